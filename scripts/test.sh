@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian/Ubuntu machine with the .NET SDK:
+# installs what the tests need (Dovecot, Tesseract with Italian data, poppler, Chromium, AFL++),
+# then builds and runs every test project. Servers (Dovecot, SMTP) are started by the tests on loopback.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(dovecot-imapd dovecot-pop3d tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils
+          libtiff-tools imagemagick fonts-dejavu-core ghostscript chromium systemd afl++)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian's packages try to start the system Dovecot; the tests run their own on loopback instead.
+if command -v systemctl >/dev/null && systemctl is-active --quiet dovecot 2>/dev/null; then systemctl stop dovecot || true; fi
+
+# One OpenMP thread per Tesseract engine: pages run in parallel instead (see README, OCR).
+export OMP_THREAD_LIMIT=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build ContactCenter.Ingest.sln -c Release -warnaserror -nologo -v q
+log=$(mktemp)
+set +e
+dotnet test ContactCenter.Ingest.sln -c Release --no-build --nologo -v q "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oP 'Passed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oP 'Failed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
+skipped=$(grep -oP 'Skipped:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
+rm -f "$log"
+echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+if [[ $status -eq 0 && ${passed:-0} -eq 0 ]]; then echo "no test ran" >&2; exit 1; fi
+exit "$status"

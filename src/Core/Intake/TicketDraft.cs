@@ -1,0 +1,50 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Intake;
+
+/// <summary>What a normaliser makes of an item: everything a ticket needs except its number, level and due date.</summary>
+public sealed class TicketDraft
+{
+    public required string SourceKey { get; init; }
+    public required string ChannelName { get; init; }
+    public required ChannelKind Channel { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    public Party Sender { get; set; } = new();
+
+    /// <summary>Where a receipt or an answer goes (Reply-To before From); null when the channel has none.</summary>
+    public string? ReplyAddress { get; set; }
+
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+
+    /// <summary>Sanitised HTML only; the raw HTML stays in the archived original.</summary>
+    public string? HtmlBody { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>Attachments already written to the archive.</summary>
+    public List<TicketAttachment> Attachments { get; set; } = [];
+
+    /// <summary>The archived original (e.g. the .eml or .tif), byte for byte.</summary>
+    public TicketAttachment? Original { get; set; }
+
+    public string? MessageId { get; set; }
+    public string? InReplyTo { get; set; }
+    public List<string> References { get; set; } = [];
+
+    public AutomaticMailKind AutomaticMail { get; set; }
+
+    /// <summary>Why the message was judged automatic (e.g. "Auto-Submitted: auto-replied").</summary>
+    public string? AutomaticMailReason { get; set; }
+
+    /// <summary>A category suggested by the channel, e.g. the scan subfolder's name.</summary>
+    public string? CategoryHint { get; set; }
+
+    public double? OcrConfidence { get; set; }
+    public List<double> PageConfidences { get; set; } = [];
+    public bool NeedsReview { get; set; }
+    public string? ReviewReason { get; set; }
+
+    public Dictionary<string, string> Metadata { get; set; } = [];
+}

@@ -1,0 +1,49 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage;
+
+/// <summary>
+/// The ticket store. Narrow on purpose so that a PostgreSQL implementation is a small step: idempotent dispatch by
+/// source key, follow-ups, backoffice queries and updates, quarantine records, the receipt outbox and the mode.
+/// </summary>
+public interface ITicketStore : IDisposable
+{
+    /// <summary>True when an item with this source key was already dispatched or quarantined.</summary>
+    Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a batch in one transaction and makes it durable before returning: new tickets, follow-ups appended,
+    /// automatic mail attached or recorded, receipts queued in the outbox. Replays are no-ops (Duplicate).
+    /// </summary>
+    Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken);
+
+    Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Applies a backoffice change and appends its event, durably. Returns null if no such ticket.</summary>
+    Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken);
+
+    /// <summary>Records a quarantined item durably (its bytes are already archived). Idempotent by source key.</summary>
+    Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken);
+
+    Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken);
+
+    Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    Task<int> CountOutboxAsync(bool pendingOnly, CancellationToken cancellationToken);
+
+    /// <summary>Receipts queued for this address since the given instant (per-sender daily limit).</summary>
+    Task<int> CountReceiptsToAsync(string address, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Saves an outbox row's new state (attempt, error, sent) and, when sent, the ticket's event, durably.</summary>
+    Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken);
+
+    Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);
+
+    Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage;
+
+/// <summary>An item that could not become a ticket, kept with its bytes and its reason.</summary>
+public sealed class QuarantineRecord
+{
+    public int Id { get; set; }
+    public string SourceKey { get; set; } = "";
+    public string ChannelName { get; set; } = "";
+    public ChannelKind Channel { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Reason { get; set; } = "";
+
+    /// <summary>The original bytes in the archive; null only when even reading them failed.</summary>
+    public TicketAttachment? Original { get; set; }
+
+    public QuarantineStatus Status { get; set; }
+    public string? ResolutionNote { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public string? ResultTicketNumber { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace ContactCenter.Core.Storage;
+
+public enum QuarantineStatus
+{
+    Pending,
+    Retried,
+    Discarded,
+}

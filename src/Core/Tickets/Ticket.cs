@@ -1,0 +1,43 @@
+namespace ContactCenter.Core.Tickets;
+
+/// <summary>A citizen's request: one per source item that is not a follow-up, never deleted.</summary>
+public sealed class Ticket
+{
+    public int Id { get; set; }
+    public string Number { get; set; } = "";
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+    public ChannelKind Channel { get; set; }
+    public string ChannelName { get; set; } = "";
+    public DateTimeOffset ReceivedAt { get; set; }
+    public Party Sender { get; set; } = new();
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public string? HtmlBody { get; set; }
+    public string? Language { get; set; }
+    public List<TicketAttachment> Attachments { get; set; } = [];
+    public string SourceKey { get; set; } = "";
+    public string? MessageId { get; set; }
+    public TicketStatus Status { get; set; } = TicketStatus.Open;
+    public DateTimeOffset? ClosedAt { get; set; }
+    public Classification Classification { get; set; } = new();
+    public string? CategoryHint { get; set; }
+
+    /// <summary>When the answer clock started (the next service opening after arrival).</summary>
+    public DateTimeOffset ClockStartedAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public List<SlaSuspension> Suspensions { get; set; } = [];
+    public DateTimeOffset? ReceiptSentAt { get; set; }
+
+    public bool NeedsReview { get; set; }
+    public string? ReviewReason { get; set; }
+    public double? OcrConfidence { get; set; }
+
+    /// <summary>True when an operator's reply went out from our own address (later issue).</summary>
+    public bool HasOutgoingReply { get; set; }
+
+    public List<TicketMessage> Messages { get; set; } = [];
+    public List<TicketEvent> History { get; set; } = [];
+
+    public bool IsSuspended => Suspensions.Count > 0 && Suspensions[^1].Until is null;
+}

@@ -1,0 +1,9 @@
+namespace ContactCenter.Core.Tickets;
+
+public enum TicketPriority
+{
+    Low,
+    Normal,
+    High,
+    Urgent,
+}

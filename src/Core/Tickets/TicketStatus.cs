@@ -1,0 +1,7 @@
+namespace ContactCenter.Core.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    Closed,
+}

@@ -1,0 +1,2 @@
+// The host and CLI land with the e-mail backbone issue.
+return 0;
