@@ -1,0 +1,7 @@
+namespace ContactCenter.Channels.Paper;
+
+internal enum PhoneKind
+{
+    Phone,
+    Fax,
+}
