@@ -1,0 +1,204 @@
+using System.Runtime.CompilerServices;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Fax;
+
+/// <summary>
+/// A HylaFAX-style received-fax spool: offers each <c>fax*.tif</c> once it is complete (stable and not locked by the
+/// receiving process), with the sender's TSI and caller id from its tags or a sidecar file. The spool belongs to the
+/// gateway, so files are only read; acknowledging remembers them (and moves them only when configured to).
+/// </summary>
+internal sealed class FaxSpoolSource : IInboundSource
+{
+    private readonly FaxSpoolChannelOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly FileStabilityTracker tracker;
+    private readonly FaxSpoolState state;
+
+    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger<FaxSpoolSource> logger)
+    {
+        Name = name;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        tracker = new FileStabilityTracker(time, options.StableFor);
+        state = new FaxSpoolState(options.ProcessedStatePath);
+    }
+
+    public string Name { get; }
+
+    public ChannelKind Channel => ChannelKind.Fax;
+
+    public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(options.Path))
+        {
+            FaxSpoolLog.SpoolMissing(logger, options.Path);
+            yield break;
+        }
+
+        var files = new DirectoryInfo(options.Path).EnumerateFiles(options.Pattern)
+            .Where(f => !f.Name.StartsWith('.'))
+            .Select(f => new FaxSpoolFile(f.FullName, f.Length, f.LastWriteTimeUtc))
+            .ToList();
+        tracker.KeepOnly(files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
+        var items = new List<InboundItem>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
+                && CreateItem(file, sha256) is var item && keys.Add(item.SourceKey))
+            {
+                items.Add(item);
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            FaxSpoolLog.FaxesReady(logger, Name, items.Count);
+        }
+
+        for (var offset = 0; offset < items.Count; offset += options.BatchSize)
+        {
+            var batch = items.Skip(offset).Take(options.BatchSize).ToList();
+            yield return new InboundBatch(batch, Math.Max(0, items.Count - offset - batch.Count));
+        }
+    }
+
+    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            if (item.SourceState is FaxSpoolFile file)
+            {
+                state.MarkDone(item.SourceKey, file.Name, file.Size, file.LastWriteUtc);
+                tracker.Forget(file.FullPath);
+                if (options.MoveAfterImport && options.DonePath is not null)
+                {
+                    MoveOrCopy(file, DatedFolder(options.DonePath), move: true);
+                }
+
+                FaxSpoolLog.Acknowledged(logger, file.Name, item.SourceKey);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        if (item.SourceState is not FaxSpoolFile file)
+        {
+            return;
+        }
+
+        state.MarkDone(item.SourceKey, file.Name, file.Size, file.LastWriteUtc);
+        tracker.Forget(file.FullPath);
+        if (options.QuarantinePath is not null && File.Exists(file.FullPath))
+        {
+            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport);
+            await File.WriteAllTextAsync(
+                destination + ".reason.txt", $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
+        }
+
+        FaxSpoolLog.Rejected(logger, file.Name, reason);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private InboundItem CreateItem(FaxSpoolFile file, string sha256)
+    {
+        var info = FaxSidecarReader.Read(file.FullPath, time.LocalTimeZone).Or(ReadTags(file));
+        var metadata = new Dictionary<string, string>
+        {
+            ["spoolFile"] = file.Name,
+            [PaperMetadataKeys.MaxBytes] = options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        AddIfPresent(metadata, PaperMetadataKeys.Tsi, info.Sender.Tsi);
+        AddIfPresent(metadata, PaperMetadataKeys.CallerId, info.Sender.CallerId);
+        AddIfPresent(metadata, PaperMetadataKeys.CallerName, info.Sender.CallerName);
+        var path = file.FullPath;
+        return new InboundItem
+        {
+            SourceKey = $"file:{Name}/{sha256}",
+            ChannelName = Name,
+            Channel = ChannelKind.Fax,
+            ReceivedAt = info.ReceivedAt ?? new DateTimeOffset(file.LastWriteUtc, TimeSpan.Zero),
+            OpenAsync = _ => ValueTask.FromResult<Stream>(OpenShared(path)),
+            Length = file.Size,
+            OriginalFileName = file.Name,
+            OriginalContentType = PaperContentTypes.Tiff,
+            Metadata = metadata,
+            SourceState = file,
+        };
+    }
+
+    private FaxImageInfo ReadTags(FaxSpoolFile file)
+    {
+        try
+        {
+            using var stream = OpenShared(file.FullPath);
+            return FaxTiffTagReader.Read(stream, file.Name, time.LocalTimeZone);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
+            FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
+            return FaxImageInfo.Unknown;
+        }
+    }
+
+    /// <summary>Hashes the fax; null while the receiving process still holds its lock on the file.</summary>
+    private async Task<string?> TryHashUnlockedAsync(FaxSpoolFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(
+                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return await FileHasher.Sha256Async(stream, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            FaxSpoolLog.StillOpen(logger, file.FullPath);
+            return null;
+        }
+    }
+
+    private string DatedFolder(string root)
+    {
+        var now = time.GetLocalNow();
+        return Path.Combine(root, now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move)
+    {
+        Directory.CreateDirectory(folder);
+        var destination = UniqueFilePath.In(folder, file.Name);
+        if (move)
+        {
+            File.Move(file.FullPath, destination);
+        }
+        else
+        {
+            File.Copy(file.FullPath, destination);
+        }
+
+        return destination;
+    }
+
+    private static FileStream OpenShared(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
+
+    private static void AddIfPresent(Dictionary<string, string> metadata, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            metadata[key] = value;
+        }
+    }
+}
