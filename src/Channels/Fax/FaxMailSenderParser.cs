@@ -56,7 +56,12 @@ internal static partial class FaxMailSenderParser
                     name ??= value;
                     break;
                 case "from" or "da" or "callerid" or "enclosed,pleasefindanewfaxfrom":
-                    result = result.Or(FromCallerId(value, tsiWhenNotANumber: false));
+                    // "From: fax@gateway" in a forwarded mail names no caller; only a number counts here.
+                    if (FromCallerId(value, tsiWhenNotANumber: false) is { CallerId: not null } caller)
+                    {
+                        result = result.Or(caller);
+                    }
+
                     break;
             }
         }

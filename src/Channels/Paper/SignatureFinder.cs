@@ -41,6 +41,8 @@ internal static partial class SignatureFinder
         return undersigned.Success ? Tidy(undersigned.Groups["name"].Value) : null;
     }
 
+    public static bool IsClosing(string line) => Closing().Match(line) is { Success: true, Index: 0 };
+
     private static bool LooksLikeName(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);

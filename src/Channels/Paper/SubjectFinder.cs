@@ -10,6 +10,7 @@ internal static partial class SubjectFinder
 {
     public const int MaxLength = 200;
     private const int MaxContinuationLines = 2;
+    private const int WrappedLineLength = 45;
 
     public static string Find(LetterLines letter, string? senderName)
     {
@@ -23,9 +24,11 @@ internal static partial class SubjectFinder
             }
 
             var subject = match.Groups["text"].Value.Trim();
-            for (var j = i + 1; j <= i + MaxContinuationLines && j < lines.Count && Continues(subject, lines[j]); j++)
+            var lastLine = lines[i];
+            for (var j = i + 1; j <= i + MaxContinuationLines && j < lines.Count && Continues(lastLine, lines[j]); j++)
             {
                 subject += " " + lines[j];
+                lastLine = lines[j];
             }
 
             if (subject.Length > 0)
@@ -45,11 +48,17 @@ internal static partial class SubjectFinder
         return "";
     }
 
-    private static bool Continues(string subject, string next) =>
+    /// <summary>
+    /// A wrapped subject goes on in lower case, or after a line long enough to have reached the margin; a short line
+    /// followed by a capitalised one is a subject followed by the next block.
+    /// </summary>
+    private static bool Continues(string line, string next) =>
         next.Length > 0
-        && !subject.EndsWith('.')
+        && !line.EndsWith('.')
+        && (char.IsLower(next[0]) || char.IsDigit(next[0]) || line.Length >= WrappedLineLength)
         && !Salutation().IsMatch(next)
         && !SubjectLabel().IsMatch(next)
+        && !SignatureFinder.IsClosing(next)
         && !Date().IsMatch(next);
 
     private static bool IsMeaningful(string line, string? senderName) =>

@@ -54,4 +54,17 @@ public sealed class SubjectFinderTests
         subject.Length.Should().BeLessThanOrEqualTo(SubjectFinder.MaxLength);
         subject.Should().EndWith("parola…");
     }
+
+    [Fact]
+    public void Find_ShortSubjectFollowedByCapitalisedLine_NotJoined() =>
+        SubjectFinder.Find(new LetterLines("Oggetto: frana\nMario Rossi chiede aiuto"), null).Should().Be("frana");
+
+    [Fact]
+    public void Find_LongLineWrappedOntoCapitalisedLine_Joined() =>
+        SubjectFinder.Find(new LetterLines("Oggetto: richiesta urgente di intervento per la frana in località\nCastel Madama\n\nGentili"), null)
+            .Should().Be("richiesta urgente di intervento per la frana in località Castel Madama");
+
+    [Fact]
+    public void Find_SubjectThenClosing_NotJoined() =>
+        SubjectFinder.Find(new LetterLines("Oggetto: allagamento cantina e garage\ndistinti saluti"), null).Should().Be("allagamento cantina e garage");
 }
