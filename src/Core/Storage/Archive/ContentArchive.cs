@@ -53,9 +53,19 @@ internal sealed class ContentArchive : IContentArchive
         }
     }
 
-    public Stream OpenRead(string sha256) =>
-        new FileStream(PathOf(Sha256Hex.Validate(sha256)), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
-            FileOptions.Asynchronous | FileOptions.SequentialScan);
+    /// <summary>Throws <see cref="ArgumentException"/> for a malformed digest, <see cref="FileNotFoundException"/> when absent.</summary>
+    public Stream OpenRead(string sha256)
+    {
+        var path = PathOf(Sha256Hex.Validate(sha256));
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new FileNotFoundException($"No archived content {sha256}.", path, e);
+        }
+    }
 
     public bool Contains(string sha256) => File.Exists(PathOf(Sha256Hex.Validate(sha256)));
 
