@@ -19,6 +19,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     private readonly string _path;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly StoreLock _lock;
     private bool _disposed;
 
     public LiteDbTicketStore(StoreOptions options, TimeProvider time, ILogger<LiteDbTicketStore> logger)
@@ -27,17 +28,28 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         _logger = logger;
         _prefix = options.TicketPrefix;
         _path = Path.GetFullPath(options.ResolvedDatabasePath);
-        _db = Open(_path, logger);
-        _c = new StoreCollections(_db);
-        _c.EnsureIndexes();
-        _db.Checkpoint();
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        Refuse(_path, logger);
+        _lock = StoreLock.Acquire(_path);
+        try
+        {
+            _db = Open(_path);
+            _c = new StoreCollections(_db);
+            _c.EnsureIndexes();
+            _db.Checkpoint();
+        }
+        catch
+        {
+            _db?.Dispose();
+            _lock.Dispose();
+            throw;
+        }
+
         StoreLog.Opened(logger, _path);
     }
 
-    private static LiteDatabase Open(string path, ILogger logger)
+    private static void Refuse(string path, ILogger logger)
     {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
         try
         {
             LiteDbFileGuard.EnsureOpenable(path);
@@ -47,7 +59,11 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             StoreLog.RefusedForeignFile(logger, path);
             throw;
         }
+    }
 
+    private static LiteDatabase Open(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
         var isNew = !File.Exists(path);
         var connection = new ConnectionString
         {
@@ -110,6 +126,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             {
                 _disposed = true;
                 _db.Dispose();
+                _lock.Dispose();
                 StoreLog.Closed(_logger, _path);
             }
         }

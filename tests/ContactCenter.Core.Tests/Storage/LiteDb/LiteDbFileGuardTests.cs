@@ -42,5 +42,21 @@ public sealed class LiteDbFileGuardTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Open_WhileAnotherStoreHoldsTheFile_ThrowsInUse()
+    {
+        var options = new StoreOptions { DataDirectory = _temp.Combine("data") };
+        using (var first = TicketStoreFactory.Open(options))
+        {
+            var act = () => TicketStoreFactory.Open(options);
+
+            act.Should().Throw<TicketStoreInUseException>().Which.DatabasePath.Should().Be(Path.GetFullPath(options.ResolvedDatabasePath));
+            (await first.GetModeAsync(default)).Should().Be(ServiceMode.Ordinary);
+        }
+
+        using var reopened = TicketStoreFactory.Open(options);
+        (await reopened.GetModeAsync(default)).Should().Be(ServiceMode.Ordinary);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
