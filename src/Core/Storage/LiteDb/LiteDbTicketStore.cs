@@ -29,7 +29,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         _prefix = options.TicketPrefix;
         _path = Path.GetFullPath(options.ResolvedDatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        Refuse(_path, logger);
+        RefuseForeignFile(_path, logger);
         _lock = StoreLock.Acquire(_path);
         try
         {
@@ -48,7 +48,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         StoreLog.Opened(logger, _path);
     }
 
-    private static void Refuse(string path, ILogger logger)
+    private static void RefuseForeignFile(string path, ILogger logger)
     {
         try
         {
