@@ -2,6 +2,7 @@ using ContactCenter.Channels.Fax;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Channels.Tests.Paper;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,7 +22,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
     public async Task Normalize_HylaFaxMail_SenderNumberTextAndArchivedOriginal()
     {
         var reader = new FixedTextReader(Page(1, "Oggetto: strada interrotta\nSi segnala una frana.", 80));
-        var archive = new TestContentArchive(folder.Combine("archive"));
+        var archive = ContentArchives.InFolder(folder.Combine("archive"));
         var eml = Mail(
             "Facsimile received from COMUNE DI PROVA",
             "Sender: COMUNE DI PROVA\nCallID1: 0612345678\nCallID2: Ufficio tecnico\n",
@@ -92,8 +93,8 @@ public sealed class FaxMailNormalizerTests : IDisposable
         Normalizer(new FixedTextReader()).CanNormalize(item).Should().Be(expected);
     }
 
-    private FaxMailNormalizer Normalizer(FixedTextReader reader, TestContentArchive? archive = null) => new(
-        archive ?? new TestContentArchive(folder.Combine("archive")),
+    private FaxMailNormalizer Normalizer(FixedTextReader reader, IContentArchive? archive = null) => new(
+        archive ?? ContentArchives.InFolder(folder.Combine("archive")),
         reader,
         new PaperTextExtractor(Options.Create(new PaperOptions())),
         NullLogger<FaxMailNormalizer>.Instance);

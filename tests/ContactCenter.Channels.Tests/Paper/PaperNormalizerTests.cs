@@ -1,6 +1,7 @@
 using System.Text;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,7 +45,7 @@ public sealed class PaperNormalizerTests : IDisposable
     public async Task Normalize_ArchivesOriginalByteForByteAndReadsIt()
     {
         var reader = new FixedTextReader(Page(1, Letter, 88));
-        var archive = new TestContentArchive(folder.Combine("archive"));
+        var archive = ContentArchives.InFolder(folder.Combine("archive"));
 
         var draft = await Normalizer(reader, archive).NormalizeAsync(Item(ChannelKind.Postal, "lettera.pdf"), CancellationToken.None);
 
@@ -126,11 +127,11 @@ public sealed class PaperNormalizerTests : IDisposable
     public void CanNormalize_PaperChannelsAndDocumentFilesOnly(ChannelKind channel, string name, string type, bool expected) =>
         Normalizer(new FixedTextReader()).CanNormalize(Item(channel, name, contentType: type)).Should().Be(expected);
 
-    private PaperNormalizer Normalizer(FixedTextReader reader, TestContentArchive? archive = null, PaperOptions? options = null)
+    private PaperNormalizer Normalizer(FixedTextReader reader, IContentArchive? archive = null, PaperOptions? options = null)
     {
         var paperOptions = Options.Create(options ?? new PaperOptions());
         return new PaperNormalizer(
-            archive ?? new TestContentArchive(folder.Combine("archive")), reader, new PaperTextExtractor(paperOptions),
+            archive ?? ContentArchives.InFolder(folder.Combine("archive")), reader, new PaperTextExtractor(paperOptions),
             paperOptions, NullLogger<PaperNormalizer>.Instance);
     }
 

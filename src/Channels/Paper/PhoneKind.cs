@@ -1,7 +1,0 @@
-namespace ContactCenter.Channels.Paper;
-
-internal enum PhoneKind
-{
-    Phone,
-    Fax,
-}
