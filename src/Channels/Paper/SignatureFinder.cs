@@ -38,7 +38,14 @@ internal static partial class SignatureFinder
         }
 
         var undersigned = Undersigned().Match(string.Join('\n', lines));
-        return undersigned.Success ? Tidy(undersigned.Groups["name"].Value) : null;
+        return undersigned.Success ? Tidy(undersigned.Groups["name"].Value) : FindUnderRole(lines);
+    }
+
+    /// <summary>A letter closing with a role and a name ("Il presidente" / "Luca Verdi") and no salutation.</summary>
+    private static string? FindUnderRole(IReadOnlyList<string> lines)
+    {
+        var last = lines.Select((line, index) => (line, index)).Where(l => l.line.Length > 0).TakeLast(2).ToList();
+        return last.Count == 2 && RoleLine().IsMatch(last[0].line) && LooksLikeName(last[1].line) ? Tidy(last[1].line) : null;
     }
 
     public static bool IsClosing(string line) => Closing().Match(line) is { Success: true, Index: 0 };
@@ -70,6 +77,11 @@ internal static partial class SignatureFinder
 
     [GeneratedRegex(@"\b(?i:il|la)\s+(?i:sottoscritt[oa])\s+(?<name>\p{Lu}[\p{L}'’]+(?:[ \t]+\p{Lu}[\p{L}'’]+){1,3})")]
     private static partial Regex Undersigned();
+
+    [GeneratedRegex(
+        @"^(?:il|la)\s+(?:presidente|sindac[oa]|direttore|direttrice|responsabile|segretari[oa]|legale\s+rappresentante|coordinatore|coordinatrice|titolare|amministratore|amministratrice)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleLine();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -25,4 +25,8 @@ public sealed class SignatureFinderTests
     [Fact]
     public void Find_ClosingFollowedByNoName_Null() =>
         SignatureFinder.Find(new LetterLines("Distinti saluti\n12/03/2026\nAllegati: 2")).Should().BeNull();
+
+    [Fact]
+    public void Find_RoleAndNameAtTheEnd_WithoutClosing() =>
+        SignatureFinder.Find(new LetterLines("Restiamo in attesa di un vostro riscontro.\n\nIl presidente\nLuca Verdi\n")).Should().Be("Luca Verdi");
 }
