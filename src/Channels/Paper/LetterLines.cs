@@ -9,6 +9,7 @@ namespace ContactCenter.Channels.Paper;
 internal sealed partial class LetterLines
 {
     private const int MaxRecipientLines = 6;
+    private const int MaxAddressLineWords = 10;
 
     public LetterLines(string text)
     {
@@ -17,7 +18,7 @@ internal sealed partial class LetterLines
         var isRecipient = new bool[Lines.Count];
         for (var i = 0; i < Lines.Count; i++)
         {
-            if (!RecipientOpening().IsMatch(Lines[i]))
+            if (!IsRecipientOpening(Lines[i]))
             {
                 continue;
             }
@@ -39,8 +40,26 @@ internal sealed partial class LetterLines
     public string SenderText =>
         string.Join('\n', Lines.Where((_, i) => !IsRecipient[i]));
 
+    /// <summary>
+    /// "Alla Protezione Civile" opens an address block; "Al momento la strada è chiusa." and "Gentile Sindaco," do
+    /// not: an address line is short and ends without punctuation.
+    /// </summary>
+    private static bool IsRecipientOpening(string line)
+    {
+        var match = RecipientOpening().Match(line);
+        if (!match.Success || ".,;:!?".Contains(line[^1], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // "Spett.le" and the like only ever open an address; "Al"/"Alla" open sentences too.
+        return !match.Groups["weak"].Success
+            || (!line.Contains(',', StringComparison.Ordinal)
+                && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxAddressLineWords);
+    }
+
     [GeneratedRegex(
-        @"^(spett\.?\s*le|spett\.|spettabile|alla\s|allo\s|al\s|agli\s|all['’]|ill\.?\s*mo|egr\.|egregio\s+sig|gent\.?\s*mo|c\.a\.|alla\s+cortese)",
+        @"^(?:spett\.?\s*le|spett\.|spettabile|ill\.?\s*mo|egr\.|egregio\s+sig|gent\.?\s*mo|c\.a\.|alla\s+cortese|(?<weak>alla\s|allo\s|al\s|agli\s|ai\s|all['’]))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RecipientOpening();
 }

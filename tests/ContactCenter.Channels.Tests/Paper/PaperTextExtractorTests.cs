@@ -60,4 +60,21 @@ public sealed class PaperTextExtractorTests
         result.Subject.Should().BeEmpty();
         result.ReviewReason.Should().Be("no readable text on any page");
     }
+
+    [Fact]
+    public void Extract_BodyParagraphStartingWithAl_IsNotTakenForTheRecipientBlock()
+    {
+        var result = extractor.Extract([Page(1, "Oggetto: frana\n\nAl momento la strada è chiusa, chiamatemi al\nnumero 347 765 4321.\n")]);
+
+        result.Phone.Should().Be("+393477654321");
+    }
+
+    [Fact]
+    public void Extract_RecipientsContacts_NotTakenForTheSenders()
+    {
+        var result = extractor.Extract([Page(1, "Alla Protezione Civile\nTel. 06 68201\nurp@protezionecivile.example.it\n\nOggetto: frana\n")]);
+
+        result.Phone.Should().BeNull();
+        result.Email.Should().BeNull();
+    }
 }
