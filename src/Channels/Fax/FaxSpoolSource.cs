@@ -52,7 +52,7 @@ internal sealed class FaxSpoolSource : IInboundSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
-                && CreateItem(file, sha256) is var item && keys.Add(item.SourceKey))
+                && FaxSpoolItemFactory.Create(Name, options, file, sha256, time.LocalTimeZone, logger) is var item && keys.Add(item.SourceKey))
             {
                 items.Add(item);
             }
@@ -80,7 +80,7 @@ internal sealed class FaxSpoolSource : IInboundSource
                 tracker.Forget(file.FullPath);
                 if (options.MoveAfterImport && options.DonePath is not null)
                 {
-                    MoveOrCopy(file, DatedFolder(options.DonePath), move: true);
+                    MoveOrCopy(file, DatedFolder.Under(options.DonePath, time), move: true);
                 }
 
                 FaxSpoolLog.Acknowledged(logger, file.Name, item.SourceKey);
@@ -111,48 +111,6 @@ internal sealed class FaxSpoolSource : IInboundSource
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private InboundItem CreateItem(FaxSpoolFile file, string sha256)
-    {
-        var info = FaxSidecarReader.Read(file.FullPath, time.LocalTimeZone).Or(ReadTags(file));
-        var metadata = new Dictionary<string, string>
-        {
-            ["spoolFile"] = file.Name,
-            [PaperMetadataKeys.MaxBytes] = options.MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        AddIfPresent(metadata, PaperMetadataKeys.Tsi, info.Sender.Tsi);
-        AddIfPresent(metadata, PaperMetadataKeys.CallerId, info.Sender.CallerId);
-        AddIfPresent(metadata, PaperMetadataKeys.CallerName, info.Sender.CallerName);
-        var path = file.FullPath;
-        return new InboundItem
-        {
-            SourceKey = $"file:{Name}/{sha256}",
-            ChannelName = Name,
-            Channel = ChannelKind.Fax,
-            ReceivedAt = info.ReceivedAt ?? new DateTimeOffset(file.LastWriteUtc, TimeSpan.Zero),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(OpenShared(path)),
-            Length = file.Size,
-            OriginalFileName = file.Name,
-            OriginalContentType = PaperContentTypes.Tiff,
-            Metadata = metadata,
-            SourceState = file,
-        };
-    }
-
-    private FaxImageInfo ReadTags(FaxSpoolFile file)
-    {
-        try
-        {
-            using var stream = OpenShared(file.FullPath);
-            return FaxTiffTagReader.Read(stream, file.Name, time.LocalTimeZone);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-        {
-            // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
-            FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
-            return FaxImageInfo.Unknown;
-        }
-    }
-
     /// <summary>Hashes the fax; null while the receiving process still holds its lock on the file.</summary>
     private async Task<string?> TryHashUnlockedAsync(FaxSpoolFile file, CancellationToken cancellationToken)
     {
@@ -169,12 +127,6 @@ internal sealed class FaxSpoolSource : IInboundSource
         }
     }
 
-    private string DatedFolder(string root)
-    {
-        var now = time.GetLocalNow();
-        return Path.Combine(root, now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture));
-    }
-
     private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move)
     {
         Directory.CreateDirectory(folder);
@@ -189,16 +141,5 @@ internal sealed class FaxSpoolSource : IInboundSource
         }
 
         return destination;
-    }
-
-    private static FileStream OpenShared(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
-
-    private static void AddIfPresent(Dictionary<string, string> metadata, string key, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            metadata[key] = value;
-        }
     }
 }

@@ -91,9 +91,7 @@ internal sealed class ScanFolderSource : IInboundSource
                 continue;
             }
 
-            var now = time.GetLocalNow();
-            var folder = Path.Combine(
-                options.EffectiveDonePath, now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture));
+            var folder = DatedFolder.Under(options.EffectiveDonePath, time);
             Directory.CreateDirectory(folder);
             var destination = UniqueFilePath.In(folder, file.Name);
             File.Move(file.FullPath, destination);
