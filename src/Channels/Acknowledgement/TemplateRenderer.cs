@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ContactCenter.Channels.Acknowledgement;
@@ -16,8 +16,31 @@ internal static partial class TemplateRenderer
             }
 
             // The values come from the citizen (the subject): never trust them inside HTML.
-            return htmlEncode ? WebUtility.HtmlEncode(value) : value;
+            return htmlEncode ? HtmlEncode(value) : value;
         });
+    }
+
+    /// <summary>
+    /// Escapes the five characters that matter in element content and quoted attributes, and leaves accented letters
+    /// readable (WebUtility.HtmlEncode would turn "è" into "&amp;#232;").
+    /// </summary>
+    internal static string HtmlEncode(string value)
+    {
+        var builder = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
     }
 
     [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z][A-Za-z0-9]*)\s*\}\}", RegexOptions.CultureInvariant)]
