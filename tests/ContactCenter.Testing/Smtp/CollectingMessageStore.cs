@@ -16,7 +16,7 @@ internal sealed class CollectingMessageStore(SmtpTestServer server) : MessageSto
         var mode = server.Mode;
         if (mode == SmtpTestServerMode.TemporaryFailure)
         {
-            return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "4.3.0 try again later"));
+            return Task.FromResult(new SmtpResponse((SmtpReplyCode)451, "4.3.0 try again later"));
         }
 
         var raw = buffer.ToArray();
