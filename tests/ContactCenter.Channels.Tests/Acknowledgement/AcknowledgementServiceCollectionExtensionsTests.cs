@@ -1,14 +1,14 @@
 using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
-using ContactCenter.Testing.Receipts;
+using ContactCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Tests.Acknowledgement;
 
-public sealed class AcknowledgementServiceCollectionExtensionsTests
+public sealed class AcknowledgementServiceCollectionExtensionsTests : IDisposable
 {
     private static readonly Dictionary<string, string?> Valid = new()
     {
@@ -80,12 +80,19 @@ public sealed class AcknowledgementServiceCollectionExtensionsTests
         provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Host.Should().BeEmpty();
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    private readonly TempDirectory data = new("cc-receipts-di");
+
+    public void Dispose() => data.Dispose();
+
+    private ServiceProvider Build(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings)
+            .AddInMemoryCollection([new("ContactCenter:Store:DataDirectory", data.Path)])
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<ITicketStore>(new InMemoryTicketStore(TimeProvider.System));
+        services.AddTicketStore(configuration);
         services.AddReceipts(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

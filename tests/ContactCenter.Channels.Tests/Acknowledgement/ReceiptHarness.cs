@@ -4,7 +4,6 @@ using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
-using ContactCenter.Testing.Receipts;
 using ContactCenter.Testing.Smtp;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Tests.Acknowledgement;
 
-/// <summary>A store, a real SMTP listener on loopback and the receipt parts wired as the host wires them.</summary>
+/// <summary>The real LiteDB store in a temporary folder, a real SMTP listener on loopback and the receipt parts wired as the host wires them.</summary>
 internal sealed class ReceiptHarness : IAsyncDisposable
 {
     // Tuesday 1 December 2026, 10:30 in Rome.
@@ -21,7 +20,7 @@ internal sealed class ReceiptHarness : IAsyncDisposable
     private ReceiptHarness(SmtpTestServer smtp)
     {
         Smtp = smtp;
-        Store = new InMemoryTicketStore(Time);
+        Store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = Data.Path }, Time);
         SmtpOptions = new SmtpOptions { Host = smtp.Host, Port = smtp.Port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(5) };
     }
 

@@ -2,23 +2,25 @@ using ContactCenter.Core.Intake;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
-using ContactCenter.Testing.Receipts;
+using ContactCenter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContactCenter.Core.Tests.Receipts;
 
-/// <summary>A policy over a store, with a fake clock; drafts look like a citizen's ordinary e-mail.</summary>
+/// <summary>A policy over the real LiteDB store in a temporary folder, with a fake clock; drafts look like a citizen's ordinary e-mail.</summary>
 internal sealed class ReceiptPolicyHarness : IDisposable
 {
     public ReceiptPolicyHarness(DateTimeOffset now, Action<ReceiptOptions>? configure = null)
     {
         Time = new FakeTimeProvider(now);
-        Store = new InMemoryTicketStore(Time);
+        Store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = Data.Path }, Time);
         configure?.Invoke(Options);
         Policy = new ReceiptPolicy(Microsoft.Extensions.Options.Options.Create(Options), Store, Time, NullLogger<ReceiptPolicy>.Instance);
     }
+
+    public TempDirectory Data { get; } = new("cc-policy");
 
     public FakeTimeProvider Time { get; }
     public ITicketStore Store { get; }
@@ -60,5 +62,9 @@ internal sealed class ReceiptPolicyHarness : IDisposable
         return decision;
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        Data.Dispose();
+    }
 }
