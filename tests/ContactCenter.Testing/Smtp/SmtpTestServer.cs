@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Net;
 
 namespace ContactCenter.Testing.Smtp;
@@ -15,12 +17,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<ReceivedSmtpMessage> messages = [];
     private readonly X509Certificate2? certificate;
+    private readonly (string User, string Password)? credentials;
     private CancellationTokenSource? running;
     private Task? serverTask;
 
-    public SmtpTestServer(X509Certificate2? certificate = null)
+    /// <param name="certificate">Offers STARTTLS with it.</param>
+    /// <param name="credentials">Requires AUTH with these (allowed without TLS, it is a test).</param>
+    public SmtpTestServer(X509Certificate2? certificate = null, (string User, string Password)? credentials = null)
     {
         this.certificate = certificate;
+        this.credentials = credentials;
         Port = FreeLoopbackPort();
     }
 
@@ -29,6 +35,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     public SmtpTestServerMode Mode { get; set; } = SmtpTestServerMode.Accept;
+
+    /// <summary>Addresses refused at RCPT TO with 550.</summary>
+    public ConcurrentDictionary<string, bool> RejectedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public bool IsRunning => serverTask is { IsCompleted: false };
 
@@ -43,9 +52,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SmtpTestServer> StartNewAsync(X509Certificate2? certificate = null)
+    public static async Task<SmtpTestServer> StartNewAsync(
+        X509Certificate2? certificate = null, (string User, string Password)? credentials = null)
     {
-        var server = new SmtpTestServer(certificate);
+        var server = new SmtpTestServer(certificate, credentials);
         await server.StartAsync();
         return server;
     }
@@ -64,6 +74,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new CollectingMessageStore(this));
+        services.Add(new RecipientFilter(this));
+        if (credentials is { } expected)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) => user == expected.User && password == expected.Password));
+        }
 
         running = new CancellationTokenSource();
         var server = new SmtpServer.SmtpServer(BuildOptions(), services);
@@ -126,6 +141,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                if (credentials is not null)
+                {
+                    endpoint.AuthenticationRequired().AllowUnsecureAuthentication();
+                }
+
                 if (certificate is not null)
                 {
                     endpoint.Certificate(certificate);
