@@ -98,4 +98,21 @@ public sealed class OutboxSenderOutageTests
         (await harness.NewSender().SendDueAsync(CancellationToken.None)).Should().Be(1);
         (await harness.Smtp.WaitForMessagesAsync(1)).Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task SendDue_TemplateFileMissing_KeepsReceiptUntilTheFileIsBack()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        var template = harness.Data.Combine("ricevuta.txt");
+        harness.Options.TemplateText = template;
+        await harness.OpenTicketAsync();
+
+        (await harness.NewSender().SendDueAsync(CancellationToken.None)).Should().Be(0);
+        (await harness.PendingRowsAsync()).Single().LastError.Should().StartWith("FileNotFoundException");
+
+        await File.WriteAllTextAsync(template, "Presa in carico {{TicketNumber}}");
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        (await harness.NewSender().SendDueAsync(CancellationToken.None)).Should().Be(1);
+        (await harness.Smtp.WaitForMessagesAsync(1)).Single().Message.TextBody.Should().StartWith("Presa in carico PC-");
+    }
 }
