@@ -16,7 +16,8 @@ public sealed class OutboxSenderCrashTests(ITestOutputHelper output)
         var crash = async () => await crashing.SendDueAsync(CancellationToken.None);
         await crash.Should().ThrowAsync<IOException>("the store failure after the send must not be swallowed");
 
-        // The restarted service: a new sender on the same store.
+        // The restarted service: the store file opened again, a new sender.
+        harness.ReopenStore();
         var restarted = harness.NewSender();
         (await restarted.SendDueAsync(CancellationToken.None)).Should().Be(1);
         harness.Time.Advance(TimeSpan.FromHours(1));
@@ -49,6 +50,21 @@ public sealed class OutboxSenderCrashTests(ITestOutputHelper output)
         output.WriteLine($"connection lost after DATA: {received.Count} copies received");
         received.Should().HaveCount(2);
         received.Select(r => r.Message.MessageId).Should().AllBe(row.MessageId);
+    }
+
+    [Fact]
+    public async Task SendDue_RestartBetweenCommitAndSend_SendsTheStoredReceiptOnce()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        var ticket = await harness.OpenTicketAsync();
+        harness.ReopenStore();
+
+        (await harness.NewSender().SendDueAsync(CancellationToken.None)).Should().Be(1);
+        harness.ReopenStore();
+        (await harness.NewSender().SendDueAsync(CancellationToken.None)).Should().Be(0);
+
+        (await harness.Smtp.WaitForMessagesAsync(1)).Should().ContainSingle().Which.Message.Subject.Should().Contain(ticket.Number);
+        (await harness.Store.GetAsync(ticket.Number, CancellationToken.None))!.ReceiptSentAt.Should().NotBeNull();
     }
 
     [Fact]

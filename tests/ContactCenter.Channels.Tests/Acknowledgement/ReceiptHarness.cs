@@ -27,7 +27,7 @@ internal sealed class ReceiptHarness : IAsyncDisposable
     public TempDirectory Data { get; } = new("cc-receipts");
     public FakeTimeProvider Time { get; } = new(Start);
     public SmtpTestServer Smtp { get; }
-    public ITicketStore Store { get; }
+    public ITicketStore Store { get; private set; }
     public SmtpOptions SmtpOptions { get; }
 
     public ReceiptOptions Options { get; } = new()
@@ -73,6 +73,13 @@ internal sealed class ReceiptHarness : IAsyncDisposable
         };
         var outcome = (await Store.DispatchAsync([request], CancellationToken.None)).Single();
         return (await Store.GetAsync(outcome.TicketNumber!, CancellationToken.None))!;
+    }
+
+    /// <summary>Closes the store and opens its file again, as a restarted service does.</summary>
+    public void ReopenStore()
+    {
+        Store.Dispose();
+        Store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = Data.Path }, Time);
     }
 
     /// <summary>Unsent rows, whether due now or waiting for their next attempt.</summary>
