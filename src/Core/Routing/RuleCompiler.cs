@@ -53,15 +53,15 @@ internal static class RuleCompiler
 
         if (rule.Patterns.Count > 0)
         {
-            var regexes = rule.Patterns.Select(p => CreateRegex(p, regexTimeout)).ToArray();
+            var regexes = rule.Patterns.Select(p => CreateRegex(p, regexTimeout, RegexOptions.Compiled)).ToArray();
             conditions.Add(new PatternCondition(rule.Name, regexes, rule.Where, logger));
         }
 
         return new CompiledRule(index, rule, conditions);
     }
 
-    public static Regex CreateRegex(string pattern, TimeSpan timeout) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, timeout);
+    public static Regex CreateRegex(string pattern, TimeSpan timeout, RegexOptions extra = RegexOptions.None) =>
+        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | extra, timeout);
 
     public static bool HasConditions(RoutingRule rule) =>
         rule.Channels.Count > 0 || rule.ChannelNames.Count > 0 || rule.SenderPatterns.Count > 0 ||

@@ -72,6 +72,18 @@ public sealed class RuleConditionTests
     }
 
     [Fact]
+    public void Patterns_LongMatch_IsShortenedInTheReason()
+    {
+        var rule = Drafts.Rule("tutto");
+        rule.Patterns = ["chiedo.*"];
+
+        var reason = Drafts.Classifier(rule).Classify(Drafts.Email("x", "chiedo " + new string('z', 500))).Matches.Single();
+
+        reason.Length.Should().BeLessThan(120);
+        reason.Should().EndWith("...\"");
+    }
+
+    [Fact]
     public void HasAttachment_IgnoresInlineParts()
     {
         var rule = Drafts.Rule("allegato");

@@ -19,7 +19,7 @@ internal sealed class PatternCondition(string ruleName, IReadOnlyList<Regex> pat
                     var match = regex.Match(text.Original);
                     if (match.Success)
                     {
-                        return ConditionResult.Pass($"regex \"{regex}\" matched \"{match.Value}\"");
+                        return ConditionResult.Pass($"regex \"{regex}\" matched \"{Shorten(match.Value)}\"");
                     }
                 }
                 catch (RegexMatchTimeoutException)
@@ -33,4 +33,7 @@ internal sealed class PatternCondition(string ruleName, IReadOnlyList<Regex> pat
         var failure = $"no regex of {ListText.Of(patterns.Select(p => p.ToString()))} matched";
         return ConditionResult.Fail(timedOut.Count == 0 ? failure : $"{failure} ({string.Join("; ", timedOut)})");
     }
+
+    // The reason is stored on the ticket and logged: a greedy pattern must not copy a whole letter into it.
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 }
