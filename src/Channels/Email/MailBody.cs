@@ -8,7 +8,7 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
 {
     public static MailBody Compose(MimeContents contents, int maxChars)
     {
-        var html = contents.HtmlParts.Count > 0 ? string.Join("\n", contents.HtmlParts.Select(p => p.Text)) : contents.TnefHtml;
+        var html = contents.HtmlParts.Count > 0 ? string.Join("\n", contents.HtmlParts.Select(TextPartDecoder.GetText)) : contents.TnefHtml;
 
         // HTML far beyond the text limit is mostly embedded images; only its start is turned into text.
         var htmlForText = html is { Length: > 0 } && html.Length > maxChars * 4L ? html[..(maxChars * 4)] : html;
@@ -39,7 +39,7 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
 
     private static string PlainText(TextPart part)
     {
-        var text = part.Text;
+        var text = TextPartDecoder.GetText(part);
         if (part.ContentType.Parameters.TryGetValue("format", out string? format)
             && format.Equals("flowed", StringComparison.OrdinalIgnoreCase))
         {

@@ -14,8 +14,14 @@ internal sealed record PendingAttachment(MimeEntity Entity, string FileName, str
             ? disposition.Disposition.Equals(ContentDisposition.Inline, StringComparison.OrdinalIgnoreCase)
             : part.ContentId is not null;
         var extension = MimeTypes.TryGetExtension(mimeType, out var known) ? known : ".bin";
-        var fallback = $"{(isInline ? "inline" : "attachment")}-{number}{extension}";
-        return new PendingAttachment(part, SafeFileName.From(part.FileName, fallback), mimeType, isInline, part.ContentId);
+        var fileName = SafeFileName.From(part.FileName, $"{(isInline ? "inline" : "attachment")}-{number}{extension}");
+        if (mimeType == "application/octet-stream")
+        {
+            // Outlook (and TNEF) label most files octet-stream; the name says more to whoever opens it later.
+            mimeType = MimeTypes.GetMimeType(fileName);
+        }
+
+        return new PendingAttachment(part, fileName, mimeType, isInline, part.ContentId);
     }
 
     public static PendingAttachment ForMessage(MessagePart part, int number)

@@ -21,8 +21,14 @@ internal static class TnefUnpacker
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            contents.Problems.Add($"winmail.dat could not be unpacked ({ex.Message}); kept as it is");
-            contents.Attachments.Add(PendingAttachment.ForPart(tnef, contents.Attachments.Count + 1));
+            KeepAsIs(tnef, contents, ex.Message);
+            return;
+        }
+
+        if (parts.Count == 0)
+        {
+            // MimeKit reads a damaged TNEF stream leniently and may find nothing in it: keep the file, say so.
+            KeepAsIs(tnef, contents, "nothing readable in it");
             return;
         }
 
@@ -54,5 +60,11 @@ internal static class TnefUnpacker
                     break;
             }
         }
+    }
+
+    private static void KeepAsIs(TnefPart tnef, MimeContents contents, string why)
+    {
+        contents.Problems.Add($"winmail.dat could not be unpacked ({why}); kept as it is");
+        contents.Attachments.Add(PendingAttachment.ForPart(tnef, contents.Attachments.Count + 1));
     }
 }
