@@ -15,7 +15,7 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
     public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage message)
     {
         var contents = collector.Collect(message);
-        var body = MailBody.Compose(contents, options.MaxBodyChars);
+        var body = ComposeBody(contents);
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         var fromAddress = string.IsNullOrWhiteSpace(from?.Address) ? null : from.Address.Trim();
         var verdict = detector.Detect(message, fromAddress);
@@ -58,6 +58,20 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
         }
 
         return (draft, contents);
+    }
+
+    private MailBody ComposeBody(MimeContents contents)
+    {
+        var body = MailBody.Compose(contents, options.MaxBodyChars);
+        var forwarded = contents.Attachments.Select(a => a.Entity).OfType<MessagePart>().Select(p => p.Message).FirstOrDefault(m => m is not null);
+        if (body.Text.Length > 0 || forwarded is null)
+        {
+            return body;
+        }
+
+        // Forwarded "as attachment" without a word of its own: the forwarded text is what the ticket is about.
+        var inner = MailBody.Compose(MimeAttachmentCollector.Read(forwarded), options.MaxBodyChars);
+        return body with { Text = inner.Text, Truncated = body.Truncated || inner.Truncated };
     }
 
     /// <summary>Reply-To before From, skipping what cannot or must not receive mail (no-reply, our own mailboxes).</summary>

@@ -12,17 +12,24 @@ internal sealed class MimeAttachmentCollector(int maxAttachments)
 {
     public MimeContents Collect(MimeMessage message)
     {
-        var contents = new MimeContents();
-        if (message.Body is not null)
-        {
-            Walk(message.Body, contents);
-        }
-
+        var contents = Read(message);
         if (contents.Attachments.Count > maxAttachments)
         {
             throw new InboundItemRejectedException(
                 $"Message has {contents.Attachments.Count} attachments, over the limit of {maxAttachments} "
                 + $"({MailNormalizerOptions.SectionName}:MaxAttachments).");
+        }
+
+        return contents;
+    }
+
+    /// <summary>The walk without the attachment limit, for reading a forwarded message's text.</summary>
+    public static MimeContents Read(MimeMessage message)
+    {
+        var contents = new MimeContents();
+        if (message.Body is not null)
+        {
+            Walk(message.Body, contents);
         }
 
         return contents;

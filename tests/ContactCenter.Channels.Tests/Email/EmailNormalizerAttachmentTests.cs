@@ -130,6 +130,39 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Normalize_ForwardedAsAttachmentWithoutOwnText_TakesTheForwardedText()
+    {
+        var inner = RawMail.Lines(
+            "From: x@example.it", "Subject: Frana", "Content-Type: text/html; charset=utf-8", "", "<p>La frana ha chiuso la strada.</p>");
+        var draft = await harness.NormalizeAsync(Mixed("Content-Type: message/rfc822\r\n\r\n" + Encoding.Latin1.GetString(inner)));
+
+        draft.TextBody.Should().Be("La frana ha chiuso la strada.");
+        draft.HtmlBody.Should().BeNull();
+        draft.Attachments.Should().ContainSingle().Which.FileName.Should().Be("Frana.eml");
+    }
+
+    [Theory]
+    [InlineData(8, 100, true)]
+    [InlineData(64, 3000, true)]
+    [InlineData(64, 20, false)]
+    public async Task Normalize_DeeplyNestedMultiparts_StopAtTheMimeDepthLimit(int maxDepth, int nesting, bool cut)
+    {
+        using var limited = new NormalizerHarness(o => o.MaxMimeDepth = maxDepth);
+        var lines = new List<string> { "From: a@example.it", "Subject: nido", "MIME-Version: 1.0" };
+        for (var depth = 0; depth < nesting; depth++)
+        {
+            lines.AddRange([$"Content-Type: multipart/mixed; boundary=\"b{depth}\"", "", $"--b{depth}"]);
+        }
+
+        lines.AddRange(["Content-Type: text/plain", "", "in fondo"]);
+        var draft = await limited.NormalizeAsync(RawMail.Lines([.. lines]));
+
+        // Below the limit MimeKit keeps the rest as one opaque part: archived, but not walked any deeper.
+        draft.TextBody.Should().Be(cut ? "" : "in fondo");
+        draft.Attachments.Should().HaveCount(cut ? 1 : 0);
+    }
+
+    [Fact]
     public async Task Normalize_WinmailDat_IsUnpackedIntoItsAttachments()
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4 relazione tecnica");
