@@ -4,24 +4,31 @@ using ContactCenter.Core.Intake;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// The item's bytes copied once to a private temp file, so that a large message is neither held in memory nor read
-/// twice from its source: MimeKit parses it persistently (parts stay on disk) and the archive copies it from there.
+/// The item's bytes read once from its source and kept where they can be read again: in memory when small (most
+/// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
+/// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
 /// </summary>
 internal sealed class MessageSpool : IAsyncDisposable
 {
+    public const int MemoryLimit = 1024 * 1024;
     private const int BufferSize = 81920;
 
-    private MessageSpool(string path, long length)
+    private readonly MemoryStream? memory;
+    private readonly string? path;
+
+    private MessageSpool(MemoryStream? memory, string? path, long length)
     {
-        Path = path;
+        this.memory = memory;
+        this.path = path;
         Length = length;
     }
 
-    public string Path { get; }
-
     public long Length { get; }
 
-    /// <summary>Copies the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/>.</summary>
+    /// <summary>The temp file holding a large message; null while the message is small enough for memory.</summary>
+    public string? FilePath => path;
+
+    /// <summary>Reads the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/>.</summary>
     public static async Task<MessageSpool> CreateAsync(InboundItem item, long maxBytes, CancellationToken cancellationToken)
     {
         if (item.Length > maxBytes)
@@ -29,27 +36,39 @@ internal sealed class MessageSpool : IAsyncDisposable
             throw TooLarge(item.Length.Value, maxBytes);
         }
 
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cc-mail-{Guid.NewGuid():N}.eml");
-        try
+        var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
         {
-            var length = await CopyAsync(item, path, maxBytes, cancellationToken).ConfigureAwait(false);
-            return new MessageSpool(path, length);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
+            var memory = new MemoryStream(item.Length is > 0 and <= MemoryLimit ? (int)item.Length.Value : 16 * 1024);
+            var buffer = new byte[BufferSize];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                memory.Write(buffer, 0, read);
+                if (memory.Length > MemoryLimit)
+                {
+                    return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new MessageSpool(memory, null, memory.Length);
         }
     }
 
-    public FileStream OpenRead() =>
-        new(Path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+    /// <summary>A new reader positioned at the start; several may be open at once.</summary>
+    public Stream OpenRead() => memory is not null
+        ? new MemoryStream(memory.GetBuffer(), 0, (int)memory.Length, writable: false)
+        : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
     public ValueTask DisposeAsync()
     {
         try
         {
-            File.Delete(Path);
+            if (path is not null)
+            {
+                File.Delete(path);
+            }
         }
         catch (IOException)
         {
@@ -59,10 +78,11 @@ internal sealed class MessageSpool : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<long> CopyAsync(InboundItem item, string path, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<MessageSpool> SpillAsync(
+        Stream source, MemoryStream head, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
     {
-        var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var path = Path.Combine(Path.GetTempPath(), $"cc-mail-{Guid.NewGuid():N}.eml");
+        try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
             if (!OperatingSystem.IsWindows())
@@ -74,37 +94,41 @@ internal sealed class MessageSpool : IAsyncDisposable
             var target = new FileStream(path, options);
             await using (target.ConfigureAwait(false))
             {
-                var buffer = new byte[BufferSize];
-                long total = 0;
+                long total = head.Length;
+                await target.WriteAsync(head.GetBuffer().AsMemory(0, (int)head.Length), cancellationToken).ConfigureAwait(false);
                 int read;
                 while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     total += read;
-                    if (total > maxBytes)
-                    {
-                        // Count the rest without keeping it, so the admin sees the real size in the reason.
-                        total += await DrainAsync(source, buffer, cancellationToken).ConfigureAwait(false);
-                        throw TooLarge(total, maxBytes);
-                    }
-
+                    await CheckSizeAsync(source, total, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
 
-                return total;
+                return new MessageSpool(null, path, total);
             }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
         }
     }
 
-    private static async Task<long> DrainAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task CheckSizeAsync(Stream source, long total, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
     {
-        long total = 0;
+        if (total <= maxBytes)
+        {
+            return;
+        }
+
+        // Count the rest without keeping it, so the admin sees the real size in the reason.
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             total += read;
         }
 
-        return total;
+        throw TooLarge(total, maxBytes);
     }
 
     private static InboundItemRejectedException TooLarge(long size, long maxBytes) =>
