@@ -139,7 +139,7 @@ public sealed class EmailNormalizerTests : IDisposable
 
         (await act.Should().ThrowAsync<InboundItemRejectedException>())
             .WithMessage($"*{raw.Length} bytes*limit of 100000 bytes*");
-        Directory.Exists(small.Archive.Root).Should().BeFalse("nothing is archived for a rejected message");
+        Directory.EnumerateFiles(small.ArchiveRoot, "*", SearchOption.AllDirectories).Should().BeEmpty("nothing is archived for a rejected message");
     }
 
     [Fact]

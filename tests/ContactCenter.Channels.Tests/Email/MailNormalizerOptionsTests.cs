@@ -58,7 +58,7 @@ public sealed class MailNormalizerOptionsTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<IContentArchive>(new TestContentArchive(directory.Combine("archive")));
+        builder.Services.AddSingleton(TicketStoreFactory.OpenArchive(new StoreOptions { DataDirectory = directory.Path }));
         builder.Services.AddEmailNormalizer(builder.Configuration);
         return builder.Build();
     }

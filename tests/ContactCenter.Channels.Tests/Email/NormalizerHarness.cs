@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Email;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Tests.Email;
 
-/// <summary>An <see cref="EmailNormalizer"/> over a real archive folder in a temp directory.</summary>
+/// <summary>An <see cref="EmailNormalizer"/> over the store's real content archive in a temp directory.</summary>
 internal sealed class NormalizerHarness : IDisposable
 {
     private readonly TempDirectory directory = new("cc-mailnorm");
@@ -17,13 +18,16 @@ internal sealed class NormalizerHarness : IDisposable
     {
         Options = new MailNormalizerOptions { OwnAddresses = ["protezionecivile.example.it", "urp@comune.example.it"] };
         configure?.Invoke(Options);
-        Archive = new TestContentArchive(directory.Combine("archive"));
+        ArchiveRoot = directory.Combine("archive");
+        Archive = TicketStoreFactory.OpenArchive(new StoreOptions { DataDirectory = directory.Path, ArchivePath = ArchiveRoot });
         Normalizer = new EmailNormalizer(Archive, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<EmailNormalizer>.Instance);
     }
 
     public MailNormalizerOptions Options { get; }
 
-    public TestContentArchive Archive { get; }
+    public IContentArchive Archive { get; }
+
+    public string ArchiveRoot { get; }
 
     public EmailNormalizer Normalizer { get; }
 
@@ -42,7 +46,13 @@ internal sealed class NormalizerHarness : IDisposable
 
     public Task<TicketDraft> NormalizeAsync(byte[] raw) => Normalizer.NormalizeAsync(Item(raw), CancellationToken.None);
 
-    public byte[] Bytes(TicketAttachment attachment) => Archive.ReadAllBytes(attachment.Sha256);
+    public byte[] Bytes(TicketAttachment attachment)
+    {
+        using var stream = Archive.OpenRead(attachment.Sha256);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     public string Text(TicketAttachment attachment) => System.Text.Encoding.UTF8.GetString(Bytes(attachment));
 
