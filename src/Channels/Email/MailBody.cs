@@ -23,7 +23,7 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
         var truncated = text.Length > maxChars;
         if (truncated)
         {
-            text = text[..maxChars];
+            text = text[..(char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars)];
         }
 
         var sanitized = html is { Length: > 0 } && ReferenceEquals(html, htmlForText) ? HtmlBodySanitizer.Sanitize(html) : null;

@@ -20,7 +20,10 @@ internal sealed class MailNormalizerOptions
     /// <summary>Deeper multipart/message nesting is not parsed further (MimeKit's ParserOptions.MaxMimeDepth).</summary>
     public int MaxMimeDepth { get; set; } = 64;
 
-    /// <summary>Text and sanitised HTML bodies are cut at this many characters; the original keeps everything.</summary>
+    /// <summary>
+    /// Text bodies are cut at this many characters, and a longer sanitised HTML body is dropped; the archived original
+    /// keeps everything. At most 4,000,000.
+    /// </summary>
     public int MaxBodyChars { get; set; } = 1_000_000;
 
     /// <summary>

@@ -6,6 +6,7 @@ namespace ContactCenter.Channels.Email;
 internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNormalizerOptions>
 {
     private const string Prefix = MailNormalizerOptions.SectionName + ":";
+    private const int MaxBodyCharsLimit = 4_000_000;
 
     public ValidateOptionsResult Validate(string? name, MailNormalizerOptions options)
     {
@@ -25,9 +26,10 @@ internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNorm
             errors.Add($"{Prefix}MaxMimeDepth must be between 2 and 1024 (was {options.MaxMimeDepth}).");
         }
 
-        if (options.MaxBodyChars < 1000)
+        if (options.MaxBodyChars is < 1000 or > MaxBodyCharsLimit)
         {
-            errors.Add($"{Prefix}MaxBodyChars must be at least 1000 (was {options.MaxBodyChars}).");
+            // The upper bound keeps a ticket well inside LiteDB's 16 MB document limit.
+            errors.Add($"{Prefix}MaxBodyChars must be between 1000 and {MaxBodyCharsLimit} (was {options.MaxBodyChars}).");
         }
 
         for (var i = 0; i < options.OwnAddresses.Count; i++)

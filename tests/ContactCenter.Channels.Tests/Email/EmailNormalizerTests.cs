@@ -212,6 +212,42 @@ public sealed class EmailNormalizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Normalize_LongBody_IsCutAtTheLimitAndMarked()
+    {
+        using var limited = new NormalizerHarness(o => o.MaxBodyChars = 1000);
+        var draft = await limited.NormalizeAsync(RawMail.Simple("a" + string.Concat(Enumerable.Repeat("😀", 800))));
+
+        draft.TextBody.Length.Should().Be(999);
+        draft.TextBody.Should().EndWith("😀", "a surrogate pair is never cut in half");
+        draft.Metadata.Should().Contain("mail.bodyTruncated", "true");
+        limited.Bytes(draft.Original!).Length.Should().BeGreaterThan(3200);
+    }
+
+    [Fact]
+    public async Task Normalize_ManyMessagesAtOnce_AreIndependent()
+    {
+        var tasks = Enumerable.Range(0, 40).Select(i => harness.NormalizeAsync(RawMail.Lines(
+            $"From: utente{i}@example.it", $"Subject: Segnalazione {i}", "Content-Type: text/html", "", $"<p>Testo {i}</p>")));
+
+        var drafts = await Task.WhenAll(tasks);
+
+        drafts.Select(d => d.Subject).Should().Equal(Enumerable.Range(0, 40).Select(i => $"Segnalazione {i}"));
+        drafts.Select(d => d.TextBody).Should().Equal(Enumerable.Range(0, 40).Select(i => $"Testo {i}"));
+        drafts.Select(d => d.Original!.Sha256).Should().OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public async Task Normalize_Cancelled_ThrowsCancellationNotRejection()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        var act = () => harness.Normalizer.NormalizeAsync(harness.Item(RawMail.Simple()), cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task Normalize_EnglishText_IsNotGuessedItalian()
     {
         var draft = await harness.NormalizeAsync(RawMail.Simple("Dear sir, please send me the form for the permit. Thank you and regards."));

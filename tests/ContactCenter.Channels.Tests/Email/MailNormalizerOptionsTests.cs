@@ -35,6 +35,7 @@ public sealed class MailNormalizerOptionsTests : IDisposable
     [InlineData("ContactCenter:Mail:MaxMessageBytes", "0")]
     [InlineData("ContactCenter:Mail:MaxAttachments", "0")]
     [InlineData("ContactCenter:Mail:MaxMimeDepth", "5000")]
+    [InlineData("ContactCenter:Mail:MaxBodyChars", "100000000")]
     [InlineData("ContactCenter:Mail:OwnAddresses:0", "not an address")]
     public async Task Start_WithInvalidMailOption_FailsNamingTheKey(string key, string value)
     {
