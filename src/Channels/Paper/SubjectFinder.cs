@@ -83,7 +83,7 @@ internal static partial class SubjectFinder
         return collapsed[..(cut > MaxLength / 2 ? cut : MaxLength - 1)] + "…";
     }
 
-    [GeneratedRegex(@"^\s*(?:oggetto|ogg\.?)\s*[:.\-–]\s*(?<text>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:[o0]ggetto|ogg\.?)\s*[:.\-–]\s*(?<text>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubjectLabel();
 
     [GeneratedRegex(

@@ -10,6 +10,7 @@ public sealed class SubjectFinderTests
     [InlineData("Ogg.: segnalazione frana", "segnalazione frana")]
     [InlineData("Ogg. segnalazione frana", "segnalazione frana")]
     [InlineData("  oggetto - segnalazione frana", "segnalazione frana")]
+    [InlineData("0ggetto: segnalazione frana", "segnalazione frana")] // OCR read the O as a zero
     public void Find_OggettoVariants(string line, string expected) =>
         SubjectFinder.Find(new LetterLines($"Roma, 1 aprile 2026\n\n{line}\n\nGentili signori,"), null).Should().Be(expected);
 
