@@ -21,6 +21,7 @@ internal static class DovecotConfig
             {{ssl}}
             disable_plaintext_auth = no
             auth_mechanisms = plain login
+            auth_failure_delay = 0
             first_valid_uid = 8
             mail_location = maildir:{{root}}/mail/%u/Maildir
             pop3_uidl_format = %08Xu%08Xv
