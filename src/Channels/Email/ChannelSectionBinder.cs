@@ -34,7 +34,17 @@ internal static class ChannelSectionBinder
             return null;
         }
 
-        var options = section.Get<T>() ?? new T();
+        T options;
+        try
+        {
+            options = section.Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"{section.Path}: {ex.Message}");
+            return null;
+        }
+
         if (!string.Equals(options.Type, type, StringComparison.OrdinalIgnoreCase))
         {
             errors.Add($"{section.Path}:Type: '{options.Type}' is not {type}");
@@ -55,6 +65,11 @@ internal static class ChannelSectionBinder
     {
         if (child.Value is null)
         {
+            if (child.GetChildren().Any() && IsScalar(propertyType))
+            {
+                errors.Add($"{child.Path}: must be a single value, not a section");
+            }
+
             return;
         }
 
@@ -74,5 +89,12 @@ internal static class ChannelSectionBinder
             var shown = child.Key.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "(hidden)" : $"'{child.Value}'";
             errors.Add($"{child.Path}: {shown} is not {expected}");
         }
+    }
+
+    private static bool IsScalar(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target.IsPrimitive || target.IsEnum || target == typeof(string) || target == typeof(TimeSpan)
+            || target == typeof(DateOnly) || target == typeof(decimal);
     }
 }
