@@ -30,6 +30,12 @@ internal static class MailConnector
         await client.ConnectAsync(options.Host, port, security, cancellationToken).ConfigureAwait(false);
 
         var password = await MailPassword.ReadAsync(options, cancellationToken).ConfigureAwait(false);
+        if (client.AuthenticationMechanisms.Contains("PLAIN"))
+        {
+            // One attempt per wrong password: servers delay each failure (Dovecot by seconds), LOGIN adds nothing to PLAIN.
+            client.AuthenticationMechanisms.Remove("LOGIN");
+        }
+
         try
         {
             await client.AuthenticateAsync(options.User, password, cancellationToken).ConfigureAwait(false);
