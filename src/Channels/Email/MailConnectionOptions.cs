@@ -6,7 +6,7 @@ namespace ContactCenter.Channels.Email;
 /// <summary>Connection settings shared by the IMAP and POP3 channels.</summary>
 public abstract class MailConnectionOptions : ChannelOptions
 {
-    [Required]
+    [Required(ErrorMessage = "required")]
     public string Host { get; set; } = "";
 
     /// <summary>0 means the protocol's default for <see cref="Security"/> (993/143, 995/110).</summary>
@@ -15,7 +15,7 @@ public abstract class MailConnectionOptions : ChannelOptions
 
     public MailSecurity Security { get; set; } = MailSecurity.SslOnConnect;
 
-    [Required]
+    [Required(ErrorMessage = "required")]
     public string User { get; set; } = "";
 
     /// <summary>The password itself; prefer <see cref="PasswordFile"/> or <see cref="PasswordEnvironmentVariable"/>.</summary>

@@ -6,7 +6,7 @@ namespace ContactCenter.Channels.Email;
 /// <summary>A channel of <c>Type</c> <c>MailDrop</c>: a folder of <c>.eml</c> files or a Maildir a local MTA delivers to.</summary>
 public sealed class MailDropChannelOptions : ChannelOptions
 {
-    [Required]
+    [Required(ErrorMessage = "required")]
     public string Path { get; set; } = "";
 
     /// <summary>Imported files go to <c>{DonePath}/yyyy/MM/</c>; default <c>{Path}/done</c> (outside Maildir's new/ and cur/).</summary>

@@ -7,7 +7,8 @@ namespace ContactCenter.Channels.Tests.Email;
 internal static class Pop3TestSources
 {
     public static Pop3Source Create(
-        DovecotServer server, string user, string statePath, Action<Pop3ChannelOptions>? configure = null, RecordingLogger? logger = null)
+        DovecotServer server, string user, string statePath, Action<Pop3ChannelOptions>? configure = null, RecordingLogger? logger = null,
+        TimeProvider? time = null)
     {
         var options = new Pop3ChannelOptions
         {
@@ -21,6 +22,6 @@ internal static class Pop3TestSources
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new Pop3Source("pop", options, statePath, logger ?? new RecordingLogger(), TimeProvider.System);
+        return new Pop3Source("pop", options, statePath, logger ?? new RecordingLogger(), time ?? TimeProvider.System);
     }
 }
