@@ -1,9 +1,10 @@
-using ContactCenter.Channels.Paper;
+using ContactCenter.Channels.Email;
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Channels.Fax;
 
@@ -12,14 +13,22 @@ internal sealed class FaxSpoolChannelFactory : IChannelFactory
 {
     public string Type => FaxSpoolChannelOptions.TypeName;
 
-    public IReadOnlyList<string> Validate(IConfigurationSection section) =>
-        ChannelSectionBinder.TryBind<FaxSpoolChannelOptions>(section).Errors;
+    public IReadOnlyList<string> Validate(IConfigurationSection section)
+    {
+        var errors = new List<string>();
+        ChannelSectionBinder.Bind<FaxSpoolChannelOptions>(section, Type, errors);
+        return errors;
+    }
 
-    public ChannelOptions BindCommon(IConfigurationSection section) => ChannelSectionBinder.Bind<FaxSpoolChannelOptions>(section);
+    public ChannelOptions BindCommon(IConfigurationSection section) => section.Get<ChannelOptions>() ?? new ChannelOptions();
 
-    public IInboundSource Create(IConfigurationSection section, IServiceProvider services) => new FaxSpoolSource(
-        section.Key,
-        ChannelSectionBinder.Bind<FaxSpoolChannelOptions>(section),
-        services.GetService<TimeProvider>() ?? TimeProvider.System,
-        services.GetRequiredService<ILogger<FaxSpoolSource>>());
+    public IInboundSource Create(IConfigurationSection section, IServiceProvider services)
+    {
+        FactoryServices.ThrowIfInvalid(Validate(section));
+        return new FaxSpoolSource(
+            section.Key,
+            section.Get<FaxSpoolChannelOptions>()!,
+            FactoryServices.Time(services),
+            services.GetService<ILogger<FaxSpoolSource>>() ?? NullLogger<FaxSpoolSource>.Instance);
+    }
 }

@@ -11,7 +11,7 @@ namespace ContactCenter.Channels.Paper;
 public static class PaperChannelsServiceCollectionExtensions
 {
     /// <summary>
-    /// The scanned-mail folder (<c>ScanFolder</c>) and fax (<c>FaxSpool</c>) channel types and the normalisers of
+    /// The scanned-mail folder (<c>ScanFolder</c>) and fax (<c>FaxSpool</c>, <c>FaxMail</c>) channel types and the normalisers of
     /// paper and fax items. Needs an <c>IDocumentTextReader</c> (the OCR registration) and an <c>IContentArchive</c>.
     /// </summary>
     public static IServiceCollection AddPaperChannels(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +24,7 @@ public static class PaperChannelsServiceCollectionExtensions
         services.TryAddSingleton<PaperTextExtractor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, ScanFolderChannelFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, FaxSpoolChannelFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, FaxMailChannelFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IItemNormalizer, PaperNormalizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IItemNormalizer, FaxMailNormalizer>());
         return services;

@@ -25,7 +25,7 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
     {
         using var provider = Build([]);
 
-        provider.GetServices<IChannelFactory>().Select(f => f.Type).Should().BeEquivalentTo("ScanFolder", "FaxSpool");
+        provider.GetServices<IChannelFactory>().Select(f => f.Type).Should().BeEquivalentTo("ScanFolder", "FaxSpool", "FaxMail");
         provider.GetServices<IItemNormalizer>().Select(n => n.GetType())
             .Should().BeEquivalentTo([typeof(PaperNormalizer), typeof(FaxMailNormalizer)]);
         provider.GetRequiredService<IOptions<PaperOptions>>().Value.MinConfidence.Should().Be(60);
@@ -38,7 +38,7 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
         var configuration = new ConfigurationBuilder().Build();
         services.AddPaperChannels(configuration).AddPaperChannels(configuration);
 
-        services.Count(d => d.ServiceType == typeof(IChannelFactory)).Should().Be(2);
+        services.Count(d => d.ServiceType == typeof(IChannelFactory)).Should().Be(3);
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
         });
 
         new ScanFolderChannelFactory().Validate(section).Should().BeEquivalentTo(
-            "ContactCenter:Channels:posta:Paths: at least one folder is required and none may be empty",
-            "ContactCenter:Channels:posta:StableFor: must be between 00:00:00 and 01:00:00",
-            "ContactCenter:Channels:posta:Extensions: each extension starts with a dot, e.g. \".pdf\"");
+            "ContactCenter:Channels:posta:Paths: at least one folder is required and none may be empty (for ScanFolder)",
+            "ContactCenter:Channels:posta:StableFor: must be between 00:00:00 and 01:00:00 (for ScanFolder)",
+            "ContactCenter:Channels:posta:Extensions: each extension starts with a dot, e.g. \".pdf\" (for ScanFolder)");
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
             ["ContactCenter:Channels:posta:AfterImport"] = "Shred",
         });
 
-        new ScanFolderChannelFactory().Validate(section).Should().ContainSingle()
-            .Which.Should().StartWith("ContactCenter:Channels:posta: ").And.Contain("AfterImport");
+        new ScanFolderChannelFactory().Validate(section).Should().Equal(
+            "ContactCenter:Channels:posta:AfterImport: 'Shred' is not one of MoveToDone, ArchiveAndRemove");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
         }, "fax");
 
         new FaxSpoolChannelFactory().Validate(section).Should().Equal(
-            "ContactCenter:Channels:fax:DonePath: is required when MoveAfterImport is true");
+            "ContactCenter:Channels:fax:DonePath: is required when MoveAfterImport is true (for FaxSpool)");
     }
 
     private static IConfigurationSection Section(Dictionary<string, string?> values, string name = "posta") =>
@@ -129,5 +129,18 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
         services.AddSingleton<IDocumentTextReader>(new FixedTextReader());
         services.AddPaperChannels(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Fact]
+    public void ScanFolderFactory_Validate_MisspelledKeyNamed()
+    {
+        var section = Section(new()
+        {
+            ["ContactCenter:Channels:posta:Type"] = "ScanFolder",
+            ["ContactCenter:Channels:posta:Path"] = "/srv/scan",
+        });
+
+        new ScanFolderChannelFactory().Validate(section).Should().ContainSingle()
+            .Which.Should().StartWith("ContactCenter:Channels:posta:Path: unknown setting for a ScanFolder channel");
     }
 }
