@@ -1,0 +1,138 @@
+using System.Runtime.InteropServices;
+using ContactCenter.Channels.Ocr.Native;
+
+namespace ContactCenter.Channels.Ocr;
+
+/// <summary>
+/// One initialised TessBaseAPI with its models loaded. Not thread-safe: the pool lends it to one page at a time.
+/// Orientation detection uses a second API loaded with "osd", created on first use.
+/// </summary>
+internal sealed unsafe class TesseractEngine : IDisposable
+{
+    private const int OemLstmOnly = 1;
+    private const int OemTesseractOnly = 0;
+    private const int PsmOsdOnly = 0;
+    private readonly TessBaseApiHandle api;
+    private readonly string tessdataPath;
+    private TessBaseApiHandle? osd;
+    private bool osdUnavailable;
+
+    private TesseractEngine(int id, TessBaseApiHandle api, string tessdataPath)
+    {
+        Id = id;
+        this.api = api;
+        this.tessdataPath = tessdataPath;
+    }
+
+    public int Id { get; }
+
+    public static TesseractEngine Create(int id, string tessdataPath, string languages, OcrPageSegMode mode)
+    {
+        var api = Init(tessdataPath, languages, OemLstmOnly);
+        TesseractApi.TessBaseAPISetPageSegMode(api, (int)mode);
+        return new TesseractEngine(id, api, tessdataPath);
+    }
+
+    /// <summary>Recognises the page; throws <see cref="OcrTimeoutException"/> past the deadline.</summary>
+    public RecognitionResult Recognize(PixHandle pix, int dpi, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        using var monitor = TesseractApi.TessMonitorCreate();
+        var token = GCHandle.Alloc(cancellationToken);
+        try
+        {
+            TesseractApi.TessMonitorSetCancelFunc(monitor, &IsCancelled);
+            TesseractApi.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(token));
+            TesseractApi.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Clamp(deadline.TotalMilliseconds, 1, int.MaxValue));
+            TesseractApi.TessBaseAPISetImage2(api, pix);
+            TesseractApi.TessBaseAPISetSourceResolution(api, dpi);
+            var status = TesseractApi.TessBaseAPIRecognize(api, monitor);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (status != 0)
+            {
+                throw new OcrTimeoutException($"recognition stopped after {deadline}");
+            }
+
+            using var text = TesseractApi.TessBaseAPIGetUTF8Text(api);
+            var confidence = TesseractApi.TessBaseAPIMeanTextConf(api);
+            return new RecognitionResult(text.ReadUtf8(), Math.Max(confidence, 0));
+        }
+        finally
+        {
+            TesseractApi.TessBaseAPIClear(api);
+            token.Free();
+        }
+    }
+
+    /// <summary>Orientation and script detection; null when osd.traineddata is missing or the page has too little text.</summary>
+    public OrientationGuess? DetectOrientation(PixHandle pix, int dpi)
+    {
+        var detector = OsdApi();
+        if (detector is null)
+        {
+            return null;
+        }
+
+        TesseractApi.TessBaseAPISetImage2(detector, pix);
+        TesseractApi.TessBaseAPISetSourceResolution(detector, dpi);
+        try
+        {
+            if (TesseractApi.TessBaseAPIDetectOrientationScript(detector, out var degrees, out var confidence, out var script, out _) == 0)
+            {
+                return null;
+            }
+
+            TesseractApi.TessDeleteText(script);
+            return new OrientationGuess(degrees, confidence);
+        }
+        finally
+        {
+            TesseractApi.TessBaseAPIClear(detector);
+        }
+    }
+
+    public void Dispose()
+    {
+        api.Dispose();
+        osd?.Dispose();
+    }
+
+    private static TessBaseApiHandle Init(string tessdataPath, string languages, int oem)
+    {
+        var api = TesseractApi.TessBaseAPICreate();
+        if (api.IsInvalid)
+        {
+            throw new OcrUnavailableException("TessBaseAPICreate failed");
+        }
+
+        // Tesseract writes its diagnostics (e.g. "Estimating resolution") to stderr unless told otherwise.
+        TesseractApi.TessBaseAPISetVariable(api, "debug_file", OperatingSystem.IsWindows() ? "NUL" : "/dev/null");
+        if (TesseractApi.TessBaseAPIInit2(api, tessdataPath, languages, oem) != 0)
+        {
+            api.Dispose();
+            throw new OcrUnavailableException($"Tesseract could not load \"{languages}\" from {tessdataPath} (ContactCenter:Ocr:TessdataPath, ContactCenter:Ocr:Languages).");
+        }
+
+        return api;
+    }
+
+    [UnmanagedCallersOnly]
+    private static byte IsCancelled(nint state, int words) =>
+        GCHandle.FromIntPtr(state).Target is CancellationToken { IsCancellationRequested: true } ? (byte)1 : (byte)0;
+
+    private TessBaseApiHandle? OsdApi()
+    {
+        if (osd is null && !osdUnavailable)
+        {
+            if (!File.Exists(Path.Combine(tessdataPath, "osd.traineddata")))
+            {
+                osdUnavailable = true;
+                return null;
+            }
+
+            osd = Init(tessdataPath, "osd", OemTesseractOnly);
+            TesseractApi.TessBaseAPISetPageSegMode(osd, PsmOsdOnly);
+        }
+
+        return osd;
+    }
+}
