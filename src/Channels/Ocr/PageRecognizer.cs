@@ -49,6 +49,6 @@ internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
         using var rotated = rotation == 0 ? null : PageImage.RotateClockwise(page, rotation);
         using var straight = PageImage.Deskew(rotated ?? page, out var skew);
         var result = engine.Recognize(straight, dpi, remaining, cancellationToken);
-        return new PageReading(result, rotation, skew);
+        return new PageReading(result, (rotation + result.TextRotationDegrees) % 360, skew);
     }
 }

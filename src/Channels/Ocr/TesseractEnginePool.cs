@@ -29,6 +29,8 @@ internal sealed partial class TesseractEnginePool : IDisposable
 
     public int Capacity => options.EngineCount;
 
+    internal OcrOptions Options => options;
+
     /// <summary>
     /// Loads both libraries and every configured language once, so a missing package stops the service at start with
     /// a message saying what to install, not at the first letter. The engine it creates joins the pool.

@@ -56,9 +56,31 @@ internal static unsafe partial class TesseractApi
     [LibraryImport(Library)]
     public static partial nint TessBaseAPIAllWordConfidences(TessBaseApiHandle handle);
 
+    /// <summary>
+    /// <paramref name="orientDeg"/> is the clockwise rotation the input image has. The script name it can return
+    /// points into Tesseract's own tables in 5.3 (the header's "free with TessDeleteText" is wrong for it), so the
+    /// optional outputs are passed as null.
+    /// </summary>
     [LibraryImport(Library)]
     public static partial int TessBaseAPIDetectOrientationScript(
-        TessBaseApiHandle handle, out int orientDeg, out float orientConf, out nint scriptName, out float scriptConf);
+        TessBaseApiHandle handle, out int orientDeg, out float orientConf, nint scriptName, nint scriptConf);
+
+    /// <summary>The results iterator after Recognize (null when nothing was found); delete with <see cref="TessResultIteratorDelete"/>.</summary>
+    [LibraryImport(Library)]
+    public static partial nint TessBaseAPIGetIterator(TessBaseApiHandle handle);
+
+    [LibraryImport(Library)]
+    public static partial nint TessResultIteratorGetPageIterator(nint resultIterator);
+
+    [LibraryImport(Library)]
+    public static partial void TessResultIteratorDelete(nint resultIterator);
+
+    /// <summary>Level 2 is RIL_TEXTLINE.</summary>
+    [LibraryImport(Library)]
+    public static partial int TessPageIteratorNext(nint pageIterator, int level);
+
+    [LibraryImport(Library)]
+    public static partial int TessPageIteratorBoundingBox(nint pageIterator, int level, out int left, out int top, out int right, out int bottom);
 
     [LibraryImport(Library)]
     public static partial void TessBaseAPIClear(TessBaseApiHandle handle);
