@@ -40,8 +40,11 @@ internal sealed class OcrOptions
     /// <summary>Below this confidence at 0 degrees the other orientations are tried and the best one kept.</summary>
     public double OrientationRetryConfidence { get; set; } = 75;
 
-    /// <summary>Share of dark pixels (after trimming margins and specks) below which a page counts as blank.</summary>
-    public double BlankPageInkRatio { get; set; } = 0.001;
+    /// <summary>
+    /// Share of dark pixels (after trimming margins and specks) below which a page counts as blank. Measured: a noisy
+    /// blank scan 0.0005%, a two-line note 0.065%, a letter 3%.
+    /// </summary>
+    public double BlankPageInkRatio { get; set; } = 0.0002;
 
     /// <summary>Letters a PDF page's text layer needs to be used instead of OCR.</summary>
     public int MinTextLayerLetters { get; set; } = 20;

@@ -74,7 +74,14 @@ public sealed class ScanFixtures : IDisposable
         "-font", Font, "-pointsize", "12", "-fill", "black", "-annotate", "+236+354", ItalianLetters.All[index],
         "-colorspace", "Gray", "-depth", "8", path));
 
+    /// <summary>A page holding only <paramref name="text"/> (a short note), top left, 12 pt.</summary>
+    public string Note(string text) => Make($"note-{(uint)StableHash(text)}.png", path => ExternalTool.Run(
+        "convert", "-size", $"{A4Width300}x{A4Height300}", "xc:white", "-units", "PixelsPerInch", "-density", "300",
+        "-font", Font, "-pointsize", "12", "-fill", "black", "-annotate", "+236+354", text, "-colorspace", "Gray", "-depth", "8", path));
+
     public void Dispose() => folder.Dispose();
+
+    private static int StableHash(string text) => text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c));
 
     private static byte[] TextPdfBytes(string text)
     {
