@@ -1,9 +1,10 @@
 namespace ContactCenter.Channels.Ocr.Native;
 
 /// <summary>
-/// Debian's libtesseract uses OpenMP; with its default threads every engine competes for all cores and a page takes
-/// ~5× longer. libgomp reads OMP_THREAD_LIMIT once, when it is loaded, so it must be set in the native environment
-/// before libtesseract is (omp_set_num_threads was measured to have no effect: Tesseract asks for its own counts).
+/// Debian's libtesseract uses OpenMP; with its default threads every engine spins on all cores. Measured here (A4 letter,
+/// 300 dpi, ita+eng, CPU time per page): 0.76 s with OMP_THREAD_LIMIT=1 set by this class, 3.50 s with OpenMP left
+/// alone, 3.45 s with omp_set_num_threads(1) (no effect: Tesseract asks for its own thread counts). libgomp reads the
+/// variable once, when it is loaded, so it must be in the native environment before libtesseract is loaded.
 /// </summary>
 internal static class OpenMpThreadLimit
 {
