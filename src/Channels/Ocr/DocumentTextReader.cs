@@ -100,7 +100,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             }
 
             var scale = options.PdfRasterDpi / 72.0;
-            RequirePixels(number, (long)Math.Ceiling(widthPoints * scale), (long)Math.Ceiling(heightPoints * scale));
+            RequirePixels(number, (long)Math.Round(widthPoints * scale), (long)Math.Round(heightPoints * scale));
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {

@@ -53,6 +53,24 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_PdfPageTooLargeToRender_IsRejectedBeforeRendering()
+    {
+        var pdf = HostileDocuments.PdfWithHugePage(200);
+
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream(pdf), "poster.pdf", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("page 1 is 60000×60000 pixels*MaxPixelsPerPage*");
+    }
+
+    [Fact]
+    public async Task Read_CorruptPdf_IsRejected()
+    {
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream("%PDF-1.7\n1 0 obj <<< broken"u8.ToArray()), "x.pdf", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("corrupt PDF*");
+    }
+
+    [Fact]
     public async Task Read_TiffWithMorePagesThanAllowed_IsRejected()
     {
         var reader = fixture.ReaderWith(o => o.MaxPages = 2);

@@ -31,6 +31,16 @@ public sealed class DocumentTextReaderPagesTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_MixedPdf_TakesTextLayerAndOcrsTheScannedPage()
+    {
+        var document = await fixture.ReadAsync(fixture.Scans.MixedPdf);
+
+        document.Pages.Select(p => p.Source).Should().Equal(PageTextSource.TextLayer, PageTextSource.Ocr);
+        TextAccuracy.Of(ItalianLetters.All[1], document.Pages[0].Text).Should().BeGreaterThanOrEqualTo(0.99);
+        TextAccuracy.Of(ItalianLetters.All[0], document.Pages[1].Text).Should().BeGreaterThanOrEqualTo(0.98);
+    }
+
+    [Fact]
     public async Task Read_BlankPageWithScannerNoiseAndSpecks_IsBlank()
     {
         var document = await fixture.ReadAsync(fixture.Scans.BlankNoisyPng);

@@ -51,6 +51,14 @@ public static class HostileDocuments
         return builder.Build();
     }
 
+    /// <summary>One empty page of <paramref name="inches"/> × <paramref name="inches"/>: 60000² pixels at 300 dpi for 200 in.</summary>
+    public static byte[] PdfWithHugePage(double inches)
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(inches * 72, inches * 72);
+        return builder.Build();
+    }
+
     private static void WriteChunk(Stream png, string type, byte[] data)
     {
         Span<byte> length = stackalloc byte[4];

@@ -14,6 +14,7 @@ public sealed class ScanFixtures : IDisposable
     public const int A4Width300 = 2480;
     public const int A4Height300 = 3508;
     private const string Font = "DejaVu-Sans";
+    private const string DejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     private readonly TempDirectory folder = new("cc-scans");
     private readonly ConcurrentDictionary<string, Lazy<string>> files = new();
 
@@ -66,6 +67,17 @@ public sealed class ScanFixtures : IDisposable
         File.WriteAllBytes(path, builder.Build());
     });
 
+    /// <summary>Two pages: the second letter typeset as text, then the first letter as a scanned image.</summary>
+    public string MixedPdf => Make("mixed.pdf", path =>
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddTrueTypeFont(File.ReadAllBytes(DejaVuSans));
+        AddTextPage(builder, font, ItalianLetters.All[1]);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddPng(File.ReadAllBytes(Letter300Png), new PdfRectangle(0, 0, page.PageSize.Width, page.PageSize.Height));
+        File.WriteAllBytes(path, builder.Build());
+    });
+
     /// <summary>The letter typeset as real PDF text (DejaVu Sans embedded), as a word processor exports it.</summary>
     public string TextPdf => Make("text.pdf", path => File.WriteAllBytes(path, TextPdfBytes(LetterText)));
 
@@ -86,7 +98,12 @@ public sealed class ScanFixtures : IDisposable
     private static byte[] TextPdfBytes(string text)
     {
         var builder = new PdfDocumentBuilder();
-        var font = builder.AddTrueTypeFont(File.ReadAllBytes("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+        AddTextPage(builder, builder.AddTrueTypeFont(File.ReadAllBytes(DejaVuSans)), text);
+        return builder.Build();
+    }
+
+    private static void AddTextPage(PdfDocumentBuilder builder, PdfDocumentBuilder.AddedFont font, string text)
+    {
         var page = builder.AddPage(PageSize.A4);
         var y = page.PageSize.Height - 72;
         foreach (var line in text.Split('\n'))
@@ -94,8 +111,6 @@ public sealed class ScanFixtures : IDisposable
             page.AddText(line, 11, new PdfPoint(56, y), font);
             y -= 15;
         }
-
-        return builder.Build();
     }
 
     private static void Convert(string input, params string[] rest) => ExternalTool.Run("convert", [input, .. rest]);
