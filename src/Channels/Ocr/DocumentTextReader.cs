@@ -14,6 +14,9 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
     /// <summary>Faxes (204 dpi) and low-resolution scans read better upsampled to the resolution Tesseract is tuned for.</summary>
     private const int MinimumDpi = 300;
 
+    /// <summary>Smaller images are icons or junk, and Leptonica's margin trimming needs some pixels to work on.</summary>
+    private const int MinimumSide = 32;
+
     private readonly TesseractEnginePool pool;
     private readonly OcrOptions options;
     private readonly TimeProvider time;
@@ -139,6 +142,11 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
 
     private void RequirePixels(int number, long width, long height)
     {
+        if (width < MinimumSide || height < MinimumSide)
+        {
+            throw new InboundItemRejectedException($"page {number} is {width}×{height} pixels, too small to hold text");
+        }
+
         if (width * height > options.MaxPixelsPerPage)
         {
             throw new InboundItemRejectedException(

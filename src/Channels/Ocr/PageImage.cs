@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Ocr.Native;
+using ContactCenter.Core.Intake;
 
 namespace ContactCenter.Channels.Ocr;
 
@@ -77,7 +78,7 @@ internal static class PageImage
         if (result.IsInvalid)
         {
             result.Dispose();
-            throw new InvalidOperationException($"Leptonica failed to {step} the page");
+            throw new InboundItemRejectedException($"the page image cannot be processed (Leptonica failed to {step} it)");
         }
 
         return result;

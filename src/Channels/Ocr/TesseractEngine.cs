@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ContactCenter.Channels.Ocr.Native;
+using ContactCenter.Core.Intake;
 
 namespace ContactCenter.Channels.Ocr;
 
@@ -45,11 +47,15 @@ internal sealed unsafe class TesseractEngine : IDisposable
             TesseractApi.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Clamp(deadline.TotalMilliseconds, 1, int.MaxValue));
             TesseractApi.TessBaseAPISetImage2(api, pix);
             TesseractApi.TessBaseAPISetSourceResolution(api, dpi);
+            var started = Stopwatch.GetTimestamp();
             var status = TesseractApi.TessBaseAPIRecognize(api, monitor);
             cancellationToken.ThrowIfCancellationRequested();
             if (status != 0)
             {
-                throw new OcrTimeoutException($"recognition stopped after {deadline}");
+                // Recognize also fails, quickly, on an image it cannot segment at all.
+                throw Stopwatch.GetElapsedTime(started) >= deadline
+                    ? new OcrTimeoutException($"recognition stopped after {deadline}")
+                    : new InboundItemRejectedException("Tesseract cannot read the page image");
             }
 
             using var text = TesseractApi.TessBaseAPIGetUTF8Text(api);
@@ -89,6 +95,31 @@ internal sealed unsafe class TesseractEngine : IDisposable
         }
     }
 
+    public void Dispose()
+    {
+        api.Dispose();
+        osd?.Dispose();
+    }
+
+    private static TessBaseApiHandle Init(string tessdataPath, string languages, int oem)
+    {
+        var api = TesseractApi.TessBaseAPICreate();
+        if (api.IsInvalid)
+        {
+            throw new OcrUnavailableException("TessBaseAPICreate failed");
+        }
+
+        // Tesseract writes its diagnostics (e.g. "Estimating resolution") to stderr unless told otherwise.
+        TesseractApi.TessBaseAPISetVariable(api, "debug_file", OperatingSystem.IsWindows() ? "NUL" : "/dev/null");
+        if (TesseractApi.TessBaseAPIInit2(api, tessdataPath, languages, oem) != 0)
+        {
+            api.Dispose();
+            throw new OcrUnavailableException($"Tesseract could not load \"{languages}\" from {tessdataPath} (ContactCenter:Ocr:TessdataPath, ContactCenter:Ocr:Languages).");
+        }
+
+        return api;
+    }
+
     /// <summary>
     /// Tesseract's layout analysis reads a page turned 90 degrees clockwise by itself (measured on 5.3.0: the other
     /// way round it reads nothing) and reports boxes in the original image, so text lines taller than wide mean the
@@ -121,31 +152,6 @@ internal sealed unsafe class TesseractEngine : IDisposable
         {
             TesseractApi.TessResultIteratorDelete(results);
         }
-    }
-
-    public void Dispose()
-    {
-        api.Dispose();
-        osd?.Dispose();
-    }
-
-    private static TessBaseApiHandle Init(string tessdataPath, string languages, int oem)
-    {
-        var api = TesseractApi.TessBaseAPICreate();
-        if (api.IsInvalid)
-        {
-            throw new OcrUnavailableException("TessBaseAPICreate failed");
-        }
-
-        // Tesseract writes its diagnostics (e.g. "Estimating resolution") to stderr unless told otherwise.
-        TesseractApi.TessBaseAPISetVariable(api, "debug_file", OperatingSystem.IsWindows() ? "NUL" : "/dev/null");
-        if (TesseractApi.TessBaseAPIInit2(api, tessdataPath, languages, oem) != 0)
-        {
-            api.Dispose();
-            throw new OcrUnavailableException($"Tesseract could not load \"{languages}\" from {tessdataPath} (ContactCenter:Ocr:TessdataPath, ContactCenter:Ocr:Languages).");
-        }
-
-        return api;
     }
 
     [UnmanagedCallersOnly]

@@ -33,6 +33,26 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_PngWithoutImageData_IsRejectedAsCorrupt()
+    {
+        var png = HostileDocuments.PngDeclaring(2000, 2000);
+
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream(png), "truncated.png", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("corrupt Png image: page 1 cannot be decoded");
+    }
+
+    [Fact]
+    public async Task Read_TinyImage_IsRejected()
+    {
+        var png = HostileDocuments.PngDeclaring(4, 4);
+
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream(png), "icon.png", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("page 1 is 4×4 pixels, too small*");
+    }
+
+    [Fact]
     public async Task Read_TiffWithBadOffsets_IsRejectedAsCorrupt()
     {
         var tiff = HostileDocuments.TiffWithBadOffsets(await File.ReadAllBytesAsync(fixture.Scans.FaxFineG4));
