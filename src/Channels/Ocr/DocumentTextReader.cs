@@ -34,6 +34,8 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         rasterizer = new PdfRasterizer(this.options);
     }
 
+    internal TesseractEnginePool Pool => pool;
+
     public async Task<DocumentText> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -62,27 +64,40 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         var image = ImageDocument.Open(data, format);
         RequirePageCount(image.PageCount);
         using var scheduler = new PageScheduler(pool, options, cancellationToken);
-        for (var index = 0; index < image.PageCount; index++)
+        try
         {
-            var (width, height) = image.PageSize(index);
-            RequirePixels(index + 1, width, height);
-            await scheduler.AddAsync(index + 1, ReadDecoded(image, index)).ConfigureAwait(false);
+            for (var index = 0; index < image.PageCount; index++)
+            {
+                var (width, height) = image.PageSize(index);
+                RequirePixels(index + 1, width, height);
+
+                // Decoded here, one page at a time; the page's task owns the image from then on.
+                var pix = image.Decode(index);
+                var number = index + 1;
+                try
+                {
+                    await scheduler.AddAsync(number, (engine, token) =>
+                    {
+                        using (pix)
+                        {
+                            return Task.FromResult(ReadPage(engine, pix, number, token));
+                        }
+                    }).ConfigureAwait(false);
+                }
+                catch
+                {
+                    pix.Dispose();
+                    throw;
+                }
+            }
+        }
+        catch
+        {
+            await scheduler.AbandonAsync().ConfigureAwait(false);
+            throw;
         }
 
         return await scheduler.CompleteAsync().ConfigureAwait(false);
-    }
-
-    private Func<TesseractEngine, CancellationToken, Task<PageText>> ReadDecoded(ImageDocument image, int index)
-    {
-        // Decoded on the caller's thread: ImageDocument is read one page at a time.
-        var pix = image.Decode(index);
-        return (engine, token) =>
-        {
-            using (pix)
-            {
-                return Task.FromResult(ReadPage(engine, pix, index + 1, token));
-            }
-        };
     }
 
     private async Task<IReadOnlyList<PageText>> ReadPdfAsync(byte[] data, CancellationToken cancellationToken)
@@ -93,6 +108,21 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         var path = Path.Combine(work.Path, "document.pdf");
         await File.WriteAllBytesAsync(path, data, cancellationToken).ConfigureAwait(false);
         using var scheduler = new PageScheduler(pool, options, cancellationToken);
+        try
+        {
+            await SchedulePdfPagesAsync(pdf, path, work.Path, scheduler).ConfigureAwait(false);
+        }
+        catch
+        {
+            await scheduler.AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return await scheduler.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private async Task SchedulePdfPagesAsync(PdfDocumentPages pdf, string path, string workFolder, PageScheduler scheduler)
+    {
         for (var number = 1; number <= pdf.PageCount; number++)
         {
             var text = pdf.TextLayer(number, options.MinTextLayerLetters, out var widthPoints, out var heightPoints);
@@ -107,13 +137,11 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {
-                var png = await rasterizer.RenderAsync(path, pageNumber, work.Path, token).ConfigureAwait(false);
+                var png = await rasterizer.RenderAsync(path, pageNumber, workFolder, token).ConfigureAwait(false);
                 using var pix = ImageDocument.Open(png, DocumentFormat.Png).Decode(0);
                 return ReadPage(engine, pix, pageNumber, token);
             }).ConfigureAwait(false);
         }
-
-        return await scheduler.CompleteAsync().ConfigureAwait(false);
     }
 
     private PageText ReadPage(TesseractEngine engine, PixHandle pix, int number, CancellationToken cancellationToken)

@@ -53,6 +53,20 @@ internal sealed class PageScheduler : IDisposable
         }
     }
 
+    /// <summary>Stops the pages already started and waits for their engines to come back, when the document is refused midway.</summary>
+    public async Task AbandonAsync()
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(pages).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The document is already refused for another reason; these pages' own errors add nothing.
+        }
+    }
+
     public void Dispose() => stop.Dispose();
 
     private async Task<PageText> RunAsync(int number, EngineLease lease, Func<TesseractEngine, CancellationToken, Task<PageText>> work)

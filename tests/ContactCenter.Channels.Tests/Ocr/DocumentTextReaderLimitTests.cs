@@ -1,4 +1,5 @@
 using ContactCenter.Core.Intake;
+using ContactCenter.Testing;
 using ContactCenter.Testing.Scans;
 
 namespace ContactCenter.Channels.Tests.Ocr;
@@ -98,6 +99,21 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
         var act = () => fixture.ReadAsync(fixture.Scans.MultiPageTiff, reader);
 
         await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("3 pages*ContactCenter:Ocr:MaxPages (2)*");
+    }
+
+    [Fact]
+    public async Task Read_LaterPageOverPixelLimit_RejectsDocumentAndReturnsTheEngines()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine("big-second-page.tif");
+        ExternalTool.Run("convert", fixture.Scans.Letter300Png, "-size", "4000x4000", "xc:white", "-type", "bilevel", "-compress", "Group4", path);
+        var reader = fixture.ReaderWith(o => o.MaxPixelsPerPage = 10_000_000);
+
+        var act = () => fixture.ReadAsync(path, reader);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("page 2 is 4000×4000 pixels*MaxPixelsPerPage (10,000,000)*");
+        using var lease = await reader.Pool.RentAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        lease.Engine.Should().NotBeNull();
     }
 
     [Fact]
