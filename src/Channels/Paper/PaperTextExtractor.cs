@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Paper;
 
-/// <summary>Turns the pages of one letter or fax into its body, subject, sender's details and review flag.</summary>
-internal sealed class PaperTextExtractor(IOptions<PaperOptions> options)
+/// <summary>
+/// Turns the pages of one letter or fax into its body, subject, sender's details and review flag (below
+/// <c>ContactCenter:Ocr:MinConfidence</c>).
+/// </summary>
+internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
 {
     public PaperExtraction Extract(IReadOnlyList<PageText> pages)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactCenter.Channels.Fax;
+using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Channels.Tests.Email;
 using ContactCenter.Channels.Tests.Paper;
@@ -39,7 +40,7 @@ public sealed class FaxMailChannelTests(DovecotFixture fixture) : IDisposable
         var normalizer = new FaxMailNormalizer(
             ContentArchives.InFolder(folder.Combine("archive")),
             new FixedTextReader(Page(1, "Oggetto: strada interrotta\nSi segnala una frana.", 85)),
-            new PaperTextExtractor(Options.Create(new PaperOptions())),
+            new PaperTextExtractor(Options.Create(new OcrOptions())),
             NullLogger<FaxMailNormalizer>.Instance);
         var draft = await normalizer.NormalizeAsync(item, CancellationToken.None);
 

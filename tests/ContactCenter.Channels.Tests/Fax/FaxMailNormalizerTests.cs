@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Fax;
+using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Channels.Tests.Paper;
 using ContactCenter.Core.Intake;
@@ -96,7 +97,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
     private FaxMailNormalizer Normalizer(FixedTextReader reader, IContentArchive? archive = null) => new(
         archive ?? ContentArchives.InFolder(folder.Combine("archive")),
         reader,
-        new PaperTextExtractor(Options.Create(new PaperOptions())),
+        new PaperTextExtractor(Options.Create(new OcrOptions())),
         NullLogger<FaxMailNormalizer>.Instance);
 
     private static byte[] Mail(string subject, string body, params (string Name, string Type, string Content)[] attachments)

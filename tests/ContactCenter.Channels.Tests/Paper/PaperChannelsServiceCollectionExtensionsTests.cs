@@ -28,7 +28,7 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
         provider.GetServices<IChannelFactory>().Select(f => f.Type).Should().BeEquivalentTo("ScanFolder", "FaxSpool", "FaxMail");
         provider.GetServices<IItemNormalizer>().Select(n => n.GetType())
             .Should().BeEquivalentTo([typeof(PaperNormalizer), typeof(FaxMailNormalizer)]);
-        provider.GetRequiredService<IOptions<PaperOptions>>().Value.MinConfidence.Should().Be(60);
+        provider.GetRequiredService<IOptions<PaperOptions>>().Value.MaxPartsPerFile.Should().Be(100);
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class PaperChannelsServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public void AddPaperChannels_MinConfidenceOutOfRange_FailsNamingTheKey()
+    public void AddPaperChannels_MaxPartsPerFileOutOfRange_FailsNamingTheKey()
     {
-        using var provider = Build(new() { ["ContactCenter:Paper:MinConfidence"] = "150" });
+        using var provider = Build(new() { ["ContactCenter:Paper:MaxPartsPerFile"] = "0" });
 
         var act = () => provider.GetRequiredService<IOptions<PaperOptions>>().Value;
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*MinConfidence*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*MaxPartsPerFile*");
     }
 
     [Fact]

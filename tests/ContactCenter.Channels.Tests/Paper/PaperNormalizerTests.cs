@@ -1,4 +1,5 @@
 using System.Text;
+using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
@@ -131,7 +132,7 @@ public sealed class PaperNormalizerTests : IDisposable
     {
         var paperOptions = Options.Create(options ?? new PaperOptions());
         return new PaperNormalizer(
-            archive ?? ContentArchives.InFolder(folder.Combine("archive")), reader, new PaperTextExtractor(paperOptions),
+            archive ?? ContentArchives.InFolder(folder.Combine("archive")), reader, new PaperTextExtractor(Options.Create(new OcrOptions())),
             paperOptions, NullLogger<PaperNormalizer>.Instance);
     }
 

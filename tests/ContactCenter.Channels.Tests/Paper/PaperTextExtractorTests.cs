@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using Microsoft.Extensions.Options;
 using static ContactCenter.Channels.Tests.Paper.TestPages;
@@ -6,7 +7,7 @@ namespace ContactCenter.Channels.Tests.Paper;
 
 public sealed class PaperTextExtractorTests
 {
-    private readonly PaperTextExtractor extractor = new(Options.Create(new PaperOptions { MinConfidence = 60 }));
+    private readonly PaperTextExtractor extractor = new(Options.Create(new OcrOptions { MinConfidence = 60 }));
 
     [Fact]
     public void Extract_Letter_AllSenderFieldsAndNotTheRecipients()
