@@ -24,6 +24,11 @@ internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOption
             errors.Add($"{Prefix}:MaxFailureBackoff: must not be shorter than FailureBackoff ({options.FailureBackoff}).");
         }
 
+        if (options.ModeCheckInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:ModeCheckInterval: must be positive (was {options.ModeCheckInterval}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace ContactCenter.Workers.Cli;
+
+/// <summary>Where a command writes and how it builds its host; tests give their own writers and host tweaks.</summary>
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configureHost)
+{
+    /// <summary>Tables and progress for people (colours only on a terminal).</summary>
+    public IAnsiConsole Console { get; } = console;
+
+    /// <summary>Raw stdout for JSON: never wrapped or styled.</summary>
+    public TextWriter Output { get; } = output;
+
+    /// <summary>Errors, so that stdout stays parseable.</summary>
+    public TextWriter Error { get; } = error;
+
+    public Action<HostApplicationBuilder>? ConfigureHost { get; } = configureHost;
+}

@@ -1,0 +1,73 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli;
+
+/// <summary>
+/// The services of one CLI verb: the same configuration and registrations as the service, validated, with the store's
+/// process lock held for as long as the verb runs.
+/// </summary>
+internal sealed class CliSession : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly StoreProcessLock? storeLock;
+
+    private CliSession(IHost host, IConfiguration configuration, StoreProcessLock? storeLock)
+    {
+        this.host = host;
+        Configuration = configuration;
+        this.storeLock = storeLock;
+    }
+
+    public IServiceProvider Services => host.Services;
+
+    public IConfiguration Configuration { get; }
+
+    public static CliSession Open(CliContext context, CommonSettings settings, CommandContext command,
+        LogLevel logLevel = LogLevel.Warning, bool lockStore = true)
+    {
+        var builder = ContactCenterHost.CreateBuilder(new HostSettings
+        {
+            ConfigFile = settings.Config,
+            Args = command.Remaining.Raw,
+            MinimumLogLevel = logLevel,
+            Configure = context.ConfigureHost,
+        });
+        var host = builder.Build();
+        try
+        {
+            // The same checks as the service's ValidateOnStart, without starting any hosted service.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            var storeOptions = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+            return new CliSession(host, builder.Configuration, lockStore ? StoreProcessLock.Acquire(storeOptions) : null);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public T Get<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            host.Dispose();
+        }
+
+        storeLock?.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Workers.Hosting;
+
+/// <summary>Builds the host every command uses: same configuration and services; the service adds the scheduler.</summary>
+internal static class ContactCenterHost
+{
+    public static HostApplicationBuilder CreateBuilder(HostSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ApplicationName = "contactcenter",
+        });
+        ContactCenterConfiguration.Apply(builder.Configuration, settings.ConfigFile, settings.Args);
+        if (settings.LogToStandardError)
+        {
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Services.AddContactCenter(builder.Configuration);
+        if (settings.Service)
+        {
+            builder.Services.AddSystemd();
+            builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
+            builder.Services.AddChannelJobs(builder.Configuration);
+        }
+
+        settings.Configure?.Invoke(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ContactCenter.Workers.Scheduling;
+
+public static class ChannelJobsServiceCollectionExtensions
+{
+    /// <summary>The configured channels, their validation and their sources; used by the service and by <c>ingest --once</c>.</summary>
+    public static IServiceCollection AddChannelCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(sp => new ChannelCatalog(configuration, sp.GetServices<Core.Channels.IChannelFactory>()));
+        services.TryAddSingleton<ChannelSources>();
+        services.TryAddSingleton<ChannelStatusRegistry>();
+        services.AddOptions<ChannelSetOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelSetOptions>, ChannelSetValidator>());
+        return services;
+    }
+
+    /// <summary>One Quartz job per enabled channel, the mode watcher that moves their triggers, and the outbox job.</summary>
+    public static IServiceCollection AddChannelJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChannelCatalog(configuration);
+        services.AddQuartz(_ => { });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.TryAddSingleton<ChannelScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());
+        services.AddHostedService<ServiceModeWatcher>();
+        return services;
+    }
+}
