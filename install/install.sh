@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Installs or upgrades ContactCenter.Ingest as a systemd service on Debian/Ubuntu.
+#   sudo install/install.sh                 # install system packages, publish, create user, enable and start
+#   install/install.sh --root /tmp/r --no-packages --no-start   # stage into a folder (CI, packaging)
+# The configuration (/etc/contactcenter/appsettings.json) and the data (/var/lib/contactcenter) are kept on upgrade.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+root=""
+prefix="/opt/contactcenter"
+confdir="/etc/contactcenter"
+datadir="/var/lib/contactcenter"
+user="contactcenter"
+from=""
+packages=1
+start=1
+
+usage() {
+  cat <<USAGE
+Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--no-packages] [--no-start]
+  --root DIR        install under DIR instead of / (no user creation, no systemctl)
+  --from DIR        use an already published build instead of running dotnet publish
+  --user NAME       system user running the service (default contactcenter)
+  --no-packages     do not install Debian packages (only check them)
+  --no-start        do not enable or start the service
+USAGE
+}
+
+while (($#)); do
+  case "$1" in
+    --root) root="${2%/}"; shift 2 ;;
+    --from) from="$2"; shift 2 ;;
+    --user) user="$2"; shift 2 ;;
+    --no-packages) packages=0; shift ;;
+    --no-start) start=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+say() { printf '==> %s\n' "$*"; }
+staged() { [[ -n "$root" ]]; }
+
+required=(tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils)
+missing=()
+for p in "${required[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if ((packages)) && ! staged; then
+    say "Installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "warning: missing packages: ${missing[*]} (install them with apt-get before starting the service)" >&2
+  fi
+fi
+
+if ! staged && [[ $(id -u) -ne 0 ]]; then
+  echo "install.sh: run as root (or use --root DIR to stage into a folder)" >&2
+  exit 1
+fi
+
+say "Publishing to $root$prefix"
+mkdir -p "$root$prefix"
+if [[ -n "$from" ]]; then
+  cp -a "$from"/. "$root$prefix"/
+else
+  dotnet publish "$repo/src/Workers/ContactCenter.Workers.csproj" -c Release -o "$root$prefix" --nologo -v q
+fi
+cp "$repo/README.md" "$root$prefix/README.md" 2>/dev/null || true
+
+if ! staged && ! id "$user" >/dev/null 2>&1; then
+  say "Creating system user $user"
+  useradd --system --home-dir "$datadir" --no-create-home --shell /usr/sbin/nologin "$user"
+fi
+
+say "Configuration in $root$confdir"
+mkdir -p "$root$confdir/credentials"
+chmod 0700 "$root$confdir/credentials"
+if [[ -f "$root$confdir/appsettings.json" ]]; then
+  say "Keeping existing $confdir/appsettings.json"
+else
+  install -m 0640 "$here/appsettings.production.json" "$root$confdir/appsettings.json"
+fi
+
+say "Data in $root$datadir"
+for d in "" archive quarantine scans scans/done; do mkdir -p "$root$datadir/$d"; done
+if ! staged; then
+  chown -R "$user:$user" "$datadir"
+  chgrp "$user" "$confdir/appsettings.json"
+fi
+chmod 0750 "$root$datadir"
+
+credentials=""
+for f in "$root$confdir"/credentials/*; do
+  [[ -f "$f" ]] || continue
+  name="$(basename "$f")"
+  credentials+="LoadCredential=$name:$confdir/credentials/$name"$'\n'
+done
+[[ -n "$credentials" ]] || credentials="# (no files in $confdir/credentials yet: add them and run install.sh again)"
+
+unit="$root/etc/systemd/system/contactcenter.service"
+say "Writing $unit"
+mkdir -p "$(dirname "$unit")"
+awk -v prefix="$prefix" -v confdir="$confdir" -v datadir="$datadir" -v user="$user" \
+    -v creds="$credentials" '
+  { gsub(/@PREFIX@/, prefix); gsub(/@CONFDIR@/, confdir); gsub(/@DATADIR@/, datadir); gsub(/@USER@/, user);
+    if ($0 == "@CREDENTIALS@") { printf "%s", creds; if (creds !~ /\n$/) print ""; next } print }' \
+  "$here/contactcenter.service.in" > "$unit"
+chmod 0644 "$unit"
+
+if ! staged && ((start)); then
+  systemctl daemon-reload
+  systemctl enable --now contactcenter.service
+  say "Started. Check it with: systemctl status contactcenter; $prefix/contactcenter channels check --config $confdir/appsettings.json"
+else
+  say "Installed (not started)."
+fi

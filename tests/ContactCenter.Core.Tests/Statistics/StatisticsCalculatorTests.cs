@@ -1,0 +1,74 @@
+using ContactCenter.Core.Statistics;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Tests.Statistics;
+
+public sealed class StatisticsCalculatorTests
+{
+    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+    private static readonly DateTimeOffset Now = new(2026, 3, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Compute_KnownTickets_CountsPerChannelLevelAndMonth()
+    {
+        var tickets = new[]
+        {
+            Make(ChannelKind.Email, ServiceLevel.First, "volontariato", received: new(2026, 1, 10, 10, 0, 0, TimeSpan.Zero), closedAfterDays: 2, dueAfterDays: 7),
+            Make(ChannelKind.Email, ServiceLevel.Second, "accesso agli atti", received: new(2026, 1, 20, 10, 0, 0, TimeSpan.Zero), closedAfterDays: 50, dueAfterDays: 40),
+            Make(ChannelKind.Fax, ServiceLevel.First, "segnalazioni", received: new(2026, 2, 3, 10, 0, 0, TimeSpan.Zero), closedAfterDays: null, dueAfterDays: 7),
+            Make(ChannelKind.Postal, ServiceLevel.Second, "contributi e rimborsi", received: new(2026, 3, 19, 10, 0, 0, TimeSpan.Zero), closedAfterDays: null, dueAfterDays: 40),
+        };
+
+        var stats = StatisticsCalculator.Compute(tickets, null, null, Now, Rome);
+
+        stats.Total.Should().Be(new CountRow("totale", 4, 2, 2, 1, 1));
+        stats.ByChannel.Select(r => (r.Key, r.Received)).Should().Equal(("e-mail", 2), ("fax", 1), ("posta", 1));
+        stats.ByLevel.Single(r => r.Key == "secondo livello").Closed.Should().Be(1);
+        stats.ByMonth.Select(r => r.Key).Should().Equal("2026-01", "2026-02", "2026-03");
+        stats.TimeToClosure.Median.Should().Be(TimeSpan.FromDays(2));
+        stats.TimeToClosure.Percentile90.Should().Be(TimeSpan.FromDays(50));
+    }
+
+    [Fact]
+    public void Compute_PeriodInRomeTime_IncludesArrivalJustAfterLocalMidnight()
+    {
+        // 23:30 UTC on 31 January is already 1 February in Rome.
+        var ticket = Make(ChannelKind.Email, ServiceLevel.First, "altro", new(2026, 1, 31, 23, 30, 0, TimeSpan.Zero), null, 7);
+
+        var february = StatisticsCalculator.Compute([ticket], new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28), Now, Rome);
+
+        february.Total.Received.Should().Be(1);
+        february.ByMonth.Single().Key.Should().Be("2026-02");
+    }
+
+    [Fact]
+    public void Compute_SuspendedTicketPastDue_IsNotOverdue()
+    {
+        var ticket = Make(ChannelKind.Email, ServiceLevel.Second, "altro", new(2026, 1, 2, 10, 0, 0, TimeSpan.Zero), null, 7);
+        ticket.Suspensions.Add(new SlaSuspension { From = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero), WaitingFor = "Regione" });
+
+        StatisticsCalculator.Compute([ticket], null, null, Now, Rome).Total.Overdue.Should().Be(0);
+    }
+
+    [Fact]
+    public void DurationSummary_NearestRank_ReturnsObservedValues()
+    {
+        var summary = DurationSummary.From(Enumerable.Range(1, 10).Select(i => TimeSpan.FromHours(i)));
+
+        summary.Median.Should().Be(TimeSpan.FromHours(5));
+        summary.Percentile90.Should().Be(TimeSpan.FromHours(9));
+        DurationSummary.From([]).Median.Should().BeNull();
+    }
+
+    private static Ticket Make(ChannelKind channel, ServiceLevel level, string category, DateTimeOffset received, int? closedAfterDays, int dueAfterDays) => new()
+    {
+        Channel = channel,
+        ReceivedAt = received,
+        DueAt = received.AddDays(dueAfterDays),
+        Status = closedAfterDays is null ? TicketStatus.Open : TicketStatus.Closed,
+        ClosedAt = closedAfterDays is null ? null : received.AddDays(closedAfterDays.Value),
+        Classification = new Classification { Level = level, Category = category },
+        Sender = new Party { DisplayName = "Mario Rossi", Email = "mario.rossi@example.it" },
+        Subject = "Richiesta riservata",
+    };
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace ContactCenter.Testing;
+
+/// <summary>Debian's Chromium, headless, for rendering pages the project writes (screenshots, DOM after layout).</summary>
+public static class HeadlessChromium
+{
+    public static string Executable =>
+        new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("Chromium not found: scripts/test.sh installs Debian's chromium package.");
+
+    public static Task<string> DumpDomAsync(string url, CancellationToken cancellationToken = default) =>
+        RunAsync(["--dump-dom", url], cancellationToken);
+
+    public static async Task ScreenshotAsync(string url, string pngPath, CancellationToken cancellationToken = default) =>
+        await RunAsync([$"--screenshot={pngPath}", "--window-size=1200,1800", url], cancellationToken);
+
+    private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        using var profile = new TempDirectory("cc-chromium");
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var flag in new[]
+                 {
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     $"--user-data-dir={profile.Path}",
+                 })
+        {
+            start.ArgumentList.Add(flag);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {await error}");
+        }
+
+        return await output;
+    }
+}

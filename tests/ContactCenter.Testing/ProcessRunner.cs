@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace ContactCenter.Testing;
+
+/// <summary>Runs a command to completion with a timeout and captures its output.</summary>
+public static class ProcessRunner
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
+        using var cts = new CancellationTokenSource(timeout);
+        var output = process.StandardOutput.ReadToEndAsync(cts.Token);
+        var error = process.StandardError.ReadToEndAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} did not finish within {timeout}");
+        }
+
+        return new Result(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,82 @@
+using ContactCenter.Testing;
+
+namespace ContactCenter.Workers.Tests.Install;
+
+public sealed class InstallScriptTests
+{
+    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "install", "install.sh");
+
+    [Fact]
+    public async Task Install_IntoTemporaryRoot_WritesProgramConfigDataAndAValidUnit()
+    {
+        using var root = new TempDirectory("cc-install");
+        Directory.CreateDirectory(root.Combine("etc", "contactcenter", "credentials"));
+        await File.WriteAllTextAsync(root.Combine("etc", "contactcenter", "credentials", "imap-urp"), "s3cret");
+
+        var result = await InstallAsync(root.Path);
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        File.Exists(root.Combine("opt", "contactcenter", "contactcenter")).Should().BeTrue();
+        File.Exists(root.Combine("opt", "contactcenter", "contactcenter.dll")).Should().BeTrue();
+        File.Exists(root.Combine("etc", "contactcenter", "appsettings.json")).Should().BeTrue();
+        Directory.Exists(root.Combine("var", "lib", "contactcenter", "quarantine")).Should().BeTrue();
+        var unit = await File.ReadAllTextAsync(root.Combine("etc", "systemd", "system", "contactcenter.service"));
+        unit.Should().Contain("Type=notify").And.Contain("Restart=on-failure").And.Contain("ProtectSystem=strict")
+            .And.Contain("ReadWritePaths=/var/lib/contactcenter").And.Contain("PrivateTmp=true")
+            .And.Contain("NoNewPrivileges=true").And.Contain("ProtectHome=true").And.Contain("Environment=OMP_THREAD_LIMIT=1")
+            .And.Contain("LoadCredential=imap-urp:/etc/contactcenter/credentials/imap-urp")
+            .And.Contain("ExecStart=/opt/contactcenter/contactcenter run --config /etc/contactcenter/appsettings.json")
+            .And.NotContain("@");
+        unit.Should().NotContain("s3cret");
+
+        // systemd-analyze resolves the unit's dependencies under --root, so give it the system's own unit files.
+        CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
+        var verify = await ProcessRunner.RunAsync("systemd-analyze", ["verify", $"--root={root.Path}", "contactcenter.service"], TimeSpan.FromMinutes(1));
+        verify.ExitCode.Should().Be(0, verify.StandardError);
+        verify.StandardError.Should().NotContain("contactcenter.service", "systemd-analyze found problems in the unit");
+    }
+
+    [Fact]
+    public async Task Install_Upgrade_KeepsExistingConfiguration_AndUninstallKeepsData()
+    {
+        using var root = new TempDirectory("cc-install");
+        (await InstallAsync(root.Path)).ExitCode.Should().Be(0);
+        var config = root.Combine("etc", "contactcenter", "appsettings.json");
+        await File.WriteAllTextAsync(config, "{ \"edited\": true }");
+        await File.WriteAllTextAsync(root.Combine("var", "lib", "contactcenter", "tickets.db"), "data");
+
+        (await InstallAsync(root.Path)).ExitCode.Should().Be(0);
+        (await File.ReadAllTextAsync(config)).Should().Contain("edited");
+
+        var uninstall = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "install", "uninstall.sh"), "--root", root.Path], TimeSpan.FromMinutes(1));
+        uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
+        Directory.Exists(root.Combine("opt", "contactcenter")).Should().BeFalse();
+        File.Exists(root.Combine("etc", "systemd", "system", "contactcenter.service")).Should().BeFalse();
+        File.Exists(root.Combine("var", "lib", "contactcenter", "tickets.db")).Should().BeTrue();
+        File.Exists(config).Should().BeTrue();
+    }
+
+    private static Task<ProcessRunner.Result> InstallAsync(string root) =>
+        ProcessRunner.RunAsync("bash", [Script, "--root", root, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start"], TimeSpan.FromMinutes(2));
+
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var entry in new DirectoryInfo(source).EnumerateFileSystemInfos())
+        {
+            var destination = Path.Combine(target, entry.Name);
+            if (entry.LinkTarget is { } link)
+            {
+                File.CreateSymbolicLink(destination, link);
+            }
+            else if (entry is DirectoryInfo directory)
+            {
+                CopyDirectory(directory.FullName, destination);
+            }
+            else
+            {
+                File.Copy(entry.FullName, destination);
+            }
+        }
+    }
+}
