@@ -1,3 +1,4 @@
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,10 +18,12 @@ public sealed class IngestPipeline
     private readonly DraftRouter router;
     private readonly TimeProvider time;
     private readonly ILogger<IngestPipeline> logger;
+    private readonly IngestMetrics? metrics;
 
     internal IngestPipeline(ITicketStore store, ItemNormalizerRunner normalizers, ItemQuarantine quarantine, DraftRouter router,
-        TimeProvider time, ILogger<IngestPipeline> logger)
+        TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics)
     {
+        this.metrics = metrics;
         this.store = store;
         this.normalizers = normalizers;
         this.quarantine = quarantine;
@@ -50,10 +53,12 @@ public sealed class IngestPipeline
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var failed = counters.ToSummary(time.GetElapsedTime(started), $"{ex.GetType().Name}: {ex.Message}");
+            metrics?.PollFailed(source.Name);
             throw new PollFailedException(failed, ex);
         }
 
         var summary = counters.ToSummary(time.GetElapsedTime(started));
+        metrics?.PollCompleted(summary.Channel, summary.Duration);
         PipelineLog.PollDone(logger, summary.Channel, (long)summary.Duration.TotalMilliseconds, summary.Fetched, summary.Created,
             summary.FollowUps, summary.AutoMail, summary.Duplicates, summary.Quarantined, summary.AlreadyStored);
         return summary;
@@ -69,6 +74,7 @@ public sealed class IngestPipeline
             if (await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false))
             {
                 counters.AlreadyStored++;
+                metrics?.ItemIngested(source.Name, "AlreadyStored");
                 acknowledge.Add(item);
                 PipelineLog.AlreadyStored(logger, source.Name, item.SourceKey);
             }
@@ -90,6 +96,7 @@ public sealed class IngestPipeline
             {
                 await quarantine.QuarantineAsync(source, result.Item, reason ?? "rejected", cancellationToken).ConfigureAwait(false);
                 counters.Quarantined++;
+                metrics?.ItemQuarantined(source.Name);
                 continue;
             }
 
@@ -129,6 +136,7 @@ public sealed class IngestPipeline
         foreach (var outcome in outcomes)
         {
             counters.Count(outcome.Kind);
+            metrics?.ItemIngested(channel, outcome.Kind.ToString());
             LogOutcome(channel, outcome);
         }
     }

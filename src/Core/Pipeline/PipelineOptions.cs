@@ -20,6 +20,9 @@ public sealed class PipelineOptions
     /// <summary>Longest pause between polls of a channel that keeps failing.</summary>
     public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long a stopping service waits for the batches in flight to be stored and acknowledged.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How often the running service reads the service mode (ordinary/emergency) from the store.</summary>
     public TimeSpan ModeCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -22,7 +22,8 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<ItemQuarantine>(),
             sp.GetRequiredService<DraftRouter>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestPipeline>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestPipeline>>(),
+            sp.GetService<Diagnostics.IngestMetrics>()));
         return services;
     }
 }

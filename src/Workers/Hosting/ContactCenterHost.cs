@@ -1,4 +1,6 @@
+using ContactCenter.Core.Pipeline;
 using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +31,8 @@ internal static class ContactCenterHost
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
             builder.Services.AddChannelJobs(builder.Configuration);
+            var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
         }
 
         settings.Configure?.Invoke(builder);

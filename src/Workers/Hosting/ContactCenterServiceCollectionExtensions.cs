@@ -1,4 +1,6 @@
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,8 @@ public static class ContactCenterServiceCollectionExtensions
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
         // TODO(integration): AddTicketStore, AddRouting, AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
+        services.AddMetrics();
+        services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);
         services.AddChannelCatalog(configuration);
         return services;

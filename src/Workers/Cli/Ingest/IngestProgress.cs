@@ -13,25 +13,32 @@ internal static class IngestProgress
         IAnsiConsole console, IngestRunner runner, IReadOnlyList<ChannelDefinition> channels, CancellationToken cancellationToken)
     {
         IReadOnlyList<PollSummary> summaries = [];
+        var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
         await console.Progress().AutoClear(true).StartAsync(async progress =>
         {
-            summaries = await runner.RunAllAsync(channels, channel => new Progress<PipelineProgress>(p => Update(progress, channel, p)), cancellationToken)
+            summaries = await runner.RunAllAsync(channels, channel => new Progress<PipelineProgress>(p => Update(progress, tasks, channel, p)), cancellationToken)
                 .ConfigureAwait(false);
         }).ConfigureAwait(false);
         return summaries;
     }
 
-    private static void Update(ProgressContext progress, string channel, PipelineProgress report)
+    private static void Update(ProgressContext progress, Dictionary<string, ProgressTask> tasks, string channel, PipelineProgress report)
     {
         var total = report.Processed + report.Remaining;
-        var task = progress.GetTasks().FirstOrDefault(t => t.Description == channel);
-        if (task is null && total < LargeBacklog)
+        lock (tasks)
         {
-            return;
-        }
+            if (!tasks.TryGetValue(channel, out var task))
+            {
+                if (total < LargeBacklog)
+                {
+                    return;
+                }
 
-        task ??= progress.AddTask(channel);
-        task.MaxValue = Math.Max(total, 1);
-        task.Value = report.Processed;
+                task = tasks[channel] = progress.AddTask(channel);
+            }
+
+            task.MaxValue = Math.Max(total, 1);
+            task.Value = report.Processed;
+        }
     }
 }
