@@ -56,7 +56,7 @@ internal sealed class ChannelCatalog(IConfiguration configuration, IEnumerable<I
         }
 
         var type = section["Type"];
-        var known = string.Join(", ", factories.Select(f => f.Type).Order(StringComparer.OrdinalIgnoreCase));
+        var known = factories.Length == 0 ? "none registered" : string.Join(", ", factories.Select(f => f.Type).Order(StringComparer.OrdinalIgnoreCase));
         var factory = Array.Find(factories, f => string.Equals(f.Type, type, StringComparison.OrdinalIgnoreCase));
         if (string.IsNullOrWhiteSpace(type))
         {
