@@ -22,7 +22,7 @@ internal static class CliErrors
 
             return ExitCodes.BadUsage;
         }
-        catch (Exception ex) when (ex is StoreLockedException or InvalidDataException or UsageException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UsageException)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return ex is UsageException ? ExitCodes.BadUsage : ExitCodes.Failure;

@@ -1,4 +1,3 @@
-using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,19 +9,16 @@ using Spectre.Console.Cli;
 namespace ContactCenter.Workers.Cli;
 
 /// <summary>
-/// The services of one CLI verb: the same configuration and registrations as the service, validated, with the store's
-/// process lock held for as long as the verb runs.
+/// The services of one CLI verb: the same configuration and registrations as the service, validated. The store opens
+/// on first use and holds its lock file until the session ends; if the service holds it, the verb says so.
 /// </summary>
 internal sealed class CliSession : IAsyncDisposable
 {
     private readonly IHost host;
-    private readonly StoreProcessLock? storeLock;
-
-    private CliSession(IHost host, IConfiguration configuration, StoreProcessLock? storeLock)
+    private CliSession(IHost host, IConfiguration configuration)
     {
         this.host = host;
         Configuration = configuration;
-        this.storeLock = storeLock;
     }
 
     public IServiceProvider Services => host.Services;
@@ -30,7 +26,7 @@ internal sealed class CliSession : IAsyncDisposable
     public IConfiguration Configuration { get; }
 
     public static CliSession Open(CliContext context, CommonSettings settings, CommandContext command,
-        LogLevel logLevel = LogLevel.Warning, bool lockStore = true)
+        LogLevel logLevel = LogLevel.Warning)
     {
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
         {
@@ -44,8 +40,7 @@ internal sealed class CliSession : IAsyncDisposable
         {
             // The same checks as the service's ValidateOnStart, without starting any hosted service.
             host.Services.GetService<IStartupValidator>()?.Validate();
-            var storeOptions = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
-            return new CliSession(host, builder.Configuration, lockStore ? StoreProcessLock.Acquire(storeOptions) : null);
+            return new CliSession(host, builder.Configuration);
         }
         catch
         {
@@ -67,7 +62,5 @@ internal sealed class CliSession : IAsyncDisposable
         {
             host.Dispose();
         }
-
-        storeLock?.Dispose();
     }
 }

@@ -14,7 +14,7 @@ internal sealed class ConfigCheckCommand(CliContext context) : AsyncCommand<Json
     public override Task<int> ExecuteAsync(CommandContext command, JsonSettings settings, CancellationToken cancellationToken) =>
         CliErrors.RunAsync(context, async () =>
         {
-            await using var session = CliSession.Open(context, settings, command, lockStore: false);
+            await using var session = CliSession.Open(context, settings, command);
             var entries = Effective(session.Configuration);
             var channels = session.Get<ChannelCatalog>().Channels;
             if (settings.Json)

@@ -1,9 +1,5 @@
-using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Run;
@@ -24,10 +20,6 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
             });
             using var host = builder.Build();
 
-            // Validate before taking the store, so a bad file is reported as such even while another instance runs.
-            host.Services.GetService<IStartupValidator>()?.Validate();
-            var storeOptions = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
-            using var storeLock = StoreProcessLock.Acquire(storeOptions);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
