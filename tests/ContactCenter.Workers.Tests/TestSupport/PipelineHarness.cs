@@ -20,6 +20,7 @@ internal sealed class PipelineHarness : IDisposable
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ContactCenter:Store:DataDirectory"] = Folder.Path,
+            ["ContactCenter:Receipts:From"] = "Protezione Civile <urp@protezionecivile.example.it>",
             ["ContactCenter:Pipeline:MaxParallelNormalizers"] = maxParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var collection = new ServiceCollection().AddLogging();
