@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage.LiteDb;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Storage.Archive;
+
+/// <summary>
+/// Content-addressed folder <c>{root}/ab/cd/{sha256}</c>. Content is streamed to a temporary file in the root while
+/// hashed, flushed to disk, then renamed into place, so a blob under its name is always complete; the same bytes
+/// are stored once. Paths come only from validated hex digests: nothing is written outside the root.
+/// </summary>
+internal sealed class ContentArchive : IContentArchive
+{
+    private const string TempPrefix = ".tmp-";
+    private const int BufferSize = 81920;
+    private static readonly TimeSpan StaleTempAge = TimeSpan.FromDays(1);
+
+    private readonly string _root;
+    private readonly ILogger _logger;
+
+    public ContentArchive(string root, ILogger<ContentArchive> logger)
+    {
+        _root = Path.GetFullPath(root);
+        _logger = logger;
+        Directory.CreateDirectory(_root);
+        RemoveStaleTemporaries();
+    }
+
+    public string Root => _root;
+
+    public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(_root, TempPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (sha256, size) = await WriteAsync(content, temp, cancellationToken).ConfigureAwait(false);
+            var isNew = MoveIntoPlace(temp, sha256);
+            StoreLog.Archived(_logger, sha256, size, isNew);
+            return new TicketAttachment
+            {
+                FileName = SafeFileName.From(fileName),
+                ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Trim(),
+                Size = size,
+                Sha256 = sha256,
+            };
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a malformed digest, <see cref="FileNotFoundException"/> when absent.</summary>
+    public Stream OpenRead(string sha256)
+    {
+        var path = PathOf(Sha256Hex.Validate(sha256));
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new FileNotFoundException($"No archived content {sha256}.", path, e);
+        }
+    }
+
+    public bool Contains(string sha256) => File.Exists(PathOf(Sha256Hex.Validate(sha256)));
+
+    private string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256[2..4], sha256);
+
+    private static async Task<(string Sha256, long Size)> WriteAsync(Stream content, string temp, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long size = 0;
+        try
+        {
+            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                size += read;
+            }
+
+            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            file.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    /// <summary>Renames the flushed temporary file into place and flushes the directories whose entries changed.</summary>
+    private bool MoveIntoPlace(string temp, string sha256)
+    {
+        var target = PathOf(sha256);
+        if (File.Exists(target))
+        {
+            return false;
+        }
+
+        var leaf = Path.GetDirectoryName(target)!;
+        var middle = Path.GetDirectoryName(leaf)!;
+        var newMiddle = !Directory.Exists(middle);
+        var newLeaf = !Directory.Exists(leaf);
+        Directory.CreateDirectory(leaf);
+        try
+        {
+            File.Move(temp, target, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false; // stored meanwhile by another writer: same name, same bytes
+        }
+
+        DirectorySync.Flush(leaf);
+        if (newLeaf)
+        {
+            DirectorySync.Flush(middle);
+        }
+
+        if (newMiddle)
+        {
+            DirectorySync.Flush(_root);
+        }
+
+        return true;
+    }
+
+    /// <summary>Temporary files left by a crash are never referenced (the rename did not happen); old ones go.</summary>
+    private void RemoveStaleTemporaries()
+    {
+        var cutoff = DateTime.UtcNow - StaleTempAge;
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles(TempPrefix + "*"))
+        {
+            if (file.LastWriteTimeUtc < cutoff)
+            {
+                file.Delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using ContactCenter.Core.Tickets;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Storage.LiteDb;
+
+/// <summary>
+/// The ticket store on one LiteDB file in Direct mode, owned by this process. LiteDB is synchronous and binds explicit
+/// transactions to the calling thread, so every operation runs on the caller's thread, with no await between
+/// BeginTrans and Commit, serialised by a semaphore.
+/// </summary>
+internal sealed partial class LiteDbTicketStore : ITicketStore
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LiteDatabase _db;
+    private readonly StoreCollections _c;
+    private readonly string _prefix;
+    private readonly string _path;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly StoreLock _lock;
+    private bool _disposed;
+
+    public LiteDbTicketStore(StoreOptions options, TimeProvider time, ILogger<LiteDbTicketStore> logger)
+    {
+        _time = time;
+        _logger = logger;
+        _prefix = options.TicketPrefix;
+        _path = Path.GetFullPath(options.ResolvedDatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        RefuseForeignFile(_path, logger);
+        _lock = StoreLock.Acquire(_path);
+        try
+        {
+            _db = Open(_path);
+            _c = new StoreCollections(_db);
+            _c.EnsureIndexes();
+            _db.Checkpoint();
+        }
+        catch
+        {
+            _db?.Dispose();
+            _lock.Dispose();
+            throw;
+        }
+
+        StoreLog.Opened(logger, _path);
+    }
+
+    private static void RefuseForeignFile(string path, ILogger logger)
+    {
+        try
+        {
+            LiteDbFileGuard.EnsureOpenable(path);
+        }
+        catch (InvalidDataException)
+        {
+            StoreLog.RefusedForeignFile(logger, path);
+            throw;
+        }
+    }
+
+    private static LiteDatabase Open(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var isNew = !File.Exists(path);
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            Collation = new Collation("en-US/Ordinal"),
+        };
+        var db = new LiteDatabase(connection, StoreBsonMapper.Create());
+        if (isNew)
+        {
+            DirectorySync.Flush(directory);
+        }
+
+        return db;
+    }
+
+    public Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken) =>
+        RunAsync(() => _c.Sources.FindById(sourceKey) is not null, cancellationToken);
+
+    public Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) =>
+        RunAsync(() => Durably(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var dispatcher = new TicketDispatcher(_c, _prefix, _time.GetUtcNow(), _logger);
+            IReadOnlyList<DispatchOutcome> outcomes = [.. batch.Select(dispatcher.Dispatch)];
+            LogBatch(outcomes, started);
+            return outcomes;
+        }), cancellationToken);
+
+    public Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken) =>
+        RunAsync(() => _c.FindTicket(Canonical(number)), cancellationToken);
+
+    public Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken) =>
+        RunAsync(() => Durably(() =>
+        {
+            var ticket = _c.FindTicket(Canonical(number));
+            if (ticket is null)
+            {
+                return null;
+            }
+
+            var ticketEvent = change(ticket);
+            if (ticketEvent.At == default)
+            {
+                ticketEvent.At = _time.GetUtcNow();
+            }
+
+            ticket.History.Add(ticketEvent);
+            _c.Tickets.Update(ticket);
+            StoreLog.TicketUpdated(_logger, ticket.Number, ticketEvent.Kind, ticketEvent.Actor);
+            return ticket;
+        }), cancellationToken);
+
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _db.Dispose();
+                _lock.Dispose();
+                StoreLog.Closed(_logger, _path);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Accepts our numbers whatever the case of the prefix (pc-2026-000042); anything else is looked up as given.</summary>
+    private string Canonical(string number) =>
+        TicketNumber.TryFind(number, _prefix, out var canonical) ? canonical : number;
+
+    private void LogBatch(IReadOnlyList<DispatchOutcome> outcomes, long started)
+    {
+        int Count(params DispatchOutcomeKind[] kinds) => outcomes.Count(o => kinds.Contains(o.Kind));
+        StoreLog.BatchDispatched(_logger, outcomes.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            Count(DispatchOutcomeKind.Created), Count(DispatchOutcomeKind.FollowUpAppended),
+            Count(DispatchOutcomeKind.AutoMailAttached, DispatchOutcomeKind.AutoMailRecorded), Count(DispatchOutcomeKind.Duplicate));
+    }
+}

@@ -1,0 +1,115 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage.LiteDb;
+
+/// <summary>Builds tickets, messages and history events from drafts; history details are in Italian for the backoffice.</summary>
+internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset now)
+{
+    public Ticket Create(DispatchRequest request, string number, int year, int sequence, string? messageId)
+    {
+        var draft = request.Draft;
+        var c = request.Classification;
+        var ticket = new Ticket
+        {
+            Number = number,
+            Year = year,
+            Sequence = sequence,
+            Channel = draft.Channel,
+            ChannelName = draft.ChannelName,
+            ReceivedAt = draft.ReceivedAt,
+            Sender = draft.Sender,
+            Subject = draft.Subject,
+            TextBody = draft.TextBody,
+            HtmlBody = draft.HtmlBody,
+            Language = draft.Language,
+            Attachments = [.. draft.Attachments],
+            SourceKey = draft.SourceKey,
+            MessageId = messageId,
+            Classification = c,
+            CategoryHint = draft.CategoryHint,
+            ClockStartedAt = request.ClockStartedAt,
+            DueAt = request.DueAt,
+            OcrConfidence = draft.OcrConfidence,
+            Messages = [MessageOf(draft, MessageKind.Original, messageId)],
+        };
+
+        var received = Event(TicketEventKind.Received, $"Ricevuto da {draft.ChannelName}: livello {(int)c.Level}, categoria {c.Category} (regola {c.RuleName})", draft.SourceKey);
+        received.At = draft.ReceivedAt;
+        ticket.History.Add(received);
+
+        if (!string.IsNullOrWhiteSpace(request.ReceiptTo))
+        {
+            collections.Outbox.Insert(new OutboxMessage { TicketNumber = number, To = request.ReceiptTo, CreatedAt = now, NextAttemptAt = now });
+            ticket.History.Add(Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {request.ReceiptTo}", draft.SourceKey));
+        }
+        else
+        {
+            ticket.History.Add(Event(TicketEventKind.ReceiptSuppressed, request.ReceiptSuppressedReason ?? "Nessun indirizzo per la presa in carico", draft.SourceKey));
+        }
+
+        FlagForReview(ticket, draft);
+        return ticket;
+    }
+
+    /// <summary>A follow-up on a closed ticket reopens it, and the new message starts a new answer clock.</summary>
+    public void Reopen(Ticket ticket, DispatchRequest request)
+    {
+        ticket.Status = TicketStatus.Open;
+        ticket.ClosedAt = null;
+        ticket.History.Add(Event(TicketEventKind.Reopened, "Riaperto da un seguito", request.Draft.SourceKey));
+        if (ticket.DueAt != request.DueAt)
+        {
+            ticket.ClockStartedAt = request.ClockStartedAt;
+            ticket.DueAt = request.DueAt;
+            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
+        }
+    }
+
+    public void FlagForReview(Ticket ticket, TicketDraft draft)
+    {
+        if (draft.NeedsReview)
+        {
+            ticket.NeedsReview = true;
+            ticket.ReviewReason = draft.ReviewReason;
+            ticket.History.Add(Event(TicketEventKind.FlaggedForReview, draft.ReviewReason ?? "Da verificare", draft.SourceKey));
+        }
+    }
+
+    public TicketEvent Event(TicketEventKind kind, string detail, string? sourceKey) =>
+        new() { At = now, Kind = kind, Detail = detail, SourceKey = sourceKey };
+
+    public static TicketMessage MessageOf(TicketDraft draft, MessageKind kind, string? messageId) => new()
+    {
+        Kind = kind,
+        SourceKey = draft.SourceKey,
+        ChannelName = draft.ChannelName,
+        Channel = draft.Channel,
+        ReceivedAt = draft.ReceivedAt,
+        From = draft.Sender,
+        Subject = draft.Subject,
+        TextBody = draft.TextBody,
+        HtmlBody = draft.HtmlBody,
+        MessageId = messageId,
+        InReplyTo = MessageIdRecord.Normalize(draft.InReplyTo),
+        References = [.. draft.References],
+        Attachments = [.. draft.Attachments],
+        Original = draft.Original,
+        OcrConfidence = draft.OcrConfidence,
+    };
+
+    public static AutoMailRecord AutoMailRecordOf(TicketDraft draft, string? messageId, DateTimeOffset now) => new()
+    {
+        At = now,
+        SourceKey = draft.SourceKey,
+        ChannelName = draft.ChannelName,
+        Channel = draft.Channel,
+        Kind = draft.AutomaticMail,
+        Reason = draft.AutomaticMailReason,
+        From = draft.Sender,
+        Subject = draft.Subject,
+        MessageId = messageId,
+        InReplyTo = MessageIdRecord.Normalize(draft.InReplyTo),
+        Original = draft.Original,
+    };
+}

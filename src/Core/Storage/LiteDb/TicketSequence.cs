@@ -1,0 +1,29 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage.LiteDb;
+
+/// <summary>
+/// Hands out ticket numbers inside the dispatch transaction. The counter row commits with the ticket, so a rolled-back
+/// batch gives its numbers back (nothing carried them); a number that exists is never handed out again, even if
+/// the counter row were lost.
+/// </summary>
+internal sealed class TicketSequence(StoreCollections collections, string prefix)
+{
+    public (string Number, int Year, int Sequence) Next(DateTimeOffset receivedAt)
+    {
+        var year = TicketYear.Of(receivedAt);
+        var key = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var counter = collections.Counters.FindById(key) ?? new CounterRecord { Key = key };
+
+        string number;
+        do
+        {
+            counter.Value++;
+            number = TicketNumber.Format(prefix, year, counter.Value);
+        }
+        while (collections.Tickets.Exists(LiteDB.Query.EQ(nameof(Ticket.Number), number)));
+
+        collections.Counters.Upsert(counter);
+        return (number, year, counter.Value);
+    }
+}

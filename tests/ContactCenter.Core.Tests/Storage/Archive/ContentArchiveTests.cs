@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+using ContactCenter.Core.Storage.Archive;
+using ContactCenter.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactCenter.Core.Tests.Storage.Archive;
+
+public sealed class ContentArchiveTests : IDisposable
+{
+    private readonly TempDirectory _temp = new("cc-archive");
+    private readonly ContentArchive _archive;
+
+    public ContentArchiveTests() => _archive = new ContentArchive(_temp.Combine("archive"), NullLogger<ContentArchive>.Instance);
+
+    [Fact]
+    public async Task Store_Content_IsAddressedBySha256()
+    {
+        var bytes = new byte[300_000];
+        new Random(7).NextBytes(bytes);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        var stored = await _archive.StoreAsync(new MemoryStream(bytes), "verbale.pdf", "application/pdf", default);
+
+        stored.Sha256.Should().Be(sha);
+        stored.Size.Should().Be(bytes.Length);
+        stored.FileName.Should().Be("verbale.pdf");
+        stored.ContentType.Should().Be("application/pdf");
+        File.ReadAllBytes(_temp.Combine("archive", sha[..2], sha[2..4], sha)).Should().Equal(bytes);
+        _archive.Contains(sha).Should().BeTrue();
+        await using var read = _archive.OpenRead(sha.ToUpperInvariant());
+        var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        copy.ToArray().Should().Equal(bytes);
+    }
+
+    [Fact]
+    public async Task Store_SameContentTwice_KeptOnceWithNoTemporaryFiles()
+    {
+        var first = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
+        var second = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "b.txt", "", default);
+
+        second.Sha256.Should().Be(first.Sha256);
+        second.ContentType.Should().Be("application/octet-stream");
+        Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("..\\..\\boot.ini", "boot.ini")]
+    [InlineData("rel\u202Egpj.exe", "relgpj.exe")]
+    public async Task Store_HostileFileName_IsSanitisedAndNothingLeavesTheRoot(string name, string expected)
+    {
+        var stored = await _archive.StoreAsync(new MemoryStream("x"u8.ToArray()), name, "text/plain", default);
+
+        stored.FileName.Should().Be(expected);
+        Directory.GetFileSystemEntries(_temp.Path).Should().Equal(_temp.Combine("archive"));
+    }
+
+    [Fact]
+    public async Task Store_ReadFails_LeavesNoFileBehind()
+    {
+        var act = () => _archive.StoreAsync(new FailingStream(), "x.bin", "application/octet-stream", default);
+
+        await act.Should().ThrowAsync<IOException>();
+        Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("../../../../etc/passwd")]
+    [InlineData("../../../../../../../../../../../../../../../../../../../../../a")]
+    [InlineData("/etc/passwd0000000000000000000000000000000000000000000000000000")]
+    [InlineData("zz00000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("")]
+    public void OpenRead_MalformedSha256_RejectedBeforeTouchingFiles(string sha)
+    {
+        ((Action)(() => _archive.OpenRead(sha))).Should().Throw<ArgumentException>();
+        ((Action)(() => _archive.Contains(sha))).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void OpenRead_UnknownSha256_NotFound()
+    {
+        var act = () => _archive.OpenRead(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("assente"))));
+
+        act.Should().Throw<FileNotFoundException>();
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private sealed class FailingStream : MemoryStream
+    {
+        private int _reads;
+
+        public FailingStream()
+            : base(new byte[1000])
+        {
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ++_reads > 1 ? throw new IOException("connection reset") : base.ReadAsync(buffer, cancellationToken);
+    }
+}
