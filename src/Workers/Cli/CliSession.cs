@@ -30,7 +30,7 @@ internal sealed class CliSession : IAsyncDisposable
     {
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
         {
-            ConfigFile = settings.Config,
+            ConfigFiles = settings.Config,
             Args = command.Remaining.Raw,
             MinimumLogLevel = logLevel,
             Configure = context.ConfigureHost,

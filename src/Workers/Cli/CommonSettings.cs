@@ -7,6 +7,6 @@ namespace ContactCenter.Workers.Cli;
 internal class CommonSettings : CommandSettings
 {
     [CommandOption("-c|--config <FILE>")]
-    [Description("A JSON file layered over appsettings.json (environment variables still override it).")]
-    public string? Config { get; init; }
+    [Description("A JSON file layered over appsettings.json; repeat it to layer several, the last one wins (environment variables still override them).")]
+    public string[] Config { get; init; } = [];
 }

@@ -4,12 +4,12 @@ namespace ContactCenter.Workers.Hosting;
 
 /// <summary>
 /// The configuration layers, lowest first: appsettings.json next to the executable, appsettings.json in the current
-/// directory, the <c>--config</c> file, environment variables (<c>ContactCenter__Store__DataDirectory</c>), then the
+/// directory, the <c>--config</c> files in order, environment variables (<c>ContactCenter__Store__DataDirectory</c>), then the
 /// command line (<c>--ContactCenter:Store:DataDirectory=...</c>).
 /// </summary>
 internal static class ContactCenterConfiguration
 {
-    public static void Apply(IConfigurationBuilder configuration, string? configFile, IReadOnlyList<string> args)
+    public static void Apply(IConfigurationBuilder configuration, IReadOnlyList<string> configFiles, IReadOnlyList<string> args)
     {
         configuration.Sources.Clear();
         var besideExecutable = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
@@ -20,7 +20,7 @@ internal static class ContactCenterConfiguration
             configuration.AddJsonFile(inCurrentDirectory, optional: true, reloadOnChange: false);
         }
 
-        if (!string.IsNullOrWhiteSpace(configFile))
+        foreach (var configFile in configFiles.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
             var path = Path.GetFullPath(configFile);
             if (!File.Exists(path))

@@ -17,7 +17,7 @@ internal static class ContactCenterHost
             Args = [],
             ApplicationName = "contactcenter",
         });
-        ContactCenterConfiguration.Apply(builder.Configuration, settings.ConfigFile, settings.Args);
+        ContactCenterConfiguration.Apply(builder.Configuration, settings.ConfigFiles, settings.Args);
         if (settings.LogToStandardError)
         {
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);

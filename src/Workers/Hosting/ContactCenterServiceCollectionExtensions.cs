@@ -1,5 +1,6 @@
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        // TODO(integration): AddTicketStore, AddRouting, AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
+        // TODO(integration): AddRouting, AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
+        services.AddTicketStore(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);

@@ -5,7 +5,8 @@ namespace ContactCenter.Workers.Hosting;
 /// <summary>What a command asks of the host it builds.</summary>
 internal sealed record HostSettings
 {
-    public string? ConfigFile { get; init; }
+    /// <summary>The <c>--config</c> files, lowest first.</summary>
+    public IReadOnlyList<string> ConfigFiles { get; init; } = [];
 
     /// <summary>Arguments Spectre did not consume, layered last as configuration (<c>--Key=value</c>).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];

@@ -31,7 +31,7 @@ public sealed class ServiceModeSwitchTests : IDisposable
         });
         using var host = ContactCenterHost.CreateBuilder(new HostSettings
         {
-            ConfigFile = config,
+            ConfigFiles = [config],
             Service = true,
             Configure = b =>
             {

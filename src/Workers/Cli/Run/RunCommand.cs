@@ -12,7 +12,7 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
         {
             var builder = ContactCenterHost.CreateBuilder(new HostSettings
             {
-                ConfigFile = settings.Config,
+                ConfigFiles = settings.Config,
                 Args = command.Remaining.Raw,
                 Service = true,
                 LogToStandardError = false,
