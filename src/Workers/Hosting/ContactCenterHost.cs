@@ -24,6 +24,12 @@ internal static class ContactCenterHost
         }
 
         builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        if (settings.MinimumLogLevel > LogLevel.Information)
+        {
+            // Registered after appsettings' Logging section, so it wins over its "Default": a verb's output stays clean.
+            builder.Logging.AddFilter((_, level) => level >= settings.MinimumLogLevel);
+        }
+
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Services.AddContactCenter(builder.Configuration);
         if (settings.Service)

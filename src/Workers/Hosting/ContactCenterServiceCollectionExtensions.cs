@@ -1,5 +1,6 @@
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ContactCenter.Workers.Scheduling;
@@ -13,8 +14,9 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        // TODO(integration): AddRouting, AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
+        // TODO(integration): AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
         services.AddTicketStore(configuration);
+        services.AddRouting(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);
