@@ -1,3 +1,3 @@
 using ContactCenter.Workers.Cli;
 
-return await ContactCenterApp.Create().RunAsync(args);
+return await ContactCenterApp.RunAsync(args);

@@ -4,7 +4,8 @@ using Spectre.Console;
 namespace ContactCenter.Workers.Cli;
 
 /// <summary>Where a command writes and how it builds its host; tests give their own writers and host tweaks.</summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configureHost)
+internal sealed class CliContext(
+    IAnsiConsole console, TextWriter output, TextWriter error, IReadOnlyList<string> configurationOverrides, Action<HostApplicationBuilder>? configureHost)
 {
     /// <summary>Tables and progress for people (colours only on a terminal).</summary>
     public IAnsiConsole Console { get; } = console;
@@ -14,6 +15,9 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, TextWr
 
     /// <summary>Errors, so that stdout stays parseable.</summary>
     public TextWriter Error { get; } = error;
+
+    /// <summary>The <c>--Section:Key=value</c> arguments, layered last over the configuration.</summary>
+    public IReadOnlyList<string> ConfigurationOverrides { get; } = configurationOverrides;
 
     public Action<HostApplicationBuilder>? ConfigureHost { get; } = configureHost;
 }

@@ -28,10 +28,11 @@ internal sealed class CliSession : IAsyncDisposable
     public static CliSession Open(CliContext context, CommonSettings settings, CommandContext command,
         LogLevel logLevel = LogLevel.Warning)
     {
+        CommandLineConfiguration.RejectUnknown(command);
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
         {
             ConfigFiles = settings.Config,
-            Args = command.Remaining.Raw,
+            Args = context.ConfigurationOverrides,
             MinimumLogLevel = logLevel,
             Configure = context.ConfigureHost,
         });

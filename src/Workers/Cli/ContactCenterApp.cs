@@ -14,17 +14,27 @@ namespace ContactCenter.Workers.Cli;
 /// <summary>The <c>contactcenter</c> command line: <c>run</c> (the default) and the admin and backoffice verbs.</summary>
 internal static class ContactCenterApp
 {
-    public static CommandApp<RunCommand> Create(IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null,
+    /// <summary>Runs the command line; tests pass their own console, writers and host tweaks.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, IAnsiConsole? console = null, TextWriter? output = null, TextWriter? error = null,
         Action<HostApplicationBuilder>? configureHost = null)
     {
+        var (command, overrides) = CommandLineConfiguration.Split(args);
+        return Create(overrides, console, output, error, configureHost).RunAsync(command);
+    }
+
+    private static CommandApp<RunCommand> Create(IReadOnlyList<string> overrides, IAnsiConsole? console, TextWriter? output, TextWriter? error,
+        Action<HostApplicationBuilder>? configureHost)
+    {
         console ??= AnsiConsole.Console;
+        error ??= Console.Error;
         var services = new ServiceCollection();
-        services.AddSingleton(new CliContext(console, output ?? Console.Out, error ?? Console.Error, configureHost));
+        services.AddSingleton(new CliContext(console, output ?? Console.Out, error, overrides, configureHost));
         var app = new CommandApp<RunCommand>(new TypeRegistrar(services));
         app.Configure(config =>
         {
             config.SetApplicationName("contactcenter");
             config.ConfigureConsole(console);
+            config.SetExceptionHandler((exception, _) => UnhandledError(exception, error));
             config.AddCommand<RunCommand>("run").WithDescription("Run the service (the default): poll the channels on their schedules.");
             config.AddCommand<IngestCommand>("ingest").WithDescription("Poll every enabled channel once and exit.")
                 .WithExample("ingest", "--once", "--config", "samples/appsettings.demo.json");
@@ -46,5 +56,18 @@ internal static class ContactCenterApp
             });
         });
         return app;
+    }
+
+    /// <summary>Wrong arguments are a usage error (2) with Spectre's message; anything else is a bug (1) with its trace.</summary>
+    private static int UnhandledError(Exception exception, TextWriter error)
+    {
+        if (exception is CommandAppException)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.BadUsage;
+        }
+
+        error.WriteLine(exception.ToString());
+        return ExitCodes.Failure;
     }
 }

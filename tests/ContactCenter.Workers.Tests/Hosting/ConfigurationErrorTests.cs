@@ -93,5 +93,30 @@ public sealed class ConfigurationErrorTests : IDisposable
         result.Output.Should().Contain("\"ContactCenter:Channels:inbox:Type\": \"Memory\"");
     }
 
+    [Fact]
+    public async Task ConfigCheck_CommandLineKey_OverridesTheConfigFile_AndTyposAreUsageErrors()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "PC" } });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--json", "--config", config, "--ContactCenter:Store:TicketPrefix=URP");
+        var typo = await CliRun.RunAsync(AddMemory, "config", "check", "--config", config, "--jsno");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("\"ContactCenter:Store:TicketPrefix\": \"URP\"");
+        typo.ExitCode.Should().Be(2);
+        typo.Error.Should().Contain("--jsno");
+    }
+
+    [Fact]
+    public async Task Run_InvalidStoreOption_StopsWithExitCode2()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "P-C 1" } });
+
+        var result = await CliRun.RunAsync(AddMemory, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("TicketPrefix");
+    }
+
     private void AddMemory(HostApplicationBuilder builder) => builder.Services.AddSingleton<IChannelFactory>(memory);
 }

@@ -21,7 +21,7 @@ internal static class CliRun
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 200;
-        var exit = await ContactCenterApp.Create(console, output, error, configureHost).RunAsync(args);
+        var exit = await ContactCenterApp.RunAsync(args, console, output, error, configureHost);
         return new Result(exit, output.ToString(), error.ToString());
     }
 }

@@ -10,10 +10,11 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
     public override Task<int> ExecuteAsync(CommandContext command, CommonSettings settings, CancellationToken cancellationToken) =>
         CliErrors.RunAsync(context, async () =>
         {
+            CommandLineConfiguration.RejectUnknown(command);
             var builder = ContactCenterHost.CreateBuilder(new HostSettings
             {
                 ConfigFiles = settings.Config,
-                Args = command.Remaining.Raw,
+                Args = context.ConfigurationOverrides,
                 Service = true,
                 LogToStandardError = false,
                 Configure = context.ConfigureHost,
