@@ -1,3 +1,5 @@
+using ContactCenter.Channels.Acknowledgement;
+using ContactCenter.Channels.Email;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Routing;
@@ -14,9 +16,11 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        // TODO(integration): AddEmailNormalizer, AddEmailChannels, AddReceipts, AddOcr, AddPaperChannels.
+        // TODO(integration): AddEmailChannels, AddOcr, AddPaperChannels.
         services.AddTicketStore(configuration);
         services.AddRouting(configuration);
+        services.AddEmailNormalizer(configuration);
+        services.AddReceipts(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);

@@ -9,6 +9,9 @@ namespace ContactCenter.Workers.Scheduling;
 
 public static class ChannelJobsServiceCollectionExtensions
 {
+    /// <summary>How often the outbox of receipts is looked at; each row has its own retry time.</summary>
+    public static readonly TimeSpan OutboxInterval = TimeSpan.FromSeconds(15);
+
     /// <summary>The configured channels, their validation and their sources; used by the service and by <c>ingest --once</c>.</summary>
     public static IServiceCollection AddChannelCatalog(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +27,9 @@ public static class ChannelJobsServiceCollectionExtensions
     public static IServiceCollection AddChannelJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannelCatalog(configuration);
-        services.AddQuartz(_ => { });
+        services.AddQuartz(quartz => quartz.ScheduleJob<OutboxSendJob>(
+            trigger => trigger.WithIdentity("outbox", "receipts").StartNow().WithSimpleSchedule(s => s.WithInterval(OutboxInterval).RepeatForever()),
+            job => job.WithIdentity(OutboxSendJob.Key).DisallowConcurrentExecution()));
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.TryAddSingleton<ChannelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());

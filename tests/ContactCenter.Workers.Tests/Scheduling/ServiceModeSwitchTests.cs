@@ -45,6 +45,8 @@ public sealed class ServiceModeSwitchTests : IDisposable
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             (await IntervalAsync(scheduler)).Should().Be(TimeSpan.FromHours(1));
             logs.Entries.Should().Contain(e => e.EventId == 1650 && e.Message.Contains("Ordinary"));
+            var outbox = await scheduler.GetTrigger(new TriggerKey("outbox", "receipts"));
+            outbox.Should().BeAssignableTo<ISimpleTrigger>().Which.RepeatInterval.Should().Be(TimeSpan.FromSeconds(15));
 
             await host.Services.GetRequiredService<ITicketStore>().SetModeAsync(ServiceMode.Emergency, "test", CancellationToken.None);
 
