@@ -31,6 +31,29 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ImapWithoutHostAndWithBadPorts_NamesEachKey()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new Dictionary<string, object>
+            {
+                ["urp"] = new { Type = "Imap", User = "urp", Password = "x", Port = 993 },
+                ["pec"] = new { Type = "Imap", Host = "imap.pec.example.it", User = "pec", Password = "x", Port = 70000 },
+                ["fax"] = new { Type = "Pop3", Host = "pop.example.it", User = "fax", Password = "x", Port = "pop3s" },
+            },
+        });
+
+        var result = await CliRun.RunAsync(null, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Channels:urp:Host")
+            .And.Contain("ContactCenter:Channels:pec:Port")
+            .And.Contain("ContactCenter:Channels:fax:Port");
+        result.Error.Should().NotContain("   at ");
+    }
+
+    [Fact]
     public async Task Run_BadCron_StopsNamingTheKey_AndReportsEveryError()
     {
         memory.Sources["scans"] = new MemorySource("scans");
