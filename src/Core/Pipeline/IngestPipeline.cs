@@ -143,19 +143,20 @@ public sealed class IngestPipeline
 
     private void LogOutcome(string channel, DispatchOutcome outcome)
     {
+        var number = outcome.TicketNumber ?? "-";
         switch (outcome.Kind)
         {
             case DispatchOutcomeKind.Created:
-                PipelineLog.TicketCreated(logger, channel, outcome.SourceKey, outcome.TicketNumber);
+                PipelineLog.TicketCreated(logger, channel, outcome.SourceKey, number);
                 break;
             case DispatchOutcomeKind.FollowUpAppended:
-                PipelineLog.FollowUpAppended(logger, channel, outcome.SourceKey, outcome.TicketNumber);
+                PipelineLog.FollowUpAppended(logger, channel, outcome.SourceKey, number);
                 break;
             case DispatchOutcomeKind.Duplicate:
-                PipelineLog.Duplicate(logger, channel, outcome.SourceKey, outcome.TicketNumber);
+                PipelineLog.Duplicate(logger, channel, outcome.SourceKey, number);
                 break;
             default:
-                PipelineLog.AutoMail(logger, channel, outcome.SourceKey, outcome.Kind.ToString(), outcome.TicketNumber);
+                PipelineLog.AutoMail(logger, channel, outcome.SourceKey, outcome.Kind.ToString(), number);
                 break;
         }
     }

@@ -27,9 +27,16 @@ public static class ChannelJobsServiceCollectionExtensions
     public static IServiceCollection AddChannelJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannelCatalog(configuration);
-        services.AddQuartz(quartz => quartz.ScheduleJob<OutboxSendJob>(
-            trigger => trigger.WithIdentity("outbox", "receipts").StartNow().WithSimpleSchedule(s => s.WithInterval(OutboxInterval).RepeatForever()),
-            job => job.WithIdentity(OutboxSendJob.Key).DisallowConcurrentExecution()));
+        var receiptsEnabled = configuration.GetValue("ContactCenter:Receipts:Enabled", true);
+        services.AddQuartz(quartz =>
+        {
+            if (receiptsEnabled)
+            {
+                quartz.ScheduleJob<OutboxSendJob>(
+                    trigger => trigger.WithIdentity("outbox", "receipts").StartNow().WithSimpleSchedule(s => s.WithInterval(OutboxInterval).RepeatForever()),
+                    job => job.WithIdentity(OutboxSendJob.Key).DisallowConcurrentExecution());
+            }
+        });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.TryAddSingleton<ChannelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());

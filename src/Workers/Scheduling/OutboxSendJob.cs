@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Acknowledgement;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -6,7 +7,7 @@ namespace ContactCenter.Workers.Scheduling;
 
 /// <summary>Sends the receipts waiting in the outbox; the sender itself retries with backoff per row.</summary>
 [DisallowConcurrentExecution]
-internal sealed class OutboxSendJob(OutboxSender sender, ILogger<OutboxSendJob> logger) : IJob
+internal sealed class OutboxSendJob(IServiceProvider services, ILogger<OutboxSendJob> logger) : IJob
 {
     public static readonly JobKey Key = new("outbox", "receipts");
 
@@ -14,7 +15,8 @@ internal sealed class OutboxSendJob(OutboxSender sender, ILogger<OutboxSendJob> 
     {
         try
         {
-            await sender.SendDueAsync(cancellationToken).ConfigureAwait(false);
+            // Resolved here so that a sender that cannot be built (bad template path, bad From) is logged as ours.
+            await services.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

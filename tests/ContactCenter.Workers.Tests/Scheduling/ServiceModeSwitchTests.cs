@@ -26,6 +26,8 @@ public sealed class ServiceModeSwitchTests : IDisposable
         var config = JsonConfigFile.Write(folder.Path, new
         {
             Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = true, From = "Protezione Civile <urp@protezionecivile.example.it>" },
+            Smtp = new { Host = "127.0.0.1", Port = 2525, Security = "None" },
             Pipeline = new { ModeCheckInterval = "00:00:00.200" },
             Channels = new { inbox = new { Type = "Memory", Interval = "01:00:00", EmergencyInterval = "00:00:07" } },
         });

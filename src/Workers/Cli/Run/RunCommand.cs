@@ -1,5 +1,7 @@
 using ContactCenter.Workers.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Run;
@@ -21,6 +23,8 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
             });
             using var host = builder.Build();
 
+            // Checked before starting, so a bad configuration is reported once, as a message, not as a host failure log.
+            host.Services.GetService<IStartupValidator>()?.Validate();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
