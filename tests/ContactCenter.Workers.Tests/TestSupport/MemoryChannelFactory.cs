@@ -8,7 +8,7 @@ namespace ContactCenter.Workers.Tests.TestSupport;
 /// <summary>Channel type "Memory": hands out the <see cref="MemorySource"/> a test prepared under the channel's name.</summary>
 internal sealed class MemoryChannelFactory : IChannelFactory
 {
-    public ConcurrentDictionary<string, MemorySource> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public ConcurrentDictionary<string, IInboundSource> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string Type => "Memory";
 
