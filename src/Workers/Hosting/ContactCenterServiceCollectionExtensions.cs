@@ -16,11 +16,12 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        // TODO(integration): AddEmailChannels, AddOcr, AddPaperChannels.
+        // TODO(integration): AddOcr, AddPaperChannels (not on main yet).
         services.AddTicketStore(configuration);
         services.AddRouting(configuration);
         services.AddEmailNormalizer(configuration);
         services.AddReceipts(configuration);
+        services.AddEmailChannels();
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);
