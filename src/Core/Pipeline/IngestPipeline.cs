@@ -89,18 +89,19 @@ public sealed class IngestPipeline
         var requests = new List<DispatchRequest>(normalized.Length);
         foreach (var result in normalized)
         {
-            var (request, reason) = result.Draft is null
-                ? (null, result.RejectReason)
-                : await router.RouteAsync(result.Draft, mode, cancellationToken).ConfigureAwait(false);
-            if (request is null)
+            var (itemRequests, reason) = result.RejectReason is null
+                ? await RouteAllAsync(result.Drafts, mode, cancellationToken).ConfigureAwait(false)
+                : ([], result.RejectReason);
+            if (reason is not null)
             {
-                await quarantine.QuarantineAsync(source, result.Item, reason ?? "rejected", cancellationToken).ConfigureAwait(false);
+                await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false);
                 counters.Quarantined++;
                 metrics?.ItemQuarantined(source.Name);
                 continue;
             }
 
-            requests.Add(request);
+            // All drafts of one item go into the same dispatch: the item's key is known exactly when every part is.
+            requests.AddRange(itemRequests);
             acknowledge.Add(result.Item);
         }
 
@@ -112,6 +113,24 @@ public sealed class IngestPipeline
         }
 
         PipelineLog.BatchDone(logger, source.Name, batch.Items.Count, batch.Remaining);
+    }
+
+    private async Task<(List<DispatchRequest> Requests, string? RejectReason)> RouteAllAsync(
+        IReadOnlyList<TicketDraft> drafts, ServiceMode mode, CancellationToken cancellationToken)
+    {
+        var requests = new List<DispatchRequest>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var (request, reason) = await router.RouteAsync(draft, mode, cancellationToken).ConfigureAwait(false);
+            if (request is null)
+            {
+                return ([], reason ?? "rejected");
+            }
+
+            requests.Add(request);
+        }
+
+        return (requests, null);
     }
 
     private async Task DispatchAsync(string channel, List<DispatchRequest> requests, PollCounters counters)

@@ -29,13 +29,13 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
         var normalizer = Array.Find(normalizers, n => n.CanNormalize(item));
         if (normalizer is null)
         {
-            return new NormalizedItem(item, null, $"no normaliser for {item.Channel} item of type {item.OriginalContentType}");
+            return NormalizedItem.Rejected(item, $"no normaliser for {item.Channel} item of type {item.OriginalContentType}");
         }
 
         try
         {
-            var draft = await normalizer.NormalizeAsync(item, cancellationToken).ConfigureAwait(false);
-            return new NormalizedItem(item, draft, null);
+            var drafts = await NormalizeAllAsync(normalizer, item, cancellationToken).ConfigureAwait(false);
+            return drafts.Count == 0 ? NormalizedItem.Rejected(item, "the normaliser made no draft") : new NormalizedItem(item, drafts, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -43,12 +43,15 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
         }
         catch (InboundItemRejectedException ex)
         {
-            return new NormalizedItem(item, null, ex.Message);
+            return NormalizedItem.Rejected(item, ex.Message);
         }
         catch (Exception ex)
         {
             // A bug or a hostile input in one item must not stop the others: it goes to quarantine with its cause.
-            return new NormalizedItem(item, null, $"{ex.GetType().Name}: {ex.Message}");
+            return NormalizedItem.Rejected(item, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    private static async Task<IReadOnlyList<TicketDraft>> NormalizeAllAsync(IItemNormalizer normalizer, InboundItem item, CancellationToken cancellationToken) =>
+        [await normalizer.NormalizeAsync(item, cancellationToken).ConfigureAwait(false)];
 }
