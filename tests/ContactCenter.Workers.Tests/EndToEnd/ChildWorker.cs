@@ -46,6 +46,29 @@ internal static class ChildWorker
         return process.ExitCode;
     }
 
+    /// <summary>Runs any verb to the end with extra environment variables; returns the exit code and stdout.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"));
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     private static Process Start(string config)
     {
         var start = new ProcessStartInfo("dotnet")
