@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,9 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
 
             // Checked before starting, so a bad configuration is reported once, as a message, not as a host failure log.
             host.Services.GetService<IStartupValidator>()?.Validate();
+
+            // Opening the store takes its lock: a second instance stops here with a message, not a host failure.
+            await host.Services.GetRequiredService<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
