@@ -15,6 +15,7 @@ namespace ContactCenter.Workers.Cli;
 internal sealed class CliSession : IAsyncDisposable
 {
     private readonly IHost host;
+
     private CliSession(IHost host, IConfiguration configuration)
     {
         this.host = host;
