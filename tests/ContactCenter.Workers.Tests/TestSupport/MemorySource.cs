@@ -21,7 +21,7 @@ internal sealed class MemorySource(string name, int batchSize = 10) : IInboundSo
 
     public int Polls { get; private set; }
 
-    public void Add(string sourceKey, string content)
+    public void Add(string sourceKey, string content, string contentType = TextNormalizer.ContentType)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
         lock (gate)
@@ -35,7 +35,7 @@ internal sealed class MemorySource(string name, int batchSize = 10) : IInboundSo
                 OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(bytes, writable: false)),
                 Length = bytes.Length,
                 OriginalFileName = "item.txt",
-                OriginalContentType = TextNormalizer.ContentType,
+                OriginalContentType = contentType,
             });
         }
     }
