@@ -25,7 +25,17 @@ internal static class ContactCenterApp
     private static CommandApp<RunCommand> Create(IReadOnlyList<string> overrides, IAnsiConsole? console, TextWriter? output, TextWriter? error,
         Action<HostApplicationBuilder>? configureHost)
     {
-        console ??= AnsiConsole.Console;
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+
+            // A pipe gets 80 columns by default, which folds every table; a file or a pager can take wide lines.
+            if (Console.IsOutputRedirected)
+            {
+                console.Profile.Width = 200;
+            }
+        }
+
         error ??= Console.Error;
         var services = new ServiceCollection();
         services.AddSingleton(new CliContext(console, output ?? Console.Out, error, overrides, configureHost));

@@ -8,8 +8,9 @@ internal static class IngestSummaryTable
 {
     public static Table Build(IReadOnlyList<PollSummary> summaries)
     {
-        var table = new Table().Title("Ingest")
-            .AddColumns("Channel", "Fetched", "Created", "Follow-ups", "Automatic", "Duplicates", "Quarantined", "Already stored", "Time", "Result");
+        var table = new Table().Border(TableBorder.Minimal).Title("Ingest")
+            .AddColumn(new TableColumn("Channel").NoWrap())
+            .AddColumns("Fetched", "New", "Follow-up", "Auto", "Dup", "Quarantined", "Known", "Time", "Result");
         foreach (var s in summaries)
         {
             table.AddRow(
@@ -22,6 +23,10 @@ internal static class IngestSummaryTable
         if (summaries.Count == 0)
         {
             table.Caption("No channel is enabled under ContactCenter:Channels.");
+        }
+        else
+        {
+            table.Caption("New: tickets opened; Auto: automatic mail; Dup: duplicates; Known: stored before, now acknowledged.");
         }
 
         return table;

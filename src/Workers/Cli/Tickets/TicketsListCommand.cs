@@ -24,7 +24,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             }
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
-            context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s)");
+            context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended)");
             context.Console.Write(Table(rows));
             return ExitCodes.Ok;
         });
@@ -38,17 +38,21 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         Limit = s.Limit,
     };
 
+    /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>
     private static Table Table(List<TicketRow> rows)
     {
-        var table = new Table().AddColumns("Number", "Received", "Channel", "Sender", "Subject", "Level", "Category", "Due", "Status");
+        var table = new Table().Border(TableBorder.Minimal)
+            .AddColumn(new TableColumn("Number").NoWrap())
+            .AddColumn(new TableColumn("Due").NoWrap())
+            .AddColumns("Lvl", "Category", "Sender", "Subject", "Status");
         foreach (var r in rows)
         {
-            var due = CliDates.Local(r.DueAt);
+            var due = r.DueAt.ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             table.AddRow(
-                Markup.Escape(r.Number), CliDates.Local(r.ReceivedAt), Markup.Escape(r.ChannelName),
-                Markup.Escape(r.SenderEmail ?? r.SenderName ?? ""), Markup.Escape(Shorten(r.Subject, 50)),
+                Markup.Escape(r.Number),
+                r.Overdue ? $"[red]{due}[/]" : r.Suspended ? $"[grey]{due}*[/]" : due,
                 r.Level == ServiceLevel.Second ? "2" : "1", Markup.Escape(r.Category),
-                r.Overdue ? $"[red]{due}[/]" : r.Suspended ? $"[grey]{due} (suspended)[/]" : due,
+                Markup.Escape(Shorten(r.SenderEmail ?? r.SenderName ?? "", 30)), Markup.Escape(Shorten(r.Subject, 48)),
                 r.Status == TicketStatus.Open ? "open" : "[grey]closed[/]");
         }
 
