@@ -53,5 +53,7 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
     }
 
     private static async Task<IReadOnlyList<TicketDraft>> NormalizeAllAsync(IItemNormalizer normalizer, InboundItem item, CancellationToken cancellationToken) =>
-        [await normalizer.NormalizeAsync(item, cancellationToken).ConfigureAwait(false)];
+        normalizer is IMultiDraftNormalizer multi
+            ? await multi.NormalizeAllAsync(item, cancellationToken).ConfigureAwait(false)
+            : [await normalizer.NormalizeAsync(item, cancellationToken).ConfigureAwait(false)];
 }

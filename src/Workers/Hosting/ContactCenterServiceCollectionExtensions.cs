@@ -1,6 +1,7 @@
 using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Ocr;
+using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Routing;
@@ -17,13 +18,13 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        // TODO(integration): AddPaperChannels (not on main yet).
         services.AddTicketStore(configuration);
         services.AddRouting(configuration);
         services.AddEmailNormalizer(configuration);
         services.AddReceipts(configuration);
         services.AddEmailChannels();
         services.AddOcr(configuration);
+        services.AddPaperChannels(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);
