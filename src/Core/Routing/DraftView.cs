@@ -1,0 +1,48 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Routing;
+
+/// <summary>A draft prepared once for all the rules: texts split into words, sender addresses collected.</summary>
+internal sealed class DraftView
+{
+    public DraftView(TicketDraft draft, int maxTextLength)
+    {
+        Draft = draft;
+        Subject = TokenizedText.From(Truncate(draft.Subject, maxTextLength));
+        Body = TokenizedText.From(Truncate(draft.TextBody, maxTextLength));
+        Addresses = new[] { draft.Sender.Email, draft.ReplyAddress }
+            .Where(a => !string.IsNullOrWhiteSpace(a))
+            .Select(a => a!.Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        Attachments = draft.Attachments.Where(a => !a.IsInline).ToArray();
+    }
+
+    public TicketDraft Draft { get; }
+
+    public TokenizedText Subject { get; }
+
+    public TokenizedText Body { get; }
+
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>Inline parts (a logo in a signature) are not what a rule means by an attachment.</summary>
+    public IReadOnlyList<TicketAttachment> Attachments { get; }
+
+    public IEnumerable<(string Field, TokenizedText Text)> TextsIn(TextScope scope)
+    {
+        if (scope != TextScope.Body)
+        {
+            yield return ("subject", Subject);
+        }
+
+        if (scope != TextScope.Subject)
+        {
+            yield return ("body", Body);
+        }
+    }
+
+    private static string Truncate(string? text, int max) =>
+        text is null ? "" : text.Length <= max ? text : text[..max];
+}

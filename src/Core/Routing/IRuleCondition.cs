@@ -1,0 +1,7 @@
+namespace ContactCenter.Core.Routing;
+
+/// <summary>One compiled condition of a rule.</summary>
+internal interface IRuleCondition
+{
+    ConditionResult Evaluate(DraftView view);
+}

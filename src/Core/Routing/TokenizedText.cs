@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace ContactCenter.Core.Routing;
+
+/// <summary>A text split into words once, so every rule's words are looked up without re-reading it.</summary>
+internal sealed class TokenizedText
+{
+    private TokenizedText(string original, IReadOnlyList<TextToken> tokens)
+    {
+        Original = original;
+        Tokens = tokens;
+    }
+
+    public string Original { get; }
+
+    public IReadOnlyList<TextToken> Tokens { get; }
+
+    public static TokenizedText From(string text)
+    {
+        var tokens = new List<TextToken>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && IsWordChar(text[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var folded = TextFolding.Fold(text[start..i]);
+                tokens.Add(new TextToken(start, i - start, folded, ItalianStemmer.Stem(folded)));
+                start = -1;
+            }
+        }
+
+        return new TokenizedText(text, tokens);
+    }
+
+    /// <summary>The original text from token <paramref name="first"/> to token <paramref name="last"/>.</summary>
+    public string Span(int first, int last)
+    {
+        var end = Tokens[last].Start + Tokens[last].Length;
+        return Original[Tokens[first].Start..end];
+    }
+
+    // Apostrophes split words ("dell'alluvione" -> "dell", "alluvione"); a combining accent stays inside its word.
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+}

@@ -1,0 +1,52 @@
+namespace ContactCenter.Core.Routing;
+
+/// <summary>A rule's word or phrase, stemmed once; a trailing '*' turns its last word into a prefix.</summary>
+internal sealed class WordPhrase
+{
+    private readonly string[] _parts;
+    private readonly bool _lastIsPrefix;
+
+    public WordPhrase(string text)
+    {
+        Text = text.Trim();
+        _lastIsPrefix = Text.EndsWith('*');
+        var tokens = TokenizedText.From(Text.TrimEnd('*')).Tokens;
+        _parts = tokens.Select((t, i) => i == tokens.Count - 1 && _lastIsPrefix ? t.Folded : t.Stem).ToArray();
+    }
+
+    public string Text { get; }
+
+    public bool IsEmpty => _parts.Length == 0;
+
+    /// <summary>The original words the phrase matched in <paramref name="text"/>, or null.</summary>
+    public string? FindIn(TokenizedText text)
+    {
+        var tokens = text.Tokens;
+        for (var i = 0; i + _parts.Length <= tokens.Count; i++)
+        {
+            if (MatchesAt(tokens, i))
+            {
+                return text.Span(i, i + _parts.Length - 1);
+            }
+        }
+
+        return null;
+    }
+
+    private bool MatchesAt(IReadOnlyList<TextToken> tokens, int at)
+    {
+        for (var j = 0; j < _parts.Length; j++)
+        {
+            var token = tokens[at + j];
+            var ok = j == _parts.Length - 1 && _lastIsPrefix
+                ? token.Folded.StartsWith(_parts[j], StringComparison.Ordinal)
+                : token.Stem == _parts[j];
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
