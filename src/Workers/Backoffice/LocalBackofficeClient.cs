@@ -28,7 +28,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         store = services.GetRequiredService<ITicketStore>();
         time = services.GetRequiredService<TimeProvider>();
         status = ActivatorUtilities.CreateInstance<StatusReporter>(services);
-        changes = new TicketChanges(time, services.GetService<SlaClock>(), services.GetService<IDueDatePlanner>());
+        changes = new TicketChanges(time, services.GetService<SlaClock>(), services.GetService<DueDatePlanner>());
         Description = "store " + status.StorePath;
     }
 

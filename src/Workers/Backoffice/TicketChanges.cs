@@ -7,9 +7,9 @@ namespace ContactCenter.Workers.Backoffice;
 /// <summary>
 /// The backoffice acts on a ticket, applied inside the store's update. Each returns the events to append, the last one
 /// being the act itself; <see cref="InvalidOperationException"/> means the act does not apply to this ticket.
-/// Suspend and resume need the SLA clock (registered by <c>AddRouting</c>).
+/// Suspend, resume and a change of level need the SLA clock and planner (registered by <c>AddRouting</c>).
 /// </summary>
-internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, IDueDatePlanner? planner = null)
+internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, DueDatePlanner? planner = null)
 {
     public static string? Missing(TicketAction action, TicketChange change) => action switch
     {
@@ -63,35 +63,47 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, I
 
     private IReadOnlyList<TicketEvent> Reclassify(Ticket ticket, TicketChange change, ServiceMode mode, DateTimeOffset now)
     {
-        var before = ticket.Classification;
-        var level = change.Level ?? before.Level;
-        var category = string.IsNullOrWhiteSpace(change.Category) ? before.Category : change.Category.Trim();
-        if (level == before.Level && category == before.Category)
+        var old = ticket.Classification;
+        var level = change.Level ?? old.Level;
+        var category = string.IsNullOrWhiteSpace(change.Category) ? old.Category : change.Category.Trim();
+        if (level == old.Level && category == old.Category)
         {
-            throw new InvalidOperationException($"Ticket {ticket.Number} is already level {(int)level}, category {category}.");
+            throw new InvalidOperationException($"Ticket {ticket.Number} is already level {(int)level}, {category}.");
         }
 
+        var reason = Text(change.Reason, "corrected");
         ticket.Classification = new Classification
         {
-            Level = level, Category = category, Office = before.Office, Priority = before.Priority, RuleName = "manual",
-            Matches = [Text(change.Reason, $"set by {change.Actor}")], IsCorrection = true,
+            Level = level, Category = category, Office = old.Office, Priority = old.Priority, RuleName = "correction",
+            Matches = [reason, $"was level {(int)old.Level}, {old.Category} (rule {old.RuleName})"], IsCorrection = true,
         };
-        var events = new List<TicketEvent>();
-        // A new level has its own promised time; after a suspension the moved date stands (replanning would lose it).
-        if (level != before.Level && planner is not null && ticket.Suspensions.Count == 0 && ticket.Status == TicketStatus.Open)
+        var events = new List<TicketEvent>
         {
-            var due = planner.Plan(level, ticket.Channel, ticket.ReceivedAt, mode).DueAt;
-            if (due != ticket.DueAt)
-            {
-                events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
-                    Detail = $"due date moved from {ticket.DueAt:u} to {due:u} (level {(int)level})" });
-                ticket.DueAt = due;
-            }
+            new() { At = now, Kind = TicketEventKind.Reclassified, Actor = change.Actor,
+                Detail = $"level {(int)old.Level} -> {(int)level}, {old.Category} -> {category}: {reason}" },
+        };
+        if (level != old.Level && planner is not null && clock is not null)
+        {
+            var oldDue = ticket.DueAt;
+            ticket.DueAt = Replanned(ticket, mode);
+            events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
+                Detail = $"due date moved from {oldDue:yyyy-MM-dd HH:mm}Z to {ticket.DueAt:yyyy-MM-dd HH:mm}Z (new level)" });
         }
 
-        events.Add(new TicketEvent { At = now, Kind = TicketEventKind.Reclassified, Actor = change.Actor,
-            Detail = $"level {(int)before.Level} {before.Category} -> level {(int)level} {category}: {Text(change.Reason, "corrected")}" });
         return events;
+    }
+
+    /// <summary>The due date of the new level from the original arrival, moved by every finished suspension.</summary>
+    private DateTimeOffset Replanned(Ticket ticket, ServiceMode mode)
+    {
+        var due = planner!.Plan(ticket.Classification.Level, ticket.Channel, ticket.ReceivedAt, mode).DueAt;
+        var policy = planner.PolicyFor(ticket.Classification.Level, ticket.Channel, mode);
+        foreach (var suspension in ticket.Suspensions.Where(s => s.Until is not null))
+        {
+            due = clock!.MovedDueDate(due, suspension.From, suspension.Until!.Value, policy, mode);
+        }
+
+        return due;
     }
 
     private SlaClock Clock() =>
