@@ -3,6 +3,8 @@ using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Workers.Backoffice;
 
@@ -17,6 +19,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     private readonly StatusReporter status;
     private readonly IServiceProvider services;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
     private readonly bool inService;
     private readonly string? unansweredEndpoint;
 
@@ -27,6 +30,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         this.unansweredEndpoint = unansweredEndpoint;
         store = services.GetRequiredService<ITicketStore>();
         time = services.GetRequiredService<TimeProvider>();
+        logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LocalBackofficeClient>();
         status = ActivatorUtilities.CreateInstance<StatusReporter>(services);
         changes = new TicketChanges(time, services.GetService<SlaClock>(), services.GetService<DueDatePlanner>());
         Description = "store " + status.StorePath;
@@ -59,22 +63,9 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             }
 
             var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var updated = await store.UpdateAsync(number.Trim(), ticket =>
-                {
-                    var events = changes.Apply(ticket, action, change, mode);
-                    ticket.History.AddRange(events.Take(events.Count - 1));
-                    return events[^1];
-                }, cancellationToken).ConfigureAwait(false);
-                return updated is null
-                    ? new TicketChangeResult(BackofficeOutcome.NotFound, $"No ticket {number}.")
-                    : new TicketChangeResult(BackofficeOutcome.Done, $"{updated.Number}: {updated.History[^1].Kind} - {updated.History[^1].Detail}", updated);
-            }
-            catch (InvalidOperationException ex)
-            {
-                return new TicketChangeResult(BackofficeOutcome.Refused, ex.Message);
-            }
+            var result = await ChangeAsync(number, action, change, mode, cancellationToken).ConfigureAwait(false);
+            BackofficeLog.TicketAct(logger, number, action, change.Actor, result.Outcome);
+            return result;
         });
 
     public Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) => Guard(() => store.GetModeAsync(cancellationToken));
@@ -86,6 +77,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             if (previous != mode)
             {
                 await store.SetModeAsync(mode, actor, cancellationToken).ConfigureAwait(false);
+                BackofficeLog.ModeSet(logger, mode, actor, previous);
             }
 
             return new ModeChangeResult(previous, mode);
@@ -117,6 +109,27 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         });
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<TicketChangeResult> ChangeAsync(string number, TicketAction action, TicketChange change, ServiceMode mode,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var updated = await store.UpdateAsync(number.Trim(), ticket =>
+            {
+                var events = changes.Apply(ticket, action, change, mode);
+                ticket.History.AddRange(events.Take(events.Count - 1));
+                return events[^1];
+            }, cancellationToken).ConfigureAwait(false);
+            return updated is null
+                ? new TicketChangeResult(BackofficeOutcome.NotFound, $"No ticket {number}.")
+                : new TicketChangeResult(BackofficeOutcome.Done, $"{updated.Number}: {updated.History[^1].Kind} - {updated.History[^1].Detail}", updated);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new TicketChangeResult(BackofficeOutcome.Refused, ex.Message);
+        }
+    }
 
     private QuarantineActions Quarantine() => ActivatorUtilities.CreateInstance<QuarantineActions>(services);
 

@@ -1,6 +1,7 @@
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Workers.Backoffice;
 
@@ -9,7 +10,8 @@ namespace ContactCenter.Workers.Backoffice;
 /// still makes at most one ticket; the store marks the record Retried when the ticket is stored. Discard keeps the
 /// record with the admin's reason. Neither deletes anything.
 /// </summary>
-internal sealed class QuarantineActions(ITicketStore store, IContentArchive archive, IngestPipeline pipeline, TimeProvider time)
+internal sealed class QuarantineActions(
+    ITicketStore store, IContentArchive archive, IngestPipeline pipeline, TimeProvider time, ILogger<QuarantineActions> logger)
 {
     public async Task<QuarantineActionResult> RetryAsync(int id, string actor, CancellationToken cancellationToken)
     {
@@ -50,12 +52,14 @@ internal sealed class QuarantineActions(ITicketStore store, IContentArchive arch
         {
             after.ResolutionNote = $"retried by {actor}";
             await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+            BackofficeLog.QuarantineRetried(logger, id, after.SourceKey, actor, after.ResultTicketNumber);
             return new(BackofficeOutcome.Done, $"Quarantined item {id} retried: ticket {after.ResultTicketNumber ?? "(none)"}.", after);
         }
 
         var why = failure ?? source.RejectedReason ?? "not stored";
         after.ResolutionNote = $"retry by {actor} at {time.GetUtcNow():u} failed: {why}";
         await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+        BackofficeLog.QuarantineRetryFailed(logger, id, after.SourceKey, actor, why);
         return new(BackofficeOutcome.Refused, $"Quarantined item {id} failed again: {why}", after);
     }
 
@@ -76,6 +80,7 @@ internal sealed class QuarantineActions(ITicketStore store, IContentArchive arch
         record.ResolutionNote = $"{reason.Trim()} (discarded by {actor})";
         record.ResolvedAt = time.GetUtcNow();
         await store.UpdateQuarantineAsync(record, cancellationToken).ConfigureAwait(false);
+        BackofficeLog.QuarantineDiscarded(logger, id, record.SourceKey, actor);
         return new(BackofficeOutcome.Done, $"Quarantined item {id} discarded; the record and the archived original are kept.", record);
     }
 
