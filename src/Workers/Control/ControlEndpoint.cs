@@ -44,8 +44,12 @@ internal sealed class ControlEndpoint(
         }
         catch (IOException ex)
         {
+            // Ingesting matters more than the endpoint: the service goes on without it, /health stays silent (which
+            // a monitor notices) and the admin verbs say that no service answered while the store is held.
             ControlLog.ListenFailed(logger, settings.Url, ex.Message);
-            throw new IOException($"{ControlOptions.SectionName}:Url: cannot listen on {settings.Url}: {ex.Message}", ex);
+            await app.DisposeAsync().ConfigureAwait(false);
+            app = null;
+            return;
         }
 
         ControlLog.Listening(logger, settings.Url);

@@ -11,7 +11,7 @@ internal static partial class ControlLog
     [LoggerMessage(EventId = 1901, Level = LogLevel.Information, Message = "Control endpoint disabled (ContactCenter:Control:Enabled): admin verbs cannot reach this service while it holds the store")]
     public static partial void Disabled(ILogger logger);
 
-    [LoggerMessage(EventId = 1902, Level = LogLevel.Critical, Message = "Control endpoint cannot listen on {Url} (ContactCenter:Control:Url): {Error}")]
+    [LoggerMessage(EventId = 1902, Level = LogLevel.Critical, Message = "Control endpoint cannot listen on {Url} (ContactCenter:Control:Url): {Error}. The service runs without it: no /health, /metrics or admin verbs until it is restarted with a free address")]
     public static partial void ListenFailed(ILogger logger, string url, string error);
 
     [LoggerMessage(EventId = 1903, Level = LogLevel.Warning, Message = "Control endpoint listens on the non-loopback address {Url} (ContactCenter:Control:AllowRemote): it has no authentication of its own")]

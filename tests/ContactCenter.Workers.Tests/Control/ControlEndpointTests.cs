@@ -49,6 +49,27 @@ public sealed class ControlEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task ControlPortTaken_ServiceStillIngests_AndTheCliSaysNoServiceAnswered()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var service = await ServiceTestHost.StartAsync(
+            folder.Path, MailDrop.Channel(folder, "drop", MailDrop.Samples(folder)), controlPort: port);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (Directory.GetFiles(folder.Combine("inbox"), "*.eml").Length > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+        }
+
+        Directory.GetFiles(folder.Combine("inbox"), "*.eml").Should().BeEmpty("the channels run without the control endpoint");
+        var status = await TestSupport.CliRun.RunAsync(null, "status", "--config", service.Config);
+        status.ExitCode.Should().Be(1);
+        status.Error.Should().Contain($"no service answered at http://127.0.0.1:{port}");
+    }
+
+    [Fact]
     public async Task ChannelKeptFailing_TurnsHealthUnhealthyAfterTheConfiguredTime()
     {
         var closedPort = FreePort.Next();

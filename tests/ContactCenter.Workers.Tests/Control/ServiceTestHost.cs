@@ -31,9 +31,10 @@ internal sealed class ServiceTestHost : IAsyncDisposable
     public static string Rules => Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
 
     /// <summary>Writes an --config with the store under <paramref name="folder"/>, the given channels and control settings, and starts the service.</summary>
-    public static async Task<ServiceTestHost> StartAsync(string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00")
+    public static async Task<ServiceTestHost> StartAsync(
+        string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00", int? controlPort = null)
     {
-        var port = FreePort.Next();
+        var port = controlPort ?? FreePort.Next();
         var config = JsonConfigFile.Write(folder, new
         {
             Store = new { DataDirectory = Path.Combine(folder, "data") },
