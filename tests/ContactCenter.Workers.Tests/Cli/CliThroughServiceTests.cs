@@ -62,7 +62,7 @@ public sealed class CliThroughServiceTests : IDisposable
         var off = await CliRun.RunAsync(null, "status", "--config", service.Config, "--config", disabled);
 
         unanswered.ExitCode.Should().Be(1);
-        unanswered.Error.Should().Contain("is held by another process").And.Contain("no service answered at http://127.0.0.1:")
+        unanswered.Error.Should().Contain("is in use by another process").And.Contain("no service answered at http://127.0.0.1:")
             .And.Contain("ContactCenter:Control:Url");
         off.ExitCode.Should().Be(1);
         off.Error.Should().Contain("the control endpoint is disabled (ContactCenter:Control:Enabled)");
