@@ -32,13 +32,13 @@ internal sealed class ServiceTestHost : IAsyncDisposable
 
     /// <summary>Writes an --config with the store under <paramref name="folder"/>, the given channels and control settings, and starts the service.</summary>
     public static async Task<ServiceTestHost> StartAsync(
-        string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00", int? controlPort = null)
+        string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00", int? controlPort = null, int maxMessageBytes = 25_000_000)
     {
         var port = controlPort ?? FreePort.Next();
         var config = JsonConfigFile.Write(folder, new
         {
             Store = new { DataDirectory = Path.Combine(folder, "data") },
-            Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },
+            Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" }, MaxMessageBytes = maxMessageBytes },
             Receipts = new { Enabled = false },
             Pipeline = pipeline ?? new { ModeCheckInterval = "00:00:01" },
             Control = new { Url = $"http://127.0.0.1:{port}", ChannelUnhealthyAfter = unhealthyAfter, GaugeRefreshInterval = "00:00:01" },
