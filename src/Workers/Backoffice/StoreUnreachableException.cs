@@ -8,5 +8,5 @@ internal sealed class StoreUnreachableException(string databasePath, string? end
         $"The ticket store '{databasePath}' is in use by another process (normally the running service), and " +
         (endpoint is null
             ? "the control endpoint is disabled (ContactCenter:Control:Enabled), so this command cannot reach it. Enable the endpoint, or stop the service first."
-            : $"no service answered at {endpoint} (ContactCenter:Control:Url). Check that the service's control endpoint is enabled and uses the same address, or stop the service first.");
+            : $"no service answered for it at {endpoint} (ContactCenter:Control:Url). Check that the service's control endpoint is enabled and uses the same address, or stop the service first.");
 }

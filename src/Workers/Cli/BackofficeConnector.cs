@@ -36,10 +36,11 @@ internal static partial class BackofficeConnector
         var storePath = Path.GetFullPath(session.Get<IOptions<StoreOptions>>().Value.ResolvedDatabasePath);
         if (!string.Equals(Path.GetFullPath(identity.StorePath), storePath, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
         {
+            // Another instance (another store) answers there: this store's owner, if any, is not reachable.
             http.Dispose();
-            throw new IOException(
-                $"The service at {control.Url} (process {identity.ProcessId}) owns the store '{identity.StorePath}', but this " +
-                $"configuration names '{storePath}'. Pass the service's configuration (--config), or point {ControlOptions.SectionName}:Url at this store's service.");
+            OtherService(logger, control.Url, identity.ProcessId, identity.StorePath);
+            return new LocalBackofficeClient(session.Services, inService: false,
+                unansweredEndpoint: $"{control.Url} (the service there, process {identity.ProcessId}, owns another store: '{identity.StorePath}')");
         }
 
         ViaService(logger, control.Url, identity.ProcessId);
@@ -78,6 +79,9 @@ internal static partial class BackofficeConnector
 
     [LoggerMessage(EventId = 1930, Level = LogLevel.Debug, Message = "No service answered at {Url}: opening the store directly")]
     private static partial void NoService(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 1932, Level = LogLevel.Debug, Message = "The service at {Url} (process {ProcessId}) owns another store, {StorePath}: opening this one directly")]
+    private static partial void OtherService(ILogger logger, string url, int processId, string storePath);
 
     [LoggerMessage(EventId = 1931, Level = LogLevel.Debug, Message = "Talking to the running service at {Url} (process {ProcessId})")]
     private static partial void ViaService(ILogger logger, string url, int processId);

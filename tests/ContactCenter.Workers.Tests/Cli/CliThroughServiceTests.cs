@@ -62,10 +62,27 @@ public sealed class CliThroughServiceTests : IDisposable
         var off = await CliRun.RunAsync(null, "status", "--config", service.Config, "--config", disabled);
 
         unanswered.ExitCode.Should().Be(1);
-        unanswered.Error.Should().Contain("is in use by another process").And.Contain("no service answered at http://127.0.0.1:")
+        unanswered.Error.Should().Contain("is in use by another process").And.Contain("no service answered for it at http://127.0.0.1:")
             .And.Contain("ContactCenter:Control:Url");
         off.ExitCode.Should().Be(1);
         off.Error.Should().Contain("the control endpoint is disabled (ContactCenter:Control:Enabled)");
+    }
+
+    [Fact]
+    public async Task ServiceOfAnotherStoreOnTheUrl_IsNotUsed_TheStoreIsOpenedDirectly()
+    {
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        await service.WaitForStatusAsync(_ => true, TimeSpan.FromSeconds(5));
+        using var other = new TempDirectory("cc-other-store");
+        await KnownStore.BuildAsync(other.Combine("data"));
+        var config = StoreConfig.Write(other.Path, service.Port);
+
+        var status = await Cli("status", "--json", "--config", config);
+
+        var report = JsonDocument.Parse(status.Output).RootElement;
+        report.GetProperty("serviceRunning").GetBoolean().Should().BeFalse("the service on that URL owns another store");
+        report.GetProperty("tickets").GetInt32().Should().Be(4);
+        report.GetProperty("storePath").GetString().Should().StartWith(other.Path);
     }
 
     private static async Task<CliRun.Result> Cli(params string[] args)

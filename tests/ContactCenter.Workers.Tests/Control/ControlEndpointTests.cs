@@ -66,7 +66,7 @@ public sealed class ControlEndpointTests : IDisposable
         Directory.GetFiles(folder.Combine("inbox"), "*.eml").Should().BeEmpty("the channels run without the control endpoint");
         var status = await TestSupport.CliRun.RunAsync(null, "status", "--config", service.Config);
         status.ExitCode.Should().Be(1);
-        status.Error.Should().Contain($"no service answered at http://127.0.0.1:{port}");
+        status.Error.Should().Contain($"no service answered for it at http://127.0.0.1:{port}");
     }
 
     [Fact]
