@@ -1,3 +1,4 @@
+using ContactCenter.Core.Intake;
 using ContactCenter.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,13 +26,21 @@ internal sealed class ChannelPollJob(
             return;
         }
 
+        var source = sources.Get(channel);
+        if (source is IBackoffReportingSource { IsBackingOff: true })
+        {
+            // The source pauses itself after a failure and would return nothing: that is no success to record.
+            SchedulingLog.SourceBackingOff(logger, channel);
+            return;
+        }
+
         var failuresBefore = status.Get(channel).ConsecutiveFailures;
         // Quartz waits for running jobs at shutdown without cancelling them: the host's stopping token ends the poll
         // at the next batch boundary, so SIGTERM does not wait for a whole backlog.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            var summary = await pipeline.RunAsync(sources.Get(channel), null, stopping.Token).ConfigureAwait(false);
+            var summary = await pipeline.RunAsync(source, null, stopping.Token).ConfigureAwait(false);
             status.RecordSuccess(channel, summary);
             if (failuresBefore > 0)
             {
