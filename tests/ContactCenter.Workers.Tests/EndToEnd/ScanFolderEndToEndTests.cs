@@ -2,6 +2,7 @@ using System.Globalization;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Scans;
+using ContactCenter.Workers.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
@@ -104,6 +105,10 @@ public sealed class ScanFolderEndToEndTests(ScanFixtures scans, ITestOutputHelpe
         state.Done.Should().Equal(ScanFolderState.DatedDonePath("lettera.png"));
         state.Store.Tickets.Should().ContainSingle().Which.Should().Match<Ticket>(t => t.SourceKey == letterKey && t.Subject == ItalianLetters.FirstSubject);
 
+        var list = await CliRun.RunAsync(null, "quarantine", "list", "--all", "--json", "--config", config);
+        list.ExitCode.Should().Be(0, list.Error);
+        var records = QuarantineJson.Parse(list.Output);
+        records.Should().HaveCount(4, "one quarantine record per hostile file");
         var quarantine = Path.Combine(Inbox, "quarantine");
         Directory.GetFiles(quarantine).Select(Path.GetFileName).Should().BeEquivalentTo(
             hostileKeys.Keys.SelectMany(name => new[] { name, name + ".reason.txt" }), "each file is kept, byte for byte, with its reason");
@@ -113,12 +118,9 @@ public sealed class ScanFolderEndToEndTests(ScanFixtures scans, ITestOutputHelpe
             var reason = await File.ReadAllTextAsync(Path.Combine(quarantine, name + ".reason.txt"));
             reason.Should().ContainAll(expected).And.Contain($"source key: {hostileKeys[name]}");
             ScanFolderConfig.SourceKeys(Path.Combine(quarantine, name), 1)[0].Should().Be(hostileKeys[name], $"{name} is moved, not altered");
-            state.Store.Quarantine.Should().ContainSingle(q => q.SourceKey == hostileKeys[name]).Which.Should().Match<Core.Storage.QuarantineRecord>(q =>
-                q.ChannelName == ScanFolderConfig.Channel && q.Status == Core.Storage.QuarantineStatus.Pending
-                && expected.All(e => q.Reason.Contains(e)) && q.Original != null);
+            records.Should().ContainSingle(q => q.SourceKey == hostileKeys[name]).Which.Should().Match<QuarantineJson>(q =>
+                q.ChannelName == ScanFolderConfig.Channel && q.Status == "Pending" && expected.All(e => q.Reason.Contains(e)) && q.Original != null);
         }
-
-        state.Store.Quarantine.Should().HaveCount(4);
     }
 
     private static bool IsOcrPageLine(string line) =>

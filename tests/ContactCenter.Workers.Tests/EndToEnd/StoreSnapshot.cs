@@ -3,8 +3,11 @@ using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
 
-/// <summary>What a child worker left in its store, read once it has exited (the store's lock is free again).</summary>
-internal sealed record StoreSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyList<QuarantineRecord> Quarantine)
+/// <summary>
+/// The tickets a child worker left in its store, with their source keys (which <c>tickets list --json</c> does not show),
+/// read once it has exited and the store's lock is free again.
+/// </summary>
+internal sealed record StoreSnapshot(IReadOnlyList<Ticket> Tickets)
 {
     public IReadOnlyList<string> SourceKeys => Tickets.Select(t => t.SourceKey).ToList();
 
@@ -12,12 +15,10 @@ internal sealed record StoreSnapshot(IReadOnlyList<Ticket> Tickets, IReadOnlyLis
     {
         if (!File.Exists(Path.Combine(dataDirectory, "tickets.db")))
         {
-            return new StoreSnapshot([], []);
+            return new StoreSnapshot([]);
         }
 
         using var store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = dataDirectory });
-        return new StoreSnapshot(
-            await store.QueryAsync(new TicketQuery(), CancellationToken.None),
-            await store.ListQuarantineAsync(includeResolved: true, CancellationToken.None));
+        return new StoreSnapshot(await store.QueryAsync(new TicketQuery(), CancellationToken.None));
     }
 }
