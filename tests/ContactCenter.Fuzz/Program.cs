@@ -10,6 +10,8 @@ if (args.Length == 0 || !TargetFactory.IsKnown(args[0]))
     return 2;
 }
 
+// Instrumented assemblies write coverage to this map; outside afl-fuzz (replay) it must still point somewhere.
+CoverageMap.EnsureForReplay();
 var strict = Environment.GetEnvironmentVariable("FUZZ_STRICT") == "1";
 using var target = TargetFactory.Create(args[0], strict);
 if (args.Length > 1 && args[1] == "--replay")
