@@ -51,20 +51,13 @@ internal sealed class MailTarget : IFuzzTarget
             var draft = normalizer.NormalizeAsync(item, CancellationToken.None).GetAwaiter().GetResult();
             DraftChecks.Verify(draft);
         }
-        catch (InboundItemRejectedException ex) when (!strict || !RejectionHidesBug(ex))
+        catch (InboundItemRejectedException ex) when (!strict || !Rejections.HideBug(ex))
         {
             // Quarantined with a reason: the outcome the pipeline expects for hostile input.
         }
     }
 
     public void Dispose() => DeleteRoot();
-
-    /// <summary>
-    /// The normaliser turns any library exception into a rejection so the worker goes on; strict mode reports those
-    /// as crashes, because a message lost to quarantine by a bug is still a bug.
-    /// </summary>
-    private static bool RejectionHidesBug(InboundItemRejectedException ex) =>
-        ex.InnerException is not null and not FormatException;
 
     private void Reset()
     {

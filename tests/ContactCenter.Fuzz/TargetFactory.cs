@@ -7,7 +7,7 @@ internal static class TargetFactory
     public static IFuzzTarget Create(string name, bool strict) => name switch
     {
         "mail" => new MailTarget(strict),
-        "page" => new PageTarget(),
+        "page" => new PageTarget(strict),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown target"),
     };
 }
