@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Workers.Tests.Corpus;
 
 [Collection(CorpusCollection.Name)]
-public sealed partial class HostileMailCorpusTests(MailCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<MailCorpusFixture>
+public sealed class HostileMailCorpusTests(MailCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<MailCorpusFixture>
 {
     /// <summary>Peak growth of the process's working set over the whole corpus (about 10 MB of input; measured +90 MB).</summary>
     private const long MaxWorkingSetGrowth = 256L * 1024 * 1024;
@@ -19,25 +17,7 @@ public sealed partial class HostileMailCorpusTests(MailCorpusFixture fixture, IT
 
     [Theory]
     [MemberData(nameof(CaseNames))]
-    public void Corpus_Case_BecomesTicketOrQuarantineAsExpected(string name)
-    {
-        var corpusCase = MailCorpus.All.Single(c => c.Name == name);
-        Run.Results.Should().ContainKey(corpusCase.FileName, "every item of the poll is processed");
-        var result = Run.Results[corpusCase.FileName];
-        output.WriteLine($"{result.Elapsed.TotalMilliseconds:F0} ms");
-        output.WriteLine(result.Ticket is null ? $"quarantined: {result.QuarantineReason}" : $"ticket: '{Clip(result.Ticket.Subject)}', {result.Ticket.Attachments.Count} attachments");
-        switch (corpusCase.Expected)
-        {
-            case BecomesTicket ticket:
-                result.Ticket.Should().NotBeNull($"{name} should become a ticket, but was quarantined: {result.QuarantineReason}");
-                result.Ticket!.Original.Should().NotBeNull("the original is archived byte for byte");
-                ticket.Check(result.Ticket);
-                break;
-            case IsQuarantined quarantined:
-                result.QuarantineReason.Should().NotBeNull($"{name} should be quarantined").And.ContainEquivalentOf(quarantined.ReasonContains);
-                break;
-        }
-    }
+    public void Corpus_Case_BecomesTicketOrQuarantineAsExpected(string name) => CorpusAssertions.CaseOutcome(Run, name, output);
 
     [Fact]
     public void Corpus_AllItemsProcessed_DropFolderEmptied()
@@ -55,31 +35,8 @@ public sealed partial class HostileMailCorpusTests(MailCorpusFixture fixture, IT
     }
 
     [Fact]
-    public void Corpus_WritesNothingOutsideTheDataAndDropFolders()
-    {
-        var data = Path.GetRelativePath(Run.Root, Run.DataDirectory) + Path.DirectorySeparatorChar;
-        var drop = Path.GetRelativePath(Run.Root, Run.DropDirectory) + Path.DirectorySeparatorChar;
-        Run.NewFiles.Should().NotBeEmpty().And.OnlyContain(f => f.StartsWith(data, StringComparison.Ordinal) || f.StartsWith(drop, StringComparison.Ordinal));
-        Directory.EnumerateFileSystemEntries(Run.TempDirectory, "*", SearchOption.AllDirectories).Should().BeEmpty("temporary spool files are removed");
-        Run.NewSystemTempEntries.Should().BeEmpty();
-    }
+    public void Corpus_WritesNothingOutsideTheDataAndDropFolders() => CorpusAssertions.NothingOutsideDataAndDrop(Run);
 
     [Fact]
-    public void Corpus_ArchiveIsContentAddressed_NoNameBecomesAPath()
-    {
-        var files = Directory.EnumerateFiles(Run.ArchiveDirectory, "*", SearchOption.AllDirectories).ToList();
-        files.Should().NotBeEmpty();
-        foreach (var file in files)
-        {
-            var relative = Path.GetRelativePath(Run.ArchiveDirectory, file).Replace('\\', '/');
-            relative.Should().MatchRegex(BlobPath());
-            using var stream = File.OpenRead(file);
-            Convert.ToHexStringLower(SHA256.HashData(stream)).Should().Be(Path.GetFileName(file));
-        }
-    }
-
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
-
-    [GeneratedRegex("^[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{64}$")]
-    private static partial Regex BlobPath();
+    public void Corpus_ArchiveIsContentAddressed_NoNameBecomesAPath() => CorpusAssertions.ArchiveContentAddressed(Run);
 }
