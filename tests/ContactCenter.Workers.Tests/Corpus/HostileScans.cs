@@ -7,8 +7,11 @@ namespace ContactCenter.Workers.Tests.Corpus;
 /// <summary>Small image and PDF files built byte by byte, valid or broken on purpose.</summary>
 internal static class HostileScans
 {
-    /// <summary>An uncompressed bilevel TIFF of <paramref name="width"/>×<paramref name="height"/> (little-endian, one strip).</summary>
-    public static byte[] TinyTiff(int width = 64, int height = 32, uint? nextIfdOffset = null)
+    /// <summary>
+    /// An uncompressed bilevel TIFF of <paramref name="width"/>×<paramref name="height"/> (little-endian, one strip),
+    /// with resolution tags when <paramref name="resolution"/> is given.
+    /// </summary>
+    public static byte[] TinyTiff(int width = 64, int height = 32, (uint X, uint Y)? resolution = null)
     {
         var rowBytes = (width + 7) / 8;
         var pixels = new byte[rowBytes * height];
@@ -17,20 +20,27 @@ internal static class HostileScans
             pixels[i] = 0xF0;
         }
 
-        const int entries = 9;
+        var tags = new List<(ushort Tag, ushort Type, uint Value)>
+        {
+            (256, 4, (uint)width), (257, 4, (uint)height), (258, 3, 1), (259, 3, 1), (262, 3, 0),
+            (273, 4, 8), (277, 3, 1), (278, 4, (uint)height), (279, 4, (uint)pixels.Length),
+        };
         var ifdOffset = 8 + pixels.Length;
-        var bytes = new byte[ifdOffset + 2 + entries * 12 + 4];
+        var rationals = ifdOffset + 2 + (tags.Count + (resolution is null ? 0 : 2)) * 12 + 4;
+        if (resolution is not null)
+        {
+            tags.Add((282, 5, (uint)rationals));
+            tags.Add((283, 5, (uint)rationals + 8));
+        }
+
+        var bytes = new byte[rationals + (resolution is null ? 0 : 16)];
         "II*\0"u8.CopyTo(bytes);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)ifdOffset);
         pixels.CopyTo(bytes, 8);
         var p = ifdOffset;
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(p), entries);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(p), (ushort)tags.Count);
         p += 2;
-        foreach (var (tag, type, value) in new (ushort, ushort, uint)[]
-        {
-            (256, 4, (uint)width), (257, 4, (uint)height), (258, 3, 1), (259, 3, 1), (262, 3, 0),
-            (273, 4, 8), (277, 3, 1), (278, 4, (uint)height), (279, 4, (uint)pixels.Length),
-        })
+        foreach (var (tag, type, value) in tags)
         {
             BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(p), tag);
             BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(p + 2), type);
@@ -47,9 +57,22 @@ internal static class HostileScans
             p += 12;
         }
 
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(p), nextIfdOffset ?? 0);
+        if (resolution is { } dpi)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(rationals), dpi.X);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(rationals + 4), 1);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(rationals + 8), dpi.Y);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(rationals + 12), 1);
+        }
+
         return bytes;
     }
+
+    /// <summary>
+    /// Found by fuzzing: a fax-sized TIFF claiming 51×16,711,800 dpi, which squaring the pixels stretched to about
+    /// 30 million pixels wide.
+    /// </summary>
+    public static byte[] TiffWithAbsurdResolution() => TinyTiff(96, 32, (51, 16_711_800));
 
     /// <summary>A TIFF whose directory names itself as the next one: a reader that follows the chain never ends.</summary>
     public static byte[] TiffWithDirectoryLoop()

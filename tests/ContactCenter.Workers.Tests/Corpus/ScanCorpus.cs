@@ -12,6 +12,7 @@ internal static class ScanCorpus
             CorpusExpectation.Quarantine("page 1 is 100000×100000 pixels, over the limit ContactCenter:Ocr:MaxPixelsPerPage")),
         Case("tiff-bad-offsets", "scan.tif", () => HostileDocuments.TiffWithBadOffsets(HostileScans.TinyTiff()), CorpusExpectation.Quarantine("corrupt TIFF")),
         Case("tiff-strip-past-end", "scan.tif", HostileScans.TiffWithStripPastEnd, CorpusExpectation.Quarantine("corrupt Tiff image: page 1 cannot be decoded")),
+        Case("tiff-absurd-resolution", "scan.tif", HostileScans.TiffWithAbsurdResolution, CorpusExpectation.Ticket(t => t.TextBody.Should().NotBeNull())),
         Case("tiff-directory-loop", "scan.tif", HostileScans.TiffWithDirectoryLoop, CorpusExpectation.Ticket(t => t.TextBody.Should().NotBeNull())),
         Case("pdf-10000-pages", "scan.pdf", () => HostileDocuments.PdfWithEmptyPages(10_000),
             CorpusExpectation.Quarantine("10000 pages, over the limit ContactCenter:Ocr:MaxPages (200)")),
