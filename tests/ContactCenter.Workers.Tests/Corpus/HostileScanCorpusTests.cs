@@ -20,6 +20,7 @@ public sealed class HostileScanCorpusTests(ScanCorpusFixture fixture, ITestOutpu
     public void Corpus_AllFilesProcessed()
     {
         Run.Results.Keys.Should().BeEquivalentTo(Run.Cases.Select(c => c.FileName));
+        Directory.EnumerateFiles(Run.DropDirectory).Should().BeEmpty("every file was moved to done/ or to quarantine/");
         output.WriteLine($"{Run.Cases.Count} inputs in {Run.Elapsed.TotalSeconds:F1} s");
     }
 
