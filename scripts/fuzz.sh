@@ -45,7 +45,9 @@ export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 AF
 # dotnet itself carries no AFL instrumentation; the coverage map is written by the SharpFuzz-instrumented assemblies.
 export AFL_SKIP_BIN_CHECK=1 AFL_FAST_CAL=1
 echo "Fuzzing $target for ${seconds}s (timeout ${timeout_ms} ms per input)..."
+# Tokens of the format (MIME headers, PDF keywords, magic bytes) let afl build structure byte flips rarely find.
 afl-fuzz -i "tests/ContactCenter.Fuzz/seeds/$target" -o "$work/out" -V "$seconds" -m none -t "$timeout_ms" \
+  -x "tests/ContactCenter.Fuzz/dictionaries/$target.dict" \
   -- dotnet "$work/bin/ContactCenter.Fuzz.dll" "$target" >"$work/afl.log" 2>&1 || {
   tail -40 "$work/afl.log"; echo "fuzz.sh: afl-fuzz failed" >&2; exit 2; }
 
