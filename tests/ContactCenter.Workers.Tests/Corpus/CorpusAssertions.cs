@@ -12,7 +12,6 @@ internal static partial class CorpusAssertions
         var corpusCase = run.Cases.Single(c => c.Name == name);
         run.Results.Should().ContainKey(corpusCase.FileName, "every item of the poll is processed");
         var result = run.Results[corpusCase.FileName];
-        output.WriteLine($"{result.Elapsed.TotalMilliseconds:F0} ms");
         output.WriteLine(result.Ticket is null
             ? $"quarantined: {result.QuarantineReason}"
             : $"ticket: '{Clip(result.Ticket.Subject)}', {result.Ticket.Attachments.Count} attachments, text '{Clip(result.Ticket.TextBody)}'");

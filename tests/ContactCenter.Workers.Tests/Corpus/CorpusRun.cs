@@ -18,9 +18,15 @@ internal sealed class CorpusRun : IDisposable
         Directory.CreateDirectory(TempDirectory);
         foreach (var corpusCase in cases)
         {
-            File.WriteAllBytes(Path.Combine(DropDirectory, corpusCase.FileName), corpusCase.Generate());
+            // Generated once: some generators (PdfPig's writer) stamp the time, so a second call differs.
+            var bytes = corpusCase.Generate();
+            File.WriteAllBytes(Path.Combine(DropDirectory, corpusCase.FileName), bytes);
+            Sha256[corpusCase.Name] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         }
     }
+
+    /// <summary>The sha256 of each case's input, by case name: sources key items by it.</summary>
+    public Dictionary<string, string> Sha256 { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<CorpusCase> Cases { get; }
 
