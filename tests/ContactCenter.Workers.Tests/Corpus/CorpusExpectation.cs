@@ -7,7 +7,3 @@ internal abstract record CorpusExpectation
 
     public static CorpusExpectation Quarantine(string reasonContains) => new IsQuarantined(reasonContains);
 }
-
-internal sealed record BecomesTicket(Action<CorpusTicket> Check) : CorpusExpectation;
-
-internal sealed record IsQuarantined(string ReasonContains) : CorpusExpectation;
