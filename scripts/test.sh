@@ -48,3 +48,5 @@ fuzz_seconds=${CC_FUZZ_SECONDS:-120}
 for target in mail page; do
   ./scripts/fuzz.sh "$target" "$fuzz_seconds"
 done
+# The test summary once more, last, for whoever reads only the closing line.
+echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
