@@ -149,6 +149,21 @@ public sealed class FaxSpoolSourceTests : IDisposable
         item.Metadata.Should().NotContainKey("tsi");
     }
 
+    [Theory]
+    [InlineData("""{"tsi":"PREFETTURA","TSI":"ALTRO"}""", "PREFETTURA")]
+    [InlineData("""["not", "an", "object"]""", "COMUNE DI PROVA")]
+    [InlineData("\"just a string\"", "COMUNE DI PROVA")]
+    public async Task Poll_HostileJsonSidecar_FaxStillOffered(string sidecar, string expectedTsi)
+    {
+        var path = Path.Combine(Spool, "fax00015.tif");
+        TestFaxTiff.Write(path, "COMUNE DI PROVA");
+        File.WriteAllText(path + ".json", sidecar);
+
+        var item = (await StableItemsAsync(Source())).Single();
+
+        item.Metadata.Should().Contain("tsi", expectedTsi);
+    }
+
     [Fact]
     public async Task Poll_FaxStillBeingReceived_NotTaken()
     {
