@@ -36,4 +36,17 @@ skipped=$(grep -oP 'Skipped:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 if [[ $status -eq 0 && ${passed:-0} -eq 0 ]]; then echo "no test ran" >&2; exit 1; fi
-exit "$status"
+if [[ $status -ne 0 ]]; then exit "$status"; fi
+
+# Short fuzzing runs (about 2 minutes each, see docs/fuzzing.md). Skipped only when asked for, and then loudly.
+if [[ ${CC_SKIP_FUZZ:-} == 1 ]]; then
+  if [[ -n ${CI:-} ]]; then echo "CC_SKIP_FUZZ=1 is for local runs only; CI must fuzz" >&2; exit 1; fi
+  echo "Fuzzing: SKIPPED (CC_SKIP_FUZZ=1)" >&2
+  exit 0
+fi
+fuzz_seconds=${CC_FUZZ_SECONDS:-120}
+for target in mail page; do
+  ./scripts/fuzz.sh "$target" "$fuzz_seconds"
+done
+# The test summary once more, last, for whoever reads only the closing line.
+echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"

@@ -56,6 +56,11 @@ internal sealed class EmailNormalizer : IItemNormalizer
         var spool = await MessageSpool.CreateAsync(item, options.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         await using (spool.ConfigureAwait(false))
         {
+            if (spool.Length == 0)
+            {
+                throw new InboundItemRejectedException("Empty message (0 bytes).");
+            }
+
             var parseStream = spool.OpenRead();
             await using (parseStream.ConfigureAwait(false))
             {

@@ -10,7 +10,7 @@ namespace ContactCenter.Channels.Email;
 /// An IMAP mailbox folder. The connection is kept between polls; messages are tracked by UIDVALIDITY + UID (never
 /// sequence numbers) and fetched one FETCH per batch of UIDs.
 /// </summary>
-internal sealed class ImapSource : IInboundSource
+internal sealed class ImapSource : IInboundSource, IBackoffReportingSource
 {
     private readonly ImapChannelOptions _options;
     private readonly ImapConnection _connection;
@@ -32,6 +32,8 @@ internal sealed class ImapSource : IInboundSource
     }
 
     public string Name { get; }
+
+    public bool IsBackingOff => _guard.InBackoffWindow;
 
     /// <summary>Email, or Fax for a fax-to-e-mail mailbox (<c>Type: FaxMail</c>).</summary>
     public ChannelKind Channel { get; }

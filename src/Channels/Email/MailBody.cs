@@ -9,6 +9,14 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
     public static MailBody Compose(MimeContents contents, int maxChars)
     {
         var html = contents.HtmlParts.Count > 0 ? string.Join("\n", contents.HtmlParts.Select(TextPartDecoder.GetText)) : contents.TnefHtml;
+        string? unparsedText = null;
+        if (html is { Length: > 0 } && HtmlNesting.IsTooDeep(html))
+        {
+            // Parsing it would take minutes (see HtmlNesting): its words are kept, its markup is not.
+            contents.Problems.Add($"HTML body nested deeper than {HtmlNesting.MaxDepth} levels: kept as plain text only");
+            unparsedText = HtmlNesting.StripTags(html);
+            html = null;
+        }
 
         // HTML far beyond the text limit is mostly embedded images; only its start is turned into text.
         var htmlForText = html is { Length: > 0 } && html.Length > maxChars * 4L ? html[..(maxChars * 4)] : html;
@@ -16,7 +24,7 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
         if (string.IsNullOrWhiteSpace(text))
         {
             text = !string.IsNullOrWhiteSpace(htmlForText) ? HtmlToText.Convert(htmlForText)
-                : contents.TnefText ?? "";
+                : unparsedText ?? contents.TnefText ?? "";
         }
 
         text = Clean(text);

@@ -11,6 +11,9 @@ internal sealed class MailSourceGuard(
 {
     private readonly SourceBackoff _backoff = new(timeProvider, options.RetryDelay, options.MaxRetryDelay);
 
+    /// <summary>True while an earlier failure's delay has not elapsed (nothing logged).</summary>
+    public bool InBackoffWindow => _backoff.IsBackingOff(out _);
+
     /// <summary>True (and logged) when this poll must be skipped because an earlier failure's delay has not elapsed.</summary>
     public bool IsBackingOff()
     {

@@ -10,7 +10,7 @@ namespace ContactCenter.Channels.Email;
 /// mode a batch's deletions are committed by the QUIT that ends its acknowledgement, and the next batch opens a
 /// new session (message indexes are only valid inside one session).
 /// </summary>
-internal sealed class Pop3Source : IInboundSource
+internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 {
     private readonly Pop3ChannelOptions _options;
     private readonly Pop3Session _session;
@@ -31,6 +31,8 @@ internal sealed class Pop3Source : IInboundSource
     }
 
     public string Name { get; }
+
+    public bool IsBackingOff => _guard.InBackoffWindow;
 
     public ChannelKind Channel => ChannelKind.Email;
 

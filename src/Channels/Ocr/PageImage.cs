@@ -6,6 +6,12 @@ namespace ContactCenter.Channels.Ocr;
 /// <summary>Leptonica steps that prepare a decoded page for Tesseract. Each returns a new image the caller owns.</summary>
 internal static class PageImage
 {
+    /// <summary>Beyond this a resolution tag is not believed (scanners stop at 2400 dpi optical, 4800 interpolated).</summary>
+    private const int MaxTrustedDpi = 4800;
+
+    /// <summary>Beyond this ratio of horizontal to vertical resolution a tag is not believed (fax normal is ~2:1).</summary>
+    private const int MaxTrustedAspect = 4;
+
     /// <summary>
     /// Greyscale with square pixels: a fax at normal resolution (204×98 dpi) is stretched vertically, otherwise every
     /// text line is half as tall as Tesseract expects. Low-resolution pages are upsampled to <paramref name="minimumDpi"/>.
@@ -15,6 +21,13 @@ internal static class PageImage
         var (xres, yres) = (pix.XRes, pix.YRes);
         xres = xres > 0 ? xres : yres > 0 ? yres : fallbackDpi;
         yres = yres > 0 ? yres : xres;
+        if (Math.Max(xres, yres) > MaxTrustedDpi || Math.Max(xres, yres) > MaxTrustedAspect * Math.Min(xres, yres))
+        {
+            // Found by fuzzing: a 236-byte fax TIFF claiming 51×16,711,800 dpi was stretched to 31 million pixels
+            // wide (1 GB, 9 s). Faxes differ by about 2:1 (204×98 dpi); tags far beyond that are nonsense.
+            (xres, yres) = (fallbackDpi, fallbackDpi);
+        }
+
         dpi = Math.Max(xres, yres);
         var scaleX = (float)dpi / xres;
         var scaleY = (float)dpi / yres;
@@ -24,6 +37,13 @@ internal static class PageImage
             scaleX *= (float)minimumDpi / dpi;
             scaleY *= (float)minimumDpi / dpi;
             dpi = minimumDpi;
+        }
+
+        var target = (double)pix.Width * scaleX * pix.Height * scaleY;
+        if (target > maxPixels)
+        {
+            throw new InboundItemRejectedException(
+                $"page of {pix.Width}×{pix.Height} pixels at {xres}×{yres} dpi would be {target:N0} pixels with square pixels, over the limit {OcrOptions.SectionName}:MaxPixelsPerPage ({maxPixels:N0})");
         }
 
         var grey = Checked(LeptonicaApi.pixConvertTo8(pix, 0), "convert to greyscale");

@@ -1,4 +1,6 @@
+using ContactCenter.Core.Intake;
 using ContactCenter.Core.Pipeline;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,7 +11,9 @@ namespace ContactCenter.Workers.Scheduling;
 /// pauses for its backoff window and the others go on; the next fire is simply the next trigger.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ChannelPollJob(ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, ILogger<ChannelPollJob> logger) : IJob
+internal sealed class ChannelPollJob(
+    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime, ILogger<ChannelPollJob> logger)
+    : IJob
 {
     public const string ChannelKey = "channel";
 
@@ -22,17 +26,28 @@ internal sealed class ChannelPollJob(ChannelSources sources, IngestPipeline pipe
             return;
         }
 
+        var source = sources.Get(channel);
+        if (source is IBackoffReportingSource { IsBackingOff: true })
+        {
+            // The source pauses itself after a failure and would return nothing: that is no success to record.
+            SchedulingLog.SourceBackingOff(logger, channel);
+            return;
+        }
+
         var failuresBefore = status.Get(channel).ConsecutiveFailures;
+        // Quartz waits for running jobs at shutdown without cancelling them: the host's stopping token ends the poll
+        // at the next batch boundary, so SIGTERM does not wait for a whole backlog.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            var summary = await pipeline.RunAsync(sources.Get(channel), null, cancellationToken).ConfigureAwait(false);
+            var summary = await pipeline.RunAsync(source, null, stopping.Token).ConfigureAwait(false);
             status.RecordSuccess(channel, summary);
             if (failuresBefore > 0)
             {
                 SchedulingLog.ChannelRecovered(logger, channel, failuresBefore);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutting down: the batch in flight was stored and acknowledged, or not acknowledged at all.
         }

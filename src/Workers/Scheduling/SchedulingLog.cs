@@ -18,6 +18,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 1653, Level = LogLevel.Debug, Message = "Channel {Channel} skipped: backing off until {Until}")]
     public static partial void PollSkipped(ILogger logger, string channel, DateTimeOffset until);
 
+    [LoggerMessage(EventId = 1659, Level = LogLevel.Debug, Message = "Channel {Channel} skipped: its source is backing off after a failure")]
+    public static partial void SourceBackingOff(ILogger logger, string channel);
+
     [LoggerMessage(EventId = 1654, Level = LogLevel.Error, Message = "Channel {Channel} poll failed ({Failures} in a row), next attempt after {Backoff}: {Error}")]
     public static partial void PollFailed(ILogger logger, Exception exception, string channel, int failures, TimeSpan backoff, string error);
 

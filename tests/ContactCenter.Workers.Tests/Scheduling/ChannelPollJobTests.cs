@@ -79,4 +79,50 @@ public sealed class ChannelPollJobTests : IDisposable
             await host.StopAsync();
         }
     }
+
+    [Fact]
+    public async Task RunningHost_SourceBackingOffItself_IsNotRecordedAsASuccessfulPoll()
+    {
+        var source = new SelfPausingSource("mailbox");
+        memory.Sources["mailbox"] = source;
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Pipeline = new { FailureBackoff = "00:00:00.050", MaxFailureBackoff = "00:00:00.050" },
+            Channels = new { mailbox = new { Type = "Memory", Interval = "00:00:00.200" } },
+        });
+        using var host = ContactCenterHost.CreateBuilder(new HostSettings
+        {
+            ConfigFiles = [config],
+            Service = true,
+            Configure = b =>
+            {
+                b.Services.AddSingleton<IChannelFactory>(memory);
+                b.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
+                b.Logging.AddProvider(logs);
+                b.Logging.AddFilter<ListLoggerProvider>(null, LogLevel.Debug);
+            },
+        }).Build();
+
+        await host.StartAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (!logs.Entries.Any(e => e.EventId == 1659) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            var status = host.Services.GetRequiredService<ChannelStatusRegistry>().Get("mailbox");
+            logs.Entries.Should().Contain(e => e.EventId == 1659, "the job saw the source pausing itself");
+            source.Polls.Should().Be(1);
+            status.LastSuccessAt.Should().BeNull("a poll skipped by the source's own backoff is no success");
+            status.FailingSince.Should().NotBeNull("the channel is still failing as far as /health is concerned");
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
 }

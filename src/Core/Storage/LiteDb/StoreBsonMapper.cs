@@ -8,7 +8,9 @@ internal static class StoreBsonMapper
 {
     public static BsonMapper Create()
     {
-        var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false };
+        // LiteDB's defaults store "" as null and trim strings: a ticket with an empty body came back with a null
+        // TextBody (found by the hostile-input corpus), and stored text must be what was received.
+        var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false, EmptyStringToNull = false, TrimWhitespace = false };
 
         // LiteDB's own DateTimeOffset mapping goes through BSON DateTime (milliseconds, local-time pitfalls).
         // UTC ticks keep the exact instant and stay sortable, so range queries and indexes work; the offset is

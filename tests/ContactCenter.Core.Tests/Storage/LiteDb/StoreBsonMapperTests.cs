@@ -23,6 +23,17 @@ public sealed class StoreBsonMapperTests : IDisposable
     }
 
     [Fact]
+    public void Mapper_EmptyAndPaddedStrings_ComeBackAsStored()
+    {
+        var mapper = StoreBsonMapper.Create();
+
+        var back = mapper.Deserialize<Ticket>(mapper.Serialize(new Ticket { Subject = "", TextBody = "  rientro  " }));
+
+        back.Subject.Should().NotBeNull().And.BeEmpty("LiteDB's default would read an empty string back as null");
+        back.TextBody.Should().Be("  rientro  ");
+    }
+
+    [Fact]
     public async Task Store_TicketTimes_RoundTripToTheTick()
     {
         var request = Requests.Mail("k1", receivedAt: RomeMorning);
