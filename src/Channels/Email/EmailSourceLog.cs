@@ -55,4 +55,7 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1216, LogLevel.Debug, "{Channel}: disconnect failed")]
     public static partial void DisconnectFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(1217, LogLevel.Warning, "{Channel}: {File} cannot be read ({Error}); left in place and tried again at the next poll")]
+    public static partial void DropFileUnreadable(ILogger logger, string channel, string file, string error);
 }

@@ -27,6 +27,14 @@ internal static class HtmlBodySanitizer
         sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowed(e.Tag, e.OriginalUrl) ? e.SanitizedUrl : null;
         sanitizer.PostProcessNode += (_, e) =>
         {
+            // FilterUrl cannot tell a link's href from a url() in the same element's style, which it lets through when
+            // both name the same address: that style would load from outside as soon as the mail is shown.
+            if (e.Node is IElement { LocalName: "a" or "area" } link
+                && link.GetAttribute("style")?.Contains("url(", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                link.RemoveAttribute("style");
+            }
+
             if (e.Node is IElement { LocalName: "a" } anchor && anchor.HasAttribute("href"))
             {
                 // Opened outside the backoffice page and without telling the target where it came from.

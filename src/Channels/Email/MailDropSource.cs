@@ -87,6 +87,12 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
             EmailSourceLog.DropFileVanished(logger, Name, file.FullName);
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // One file the service cannot open (permissions, a broken link) must not stop the whole folder.
+            EmailSourceLog.DropFileUnreadable(logger, Name, file.FullName, ex.Message);
+            return null;
+        }
 
         var path = file.FullName;
         return new InboundItem

@@ -44,9 +44,18 @@ internal static class FaxSidecarReader
         try
         {
             using var document = JsonDocument.Parse(text);
-            var values = document.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind == JsonValueKind.String)
-                .ToDictionary(p => p.Name.ToLowerInvariant(), p => p.Value.GetString());
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return FaxImageInfo.Unknown;
+            }
+
+            // Keys repeated (or differing only in case) would make ToDictionary throw and fail every poll of the spool.
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String))
+            {
+                values.TryAdd(property.Name.ToLowerInvariant(), property.Value.GetString());
+            }
+
             return new FaxImageInfo(
                 new FaxSenderInfo(
                     First(values, "tsi", "sender", "remotestationid"),

@@ -30,6 +30,12 @@ internal sealed class FaxSpoolChannelOptions : ChannelOptions, IValidatableObjec
     /// <summary>Where a copy of a rejected fax and its <c>.reason.txt</c> go (moved when <see cref="MoveAfterImport"/>).</summary>
     public string? QuarantinePath { get; set; }
 
+    /// <summary>
+    /// The zone of the gateway's clock, for the times in TIFF tags and faxinfo sidecars (they carry no offset); not the
+    /// host's zone, which is often UTC on a server.
+    /// </summary>
+    public string TimeZone { get; set; } = "Europe/Rome";
+
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
@@ -43,6 +49,11 @@ internal sealed class FaxSpoolChannelOptions : ChannelOptions, IValidatableObjec
         if (string.IsNullOrWhiteSpace(Pattern) || Pattern.IndexOfAny(['/', '\\']) >= 0)
         {
             yield return new ValidationResult("must be a file name pattern such as fax*.tif", [nameof(Pattern)]);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult("must be a time zone id such as Europe/Rome", [nameof(TimeZone)]);
         }
 
         if (StableFor < TimeSpan.Zero || StableFor > TimeSpan.FromHours(1))

@@ -18,6 +18,7 @@ internal sealed class FaxSpoolSource : IInboundSource
     private readonly ILogger logger;
     private readonly FileStabilityTracker tracker;
     private readonly FaxSpoolState state;
+    private readonly TimeZoneInfo gatewayZone;
 
     public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger<FaxSpoolSource> logger)
     {
@@ -27,6 +28,7 @@ internal sealed class FaxSpoolSource : IInboundSource
         this.logger = logger;
         tracker = new FileStabilityTracker(time, options.StableFor);
         state = new FaxSpoolState(options.ProcessedStatePath);
+        gatewayZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
     }
 
     public string Name { get; }
@@ -52,7 +54,7 @@ internal sealed class FaxSpoolSource : IInboundSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
-                && FaxSpoolItemFactory.Create(Name, options, file, sha256, time.LocalTimeZone, logger) is var item && keys.Add(item.SourceKey))
+                && FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger) is var item && keys.Add(item.SourceKey))
             {
                 items.Add(item);
             }

@@ -6,7 +6,15 @@ internal sealed class TempFolder : IDisposable
     public TempFolder()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cc-ocr-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else
+        {
+            // Rendered pages of citizens' letters: readable by the service account only, even in a shared /tmp.
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     public string Path { get; }

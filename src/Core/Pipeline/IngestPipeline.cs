@@ -80,20 +80,17 @@ public sealed class IngestPipeline
     {
         counters.Fetched += batch.Items.Count;
         var fresh = new List<InboundItem>(batch.Items.Count);
+        var known = new List<InboundItem>();
         var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
         foreach (var item in batch.Items)
         {
-            if (!retry && await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false))
-            {
-                counters.AlreadyStored++;
-                metrics?.ItemIngested(source.Name, "AlreadyStored");
-                acknowledge.Add(item);
-                PipelineLog.AlreadyStored(logger, source.Name, item.SourceKey);
-            }
-            else
-            {
-                fresh.Add(item);
-            }
+            // A retry (quarantine retry) sends known, quarantined items through again on purpose.
+            (!retry && await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false) ? known : fresh).Add(item);
+        }
+
+        if (known.Count > 0)
+        {
+            await SettleKnownAsync(source, known, acknowledge, counters, cancellationToken).ConfigureAwait(false);
         }
 
         var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
@@ -125,6 +122,34 @@ public sealed class IngestPipeline
         }
 
         PipelineLog.BatchDone(logger, source.Name, batch.Items.Count, batch.Remaining);
+    }
+
+    /// <summary>
+    /// Items the store already knows: a stored one is acknowledged; a quarantined one (no ticket) is still at the source
+    /// only because the move aside failed or a crash came first, and acknowledging it could delete it there, so it is
+    /// moved aside again.
+    /// </summary>
+    private async Task SettleKnownAsync(
+        IInboundSource source, List<InboundItem> known, HashSet<InboundItem> acknowledge, PollCounters counters, CancellationToken cancellationToken)
+    {
+        var quarantined = (await store.ListQuarantineAsync(includeResolved: true, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Status != QuarantineStatus.Retried)
+            .ToDictionary(r => r.SourceKey, r => r.Reason, StringComparer.Ordinal);
+        foreach (var item in known)
+        {
+            counters.AlreadyStored++;
+            metrics?.ItemIngested(source.Name, "AlreadyStored");
+            if (quarantined.TryGetValue(item.SourceKey, out var reason))
+            {
+                PipelineLog.AlreadyQuarantined(logger, source.Name, item.SourceKey);
+                await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                acknowledge.Add(item);
+                PipelineLog.AlreadyStored(logger, source.Name, item.SourceKey);
+            }
+        }
     }
 
     private async Task<(List<DispatchRequest> Requests, string? RejectReason)> RouteAllAsync(

@@ -34,4 +34,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 1609, Level = LogLevel.Information, Message = "{Channel}: poll done in {DurationMs} ms: {Fetched} fetched, {Created} created, {FollowUps} follow-ups, {AutoMail} automatic, {Duplicates} duplicates, {Quarantined} quarantined, {AlreadyStored} already stored")]
     public static partial void PollDone(ILogger logger, string channel, long durationMs, int fetched, int created, int followUps, int autoMail, int duplicates, int quarantined, int alreadyStored);
+
+    [LoggerMessage(EventId = 1610, Level = LogLevel.Warning, Message = "{Channel}: {SourceKey} was quarantined before but is still at the source; moving it aside again")]
+    public static partial void AlreadyQuarantined(ILogger logger, string channel, string sourceKey);
 }

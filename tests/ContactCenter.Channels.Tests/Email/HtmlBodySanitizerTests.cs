@@ -11,6 +11,8 @@ public sealed class HtmlBodySanitizerTests
     [InlineData("<table background=\"https://tracker.example.com/t.png\"><tr><td>x</td></tr></table>", "tracker")]
     [InlineData("<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\">", "svg")]
     [InlineData("<a href=\"https://ok.example.it\" style=\"background:url(https://tracker.example.com/a)\">x</a>", "tracker")]
+    [InlineData("<a href=\"https://tracker.example.com/a\" style=\"background:url(https://tracker.example.com/a)\">x</a>", "url(")]
+    [InlineData("<a href=\"https://tracker.example.com/a\"><span style=\"background-image:url(https://tracker.example.com/a)\">x</span></a>", "url(")]
     [InlineData("<svg onload=\"alert(1)\"><circle/></svg>", "onload")]
     [InlineData("<link rel=\"stylesheet\" href=\"https://cdn.example.com/s.css\"><p>x</p>", "cdn.example.com")]
     [InlineData("<p onmouseover=\"steal()\">x</p>", "steal")]

@@ -37,6 +37,18 @@ public sealed class FaxSpoolSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_ServerClockInUtc_TiffDateTimeReadAsRomeTime()
+    {
+        // A container or server on UTC: the gateway still stamps its TIFFs in Italian local time.
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        TestFaxTiff.Write(Path.Combine(Spool, "fax00016.tif"), "COMUNE DI PROVA", "2026:07:15 10:20:30");
+
+        var item = (await StableItemsAsync(Source())).Single();
+
+        item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 7, 15, 10, 20, 30, TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
     public async Task Poll_LabelledCallIdsAndNoDateTime_MtimeUsed()
     {
         var path = Path.Combine(Spool, "fax00013.tif");
@@ -147,6 +159,21 @@ public sealed class FaxSpoolSourceTests : IDisposable
         var item = (await StableItemsAsync(Source())).Single();
 
         item.Metadata.Should().NotContainKey("tsi");
+    }
+
+    [Theory]
+    [InlineData("""{"tsi":"PREFETTURA","TSI":"ALTRO"}""", "PREFETTURA")]
+    [InlineData("""["not", "an", "object"]""", "COMUNE DI PROVA")]
+    [InlineData("\"just a string\"", "COMUNE DI PROVA")]
+    public async Task Poll_HostileJsonSidecar_FaxStillOffered(string sidecar, string expectedTsi)
+    {
+        var path = Path.Combine(Spool, "fax00015.tif");
+        TestFaxTiff.Write(path, "COMUNE DI PROVA");
+        File.WriteAllText(path + ".json", sidecar);
+
+        var item = (await StableItemsAsync(Source())).Single();
+
+        item.Metadata.Should().Contain("tsi", expectedTsi);
     }
 
     [Fact]

@@ -84,6 +84,26 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
+    public async Task Ingest_QuarantinedItemStillAtSource_IsRejectedAgainNotAcknowledged()
+    {
+        using var harness = new PipelineHarness();
+        var crashed = new MemorySource("inbox");
+        crashed.Add("mem:inbox/1", "Subject: Troppo grande\n\nREJECT");
+        await harness.Pipeline.RunAsync(crashed, null, CancellationToken.None);
+        crashed.Rejected.Should().ContainSingle();
+
+        // A crash (or a failed move) between the quarantine record and the source's move leaves the item pending.
+        var restarted = new MemorySource("inbox");
+        restarted.Add("mem:inbox/1", "Subject: Troppo grande\n\nREJECT");
+        var summary = await harness.Pipeline.RunAsync(restarted, null, CancellationToken.None);
+
+        restarted.Acknowledged.Should().BeEmpty("acknowledging may delete the item at the source, and it has no ticket");
+        restarted.Rejected.Should().Equal(("mem:inbox/1", "message over the size limit"));
+        summary.Created.Should().Be(0);
+        (await harness.Store.ListQuarantineAsync(includeResolved: true, CancellationToken.None)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Ingest_NormaliserThrows_QuarantinesItemAndProcessesTheNext()
     {
         using var harness = new PipelineHarness();
