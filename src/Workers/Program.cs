@@ -5,4 +5,7 @@ using ContactCenter.Workers.Cli;
 // citizens must decode.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+// Every regular expression runs on text citizens wrote: none may backtrack for ever (generated ones included).
+AppDomain.CurrentDomain.SetData("REGEX_DEFAULT_MATCH_TIMEOUT", TimeSpan.FromSeconds(2));
+
 return await ContactCenterApp.RunAsync(args);

@@ -92,6 +92,13 @@ public sealed class OutboxSender
                 await FailAsync(row, ex, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One row that cannot be composed (a malformed stored address) must not hold back every later
+                // receipt: it is retried with backoff and abandoned after MaxAttempts like any failing row.
+                await FailAsync(row, ex, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
             if (message is null)
             {
