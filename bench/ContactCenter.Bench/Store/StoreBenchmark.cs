@@ -19,7 +19,7 @@ internal sealed class StoreBenchmark : IBenchmark
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var rows = new List<BenchRow>();
-        foreach (var (batch, full, quick) in new[] { (1, 600, 200), (10, 4_000, 1_000), (100, 20_000, 5_000) })
+        foreach (var (batch, full, quick) in new[] { (1, 300, 100), (10, 2_000, 500), (100, 5_000, 1_000) })
         {
             var count = context.Size(full, quick);
             var durable = await DispatchRateAsync(context.NewFolder("store"), batch, count, cancellationToken);
