@@ -13,6 +13,9 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>Set when the sender stopped trying (too many attempts, recipient refused, ticket gone).</summary>
+    public DateTimeOffset? AbandonedAt { get; set; }
+
     /// <summary>Message-ID given to the receipt before the first attempt, so a resend after a crash is recognisable.</summary>
     public string? MessageId { get; set; }
 }

@@ -1,0 +1,32 @@
+using System.Globalization;
+using ContactCenter.Core.Receipts;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Channels.Acknowledgement;
+
+/// <summary>The values a receipt template can use, written the Italian way (e.g. "venerdì 11 dicembre 2026").</summary>
+internal static class ReceiptPlaceholders
+{
+    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
+
+    public static IReadOnlyDictionary<string, string> For(Ticket ticket, ServiceMode mode, ReceiptOptions options, TimeZoneInfo zone)
+    {
+        var received = TimeZoneInfo.ConvertTime(ticket.ReceivedAt, zone);
+        var due = TimeZoneInfo.ConvertTime(ticket.DueAt, zone);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TicketNumber"] = ticket.Number,
+            ["Subject"] = OneLine(ticket.Subject) is { Length: > 0 } subject ? subject : "(senza oggetto)",
+            ["ReceivedAt"] = received.ToString("dddd d MMMM yyyy 'alle ore' HH:mm", Italian),
+            ["DueDate"] = due.ToString("dddd d MMMM yyyy", Italian),
+            ["Level"] = ticket.Classification.Level == ServiceLevel.Second ? "secondo livello" : "primo livello",
+            ["ServiceHours"] = mode == ServiceMode.Emergency ? options.EmergencyServiceHours : options.ServiceHours,
+            ["ContactCenterName"] = options.ContactCenterName,
+        };
+    }
+
+    // A subject with line breaks would break the receipt's own Subject line and layout.
+    private static string OneLine(string? text) =>
+        string.Join(' ', (text ?? "").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

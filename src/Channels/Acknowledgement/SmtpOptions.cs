@@ -1,0 +1,32 @@
+namespace ContactCenter.Channels.Acknowledgement;
+
+/// <summary><c>ContactCenter:Smtp</c>: the relay the receipts go through.</summary>
+public sealed class SmtpOptions
+{
+    public const string SectionName = "ContactCenter:Smtp";
+
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 587;
+
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    /// <summary>Login name; no authentication when empty.</summary>
+    public string? User { get; set; }
+
+    /// <summary>Prefer <see cref="PasswordFile"/> or <see cref="PasswordEnvironmentVariable"/> to a password in a file of settings.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A file holding the password (e.g. a systemd credential); trailing new lines are ignored.</summary>
+    public string? PasswordFile { get; set; }
+
+    public string? PasswordEnvironmentVariable { get; set; }
+
+    /// <summary>Skips certificate validation. Only for a test relay; logged as a warning on every connection.</summary>
+    public bool AcceptInvalidCertificates { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Name given in EHLO; MailKit's default (the machine name) when empty.</summary>
+    public string? LocalDomain { get; set; }
+}

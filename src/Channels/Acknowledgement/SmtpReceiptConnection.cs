@@ -1,0 +1,90 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace ContactCenter.Channels.Acknowledgement;
+
+/// <summary>One SMTP session kept open for a run of the outbox sender, reopened after any failure.</summary>
+internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger) : IAsyncDisposable
+{
+    private SmtpClient? client;
+
+    /// <summary>Connects, negotiates TLS and logs in unless already connected; throws when the server is unreachable.</summary>
+    public async Task EnsureConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (client is { IsConnected: true })
+        {
+            return;
+        }
+
+        Reset();
+        var fresh = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        try
+        {
+            if (!string.IsNullOrEmpty(options.LocalDomain))
+            {
+                fresh.LocalDomain = options.LocalDomain;
+            }
+
+            if (options.AcceptInvalidCertificates)
+            {
+                AcknowledgementLog.AcceptingInvalidCertificates(logger, options.Host);
+                fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
+            }
+
+            await fresh.ConnectAsync(options.Host, options.Port, Map(options.Security), cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(options.User))
+            {
+                var password = await SmtpPassword.ResolveAsync(options, cancellationToken).ConfigureAwait(false) ?? "";
+                await fresh.AuthenticateAsync(options.User, password, cancellationToken).ConfigureAwait(false);
+            }
+
+            client = fresh;
+        }
+        catch
+        {
+            fresh.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends over the open session; returns once the server answered 250 to the end of DATA.</summary>
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+        await client!.SendAsync(message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the session: after a failed command its state is unknown, the next send reconnects.</summary>
+    public void Reset()
+    {
+        client?.Dispose();
+        client = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (client is { IsConnected: true })
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException
+                                           or MailKit.CommandException or MailKit.ServiceNotConnectedException)
+            {
+                // QUIT is a courtesy; the receipts of this run are already recorded.
+            }
+        }
+
+        Reset();
+    }
+
+    private static SecureSocketOptions Map(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+}

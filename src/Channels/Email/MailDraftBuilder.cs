@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using MimeKit;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>Reads a parsed message into a ticket draft (everything but the archive writes, which need I/O).</summary>
+internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddressRules addresses)
+{
+    private readonly MimeAttachmentCollector collector = new(options.MaxAttachments);
+    private readonly AutomaticMailDetector detector = new(addresses);
+
+    public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage message)
+    {
+        var contents = collector.Collect(message);
+        var body = ComposeBody(contents);
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var fromAddress = string.IsNullOrWhiteSpace(from?.Address) ? null : from.Address.Trim();
+        var verdict = detector.Detect(message, fromAddress);
+        var subject = SingleLine(message.Subject) ?? "";
+
+        var draft = new TicketDraft
+        {
+            SourceKey = item.SourceKey,
+            ChannelName = item.ChannelName,
+            Channel = item.Channel,
+            ReceivedAt = item.ReceivedAt,
+            Sender = new Party { DisplayName = SingleLine(from?.Name), Email = fromAddress },
+            ReplyAddress = verdict.Kind == AutomaticMailKind.None ? ChooseReplyAddress(message, fromAddress) : null,
+            Subject = subject,
+            TextBody = body.Text,
+            HtmlBody = body.Html,
+            Language = LanguageGuesser.Guess(subject + "\n" + body.Text),
+            MessageId = NullIfBlank(message.MessageId),
+            InReplyTo = NullIfBlank(message.InReplyTo),
+            References = [.. message.References],
+            AutomaticMail = verdict.Kind,
+            AutomaticMailReason = verdict.Reason,
+            Metadata = new Dictionary<string, string>(item.Metadata),
+        };
+
+        if (message.Date != DateTimeOffset.MinValue)
+        {
+            draft.Metadata["mail.date"] = message.Date.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        if (body.Truncated)
+        {
+            draft.Metadata["mail.bodyTruncated"] = "true";
+        }
+
+        if (contents.Problems.Count > 0)
+        {
+            draft.NeedsReview = true;
+            draft.ReviewReason = string.Join("; ", contents.Problems);
+        }
+
+        return (draft, contents);
+    }
+
+    private MailBody ComposeBody(MimeContents contents)
+    {
+        var body = MailBody.Compose(contents, options.MaxBodyChars);
+        var forwarded = contents.Attachments.Select(a => a.Entity).OfType<MessagePart>().Select(p => p.Message).FirstOrDefault(m => m is not null);
+        if (body.Text.Length > 0 || forwarded is null)
+        {
+            return body;
+        }
+
+        // Forwarded "as attachment" without a word of its own: the forwarded text is what the ticket is about.
+        var inner = MailBody.Compose(MimeAttachmentCollector.Read(forwarded), options.MaxBodyChars);
+        return body with { Text = inner.Text, Truncated = body.Truncated || inner.Truncated };
+    }
+
+    /// <summary>Reply-To before From, skipping what cannot or must not receive mail (no-reply, our own mailboxes).</summary>
+    private string? ChooseReplyAddress(MimeMessage message, string? fromAddress) =>
+        message.ReplyTo.Mailboxes.Select(m => m.Address?.Trim())
+            .Append(fromAddress)
+            .FirstOrDefault(a => MailAddressRules.IsDeliverable(a) && !addresses.IsNoReply(a) && !addresses.IsOwn(a));
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Folded or hostile header text made fit for one line: no controls, no bidi overrides (name spoofing).</summary>
+    private static string? SingleLine(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else if (c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        var result = builder.ToString().Trim();
+        return result.Length == 0 ? null : result;
+    }
+}

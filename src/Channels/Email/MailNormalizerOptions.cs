@@ -1,0 +1,34 @@
+namespace ContactCenter.Channels.Email;
+
+/// <summary><c>ContactCenter:Mail</c>: limits and address rules of the e-mail normaliser.</summary>
+internal sealed class MailNormalizerOptions
+{
+    public const string SectionName = "ContactCenter:Mail";
+
+    /// <summary>
+    /// Our own mailboxes (<c>urp@protezionecivile.example.it</c>) or whole domains (<c>protezionecivile.example.it</c>
+    /// or <c>@protezionecivile.example.it</c>, subdomains included). Mail from them never opens a ticket.
+    /// </summary>
+    public List<string> OwnAddresses { get; set; } = [];
+
+    /// <summary>A larger message is rejected to quarantine with its size; default 50 MiB.</summary>
+    public long MaxMessageBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>A message with more attachments (TNEF contents and forwarded messages included) is rejected.</summary>
+    public int MaxAttachments { get; set; } = 500;
+
+    /// <summary>Deeper multipart/message nesting is not parsed further (MimeKit's ParserOptions.MaxMimeDepth).</summary>
+    public int MaxMimeDepth { get; set; } = 64;
+
+    /// <summary>
+    /// Text bodies are cut at this many characters, and a longer sanitised HTML body is dropped; the archived original
+    /// keeps everything. At most 4,000,000.
+    /// </summary>
+    public int MaxBodyChars { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Local parts containing one of these never receive a reply (the reply address falls back or stays empty).
+    /// Configured entries are added to the defaults. MAILER-DAEMON and postmaster senders are bounces anyway.
+    /// </summary>
+    public List<string> NoReplyPatterns { get; set; } = ["noreply", "no-reply", "donotreply", "mailer-daemon", "postmaster"];
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>Checks <see cref="MailNormalizerOptions"/> at start, naming the configuration key that is wrong.</summary>
+internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNormalizerOptions>
+{
+    private const string Prefix = MailNormalizerOptions.SectionName + ":";
+    private const int MaxBodyCharsLimit = 4_000_000;
+
+    public ValidateOptionsResult Validate(string? name, MailNormalizerOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxMessageBytes < 1024)
+        {
+            errors.Add($"{Prefix}MaxMessageBytes must be at least 1024 bytes (was {options.MaxMessageBytes}).");
+        }
+
+        if (options.MaxAttachments < 1)
+        {
+            errors.Add($"{Prefix}MaxAttachments must be at least 1 (was {options.MaxAttachments}).");
+        }
+
+        if (options.MaxMimeDepth is < 2 or > 1024)
+        {
+            errors.Add($"{Prefix}MaxMimeDepth must be between 2 and 1024 (was {options.MaxMimeDepth}).");
+        }
+
+        if (options.MaxBodyChars is < 1000 or > MaxBodyCharsLimit)
+        {
+            // The upper bound keeps a ticket well inside LiteDB's 16 MB document limit.
+            errors.Add($"{Prefix}MaxBodyChars must be between 1000 and {MaxBodyCharsLimit} (was {options.MaxBodyChars}).");
+        }
+
+        for (var i = 0; i < options.OwnAddresses.Count; i++)
+        {
+            var entry = options.OwnAddresses[i];
+            if (string.IsNullOrWhiteSpace(entry) || entry.Any(char.IsWhiteSpace) || entry.Trim('@').Length == 0)
+            {
+                errors.Add($"{Prefix}OwnAddresses:{i} must be an address or a domain without spaces (was '{entry}').");
+            }
+        }
+
+        for (var i = 0; i < options.NoReplyPatterns.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.NoReplyPatterns[i]))
+            {
+                errors.Add($"{Prefix}NoReplyPatterns:{i} must not be empty.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

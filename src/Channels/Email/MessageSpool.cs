@@ -1,0 +1,138 @@
+using System.Globalization;
+using ContactCenter.Core.Intake;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// The item's bytes read once from its source and kept where they can be read again: in memory when small (most
+/// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
+/// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
+/// </summary>
+internal sealed class MessageSpool : IAsyncDisposable
+{
+    public const int MemoryLimit = 1024 * 1024;
+    private const int BufferSize = 81920;
+
+    private readonly MemoryStream? memory;
+    private readonly string? path;
+
+    private MessageSpool(MemoryStream? memory, string? path, long length)
+    {
+        this.memory = memory;
+        this.path = path;
+        Length = length;
+    }
+
+    public long Length { get; }
+
+    /// <summary>The temp file holding a large message; null while the message is small enough for memory.</summary>
+    public string? FilePath => path;
+
+    /// <summary>Reads the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/>.</summary>
+    public static async Task<MessageSpool> CreateAsync(InboundItem item, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (item.Length > maxBytes)
+        {
+            throw TooLarge(item.Length.Value, maxBytes);
+        }
+
+        var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            var memory = new MemoryStream(item.Length is > 0 and <= MemoryLimit ? (int)item.Length.Value : 16 * 1024);
+            var buffer = new byte[BufferSize];
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                memory.Write(buffer, 0, read);
+                if (memory.Length > MemoryLimit)
+                {
+                    return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return new MessageSpool(memory, null, memory.Length);
+        }
+    }
+
+    /// <summary>A new reader positioned at the start; several may be open at once.</summary>
+    public Stream OpenRead() => memory is not null
+        ? new MemoryStream(memory.GetBuffer(), 0, (int)memory.Length, writable: false)
+        : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (path is not null)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp file is harmless; failing the item for it would not be.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task<MessageSpool> SpillAsync(
+        Stream source, MemoryStream head, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cc-mail-{Guid.NewGuid():N}.eml");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                // Citizens' mail: readable by the service account only, even in a shared temp folder.
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            var target = new FileStream(path, options);
+            await using (target.ConfigureAwait(false))
+            {
+                long total = head.Length;
+                await target.WriteAsync(head.GetBuffer().AsMemory(0, (int)head.Length), cancellationToken).ConfigureAwait(false);
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    await CheckSizeAsync(source, total, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+
+                return new MessageSpool(null, path, total);
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static async Task CheckSizeAsync(Stream source, long total, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
+    {
+        if (total <= maxBytes)
+        {
+            return;
+        }
+
+        // Count the rest without keeping it, so the admin sees the real size in the reason.
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        throw TooLarge(total, maxBytes);
+    }
+
+    private static InboundItemRejectedException TooLarge(long size, long maxBytes) =>
+        new(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Message is {size} bytes, over the limit of {maxBytes} bytes ({MailNormalizerOptions.SectionName}:MaxMessageBytes)."));
+}

@@ -1,0 +1,123 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Core.Receipts;
+
+/// <summary>
+/// Decides whether a new ticket's sender gets a "presa in carico": never to automatic mail (RFC 3834), system
+/// mailboxes or our own addresses, never for old backlog, and at most N a day per sender. The reason is kept in
+/// the ticket's history, so it is written in Italian for the backoffice.
+/// </summary>
+public sealed class ReceiptPolicy : IReceiptPolicy
+{
+    private readonly ReceiptOptions options;
+    private readonly ITicketStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger<ReceiptPolicy> logger;
+    private readonly ReceiptAddressFilter filter;
+    private readonly TimeZoneInfo zone;
+    private readonly ReceiptDayTally tally = new();
+
+    public ReceiptPolicy(IOptions<ReceiptOptions> options, ITicketStore store, TimeProvider time, ILogger<ReceiptPolicy> logger)
+    {
+        this.options = options.Value;
+        this.store = store;
+        this.time = time;
+        this.logger = logger;
+        filter = new ReceiptAddressFilter(this.options);
+        zone = TimeZoneInfo.FindSystemTimeZoneById(this.options.TimeZone);
+    }
+
+    public async ValueTask<ReceiptDecision> DecideAsync(TicketDraft draft, CancellationToken cancellationToken)
+    {
+        var decision = await DecideCoreAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (decision.SuppressedReason is { } reason)
+        {
+            ReceiptLog.ReceiptSuppressed(logger, draft.SourceKey, reason);
+        }
+
+        return decision;
+    }
+
+    private async ValueTask<ReceiptDecision> DecideCoreAsync(TicketDraft draft, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return ReceiptDecision.Suppress("ricevute disattivate (ContactCenter:Receipts:Enabled)");
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.ReplyAddress))
+        {
+            return ReceiptDecision.Suppress("nessun indirizzo e-mail a cui rispondere");
+        }
+
+        if (draft.AutomaticMail != AutomaticMailKind.None)
+        {
+            return ReceiptDecision.Suppress(AutomaticReason(draft));
+        }
+
+        if (!EmailAddressParts.TryParse(draft.ReplyAddress, out var address))
+        {
+            return ReceiptDecision.Suppress("indirizzo di risposta non valido");
+        }
+
+        if (filter.IsOwn(address))
+        {
+            return ReceiptDecision.Suppress("l'indirizzo è uno dei nostri: nessuna risposta automatica");
+        }
+
+        if (filter.IsNoReply(address))
+        {
+            return ReceiptDecision.Suppress("indirizzo di sistema o no-reply: nessuna risposta automatica");
+        }
+
+        var now = time.GetUtcNow();
+        if (now - draft.ReceivedAt > options.MaxMessageAge)
+        {
+            return ReceiptDecision.Suppress($"messaggio ricevuto da più di {FormatAge(options.MaxMessageAge)}: nessuna ricevuta per gli arretrati");
+        }
+
+        return await CheckDailyLimitAsync(draft, address.Address, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ReceiptDecision> CheckDailyLimitAsync(
+        TicketDraft draft, string address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var dayStart = StartOfDay(now);
+        var stored = await store.CountReceiptsToAsync(address, dayStart, cancellationToken).ConfigureAwait(false);
+        if (Math.Max(stored, tally.Get(address, dayStart)) >= options.MaxPerSenderPerDay)
+        {
+            ReceiptLog.DailyLimitReached(logger, options.MaxPerSenderPerDay, draft.SourceKey);
+            return ReceiptDecision.Suppress($"limite giornaliero di {options.MaxPerSenderPerDay} ricevute per questo mittente raggiunto");
+        }
+
+        tally.Add(address, dayStart);
+        return ReceiptDecision.Send(address);
+    }
+
+    /// <summary>Midnight of the current day in the configured zone (Europe/Rome): midnight exists on DST days too.</summary>
+    internal DateTimeOffset StartOfDay(DateTimeOffset now)
+    {
+        var midnight = TimeZoneInfo.ConvertTime(now, zone).Date;
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+
+    private static string AutomaticReason(TicketDraft draft)
+    {
+        var what = draft.AutomaticMail switch
+        {
+            AutomaticMailKind.AutoReply => "risposta automatica (RFC 3834)",
+            AutomaticMailKind.Bounce => "notifica di mancato recapito",
+            AutomaticMailKind.MailingList => "messaggio di una lista di distribuzione",
+            AutomaticMailKind.OwnAddress => "messaggio inviato da un nostro indirizzo",
+            _ => "messaggio automatico",
+        };
+        return draft.AutomaticMailReason is { Length: > 0 } why ? $"{what}: {why}" : what;
+    }
+
+    private static string FormatAge(TimeSpan age) =>
+        age.TotalHours >= 48 && age.Ticks % TimeSpan.TicksPerDay == 0 ? $"{age.TotalDays:0} giorni" : $"{age.TotalHours:0.#} ore";
+}

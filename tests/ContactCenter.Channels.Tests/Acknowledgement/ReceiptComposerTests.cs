@@ -1,0 +1,59 @@
+using ContactCenter.Channels.Acknowledgement;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Channels.Tests.Acknowledgement;
+
+public sealed class ReceiptComposerTests
+{
+    [Fact]
+    public async Task Compose_TicketWithoutMessageId_StillMarkedAutoRepliedWithoutThreading()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        await harness.OpenTicketAsync(messageId: "", subject: "   ");
+        var row = (await harness.PendingRowsAsync()).Single();
+        row.MessageId = "fixed-id@protezionecivile.example.it";
+
+        var message = await Composer(harness).ComposeAsync(row, CancellationToken.None);
+
+        message!.Headers["Auto-Submitted"].Should().Be("auto-replied");
+        message.InReplyTo.Should().BeNull();
+        message.References.Should().BeEmpty();
+        message.MessageId.Should().Be("fixed-id@protezionecivile.example.it");
+        message.Subject.Should().EndWith("Presa in carico: (senza oggetto)");
+    }
+
+    [Fact]
+    public async Task Compose_TemplateFileEdited_UsesNewTextWithoutRestart()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        var template = harness.Data.Combine("ricevuta.txt");
+        await File.WriteAllTextAsync(template, "Numero {{TicketNumber}}, livello {{Level}}, {{Sconosciuto}}");
+        harness.Options.TemplateText = template;
+        harness.Options.TemplateHtml = null;
+        var ticket = await harness.OpenTicketAsync();
+        var row = (await harness.PendingRowsAsync()).Single();
+        row.MessageId = "id@protezionecivile.example.it";
+        var composer = Composer(harness);
+
+        var first = await composer.ComposeAsync(row, CancellationToken.None);
+        await File.WriteAllTextAsync(template, "Pratica {{TicketNumber}} aggiornata");
+        File.SetLastWriteTimeUtc(template, DateTime.UtcNow.AddMinutes(1));
+        var second = await composer.ComposeAsync(row, CancellationToken.None);
+
+        first!.TextBody.Should().Be($"Numero {ticket.Number}, livello primo livello, {{{{Sconosciuto}}}}");
+        first.HtmlBody.Should().BeNull("no HTML template is configured");
+        second!.TextBody.Should().Be($"Pratica {ticket.Number} aggiornata");
+    }
+
+    [Fact]
+    public void HtmlEncode_CitizenText_EscapesMarkupKeepsAccents()
+    {
+        TemplateRenderer.HtmlEncode("Città <b>\"Sàn\" & 'Pò'</b>")
+            .Should().Be("Città &lt;b&gt;&quot;Sàn&quot; &amp; &#39;Pò&#39;&lt;/b&gt;");
+    }
+
+    private static ReceiptComposer Composer(ReceiptHarness harness) =>
+        new(Options.Create(harness.Options), harness.Store, harness.Time, new TemplateFileCache());
+}
