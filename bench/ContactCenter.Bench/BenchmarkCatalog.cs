@@ -1,3 +1,8 @@
+#if CC_PIPELINE
+using ContactCenter.Bench.Latency;
+using ContactCenter.Bench.Mail;
+using ContactCenter.Bench.Memory;
+#endif
 using ContactCenter.Bench.Store;
 
 namespace ContactCenter.Bench;
@@ -7,6 +12,12 @@ internal static class BenchmarkCatalog
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new DiskSyncBenchmark(),
         new StoreBenchmark(),
+#if CC_PIPELINE
+        new MailBenchmark(),
+        new LatencyBenchmark(),
+        new MemoryBenchmark(),
+#endif
     ];
 }
