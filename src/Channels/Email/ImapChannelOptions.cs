@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>A channel of <c>Type</c> <c>Imap</c>.</summary>
+public sealed class ImapChannelOptions : MailConnectionOptions
+{
+    [Required(ErrorMessage = "required")]
+    public string Folder { get; set; } = "INBOX";
+
+    public ImapAfterImport AfterImport { get; set; } = ImapAfterImport.Move;
+
+    /// <summary>Where imported messages go in <see cref="ImapAfterImport.Move"/> mode; created if missing.</summary>
+    [Required(ErrorMessage = "required")]
+    public string ProcessedFolder { get; set; } = "Processed";
+
+    /// <summary>Where rejected messages go (never deleted); created if missing.</summary>
+    [Required(ErrorMessage = "required")]
+    public string QuarantineFolder { get; set; } = "Quarantine";
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// A folder a local MTA delivers to: <c>.eml</c> files, or a Maildir (<c>new/</c> and <c>cur/</c>). Items are keyed by
+/// the sha256 of their bytes, so a file delivered twice is the same item.
+/// </summary>
+internal sealed class MailDropSource(string name, MailDropChannelOptions options, ILogger logger, TimeProvider timeProvider)
+    : IInboundSource
+{
+    public string Name { get; } = name;
+
+    public ChannelKind Channel => ChannelKind.Email;
+
+    public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(options.Path))
+        {
+            EmailSourceLog.DropMissing(logger, Name, options.Path);
+            yield break;
+        }
+
+        var files = MailDropFiles.List(options.Path);
+        EmailSourceLog.DropPending(logger, Name, files.Count, options.Path);
+        for (var start = 0; start < files.Count; start += options.BatchSize)
+        {
+            var items = new List<InboundItem>();
+            foreach (var file in files.Skip(start).Take(options.BatchSize))
+            {
+                var item = await CreateItemAsync(file, cancellationToken).ConfigureAwait(false);
+                if (item is not null)
+                {
+                    items.Add(item);
+                }
+            }
+
+            yield return new InboundBatch(items, Math.Max(0, files.Count - start - options.BatchSize));
+        }
+    }
+
+    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var folder = Path.Combine(options.ResolvedDonePath, now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture));
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            MoveInto((string)item.SourceState!, folder);
+        }
+
+        EmailSourceLog.Acknowledged(logger, Name, items.Count, "moved to " + folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        var moved = MoveInto((string)item.SourceState!, options.ResolvedQuarantinePath);
+        if (moved is not null)
+        {
+            await File.WriteAllTextAsync(moved + ".reason.txt", reason + Environment.NewLine, Encoding.UTF8, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        EmailSourceLog.Rejected(logger, Name, item.SourceKey, options.ResolvedQuarantinePath, reason);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<InboundItem?> CreateItemAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        string hash;
+        try
+        {
+            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+        catch (FileNotFoundException)
+        {
+            // Taken by a concurrent reader (another MUA on the Maildir) between listing and reading.
+            EmailSourceLog.DropFileVanished(logger, Name, file.FullName);
+            return null;
+        }
+
+        var path = file.FullName;
+        return new InboundItem
+        {
+            SourceKey = $"maildrop:{Name}/{hash}",
+            ChannelName = Name,
+            Channel = ChannelKind.Email,
+            ReceivedAt = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
+            OpenAsync = _ => ValueTask.FromResult<Stream>(
+                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous)),
+            Length = file.Length,
+            OriginalFileName = "message.eml",
+            OriginalContentType = "message/rfc822",
+            SourceState = path,
+            Metadata = new Dictionary<string, string> { ["maildrop.file"] = file.Name, ["sha256"] = hash },
+        };
+    }
+
+    /// <summary>Moves a file into a folder without overwriting anything there; null when the file is already gone.</summary>
+    private string? MoveInto(string path, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var name = Path.GetFileName(path);
+        var target = Path.Combine(folder, name);
+        for (var n = 1; File.Exists(target) || File.Exists(target + ".reason.txt"); n++)
+        {
+            target = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}-{n}{Path.GetExtension(name)}");
+        }
+
+        try
+        {
+            File.Move(path, target);
+            return target;
+        }
+        catch (FileNotFoundException)
+        {
+            EmailSourceLog.DropFileVanished(logger, Name, path);
+            return null;
+        }
+    }
+}

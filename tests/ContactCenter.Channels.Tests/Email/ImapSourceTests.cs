@@ -1,0 +1,85 @@
+using ContactCenter.Testing.Dovecot;
+using MailKit;
+
+namespace ContactCenter.Channels.Tests.Email;
+
+[Collection(DovecotFixture.Collection)]
+public sealed class ImapSourceTests(DovecotFixture fixture)
+{
+    private readonly DovecotServer _server = fixture.Server;
+
+    [Fact]
+    public async Task Poll_200Messages_YieldsThemInTwoBatchesWithOneBodyFetchEach()
+    {
+        var user = _server.CreateUser("imap");
+        await _server.AppendManyAsync(user, TestMail.Many(200));
+        var counter = new ImapCommandCounter();
+        await using var source = ImapTestSources.Create(_server, user, counter: counter);
+
+        var batches = await source.PollAllAsync(acknowledge: false);
+
+        batches.Select(b => b.Items.Count).Should().Equal(100, 100);
+        batches[0].Remaining.Should().Be(100);
+        var items = batches.Items();
+        items.Select(i => i.SourceKey).Should().OnlyHaveUniqueItems();
+        items.Should().AllSatisfy(i =>
+        {
+            i.OriginalContentType.Should().Be("message/rfc822");
+            i.OriginalFileName.Should().Be("message.eml");
+            i.Length.Should().BeGreaterThan(100);
+        });
+        (await TestMail.ReadAsync(items[199])).Should().Contain("Subject: Segnalazione 200");
+        // One BODY.PEEK[] fetch plus one INTERNALDATE fetch per batch, never one per message.
+        counter.Count("UID FETCH").Should().Be(4);
+        counter.ClientText.Should().Contain("BODY.PEEK[]").And.NotContain(" FETCH 1 ");
+    }
+
+    [Fact]
+    public async Task Poll_Twice_KeysAreStableAndMessagesStayUnseen()
+    {
+        var user = _server.CreateUser("imap");
+        await _server.AppendManyAsync(user, TestMail.Many(5));
+        await using var source = ImapTestSources.Create(_server, user);
+
+        var first = (await source.PollAllAsync(acknowledge: false)).Items().Select(i => i.SourceKey).ToList();
+        var second = (await source.PollAllAsync(acknowledge: false)).Items().Select(i => i.SourceKey).ToList();
+
+        second.Should().Equal(first).And.HaveCount(5);
+        using var client = await _server.ConnectImapAsync(user);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        var flags = await client.Inbox.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.Flags));
+        flags.Should().OnlyContain(s => !s.Flags!.Value.HasFlag(MessageFlags.Seen));
+    }
+
+    [Fact]
+    public async Task Poll_KeyCarriesUserHostFolderUidValidityAndUid()
+    {
+        var user = _server.CreateUser("imap");
+        var uid = await _server.AppendAsync(user, TestMail.Create(1));
+        using var client = await _server.ConnectImapAsync(user);
+        await client.Inbox.OpenAsync(FolderAccess.ReadOnly);
+        await using var source = ImapTestSources.Create(_server, user);
+
+        var item = (await source.PollAllAsync(acknowledge: false)).Items().Single();
+
+        item.SourceKey.Should().Be($"imap:{user}@127.0.0.1/INBOX/{client.Inbox.UidValidity}/{uid!.Value.Id}");
+        item.SourceState.Should().Be(new UniqueId(client.Inbox.UidValidity, uid.Value.Id));
+        item.ReceivedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Acknowledge_MoveMode_MovesEverythingToCreatedProcessedFolder()
+    {
+        var user = _server.CreateUser("imap");
+        await _server.AppendManyAsync(user, TestMail.Many(150));
+        await using var source = ImapTestSources.Create(_server, user);
+
+        var batches = await source.PollAllAsync(acknowledge: true);
+
+        batches.Items().Should().HaveCount(150);
+        (await _server.CountAsync(user, "INBOX")).Should().Be(0);
+        (await _server.CountAsync(user, "Processed")).Should().Be(150);
+        (await _server.CountAsync(user, "Quarantine")).Should().Be(0);
+        (await source.PollAllAsync(acknowledge: true)).Items().Should().BeEmpty();
+    }
+}

@@ -1,0 +1,42 @@
+using ContactCenter.Channels.Email;
+
+namespace ContactCenter.Channels.Tests.Email;
+
+public sealed class MessageBufferTests
+{
+    [Fact]
+    public async Task Copy_LargeMessage_SpillsToTempFileAndDeletesItOnDispose()
+    {
+        var bytes = new byte[MessageBuffer.MemoryLimit + 12345];
+        Random.Shared.NextBytes(bytes);
+
+        var buffer = await MessageBuffer.CopyAsync(new MemoryStream(bytes), CancellationToken.None);
+        byte[] read;
+        string path;
+        await using (var stream = await buffer.OpenAsync(CancellationToken.None))
+        {
+            path = stream.Should().BeOfType<FileStream>().Which.Name;
+            read = new byte[bytes.Length];
+            await stream.ReadExactlyAsync(read);
+        }
+
+        buffer.Length.Should().Be(bytes.Length);
+        read.Should().Equal(bytes);
+        buffer.Dispose();
+        File.Exists(path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Copy_SmallMessage_StaysInMemoryAndReopensFromStart()
+    {
+        var buffer = await MessageBuffer.CopyAsync(new MemoryStream("From: a@b.it\r\n\r\nciao"u8.ToArray()), CancellationToken.None);
+
+        await using var first = await buffer.OpenAsync(CancellationToken.None);
+        first.ReadByte();
+        await using var second = await buffer.OpenAsync(CancellationToken.None);
+
+        second.Should().BeOfType<MemoryStream>();
+        second.Position.Should().Be(0);
+        second.Length.Should().Be(buffer.Length);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace ContactCenter.Testing.Dovecot;
+
+/// <summary>The private dovecot.conf of a test server: loopback only, its own run/state folders, plain and TLS ports.</summary>
+internal static class DovecotConfig
+{
+    public static string Render(string root, int imap, int imaps, int pop3, int pop3s, bool tls)
+    {
+        string P(int port) => port.ToString(CultureInfo.InvariantCulture);
+        var ssl = tls
+            ? $"ssl = yes\nssl_cert = <{root}/cert.pem\nssl_key = <{root}/key.pem\n"
+            : "ssl = no\n";
+        return $$"""
+            protocols = imap pop3
+            listen = 127.0.0.1
+            base_dir = {{root}}/run
+            state_dir = {{root}}/state
+            log_path = {{root}}/dovecot.log
+            info_log_path = {{root}}/dovecot.log
+            {{ssl}}
+            disable_plaintext_auth = no
+            auth_mechanisms = plain login
+            auth_failure_delay = 0
+            first_valid_uid = 8
+            mail_location = maildir:{{root}}/mail/%u/Maildir
+            pop3_uidl_format = %08Xu%08Xv
+            passdb {
+              driver = passwd-file
+              args = scheme=PLAIN username_format=%u {{root}}/passwd
+            }
+            userdb {
+              driver = static
+              args = uid=mail gid=mail home={{root}}/mail/%u
+            }
+            service imap-login {
+              inet_listener imap {
+                address = 127.0.0.1
+                port = {{P(imap)}}
+              }
+              inet_listener imaps {
+                address = 127.0.0.1
+                port = {{P(tls ? imaps : 0)}}
+                ssl = yes
+              }
+            }
+            service pop3-login {
+              inet_listener pop3 {
+                address = 127.0.0.1
+                port = {{P(pop3)}}
+              }
+              inet_listener pop3s {
+                address = 127.0.0.1
+                port = {{P(tls ? pop3s : 0)}}
+                ssl = yes
+              }
+            }
+            """;
+    }
+}

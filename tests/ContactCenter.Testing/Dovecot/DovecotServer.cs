@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace ContactCenter.Testing.Dovecot;
+
+/// <summary>
+/// A real Dovecot (IMAP + POP3, plain and TLS) on free loopback ports, with a private config and Maildirs in a temp
+/// folder. Must run as root (Dovecot drops to the <c>mail</c> user). All users share <see cref="Password"/>.
+/// </summary>
+public sealed partial class DovecotServer : IAsyncDisposable
+{
+    public const string Password = "secret";
+    public const string Host = "127.0.0.1";
+
+    private static readonly string[] InitialUsers = ["alice", "bob", "carol", "dave", "erin"];
+    private readonly object _passwdLock = new();
+    private Process? _process;
+
+    private DovecotServer(string root)
+    {
+        RootPath = root;
+        ImapPort = FreePort.Next();
+        ImapsPort = FreePort.Next();
+        Pop3Port = FreePort.Next();
+        Pop3sPort = FreePort.Next();
+    }
+
+    public string RootPath { get; }
+    public int ImapPort { get; }
+    public int ImapsPort { get; }
+    public int Pop3Port { get; }
+    public int Pop3sPort { get; }
+    public string ConfigPath => Path.Combine(RootPath, "dovecot.conf");
+    public string LogPath => Path.Combine(RootPath, "dovecot.log");
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The users created at start (alice, bob, carol, dave, erin); prefer <see cref="CreateUser"/> for isolation.</summary>
+    public static IReadOnlyList<string> Users => InitialUsers;
+
+    /// <summary>Writes the config and a self-signed certificate (CN=localhost), starts Dovecot and waits until it answers.</summary>
+    public static async Task<DovecotServer> CreateAsync(CancellationToken cancellationToken = default)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"cc-dovecot-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(Path.Combine(root, "mail"));
+        // Dovecot works as `mail` inside; world-writable beats chown for a throwaway folder.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
+            File.SetUnixFileMode(Path.Combine(root, "mail"), (UnixFileMode)0b111_111_111);
+        }
+
+        var server = new DovecotServer(root);
+        try
+        {
+            await Tools.RunAsync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", Path.Combine(root, "key.pem"), "-out", Path.Combine(root, "cert.pem"), "-days", "2",
+                "-subj", "/CN=localhost"], cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(server.ConfigPath, DovecotConfig.Render(root, server.ImapPort, server.ImapsPort,
+                server.Pop3Port, server.Pop3sPort, tls: true), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllLinesAsync(Path.Combine(root, "passwd"), InitialUsers.Select(PasswdLine), cancellationToken)
+                .ConfigureAwait(false);
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Adds a user with a unique name (Dovecot re-reads the passwd-file), giving a test its own empty mailbox.</summary>
+    public string CreateUser(string prefix = "user")
+    {
+        var user = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+        lock (_passwdLock)
+        {
+            File.AppendAllLines(Path.Combine(RootPath, "passwd"), [PasswdLine(user)]);
+        }
+
+        return user;
+    }
+
+    public string MaildirPath(string user) => Path.Combine(RootPath, "mail", user, "Maildir");
+
+    /// <summary>Starts (or restarts after <see cref="StopAsync"/>) Dovecot on the same ports.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("dovecot", ["-F", "-c", ConfigPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dovecot did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await FreePort.AcceptsAsync(ImapPort, cancellationToken).ConfigureAwait(false)
+               || !await FreePort.AcceptsAsync(Pop3Port, cancellationToken).ConfigureAwait(false))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Dovecot did not come up on {ImapPort}/{Pop3Port}. Log:\n{ReadLog()}");
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops Dovecot (SIGTERM, then kill) and waits until its ports refuse connections: a real outage.</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        if (!process.HasExited)
+        {
+            _ = Kill(process.Id, 15);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+
+        process.Dispose();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await FreePort.AcceptsAsync(ImapPort).ConfigureAwait(false) || await FreePort.AcceptsAsync(Pop3Port).ConfigureAwait(false))
+               && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
+    public string ReadLog() => File.Exists(LogPath) ? File.ReadAllText(LogPath) : "(no log)";
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(RootPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A late Dovecot child may still be writing an index; the folder is in temp.
+        }
+    }
+
+    private static string PasswdLine(string user) => $"{user}:{{PLAIN}}{Password}::::::";
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            _process?.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
