@@ -17,6 +17,11 @@ internal static class BenchmarkCatalog
 #if CC_PIPELINE
         new MailBenchmark(),
         new LatencyBenchmark(),
+#endif
+#if CC_OCR
+        new Ocr.OcrBenchmark(),
+#endif
+#if CC_PIPELINE
         new MemoryBenchmark(),
 #endif
     ];

@@ -18,6 +18,7 @@ using var scratch = new TempDirectory("cc-bench");
 var context = new BenchContext(quick, scratch);
 var rows = new List<BenchRow>();
 var started = Stopwatch.GetTimestamp();
+var loadAtStart = MachineInfo.LoadAverage();
 foreach (var benchmark in BenchmarkCatalog.All.Where(b => only is null || only.Contains(b.Name, StringComparer.OrdinalIgnoreCase)))
 {
     BenchContext.Say($"{benchmark.Name}: starting");
@@ -36,7 +37,7 @@ foreach (var benchmark in BenchmarkCatalog.All.Where(b => only is null || only.C
     BenchContext.Say($"{benchmark.Name}: done in {Stopwatch.GetElapsedTime(benchmarkStarted).TotalSeconds:F0} s");
 }
 
-var table = ResultTable.Render(rows, context, Stopwatch.GetElapsedTime(started));
+var table = ResultTable.Render(rows, context, Stopwatch.GetElapsedTime(started), loadAtStart);
 Console.WriteLine(table);
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, table);

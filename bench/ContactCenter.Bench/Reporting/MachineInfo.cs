@@ -12,6 +12,10 @@ internal static class MachineInfo
         return $"{cpu}, {memory}";
     }
 
+    /// <summary>The 1-minute load average: on a shared machine it says how much the absolute numbers can be trusted.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
     private static string? Read(string file, string key)
     {
         if (!File.Exists(file))

@@ -6,12 +6,13 @@ namespace ContactCenter.Bench.Reporting;
 /// <summary>The Markdown table printed at the end of a run and written to bench/results/latest.md.</summary>
 internal static class ResultTable
 {
-    public static string Render(IReadOnlyList<BenchRow> rows, BenchContext context, TimeSpan elapsed)
+    public static string Render(IReadOnlyList<BenchRow> rows, BenchContext context, TimeSpan elapsed, string loadAtStart)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Machine: {Environment.ProcessorCount} cores, {MachineInfo.Describe()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; "
-            + $"{(context.Quick ? "quick run" : "full run")} in {elapsed.TotalSeconds:F0} s; .NET {Environment.Version}.");
+            + $"{(context.Quick ? "quick run" : "full run")} in {elapsed.TotalSeconds:F0} s; .NET {Environment.Version}; "
+            + $"load average {loadAtStart} at start, {MachineInfo.LoadAverage()} at end (other work on the machine: trust the ratios, not the absolute rates).");
         text.AppendLine();
         text.AppendLine("| Benchmark | Result | Baseline (same run) | Ratio | Target | Notes |");
         text.AppendLine("|---|---|---|---:|---|---|");
