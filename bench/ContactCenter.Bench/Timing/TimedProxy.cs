@@ -44,11 +44,11 @@ internal class TimedProxy<T> : DispatchProxy
         switch (result)
         {
             case Task task:
-                _ = task.ContinueWith(_ => clock.Add(name, started), TaskScheduler.Default);
+                WhenDone(task, name, started);
                 return result;
             case ValueTask valueTask:
                 var asTask = valueTask.AsTask();
-                _ = asTask.ContinueWith(_ => clock.Add(name, started), TaskScheduler.Default);
+                WhenDone(asTask, name, started);
                 return new ValueTask(asTask);
             default:
                 if (result is not null && result.GetType().IsGenericType && result.GetType().GetGenericTypeDefinition() == typeof(ValueTask<>))
@@ -65,7 +65,22 @@ internal class TimedProxy<T> : DispatchProxy
     {
         var type = valueTask.GetType();
         var task = (Task)type.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(valueTask, null)!;
-        _ = task.ContinueWith(_ => clock.Add(name, started), TaskScheduler.Default);
+        WhenDone(task, name, started);
         return Activator.CreateInstance(type, task)!;
+    }
+
+    /// <summary>
+    /// Records on the completing thread: a continuation queued to the thread pool would wait behind blocked workers
+    /// (the archive's fsyncs block pool threads) and count that wait as the call's time.
+    /// </summary>
+    private void WhenDone(Task task, string name, long started)
+    {
+        if (task.IsCompleted)
+        {
+            clock.Add(name, started);
+            return;
+        }
+
+        _ = task.ContinueWith(_ => clock.Add(name, started), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 }
