@@ -1,0 +1,10 @@
+namespace ContactCenter.Channels.Ocr;
+
+internal enum DocumentFormat
+{
+    Unknown,
+    Tiff,
+    Png,
+    Jpeg,
+    Pdf,
+}

@@ -1,0 +1,100 @@
+using System.Runtime.InteropServices;
+
+namespace ContactCenter.Channels.Ocr.Native;
+
+/// <summary>
+/// The part of Leptonica (<c>allheaders.h</c>, 1.82) the page reader needs. Functions returning a new PIX return an
+/// owned <see cref="PixHandle"/> (invalid on failure); <c>size_t</c> parameters are <see cref="nuint"/>.
+/// </summary>
+internal static unsafe partial class LeptonicaApi
+{
+    public const string Library = "lept";
+
+    /// <summary>Leptonica's L_SEVERITY_NONE: its error messages would only repeat what we report ourselves.</summary>
+    public const int SeverityNone = 6;
+
+    [LibraryImport(Library)]
+    public static partial int setMsgSeverity(int newSeverity);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMem(byte* data, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMemTiff(byte* data, nuint size, int n);
+
+    /// <summary>Reads the page at <paramref name="offset"/> and advances it to the next one (0 after the last).</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMemFromMultipageTiff(byte* data, nuint size, ref nuint offset);
+
+    [LibraryImport(Library)]
+    public static partial int pixReadHeaderMem(
+        byte* data, nuint size, out int format, out int width, out int height, out int bps, out int spp, out int isCmap);
+
+    [LibraryImport(Library)]
+    public static partial int readHeaderMemTiff(
+        byte* data, nuint size, int n, out int width, out int height, out int bps, out int spp, out int res,
+        out int cmap, out int format);
+
+    /// <summary>Returns a <c>FILE*</c> over the buffer; close with <see cref="lept_fclose"/>.</summary>
+    [LibraryImport(Library)]
+    public static partial nint fopenReadFromMemory(byte* data, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial int lept_fclose(nint file);
+
+    [LibraryImport(Library)]
+    public static partial int tiffGetCount(nint file, out int count);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetWidth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetHeight(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetDepth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetXRes(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetYRes(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixSetResolution(PixHandle pix, int xres, int yres);
+
+    /// <summary>Rotates clockwise by <paramref name="quads"/> × 90 degrees.</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixConvertTo8(PixHandle pix, int cmapFlag);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixConvertTo1(PixHandle pix, int threshold);
+
+    /// <summary>Any depth; returns a deskewed copy (or a clone when the skew is negligible or uncertain).</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
+
+    [LibraryImport(Library)]
+    public static partial int pixCountPixels(PixHandle pix, out int count, nint table8);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixClipRectangle(PixHandle pix, nint box, nint clippedBox);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixOpenBrick(nint destination, PixHandle pix, int width, int height);
+
+    [LibraryImport(Library)]
+    public static partial nint boxCreate(int x, int y, int width, int height);
+
+    [LibraryImport(Library)]
+    public static partial void boxDestroy(ref nint box);
+
+    [LibraryImport(Library)]
+    public static partial void pixDestroy(ref nint pix);
+}

@@ -1,0 +1,72 @@
+namespace ContactCenter.Channels.Ocr;
+
+/// <summary>Settings of the OCR reader ("ContactCenter:Ocr"): libraries, languages, engine pool and limits.</summary>
+internal sealed class OcrOptions
+{
+    public const string SectionName = "ContactCenter:Ocr";
+
+    /// <summary>File name or path of libtesseract; empty tries the usual names for the platform.</summary>
+    public string? TesseractLibrary { get; set; }
+
+    /// <summary>File name or path of Leptonica; empty tries the usual names for the platform.</summary>
+    public string? LeptonicaLibrary { get; set; }
+
+    /// <summary>Folder holding the *.traineddata files.</summary>
+    public string TessdataPath { get; set; } = DefaultTessdataPath();
+
+    /// <summary>Tesseract languages joined by '+', e.g. "ita+eng".</summary>
+    public string Languages { get; set; } = "ita+eng";
+
+    public OcrPageSegMode PageSegMode { get; set; } = OcrPageSegMode.Auto;
+
+    /// <summary>Engines (and so pages OCR'd at once); each holds its models in memory (~100 MB).</summary>
+    public int EngineCount { get; set; } = Environment.ProcessorCount;
+
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    public int MaxPages { get; set; } = 200;
+
+    /// <summary>Pixels of one page before decoding it (an A4 page at 600 dpi is about 35 million).</summary>
+    public long MaxPixelsPerPage { get; set; } = 60_000_000;
+
+    public TimeSpan MaxOcrTimePerPage { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Mean confidence (0..100) below which a document should be reviewed by a person.</summary>
+    public double MinConfidence { get; set; } = 60;
+
+    /// <summary>Resolution assumed when an image does not state one.</summary>
+    public int FallbackDpi { get; set; } = 300;
+
+    /// <summary>Below this confidence at 0 degrees the other orientations are tried and the best one kept.</summary>
+    public double OrientationRetryConfidence { get; set; } = 75;
+
+    /// <summary>
+    /// Share of dark pixels (after trimming margins and specks) below which a page counts as blank. Measured: a noisy
+    /// blank scan 0.0005%, a two-line note 0.065%, a letter 3%.
+    /// </summary>
+    public double BlankPageInkRatio { get; set; } = 0.0002;
+
+    /// <summary>Letters a PDF page's text layer needs to be used instead of OCR.</summary>
+    public int MinTextLayerLetters { get; set; } = 20;
+
+    /// <summary>Resolution image-only PDF pages are rasterised at.</summary>
+    public int PdfRasterDpi { get; set; } = 300;
+
+    /// <summary>poppler's pdftoppm, by name on the PATH or as a full path.</summary>
+    public string PdfToPpmPath { get; set; } = "pdftoppm";
+
+    public TimeSpan RasterizeTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    private static string DefaultTessdataPath()
+    {
+        var prefix = Environment.GetEnvironmentVariable("TESSDATA_PREFIX");
+        if (!string.IsNullOrWhiteSpace(prefix))
+        {
+            return prefix;
+        }
+
+        return OperatingSystem.IsWindows()
+            ? Path.Combine(Native.OcrLibraryNames.WindowsInstallFolder, "tessdata")
+            : "/usr/share/tesseract-ocr/5/tessdata";
+    }
+}

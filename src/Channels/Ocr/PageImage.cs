@@ -1,0 +1,86 @@
+using ContactCenter.Channels.Ocr.Native;
+using ContactCenter.Core.Intake;
+
+namespace ContactCenter.Channels.Ocr;
+
+/// <summary>Leptonica steps that prepare a decoded page for Tesseract. Each returns a new image the caller owns.</summary>
+internal static class PageImage
+{
+    /// <summary>
+    /// Greyscale with square pixels: a fax at normal resolution (204×98 dpi) is stretched vertically, otherwise every
+    /// text line is half as tall as Tesseract expects. Low-resolution pages are upsampled to <paramref name="minimumDpi"/>.
+    /// </summary>
+    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, long maxPixels, out int dpi)
+    {
+        var (xres, yres) = (pix.XRes, pix.YRes);
+        xres = xres > 0 ? xres : yres > 0 ? yres : fallbackDpi;
+        yres = yres > 0 ? yres : xres;
+        dpi = Math.Max(xres, yres);
+        var scaleX = (float)dpi / xres;
+        var scaleY = (float)dpi / yres;
+        var upsampled = (double)pix.Width * pix.Height * scaleX * scaleY * minimumDpi * minimumDpi / ((double)dpi * dpi);
+        if (dpi < minimumDpi && upsampled <= maxPixels)
+        {
+            scaleX *= (float)minimumDpi / dpi;
+            scaleY *= (float)minimumDpi / dpi;
+            dpi = minimumDpi;
+        }
+
+        var grey = Checked(LeptonicaApi.pixConvertTo8(pix, 0), "convert to greyscale");
+        if (scaleX == 1 && scaleY == 1)
+        {
+            LeptonicaApi.pixSetResolution(grey, dpi, dpi);
+            return grey;
+        }
+
+        using (grey)
+        {
+            var scaled = Checked(LeptonicaApi.pixScale(grey, scaleX, scaleY), "scale");
+            LeptonicaApi.pixSetResolution(scaled, dpi, dpi);
+            return scaled;
+        }
+    }
+
+    /// <summary>Share of dark pixels inside the margins, after removing specks of scanner or line noise.</summary>
+    public static double InkRatio(PixHandle grey)
+    {
+        var (width, height) = (grey.Width, grey.Height);
+        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+        var box = LeptonicaApi.boxCreate(width / 20, height / 20, width * 9 / 10, height * 9 / 10);
+        try
+        {
+            using var inner = Checked(LeptonicaApi.pixClipRectangle(binary, box, IntPtr.Zero), "clip margins");
+            using var cleaned = Checked(LeptonicaApi.pixOpenBrick(IntPtr.Zero, inner, 3, 3), "remove specks");
+            LeptonicaApi.pixCountPixels(cleaned, out var ink, IntPtr.Zero);
+            return (double)ink / ((long)cleaned.Width * cleaned.Height);
+        }
+        finally
+        {
+            LeptonicaApi.boxDestroy(ref box);
+        }
+    }
+
+    public static PixHandle RotateClockwise(PixHandle pix, int degrees) =>
+        Checked(LeptonicaApi.pixRotateOrth(pix, degrees / 90 % 4), "rotate");
+
+    /// <summary>Straightens a page scanned a few degrees off; <paramref name="angle"/> is 0 when none was found.</summary>
+    public static PixHandle Deskew(PixHandle pix, out double angle)
+    {
+        var deskewed = Checked(LeptonicaApi.pixFindSkewAndDeskew(pix, 2, out var found, out var confidence), "deskew");
+
+        // The thresholds Leptonica itself uses to decide whether to rotate at all.
+        angle = confidence >= 3 && Math.Abs(found) >= 0.1 ? Math.Round(found, 2) : 0;
+        return deskewed;
+    }
+
+    private static PixHandle Checked(PixHandle result, string step)
+    {
+        if (result.IsInvalid)
+        {
+            result.Dispose();
+            throw new InboundItemRejectedException($"the page image cannot be processed (Leptonica failed to {step} it)");
+        }
+
+        return result;
+    }
+}
