@@ -100,7 +100,7 @@ internal sealed class MemoryBenchmark : IBenchmark
             $"after {checkpoint:N0}: {Rate.Mebibytes(result.AtCheckpoint.RssBytes)} (GC heap {Rate.Mebibytes(result.AtCheckpoint.HeapBytes)})",
             growth,
             "no growth beyond caches",
-            "mail-drop channel, same registrations as the service; full GC before each reading")
+            $"mail-drop channel, same registrations as the service; full GC before each reading; tickets.db {Rate.Mebibytes(result.AtCheckpoint.DatabaseBytes)} → {Rate.Mebibytes(result.AtEnd.DatabaseBytes)}")
         {
             TargetMet = growth < 1.25,
         };

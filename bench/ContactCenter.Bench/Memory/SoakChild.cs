@@ -19,15 +19,16 @@ internal static class SoakChild
         var (folder, data, checkpoint) = (args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
         await using var services = new BenchServices(data, BenchServices.MailDropChannel("drop", folder));
         await services.WarmUpAsync(CancellationToken.None);
-        var progress = new CheckpointProgress(checkpoint);
+        var database = Path.Combine(data, "tickets.db");
+        var progress = new CheckpointProgress(checkpoint, database);
         var summary = await services.Pipeline.RunAsync(services.Source("drop"), progress, CancellationToken.None);
-        var end = Snapshot.Take(summary.Fetched);
+        var end = Snapshot.Take(summary.Fetched, database);
         Console.WriteLine(JsonSerializer.Serialize(new SoakResult(progress.AtCheckpoint ?? end, end, summary.Created)));
         return 0;
     }
 
     /// <summary>Called synchronously by the pipeline after each stored batch (IProgress, not Progress&lt;T&gt;).</summary>
-    private sealed class CheckpointProgress(int checkpoint) : IProgress<PipelineProgress>
+    private sealed class CheckpointProgress(int checkpoint, string database) : IProgress<PipelineProgress>
     {
         public Snapshot? AtCheckpoint { get; private set; }
 
@@ -35,7 +36,7 @@ internal static class SoakChild
         {
             if (AtCheckpoint is null && value.Processed >= checkpoint)
             {
-                AtCheckpoint = Snapshot.Take(value.Processed);
+                AtCheckpoint = Snapshot.Take(value.Processed, database);
             }
         }
     }
@@ -43,14 +44,15 @@ internal static class SoakChild
 
 internal sealed record SoakResult(Snapshot AtCheckpoint, Snapshot AtEnd, int Created);
 
-internal sealed record Snapshot(int Messages, long RssBytes, long HeapBytes, long CommittedBytes)
+/// <summary>One reading; the database size is there to tell LiteDB's page cache (which follows the file) from a leak.</summary>
+internal sealed record Snapshot(int Messages, long RssBytes, long HeapBytes, long CommittedBytes, long DatabaseBytes)
 {
-    public static Snapshot Take(int messages)
+    public static Snapshot Take(int messages, string database)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var info = GC.GetGCMemoryInfo();
-        return new Snapshot(messages, ProcessMemory.Rss(), info.HeapSizeBytes, info.TotalCommittedBytes);
+        return new Snapshot(messages, ProcessMemory.Rss(), info.HeapSizeBytes, info.TotalCommittedBytes, new FileInfo(database).Length);
     }
 }

@@ -26,12 +26,14 @@ internal sealed class StoreBenchmark : IBenchmark
             var floor = LiteDbRate(context.NewFolder("litedb"), batch, count);
             BenchContext.Say($"store: batch {batch}: {durable:F0} tickets/s durable, {floor:F0} tickets/s LiteDB floor");
             rows.Add(new BenchRow(
-                $"Store, batch of {batch} (2 KB tickets, {count:N0})",
+                $"Store, batch of {batch} ({StoreTickets.BsonBytes():N0}-byte tickets, {count:N0})",
                 Rate.Format(durable, "tickets/s"),
                 $"LiteDB insert+commit, no checkpoint: {Rate.Format(floor, "tickets/s")}",
                 durable / floor,
                 "–",
-                batch == 1 ? "one fsync (checkpoint) per batch dominates; see batch 10/100" : "dispatch: ticket + source key + Message-ID + counter, then checkpoint"));
+                batch == 1
+                    ? "one checkpoint (fsync) per ticket"
+                    : "per ticket: source-key and Message-ID lookups, counter, number-exists check, ticket + 2 index rows; one checkpoint per batch"));
         }
 
         return rows;
