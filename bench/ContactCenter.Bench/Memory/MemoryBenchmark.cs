@@ -94,15 +94,23 @@ internal sealed class MemoryBenchmark : IBenchmark
         }
 
         var growth = (double)result.AtEnd.RssBytes / result.AtCheckpoint.RssBytes;
+
+        // LiteDB keeps the pages it has read in its own cache, so the heap follows the data file; what grows beyond
+        // that is what would be a leak.
+        var heapGrowth = result.AtEnd.HeapBytes - result.AtCheckpoint.HeapBytes;
+        var databaseGrowth = result.AtEnd.DatabaseBytes - result.AtCheckpoint.DatabaseBytes;
+        var beyondCache = heapGrowth - databaseGrowth;
         return new BenchRow(
             $"Memory: RSS after {count:N0} messages vs after {checkpoint:N0} (one process)",
             $"{Rate.Mebibytes(result.AtEnd.RssBytes)} (GC heap {Rate.Mebibytes(result.AtEnd.HeapBytes)})",
             $"after {checkpoint:N0}: {Rate.Mebibytes(result.AtCheckpoint.RssBytes)} (GC heap {Rate.Mebibytes(result.AtCheckpoint.HeapBytes)})",
             growth,
             "no growth beyond caches",
-            $"mail-drop channel, same registrations as the service; full GC before each reading; tickets.db {Rate.Mebibytes(result.AtCheckpoint.DatabaseBytes)} → {Rate.Mebibytes(result.AtEnd.DatabaseBytes)}")
+            $"mail-drop channel, same registrations as the service; full GC before each reading; heap +{Rate.Mebibytes(heapGrowth)} while tickets.db "
+            + $"grew {Rate.Mebibytes(result.AtCheckpoint.DatabaseBytes)} → {Rate.Mebibytes(result.AtEnd.DatabaseBytes)} (LiteDB's page cache follows the file): "
+            + $"{Rate.Mebibytes(beyondCache)} beyond it")
         {
-            TargetMet = growth < 1.25,
+            TargetMet = beyondCache < 16L * 1024 * 1024,
         };
     }
 
