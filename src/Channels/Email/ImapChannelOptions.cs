@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ContactCenter.Channels.Email;
 
-/// <summary>A channel of <c>Type</c> <c>Imap</c>.</summary>
-public sealed class ImapChannelOptions : MailConnectionOptions
+/// <summary>A channel of <c>Type</c> <c>Imap</c> (and, derived, <c>FaxMail</c>).</summary>
+public class ImapChannelOptions : MailConnectionOptions
 {
     [Required(ErrorMessage = "required")]
     public string Folder { get; set; } = "INBOX";

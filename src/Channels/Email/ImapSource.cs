@@ -15,6 +15,7 @@ namespace ContactCenter.Channels.Email;
 internal sealed class ImapSource : IInboundSource
 {
     private readonly ImapChannelOptions _options;
+    private readonly ChannelKind _channel;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly SourceBackoff _backoff;
@@ -25,9 +26,10 @@ internal sealed class ImapSource : IInboundSource
 
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
-        Func<IProtocolLogger>? protocolLoggerFactory = null)
+        Func<IProtocolLogger>? protocolLoggerFactory = null, ChannelKind channel = ChannelKind.Email)
     {
         Name = name;
+        _channel = channel;
         _options = options;
         _logger = logger;
         _timeProvider = timeProvider;
@@ -37,7 +39,8 @@ internal sealed class ImapSource : IInboundSource
 
     public string Name { get; }
 
-    public ChannelKind Channel => ChannelKind.Email;
+    /// <summary>Email, or Fax for a fax-to-e-mail mailbox (<c>Type: FaxMail</c>).</summary>
+    public ChannelKind Channel => _channel;
 
     private int Port => MailConnector.ResolvePort(_options, 143, 993);
 
@@ -172,7 +175,7 @@ internal sealed class ImapSource : IInboundSource
     {
         SourceKey = $"imap:{_options.User}@{_options.Host}/{folderName}/{uid.Validity}/{uid.Id}",
         ChannelName = Name,
-        Channel = ChannelKind.Email,
+        Channel = _channel,
         ReceivedAt = receivedAt,
         OpenAsync = buffer.OpenAsync,
         Length = buffer.Length,

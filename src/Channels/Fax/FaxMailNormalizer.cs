@@ -1,0 +1,113 @@
+using ContactCenter.Channels.Ocr;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace ContactCenter.Channels.Fax;
+
+/// <summary>
+/// A fax delivered by a fax-to-e-mail gateway (Channel Fax, content <c>message/rfc822</c>): archives the .eml, reads
+/// the TIFF (or, when there is none, the PDF) attachments and takes the sender's number from the gateway's subject and
+/// body. The gateway's own From address is never used as the reply address: receipts would go to the fax server.
+/// </summary>
+internal sealed class FaxMailNormalizer(
+    IContentArchive archive,
+    IDocumentTextReader reader,
+    PaperTextExtractor extractor,
+    ILogger<FaxMailNormalizer> logger) : IItemNormalizer
+{
+    public bool CanNormalize(InboundItem item) =>
+        item.Channel == ChannelKind.Fax
+        && item.OriginalContentType.StartsWith(PaperContentTypes.Mail, StringComparison.OrdinalIgnoreCase);
+
+    public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        TicketAttachment original;
+        await using (var content = await item.OpenAsync(cancellationToken))
+        {
+            original = await archive.StoreAsync(
+                content, SafeFileName.From(item.OriginalFileName, "fax.eml"), PaperContentTypes.Mail, cancellationToken);
+        }
+
+        MimeMessage message;
+        await using (var content = await item.OpenAsync(cancellationToken))
+        {
+            message = await MimeMessage.LoadAsync(content, cancellationToken);
+        }
+
+        var documents = FaxMailAttachments.Select(message);
+        if (documents.Count == 0)
+        {
+            throw new InboundItemRejectedException(
+                $"fax mail \"{message.Subject}\" has no TIFF or PDF attachment ({message.Attachments.Count()} attachments)");
+        }
+
+        var attachments = new List<TicketAttachment>();
+        var pages = new List<PageText>();
+        foreach (var part in documents)
+        {
+            var (attachment, document) = await ReadAsync(part, cancellationToken);
+            attachments.Add(attachment);
+            pages.AddRange(document.Pages.Select(p => p with { Number = pages.Count + 1 }));
+        }
+
+        if (pages.Count == 0)
+        {
+            throw new InboundItemRejectedException($"the fax attachments of \"{message.Subject}\" have no pages");
+        }
+
+        var sender = FaxMailSenderParser.Parse(message.Subject, message.TextBody);
+        FaxLog.FaxMailRead(logger, item.SourceKey, documents.Count, pages.Count, sender.FaxNumber ?? "(unknown)");
+        var draft = PaperDraftBuilder.Build(WithSender(item, sender), item.SourceKey, extractor.Extract(pages), original, null, 1);
+        draft.Attachments = attachments;
+        return draft;
+    }
+
+    private async Task<(TicketAttachment Attachment, DocumentText Document)> ReadAsync(MimePart part, CancellationToken cancellationToken)
+    {
+        var fileName = FaxMailAttachments.FileName(part);
+        using var buffer = new MemoryStream();
+        if (part.Content is { } content)
+        {
+            await content.DecodeToAsync(buffer, cancellationToken);
+        }
+
+        buffer.Position = 0;
+        var attachment = await archive.StoreAsync(
+            buffer, fileName, PaperContentTypes.FromFileName(fileName) ?? part.ContentType.MimeType, cancellationToken);
+        buffer.Position = 0;
+        return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
+    }
+
+    private static InboundItem WithSender(InboundItem item, FaxSenderInfo sender)
+    {
+        var metadata = new Dictionary<string, string>(item.Metadata);
+        Put(PaperMetadataKeys.Tsi, sender.Tsi);
+        Put(PaperMetadataKeys.CallerId, sender.CallerId);
+        Put(PaperMetadataKeys.CallerName, sender.CallerName);
+        return new InboundItem
+        {
+            SourceKey = item.SourceKey,
+            ChannelName = item.ChannelName,
+            Channel = item.Channel,
+            ReceivedAt = item.ReceivedAt,
+            OpenAsync = item.OpenAsync,
+            Length = item.Length,
+            OriginalFileName = item.OriginalFileName,
+            OriginalContentType = item.OriginalContentType,
+            Metadata = metadata,
+            SourceState = item.SourceState,
+        };
+
+        void Put(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                metadata.TryAdd(key, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Fax;
+
+/// <summary>Makes the inbound item of a received fax: sender from a sidecar file first, then the TIFF's own tags.</summary>
+internal static class FaxSpoolItemFactory
+{
+    public static InboundItem Create(
+        string channel, FaxSpoolChannelOptions options, FaxSpoolFile file, string sha256, TimeZoneInfo serverTimeZone, ILogger logger)
+    {
+        var info = FaxSidecarReader.Read(file.FullPath, serverTimeZone).Or(ReadTags(file, serverTimeZone, logger));
+        var metadata = new Dictionary<string, string>
+        {
+            ["spoolFile"] = file.Name,
+            [PaperMetadataKeys.MaxBytes] = options.MaxFileBytes.ToString(CultureInfo.InvariantCulture),
+        };
+        AddIfPresent(metadata, PaperMetadataKeys.Tsi, info.Sender.Tsi);
+        AddIfPresent(metadata, PaperMetadataKeys.CallerId, info.Sender.CallerId);
+        AddIfPresent(metadata, PaperMetadataKeys.CallerName, info.Sender.CallerName);
+        var path = file.FullPath;
+        return new InboundItem
+        {
+            SourceKey = $"file:{channel}/{sha256}",
+            ChannelName = channel,
+            Channel = ChannelKind.Fax,
+            ReceivedAt = info.ReceivedAt ?? new DateTimeOffset(file.LastWriteUtc, TimeSpan.Zero),
+            OpenAsync = _ => ValueTask.FromResult<Stream>(OpenShared(path)),
+            Length = file.Size,
+            OriginalFileName = file.Name,
+            OriginalContentType = PaperContentTypes.Tiff,
+            Metadata = metadata,
+            SourceState = file,
+        };
+    }
+
+    private static FaxImageInfo ReadTags(FaxSpoolFile file, TimeZoneInfo serverTimeZone, ILogger logger)
+    {
+        try
+        {
+            using var stream = OpenShared(file.FullPath);
+            return FaxTiffTagReader.Read(stream, file.Name, serverTimeZone);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
+            FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
+            return FaxImageInfo.Unknown;
+        }
+    }
+
+    /// <summary>Read-only and sharing everything: the gateway owns the file.</summary>
+    private static FileStream OpenShared(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
+
+    private static void AddIfPresent(Dictionary<string, string> metadata, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            metadata[key] = value;
+        }
+    }
+}

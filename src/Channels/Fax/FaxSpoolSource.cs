@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Fax;
+
+/// <summary>
+/// A HylaFAX-style received-fax spool: offers each <c>fax*.tif</c> once it is complete (stable and not locked by the
+/// receiving process), with the sender's TSI and caller id from its tags or a sidecar file. The spool belongs to the
+/// gateway, so files are only read; acknowledging remembers them (and moves them only when configured to).
+/// </summary>
+internal sealed class FaxSpoolSource : IInboundSource
+{
+    private readonly FaxSpoolChannelOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly FileStabilityTracker tracker;
+    private readonly FaxSpoolState state;
+
+    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger<FaxSpoolSource> logger)
+    {
+        Name = name;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        tracker = new FileStabilityTracker(time, options.StableFor);
+        state = new FaxSpoolState(options.ProcessedStatePath);
+    }
+
+    public string Name { get; }
+
+    public ChannelKind Channel => ChannelKind.Fax;
+
+    public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(options.Path))
+        {
+            FaxSpoolLog.SpoolMissing(logger, options.Path);
+            yield break;
+        }
+
+        var files = new DirectoryInfo(options.Path).EnumerateFiles(options.Pattern)
+            .Where(f => !f.Name.StartsWith('.'))
+            .Select(f => new FaxSpoolFile(f.FullName, f.Length, f.LastWriteTimeUtc))
+            .ToList();
+        tracker.KeepOnly(files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
+        var items = new List<InboundItem>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
+                && FaxSpoolItemFactory.Create(Name, options, file, sha256, time.LocalTimeZone, logger) is var item && keys.Add(item.SourceKey))
+            {
+                items.Add(item);
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            FaxSpoolLog.FaxesReady(logger, Name, items.Count);
+        }
+
+        for (var offset = 0; offset < items.Count; offset += options.BatchSize)
+        {
+            var batch = items.Skip(offset).Take(options.BatchSize).ToList();
+            yield return new InboundBatch(batch, Math.Max(0, items.Count - offset - batch.Count));
+        }
+    }
+
+    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            if (item.SourceState is FaxSpoolFile file)
+            {
+                state.MarkDone(item.SourceKey, file.Name, file.Size, file.LastWriteUtc);
+                tracker.Forget(file.FullPath);
+                if (options.MoveAfterImport && options.DonePath is not null)
+                {
+                    MoveOrCopy(file, DatedFolder.Under(options.DonePath, time), move: true);
+                }
+
+                FaxSpoolLog.Acknowledged(logger, file.Name, item.SourceKey);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        if (item.SourceState is not FaxSpoolFile file)
+        {
+            return;
+        }
+
+        state.MarkDone(item.SourceKey, file.Name, file.Size, file.LastWriteUtc);
+        tracker.Forget(file.FullPath);
+        if (options.QuarantinePath is not null && File.Exists(file.FullPath))
+        {
+            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport);
+            await File.WriteAllTextAsync(
+                destination + ".reason.txt", $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
+        }
+
+        FaxSpoolLog.Rejected(logger, file.Name, reason);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Hashes the fax; null while the receiving process still holds its lock on the file.</summary>
+    private async Task<string?> TryHashUnlockedAsync(FaxSpoolFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(
+                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return await FileHasher.Sha256Async(stream, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            FaxSpoolLog.StillOpen(logger, file.FullPath);
+            return null;
+        }
+    }
+
+    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move)
+    {
+        Directory.CreateDirectory(folder);
+        var destination = UniqueFilePath.In(folder, file.Name);
+        if (move)
+        {
+            File.Move(file.FullPath, destination);
+        }
+        else
+        {
+            File.Copy(file.FullPath, destination);
+        }
+
+        return destination;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Postal;
+
+/// <summary>
+/// Scanned postal mail: polls one or more folders (no file events, they are unreliable on network shares) and offers
+/// each document once it is complete: size and modification time unchanged for <c>StableFor</c> and the file openable
+/// exclusively. Files already there at start are offered after the same wait.
+/// </summary>
+internal sealed class ScanFolderSource : IInboundSource
+{
+    private readonly ScanFolderChannelOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly ScanFolderWalker walker;
+    private readonly FileStabilityTracker tracker;
+
+    public ScanFolderSource(string name, ScanFolderChannelOptions options, TimeProvider time, ILogger<ScanFolderSource> logger)
+    {
+        Name = name;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        walker = new ScanFolderWalker(options, logger);
+        tracker = new FileStabilityTracker(time, options.StableFor);
+    }
+
+    public string Name { get; }
+
+    public ChannelKind Channel => ChannelKind.Postal;
+
+    public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var candidates = walker.Find();
+        tracker.KeepOnly(candidates.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
+        var items = new List<InboundItem>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sha256 = await TryHashExclusiveAsync(file, cancellationToken);
+            if (sha256 is null)
+            {
+                continue;
+            }
+
+            var item = ScanFolderItemFactory.Create(Name, options, file, sha256);
+            if (keys.Add(item.SourceKey))
+            {
+                items.Add(item);
+            }
+            else
+            {
+                ScanFolderLog.SameContent(logger, file.FullPath, item.SourceKey);
+            }
+        }
+
+        if (items.Count > 0)
+        {
+            ScanFolderLog.FilesReady(logger, Name, items.Count);
+        }
+
+        for (var offset = 0; offset < items.Count; offset += options.BatchSize)
+        {
+            var batch = items.Skip(offset).Take(options.BatchSize).ToList();
+            yield return new InboundBatch(batch, Math.Max(0, items.Count - offset - batch.Count));
+        }
+    }
+
+    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    {
+        foreach (var file in items.Select(i => i.SourceState).OfType<ScanFile>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tracker.Forget(file.FullPath);
+            if (!file.IsUnchanged())
+            {
+                ScanFolderLog.ChangedSinceRead(logger, file.FullPath);
+                continue;
+            }
+
+            if (options.AfterImport == ScanAfterImport.ArchiveAndRemove)
+            {
+                File.Delete(file.FullPath);
+                ScanFolderLog.Acknowledged(logger, file.FullPath, "deleted, kept in the archive", "");
+                continue;
+            }
+
+            var folder = DatedFolder.Under(options.EffectiveDonePath, time);
+            Directory.CreateDirectory(folder);
+            var destination = UniqueFilePath.In(folder, file.Name);
+            File.Move(file.FullPath, destination);
+            ScanFolderLog.Acknowledged(logger, file.FullPath, "moved to", destination);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        if (item.SourceState is not ScanFile file)
+        {
+            return;
+        }
+
+        tracker.Forget(file.FullPath);
+        if (!File.Exists(file.FullPath))
+        {
+            ScanFolderLog.ChangedSinceRead(logger, file.FullPath);
+            return;
+        }
+
+        var folder = options.QuarantinePathFor(file.Root);
+        Directory.CreateDirectory(folder);
+        var destination = UniqueFilePath.In(folder, file.Name);
+        File.Move(file.FullPath, destination);
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\nat: {time.GetUtcNow():O}\n");
+        await File.WriteAllTextAsync(destination + ".reason.txt", note, cancellationToken);
+        ScanFolderLog.Quarantined(logger, file.FullPath, destination, reason);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Hashes the file while holding it exclusively; null when a writer still has it open.</summary>
+    private async Task<string?> TryHashExclusiveAsync(ScanFile file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(
+                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return await FileHasher.Sha256Async(stream, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ScanFolderLog.StillOpen(logger, file.FullPath);
+            return null;
+        }
+    }
+}

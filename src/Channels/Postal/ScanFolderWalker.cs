@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Postal;
+
+/// <summary>
+/// Lists the candidate files under the configured folders, recursively, skipping hidden folders, symbolic links and
+/// the done/ and quarantine/ folders. A folder that is missing or unreadable (a share that is down) is logged and skipped.
+/// </summary>
+internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger logger)
+{
+    private const int MaxDepth = 8;
+
+    public List<ScanFile> Find()
+    {
+        var files = new List<ScanFile>();
+        foreach (var configured in options.Paths)
+        {
+            var root = Path.GetFullPath(configured);
+            if (!Directory.Exists(root))
+            {
+                ScanFolderLog.FolderMissing(logger, root);
+                continue;
+            }
+
+            var excluded = new HashSet<string>(StringComparer.Ordinal)
+            {
+                Path.TrimEndingDirectorySeparator(options.EffectiveDonePath),
+                Path.TrimEndingDirectorySeparator(options.QuarantinePathFor(root)),
+            };
+            Walk(root, new DirectoryInfo(root), 0, excluded, files);
+        }
+
+        return files;
+    }
+
+    private void Walk(string root, DirectoryInfo directory, int depth, HashSet<string> excluded, List<ScanFile> files)
+    {
+        try
+        {
+            foreach (var file in directory.EnumerateFiles())
+            {
+                if (ScanFileFilter.IsTaken(file, options.EffectiveExtensions) && file.LinkTarget is null)
+                {
+                    var relative = Path.GetRelativePath(root, directory.FullName);
+                    files.Add(new ScanFile(
+                        root, file.FullName, relative == "." ? "" : relative.Replace('\\', '/'), file.Length, file.LastWriteTimeUtc));
+                }
+            }
+
+            if (depth >= MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var child in directory.EnumerateDirectories())
+            {
+                if (!ScanFileFilter.IsHidden(child) && child.LinkTarget is null
+                    && !excluded.Contains(Path.TrimEndingDirectorySeparator(child.FullName)))
+                {
+                    Walk(root, child, depth + 1, excluded, files);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ScanFolderLog.FolderUnreadable(logger, directory.FullName, ex.Message);
+        }
+    }
+}
