@@ -7,6 +7,7 @@ namespace ContactCenter.Bench.Timing;
 /// Wraps any interface and adds the time of each call (until its Task completes, for async methods) to a
 /// <see cref="PhaseClock"/> under <c>{prefix}.{method}</c>. ValueTask results are awaited through AsTask.
 /// </summary>
+// Not sealed: DispatchProxy derives the proxy type from it at run time.
 internal class TimedProxy<T> : DispatchProxy
     where T : class
 {
