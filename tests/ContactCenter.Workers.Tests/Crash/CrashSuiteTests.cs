@@ -59,17 +59,20 @@ public sealed class CrashSuiteTests(ITestOutputHelper output) : IAsyncLifetime
         string[] configs = [Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json"), config];
 
         var killsWithWorkPending = 0;
-        for (var attempt = 0; killsWithWorkPending < Kills && attempt < Kills * 2; attempt++)
+        for (var attempt = 0; killsWithWorkPending < Kills && attempt < Kills + 5; attempt++)
         {
+            var pendingBefore = await dovecot.CountAsync(user) + ScanFilesLeft(scans);
+            pendingBefore.Should().BeGreaterThan(0, "the kills must come while there is work; fewer items processed per run would fix this");
             await using var worker = CrashWorker.Start(configs);
 
-            // Half the kills come at a random time after start (start-up, first fetch, normalising, OCR), half a
-            // random time after the run stored its first batch (dispatch, MOVE, the next batch, receipts).
-            var afterFirstTicket = random.Next(2) == 0;
-            var delay = TimeSpan.FromMilliseconds(afterFirstTicket ? random.Next(0, 2000) : random.Next(500, 5000));
-            if (afterFirstTicket)
+            // A third of the kills come a random time after start (start-up, first fetch, normalising, OCR); the rest
+            // after a random number of this run's tickets were logged as stored, which lands between a batch's
+            // durable dispatch and its acknowledgement (MOVE, done/), or in the receipts being sent.
+            var afterTickets = random.Next(3) == 0 ? 0 : random.Next(1, 50);
+            var delay = TimeSpan.FromMilliseconds(afterTickets == 0 ? random.Next(200, 3000) : random.Next(0, 300));
+            if (afterTickets > 0)
             {
-                await worker.WaitForFirstTicketAsync(TimeSpan.FromSeconds(30));
+                await worker.WaitForTicketsAsync(afterTickets, TimeSpan.FromSeconds(60));
             }
 
             await Task.Delay(delay);
@@ -77,7 +80,8 @@ public sealed class CrashSuiteTests(ITestOutputHelper output) : IAsyncLifetime
             await worker.KillAsync();
             var pending = await dovecot.CountAsync(user) + ScanFilesLeft(scans);
             killsWithWorkPending += pending > 0 ? 1 : 0;
-            output.WriteLine($"kill {attempt + 1} ({(afterFirstTicket ? "first ticket" : "start")} + {delay.TotalMilliseconds:F0} ms): {worker.TicketsCreated} tickets logged in this run, {pending} items still pending, {smtp.Messages.Count} receipts received so far");
+            var moment = afterTickets == 0 ? $"start + {delay.TotalMilliseconds:F0} ms" : $"{afterTickets} tickets + {delay.TotalMilliseconds:F0} ms";
+            output.WriteLine($"kill {attempt + 1} ({moment}): {worker.TicketsCreated} tickets logged in this run, {pending} items still pending, {smtp.Messages.Count} receipts received so far");
         }
 
         killsWithWorkPending.Should().BeGreaterThanOrEqualTo(Kills, "every kill must hit a worker with work in hand");

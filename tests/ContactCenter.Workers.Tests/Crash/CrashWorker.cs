@@ -10,7 +10,6 @@ namespace ContactCenter.Workers.Tests.Crash;
 internal sealed partial class CrashWorker : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly TaskCompletionSource firstTicket = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int ticketsCreated;
 
     private CrashWorker(IReadOnlyList<string> configFiles)
@@ -50,8 +49,18 @@ internal sealed partial class CrashWorker : IAsyncDisposable
         return worker;
     }
 
-    /// <summary>Completes when this run logs its first durably stored ticket, or after <paramref name="timeout"/>.</summary>
-    public Task WaitForFirstTicketAsync(TimeSpan timeout) => Task.WhenAny(firstTicket.Task, Task.Delay(timeout), process.WaitForExitAsync());
+    /// <summary>
+    /// Returns once this run has logged <paramref name="count"/> durably stored tickets (the pipeline logs them right
+    /// after the batch's dispatch, before acknowledging it), or after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForTicketsAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (TicketsCreated < count && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(2);
+        }
+    }
 
     /// <summary>SIGKILL: the process dies where it stands.</summary>
     public async Task KillAsync()
@@ -99,7 +108,6 @@ internal sealed partial class CrashWorker : IAsyncDisposable
         if (line.Contains("created ticket", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref ticketsCreated);
-            firstTicket.TrySetResult();
         }
     }
 
