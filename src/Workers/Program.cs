@@ -1,2 +1,3 @@
-// The host and CLI land with the e-mail backbone issue.
-return 0;
+using ContactCenter.Workers.Cli;
+
+return await ContactCenterApp.RunAsync(args);

@@ -1,0 +1,39 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Receipts;
+using ContactCenter.Core.Routing;
+using ContactCenter.Core.Sla;
+using ContactCenter.Core.Storage;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>Classifies a draft, plans its due date and decides its receipt: the request handed to the store.</summary>
+internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner planner, IReceiptPolicy receipts)
+{
+    /// <summary>Returns the request, or a quarantine reason when the rules themselves fail on this draft.</summary>
+    public async Task<(DispatchRequest? Request, string? RejectReason)> RouteAsync(TicketDraft draft, ServiceMode mode, CancellationToken cancellationToken)
+    {
+        Tickets.Classification classification;
+        SlaPlan plan;
+        try
+        {
+            classification = classifier.Classify(draft);
+            plan = planner.Plan(classification.Level, draft.Channel, draft.ReceivedAt, mode);
+        }
+        catch (Exception ex)
+        {
+            return (null, $"routing failed: {ex.GetType().Name}: {ex.Message}");
+        }
+
+        // The policy reads the store (daily limit per sender); its failure is the store's, so it ends the poll.
+        var receipt = await receipts.DecideAsync(draft, cancellationToken).ConfigureAwait(false);
+        return (new DispatchRequest
+        {
+            Draft = draft,
+            Classification = classification,
+            ClockStartedAt = plan.ClockStartedAt,
+            DueAt = plan.DueAt,
+            ReceiptTo = receipt.To,
+            ReceiptSuppressedReason = receipt.SuppressedReason,
+        }, null);
+    }
+}

@@ -1,0 +1,182 @@
+using ContactCenter.Core.Diagnostics;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>
+/// Drains a source: per batch, skip what the store already holds, normalise the rest in parallel, classify and plan,
+/// store the batch in one durable dispatch, and only then acknowledge it. Bad items go to quarantine; a store
+/// failure acknowledges nothing and ends the poll with <see cref="PollFailedException"/>.
+/// </summary>
+public sealed class IngestPipeline
+{
+    private readonly ITicketStore store;
+    private readonly ItemNormalizerRunner normalizers;
+    private readonly ItemQuarantine quarantine;
+    private readonly DraftRouter router;
+    private readonly TimeProvider time;
+    private readonly ILogger<IngestPipeline> logger;
+    private readonly IngestMetrics? metrics;
+
+    internal IngestPipeline(ITicketStore store, ItemNormalizerRunner normalizers, ItemQuarantine quarantine, DraftRouter router,
+        TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics)
+    {
+        this.metrics = metrics;
+        this.store = store;
+        this.normalizers = normalizers;
+        this.quarantine = quarantine;
+        this.router = router;
+        this.time = time;
+        this.logger = logger;
+    }
+
+    /// <summary>Polls until the source has nothing pending; cancellation stops it between batches.</summary>
+    public async Task<PollSummary> RunAsync(IInboundSource source, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var counters = new PollCounters(source.Name);
+        try
+        {
+            var batches = source.PollAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (batches.ConfigureAwait(false))
+            {
+                while (!cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false))
+                {
+                    var batch = batches.Current;
+                    await ProcessBatchAsync(source, batch, counters, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(new PipelineProgress(source.Name, counters.Fetched, batch.Remaining));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failed = counters.ToSummary(time.GetElapsedTime(started), $"{ex.GetType().Name}: {ex.Message}");
+            metrics?.PollFailed(source.Name);
+            throw new PollFailedException(failed, ex);
+        }
+
+        var summary = counters.ToSummary(time.GetElapsedTime(started));
+        metrics?.PollCompleted(summary.Channel, summary.Duration);
+        PipelineLog.PollDone(logger, summary.Channel, (long)summary.Duration.TotalMilliseconds, summary.Fetched, summary.Created,
+            summary.FollowUps, summary.AutoMail, summary.Duplicates, summary.Quarantined, summary.AlreadyStored);
+        return summary;
+    }
+
+    private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, CancellationToken cancellationToken)
+    {
+        counters.Fetched += batch.Items.Count;
+        var fresh = new List<InboundItem>(batch.Items.Count);
+        var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
+        foreach (var item in batch.Items)
+        {
+            if (await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false))
+            {
+                counters.AlreadyStored++;
+                metrics?.ItemIngested(source.Name, "AlreadyStored");
+                acknowledge.Add(item);
+                PipelineLog.AlreadyStored(logger, source.Name, item.SourceKey);
+            }
+            else
+            {
+                fresh.Add(item);
+            }
+        }
+
+        var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
+        var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
+        var requests = new List<DispatchRequest>(normalized.Length);
+        foreach (var result in normalized)
+        {
+            var (itemRequests, reason) = result.RejectReason is null
+                ? await RouteAllAsync(result.Drafts, mode, cancellationToken).ConfigureAwait(false)
+                : ([], result.RejectReason);
+            if (reason is not null)
+            {
+                await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false);
+                counters.Quarantined++;
+                metrics?.ItemQuarantined(source.Name);
+                continue;
+            }
+
+            // All drafts of one item go into the same dispatch: the item's key is known exactly when every part is.
+            requests.AddRange(itemRequests);
+            acknowledge.Add(result.Item);
+        }
+
+        await DispatchAsync(source.Name, requests, counters).ConfigureAwait(false);
+        if (acknowledge.Count > 0)
+        {
+            // In the batch's order: a source may rely on it (e.g. IMAP UID ranges).
+            await source.AcknowledgeAsync(batch.Items.Where(acknowledge.Contains).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        PipelineLog.BatchDone(logger, source.Name, batch.Items.Count, batch.Remaining);
+    }
+
+    private async Task<(List<DispatchRequest> Requests, string? RejectReason)> RouteAllAsync(
+        IReadOnlyList<TicketDraft> drafts, ServiceMode mode, CancellationToken cancellationToken)
+    {
+        var requests = new List<DispatchRequest>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var (request, reason) = await router.RouteAsync(draft, mode, cancellationToken).ConfigureAwait(false);
+            if (request is null)
+            {
+                return ([], reason ?? "rejected");
+            }
+
+            requests.Add(request);
+        }
+
+        return (requests, null);
+    }
+
+    private async Task DispatchAsync(string channel, List<DispatchRequest> requests, PollCounters counters)
+    {
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<DispatchOutcome> outcomes;
+        try
+        {
+            // Not cancellable: once normalised, the batch is stored as a whole or not at all.
+            outcomes = await store.DispatchAsync(requests, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            PipelineLog.DispatchFailed(logger, ex, channel, requests.Count);
+            throw;
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            counters.Count(outcome.Kind);
+            metrics?.ItemIngested(channel, outcome.Kind.ToString());
+            LogOutcome(channel, outcome);
+        }
+    }
+
+    private void LogOutcome(string channel, DispatchOutcome outcome)
+    {
+        var number = outcome.TicketNumber ?? "-";
+        switch (outcome.Kind)
+        {
+            case DispatchOutcomeKind.Created:
+                PipelineLog.TicketCreated(logger, channel, outcome.SourceKey, number);
+                break;
+            case DispatchOutcomeKind.FollowUpAppended:
+                PipelineLog.FollowUpAppended(logger, channel, outcome.SourceKey, number);
+                break;
+            case DispatchOutcomeKind.Duplicate:
+                PipelineLog.Duplicate(logger, channel, outcome.SourceKey, number);
+                break;
+            default:
+                PipelineLog.AutoMail(logger, channel, outcome.SourceKey, outcome.Kind.ToString(), number);
+                break;
+        }
+    }
+}

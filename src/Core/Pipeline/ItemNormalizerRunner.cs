@@ -1,0 +1,59 @@
+using ContactCenter.Core.Intake;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>
+/// Runs the normalisers of a batch in parallel (OCR is the slow part of a scan or fax batch) and returns the results
+/// in the batch's order. A normaliser's failure becomes a quarantine reason; only cancellation escapes.
+/// </summary>
+internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normalizers, IOptions<PipelineOptions> options)
+{
+    private readonly IItemNormalizer[] normalizers = normalizers.ToArray();
+
+    public async Task<NormalizedItem[]> NormalizeAllAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    {
+        var results = new NormalizedItem[items.Count];
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelNormalizers),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
+            results[index] = await NormalizeAsync(items[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<NormalizedItem> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        var normalizer = Array.Find(normalizers, n => n.CanNormalize(item));
+        if (normalizer is null)
+        {
+            return NormalizedItem.Rejected(item, $"no normaliser for {item.Channel} item of type {item.OriginalContentType}");
+        }
+
+        try
+        {
+            var drafts = await NormalizeAllAsync(normalizer, item, cancellationToken).ConfigureAwait(false);
+            return drafts.Count == 0 ? NormalizedItem.Rejected(item, "the normaliser made no draft") : new NormalizedItem(item, drafts, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (InboundItemRejectedException ex)
+        {
+            return NormalizedItem.Rejected(item, ex.Message);
+        }
+        catch (Exception ex)
+        {
+            // A bug or a hostile input in one item must not stop the others: it goes to quarantine with its cause.
+            return NormalizedItem.Rejected(item, $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static async Task<IReadOnlyList<TicketDraft>> NormalizeAllAsync(IItemNormalizer normalizer, InboundItem item, CancellationToken cancellationToken) =>
+        normalizer is IMultiDraftNormalizer multi
+            ? await multi.NormalizeAllAsync(item, cancellationToken).ConfigureAwait(false)
+            : [await normalizer.NormalizeAsync(item, cancellationToken).ConfigureAwait(false)];
+}

@@ -1,0 +1,48 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>Keeps a rejected item's bytes and reason durably, then lets the source move it aside.</summary>
+internal sealed class ItemQuarantine(ITicketStore store, IContentArchive archive, TimeProvider time, ILogger<ItemQuarantine> logger)
+{
+    public async Task QuarantineAsync(IInboundSource source, InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        var original = await TryArchiveAsync(item, cancellationToken).ConfigureAwait(false);
+        await store.QuarantineAsync(
+            new QuarantineRecord
+            {
+                SourceKey = item.SourceKey,
+                ChannelName = item.ChannelName,
+                Channel = item.Channel,
+                At = time.GetUtcNow(),
+                Reason = reason,
+                Original = original,
+                Status = QuarantineStatus.Pending,
+            },
+            cancellationToken).ConfigureAwait(false);
+        PipelineLog.ItemQuarantined(logger, source.Name, item.SourceKey, reason);
+        await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TicketAttachment?> TryArchiveAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var fileName = SafeFileName.From(item.OriginalFileName, "original.bin");
+                return await archive.StoreAsync(stream, fileName, item.OriginalContentType, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The record and its reason still matter when the bytes cannot be read (e.g. the server dropped them).
+            PipelineLog.QuarantineArchiveFailed(logger, item.SourceKey, ex.GetType().Name, ex.Message);
+            return null;
+        }
+    }
+}

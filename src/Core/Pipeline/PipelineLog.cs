@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>Pipeline log events (1600-1629): ticket numbers and source keys only, never bodies or secrets.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information, Message = "{Channel}: {SourceKey} created ticket {TicketNumber}")]
+    public static partial void TicketCreated(ILogger logger, string channel, string sourceKey, string? ticketNumber);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information, Message = "{Channel}: {SourceKey} appended to ticket {TicketNumber}")]
+    public static partial void FollowUpAppended(ILogger logger, string channel, string sourceKey, string? ticketNumber);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Information, Message = "{Channel}: {SourceKey} is automatic mail ({Outcome}), ticket {TicketNumber}")]
+    public static partial void AutoMail(ILogger logger, string channel, string sourceKey, string outcome, string? ticketNumber);
+
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Information, Message = "{Channel}: {SourceKey} is a duplicate of ticket {TicketNumber}; nothing stored")]
+    public static partial void Duplicate(ILogger logger, string channel, string sourceKey, string? ticketNumber);
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "{Channel}: {SourceKey} was stored before but not acknowledged; acknowledging it")]
+    public static partial void AlreadyStored(ILogger logger, string channel, string sourceKey);
+
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning, Message = "{Channel}: {SourceKey} quarantined: {Reason}")]
+    public static partial void ItemQuarantined(ILogger logger, string channel, string sourceKey, string reason);
+
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Warning, Message = "Could not archive the original of quarantined item {SourceKey}: {ErrorType}: {Error}")]
+    public static partial void QuarantineArchiveFailed(ILogger logger, string sourceKey, string errorType, string error);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Error, Message = "{Channel}: storing a batch of {Count} items failed; none of them acknowledged")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception, string channel, int count);
+
+    [LoggerMessage(EventId = 1608, Level = LogLevel.Debug, Message = "{Channel}: batch of {Count} items stored and acknowledged ({Remaining} pending)")]
+    public static partial void BatchDone(ILogger logger, string channel, int count, int remaining);
+
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Information, Message = "{Channel}: poll done in {DurationMs} ms: {Fetched} fetched, {Created} created, {FollowUps} follow-ups, {AutoMail} automatic, {Duplicates} duplicates, {Quarantined} quarantined, {AlreadyStored} already stored")]
+    public static partial void PollDone(ILogger logger, string channel, long durationMs, int fetched, int created, int followUps, int autoMail, int duplicates, int quarantined, int alreadyStored);
+}

@@ -1,0 +1,40 @@
+using ContactCenter.Core.Storage;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>Running totals of one poll, turned into a <see cref="PollSummary"/> at the end.</summary>
+internal sealed class PollCounters(string channel)
+{
+    public int Fetched { get; set; }
+    public int Created { get; private set; }
+    public int FollowUps { get; private set; }
+    public int AutoMail { get; private set; }
+    public int Duplicates { get; private set; }
+    public int Quarantined { get; set; }
+    public int AlreadyStored { get; set; }
+
+    public void Count(DispatchOutcomeKind kind)
+    {
+        switch (kind)
+        {
+            case DispatchOutcomeKind.Created: Created++; break;
+            case DispatchOutcomeKind.FollowUpAppended: FollowUps++; break;
+            case DispatchOutcomeKind.AutoMailAttached or DispatchOutcomeKind.AutoMailRecorded: AutoMail++; break;
+            case DispatchOutcomeKind.Duplicate: Duplicates++; break;
+        }
+    }
+
+    public PollSummary ToSummary(TimeSpan duration, string? failed = null) => new()
+    {
+        Channel = channel,
+        Fetched = Fetched,
+        Created = Created,
+        FollowUps = FollowUps,
+        AutoMail = AutoMail,
+        Duplicates = Duplicates,
+        Quarantined = Quarantined,
+        AlreadyStored = AlreadyStored,
+        Failed = failed,
+        Duration = duration,
+    };
+}

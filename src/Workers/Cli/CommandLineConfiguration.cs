@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli;
+
+/// <summary>
+/// Configuration overrides on the command line (<c>--ContactCenter:Store:DataDirectory=/srv/cc</c> or with the value
+/// as the next argument) are taken out before Spectre parses the rest; any other unknown option is a typo.
+/// </summary>
+internal static partial class CommandLineConfiguration
+{
+    public static (string[] Command, string[] Overrides) Split(IReadOnlyList<string> args)
+    {
+        var command = new List<string>();
+        var overrides = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var match = KeyPath().Match(args[i]);
+            if (!match.Success)
+            {
+                command.Add(args[i]);
+                continue;
+            }
+
+            overrides.Add(args[i]);
+            if (!match.Groups["value"].Success && i + 1 < args.Count)
+            {
+                overrides.Add(args[++i]);
+            }
+        }
+
+        return (command.ToArray(), overrides.ToArray());
+    }
+
+    /// <summary>Throws a usage error for options no command knows (Spectre keeps them as "remaining").</summary>
+    public static void RejectUnknown(CommandContext command)
+    {
+        var unknown = command.Remaining.Parsed.Select(g => g.Key).Concat(command.Remaining.Raw).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException(
+                $"Unknown option or argument: {string.Join(", ", unknown)}. Configuration keys are given as --Section:Key=value.");
+        }
+    }
+
+    [GeneratedRegex(@"^--?[A-Za-z][\w.-]*(:[\w.-]+)+(?<value>=.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPath();
+}

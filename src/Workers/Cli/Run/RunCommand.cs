@@ -1,0 +1,35 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Run;
+
+/// <summary><c>contactcenter [run]</c>: the service, as a console app, a systemd unit or a Windows service.</summary>
+internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, CommonSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            CommandLineConfiguration.RejectUnknown(command);
+            var builder = ContactCenterHost.CreateBuilder(new HostSettings
+            {
+                ConfigFiles = settings.Config,
+                Args = context.ConfigurationOverrides,
+                Service = true,
+                LogToStandardError = false,
+                Configure = context.ConfigureHost,
+            });
+            using var host = builder.Build();
+
+            // Checked before starting, so a bad configuration is reported once, as a message, not as a host failure log.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+
+            // Opening the store takes its lock: a second instance stops here with a message, not a host failure.
+            await host.Services.GetRequiredService<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+}

@@ -1,0 +1,63 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Tickets;
+
+/// <summary><c>contactcenter tickets list</c>: the tickets matching the filters, with the service mode in the header.</summary>
+internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<TicketsListSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, TicketsListSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            var store = session.Get<ITicketStore>();
+            var now = session.Get<TimeProvider>().GetUtcNow();
+            var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
+            var tickets = await store.QueryAsync(ToQuery(settings, now), cancellationToken).ConfigureAwait(false);
+            var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
+            if (settings.Json)
+            {
+                CliJson.Write(context.Output, new { mode, count = rows.Count, tickets = rows });
+                return ExitCodes.Ok;
+            }
+
+            var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
+            context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended)");
+            context.Console.Write(Table(rows));
+            return ExitCodes.Ok;
+        });
+
+    private static TicketQuery ToQuery(TicketsListSettings s, DateTimeOffset now) => new()
+    {
+        Status = s.Status is null ? null : Enum.Parse<TicketStatus>(s.Status, ignoreCase: true),
+        ChannelName = s.Channel,
+        OverdueAt = s.Overdue ? now : null,
+        DueBefore = s.DueBefore is not null && CliDates.TryParse(s.DueBefore, out var due) ? due : null,
+        Limit = s.Limit,
+    };
+
+    /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>
+    private static Table Table(List<TicketRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Minimal)
+            .AddColumn(new TableColumn("Number").NoWrap())
+            .AddColumn(new TableColumn("Due").NoWrap())
+            .AddColumns("Lvl", "Category", "Sender", "Subject", "Status");
+        foreach (var r in rows)
+        {
+            var due = r.DueAt.ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            table.AddRow(
+                Markup.Escape(r.Number),
+                r.Overdue ? $"[red]{due}[/]" : r.Suspended ? $"[grey]{due}*[/]" : due,
+                r.Level == ServiceLevel.Second ? "2" : "1", Markup.Escape(r.Category),
+                Markup.Escape(Shorten(r.SenderEmail ?? r.SenderName ?? "", 30)), Markup.Escape(Shorten(r.Subject, 48)),
+                r.Status == TicketStatus.Open ? "open" : "[grey]closed[/]");
+        }
+
+        return table;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Tickets;
+
+internal sealed class TicketsListSettings : JsonSettings
+{
+    [CommandOption("--status <STATUS>")]
+    [Description("open or closed.")]
+    public string? Status { get; init; }
+
+    [CommandOption("--channel <NAME>")]
+    public string? Channel { get; init; }
+
+    [CommandOption("--overdue")]
+    [Description("Open, not suspended, past their due date.")]
+    public bool Overdue { get; init; }
+
+    [CommandOption("--due-before <DATE>")]
+    [Description("Due before this date or instant (e.g. 2026-12-01 or 2026-12-01T12:00+01:00).")]
+    public string? DueBefore { get; init; }
+
+    [CommandOption("--limit <N>")]
+    public int? Limit { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Status is not null && !Status.Equals("open", StringComparison.OrdinalIgnoreCase) && !Status.Equals("closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidationResult.Error($"--status: '{Status}' is not open or closed.");
+        }
+
+        return DueBefore is not null && !CliDates.TryParse(DueBefore, out _)
+            ? ValidationResult.Error($"--due-before: '{DueBefore}' is not a date (yyyy-MM-dd) or an ISO 8601 instant.")
+            : ValidationResult.Success();
+    }
+}

@@ -1,0 +1,20 @@
+using ContactCenter.Core.Sla;
+using ContactCenter.Core.Storage;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Tickets;
+
+/// <summary><c>contactcenter tickets resume NUMBER</c>: restarts the clock and moves the due date by the pause.</summary>
+internal sealed class TicketsResumeCommand(CliContext context) : AsyncCommand<TicketNumberSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, TicketNumberSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            var now = session.Get<TimeProvider>().GetUtcNow();
+            var mode = await session.Get<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
+            var clock = session.Get<SlaClock>();
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number,
+                ticket => clock.Resume(ticket, now, TicketUpdate.Actor, mode), cancellationToken).ConfigureAwait(false);
+        });
+}

@@ -1,0 +1,18 @@
+using ContactCenter.Core.Sla;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Tickets;
+
+/// <summary><c>contactcenter tickets suspend NUMBER --waiting-for "Regione Abruzzo"</c>: stops the answer clock.</summary>
+internal sealed class TicketsSuspendCommand(CliContext context) : AsyncCommand<TicketsSuspendSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, TicketsSuspendSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            var now = session.Get<TimeProvider>().GetUtcNow();
+            var clock = session.Get<SlaClock>();
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number,
+                ticket => clock.Suspend(ticket, now, settings.WaitingFor, TicketUpdate.Actor), cancellationToken).ConfigureAwait(false);
+        });
+}

@@ -1,0 +1,47 @@
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Workers.Hosting;
+
+/// <summary>Builds the host every command uses: same configuration and services; the service adds the scheduler.</summary>
+internal static class ContactCenterHost
+{
+    public static HostApplicationBuilder CreateBuilder(HostSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ApplicationName = "contactcenter",
+        });
+        ContactCenterConfiguration.Apply(builder.Configuration, settings.ConfigFiles, settings.Args);
+        if (settings.LogToStandardError)
+        {
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+        if (settings.MinimumLogLevel > LogLevel.Information)
+        {
+            // Registered after appsettings' Logging section, so it wins over its "Default": a verb's output stays clean.
+            builder.Logging.AddFilter((_, level) => level >= settings.MinimumLogLevel);
+        }
+
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Services.AddContactCenter(builder.Configuration);
+        if (settings.Service)
+        {
+            builder.Services.AddSystemd();
+            builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
+            builder.Services.AddChannelJobs(builder.Configuration);
+            var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
+        }
+
+        settings.Configure?.Invoke(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using ContactCenter.Channels.Acknowledgement;
+using ContactCenter.Channels.Email;
+using ContactCenter.Channels.Ocr;
+using ContactCenter.Channels.Paper;
+using ContactCenter.Core.Diagnostics;
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Routing;
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Workers.Hosting;
+
+public static class ContactCenterServiceCollectionExtensions
+{
+    /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
+    public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTicketStore(configuration);
+        services.AddRouting(configuration);
+        services.AddEmailNormalizer(configuration);
+        services.AddReceipts(configuration);
+        services.AddEmailChannels();
+        services.AddOcr(configuration);
+        services.AddPaperChannels(configuration);
+        services.AddMetrics();
+        services.TryAddSingleton<IngestMetrics>();
+        services.AddIngestPipeline(configuration);
+        services.AddChannelCatalog(configuration);
+        return services;
+    }
+}

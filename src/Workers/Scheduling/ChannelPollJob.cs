@@ -1,0 +1,46 @@
+using ContactCenter.Core.Pipeline;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ContactCenter.Workers.Scheduling;
+
+/// <summary>
+/// Polls one channel through the pipeline. A failure is logged and recorded, never thrown back to Quartz: the channel
+/// pauses for its backoff window and the others go on; the next fire is simply the next trigger.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class ChannelPollJob(ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, ILogger<ChannelPollJob> logger) : IJob
+{
+    public const string ChannelKey = "channel";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var channel = context.MergedJobDataMap[ChannelKey] as string ?? "";
+        if (status.IsBackingOff(channel, out var until))
+        {
+            SchedulingLog.PollSkipped(logger, channel, until);
+            return;
+        }
+
+        var failuresBefore = status.Get(channel).ConsecutiveFailures;
+        try
+        {
+            var summary = await pipeline.RunAsync(sources.Get(channel), null, cancellationToken).ConfigureAwait(false);
+            status.RecordSuccess(channel, summary);
+            if (failuresBefore > 0)
+            {
+                SchedulingLog.ChannelRecovered(logger, channel, failuresBefore);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the batch in flight was stored and acknowledged, or not acknowledged at all.
+        }
+        catch (Exception ex)
+        {
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            var backoff = status.RecordFailure(channel, error, (ex as PollFailedException)?.Summary);
+            SchedulingLog.PollFailed(logger, ex, channel, status.Get(channel).ConsecutiveFailures, backoff, error);
+        }
+    }
+}

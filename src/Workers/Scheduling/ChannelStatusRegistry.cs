@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using ContactCenter.Core.Pipeline;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Workers.Scheduling;
+
+/// <summary>Last success, last error, consecutive failures and the backoff window of every channel.</summary>
+public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOptions> options)
+{
+    private readonly ConcurrentDictionary<string, ChannelStatus> statuses = new(StringComparer.OrdinalIgnoreCase);
+
+    public ChannelStatus Get(string channel) => statuses.GetValueOrDefault(channel) ?? new ChannelStatus(channel);
+
+    public IReadOnlyList<ChannelStatus> Snapshot() => [.. statuses.Values.OrderBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)];
+
+    public bool IsBackingOff(string channel, out DateTimeOffset until)
+    {
+        until = Get(channel).BackoffUntil ?? DateTimeOffset.MinValue;
+        return until > time.GetUtcNow();
+    }
+
+    public void RecordSuccess(string channel, PollSummary summary)
+    {
+        var now = time.GetUtcNow();
+        statuses.AddOrUpdate(channel, c => Success(new ChannelStatus(c), summary, now), (_, s) => Success(s, summary, now));
+    }
+
+    /// <summary>Records a failed poll and returns how long the channel now pauses.</summary>
+    public TimeSpan RecordFailure(string channel, string error, PollSummary? partial)
+    {
+        var now = time.GetUtcNow();
+        var status = statuses.AddOrUpdate(channel, c => Failure(new ChannelStatus(c), error, partial, now), (_, s) => Failure(s, error, partial, now));
+        return status.BackoffUntil!.Value - now;
+    }
+
+    private ChannelStatus Success(ChannelStatus status, PollSummary summary, DateTimeOffset now) => Count(status, summary, now) with
+    {
+        LastSuccessAt = now,
+        ConsecutiveFailures = 0,
+        BackoffUntil = null,
+        LastSummary = summary,
+    };
+
+    private ChannelStatus Failure(ChannelStatus status, string error, PollSummary? partial, DateTimeOffset now)
+    {
+        var failures = status.ConsecutiveFailures + 1;
+        var backoff = Backoff(failures);
+        return Count(status, partial, now) with
+        {
+            LastErrorAt = now,
+            LastError = error,
+            ConsecutiveFailures = failures,
+            BackoffUntil = now + backoff,
+            LastSummary = partial ?? status.LastSummary,
+        };
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var first = options.Value.FailureBackoff;
+        var cap = options.Value.MaxFailureBackoff;
+        var factor = Math.Pow(2, Math.Min(failures - 1, 30));
+        return TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, cap.Ticks));
+    }
+
+    private ChannelStatus Count(ChannelStatus status, PollSummary? summary, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
+        var items = status.ItemsDay == today ? status.ItemsToday : 0;
+        return status with { ItemsDay = today, ItemsToday = items + (summary?.Fetched ?? 0) };
+    }
+}

@@ -1,0 +1,67 @@
+using MimeKit;
+
+namespace ContactCenter.Workers.Tests.EndToEnd;
+
+/// <summary>Realistic-shaped messages for the end-to-end runs.</summary>
+internal static class CitizenMail
+{
+    public static MimeMessage Request(int n, string run) => Message(
+        $"cittadino{n}@example.it", $"Richiesta n. {n} ({run})", $"<req-{n}-{run}@example.it>",
+        $"Buongiorno, vorrei informazioni sul piano comunale di protezione civile (richiesta {n}).");
+
+    public static MimeMessage Reply(string ticketNumber, string inReplyTo) =>
+        Message("cittadino7@example.it", $"R: [{ticketNumber}] Richiesta n. 7", $"<reply-{Guid.NewGuid():N}@example.it>",
+            "Aggiungo un'informazione alla mia richiesta.", inReplyTo);
+
+    public static MimeMessage AutoReply()
+    {
+        var message = Message("ufficio@comune.esempio.it", "Risposta automatica: fuori ufficio", $"<auto-{Guid.NewGuid():N}@comune.esempio.it>",
+            "Sono fuori ufficio fino al 20 marzo.");
+        message.Headers.Add("Auto-Submitted", "auto-replied");
+        return message;
+    }
+
+    public static MimeMessage Bounce()
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Mail Delivery System", "MAILER-DAEMON@mx.example.it"));
+        message.To.Add(MailboxAddress.Parse("urp@protezionecivile.example.it"));
+        message.Subject = "Undelivered Mail Returned to Sender";
+        message.MessageId = $"bounce-{Guid.NewGuid():N}@mx.example.it";
+        var report = new MultipartReport("delivery-status")
+        {
+            new TextPart("plain") { Text = "This is the mail system at host mx.example.it. Your message could not be delivered." },
+            new MimePart("message", "delivery-status") { Content = new MimeContent(new MemoryStream("Reporting-MTA: dns; mx.example.it\r\n\r\nFinal-Recipient: rfc822; nobody@example.it\r\nAction: failed\r\nStatus: 5.1.1\r\n"u8.ToArray())) },
+        };
+        message.Body = report;
+        return message;
+    }
+
+    /// <summary>Over the test's ContactCenter:Mail:MaxMessageBytes: rejected to quarantine.</summary>
+    public static MimeMessage Oversized()
+    {
+        var builder = new BodyBuilder { TextBody = "In allegato la documentazione completa." };
+        builder.Attachments.Add("documentazione.pdf", new byte[400_000], new ContentType("application", "pdf"));
+        var message = Message("grande@example.it", "Documentazione molto grande", $"<big-{Guid.NewGuid():N}@example.it>", "");
+        message.Body = builder.ToMessageBody();
+        return message;
+    }
+
+    private static MimeMessage Message(string from, string subject, string messageId, string text, string? inReplyTo = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse("urp@protezionecivile.example.it"));
+        message.Subject = subject;
+        message.MessageId = messageId.Trim('<', '>');
+        message.Date = DateTimeOffset.Now.AddMinutes(-5);
+        if (inReplyTo is not null)
+        {
+            message.InReplyTo = inReplyTo.Trim('<', '>');
+            message.References.Add(inReplyTo.Trim('<', '>'));
+        }
+
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+}

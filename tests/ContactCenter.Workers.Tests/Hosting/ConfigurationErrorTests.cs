@@ -1,0 +1,145 @@
+using ContactCenter.Core.Channels;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ContactCenter.Workers.Tests.Hosting;
+
+public sealed class ConfigurationErrorTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-config");
+    private readonly MemoryChannelFactory memory = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Run_UnknownChannelType_StopsWithExitCode2NamingTheKey()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new { urp = new { Type = "Telegraph" } },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Channels:urp:Type: unknown channel type 'Telegraph' (known: ")
+            .And.Contain("Memory");
+        result.Error.Should().NotContain("   at ", "a configuration error is a message, not a stack trace");
+    }
+
+    [Fact]
+    public async Task Run_ImapWithoutHostAndWithBadPorts_NamesEachKey()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new Dictionary<string, object>
+            {
+                ["urp"] = new { Type = "Imap", User = "urp", Password = "x", Port = 993 },
+                ["pec"] = new { Type = "Imap", Host = "imap.pec.example.it", User = "pec", Password = "x", Port = 70000 },
+                ["fax"] = new { Type = "Pop3", Host = "pop.example.it", User = "fax", Password = "x", Port = "pop3s" },
+            },
+        });
+
+        var result = await CliRun.RunAsync(null, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Channels:urp:Host")
+            .And.Contain("ContactCenter:Channels:pec:Port")
+            .And.Contain("ContactCenter:Channels:fax:Port");
+        result.Error.Should().NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Run_BadCron_StopsNamingTheKey_AndReportsEveryError()
+    {
+        memory.Sources["scans"] = new MemorySource("scans");
+        memory.Sources["fax"] = new MemorySource("fax");
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new
+            {
+                scans = new { Type = "Memory", Cron = "every five minutes" },
+                fax = new { Type = "Memory", EmergencyInterval = "-00:00:10" },
+            },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Channels:scans:Cron: 'every five minutes' is not a valid Quartz cron expression")
+            .And.Contain("ContactCenter:Channels:fax:EmergencyInterval: must be positive");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_FactoryErrors_AreListedWithTheirKeys()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new { nobody = new { Type = "Memory" }, off = new { Type = "Nonsense", Enabled = false } },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Channels:nobody: no memory source prepared").And.NotContain("off");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_MissingConfigFile_IsAUsageError()
+    {
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--config", folder.Combine("nope.json"));
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--config: the file").And.Contain("does not exist");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_ValidConfig_PrintsEffectiveValuesWithSecretsMasked()
+    {
+        memory.Sources["inbox"] = new MemorySource("inbox");
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Channels = new { inbox = new { Type = "Memory", Password = "hunter2", PasswordFile = "/run/credentials/imap" } },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--json", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().NotContain("hunter2").And.Contain("********").And.Contain("/run/credentials/imap");
+        result.Output.Should().Contain("\"ContactCenter:Channels:inbox:Type\": \"Memory\"");
+    }
+
+    [Fact]
+    public async Task ConfigCheck_CommandLineKey_OverridesTheConfigFile_AndTyposAreUsageErrors()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "PC" } });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--json", "--config", config, "--ContactCenter:Store:TicketPrefix=URP");
+        var typo = await CliRun.RunAsync(AddMemory, "config", "check", "--config", config, "--jsno");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("\"ContactCenter:Store:TicketPrefix\": \"URP\"");
+        typo.ExitCode.Should().Be(2);
+        typo.Error.Should().Contain("--jsno");
+    }
+
+    [Fact]
+    public async Task Run_InvalidStoreOption_StopsWithExitCode2()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "P-C 1" } });
+
+        var result = await CliRun.RunAsync(AddMemory, "run", "--config", config);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("TicketPrefix");
+    }
+
+    private void AddMemory(HostApplicationBuilder builder) => builder.Services.AddSingleton<IChannelFactory>(memory);
+}

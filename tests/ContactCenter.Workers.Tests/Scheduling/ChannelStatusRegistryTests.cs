@@ -1,0 +1,59 @@
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContactCenter.Workers.Tests.Scheduling;
+
+public sealed class ChannelStatusRegistryTests
+{
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-03-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly ChannelStatusRegistry registry;
+
+    public ChannelStatusRegistryTests() => registry = new ChannelStatusRegistry(time, Options.Create(new PipelineOptions
+    {
+        FailureBackoff = TimeSpan.FromSeconds(30),
+        MaxFailureBackoff = TimeSpan.FromMinutes(5),
+    }));
+
+    [Fact]
+    public void ConsecutiveFailures_BackOffExponentially_UpToTheCap()
+    {
+        var delays = Enumerable.Range(0, 6).Select(_ => registry.RecordFailure("urp", "SocketException: refused", null)).ToList();
+
+        delays.Should().Equal(
+            TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(240),
+            TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+        registry.Get("urp").ConsecutiveFailures.Should().Be(6);
+        registry.Get("urp").LastError.Should().Be("SocketException: refused");
+    }
+
+    [Fact]
+    public void BackoffWindow_SkipsPollsUntilItEnds_AndOtherChannelsAreUnaffected()
+    {
+        registry.RecordFailure("urp", "down", null);
+
+        registry.IsBackingOff("urp", out _).Should().BeTrue();
+        registry.IsBackingOff("pec", out _).Should().BeFalse();
+        time.Advance(TimeSpan.FromSeconds(31));
+        registry.IsBackingOff("urp", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Success_ResetsFailures_AndCountsItemsOfTheDay()
+    {
+        registry.RecordFailure("urp", "down", null);
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4, Created = 4 });
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 3, Created = 3 });
+
+        var status = registry.Get("urp");
+        status.ConsecutiveFailures.Should().Be(0);
+        status.BackoffUntil.Should().BeNull();
+        status.LastSuccessAt.Should().Be(time.GetUtcNow());
+        status.ItemsToday.Should().Be(7);
+
+        time.Advance(TimeSpan.FromDays(1));
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 1 });
+        registry.Get("urp").ItemsToday.Should().Be(1);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using ContactCenter.Core.Intake;
+
+namespace ContactCenter.Workers.Tests.TestSupport;
+
+/// <summary>
+/// A normaliser for orchestration tests: "Subject: ..." and "Message-ID: ..." lines, a blank line, then the body. A body containing THROW makes it
+/// fail like a buggy normaliser, REJECT like an unparseable item, SLOW makes it take a while (OCR-like).
+/// </summary>
+internal sealed class TextNormalizer : IItemNormalizer
+{
+    public const string ContentType = "text/x-cc-test";
+
+    private int calls;
+    private int running;
+    private int maxRunning;
+
+    public int Calls => calls;
+
+    public int MaxConcurrent => maxRunning;
+
+    public bool CanNormalize(InboundItem item) => item.OriginalContentType == ContentType;
+
+    public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref calls);
+        var now = Interlocked.Increment(ref running);
+        InterlockedMax(ref maxRunning, now);
+        try
+        {
+            await using var stream = await item.OpenAsync(cancellationToken);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var text = await reader.ReadToEndAsync(cancellationToken);
+            var parts = text.Split("\n\n", 2);
+            var headers = parts[0].Split('\n').Select(l => l.Split(": ", 2)).Where(h => h.Length == 2).ToDictionary(h => h[0], h => h[1]);
+            var subject = headers.GetValueOrDefault("Subject", "");
+            var body = parts.Length > 1 ? parts[1] : parts[0];
+            if (body.Contains("THROW", StringComparison.Ordinal))
+            {
+                throw new FormatException("broken structure at byte 12");
+            }
+
+            if (body.Contains("REJECT", StringComparison.Ordinal))
+            {
+                throw new InboundItemRejectedException("message over the size limit");
+            }
+
+            if (body.Contains("SLOW", StringComparison.Ordinal))
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+
+            return new TicketDraft
+            {
+                SourceKey = item.SourceKey,
+                ChannelName = item.ChannelName,
+                Channel = item.Channel,
+                ReceivedAt = item.ReceivedAt,
+                Subject = subject,
+                TextBody = body,
+                MessageId = headers.GetValueOrDefault("Message-ID", $"<{item.SourceKey.Replace(':', '-')}@test>"),
+                Sender = new Core.Tickets.Party { Email = "cittadino@example.it", DisplayName = "Mario Rossi" },
+                ReplyAddress = "cittadino@example.it",
+            };
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
