@@ -1,8 +1,7 @@
-#if CC_PIPELINE
 using ContactCenter.Bench.Latency;
 using ContactCenter.Bench.Mail;
 using ContactCenter.Bench.Memory;
-#endif
+using ContactCenter.Bench.Ocr;
 using ContactCenter.Bench.Store;
 
 namespace ContactCenter.Bench;
@@ -14,15 +13,9 @@ internal static class BenchmarkCatalog
     [
         new DiskSyncBenchmark(),
         new StoreBenchmark(),
-#if CC_PIPELINE
         new MailBenchmark(),
         new LatencyBenchmark(),
-#endif
-#if CC_OCR
-        new Ocr.OcrBenchmark(),
-#endif
-#if CC_PIPELINE
+        new OcrBenchmark(),
         new MemoryBenchmark(),
-#endif
     ];
 }
