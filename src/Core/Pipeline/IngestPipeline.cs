@@ -33,7 +33,17 @@ public sealed class IngestPipeline
     }
 
     /// <summary>Polls until the source has nothing pending; cancellation stops it between batches.</summary>
-    public async Task<PollSummary> RunAsync(IInboundSource source, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
+    public Task<PollSummary> RunAsync(IInboundSource source, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(source, progress, retry: false, cancellationToken);
+
+    /// <summary>
+    /// Sends quarantined items through again (<c>quarantine retry</c>): their source keys are known to the store, as
+    /// quarantined, so they are not skipped as already stored; the dispatch itself still refuses a second ticket.
+    /// </summary>
+    public Task<PollSummary> RetryAsync(IInboundSource source, CancellationToken cancellationToken) =>
+        RunAsync(source, null, retry: true, cancellationToken);
+
+    private async Task<PollSummary> RunAsync(IInboundSource source, IProgress<PipelineProgress>? progress, bool retry, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var counters = new PollCounters(source.Name);
@@ -45,7 +55,9 @@ public sealed class IngestPipeline
                 while (!cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false))
                 {
                     var batch = batches.Current;
-                    await ProcessBatchAsync(source, batch, counters, cancellationToken).ConfigureAwait(false);
+                    // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the
+                    // host's ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
+                    await ProcessBatchAsync(source, batch, counters, retry, CancellationToken.None).ConfigureAwait(false);
                     progress?.Report(new PipelineProgress(source.Name, counters.Fetched, batch.Remaining));
                 }
             }
@@ -64,14 +76,14 @@ public sealed class IngestPipeline
         return summary;
     }
 
-    private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, CancellationToken cancellationToken)
+    private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, bool retry, CancellationToken cancellationToken)
     {
         counters.Fetched += batch.Items.Count;
         var fresh = new List<InboundItem>(batch.Items.Count);
         var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
         foreach (var item in batch.Items)
         {
-            if (await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false))
+            if (!retry && await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false))
             {
                 counters.AlreadyStored++;
                 metrics?.ItemIngested(source.Name, "AlreadyStored");

@@ -59,6 +59,7 @@ internal static class ContactCenterApp
             });
             config.AddCommand<ModeCommand>("mode").WithDescription("Show or switch the service mode: emergency or ordinary.");
             ClassifyBranch.Add(config);
+            OperationsCommands.Add(config);
             config.AddBranch("config", cfg =>
             {
                 cfg.SetDescription("Configuration.");

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Pipeline;
+using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ internal static class ContactCenterHost
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
             builder.Services.AddChannelJobs(builder.Configuration);
+            builder.Services.AddControlEndpoint(builder.Configuration);
             var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
         }

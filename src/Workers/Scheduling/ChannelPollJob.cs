@@ -1,4 +1,5 @@
 using ContactCenter.Core.Pipeline;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -9,7 +10,9 @@ namespace ContactCenter.Workers.Scheduling;
 /// pauses for its backoff window and the others go on; the next fire is simply the next trigger.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class ChannelPollJob(ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, ILogger<ChannelPollJob> logger) : IJob
+internal sealed class ChannelPollJob(
+    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime, ILogger<ChannelPollJob> logger)
+    : IJob
 {
     public const string ChannelKey = "channel";
 
@@ -23,16 +26,19 @@ internal sealed class ChannelPollJob(ChannelSources sources, IngestPipeline pipe
         }
 
         var failuresBefore = status.Get(channel).ConsecutiveFailures;
+        // Quartz waits for running jobs at shutdown without cancelling them: the host's stopping token ends the poll
+        // at the next batch boundary, so SIGTERM does not wait for a whole backlog.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            var summary = await pipeline.RunAsync(sources.Get(channel), null, cancellationToken).ConfigureAwait(false);
+            var summary = await pipeline.RunAsync(sources.Get(channel), null, stopping.Token).ConfigureAwait(false);
             status.RecordSuccess(channel, summary);
             if (failuresBefore > 0)
             {
                 SchedulingLog.ChannelRecovered(logger, channel, failuresBefore);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutting down: the batch in flight was stored and acknowledged, or not acknowledged at all.
         }

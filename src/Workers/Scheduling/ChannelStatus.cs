@@ -10,6 +10,9 @@ public sealed record ChannelStatus(string Channel)
     public string? LastError { get; init; }
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>First failure of the current run of failures (null after a success); /health judges by it.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
+
     /// <summary>No poll before this instant (exponential backoff after consecutive failures).</summary>
     public DateTimeOffset? BackoffUntil { get; init; }
 

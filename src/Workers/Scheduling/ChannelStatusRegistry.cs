@@ -37,6 +37,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
     {
         LastSuccessAt = now,
         ConsecutiveFailures = 0,
+        FailingSince = null,
         BackoffUntil = null,
         LastSummary = summary,
     };
@@ -50,6 +51,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
             LastErrorAt = now,
             LastError = error,
             ConsecutiveFailures = failures,
+            FailingSince = status.ConsecutiveFailures == 0 ? now : status.FailingSince ?? now,
             BackoffUntil = now + backoff,
             LastSummary = partial ?? status.LastSummary,
         };

@@ -56,6 +56,18 @@ public sealed class InstallScriptTests
         File.Exists(config).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task ProductionTemplate_PassesConfigCheck()
+    {
+        var template = Path.Combine(RepositoryPaths.Root, "install", "appsettings.production.json");
+
+        var check = await ProcessRunner.RunAsync(
+            "dotnet", [Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"), "config", "check", "--config", template], TimeSpan.FromMinutes(1));
+
+        check.ExitCode.Should().Be(0, check.StandardOutput + check.StandardError);
+        check.StandardOutput.Should().Contain("/var/lib/contactcenter");
+    }
+
     private static Task<ProcessRunner.Result> InstallAsync(string root) =>
         ProcessRunner.RunAsync("bash", [Script, "--root", root, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start"], TimeSpan.FromMinutes(2));
 

@@ -14,8 +14,8 @@ internal sealed class ModeCommand(CliContext context) : AsyncCommand<ModeSetting
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var store = session.Get<ITicketStore>();
-            var current = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
+            await using var client = await Cli.BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
+            var current = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
             if (settings.Mode is null)
             {
                 context.Console.MarkupLine($"Service mode: [bold]{current}[/]");
@@ -23,7 +23,7 @@ internal sealed class ModeCommand(CliContext context) : AsyncCommand<ModeSetting
             }
 
             var mode = Enum.Parse<ServiceMode>(settings.Mode, ignoreCase: true);
-            await store.SetModeAsync(mode, Tickets.TicketUpdate.Actor, cancellationToken).ConfigureAwait(false);
+            await client.SetModeAsync(mode, Tickets.TicketUpdate.Actor, cancellationToken).ConfigureAwait(false);
             context.Console.MarkupLine(current == mode
                 ? $"Service mode is already [bold]{mode}[/]."
                 : $"Service mode switched from {current} to [bold]{mode}[/]; a running service picks it up within seconds.");

@@ -1,4 +1,4 @@
-using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Backoffice;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Tickets;
@@ -10,22 +10,7 @@ internal sealed class TicketsCloseCommand(CliContext context) : AsyncCommand<Tic
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var now = session.Get<TimeProvider>().GetUtcNow();
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, ticket =>
-            {
-                if (ticket.Status == TicketStatus.Closed)
-                {
-                    throw new InvalidOperationException($"Ticket {ticket.Number} is already closed.");
-                }
-
-                ticket.Status = TicketStatus.Closed;
-                ticket.ClosedAt = now;
-                if (ticket.IsSuspended)
-                {
-                    ticket.Suspensions[^1].Until = now;
-                }
-
-                return [new TicketEvent { At = now, Kind = TicketEventKind.Closed, Actor = TicketUpdate.Actor, Detail = settings.Reason ?? "closed" }];
-            }, cancellationToken).ConfigureAwait(false);
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Close,
+                new TicketChange { Reason = settings.Reason }, cancellationToken).ConfigureAwait(false);
         });
 }

@@ -1,5 +1,6 @@
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Backoffice;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,10 +13,10 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var store = session.Get<ITicketStore>();
+            await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var now = session.Get<TimeProvider>().GetUtcNow();
-            var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-            var tickets = await store.QueryAsync(ToQuery(settings, now), cancellationToken).ConfigureAwait(false);
+            var mode = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
+            var tickets = await client.ListTicketsAsync(ToFilter(settings), cancellationToken).ConfigureAwait(false);
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
             if (settings.Json)
             {
@@ -29,11 +30,11 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             return ExitCodes.Ok;
         });
 
-    private static TicketQuery ToQuery(TicketsListSettings s, DateTimeOffset now) => new()
+    private static TicketFilter ToFilter(TicketsListSettings s) => new()
     {
         Status = s.Status is null ? null : Enum.Parse<TicketStatus>(s.Status, ignoreCase: true),
-        ChannelName = s.Channel,
-        OverdueAt = s.Overdue ? now : null,
+        Channel = s.Channel,
+        Overdue = s.Overdue,
         DueBefore = s.DueBefore is not null && CliDates.TryParse(s.DueBefore, out var due) ? due : null,
         Limit = s.Limit,
     };

@@ -1,4 +1,4 @@
-using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Backoffice;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Tickets;
@@ -10,17 +10,7 @@ internal sealed class TicketsReopenCommand(CliContext context) : AsyncCommand<Ti
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var now = session.Get<TimeProvider>().GetUtcNow();
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, ticket =>
-            {
-                if (ticket.Status == TicketStatus.Open)
-                {
-                    throw new InvalidOperationException($"Ticket {ticket.Number} is already open.");
-                }
-
-                ticket.Status = TicketStatus.Open;
-                ticket.ClosedAt = null;
-                return [new TicketEvent { At = now, Kind = TicketEventKind.Reopened, Actor = TicketUpdate.Actor, Detail = "reopened" }];
-            }, cancellationToken).ConfigureAwait(false);
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Reopen, new TicketChange(), cancellationToken)
+                .ConfigureAwait(false);
         });
 }

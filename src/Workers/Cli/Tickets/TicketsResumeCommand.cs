@@ -1,5 +1,4 @@
-using ContactCenter.Core.Sla;
-using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Backoffice;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Tickets;
@@ -11,10 +10,7 @@ internal sealed class TicketsResumeCommand(CliContext context) : AsyncCommand<Ti
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var now = session.Get<TimeProvider>().GetUtcNow();
-            var mode = await session.Get<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
-            var clock = session.Get<SlaClock>();
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number,
-                ticket => clock.Resume(ticket, now, TicketUpdate.Actor, mode), cancellationToken).ConfigureAwait(false);
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Resume, new TicketChange(), cancellationToken)
+                .ConfigureAwait(false);
         });
 }

@@ -12,7 +12,8 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var ticket = await session.Get<ITicketStore>().GetAsync(settings.Number.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
+            await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
+            var ticket = await client.GetTicketAsync(settings.Number.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
             if (ticket is null)
             {
                 await context.Error.WriteLineAsync($"No ticket {settings.Number}.").ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using ContactCenter.Core.Sla;
+using ContactCenter.Workers.Backoffice;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Tickets;
@@ -10,9 +10,7 @@ internal sealed class TicketsSuspendCommand(CliContext context) : AsyncCommand<T
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var now = session.Get<TimeProvider>().GetUtcNow();
-            var clock = session.Get<SlaClock>();
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number,
-                ticket => clock.Suspend(ticket, now, settings.WaitingFor, TicketUpdate.Actor), cancellationToken).ConfigureAwait(false);
+            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Suspend,
+                new TicketChange { WaitingFor = settings.WaitingFor }, cancellationToken).ConfigureAwait(false);
         });
 }

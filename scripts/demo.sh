@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Quick start: ingests the bundled samples (six e-mails, a scanned letter, a fax) once with the embedded store
+# under .data/demo, then prints the tickets. Needs the .NET SDK and Tesseract with Italian data:
+#   sudo apt-get install tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils
+# Running it again starts from a fresh copy of the samples (pass --keep to keep the previous tickets).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! dpkg-query -W -f='${Status}' tesseract-ocr-ita 2>/dev/null | grep -q "install ok installed"; then
+  echo "Installing Tesseract with Italian data (for the scanned letter and the fax)..."
+  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+    tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils >/dev/null
+fi
+
+[[ "${1:-}" == "--keep" ]] || rm -rf .data/demo
+mkdir -p .data/demo/inbox .data/demo/scans .data/demo/recvq
+cp samples/mail/*.eml .data/demo/inbox/
+cp samples/scans/* .data/demo/scans/
+cp samples/fax/* .data/demo/recvq/
+
+export OMP_THREAD_LIMIT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export Logging__LogLevel__Default=Warning
+config=(--config samples/routing.rules.json --config samples/appsettings.demo.json)
+dotnet build src/Workers -c Release -nologo -v q >/dev/null
+cc() { dotnet src/Workers/bin/Release/net10.0/contactcenter.dll "$@"; }
+cc ingest --once "${config[@]}"
+cc tickets list "${config[@]}"
+echo
+echo "More: dotnet src/Workers/bin/Release/net10.0/contactcenter.dll tickets show PC-$(date +%Y)-000001 ${config[*]}"

@@ -1,0 +1,73 @@
+using System.Globalization;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Search;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// Lists the pending UIDs of the source folder and fetches a chunk of them with one FETCH, buffering each message
+/// so the connection is free again before the caller starts processing.
+/// </summary>
+internal sealed class ImapBatchFetcher(
+    string channelName, ChannelKind channel, ImapChannelOptions options, ImapConnection connection, ILogger logger,
+    TimeProvider timeProvider) : IDisposable
+{
+    private readonly MessageBufferSet _buffers = new();
+
+    public async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        var (_, folder) = await connection.OpenSourceFolderAsync(cancellationToken).ConfigureAwait(false);
+        SearchQuery query = SearchQuery.NotDeleted;
+        if (options.ImportSince is { } since)
+        {
+            // SINCE compares the INTERNALDATE's day: older messages stay untouched.
+            query = query.And(SearchQuery.DeliveredAfter(since.ToDateTime(TimeOnly.MinValue)));
+        }
+
+        if (options.AfterImport == ImapAfterImport.MarkSeen)
+        {
+            query = query.And(SearchQuery.NotSeen);
+        }
+
+        var found = await folder.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var uids = found.OrderBy(u => u.Id).ToList();
+        EmailSourceLog.ImapPending(logger, channelName, uids.Count, folder.FullName, folder.UidValidity);
+        return (folder, uids);
+    }
+
+    public async Task<IReadOnlyList<InboundItem>> FetchAsync(ImapFolder folder, List<UniqueId> chunk, CancellationToken cancellationToken)
+    {
+        // The caller has finished with the previous batch before asking for this one.
+        _buffers.Release();
+        var summaries = await folder.FetchAsync(
+            chunk, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate), cancellationToken)
+            .ConfigureAwait(false);
+        var dates = summaries.Where(s => s.InternalDate.HasValue).ToDictionary(s => s.UniqueId.Id, s => s.InternalDate!.Value);
+
+        var uidValidity = folder.UidValidity;
+        var items = new List<InboundItem>(chunk.Count);
+        await folder.GetStreamsAsync(chunk, async (_, _, uid, stream, ct) =>
+        {
+            var buffer = await _buffers.CopyAsync(stream, ct).ConfigureAwait(false);
+            var receivedAt = dates.TryGetValue(uid.Id, out var date) ? date : timeProvider.GetUtcNow();
+            items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, receivedAt, buffer));
+        }, cancellationToken).ConfigureAwait(false);
+
+        EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
+        return items.OrderBy(i => ((UniqueId)i.SourceState!).Id).ToList();
+    }
+
+    public void Dispose() => _buffers.Dispose();
+
+    private InboundItem CreateItem(UniqueId uid, string folderName, DateTimeOffset receivedAt, MessageBuffer buffer) =>
+        MailInboundItems.Create(
+            channelName, channel, options,
+            $"imap:{MailInboundItems.Mailbox(options)}/{folderName}/{uid.Validity}/{uid.Id}", uid, receivedAt, buffer,
+            ("imap.folder", folderName),
+            ("imap.uidvalidity", uid.Validity.ToString(CultureInfo.InvariantCulture)),
+            ("imap.uid", uid.Id.ToString(CultureInfo.InvariantCulture)));
+}

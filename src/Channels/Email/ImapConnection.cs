@@ -1,0 +1,93 @@
+using MailKit;
+using MailKit.Net.Imap;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// The IMAP connection an <see cref="ImapSource"/> keeps between polls: checked with NOOP before reuse, replaced when
+/// it died, and the Processed/Quarantine folders created on the first login.
+/// </summary>
+internal sealed class ImapConnection(
+    string channel, ImapChannelOptions options, ILogger logger, Func<IProtocolLogger>? protocolLoggerFactory) : IAsyncDisposable
+{
+    private ImapClient? _client;
+    private bool _foldersChecked;
+
+    public int Port => MailConnector.ResolvePort(options, 143, 993);
+
+    /// <summary>The configured folder, opened read-write so the acknowledger can flag, move and expunge.</summary>
+    public async Task<(ImapClient Client, ImapFolder Folder)> OpenSourceFolderAsync(CancellationToken cancellationToken)
+    {
+        var client = await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+        var folder = (ImapFolder)await client.GetFolderAsync(options.Folder, cancellationToken).ConfigureAwait(false);
+        await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        return (client, folder);
+    }
+
+    /// <summary>Forgets the connection without LOGOUT: after a failure its state is unknown.</summary>
+    public async Task DropAsync()
+    {
+        var client = _client;
+        _client = null;
+        await MailConnector.QuietDisconnectAsync(client, quit: false, channel, logger).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await MailConnector.QuietDisconnectAsync(_client, quit: true, channel, logger).ConfigureAwait(false);
+        _client = null;
+    }
+
+    private async Task<ImapClient> EnsureConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true, IsAuthenticated: true })
+        {
+            try
+            {
+                await _client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+                return _client;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                EmailSourceLog.ConnectionLost(logger, ex, channel);
+            }
+        }
+        else if (_client is not null)
+        {
+            EmailSourceLog.ConnectionLost(logger, null, channel);
+        }
+
+        await DropAsync().ConfigureAwait(false);
+        var client = protocolLoggerFactory is null ? new ImapClient() : new ImapClient(protocolLoggerFactory());
+        try
+        {
+            await MailConnector.ConnectAsync(client, options, channel, "IMAP", Port, logger, cancellationToken).ConfigureAwait(false);
+            await EnsureFoldersOnceAsync(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await MailConnector.QuietDisconnectAsync(client, quit: false, channel, logger).ConfigureAwait(false);
+            throw;
+        }
+
+        _client = client;
+        return client;
+    }
+
+    private async Task EnsureFoldersOnceAsync(ImapClient client, CancellationToken cancellationToken)
+    {
+        if (_foldersChecked)
+        {
+            return;
+        }
+
+        await ImapFolders.EnsureExistsAsync(client, options.QuarantineFolder, channel, logger, cancellationToken).ConfigureAwait(false);
+        if (options.AfterImport == ImapAfterImport.Move)
+        {
+            await ImapFolders.EnsureExistsAsync(client, options.ProcessedFolder, channel, logger, cancellationToken).ConfigureAwait(false);
+        }
+
+        _foldersChecked = true;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// Settles stored and rejected messages: in Delete mode by DELE + QUIT in the session that listed them, in Keep mode
+/// (and for rejections, as POP3 has no folders) by recording their UIDLs in the state file.
+/// </summary>
+internal sealed class Pop3Acknowledger(string channel, Pop3Session session, Pop3UidlFilter filter, ILogger logger)
+{
+    public async Task RememberImportedAsync(IReadOnlyList<string> uidls, CancellationToken cancellationToken)
+    {
+        var state = await filter.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await state.AddImportedAsync(uidls, cancellationToken).ConfigureAwait(false);
+        EmailSourceLog.Acknowledged(logger, channel, uidls.Count, "Keep");
+    }
+
+    public async Task<int> DeleteAsync(IReadOnlyList<string> uidls, CancellationToken cancellationToken)
+    {
+        var client = await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = uidls.ToHashSet(StringComparer.Ordinal);
+        var indexes = session.Uidls.Select((uidl, index) => (uidl, index)).Where(p => wanted.Contains(p.uidl))
+            .Select(p => p.index).ToList();
+        if (indexes.Count > 0)
+        {
+            await client.DeleteMessagesAsync(indexes, cancellationToken).ConfigureAwait(false);
+        }
+
+        // POP3 commits deletions only on QUIT: a dropped session would undelete them.
+        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        await session.CloseAsync(quit: false).ConfigureAwait(false);
+        EmailSourceLog.Acknowledged(logger, channel, indexes.Count, "Delete");
+        return indexes.Count;
+    }
+
+    /// <summary>The message stays on the server; its UIDL is remembered as rejected so it is not fetched again.</summary>
+    public async Task RememberRejectedAsync(string uidl, string sourceKey, string reason, CancellationToken cancellationToken)
+    {
+        var state = await filter.GetStateAsync(cancellationToken).ConfigureAwait(false);
+        await state.AddRejectedAsync(uidl, reason, cancellationToken).ConfigureAwait(false);
+        EmailSourceLog.Rejected(logger, channel, sourceKey, "state file (left on the server)", reason);
+    }
+}

@@ -1,0 +1,48 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Channels.Email;
+
+/// <summary>
+/// Fetches a chunk of pending messages pipelined (RETR after RETR without waiting) and buffers each one, so the
+/// session is free again before the caller starts processing.
+/// </summary>
+internal sealed class Pop3BatchFetcher(
+    string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider) : IDisposable
+{
+    private readonly MessageBufferSet _buffers = new();
+
+    public async Task<IReadOnlyList<InboundItem>> FetchAsync(List<(int Index, string Uidl)> chunk, CancellationToken cancellationToken)
+    {
+        // The caller has finished with the previous batch before asking for this one.
+        _buffers.Release();
+        var client = await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        var streams = await client.GetStreamsAsync(chunk.Select(c => c.Index).ToList(), headersOnly: false, cancellationToken)
+            .ConfigureAwait(false);
+        var items = new List<InboundItem>(chunk.Count);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            MessageBuffer buffer;
+            await using (var stream = streams[i])
+            {
+                buffer = await _buffers.CopyAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+
+            // POP3 has no INTERNALDATE: the topmost Received header (else Date) stands in for it.
+            await using var copy = await buffer.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var receivedAt = await DeliveryDate.ReadAsync(copy, cancellationToken).ConfigureAwait(false) ?? timeProvider.GetUtcNow();
+            items.Add(CreateItem(chunk[i].Uidl, receivedAt, buffer));
+        }
+
+        EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
+        return items;
+    }
+
+    public void Dispose() => _buffers.Dispose();
+
+    private InboundItem CreateItem(string uidl, DateTimeOffset receivedAt, MessageBuffer buffer) =>
+        MailInboundItems.Create(
+            channelName, ChannelKind.Email, options, $"pop3:{MailInboundItems.Mailbox(options)}/{uidl}", uidl, receivedAt, buffer,
+            ("pop3.uidl", uidl));
+}

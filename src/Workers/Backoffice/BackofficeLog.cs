@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>Log messages of the backoffice acts (event ids 1920-1929). No ticket texts or addresses, only ids.</summary>
+internal static partial class BackofficeLog
+{
+    [LoggerMessage(EventId = 1920, Level = LogLevel.Information, Message = "Ticket {Number}: {Action} by {Actor} -> {Outcome}")]
+    public static partial void TicketAct(ILogger logger, string number, TicketAction action, string actor, BackofficeOutcome outcome);
+
+    [LoggerMessage(EventId = 1921, Level = LogLevel.Information, Message = "Quarantined item {Id} ({SourceKey}) retried by {Actor}: ticket {TicketNumber}")]
+    public static partial void QuarantineRetried(ILogger logger, int id, string sourceKey, string actor, string? ticketNumber);
+
+    [LoggerMessage(EventId = 1922, Level = LogLevel.Warning, Message = "Quarantined item {Id} ({SourceKey}) retried by {Actor} failed again: {Reason}")]
+    public static partial void QuarantineRetryFailed(ILogger logger, int id, string sourceKey, string actor, string reason);
+
+    [LoggerMessage(EventId = 1923, Level = LogLevel.Information, Message = "Quarantined item {Id} ({SourceKey}) discarded by {Actor}")]
+    public static partial void QuarantineDiscarded(ILogger logger, int id, string sourceKey, string actor);
+
+    [LoggerMessage(EventId = 1924, Level = LogLevel.Information, Message = "Service mode set to {Mode} by {Actor} (was {Previous})")]
+    public static partial void ModeSet(ILogger logger, Core.Storage.ServiceMode mode, string actor, Core.Storage.ServiceMode previous);
+}

@@ -1,0 +1,19 @@
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>One channel in <c>status</c>: poll figures from the running service, ticket figures from the store.</summary>
+internal sealed record ChannelStatusRow
+{
+    public string Name { get; init; } = "";
+    public string? Type { get; init; }
+    public bool Configured { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public DateTimeOffset? LastErrorAt { get; init; }
+    public string? LastError { get; init; }
+    public DateTimeOffset? FailingSince { get; init; }
+    public int ConsecutiveFailures { get; init; }
+    public int? ItemsToday { get; init; }
+    public int Tickets { get; init; }
+    public int OpenTickets { get; init; }
+    public string? LastTicketNumber { get; init; }
+    public DateTimeOffset? LastTicketAt { get; init; }
+}

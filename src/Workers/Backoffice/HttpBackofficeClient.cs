@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using ContactCenter.Core.Statistics;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>The backoffice acts through the running service's control endpoint (the service owns the store).</summary>
+internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = BackofficeJson.Options;
+
+    public string Description => "service at " + http.BaseAddress;
+
+    public Task<ServiceStatusReport> GetStatusAsync(CancellationToken cancellationToken) =>
+        GetAsync<ServiceStatusReport>("api/status", cancellationToken)!;
+
+    public async Task<IReadOnlyList<Ticket>> ListTicketsAsync(TicketFilter filter, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                query.Add($"{name}={Uri.EscapeDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)}");
+            }
+        }
+
+        Add("status", filter.Status);
+        Add("channel", filter.Channel);
+        Add("overdue", filter.Overdue ? "true" : null);
+        Add("dueBefore", filter.DueBefore?.ToString("O"));
+        Add("limit", filter.Limit);
+        var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+        return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];
+    }
+
+    public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
+        GetAsync<Ticket>($"api/tickets/{Uri.EscapeDataString(number.Trim())}", cancellationToken);
+
+    public Task<TicketChangeResult> ChangeTicketAsync(string number, TicketAction action, TicketChange change, CancellationToken cancellationToken) =>
+        PostAsync<TicketChangeResult>($"api/tickets/{Uri.EscapeDataString(number.Trim())}/{action.ToString().ToLowerInvariant()}", change, cancellationToken);
+
+    public async Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) =>
+        (await GetAsync<ModeChangeResult>("api/mode", cancellationToken).ConfigureAwait(false))!.Current;
+
+    public Task<ModeChangeResult> SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken) =>
+        PostAsync<ModeChangeResult>("api/mode", new ModeRequest(mode, actor), cancellationToken);
+
+    public async Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken) =>
+        await GetAsync<List<QuarantineRecord>>($"api/quarantine?all={(includeResolved ? "true" : "false")}", cancellationToken).ConfigureAwait(false) ?? [];
+
+    public Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken) =>
+        GetAsync<QuarantineRecord>($"api/quarantine/{id}", cancellationToken);
+
+    public Task<QuarantineActionResult> RetryQuarantineAsync(int id, string actor, CancellationToken cancellationToken) =>
+        PostAsync<QuarantineActionResult>($"api/quarantine/{id}/retry", new QuarantineRequest(actor, null), cancellationToken);
+
+    public Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken) =>
+        PostAsync<QuarantineActionResult>($"api/quarantine/{id}/discard", new QuarantineRequest(actor, reason), cancellationToken);
+
+    public async Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
+        (await GetAsync<TicketStatistics>($"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken).ConfigureAwait(false))!;
+
+    public ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<T?> GetAsync<T>(string url, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return default;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Acts answer with their result whatever the status (404 no such item, 409 refused, 400 invalid).
+    private async Task<T> PostAsync<T>(string url, object body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(url, body, Json, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.BadRequest
+            && response.Content.Headers.ContentType?.MediaType == "application/json")
+        {
+            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        throw new IOException($"The service answered {url} with {(int)response.StatusCode} and no result.");
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new IOException($"The service answered {(int)response.StatusCode} {response.ReasonPhrase}: {text}".Trim());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using ContactCenter.Core.Statistics;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>
+/// Everything the admin verbs and a backoffice application do with the store. One process owns the store (the running
+/// service): a client either talks to it over the control endpoint (<see cref="HttpBackofficeClient"/>) or, when no
+/// service runs, opens the store itself (<see cref="LocalBackofficeClient"/>).
+/// </summary>
+internal interface IBackofficeClient : IAsyncDisposable
+{
+    /// <summary>"service at http://127.0.0.1:5280" or "store /var/lib/contactcenter/tickets.db", for messages.</summary>
+    string Description { get; }
+
+    Task<ServiceStatusReport> GetStatusAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Ticket>> ListTicketsAsync(TicketFilter filter, CancellationToken cancellationToken);
+
+    Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken);
+
+    Task<TicketChangeResult> ChangeTicketAsync(string number, TicketAction action, TicketChange change, CancellationToken cancellationToken);
+
+    Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);
+
+    Task<ModeChangeResult> SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken);
+
+    Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken);
+
+    Task<QuarantineActionResult> RetryQuarantineAsync(int id, string actor, CancellationToken cancellationToken);
+
+    Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken);
+
+    Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
+}

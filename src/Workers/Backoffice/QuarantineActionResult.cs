@@ -1,0 +1,5 @@
+using ContactCenter.Core.Storage;
+
+namespace ContactCenter.Workers.Backoffice;
+
+internal sealed record QuarantineActionResult(BackofficeOutcome Outcome, string Message, QuarantineRecord? Record = null);

@@ -1,0 +1,94 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>
+/// Retry sends a quarantined item's archived original through the pipeline again, under its own source key, so it
+/// still makes at most one ticket; the store marks the record Retried when the ticket is stored. Discard keeps the
+/// record with the admin's reason. Neither deletes anything.
+/// </summary>
+internal sealed class QuarantineActions(
+    ITicketStore store, IContentArchive archive, IngestPipeline pipeline, TimeProvider time, ILogger<QuarantineActions> logger)
+{
+    public async Task<QuarantineActionResult> RetryAsync(int id, string actor, CancellationToken cancellationToken)
+    {
+        var record = await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false);
+        if (Unresolvable(id, record) is { } refused)
+        {
+            return refused;
+        }
+
+        if (record!.Original is not { } original || !archive.Contains(original.Sha256))
+        {
+            return new(BackofficeOutcome.Refused, $"Quarantined item {id} has no archived original to retry; discard it with a reason.", record);
+        }
+
+        var source = new RetrySource(new InboundItem
+        {
+            SourceKey = record.SourceKey,
+            ChannelName = record.ChannelName,
+            Channel = record.Channel,
+            ReceivedAt = record.At,
+            OpenAsync = _ => ValueTask.FromResult(archive.OpenRead(original.Sha256)),
+            Length = original.Size,
+            OriginalFileName = original.FileName,
+            OriginalContentType = original.ContentType,
+        });
+        string? failure = null;
+        try
+        {
+            await pipeline.RetryAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PollFailedException ex)
+        {
+            failure = ex.Summary.Failed ?? ex.Message;
+        }
+
+        var after = await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
+        if (after.Status == QuarantineStatus.Retried)
+        {
+            after.ResolutionNote = $"retried by {actor}";
+            await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+            BackofficeLog.QuarantineRetried(logger, id, after.SourceKey, actor, after.ResultTicketNumber);
+            return new(BackofficeOutcome.Done, $"Quarantined item {id} retried: ticket {after.ResultTicketNumber ?? "(none)"}.", after);
+        }
+
+        var why = failure ?? source.RejectedReason ?? "not stored";
+        after.ResolutionNote = $"retry by {actor} at {time.GetUtcNow():u} failed: {why}";
+        await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+        BackofficeLog.QuarantineRetryFailed(logger, id, after.SourceKey, actor, why);
+        return new(BackofficeOutcome.Refused, $"Quarantined item {id} failed again: {why}", after);
+    }
+
+    public async Task<QuarantineActionResult> DiscardAsync(int id, string reason, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new(BackofficeOutcome.Invalid, "Discarding needs a reason; it is kept with the record.");
+        }
+
+        var record = await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false);
+        if (Unresolvable(id, record) is { } refused)
+        {
+            return refused;
+        }
+
+        record!.Status = QuarantineStatus.Discarded;
+        record.ResolutionNote = $"{reason.Trim()} (discarded by {actor})";
+        record.ResolvedAt = time.GetUtcNow();
+        await store.UpdateQuarantineAsync(record, cancellationToken).ConfigureAwait(false);
+        BackofficeLog.QuarantineDiscarded(logger, id, record.SourceKey, actor);
+        return new(BackofficeOutcome.Done, $"Quarantined item {id} discarded; the record and the archived original are kept.", record);
+    }
+
+    private static QuarantineActionResult? Unresolvable(int id, QuarantineRecord? record) => record switch
+    {
+        null => new(BackofficeOutcome.NotFound, $"No quarantined item {id}."),
+        { Status: not QuarantineStatus.Pending } => new(BackofficeOutcome.Refused,
+            $"Quarantined item {id} is already {record.Status.ToString().ToLowerInvariant()}: {record.ResolutionNote}", record),
+        _ => null,
+    };
+}

@@ -1,0 +1,22 @@
+using ContactCenter.Core.Storage;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>
+/// What <c>status</c> shows. Poll figures (last success, last error, items today) exist only when the running service
+/// answered; without it, the store's last ticket and counts per channel are all there is.
+/// </summary>
+internal sealed record ServiceStatusReport
+{
+    public bool ServiceRunning { get; init; }
+    public DateTimeOffset At { get; init; }
+    public ServiceMode Mode { get; init; }
+    public string StorePath { get; init; } = "";
+    public long StoreBytes { get; init; }
+    public int QuarantinePending { get; init; }
+    public int OutboxPending { get; init; }
+    public DateTimeOffset? OutboxOldestAt { get; init; }
+    public int Tickets { get; init; }
+    public int OpenTickets { get; init; }
+    public IReadOnlyList<ChannelStatusRow> Channels { get; init; } = [];
+}

@@ -1,0 +1,84 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>
+/// Builds <see cref="ServiceStatusReport"/>: the store's figures always, the poll figures of
+/// <see cref="ChannelStatusRegistry"/> only inside the running service (a CLI's registry has seen no poll).
+/// </summary>
+internal sealed class StatusReporter(
+    ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time)
+{
+    public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
+
+    public async Task<ServiceStatusReport> BuildAsync(bool inService, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
+        var tickets = await store.QueryAsync(new TicketQuery(), cancellationToken).ConfigureAwait(false);
+        var quarantine = await store.ListQuarantineAsync(includeResolved: false, cancellationToken).ConfigureAwait(false);
+        var outbox = await store.CountOutboxAsync(pendingOnly: true, cancellationToken).ConfigureAwait(false);
+        var oldest = outbox == 0 ? null
+            : (await store.GetDueOutboxAsync(now.AddYears(100), 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.CreatedAt;
+        var path = StorePath;
+        return new ServiceStatusReport
+        {
+            ServiceRunning = inService,
+            At = now,
+            Mode = mode,
+            StorePath = path,
+            StoreBytes = FileBytes(path) + FileBytes(path + "-log"),
+            QuarantinePending = quarantine.Count,
+            OutboxPending = outbox,
+            OutboxOldestAt = oldest,
+            Tickets = tickets.Count,
+            OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
+            Channels = Channels(tickets, inService),
+        };
+    }
+
+    private List<ChannelStatusRow> Channels(IReadOnlyList<Ticket> tickets, bool inService)
+    {
+        var byChannel = tickets.GroupBy(t => t.ChannelName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var names = catalog.Channels.Select(c => c.Name)
+            .Concat(byChannel.Keys.Where(k => catalog.Find(k) is null).Order(StringComparer.OrdinalIgnoreCase));
+        return [.. names.Select(name => Row(name, byChannel.GetValueOrDefault(name) ?? [], inService))];
+    }
+
+    private ChannelStatusRow Row(string name, List<Ticket> tickets, bool inService)
+    {
+        var last = tickets.MaxBy(t => t.ReceivedAt);
+        var row = new ChannelStatusRow
+        {
+            Name = name,
+            Type = catalog.Find(name)?.Factory.Type,
+            Configured = catalog.Find(name) is not null,
+            Tickets = tickets.Count,
+            OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
+            LastTicketNumber = last?.Number,
+            LastTicketAt = last?.ReceivedAt,
+        };
+        if (!inService)
+        {
+            return row;
+        }
+
+        var status = registry.Get(name);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).DateTime);
+        return row with
+        {
+            LastSuccessAt = status.LastSuccessAt,
+            LastErrorAt = status.LastErrorAt,
+            LastError = status.LastError,
+            FailingSince = status.ConsecutiveFailures > 0 ? status.FailingSince : null,
+            ConsecutiveFailures = status.ConsecutiveFailures,
+            ItemsToday = status.ItemsDay == today ? status.ItemsToday : 0,
+        };
+    }
+
+    private static long FileBytes(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

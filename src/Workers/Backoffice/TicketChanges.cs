@@ -1,0 +1,113 @@
+using ContactCenter.Core.Sla;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>
+/// The backoffice acts on a ticket, applied inside the store's update. Each returns the events to append, the last one
+/// being the act itself; <see cref="InvalidOperationException"/> means the act does not apply to this ticket.
+/// Suspend, resume and a change of level need the SLA clock and planner (registered by <c>AddRouting</c>).
+/// </summary>
+internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, DueDatePlanner? planner = null)
+{
+    public static string? Missing(TicketAction action, TicketChange change) => action switch
+    {
+        TicketAction.Suspend when string.IsNullOrWhiteSpace(change.WaitingFor) => "suspend needs waitingFor: the administration whose opinion is awaited.",
+        TicketAction.Reclassify when change.Level is null && string.IsNullOrWhiteSpace(change.Category) => "reclassify needs a level or a category.",
+        _ => null,
+    };
+
+    public IReadOnlyList<TicketEvent> Apply(Ticket ticket, TicketAction action, TicketChange change, ServiceMode mode)
+    {
+        var now = time.GetUtcNow();
+        return action switch
+        {
+            TicketAction.Close => Close(ticket, change, now),
+            TicketAction.Reopen => Reopen(ticket, change, now),
+            TicketAction.Reclassify => Reclassify(ticket, change, mode, now),
+            TicketAction.Suspend => Clock().Suspend(ticket, now, change.WaitingFor!, change.Actor),
+            TicketAction.Resume => Clock().Resume(ticket, now, change.Actor, mode),
+            _ => throw new InvalidOperationException($"Unknown action {action}."),
+        };
+    }
+
+    private static IReadOnlyList<TicketEvent> Close(Ticket ticket, TicketChange change, DateTimeOffset now)
+    {
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            throw new InvalidOperationException($"Ticket {ticket.Number} is already closed.");
+        }
+
+        ticket.Status = TicketStatus.Closed;
+        ticket.ClosedAt = now;
+        if (ticket.IsSuspended)
+        {
+            ticket.Suspensions[^1].Until = now;
+        }
+
+        return [new TicketEvent { At = now, Kind = TicketEventKind.Closed, Actor = change.Actor, Detail = Text(change.Reason, "closed") }];
+    }
+
+    private static IReadOnlyList<TicketEvent> Reopen(Ticket ticket, TicketChange change, DateTimeOffset now)
+    {
+        if (ticket.Status == TicketStatus.Open)
+        {
+            throw new InvalidOperationException($"Ticket {ticket.Number} is already open.");
+        }
+
+        ticket.Status = TicketStatus.Open;
+        ticket.ClosedAt = null;
+        return [new TicketEvent { At = now, Kind = TicketEventKind.Reopened, Actor = change.Actor, Detail = Text(change.Reason, "reopened") }];
+    }
+
+    private IReadOnlyList<TicketEvent> Reclassify(Ticket ticket, TicketChange change, ServiceMode mode, DateTimeOffset now)
+    {
+        var old = ticket.Classification;
+        var level = change.Level ?? old.Level;
+        var category = string.IsNullOrWhiteSpace(change.Category) ? old.Category : change.Category.Trim();
+        if (level == old.Level && category == old.Category)
+        {
+            throw new InvalidOperationException($"Ticket {ticket.Number} is already level {(int)level}, {category}.");
+        }
+
+        var reason = Text(change.Reason, "corrected");
+        ticket.Classification = new Classification
+        {
+            Level = level, Category = category, Office = old.Office, Priority = old.Priority, RuleName = "correction",
+            Matches = [reason, $"was level {(int)old.Level}, {old.Category} (rule {old.RuleName})"], IsCorrection = true,
+        };
+        var events = new List<TicketEvent>
+        {
+            new() { At = now, Kind = TicketEventKind.Reclassified, Actor = change.Actor,
+                Detail = $"level {(int)old.Level} -> {(int)level}, {old.Category} -> {category}: {reason}" },
+        };
+        if (level != old.Level && planner is not null && clock is not null)
+        {
+            var oldDue = ticket.DueAt;
+            ticket.DueAt = Replanned(ticket, mode);
+            events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
+                Detail = $"due date moved from {oldDue:yyyy-MM-dd HH:mm}Z to {ticket.DueAt:yyyy-MM-dd HH:mm}Z (new level)" });
+        }
+
+        return events;
+    }
+
+    /// <summary>The due date of the new level from the original arrival, moved by every finished suspension.</summary>
+    private DateTimeOffset Replanned(Ticket ticket, ServiceMode mode)
+    {
+        var due = planner!.Plan(ticket.Classification.Level, ticket.Channel, ticket.ReceivedAt, mode).DueAt;
+        var policy = planner.PolicyFor(ticket.Classification.Level, ticket.Channel, mode);
+        foreach (var suspension in ticket.Suspensions.Where(s => s.Until is not null))
+        {
+            due = clock!.MovedDueDate(due, suspension.From, suspension.Until!.Value, policy, mode);
+        }
+
+        return due;
+    }
+
+    private SlaClock Clock() =>
+        clock ?? throw new InvalidOperationException("The SLA clock is not configured (ContactCenter:Sla): cannot suspend or resume.");
+
+    private static string Text(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+}

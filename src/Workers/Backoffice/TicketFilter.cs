@@ -1,0 +1,13 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Workers.Backoffice;
+
+/// <summary>What <c>tickets list</c> and <c>GET /api/tickets</c> filter on; "overdue" is judged by the store's clock.</summary>
+internal sealed record TicketFilter
+{
+    public TicketStatus? Status { get; init; }
+    public string? Channel { get; init; }
+    public bool Overdue { get; init; }
+    public DateTimeOffset? DueBefore { get; init; }
+    public int? Limit { get; init; }
+}

@@ -1,0 +1,58 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Backoffice;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Status;
+
+/// <summary>
+/// <c>contactcenter status</c>: per channel the last successful poll, the last error and today's items (from the running
+/// service), tickets and the last one (from the store); quarantine and outbox sizes, store size and mode.
+/// </summary>
+internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, JsonSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command, Microsoft.Extensions.Logging.LogLevel.Warning);
+            await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
+            var report = await client.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (settings.Json)
+            {
+                CliJson.Write(context.Output, report);
+                return ExitCodes.Ok;
+            }
+
+            Print(report, client.Description);
+            return ExitCodes.Ok;
+        });
+
+    private void Print(ServiceStatusReport r, string via)
+    {
+        var console = context.Console;
+        console.MarkupLine(r.ServiceRunning
+            ? $"Service: [green]running[/] ({Markup.Escape(via)})"
+            : "Service: [yellow]not running[/] (figures read from the store; poll figures need the running service)");
+        console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
+        console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open");
+        console.MarkupLine($"Quarantine: {StatusFormat.Count(r.QuarantinePending, "item(s) waiting for an admin")}");
+        console.MarkupLine($"Outbox: {StatusFormat.Count(r.OutboxPending, "receipt(s) not yet sent")}" +
+            (r.OutboxOldestAt is { } oldest ? $", oldest {StatusFormat.Age(r.At - oldest)} old" : ""));
+        var table = new Table().AddColumns("Channel", "Type", "Last success", "Last error", "Failing since", "Items today", "Tickets", "Open", "Last ticket");
+        foreach (var c in r.Channels)
+        {
+            table.AddRow(
+                Markup.Escape(c.Name) + (c.Configured ? "" : " [grey](not configured)[/]"),
+                Markup.Escape(c.Type ?? ""),
+                r.ServiceRunning ? CliDates.Local(c.LastSuccessAt) : "[grey]n/a[/]",
+                c.LastError is null ? "" : $"[red]{Markup.Escape(CliDates.Local(c.LastErrorAt) + " " + c.LastError)}[/]",
+                c.FailingSince is { } since ? $"[red]{CliDates.Local(since)}[/]" : "",
+                c.ItemsToday?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[grey]n/a[/]",
+                c.Tickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.OpenTickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.LastTicketNumber is null ? "" : $"{Markup.Escape(c.LastTicketNumber)} ({CliDates.Local(c.LastTicketAt)})");
+        }
+
+        console.Write(table);
+    }
+}

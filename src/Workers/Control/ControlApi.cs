@@ -1,0 +1,130 @@
+using System.Globalization;
+using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Backoffice;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Workers.Control;
+
+/// <summary>
+/// The JSON API of the control endpoint, for the CLI and a backoffice application: a thin HTTP face over the
+/// service's own <see cref="IBackofficeClient"/>. Acts are POSTs with a JSON body (a browser cannot send one across
+/// origins without a preflight, which is never answered).
+/// </summary>
+internal static class ControlApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", (HealthReporter health) =>
+        {
+            var report = health.Build();
+            return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapGet("/api/ping", (ServiceIdentity identity) => identity);
+        app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
+        MapTickets(app);
+        app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>
+        {
+            var mode = await client.GetModeAsync(ct).ConfigureAwait(false);
+            return new ModeChangeResult(mode, mode);
+        });
+        app.MapPost("/api/mode", (ModeRequest request, IBackofficeClient client, CancellationToken ct) =>
+            client.SetModeAsync(request.Mode, Actor(request.Actor), ct));
+        MapQuarantine(app);
+        app.MapGet("/api/stats", async (string? from, string? to, IBackofficeClient client, CancellationToken ct) =>
+            !TryDate(from, out var f) || !TryDate(to, out var t)
+                ? Results.BadRequest("from and to are dates like 2026-01-31")
+                : Results.Json(await client.GetStatisticsAsync(f, t, ct).ConfigureAwait(false)));
+    }
+
+    private static void MapTickets(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, int? limit,
+            IBackofficeClient client, CancellationToken ct) =>
+        {
+            TicketStatus? parsedStatus = null;
+            if (status is not null)
+            {
+                if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var s))
+                {
+                    return Results.BadRequest("status is open or closed");
+                }
+
+                parsedStatus = s;
+            }
+
+            DateTimeOffset? due = null;
+            if (dueBefore is not null)
+            {
+                if (!DateTimeOffset.TryParse(dueBefore, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
+                {
+                    return Results.BadRequest("dueBefore is an ISO 8601 instant");
+                }
+
+                due = d;
+            }
+
+            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Limit = limit };
+            return Results.Json(await client.ListTicketsAsync(filter, ct).ConfigureAwait(false));
+        });
+        app.MapGet("/api/tickets/{number}", async (string number, IBackofficeClient client, CancellationToken ct) =>
+            await client.GetTicketAsync(number, ct).ConfigureAwait(false) is { } ticket ? Results.Json(ticket) : Results.NotFound());
+        app.MapPost("/api/tickets/{number}/{action}", async (string number, string action, TicketChange change, IBackofficeClient client,
+            CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<TicketAction>(action, ignoreCase: true, out var act) || int.TryParse(action, out _))
+            {
+                return Results.NotFound();
+            }
+
+            var result = await client.ChangeTicketAsync(number, act, change with { Actor = Actor(change.Actor) }, ct).ConfigureAwait(false);
+            return Results.Json(result, statusCode: StatusOf(result.Outcome));
+        });
+    }
+
+    private static void MapQuarantine(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/quarantine", (bool? all, IBackofficeClient client, CancellationToken ct) =>
+            client.ListQuarantineAsync(all ?? false, ct));
+        app.MapGet("/api/quarantine/{id:int}", async (int id, IBackofficeClient client, CancellationToken ct) =>
+            await client.GetQuarantineAsync(id, ct).ConfigureAwait(false) is { } record ? Results.Json(record) : Results.NotFound());
+        app.MapPost("/api/quarantine/{id:int}/retry", async (int id, QuarantineRequest request, IBackofficeClient client, CancellationToken ct) =>
+        {
+            var result = await client.RetryQuarantineAsync(id, Actor(request.Actor), ct).ConfigureAwait(false);
+            return Results.Json(result, statusCode: StatusOf(result.Outcome));
+        });
+        app.MapPost("/api/quarantine/{id:int}/discard", async (int id, QuarantineRequest request, IBackofficeClient client, CancellationToken ct) =>
+        {
+            var result = await client.DiscardQuarantineAsync(id, request.Reason ?? "", Actor(request.Actor), ct).ConfigureAwait(false);
+            return Results.Json(result, statusCode: StatusOf(result.Outcome));
+        });
+    }
+
+    private static int StatusOf(BackofficeOutcome outcome) => outcome switch
+    {
+        BackofficeOutcome.Done => StatusCodes.Status200OK,
+        BackofficeOutcome.NotFound => StatusCodes.Status404NotFound,
+        BackofficeOutcome.Refused => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static string Actor(string? actor) => string.IsNullOrWhiteSpace(actor) ? "api" : actor.Trim();
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

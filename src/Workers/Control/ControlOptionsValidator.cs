@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Workers.Control;
+
+/// <summary>Checks <see cref="ControlOptions"/>, each message naming its key; refuses a remote address unless allowed.</summary>
+internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
+{
+    private const string Prefix = ControlOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, ControlOptions options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.PathAndQuery != "/")
+        {
+            errors.Add($"{Prefix}:Url: '{options.Url}' is not an http URL like http://127.0.0.1:5280 (no path; put TLS in a reverse proxy).");
+        }
+        else if (url.IsDefaultPort || url.Port is < 1 or > 65535)
+        {
+            errors.Add($"{Prefix}:Url: '{options.Url}' needs an explicit port (e.g. http://127.0.0.1:5280).");
+        }
+        else if (!IsLoopback(url) && !options.AllowRemote)
+        {
+            errors.Add($"{Prefix}:Url: '{url.Host}' is not a loopback address; the endpoint has no authentication. " +
+                $"Use 127.0.0.1, [::1] or localhost, or set {Prefix}:AllowRemote to true behind an authenticating proxy.");
+        }
+
+        Positive(errors, nameof(ControlOptions.ChannelUnhealthyAfter), options.ChannelUnhealthyAfter);
+        Positive(errors, nameof(ControlOptions.ClientConnectTimeout), options.ClientConnectTimeout);
+        Positive(errors, nameof(ControlOptions.ClientRequestTimeout), options.ClientRequestTimeout);
+        Positive(errors, nameof(ControlOptions.GaugeRefreshInterval), options.GaugeRefreshInterval);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static void Positive(List<string> errors, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:{key}: must be positive (was {value}).");
+        }
+    }
+}

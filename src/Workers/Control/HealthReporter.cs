@@ -1,0 +1,34 @@
+using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Workers.Control;
+
+/// <summary>
+/// Judges the service's health from the channels' poll history: a channel failing now is tolerated (servers restart,
+/// backoff retries) until it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
+/// </summary>
+internal sealed class HealthReporter(ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time)
+{
+    public HealthReport Build()
+    {
+        var now = time.GetUtcNow();
+        var limit = options.Value.ChannelUnhealthyAfter;
+        var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit)).ToList();
+        var healthy = channels.All(c => c.Status == HealthReport.Healthy);
+        return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels);
+    }
+
+    private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)
+    {
+        var failingSince = status.ConsecutiveFailures > 0 ? status.FailingSince ?? status.LastErrorAt : null;
+        var unhealthy = failingSince is { } since && now - since > limit;
+        return new ChannelHealth(
+            status.Channel,
+            unhealthy ? HealthReport.Unhealthy : HealthReport.Healthy,
+            status.LastSuccessAt,
+            status.LastErrorAt,
+            status.LastError,
+            failingSince,
+            status.ConsecutiveFailures);
+    }
+}

@@ -1,0 +1,86 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using ContactCenter.Testing;
+
+namespace ContactCenter.Workers.Tests.Cli;
+
+/// <summary>
+/// A store built by the test with known figures: urp (e-mail) A closed on time, B open and overdue, C open and not yet
+/// due (April); fax D closed late. Two receipts queued (A and B), quarantined items as the test adds them.
+/// </summary>
+internal static class KnownStore
+{
+    public static readonly DateTimeOffset March2 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static StoreOptions Options(string dataDirectory) => new() { DataDirectory = dataDirectory };
+
+    public static async Task<IReadOnlyDictionary<string, string>> BuildAsync(string dataDirectory)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        var outcomes = await store.DispatchAsync(
+        [
+            Request("A", "urp", ChannelKind.Email, March2, March2.AddDays(2), "a@example.it"),
+            Request("B", "urp", ChannelKind.Email, March2.AddDays(3), March2.AddDays(5), "b@example.it"),
+            Request("C", "urp", ChannelKind.Email, new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), null),
+            Request("D", "fax", ChannelKind.Fax, March2.AddDays(8), March2.AddDays(10), null),
+        ], CancellationToken.None);
+        var numbers = outcomes.ToDictionary(o => o.SourceKey["test:".Length..], o => o.TicketNumber!);
+        await CloseAsync(store, numbers["A"], March2.AddDays(1));
+        await CloseAsync(store, numbers["D"], March2.AddDays(18));
+        return numbers;
+    }
+
+    public static async Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        var archive = TicketStoreFactory.OpenArchive(Options(dataDirectory));
+        var stored = await archive.StoreAsync(new MemoryStream(original), fileName, "message/rfc822", CancellationToken.None);
+        var record = await store.QuarantineAsync(new QuarantineRecord
+        {
+            SourceKey = $"file:{channel}/{stored.Sha256}",
+            ChannelName = channel,
+            Channel = ChannelKind.Email,
+            At = March2,
+            Reason = reason,
+            Original = stored,
+            Status = QuarantineStatus.Pending,
+        }, CancellationToken.None);
+        return record.Id;
+    }
+
+    public static async Task<T> ReadAsync<T>(string dataDirectory, Func<ITicketStore, Task<T>> read)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        return await read(store);
+    }
+
+    public static byte[] SampleMail(string name) =>
+        File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "samples", "mail", name));
+
+    private static Task CloseAsync(ITicketStore store, string number, DateTimeOffset at) =>
+        store.UpdateAsync(number, t =>
+        {
+            t.Status = TicketStatus.Closed;
+            t.ClosedAt = at;
+            return new TicketEvent { At = at, Kind = TicketEventKind.Closed, Actor = "test", Detail = "answered" };
+        }, CancellationToken.None);
+
+    private static DispatchRequest Request(string key, string channel, ChannelKind kind, DateTimeOffset at, DateTimeOffset due, string? receiptTo) => new()
+    {
+        Draft = new TicketDraft
+        {
+            SourceKey = "test:" + key,
+            ChannelName = channel,
+            Channel = kind,
+            ReceivedAt = at,
+            Sender = new Party { DisplayName = "Cittadino " + key, Email = receiptTo },
+            Subject = "Richiesta " + key,
+            TextBody = "Testo della richiesta " + key,
+        },
+        Classification = new Classification { Level = key == "B" ? ServiceLevel.Second : ServiceLevel.First, Category = key == "D" ? "danni" : "informazioni" },
+        ClockStartedAt = at,
+        DueAt = due,
+        ReceiptTo = receiptTo,
+    };
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.Cli;
+
+namespace ContactCenter.Workers.Tests.Control;
+
+/// <summary>The JSON API a backoffice application uses, against the running service over a store with known tickets.</summary>
+public sealed class ControlApiTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-control-api");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task TicketActs_AnswerWithTheirOutcome_AndRecordTheActor()
+    {
+        var numbers = await KnownStore.BuildAsync(folder.Combine("data"));
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        var http = service.Http;
+
+        (await Numbers(http, "api/tickets?status=open")).Should().BeEquivalentTo(numbers["B"], numbers["C"]);
+        (await Numbers(http, "api/tickets?overdue=true")).Should().Equal(numbers["B"]);
+        (await Numbers(http, "api/tickets?channel=fax")).Should().Equal(numbers["D"]);
+        (await http.GetAsync("api/tickets/PC-2026-999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var close = await http.PostAsJsonAsync($"api/tickets/{numbers["B"]}/close", new { reason = "risposto via PEC", actor = "backoffice:anna" });
+        close.StatusCode.Should().Be(HttpStatusCode.OK);
+        var closed = JsonDocument.Parse(await close.Content.ReadAsStringAsync()).RootElement;
+        closed.GetProperty("outcome").GetString().Should().Be("Done");
+        var history = closed.GetProperty("ticket").GetProperty("history");
+        history[history.GetArrayLength() - 1].GetProperty("actor").GetString().Should().Be("backoffice:anna");
+
+        var again = await http.PostAsJsonAsync($"api/tickets/{numbers["B"]}/close", new { reason = "di nuovo" });
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("already closed");
+
+        (await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/suspend", new { })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/suspend", new { waitingFor = "Regione Abruzzo" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var resume = await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/resume", new { });
+        resume.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await resume.Content.ReadAsStringAsync()).Should().Contain("Regione Abruzzo");
+        (await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/frobnicate", new { })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await http.PostAsJsonAsync("api/tickets/PC-2026-999999/close", new { })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ActsWithoutAJsonBody_AreRefused()
+    {
+        var numbers = await KnownStore.BuildAsync(folder.Combine("data"));
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+
+        // What a cross-site form could send: no preflight, so no JSON content type.
+        using var form = new StringContent("reason=x", Encoding.UTF8, "text/plain");
+        var response = await service.Http.PostAsync($"api/tickets/{numbers["C"]}/close", form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await service.Http.GetFromJsonAsync<JsonElement>($"api/tickets/{numbers["C"]}")).GetProperty("status").GetString().Should().Be("Open");
+    }
+
+    [Fact]
+    public async Task ModeStatsAndQuarantine_Answer()
+    {
+        await KnownStore.BuildAsync(folder.Combine("data"));
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        var http = service.Http;
+
+        var mode = await http.PostAsJsonAsync("api/mode", new { mode = "Emergency", actor = "backoffice:sala" });
+        var changed = JsonDocument.Parse(await mode.Content.ReadAsStringAsync()).RootElement;
+        changed.GetProperty("previous").GetString().Should().Be("Ordinary");
+        changed.GetProperty("current").GetString().Should().Be("Emergency");
+        (await http.GetFromJsonAsync<JsonElement>("api/mode")).GetProperty("current").GetString().Should().Be("Emergency");
+
+        var stats = await http.GetFromJsonAsync<JsonElement>("api/stats?from=2026-03-01&to=2026-03-31");
+        stats.GetProperty("total").GetProperty("received").GetInt32().Should().Be(3);
+        (await http.GetAsync("api/stats?from=01-03-2026")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        (await http.GetFromJsonAsync<JsonElement>("api/quarantine")).GetArrayLength().Should().Be(0);
+        (await http.GetAsync("api/quarantine/7")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await http.PostAsJsonAsync("api/quarantine/7/discard", new { reason = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<List<string>> Numbers(HttpClient http, string url) =>
+        [.. (await http.GetFromJsonAsync<JsonElement>(url)).EnumerateArray().Select(t => t.GetProperty("number").GetString()!)];
+}

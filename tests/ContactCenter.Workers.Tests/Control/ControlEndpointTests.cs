@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
+
+namespace ContactCenter.Workers.Tests.Control;
+
+public sealed class ControlEndpointTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-control");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task RunningService_HealthAndMetrics_AnswerOnLoopback()
+    {
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", MailDrop.Samples(folder)));
+
+        var status = await service.WaitForStatusAsync(
+            s => s.GetProperty("channels")[0].GetProperty("lastSuccessAt").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(60));
+        status.GetProperty("tickets").GetInt32().Should().Be(4, "six sample mails: four requests, a follow-up and an auto-reply");
+        status.GetProperty("serviceRunning").GetBoolean().Should().BeTrue();
+        var drop = status.GetProperty("channels").EnumerateArray().Single();
+        drop.GetProperty("lastSuccessAt").ValueKind.Should().Be(JsonValueKind.String);
+        drop.GetProperty("itemsToday").GetInt32().Should().Be(6);
+
+        using var health = await service.Http.GetAsync("health");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        report.GetProperty("status").GetString().Should().Be("Healthy");
+        report.GetProperty("channels")[0].GetProperty("channel").GetString().Should().Be("drop");
+        report.GetProperty("channels")[0].GetProperty("failingSince").ValueKind.Should().Be(JsonValueKind.Null);
+
+        var metrics = await service.Http.GetStringAsync("metrics");
+        metrics.Should().Contain("contactcenter_items_total{").And.Contain("channel=\"drop\"").And.Contain("outcome=\"Created\"");
+        metrics.Should().Contain("contactcenter_poll_duration_seconds").And.Contain("contactcenter_quarantine_pending");
+    }
+
+    [Fact]
+    public async Task RunningService_RequestForAForeignHostName_IsRefused()
+    {
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/status");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await service.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "DNS rebinding must not let a web page read tickets");
+    }
+
+    [Fact]
+    public async Task ControlPortTaken_ServiceStillIngests_AndTheCliSaysNoServiceAnswered()
+    {
+        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+
+        await using var service = await ServiceTestHost.StartAsync(
+            folder.Path, MailDrop.Channel(folder, "drop", MailDrop.Samples(folder)), controlPort: port);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (Directory.GetFiles(folder.Combine("inbox"), "*.eml").Length > 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+        }
+
+        Directory.GetFiles(folder.Combine("inbox"), "*.eml").Should().BeEmpty("the channels run without the control endpoint");
+        var status = await TestSupport.CliRun.RunAsync(null, "status", "--config", service.Config);
+        status.ExitCode.Should().Be(1);
+        status.Error.Should().Contain($"no service answered for it at http://127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task ChannelKeptFailing_TurnsHealthUnhealthyAfterTheConfiguredTime()
+    {
+        var closedPort = FreePort.Next();
+        var imap = new Dictionary<string, object>
+        {
+            ["urp"] = new
+            {
+                Type = "Imap", Host = "127.0.0.1", Port = closedPort, Security = "None", User = "urp", Password = "x",
+                Interval = "00:00:01", RetryDelay = "00:00:00.100", MaxRetryDelay = "00:00:00.200", Timeout = "00:00:02",
+            },
+        };
+        var pipeline = new { FailureBackoff = "00:00:00.100", MaxFailureBackoff = "00:00:00.200", ModeCheckInterval = "00:00:01" };
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, imap, pipeline, unhealthyAfter: "00:00:03");
+
+        var start = DateTimeOffset.UtcNow;
+        HttpStatusCode code;
+        JsonElement report;
+        do
+        {
+            await Task.Delay(250);
+            using var response = await service.Http.GetAsync("health");
+            code = response.StatusCode;
+            report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            var channel = report.GetProperty("channels")[0];
+            if (code == HttpStatusCode.OK && channel.GetProperty("failingSince").ValueKind == JsonValueKind.String)
+            {
+                (DateTimeOffset.UtcNow - channel.GetProperty("failingSince").GetDateTimeOffset()).Should().BeLessThan(TimeSpan.FromSeconds(3.5),
+                    "a channel failing for less than ChannelUnhealthyAfter keeps the service healthy");
+            }
+        }
+        while (code == HttpStatusCode.OK && DateTimeOffset.UtcNow - start < TimeSpan.FromSeconds(40));
+
+        code.Should().Be(HttpStatusCode.ServiceUnavailable);
+        report.GetProperty("status").GetString().Should().Be("Unhealthy");
+        var urp = report.GetProperty("channels")[0];
+        urp.GetProperty("status").GetString().Should().Be("Unhealthy");
+        urp.GetProperty("consecutiveFailures").GetInt32().Should().BeGreaterThan(1);
+        urp.GetProperty("lastError").GetString().Should().Contain("Connection refused");
+        (report.GetProperty("at").GetDateTimeOffset() - urp.GetProperty("failingSince").GetDateTimeOffset()).Should().BeGreaterThan(TimeSpan.FromSeconds(3));
+    }
+}
