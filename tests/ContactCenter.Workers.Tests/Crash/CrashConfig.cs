@@ -7,6 +7,7 @@ namespace ContactCenter.Workers.Tests.Crash;
 /// The worker's --config for the crash run: an IMAP channel moving to Processed, a scan folder, receipts through the
 /// test SMTP server. Polls every second; scans are taken as soon as they are seen (StableFor 0: the stability
 /// tracker lives in memory, so a worker killed every few seconds would otherwise never find a file stable).
+/// The file is written once, so every restart uses the same control port.
 /// </summary>
 internal static class CrashConfig
 {
@@ -28,6 +29,9 @@ internal static class CrashConfig
                 },
                 Smtp = new { Host = "127.0.0.1", Port = smtpPort, Security = "None" },
                 Pipeline = new { ShutdownTimeout = "00:00:10" },
+
+                // Its own control port, so a service of another test on the default 5280 cannot be mistaken for this one.
+                Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
                 Channels = new Dictionary<string, object>
                 {
                     ["urp"] = new
