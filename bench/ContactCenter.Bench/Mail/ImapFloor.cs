@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using ContactCenter.Testing.Dovecot;
+using MailKit;
+using MailKit.Search;
+using MimeKit;
+
+namespace ContactCenter.Bench.Mail;
+
+/// <summary>
+/// The floor an end-to-end ingest is compared with: MailKit fetching every message of INBOX (UID batches of 500
+/// through GetStreamsAsync) and MimeKit parsing each, and nothing else: no archive, no store, no MOVE.
+/// </summary>
+internal static class ImapFloor
+{
+    public const int UidBatch = 500;
+
+    public static async Task<(int Messages, long Bytes, TimeSpan Elapsed)> FetchAndParseAsync(
+        DovecotServer server, string user, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var client = await server.ConnectImapAsync(user, cancellationToken);
+        var inbox = client.Inbox;
+        await inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
+        var uids = await inbox.SearchAsync(SearchQuery.All, cancellationToken);
+        var messages = 0;
+        long bytes = 0;
+        foreach (var chunk in uids.Chunk(UidBatch))
+        {
+            await ((MailKit.Net.Imap.ImapFolder)inbox).GetStreamsAsync(chunk, (_, _, _, stream, ct) =>
+            {
+                var message = MimeMessage.Load(stream, ct);
+                bytes += stream.Length;
+                messages += message.MessageId is null ? 0 : 1;
+                return Task.CompletedTask;
+            }, cancellationToken);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await client.DisconnectAsync(true, cancellationToken);
+        return (messages, bytes, elapsed);
+    }
+}

@@ -1,0 +1,3 @@
+namespace ContactCenter.Bench.Memory;
+
+internal sealed record SoakResult(Snapshot AtCheckpoint, Snapshot AtEnd, int Created);
