@@ -13,15 +13,18 @@ internal sealed class TicketSequence(StoreCollections collections, string prefix
     {
         var year = TicketYear.Of(receivedAt);
         var key = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-        var counter = collections.Counters.FindById(key) ?? new CounterRecord { Key = key };
+        var stored = collections.Counters.FindById(key);
+        var counter = stored ?? new CounterRecord { Key = key };
 
+        // The counter row commits with its tickets, so while it exists no number above it can. Only a missing row
+        // (a new year, or a row lost) needs the look-up, which costs milliseconds per ticket on a large store.
         string number;
         do
         {
             counter.Value++;
             number = TicketNumber.Format(prefix, year, counter.Value);
         }
-        while (collections.Tickets.Exists(LiteDB.Query.EQ(nameof(Ticket.Number), number)));
+        while (stored is null && collections.Tickets.Exists(LiteDB.Query.EQ(nameof(Ticket.Number), number)));
 
         collections.Counters.Upsert(counter);
         return (number, year, counter.Value);
