@@ -11,6 +11,7 @@ internal sealed partial class LiteDbTicketStore
     public Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) =>
         RunAsync(() => Durably(() =>
         {
+            DirectorySync.FlushFileSystem(_archiveRoot); // the quarantined original was archived without a flush
             var existing = _c.Quarantine.FindOne(Query.EQ(nameof(QuarantineRecord.SourceKey), record.SourceKey));
             if (existing is not null)
             {

@@ -20,6 +20,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly StoreLock _lock;
+    private readonly string _archiveRoot;
     private bool _disposed;
 
     public LiteDbTicketStore(StoreOptions options, TimeProvider time, ILogger<LiteDbTicketStore> logger)
@@ -28,6 +29,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         _logger = logger;
         _prefix = options.TicketPrefix;
         _path = Path.GetFullPath(options.ResolvedDatabasePath);
+        _archiveRoot = Path.GetFullPath(options.ResolvedArchivePath);
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         RefuseForeignFile(_path, logger);
         _lock = StoreLock.Acquire(_path);
@@ -86,6 +88,8 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     public Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) =>
         RunAsync(() => Durably(() =>
         {
+            // The blobs these tickets refer to were archived without a flush each: make them durable first.
+            DirectorySync.FlushFileSystem(_archiveRoot);
             var started = Stopwatch.GetTimestamp();
             var dispatcher = new TicketDispatcher(_c, _prefix, _time.GetUtcNow(), _logger);
             IReadOnlyList<DispatchOutcome> outcomes = [.. batch.Select(dispatcher.Dispatch)];
