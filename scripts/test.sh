@@ -26,10 +26,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build ContactCenter.Ingest.sln -c Release -warnaserror -nologo -v q
 log=$(mktemp)
+results=$(mktemp -d)
 set +e
-dotnet test ContactCenter.Ingest.sln -c Release --no-build --nologo -v q "$@" 2>&1 | tee "$log"
+dotnet test ContactCenter.Ingest.sln -c Release --no-build --nologo -v q --logger trx --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+./scripts/print-failures.sh "$results"
+rm -rf "$results"
 passed=$(grep -oP 'Passed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
 failed=$(grep -oP 'Failed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
 skipped=$(grep -oP 'Skipped:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')

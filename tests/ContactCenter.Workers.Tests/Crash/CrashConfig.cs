@@ -42,7 +42,7 @@ internal static class CrashConfig
                         Security = "None",
                         User = user,
                         Password = DovecotServer.Password,
-                        BatchSize = 50,
+                        BatchSize = 20,
                         Interval = "00:00:01",
                     },
                     ["scans"] = new

@@ -7,7 +7,9 @@ namespace ContactCenter.Workers.Tests.EndToEnd;
 [Collection(DovecotFixture.Collection)]
 public sealed class KillRecoveryTests(DovecotFixture dovecot) : IDisposable
 {
-    private const int Messages = 200;
+    private const int MessagesPerRound = 60;
+    private const int Rounds = 6;
+    private const int Messages = MessagesPerRound * Rounds;
     private readonly TempDirectory folder = new("cc-kill");
 
     public void Dispose() => folder.Dispose();
@@ -17,17 +19,21 @@ public sealed class KillRecoveryTests(DovecotFixture dovecot) : IDisposable
     {
         var server = dovecot.Server;
         var user = server.CreateUser("kill");
-        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "kill")));
-        var config = MailConfig.Write(folder.Path, server, user, "Imap", batchSize: 25);
+        var config = MailConfig.Write(folder.Path, server, user, "Imap", batchSize: 5);
 
-        // Each run is killed after its first N tickets (inside or at the end of a batch of 25), one after a random
-        // delay (possibly while connecting or normalising); then a last run finishes the work.
+        // Each round adds fresh mail, so a worker always has work left when its kill lands, however loaded the machine
+        // (a fast worker could otherwise drain the whole mailbox before the log line that triggers the kill is read).
+        // Runs are killed after their first N tickets (inside or at the end of a batch of 5), the last one after a
+        // random delay (possibly while connecting or normalising); then a final run finishes the work.
         var kills = 0;
-        foreach (var afterTickets in new[] { 1, 7, 19, 25, 33 })
+        var round = 0;
+        foreach (var afterTickets in new[] { 1, 3, 7, 10, 12 })
         {
+            await AppendRoundAsync(server, user, round++);
             kills += await ChildWorker.RunAndKillAsync(config, afterTickets) ? 1 : 0;
         }
 
+        await AppendRoundAsync(server, user, round);
         kills += await ChildWorker.RunAndKillAsync(config, int.MaxValue, TimeSpan.FromMilliseconds(Random.Shared.Next(300, 3000))) ? 1 : 0;
         (await ChildWorker.RunToEndAsync(config)).Should().Be(0);
 
@@ -38,4 +44,7 @@ public sealed class KillRecoveryTests(DovecotFixture dovecot) : IDisposable
         (await server.CountAsync(user, "Processed")).Should().Be(Messages, "every message ends up moved, once");
         kills.Should().BeGreaterThanOrEqualTo(4, "the workers must really be killed in the middle of the work");
     }
+
+    private static Task<int> AppendRoundAsync(DovecotServer server, string user, int round) =>
+        server.AppendManyAsync(user, Enumerable.Range((round * MessagesPerRound) + 1, MessagesPerRound).Select(i => CitizenMail.Request(i, "kill")));
 }
