@@ -59,7 +59,7 @@ internal sealed class MemoryBenchmark : IBenchmark
                 Store = new { DataDirectory = Path.Combine(folder, "data") },
                 Mail = new { MaxMessageBytes = 128L * 1024 * 1024 },
                 Receipts = new { Enabled = false },
-                Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop } },
+                Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00" } },
             },
         }), cancellationToken);
         var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");

@@ -104,6 +104,7 @@ internal sealed class BenchServices : IAsyncDisposable
     {
         [$"ContactCenter:Channels:{name}:Type"] = "MailDrop",
         [$"ContactCenter:Channels:{name}:Path"] = path,
+        [$"ContactCenter:Channels:{name}:StableFor"] = "00:00:00",
         [$"ContactCenter:Channels:{name}:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

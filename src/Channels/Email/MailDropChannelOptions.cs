@@ -4,7 +4,7 @@ using ContactCenter.Core.Channels;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>A channel of <c>Type</c> <c>MailDrop</c>: a folder of <c>.eml</c> files or a Maildir a local MTA delivers to.</summary>
-public sealed class MailDropChannelOptions : ChannelOptions
+public sealed class MailDropChannelOptions : ChannelOptions, IValidatableObject
 {
     [Required(ErrorMessage = "required")]
     public string Path { get; set; } = "";
@@ -15,7 +15,21 @@ public sealed class MailDropChannelOptions : ChannelOptions
     /// <summary>Rejected files go here with a <c>{name}.reason.txt</c>; default <c>{Path}/quarantine</c>.</summary>
     public string? QuarantinePath { get; set; }
 
+    /// <summary>
+    /// In a plain folder, a file is taken once its size and modification time have not changed for this long, so a
+    /// message still being written is not read half-way. A Maildir needs no wait: files appear in new/ complete.
+    /// </summary>
+    public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(5);
+
     public string ResolvedDonePath => DonePath ?? System.IO.Path.Combine(Path, "done");
 
     public string ResolvedQuarantinePath => QuarantinePath ?? System.IO.Path.Combine(Path, "quarantine");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (StableFor < TimeSpan.Zero || StableFor > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be between 00:00:00 and 01:00:00", [nameof(StableFor)]);
+        }
+    }
 }

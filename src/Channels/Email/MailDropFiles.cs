@@ -10,7 +10,7 @@ internal static class MailDropFiles
         var maildirCur = new DirectoryInfo(Path.Combine(path, "cur"));
 
         // A Maildir's files have no extension; a plain folder holds .eml files next to other things.
-        IEnumerable<FileInfo> files = maildirNew.Exists || maildirCur.Exists
+        IEnumerable<FileInfo> files = IsMaildir(path)
             ? new[] { maildirNew, maildirCur }.Where(d => d.Exists).SelectMany(d => d.EnumerateFiles())
             : root.EnumerateFiles("*.eml", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive });
 
@@ -19,6 +19,10 @@ internal static class MailDropFiles
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>A Maildir (<c>new/</c> or <c>cur/</c> present): its files are complete when they appear.</summary>
+    public static bool IsMaildir(string path) =>
+        Directory.Exists(Path.Combine(path, "new")) || Directory.Exists(Path.Combine(path, "cur"));
 
     /// <summary>Files still being written or left by editors: dot files, <c>~</c> backups, <c>.tmp</c>/<c>.part</c>.</summary>
     public static bool IsHiddenOrTemporary(string name) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
@@ -10,11 +11,14 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// A folder a local MTA delivers to: <c>.eml</c> files, or a Maildir (<c>new/</c> and <c>cur/</c>). Items are keyed by
-/// the sha256 of their bytes, so a file delivered twice is the same item.
+/// the sha256 of their bytes, so a file delivered twice is the same item. A plain folder's file is taken only once it
+/// has stopped changing (<c>StableFor</c>); a Maildir's files are complete when they appear in <c>new/</c>.
 /// </summary>
 internal sealed class MailDropSource(string name, MailDropChannelOptions options, ILogger logger, TimeProvider timeProvider)
     : IInboundSource
 {
+    private readonly FileStabilityTracker tracker = new(timeProvider, options.StableFor);
+
     public string Name { get; } = name;
 
     public ChannelKind Channel => ChannelKind.Email;
@@ -28,6 +32,12 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
         }
 
         var files = MailDropFiles.List(options.Path);
+        if (!MailDropFiles.IsMaildir(options.Path))
+        {
+            tracker.KeepOnly(files.Select(f => f.FullName).ToHashSet(StringComparer.Ordinal));
+            files = files.Where(f => tracker.IsStable(f.FullName, f.Length, f.LastWriteTimeUtc)).ToList();
+        }
+
         EmailSourceLog.DropPending(logger, Name, files.Count, options.Path);
         for (var start = 0; start < files.Count; start += options.BatchSize)
         {

@@ -33,6 +33,53 @@ public sealed class MailDropSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_EmlFolder_FileStillBeingWritten_TakenOnlyOnceUnchangedForStableFor()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var path = Path.Combine(Drop, "in-arrivo.eml");
+        Directory.CreateDirectory(Drop);
+        File.WriteAllText(path, "From: a@example.it\r\nSubject: met");
+        await using var source = Create(TimeSpan.FromSeconds(5), time);
+
+        (await source.PollAllAsync(acknowledge: false)).Items().Should().BeEmpty("the file was written just now");
+        time.Advance(TimeSpan.FromSeconds(3));
+        File.AppendAllText(path, "a\r\n\r\nTesto completo.\r\n");
+        File.SetLastWriteTimeUtc(path, time.GetUtcNow().UtcDateTime);
+        time.Advance(TimeSpan.FromSeconds(3));
+        (await source.PollAllAsync(acknowledge: false)).Items().Should().BeEmpty("it changed since the last poll");
+        time.Advance(TimeSpan.FromSeconds(4));
+        (await source.PollAllAsync(acknowledge: false)).Items().Should().BeEmpty("unchanged for only 4 s");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var item = (await source.PollAllAsync(acknowledge: false)).Items().Single();
+        (await TestMail.ReadAsync(item)).Should().EndWith("Testo completo.\r\n");
+    }
+
+    [Fact]
+    public async Task Poll_EmlFolder_FileUntouchedForLongerThanStableFor_TakenAtFirstSight()
+    {
+        Write("ieri.eml", 1);
+        File.SetLastWriteTimeUtc(Path.Combine(Drop, "ieri.eml"), Now.UtcDateTime.AddMinutes(-1));
+        Write("adesso.eml", 2);
+        File.SetLastWriteTimeUtc(Path.Combine(Drop, "adesso.eml"), Now.UtcDateTime.AddSeconds(-1));
+        await using var source = Create(TimeSpan.FromSeconds(5));
+
+        var items = (await source.PollAllAsync(acknowledge: false)).Items();
+
+        items.Select(i => i.Metadata["maildrop.file"]).Should().Equal("ieri.eml");
+    }
+
+    [Fact]
+    public async Task Poll_Maildir_NewFilesTakenWithoutStabilityWait()
+    {
+        Write("new/1700000000.1.host", 1);
+        File.SetLastWriteTimeUtc(Path.Combine(Drop, "new/1700000000.1.host"), Now.UtcDateTime);
+        await using var source = Create(TimeSpan.FromSeconds(5));
+
+        (await source.PollAllAsync(acknowledge: false)).Items().Should().ContainSingle("a Maildir's new/ only ever holds complete messages");
+    }
+
+    [Fact]
     public async Task Poll_Maildir_ReadsNewAndCurButNotTmp()
     {
         Write("new/1700000000.1.host", 1);
@@ -108,8 +155,9 @@ public sealed class MailDropSourceTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private MailDropSource Create() =>
-        new("drop", new MailDropChannelOptions { Type = "MailDrop", Path = Drop, BatchSize = 10 }, new RecordingLogger(), new FakeTimeProvider(Now));
+    private MailDropSource Create(TimeSpan? stableFor = null, FakeTimeProvider? time = null) =>
+        new("drop", new MailDropChannelOptions { Type = "MailDrop", Path = Drop, BatchSize = 10, StableFor = stableFor ?? TimeSpan.Zero },
+            new RecordingLogger(), time ?? new FakeTimeProvider(Now));
 
     private void Write(string relative, int number)
     {

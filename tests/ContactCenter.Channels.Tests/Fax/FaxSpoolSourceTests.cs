@@ -56,7 +56,8 @@ public sealed class FaxSpoolSourceTests : IDisposable
         var mtime = new DateTime(2026, 3, 14, 7, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, mtime);
 
-        var item = (await StableItemsAsync(Source())).Single();
+        // Untouched since the day before: taken at first sight, no stability wait.
+        var item = (await PollAsync(Source())).Single();
 
         item.Metadata.Should().Contain("callerId", "06 7654321").And.Contain("callerName", "Studio Bianchi").And.Contain("tsi", "+39 06 7654321");
         item.ReceivedAt.Should().Be(new DateTimeOffset(mtime));

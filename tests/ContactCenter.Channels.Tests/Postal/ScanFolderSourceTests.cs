@@ -47,6 +47,20 @@ public sealed class ScanFolderSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_FileUntouchedForLongerThanStableFor_TakenAtFirstSight()
+    {
+        var old = Write("vecchia.pdf", "scansione di ieri");
+        File.SetLastWriteTimeUtc(old, time.GetUtcNow().UtcDateTime - StableFor - TimeSpan.FromSeconds(1));
+        var recent = Write("recente.pdf", "scansione di adesso");
+        File.SetLastWriteTimeUtc(recent, time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(2));
+        var source = Source();
+
+        (await PollAsync(source)).Should().ContainSingle().Which.OriginalFileName.Should().Be("vecchia.pdf");
+        time.Advance(StableFor);
+        (await PollAsync(source)).Select(i => i.OriginalFileName).Should().BeEquivalentTo("vecchia.pdf", "recente.pdf");
+    }
+
+    [Fact]
     public async Task Poll_HiddenTemporaryAndOtherFiles_Ignored()
     {
         foreach (var name in new[] { ".nascosto.pdf", "~$lettera.pdf", "lettera.pdf.part", "scan.tmp", "x.crdownload", "note.txt" })
@@ -67,7 +81,8 @@ public sealed class ScanFolderSourceTests : IDisposable
         var mtime = new DateTime(2026, 3, 14, 18, 30, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, mtime);
 
-        var item = (await StableItemsAsync(Source())).Single();
+        // Untouched since the evening before: taken at first sight.
+        var item = (await PollAsync(Source())).Single();
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         item.SourceKey.Should().Be($"file:posta/{sha}");

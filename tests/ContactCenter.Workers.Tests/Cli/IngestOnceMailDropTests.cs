@@ -80,7 +80,7 @@ public sealed class IngestOnceMailDropTests : IDisposable
         Receipts = new { Enabled = false },
         Channels = new
         {
-            drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), QuarantinePath = folder.Combine("quarantine") },
+            drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), QuarantinePath = folder.Combine("quarantine"), StableFor = "00:00:00" },
         },
     });
 }

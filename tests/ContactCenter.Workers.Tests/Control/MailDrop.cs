@@ -22,7 +22,7 @@ internal static class MailDrop
         [name] = new
         {
             Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), QuarantinePath = folder.Combine("quarantine"),
-            Interval = interval, BatchSize = batchSize,
+            Interval = interval, BatchSize = batchSize, StableFor = "00:00:00",
         },
     };
 }

@@ -10,7 +10,7 @@ public sealed class MailCorpusFixture : IAsyncLifetime
 
     public Task InitializeAsync() =>
         Run.RunAsync((run, token) => PipelineDriver.RunAsync(run, _ => new MailDropSource(
-            "segnalazioni", new MailDropChannelOptions { Type = "MailDrop", Path = run.DropDirectory, BatchSize = 16 },
+            "segnalazioni", new MailDropChannelOptions { Type = "MailDrop", Path = run.DropDirectory, BatchSize = 16, StableFor = TimeSpan.Zero },
             NullLogger.Instance, TimeProvider.System), token), CancellationToken.None);
 
     public Task DisposeAsync()
