@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Email;
 
@@ -11,6 +12,10 @@ internal static class FactoryServices
         (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<T>();
 
     public static TimeProvider Time(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary><c>ContactCenter:Mail:MaxMessageBytes</c>: mail sources leave larger messages on the server unread.</summary>
+    public static long MaxMessageBytes(IServiceProvider services) =>
+        services.GetService<IOptions<MailNormalizerOptions>>()?.Value.MaxMessageBytes ?? MailNormalizerOptions.DefaultMaxMessageBytes;
 
     public static void ThrowIfInvalid(IReadOnlyList<string> errors)
     {

@@ -10,11 +10,12 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// Lists the pending UIDs of the source folder and fetches a chunk of them with one FETCH, buffering each message
-/// so the connection is free again before the caller starts processing.
+/// so the connection is free again before the caller starts processing. A message the server sizes over
+/// <paramref name="maxMessageBytes"/> is never downloaded.
 /// </summary>
 internal sealed class ImapBatchFetcher(
     string channelName, ChannelKind channel, ImapChannelOptions options, ImapConnection connection, ILogger logger,
-    TimeProvider timeProvider) : IDisposable
+    TimeProvider timeProvider, long maxMessageBytes) : IDisposable
 {
     private readonly MessageBufferSet _buffers = new();
 
@@ -44,18 +45,34 @@ internal sealed class ImapBatchFetcher(
         // The caller has finished with the previous batch before asking for this one.
         _buffers.Release();
         var summaries = await folder.FetchAsync(
-            chunk, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate), cancellationToken)
+            chunk, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size), cancellationToken)
             .ConfigureAwait(false);
         var dates = summaries.Where(s => s.InternalDate.HasValue).ToDictionary(s => s.UniqueId.Id, s => s.InternalDate!.Value);
 
         var uidValidity = folder.UidValidity;
         var items = new List<InboundItem>(chunk.Count);
-        await folder.GetStreamsAsync(chunk, async (_, _, uid, stream, ct) =>
+        var oversized = summaries.Where(s => s.Size > maxMessageBytes).ToList();
+        foreach (var summary in oversized)
         {
-            var buffer = await _buffers.CopyAsync(stream, ct).ConfigureAwait(false);
+            var uid = new UniqueId(uidValidity, summary.UniqueId.Id);
             var receivedAt = dates.TryGetValue(uid.Id, out var date) ? date : timeProvider.GetUtcNow();
-            items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, receivedAt, buffer));
-        }, cancellationToken).ConfigureAwait(false);
+            var key = Key(uid, folder.FullName);
+            EmailSourceLog.Oversized(logger, channelName, key, summary.Size!.Value, maxMessageBytes);
+            items.Add(MailInboundItems.CreateOversized(
+                channelName, channel, options, key, uid, receivedAt, summary.Size.Value, maxMessageBytes, Metadata(uid, folder.FullName)));
+        }
+
+        var skipped = oversized.Select(s => s.UniqueId.Id).ToHashSet();
+        var download = skipped.Count == 0 ? chunk : chunk.Where(u => !skipped.Contains(u.Id)).ToList();
+        if (download.Count > 0)
+        {
+            await folder.GetStreamsAsync(download, async (_, _, uid, stream, ct) =>
+            {
+                var buffer = await _buffers.CopyAsync(stream, ct).ConfigureAwait(false);
+                var receivedAt = dates.TryGetValue(uid.Id, out var date) ? date : timeProvider.GetUtcNow();
+                items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, receivedAt, buffer));
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
         EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
         return items.OrderBy(i => ((UniqueId)i.SourceState!).Id).ToList();
@@ -64,10 +81,15 @@ internal sealed class ImapBatchFetcher(
     public void Dispose() => _buffers.Dispose();
 
     private InboundItem CreateItem(UniqueId uid, string folderName, DateTimeOffset receivedAt, MessageBuffer buffer) =>
-        MailInboundItems.Create(
-            channelName, channel, options,
-            $"imap:{MailInboundItems.Mailbox(options)}/{folderName}/{uid.Validity}/{uid.Id}", uid, receivedAt, buffer,
-            ("imap.folder", folderName),
-            ("imap.uidvalidity", uid.Validity.ToString(CultureInfo.InvariantCulture)),
-            ("imap.uid", uid.Id.ToString(CultureInfo.InvariantCulture)));
+        MailInboundItems.Create(channelName, channel, options, Key(uid, folderName), uid, receivedAt, buffer, Metadata(uid, folderName));
+
+    private string Key(UniqueId uid, string folderName) =>
+        $"imap:{MailInboundItems.Mailbox(options)}/{folderName}/{uid.Validity}/{uid.Id}";
+
+    private static (string Key, string Value)[] Metadata(UniqueId uid, string folderName) =>
+    [
+        ("imap.folder", folderName),
+        ("imap.uidvalidity", uid.Validity.ToString(CultureInfo.InvariantCulture)),
+        ("imap.uid", uid.Id.ToString(CultureInfo.InvariantCulture)),
+    ];
 }

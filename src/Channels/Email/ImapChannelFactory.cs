@@ -31,6 +31,8 @@ internal sealed class ImapChannelFactory : IChannelFactory
     {
         FactoryServices.ThrowIfInvalid(Validate(section));
         var options = section.Get<ImapChannelOptions>()!;
-        return new ImapSource(section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services));
+        return new ImapSource(
+            section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
+            maxMessageBytes: FactoryServices.MaxMessageBytes(services));
     }
 }

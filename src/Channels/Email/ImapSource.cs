@@ -20,13 +20,14 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource
 
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
-        Func<IProtocolLogger>? protocolLoggerFactory = null, ChannelKind channel = ChannelKind.Email)
+        Func<IProtocolLogger>? protocolLoggerFactory = null, ChannelKind channel = ChannelKind.Email,
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes)
     {
         Name = name;
         Channel = channel;
         _options = options;
         _connection = new ImapConnection(name, options, logger, protocolLoggerFactory);
-        _fetcher = new ImapBatchFetcher(name, channel, options, _connection, logger, timeProvider);
+        _fetcher = new ImapBatchFetcher(name, channel, options, _connection, logger, timeProvider, maxMessageBytes);
         _acknowledger = new ImapAcknowledger(name, options, _connection, logger);
         _guard = new MailSourceGuard(name, options, _connection.Port, logger, timeProvider, _connection.DropAsync);
     }

@@ -11,8 +11,14 @@ internal sealed class MailNormalizerOptions
     /// </summary>
     public List<string> OwnAddresses { get; set; } = [];
 
-    /// <summary>A larger message is rejected to quarantine with its size; default 50 MiB.</summary>
-    public long MaxMessageBytes { get; set; } = 50L * 1024 * 1024;
+    /// <summary>100 MiB: a 50 MB attachment is about 68 MB once base64-encoded, and PEC mailboxes take up to 100 MB.</summary>
+    public const long DefaultMaxMessageBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// A larger message is rejected to quarantine with its size. IMAP and POP3 sources do not even download it (the
+    /// server's size is checked first); it stays on the server, moved to the quarantine folder where there is one.
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
 
     /// <summary>A message with more attachments (TNEF contents and forwarded messages included) is rejected.</summary>
     public int MaxAttachments { get; set; } = 500;

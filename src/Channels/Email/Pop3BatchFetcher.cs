@@ -6,10 +6,12 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// Fetches a chunk of pending messages pipelined (RETR after RETR without waiting) and buffers each one, so the
-/// session is free again before the caller starts processing.
+/// session is free again before the caller starts processing. A message the server sizes (LIST) over
+/// <paramref name="maxMessageBytes"/> is never downloaded.
 /// </summary>
 internal sealed class Pop3BatchFetcher(
-    string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider) : IDisposable
+    string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider,
+    long maxMessageBytes) : IDisposable
 {
     private readonly MessageBufferSet _buffers = new();
 
@@ -18,10 +20,28 @@ internal sealed class Pop3BatchFetcher(
         // The caller has finished with the previous batch before asking for this one.
         _buffers.Release();
         var client = await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
-        var streams = await client.GetStreamsAsync(chunk.Select(c => c.Index).ToList(), headersOnly: false, cancellationToken)
-            .ConfigureAwait(false);
         var items = new List<InboundItem>(chunk.Count);
-        for (var i = 0; i < chunk.Count; i++)
+        var download = new List<(int Index, string Uidl)>(chunk.Count);
+        foreach (var message in chunk)
+        {
+            var size = session.Sizes[message.Index];
+            if (size <= maxMessageBytes)
+            {
+                download.Add(message);
+                continue;
+            }
+
+            // Without the message, its Received date is unknown: the time it was found stands in.
+            var key = Key(message.Uidl);
+            EmailSourceLog.Oversized(logger, channelName, key, size, maxMessageBytes);
+            items.Add(MailInboundItems.CreateOversized(
+                channelName, ChannelKind.Email, options, key, message.Uidl, timeProvider.GetUtcNow(), size, maxMessageBytes, ("pop3.uidl", message.Uidl)));
+        }
+
+        var streams = download.Count == 0
+            ? []
+            : await client.GetStreamsAsync(download.Select(c => c.Index).ToList(), headersOnly: false, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < download.Count; i++)
         {
             MessageBuffer buffer;
             await using (var stream = streams[i])
@@ -32,7 +52,7 @@ internal sealed class Pop3BatchFetcher(
             // POP3 has no INTERNALDATE: the topmost Received header (else Date) stands in for it.
             await using var copy = await buffer.OpenAsync(cancellationToken).ConfigureAwait(false);
             var receivedAt = await DeliveryDate.ReadAsync(copy, cancellationToken).ConfigureAwait(false) ?? timeProvider.GetUtcNow();
-            items.Add(CreateItem(chunk[i].Uidl, receivedAt, buffer));
+            items.Add(CreateItem(download[i].Uidl, receivedAt, buffer));
         }
 
         EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
@@ -42,7 +62,7 @@ internal sealed class Pop3BatchFetcher(
     public void Dispose() => _buffers.Dispose();
 
     private InboundItem CreateItem(string uidl, DateTimeOffset receivedAt, MessageBuffer buffer) =>
-        MailInboundItems.Create(
-            channelName, ChannelKind.Email, options, $"pop3:{MailInboundItems.Mailbox(options)}/{uidl}", uidl, receivedAt, buffer,
-            ("pop3.uidl", uidl));
+        MailInboundItems.Create(channelName, ChannelKind.Email, options, Key(uidl), uidl, receivedAt, buffer, ("pop3.uidl", uidl));
+
+    private string Key(string uidl) => $"pop3:{MailInboundItems.Mailbox(options)}/{uidl}";
 }

@@ -37,6 +37,8 @@ internal sealed class Pop3ChannelFactory : IChannelFactory
         var directory = options.StateDirectory
             ?? Path.Combine(services.GetService<IOptions<StoreOptions>>()?.Value.DataDirectory ?? "data", "state");
         var statePath = Path.Combine(directory, $"pop3-{SafeFileName.From(section.Key, "channel")}.json");
-        return new Pop3Source(section.Key, options, statePath, FactoryServices.Logger<Pop3Source>(services), FactoryServices.Time(services));
+        return new Pop3Source(
+            section.Key, options, statePath, FactoryServices.Logger<Pop3Source>(services), FactoryServices.Time(services),
+            FactoryServices.MaxMessageBytes(services));
     }
 }

@@ -19,13 +19,15 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
     private readonly Pop3Acknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
 
-    public Pop3Source(string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider)
+    public Pop3Source(
+        string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider,
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes)
     {
         Name = name;
         _options = options;
         _session = new Pop3Session(name, options, logger);
         _filter = new Pop3UidlFilter(name, options, statePath, _session, logger);
-        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider);
+        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes);
         _acknowledger = new Pop3Acknowledger(name, _session, _filter, logger);
         _guard = new MailSourceGuard(name, options, _session.Port, logger, timeProvider, () => _session.CloseAsync(quit: false));
     }

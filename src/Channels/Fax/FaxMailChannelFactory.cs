@@ -34,6 +34,7 @@ internal sealed class FaxMailChannelFactory : IChannelFactory
         FactoryServices.ThrowIfInvalid(Validate(section));
         var options = section.Get<FaxMailChannelOptions>()!;
         return new ImapSource(
-            section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services), channel: ChannelKind.Fax);
+            section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services), channel: ChannelKind.Fax,
+            maxMessageBytes: FactoryServices.MaxMessageBytes(services));
     }
 }

@@ -35,6 +35,25 @@ public sealed class ImapSourceTests(DovecotFixture fixture)
     }
 
     [Fact]
+    public async Task Poll_MessageOverMaxMessageBytes_NotDownloadedAndRejectsWithItsSize()
+    {
+        var user = _server.CreateUser("imap");
+        await _server.AppendManyAsync(user, [TestMail.Create(1), TestMail.Large(2, 300_000), TestMail.Create(3)]);
+        var counter = new ImapCommandCounter();
+        await using var source = ImapTestSources.Create(_server, user, counter: counter, maxMessageBytes: 100_000);
+
+        var items = (await source.PollAllAsync(acknowledge: false)).Items();
+
+        items.Should().HaveCount(3);
+        items[1].Length.Should().BeGreaterThan(300_000, "the server's RFC822.SIZE");
+        await FluentActions.Awaiting(async () => await items[1].OpenAsync(CancellationToken.None))
+            .Should().ThrowAsync<ContactCenter.Core.Intake.InboundItemRejectedException>()
+            .WithMessage("Message is * bytes, over the limit of 100000 bytes (ContactCenter:Mail:MaxMessageBytes); not downloaded*");
+        (await TestMail.ReadAsync(items[2])).Should().Contain("Segnalazione 3");
+        counter.ClientText.Should().MatchRegex(@"UID FETCH 1,3 \(BODY\.PEEK\[\]\)", "only the two small messages are downloaded");
+    }
+
+    [Fact]
     public async Task Poll_Twice_KeysAreStableAndMessagesStayUnseen()
     {
         var user = _server.CreateUser("imap");

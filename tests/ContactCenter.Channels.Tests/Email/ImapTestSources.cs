@@ -25,7 +25,7 @@ internal static class ImapTestSources
 
     public static ImapSource Create(
         DovecotServer server, string user, Action<ImapChannelOptions>? configure = null, TimeProvider? time = null,
-        RecordingLogger? logger = null, ImapCommandCounter? counter = null) =>
+        RecordingLogger? logger = null, ImapCommandCounter? counter = null, long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes) =>
         new("urp", Options(server, user, configure), logger ?? new RecordingLogger(), time ?? TimeProvider.System,
-            counter is null ? null : () => counter);
+            counter is null ? null : () => counter, maxMessageBytes: maxMessageBytes);
 }

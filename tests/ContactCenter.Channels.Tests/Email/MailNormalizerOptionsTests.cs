@@ -52,7 +52,7 @@ public sealed class MailNormalizerOptionsTests : IDisposable
         var result = new MailNormalizerOptionsValidator().Validate(null, new MailNormalizerOptions());
 
         result.Succeeded.Should().BeTrue();
-        new MailNormalizerOptions().MaxMessageBytes.Should().Be(50L * 1024 * 1024);
+        new MailNormalizerOptions().MaxMessageBytes.Should().Be(100L * 1024 * 1024);
     }
 
     private IHost BuildHost(Dictionary<string, string?> settings)

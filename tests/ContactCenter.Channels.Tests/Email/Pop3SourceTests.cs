@@ -28,6 +28,27 @@ public sealed class Pop3SourceTests(DovecotFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Poll_MessageOverMaxMessageBytes_NotDownloadedAndRejectsWithItsSize()
+    {
+        var user = _server.CreateUser("pop");
+        await _server.AppendManyAsync(user, [TestMail.Create(1), TestMail.Large(2, 300_000), TestMail.Create(3)]);
+        var logger = new RecordingLogger();
+        await using var source = Pop3TestSources.Create(_server, user, StatePath, logger: logger, maxMessageBytes: 100_000);
+
+        var items = (await source.PollAllAsync(acknowledge: false)).Items();
+
+        items.Should().HaveCount(3);
+        var large = items.Single(i => i.Length > 300_000);
+        await FluentActions.Awaiting(async () => await large.OpenAsync(CancellationToken.None))
+            .Should().ThrowAsync<ContactCenter.Core.Intake.InboundItemRejectedException>()
+            .WithMessage("*over the limit of 100000 bytes*not downloaded*");
+        logger.Entries.Should().Contain(e => e.Id.Id == 1218 && e.Message.Contains(large.SourceKey, StringComparison.Ordinal));
+        var fetched = logger.Entries.Single(e => e.Id.Id == 1206).Message;
+        long.Parse(System.Text.RegularExpressions.Regex.Match(fetched, @"(\d+) bytes").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            .Should().BeLessThan(10_000, "only the two small messages were downloaded");
+    }
+
+    [Fact]
     public async Task Acknowledge_DeleteMode_DeletesEachBatchWithItsQuit()
     {
         var user = _server.CreateUser("pop");

@@ -8,7 +8,7 @@ internal static class Pop3TestSources
 {
     public static Pop3Source Create(
         DovecotServer server, string user, string statePath, Action<Pop3ChannelOptions>? configure = null, RecordingLogger? logger = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes)
     {
         var options = new Pop3ChannelOptions
         {
@@ -22,6 +22,6 @@ internal static class Pop3TestSources
             Timeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new Pop3Source("pop", options, statePath, logger ?? new RecordingLogger(), time ?? TimeProvider.System);
+        return new Pop3Source("pop", options, statePath, logger ?? new RecordingLogger(), time ?? TimeProvider.System, maxMessageBytes);
     }
 }

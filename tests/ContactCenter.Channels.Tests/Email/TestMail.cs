@@ -17,6 +17,14 @@ internal static class TestMail
         return message;
     }
 
+    /// <summary>A message of at least <paramref name="bytes"/> bytes (a long text body).</summary>
+    public static MimeMessage Large(int number, int bytes)
+    {
+        var message = Create(number, "Allegato enorme");
+        message.Body = new TextPart("plain") { Text = string.Concat(Enumerable.Repeat("Riga di testo della segnalazione.\n", (bytes / 34) + 1)) };
+        return message;
+    }
+
     public static IEnumerable<MimeMessage> Many(int count, string subject = "Segnalazione") =>
         Enumerable.Range(1, count).Select(i => Create(i, subject));
 
