@@ -20,7 +20,14 @@ internal sealed class MessageBuffer : IDisposable
 
     public long Length { get; }
 
-    public static async Task<MessageBuffer> CopyAsync(Stream source, CancellationToken cancellationToken)
+    /// <summary>True when the bytes are held in memory rather than in a temp file.</summary>
+    public bool InMemory => _bytes is not null;
+
+    public static Task<MessageBuffer> CopyAsync(Stream source, CancellationToken cancellationToken) =>
+        CopyAsync(source, MemoryLimit, cancellationToken);
+
+    /// <summary>Copies <paramref name="source"/>, spilling to a temp file once it is over <paramref name="memoryLimit"/> bytes.</summary>
+    public static async Task<MessageBuffer> CopyAsync(Stream source, long memoryLimit, CancellationToken cancellationToken)
     {
         var memory = new MemoryStream();
         var chunk = new byte[81920];
@@ -28,7 +35,7 @@ internal sealed class MessageBuffer : IDisposable
         while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             await memory.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            if (memory.Length > MemoryLimit)
+            if (memory.Length > memoryLimit)
             {
                 return await SpillAsync(memory, source, cancellationToken).ConfigureAwait(false);
             }

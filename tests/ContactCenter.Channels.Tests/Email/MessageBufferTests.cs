@@ -39,4 +39,28 @@ public sealed class MessageBufferTests
         second.Position.Should().Be(0);
         second.Length.Should().Be(buffer.Length);
     }
+
+    [Fact]
+    public async Task CopyIntoSet_BatchOverMemoryBudget_RestSpillsToTempFiles()
+    {
+        using var set = new MessageBufferSet();
+        var message = new byte[6 * 1024 * 1024];
+        Random.Shared.NextBytes(message);
+
+        var buffers = new List<MessageBuffer>();
+        for (var i = 0; i < 8; i++)
+        {
+            buffers.Add(await set.CopyAsync(new MemoryStream(message), CancellationToken.None));
+        }
+
+        set.Bytes.Should().Be(8L * message.Length);
+        set.MemoryBytes.Should().BeLessThanOrEqualTo(MessageBufferSet.MemoryBudget);
+        buffers.Count(b => b.InMemory).Should().Be(5, "five 6 MiB messages fit in the 32 MiB budget");
+        await using var spilled = await buffers[^1].OpenAsync(CancellationToken.None);
+        spilled.Should().BeOfType<FileStream>().Which.Length.Should().Be(message.Length);
+
+        set.Release();
+        set.MemoryBytes.Should().Be(0);
+        (await set.CopyAsync(new MemoryStream(message), CancellationToken.None)).InMemory.Should().BeTrue("the next batch starts a new budget");
+    }
 }
