@@ -13,6 +13,8 @@ namespace ContactCenter.Channels.Fax;
 /// </summary>
 internal sealed class FaxSpoolSource : IInboundSource
 {
+    private const string ReasonSuffix = ".reason.txt";
+
     private readonly FaxSpoolChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -103,9 +105,9 @@ internal sealed class FaxSpoolSource : IInboundSource
         tracker.Forget(file.FullPath);
         if (options.QuarantinePath is not null && File.Exists(file.FullPath))
         {
-            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport);
+            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport, ReasonSuffix);
             await File.WriteAllTextAsync(
-                destination + ".reason.txt", $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
+                destination + ReasonSuffix, $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
         }
 
         FaxSpoolLog.Rejected(logger, file.Name, reason);
@@ -129,10 +131,10 @@ internal sealed class FaxSpoolSource : IInboundSource
         }
     }
 
-    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move)
+    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move, string? companionSuffix = null)
     {
         Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name);
+        var destination = UniqueFilePath.In(folder, file.Name, companionSuffix);
         if (move)
         {
             File.Move(file.FullPath, destination);

@@ -14,6 +14,8 @@ namespace ContactCenter.Channels.Postal;
 /// </summary>
 internal sealed class ScanFolderSource : IInboundSource
 {
+    private const string ReasonSuffix = ".reason.txt";
+
     private readonly ScanFolderChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -117,12 +119,12 @@ internal sealed class ScanFolderSource : IInboundSource
 
         var folder = options.QuarantinePathFor(file.Root);
         Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name);
+        var destination = UniqueFilePath.In(folder, file.Name, ReasonSuffix);
         File.Move(file.FullPath, destination);
         var note = string.Create(
             CultureInfo.InvariantCulture,
             $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\nat: {time.GetUtcNow():O}\n");
-        await File.WriteAllTextAsync(destination + ".reason.txt", note, cancellationToken);
+        await File.WriteAllTextAsync(destination + ReasonSuffix, note, cancellationToken);
         ScanFolderLog.Quarantined(logger, file.FullPath, destination, reason);
     }
 

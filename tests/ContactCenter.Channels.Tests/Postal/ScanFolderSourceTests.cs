@@ -190,6 +190,23 @@ public sealed class ScanFolderSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Reject_ReasonFileOutlivingItsFile_KeptAndTheNewFileGetsAFreeName()
+    {
+        var quarantine = folder.Combine("quarantine");
+        Directory.CreateDirectory(quarantine);
+        File.WriteAllText(Path.Combine(quarantine, "lettera.pdf.reason.txt"), "motivo di ieri");
+        var source = Source();
+        Write("lettera.pdf", "%PDF rotto");
+        var item = (await StableItemsAsync(source)).Single();
+
+        await source.RejectAsync(item, "motivo di oggi", CancellationToken.None);
+
+        File.ReadAllText(Path.Combine(quarantine, "lettera.pdf.reason.txt")).Should().Be("motivo di ieri");
+        File.ReadAllText(Path.Combine(quarantine, "lettera (2).pdf")).Should().Be("%PDF rotto");
+        File.ReadAllText(Path.Combine(quarantine, "lettera (2).pdf.reason.txt")).Should().StartWith("motivo di oggi");
+    }
+
+    [Fact]
     public async Task Poll_SeveralFolders_AllPolled_DoneUnderTheFirst()
     {
         using var second = new TempDirectory("cc-scan2");
