@@ -19,10 +19,11 @@ internal sealed class QuarantineListCommand(CliContext context) : AsyncCommand<Q
             }
 
             context.Console.MarkupLine($"{records.Count} quarantined item(s){(settings.All ? "" : " waiting for an admin")}");
+            var dates = CliDates.For(session);
             var table = new Table().AddColumns("Id", "At", "Channel", "Status", "Reason", "Original");
             foreach (var r in records)
             {
-                table.AddRow(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CliDates.Local(r.At), Markup.Escape(r.ChannelName),
+                table.AddRow(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), dates.Format(r.At), Markup.Escape(r.ChannelName),
                     r.Status.ToString(), Markup.Escape(r.Reason.Length > 80 ? r.Reason[..79] + "…" : r.Reason),
                     Markup.Escape(r.Original is { } o ? $"{o.FileName} ({o.Size} B)" : "(not archived)"));
             }

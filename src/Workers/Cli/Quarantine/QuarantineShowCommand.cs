@@ -24,16 +24,17 @@ internal sealed class QuarantineShowCommand(CliContext context) : AsyncCommand<Q
                 return ExitCodes.Ok;
             }
 
+            var dates = CliDates.For(session);
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string name, string? value) => grid.AddRow($"[bold]{name}[/]", Markup.Escape(value ?? ""));
             Row("Id", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Row("Status", r.Status.ToString());
-            Row("At", CliDates.Local(r.At));
+            Row("At", dates.Format(r.At));
             Row("Channel", $"{r.ChannelName} ({r.Channel})");
             Row("Source", r.SourceKey);
             Row("Reason", r.Reason);
             Row("Original", r.Original is { } o ? $"{o.FileName}, {o.ContentType}, {o.Size} B, sha256 {o.Sha256}" : "(not archived)");
-            Row("Resolved", r.ResolvedAt is null ? "" : CliDates.Local(r.ResolvedAt));
+            Row("Resolved", r.ResolvedAt is null ? "" : dates.Format(r.ResolvedAt));
             Row("Note", r.ResolutionNote);
             Row("Ticket", r.ResultTicketNumber);
             context.Console.Write(grid);

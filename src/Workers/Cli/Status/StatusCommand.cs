@@ -23,11 +23,11 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
                 return ExitCodes.Ok;
             }
 
-            Print(report, client.Description);
+            Print(report, client.Description, CliDates.For(session));
             return ExitCodes.Ok;
         });
 
-    private void Print(ServiceStatusReport r, string via)
+    private void Print(ServiceStatusReport r, string via, CliDates dates)
     {
         var console = context.Console;
         console.MarkupLine(r.ServiceRunning
@@ -44,13 +44,13 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             table.AddRow(
                 Markup.Escape(c.Name) + (c.Configured ? "" : " [grey](not configured)[/]"),
                 Markup.Escape(c.Type ?? ""),
-                r.ServiceRunning ? CliDates.Local(c.LastSuccessAt) : "[grey]n/a[/]",
-                c.LastError is null ? "" : $"[red]{Markup.Escape(CliDates.Local(c.LastErrorAt) + " " + c.LastError)}[/]",
-                c.FailingSince is { } since ? $"[red]{CliDates.Local(since)}[/]" : "",
+                r.ServiceRunning ? dates.Format(c.LastSuccessAt) : "[grey]n/a[/]",
+                c.LastError is null ? "" : $"[red]{Markup.Escape(dates.Format(c.LastErrorAt) + " " + c.LastError)}[/]",
+                c.FailingSince is { } since ? $"[red]{dates.Format(since)}[/]" : "",
                 c.ItemsToday?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[grey]n/a[/]",
                 c.Tickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.OpenTickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                c.LastTicketNumber is null ? "" : $"{Markup.Escape(c.LastTicketNumber)} ({CliDates.Local(c.LastTicketAt)})");
+                c.LastTicketNumber is null ? "" : $"{Markup.Escape(c.LastTicketNumber)} ({dates.Format(c.LastTicketAt)})");
         }
 
         console.Write(table);

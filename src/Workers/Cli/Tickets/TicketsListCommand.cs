@@ -15,8 +15,9 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             await using var session = CliSession.Open(context, settings, command);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var now = session.Get<TimeProvider>().GetUtcNow();
+            var dates = CliDates.For(session);
             var mode = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
-            var tickets = await client.ListTicketsAsync(ToFilter(settings), cancellationToken).ConfigureAwait(false);
+            var tickets = await client.ListTicketsAsync(ToFilter(settings, dates), cancellationToken).ConfigureAwait(false);
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
             if (settings.Json)
             {
@@ -26,21 +27,21 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
             context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended)");
-            context.Console.Write(Table(rows));
+            context.Console.Write(Table(rows, dates));
             return ExitCodes.Ok;
         });
 
-    private static TicketFilter ToFilter(TicketsListSettings s) => new()
+    private static TicketFilter ToFilter(TicketsListSettings s, CliDates dates) => new()
     {
         Status = s.Status is null ? null : Enum.Parse<TicketStatus>(s.Status, ignoreCase: true),
         Channel = s.Channel,
         Overdue = s.Overdue,
-        DueBefore = s.DueBefore is not null && CliDates.TryParse(s.DueBefore, out var due) ? due : null,
+        DueBefore = s.DueBefore is not null && dates.TryParse(s.DueBefore, out var due) ? due : null,
         Limit = s.Limit,
     };
 
     /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>
-    private static Table Table(List<TicketRow> rows)
+    private static Table Table(List<TicketRow> rows, CliDates dates)
     {
         var table = new Table().Border(TableBorder.Minimal)
             .AddColumn(new TableColumn("Number").NoWrap())
@@ -48,7 +49,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             .AddColumns("Lvl", "Category", "Sender", "Subject", "Status");
         foreach (var r in rows)
         {
-            var due = r.DueAt.ToLocalTime().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var due = dates.FormatDate(r.DueAt);
             table.AddRow(
                 Markup.Escape(r.Number),
                 r.Overdue ? $"[red]{due}[/]" : r.Suspended ? $"[grey]{due}*[/]" : due,

@@ -31,7 +31,7 @@ internal sealed class TicketsListSettings : JsonSettings
             return ValidationResult.Error($"--status: '{Status}' is not open or closed.");
         }
 
-        return DueBefore is not null && !CliDates.TryParse(DueBefore, out _)
+        return DueBefore is not null && !CliDates.IsValid(DueBefore)
             ? ValidationResult.Error($"--due-before: '{DueBefore}' is not a date (yyyy-MM-dd) or an ISO 8601 instant.")
             : ValidationResult.Success();
     }

@@ -26,32 +26,32 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
             }
             else
             {
-                Print(ticket);
+                Print(ticket, CliDates.For(session));
             }
 
             return ExitCodes.Ok;
         });
 
-    private void Print(Ticket t)
+    private void Print(Ticket t, CliDates dates)
     {
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, string? value) => grid.AddRow($"[bold]{name}[/]", Markup.Escape(value ?? ""));
         Row("Number", t.Number);
-        Row("Status", t.Status + (t.ClosedAt is { } closed ? $" ({CliDates.Local(closed)})" : ""));
+        Row("Status", t.Status + (t.ClosedAt is { } closed ? $" ({dates.Format(closed)})" : ""));
         Row("Channel", $"{t.Channel} / {t.ChannelName}");
-        Row("Received", CliDates.Local(t.ReceivedAt));
+        Row("Received", dates.Format(t.ReceivedAt));
         Row("From", $"{t.Sender.DisplayName} <{t.Sender.Email}> {t.Sender.Phone} {t.Sender.Fax}".Trim());
         Row("Subject", t.Subject);
         Row("Level", $"{(int)t.Classification.Level} {t.Classification.Category} (rule {t.Classification.RuleName}{(t.Classification.IsCorrection ? ", corrected" : "")})");
         Row("Why", string.Join("; ", t.Classification.Matches));
-        Row("Due", CliDates.Local(t.DueAt) + (t.IsSuspended ? $" (suspended, waiting for {t.Suspensions[^1].WaitingFor})" : ""));
+        Row("Due", dates.Format(t.DueAt) + (t.IsSuspended ? $" (suspended, waiting for {t.Suspensions[^1].WaitingFor})" : ""));
         Row("Attachments", string.Join(", ", t.Attachments.Select(a => $"{a.FileName} ({a.Size} B)")));
         context.Console.Write(grid);
         context.Console.Write(new Panel(Markup.Escape(t.TextBody)).Header("Text"));
         var history = new Table().Title("History").AddColumns("At", "Event", "By", "Detail");
         foreach (var e in t.History)
         {
-            history.AddRow(CliDates.Local(e.At), e.Kind.ToString(), Markup.Escape(e.Actor), Markup.Escape(e.Detail));
+            history.AddRow(dates.Format(e.At), e.Kind.ToString(), Markup.Escape(e.Actor), Markup.Escape(e.Detail));
         }
 
         context.Console.Write(history);
