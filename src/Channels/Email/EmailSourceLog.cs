@@ -61,4 +61,13 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1218, LogLevel.Warning, "{Channel}: {SourceKey} is {Size} bytes on the server, over MaxMessageBytes ({Limit}): not downloaded, it goes to quarantine")]
     public static partial void Oversized(ILogger logger, string channel, string sourceKey, long size, long limit);
+
+    [LoggerMessage(1219, LogLevel.Information, "{Channel}: waiting in IMAP IDLE on {Folder}; new mail is fetched as it arrives")]
+    public static partial void Idling(ILogger logger, string channel, string folder);
+
+    [LoggerMessage(1220, LogLevel.Warning, "{Channel}: {Host} does not support IMAP IDLE; the channel is polled on its schedule only")]
+    public static partial void IdleUnsupported(ILogger logger, string channel, string host);
+
+    [LoggerMessage(1221, LogLevel.Warning, "{Channel}: IMAP IDLE connection failed ({Error}); trying again in {Delay}, polling goes on meanwhile")]
+    public static partial void IdleFailed(ILogger logger, string channel, TimeSpan delay, string error);
 }

@@ -14,6 +14,12 @@ public class ImapChannelOptions : MailConnectionOptions
     [Required(ErrorMessage = "required")]
     public string ProcessedFolder { get; set; } = "Processed";
 
+    /// <summary>
+    /// While the service runs, a second connection waits in IMAP IDLE and new mail is fetched as soon as the server
+    /// announces it; the schedule still polls. Ignored when the server has no IDLE.
+    /// </summary>
+    public bool Idle { get; set; } = true;
+
     /// <summary>Where rejected messages go (never deleted); created if missing.</summary>
     [Required(ErrorMessage = "required")]
     public string QuarantineFolder { get; set; } = "Quarantine";

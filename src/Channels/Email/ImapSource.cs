@@ -10,13 +10,14 @@ namespace ContactCenter.Channels.Email;
 /// An IMAP mailbox folder. The connection is kept between polls; messages are tracked by UIDVALIDITY + UID (never
 /// sequence numbers) and fetched one FETCH per batch of UIDs.
 /// </summary>
-internal sealed class ImapSource : IInboundSource, IBackoffReportingSource
+internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPushingSource
 {
     private readonly ImapChannelOptions _options;
     private readonly ImapConnection _connection;
     private readonly ImapBatchFetcher _fetcher;
     private readonly ImapAcknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
+    private readonly ImapIdleWatcher? _idle;
 
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
@@ -30,6 +31,7 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource
         _fetcher = new ImapBatchFetcher(name, channel, options, _connection, logger, timeProvider, maxMessageBytes);
         _acknowledger = new ImapAcknowledger(name, options, _connection, logger);
         _guard = new MailSourceGuard(name, options, _connection.Port, logger, timeProvider, _connection.DropAsync);
+        _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider) : null;
     }
 
     public string Name { get; }
@@ -54,6 +56,9 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource
             yield return new InboundBatch(items, uids.Count - start - chunk.Count);
         }
     }
+
+    public Task WatchAsync(Func<CancellationToken, Task> arrived, CancellationToken cancellationToken) =>
+        _idle?.WatchAsync(arrived, cancellationToken) ?? Task.CompletedTask;
 
     public async ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
     {

@@ -23,7 +23,10 @@ public static class ChannelJobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>One Quartz job per enabled channel, the mode watcher that moves their triggers, and the outbox job.</summary>
+    /// <summary>
+    /// One Quartz job per enabled channel, the mode watcher that moves their triggers, the push watcher that fires them
+    /// early (IMAP IDLE), and the outbox job.
+    /// </summary>
     public static IServiceCollection AddChannelJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannelCatalog(configuration);
@@ -41,6 +44,8 @@ public static class ChannelJobsServiceCollectionExtensions
         services.TryAddSingleton<ChannelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());
         services.AddHostedService<ServiceModeWatcher>();
+        services.TryAddSingleton<ChannelWakeups>();
+        services.AddHostedService<ChannelPushWatcher>();
         return services;
     }
 }

@@ -12,7 +12,8 @@ namespace ContactCenter.Workers.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class ChannelPollJob(
-    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime, ILogger<ChannelPollJob> logger)
+    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime, ILogger<ChannelPollJob> logger,
+    ChannelWakeups? wakeups = null)
     : IJob
 {
     public const string ChannelKey = "channel";
@@ -20,6 +21,7 @@ internal sealed class ChannelPollJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var channel = context.MergedJobDataMap[ChannelKey] as string ?? "";
+        wakeups?.PollStarting(channel);
         if (status.IsBackingOff(channel, out var until))
         {
             SchedulingLog.PollSkipped(logger, channel, until);

@@ -35,4 +35,10 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 1658, Level = LogLevel.Information, Message = "Channel {Channel} recovered after {Failures} failed polls")]
     public static partial void ChannelRecovered(ILogger logger, string channel, int failures);
+
+    [LoggerMessage(EventId = 1660, Level = LogLevel.Debug, Message = "Channel {Channel}: new items announced by the server, polling now")]
+    public static partial void PushWakeUp(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 1661, Level = LogLevel.Error, Message = "Channel {Channel}: watching for new items stopped; the channel is polled on its schedule only")]
+    public static partial void PushWatchFailed(ILogger logger, Exception exception, string channel);
 }
