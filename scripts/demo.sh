@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start: ingests the bundled samples (six e-mails, a scanned letter, a fax) once with the embedded store
+# Quick start: ingests the bundled samples (six e-mails, a PEC and a PEC receipt, a scanned letter, a fax) once with the embedded store
 # under .data/demo, then prints the tickets. Needs the .NET SDK and Tesseract with Italian data:
 #   sudo apt-get install tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils
 # Running it again starts from a fresh copy of the samples (pass --keep to keep the previous tickets).
@@ -15,8 +15,9 @@ if ! dpkg-query -W -f='${Status}' tesseract-ocr-ita 2>/dev/null | grep -q "insta
 fi
 
 [[ "${1:-}" == "--keep" ]] || rm -rf .data/demo
-mkdir -p .data/demo/inbox .data/demo/scans .data/demo/recvq
+mkdir -p .data/demo/inbox .data/demo/pec .data/demo/scans .data/demo/recvq
 cp samples/mail/*.eml .data/demo/inbox/
+cp samples/pec/*.eml .data/demo/pec/
 cp samples/scans/* .data/demo/scans/
 cp samples/fax/* .data/demo/recvq/
 

@@ -33,6 +33,7 @@ internal sealed class ImapChannelFactory : IChannelFactory
         var options = section.Get<ImapChannelOptions>()!;
         return new ImapSource(
             section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
+            channel: options.Pec ? Core.Tickets.ChannelKind.Pec : Core.Tickets.ChannelKind.Email,
             maxMessageBytes: FactoryServices.MaxMessageBytes(services));
     }
 }

@@ -9,6 +9,13 @@ public abstract class MailConnectionOptions : ChannelOptions
     [Required(ErrorMessage = "required")]
     public string Host { get; set; } = "";
 
+    /// <summary>
+    /// A PEC (certified e-mail) mailbox: tickets are counted as PEC, the provider's envelope is opened to the sender's
+    /// original message, and PEC receipts (X-Ricevuta) open no ticket. Only set it on a real PEC mailbox: on any other,
+    /// the PEC headers would be anyone's to forge.
+    /// </summary>
+    public bool Pec { get; set; }
+
     /// <summary>0 means the protocol's default for <see cref="Security"/> (993/143, 995/110).</summary>
     [Range(0, 65535, ErrorMessage = "Port must be 1 to 65535 (0 or unset: the default port for Security).")]
     public int Port { get; set; }

@@ -6,26 +6,36 @@ using MimeKit;
 
 namespace ContactCenter.Channels.Email;
 
-/// <summary>Reads a parsed message into a ticket draft (everything but the archive writes, which need I/O).</summary>
+/// <summary>
+/// Reads a parsed message into a ticket draft (everything but the archive writes, which need I/O). On a PEC channel the
+/// provider's envelope is opened: the citizen's own message (postacert.eml) gives sender, subject, text and threading,
+/// and the envelope's certification data is kept as an attachment and in the metadata.
+/// </summary>
 internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddressRules addresses)
 {
     private readonly MimeAttachmentCollector collector = new(options.MaxAttachments);
     private readonly AutomaticMailDetector detector = new(addresses);
 
-    public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage message)
+    public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage envelope)
     {
+        var pec = item.Channel == ChannelKind.Pec ? PecEnvelope.Read(envelope) : null;
+        var message = pec?.Original?.Message ?? envelope;
         var contents = collector.Collect(message);
+        AddPecParts(pec, contents);
         var body = ComposeBody(contents);
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         var fromAddress = string.IsNullOrWhiteSpace(from?.Address) ? null : from.Address.Trim();
-        var verdict = detector.Detect(message, fromAddress);
+        var verdict = pec is { Kind: PecEnvelopeKind.Receipt }
+            ? new AutomaticMailVerdict(AutomaticMailKind.AutoReply, $"PEC receipt ({PecEnvelope.ReceiptHeader}: {pec.Detail})")
+            : detector.Detect(message, fromAddress);
         var subject = SingleLine(message.Subject) ?? "";
 
         var draft = new TicketDraft
         {
             SourceKey = item.SourceKey,
             ChannelName = item.ChannelName,
-            Channel = item.Channel,
+            // Ordinary mail that reached the PEC mailbox (an "anomalia" envelope) is not certified: counted as e-mail.
+            Channel = pec is { Kind: PecEnvelopeKind.Anomaly } ? ChannelKind.Email : item.Channel,
             ReceivedAt = item.ReceivedAt,
             Sender = new Party { DisplayName = SingleLine(from?.Name), Email = fromAddress },
             ReplyAddress = verdict.Kind == AutomaticMailKind.None ? ChooseReplyAddress(message, fromAddress) : null,
@@ -46,6 +56,7 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
             draft.Metadata["mail.date"] = message.Date.ToString("O", CultureInfo.InvariantCulture);
         }
 
+        AddPecMetadata(pec, envelope, draft.Metadata);
         if (body.Truncated)
         {
             draft.Metadata["mail.bodyTruncated"] = "true";
@@ -58,6 +69,50 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
         }
 
         return (draft, contents);
+    }
+
+    private static void AddPecParts(PecEnvelope? pec, MimeContents contents)
+    {
+        if (pec?.Original is { } original)
+        {
+            contents.Attachments.Add(PendingAttachment.ForMessage(original, contents.Attachments.Count + 1) with { FileName = "postacert.eml" });
+        }
+
+        if (pec?.CertificationData is { } data)
+        {
+            contents.Attachments.Add(PendingAttachment.ForPart(data, contents.Attachments.Count + 1));
+        }
+    }
+
+    private static void AddPecMetadata(PecEnvelope? pec, MimeMessage envelope, Dictionary<string, string> metadata)
+    {
+        if (pec is null)
+        {
+            return;
+        }
+
+        metadata["pec.envelope"] = pec.Kind == PecEnvelopeKind.Receipt ? $"ricevuta {pec.Detail}" : pec.Detail;
+        if (envelope.From.Mailboxes.FirstOrDefault()?.Address is { } provider)
+        {
+            metadata["pec.from"] = provider;
+        }
+
+        if (pec.CertificationData is not { } data)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (key, value) in PecCertificationData.Read(data))
+            {
+                metadata[key] = value;
+            }
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            metadata["pec.daticertError"] = ex.Message;
+        }
     }
 
     private MailBody ComposeBody(MimeContents contents)

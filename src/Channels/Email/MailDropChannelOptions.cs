@@ -15,6 +15,9 @@ public sealed class MailDropChannelOptions : ChannelOptions, IValidatableObject
     /// <summary>Rejected files go here with a <c>{name}.reason.txt</c>; default <c>{Path}/quarantine</c>.</summary>
     public string? QuarantinePath { get; set; }
 
+    /// <summary>The folder a PEC mailbox delivers to: see <see cref="MailConnectionOptions.Pec"/>.</summary>
+    public bool Pec { get; set; }
+
     /// <summary>
     /// In a plain folder, a file is taken once its size and modification time have not changed for this long, so a
     /// message still being written is not read half-way. A Maildir needs no wait: files appear in new/ complete.

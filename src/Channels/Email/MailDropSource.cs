@@ -21,7 +21,7 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
 
     public string Name { get; } = name;
 
-    public ChannelKind Channel => ChannelKind.Email;
+    public ChannelKind Channel => options.Pec ? ChannelKind.Pec : ChannelKind.Email;
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -109,7 +109,7 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
         {
             SourceKey = $"maildrop:{Name}/{hash}",
             ChannelName = Name,
-            Channel = ChannelKind.Email,
+            Channel = Channel,
             ReceivedAt = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
             OpenAsync = _ => ValueTask.FromResult<Stream>(
                 new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous)),

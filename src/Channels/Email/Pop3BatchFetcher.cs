@@ -11,7 +11,7 @@ namespace ContactCenter.Channels.Email;
 /// </summary>
 internal sealed class Pop3BatchFetcher(
     string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider,
-    long maxMessageBytes) : IDisposable
+    long maxMessageBytes, ChannelKind channel) : IDisposable
 {
     private readonly MessageBufferSet _buffers = new();
 
@@ -35,7 +35,7 @@ internal sealed class Pop3BatchFetcher(
             var key = Key(message.Uidl);
             EmailSourceLog.Oversized(logger, channelName, key, size, maxMessageBytes);
             items.Add(MailInboundItems.CreateOversized(
-                channelName, ChannelKind.Email, options, key, message.Uidl, timeProvider.GetUtcNow(), size, maxMessageBytes, ("pop3.uidl", message.Uidl)));
+                channelName, channel, options, key, message.Uidl, timeProvider.GetUtcNow(), size, maxMessageBytes, ("pop3.uidl", message.Uidl)));
         }
 
         var streams = download.Count == 0
@@ -62,7 +62,7 @@ internal sealed class Pop3BatchFetcher(
     public void Dispose() => _buffers.Dispose();
 
     private InboundItem CreateItem(string uidl, DateTimeOffset receivedAt, MessageBuffer buffer) =>
-        MailInboundItems.Create(channelName, ChannelKind.Email, options, Key(uidl), uidl, receivedAt, buffer, ("pop3.uidl", uidl));
+        MailInboundItems.Create(channelName, channel, options, Key(uidl), uidl, receivedAt, buffer, ("pop3.uidl", uidl));
 
     private string Key(string uidl) => $"pop3:{MailInboundItems.Mailbox(options)}/{uidl}";
 }

@@ -27,7 +27,7 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
         _options = options;
         _session = new Pop3Session(name, options, logger);
         _filter = new Pop3UidlFilter(name, options, statePath, _session, logger);
-        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes);
+        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes, options.Pec ? ChannelKind.Pec : ChannelKind.Email);
         _acknowledger = new Pop3Acknowledger(name, _session, _filter, logger);
         _guard = new MailSourceGuard(name, options, _session.Port, logger, timeProvider, () => _session.CloseAsync(quit: false));
     }
@@ -36,7 +36,7 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 
     public bool IsBackingOff => _guard.InBackoffWindow;
 
-    public ChannelKind Channel => ChannelKind.Email;
+    public ChannelKind Channel => _options.Pec ? ChannelKind.Pec : ChannelKind.Email;
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
