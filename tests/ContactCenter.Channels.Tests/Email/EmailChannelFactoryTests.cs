@@ -80,6 +80,21 @@ public sealed class EmailChannelFactoryTests
         services.GetServices<IChannelFactory>().Select(f => f.Type).Should().BeEquivalentTo("Imap", "Pop3", "MailDrop");
     }
 
+    [Fact]
+    public async Task Create_PecTrue_SourcesDeliverPecItems()
+    {
+        using var folder = new ContactCenter.Testing.TempDirectory();
+        var services = new ServiceCollection().AddEmailChannels().BuildServiceProvider();
+
+        await using var imap = Factory("Imap").Create(Section(("Type", "Imap"), ("Host", "h"), ("User", "u"), ("Password", "p"), ("Pec", "true")), services);
+        await using var pop3 = Factory("Pop3").Create(Section(("Type", "Pop3"), ("Host", "h"), ("User", "u"), ("Password", "p"), ("Pec", "true"), ("StateDirectory", folder.Path)), services);
+        await using var drop = Factory("MailDrop").Create(Section(("Type", "MailDrop"), ("Path", folder.Path), ("Pec", "true")), services);
+        await using var plain = Factory("Imap").Create(Section(("Type", "Imap"), ("Host", "h"), ("User", "u"), ("Password", "p")), services);
+
+        new[] { imap, pop3, drop }.Should().AllSatisfy(s => s.Channel.Should().Be(ContactCenter.Core.Tickets.ChannelKind.Pec));
+        plain.Channel.Should().Be(ContactCenter.Core.Tickets.ChannelKind.Email);
+    }
+
     private static IChannelFactory Factory(string type) =>
         new ServiceCollection().AddEmailChannels().BuildServiceProvider().GetServices<IChannelFactory>().Single(f => f.Type == type);
 
