@@ -1,0 +1,44 @@
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage;
+
+/// <summary>
+/// Passes every call on to <see cref="Inner"/>, so a wrapper (opening the store lazily, a test's failing store)
+/// overrides only what it changes and a new store operation is forwarded in one place.
+/// </summary>
+internal abstract class TicketStoreDecorator : ITicketStore
+{
+    protected abstract ITicketStore Inner { get; }
+
+    public virtual Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken) => Inner.IsKnownSourceAsync(sourceKey, cancellationToken);
+
+    public virtual Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) => Inner.DispatchAsync(batch, cancellationToken);
+
+    public virtual Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken) => Inner.GetAsync(number, cancellationToken);
+
+    public virtual Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken) => Inner.QueryAsync(query, cancellationToken);
+
+    public virtual Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken) => Inner.UpdateAsync(number, change, cancellationToken);
+
+    public virtual Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) => Inner.QuarantineAsync(record, cancellationToken);
+
+    public virtual Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken) => Inner.ListQuarantineAsync(includeResolved, cancellationToken);
+
+    public virtual Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken) => Inner.GetQuarantineAsync(id, cancellationToken);
+
+    public virtual Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) => Inner.UpdateQuarantineAsync(record, cancellationToken);
+
+    public virtual Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Inner.GetDueOutboxAsync(now, max, cancellationToken);
+
+    public virtual Task<int> CountOutboxAsync(bool pendingOnly, CancellationToken cancellationToken) => Inner.CountOutboxAsync(pendingOnly, cancellationToken);
+
+    public virtual Task<int> CountReceiptsToAsync(string address, DateTimeOffset since, CancellationToken cancellationToken) => Inner.CountReceiptsToAsync(address, since, cancellationToken);
+
+    public virtual Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken) => Inner.UpdateOutboxAsync(message, ticketEvent, cancellationToken);
+
+    public virtual Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) => Inner.GetModeAsync(cancellationToken);
+
+    public virtual Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken) => Inner.SetModeAsync(mode, actor, cancellationToken);
+
+    public virtual void Dispose() => Inner.Dispose();
+}
