@@ -8,8 +8,6 @@ internal sealed class LazyTicketStore(Func<ITicketStore> open) : TicketStoreDeco
 {
     private readonly Lazy<ITicketStore> _store = new(open, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public bool IsOpen => _store.IsValueCreated;
-
     protected override ITicketStore Inner => _store.Value;
 
     public override void Dispose()
