@@ -82,15 +82,18 @@ public sealed class IngestPipeline
         var fresh = new List<InboundItem>(batch.Items.Count);
         var known = new List<InboundItem>();
         var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
+        // A retry (quarantine retry) sends known, quarantined items through again on purpose.
+        var knownKeys = retry
+            ? new Dictionary<string, string?>()
+            : await store.FindKnownSourcesAsync([.. batch.Items.Select(i => i.SourceKey)], cancellationToken).ConfigureAwait(false);
         foreach (var item in batch.Items)
         {
-            // A retry (quarantine retry) sends known, quarantined items through again on purpose.
-            (!retry && await store.IsKnownSourceAsync(item.SourceKey, cancellationToken).ConfigureAwait(false) ? known : fresh).Add(item);
+            (knownKeys.ContainsKey(item.SourceKey) ? known : fresh).Add(item);
         }
 
         if (known.Count > 0)
         {
-            await SettleKnownAsync(source, known, acknowledge, counters, cancellationToken).ConfigureAwait(false);
+            await SettleKnownAsync(source, known, knownKeys, acknowledge, counters, cancellationToken).ConfigureAwait(false);
         }
 
         var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
@@ -129,17 +132,14 @@ public sealed class IngestPipeline
     /// only because the move aside failed or a crash came first, and acknowledging it could delete it there, so it is
     /// moved aside again.
     /// </summary>
-    private async Task SettleKnownAsync(
-        IInboundSource source, List<InboundItem> known, HashSet<InboundItem> acknowledge, PollCounters counters, CancellationToken cancellationToken)
+    private async Task SettleKnownAsync(IInboundSource source, List<InboundItem> known, IReadOnlyDictionary<string, string?> quarantineReasons,
+        HashSet<InboundItem> acknowledge, PollCounters counters, CancellationToken cancellationToken)
     {
-        var quarantined = (await store.ListQuarantineAsync(includeResolved: true, cancellationToken).ConfigureAwait(false))
-            .Where(r => r.Status != QuarantineStatus.Retried)
-            .ToDictionary(r => r.SourceKey, r => r.Reason, StringComparer.Ordinal);
         foreach (var item in known)
         {
             counters.AlreadyStored++;
             metrics?.ItemIngested(source.Name, "AlreadyStored");
-            if (quarantined.TryGetValue(item.SourceKey, out var reason))
+            if (quarantineReasons[item.SourceKey] is { } reason)
             {
                 PipelineLog.AlreadyQuarantined(logger, source.Name, item.SourceKey);
                 await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);

@@ -8,8 +8,11 @@ namespace ContactCenter.Core.Storage;
 /// </summary>
 public interface ITicketStore : IDisposable
 {
-    /// <summary>True when an item with this source key was already dispatched or quarantined.</summary>
-    Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Of these source keys, those already dispatched or quarantined, in one call per batch. Each maps to its quarantine
+    /// reason while the item is still set aside (its record not <see cref="QuarantineStatus.Retried"/>), else to null.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores a batch in one transaction and makes it durable before returning: new tickets, follow-ups appended,

@@ -10,7 +10,8 @@ internal abstract class TicketStoreDecorator : ITicketStore
 {
     protected abstract ITicketStore Inner { get; }
 
-    public virtual Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken) => Inner.IsKnownSourceAsync(sourceKey, cancellationToken);
+    public virtual Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken) =>
+        Inner.FindKnownSourcesAsync(sourceKeys, cancellationToken);
 
     public virtual Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) => Inner.DispatchAsync(batch, cancellationToken);
 

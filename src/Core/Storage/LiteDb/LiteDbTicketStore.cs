@@ -82,7 +82,24 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         return db;
     }
 
-    public Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyDictionary<string, string?>>(() =>
+        {
+            var known = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var key in sourceKeys)
+            {
+                if (_c.Sources.FindById(key) is not null)
+                {
+                    known[key] = _c.Quarantine.FindOne(Query.EQ(nameof(QuarantineRecord.SourceKey), key))
+                        is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
+                }
+            }
+
+            return known;
+        }, cancellationToken);
+
+    /// <summary>True when an item with this source key was already dispatched or quarantined.</summary>
+    internal Task<bool> IsKnownSourceAsync(string sourceKey, CancellationToken cancellationToken) =>
         RunAsync(() => _c.Sources.FindById(sourceKey) is not null, cancellationToken);
 
     public Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) =>
