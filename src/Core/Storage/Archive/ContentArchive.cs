@@ -39,7 +39,7 @@ internal sealed class ContentArchive : IContentArchive
         try
         {
             var (sha256, size) = await WriteAsync(content, temp, cancellationToken).ConfigureAwait(false);
-            var isNew = MoveIntoPlace(temp, sha256);
+            var isNew = MoveIntoPlace(temp, sha256, size);
             StoreLog.Archived(_logger, sha256, size, isNew);
             return new TicketAttachment
             {
@@ -104,10 +104,10 @@ internal sealed class ContentArchive : IContentArchive
     }
 
     /// <summary>Renames the flushed temporary file into place and flushes the directories whose entries changed.</summary>
-    private bool MoveIntoPlace(string temp, string sha256)
+    private bool MoveIntoPlace(string temp, string sha256, long size)
     {
-        var target = PathOf(sha256);
-        if (File.Exists(target) && new FileInfo(target).Length == new FileInfo(temp).Length)
+        var target = new FileInfo(PathOf(sha256));
+        if (target.Exists && target.Length == size)
         {
             return false;
         }
@@ -115,21 +115,23 @@ internal sealed class ContentArchive : IContentArchive
         // A blob renamed into place but never flushed (crash before its batch was stored) may be short after a
         // restart: it is written again, and its ticket was never committed.
 
-        var leaf = Path.GetDirectoryName(target)!;
+        var leaf = target.DirectoryName!;
         var middle = Path.GetDirectoryName(leaf)!;
-        var newMiddle = !Directory.Exists(middle);
-        var newLeaf = !Directory.Exists(leaf);
+        // Only where each blob is flushed on its own do we need to know which directories are new (one stat each).
+        var flushEach = !OperatingSystem.IsLinux();
+        var newMiddle = flushEach && !Directory.Exists(middle);
+        var newLeaf = flushEach && !Directory.Exists(leaf);
         Directory.CreateDirectory(leaf);
         try
         {
-            File.Move(temp, target, overwrite: File.Exists(target));
+            File.Move(temp, target.FullName, overwrite: target.Exists);
         }
-        catch (IOException) when (File.Exists(target))
+        catch (IOException) when (File.Exists(target.FullName))
         {
             return false; // stored meanwhile by another writer: same name, same bytes
         }
 
-        if (OperatingSystem.IsLinux())
+        if (!flushEach)
         {
             return true; // the directory entries are flushed with the batch (DirectorySync.FlushFileSystem)
         }
