@@ -1,4 +1,5 @@
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Sla;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
@@ -98,12 +99,9 @@ public sealed class ReceiptPolicy : IReceiptPolicy
         return ReceiptDecision.Send(address);
     }
 
-    /// <summary>Midnight of the current day in the configured zone (Europe/Rome): midnight exists on DST days too.</summary>
-    internal DateTimeOffset StartOfDay(DateTimeOffset now)
-    {
-        var midnight = TimeZoneInfo.ConvertTime(now, zone).Date;
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
+    /// <summary>Midnight of the current day in the configured zone (Europe/Rome), DST-correct as the SLA calendar is.</summary>
+    internal DateTimeOffset StartOfDay(DateTimeOffset now) =>
+        ZonedTime.ToInstant(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime), TimeOnly.MinValue, zone);
 
     private static string AutomaticReason(TicketDraft draft)
     {
