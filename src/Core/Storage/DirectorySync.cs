@@ -15,27 +15,9 @@ internal static partial class DirectorySync
 
     public static void Flush(string directory)
     {
-        if (!OperatingSystem.IsLinux())
+        if (OperatingSystem.IsLinux())
         {
-            return;
-        }
-
-        var fd = Open(directory, OpenReadOnlyCloseOnExec);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open directory '{directory}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        try
-        {
-            if (FSync(fd) != 0)
-            {
-                throw new IOException($"fsync of directory '{directory}' failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = Close(fd);
+            OnDescriptor(directory, FSync, $"Cannot open directory '{directory}' to flush it", $"fsync of directory '{directory}' failed");
         }
     }
 
@@ -45,22 +27,26 @@ internal static partial class DirectorySync
     /// </summary>
     public static void FlushFileSystem(string path)
     {
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(path))
+        if (OperatingSystem.IsLinux() && Directory.Exists(path))
         {
-            return;
+            OnDescriptor(path, SyncFs, $"Cannot open '{path}' to flush its filesystem", $"syncfs of '{path}' failed");
         }
+    }
 
+    /// <summary>Opens <paramref name="path"/> read-only, runs <paramref name="call"/> on its descriptor, closes it.</summary>
+    private static void OnDescriptor(string path, Func<int, int> call, string openFailed, string callFailed)
+    {
         var fd = Open(path, OpenReadOnlyCloseOnExec);
         if (fd < 0)
         {
-            throw new IOException($"Cannot open '{path}' to flush its filesystem (errno {Marshal.GetLastPInvokeError()}).");
+            throw new IOException($"{openFailed} (errno {Marshal.GetLastPInvokeError()}).");
         }
 
         try
         {
-            if (SyncFs(fd) != 0)
+            if (call(fd) != 0)
             {
-                throw new IOException($"syncfs of '{path}' failed (errno {Marshal.GetLastPInvokeError()}).");
+                throw new IOException($"{callFailed} (errno {Marshal.GetLastPInvokeError()}).");
             }
         }
         finally
