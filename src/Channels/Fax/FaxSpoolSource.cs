@@ -55,8 +55,16 @@ internal sealed class FaxSpoolSource : IInboundSource
         foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
-                && FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger) is var item && keys.Add(item.SourceKey))
+            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
+            if (sha256 is null)
+            {
+                // The receiving process still holds its lock on the file.
+                FaxSpoolLog.StillOpen(logger, file.FullPath);
+                continue;
+            }
+
+            var item = FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger);
+            if (keys.Add(item.SourceKey))
             {
                 items.Add(item);
             }
@@ -114,22 +122,6 @@ internal sealed class FaxSpoolSource : IInboundSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>Hashes the fax; null while the receiving process still holds its lock on the file.</summary>
-    private async Task<string?> TryHashUnlockedAsync(FaxSpoolFile file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(
-                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return await FileHasher.Sha256Async(stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            FaxSpoolLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-    }
 
     private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move, string? companionSuffix = null)
     {

@@ -45,9 +45,10 @@ internal sealed class ScanFolderSource : IInboundSource
         foreach (var file in candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sha256 = await TryHashExclusiveAsync(file, cancellationToken);
+            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
             if (sha256 is null)
             {
+                ScanFolderLog.StillOpen(logger, file.FullPath);
                 continue;
             }
 
@@ -129,20 +130,4 @@ internal sealed class ScanFolderSource : IInboundSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>Hashes the file while holding it exclusively; null when a writer still has it open.</summary>
-    private async Task<string?> TryHashExclusiveAsync(ScanFile file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(
-                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return await FileHasher.Sha256Async(stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ScanFolderLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-    }
 }
