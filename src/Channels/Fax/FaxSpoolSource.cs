@@ -13,8 +13,6 @@ namespace ContactCenter.Channels.Fax;
 /// </summary>
 internal sealed class FaxSpoolSource : IInboundSource
 {
-    private const string ReasonSuffix = ".reason.txt";
-
     private readonly FaxSpoolChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -92,7 +90,7 @@ internal sealed class FaxSpoolSource : IInboundSource
                 tracker.Forget(file.FullPath);
                 if (options.MoveAfterImport && options.DonePath is not null)
                 {
-                    MoveOrCopy(file, DatedFolder.Under(options.DonePath, time), move: true);
+                    FileSetAside.Into(file.FullPath, DatedFolder.Under(options.DonePath, time));
                 }
 
                 FaxSpoolLog.Acknowledged(logger, file.Name, item.SourceKey);
@@ -113,29 +111,12 @@ internal sealed class FaxSpoolSource : IInboundSource
         tracker.Forget(file.FullPath);
         if (options.QuarantinePath is not null && File.Exists(file.FullPath))
         {
-            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport, ReasonSuffix);
-            await File.WriteAllTextAsync(
-                destination + ReasonSuffix, $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
+            var note = $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n";
+            await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, options.MoveAfterImport, note, cancellationToken);
         }
 
         FaxSpoolLog.Rejected(logger, file.Name, reason);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move, string? companionSuffix = null)
-    {
-        Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name, companionSuffix);
-        if (move)
-        {
-            File.Move(file.FullPath, destination);
-        }
-        else
-        {
-            File.Copy(file.FullPath, destination);
-        }
-
-        return destination;
-    }
 }

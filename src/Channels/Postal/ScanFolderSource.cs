@@ -14,8 +14,6 @@ namespace ContactCenter.Channels.Postal;
 /// </summary>
 internal sealed class ScanFolderSource : IInboundSource
 {
-    private const string ReasonSuffix = ".reason.txt";
-
     private readonly ScanFolderChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -94,10 +92,7 @@ internal sealed class ScanFolderSource : IInboundSource
                 continue;
             }
 
-            var folder = DatedFolder.Under(options.EffectiveDonePath, time);
-            Directory.CreateDirectory(folder);
-            var destination = UniqueFilePath.In(folder, file.Name);
-            File.Move(file.FullPath, destination);
+            var destination = FileSetAside.Into(file.FullPath, DatedFolder.Under(options.EffectiveDonePath, time));
             ScanFolderLog.Acknowledged(logger, file.FullPath, "moved to", destination);
         }
 
@@ -118,14 +113,11 @@ internal sealed class ScanFolderSource : IInboundSource
             return;
         }
 
-        var folder = options.QuarantinePathFor(file.Root);
-        Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name, ReasonSuffix);
-        File.Move(file.FullPath, destination);
         var note = string.Create(
             CultureInfo.InvariantCulture,
             $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\nat: {time.GetUtcNow():O}\n");
-        await File.WriteAllTextAsync(destination + ReasonSuffix, note, cancellationToken);
+        var destination = await FileSetAside.QuarantineAsync(
+            file.FullPath, options.QuarantinePathFor(file.Root), move: true, note, cancellationToken);
         ScanFolderLog.Quarantined(logger, file.FullPath, destination, reason);
     }
 
