@@ -61,7 +61,8 @@ internal sealed class FaxMailNormalizer(
 
         var sender = FaxMailSenderParser.Parse(message.Subject, message.TextBody);
         FaxLog.FaxMailRead(logger, item.SourceKey, documents.Count, pages.Count, sender.FaxNumber ?? "(unknown)");
-        var draft = PaperDraftBuilder.Build(WithSender(item, sender), item.SourceKey, extractor.Extract(pages), original, null, 1);
+        var draft = PaperDraftBuilder.Build(
+            item, item.SourceKey, extractor.Extract(pages), original, null, 1, WithSender(item.Metadata, sender));
         draft.Attachments = attachments;
         return draft;
     }
@@ -82,25 +83,13 @@ internal sealed class FaxMailNormalizer(
         return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
     }
 
-    private static InboundItem WithSender(InboundItem item, FaxSenderInfo sender)
+    private static Dictionary<string, string> WithSender(IReadOnlyDictionary<string, string> itemMetadata, FaxSenderInfo sender)
     {
-        var metadata = new Dictionary<string, string>(item.Metadata);
+        var metadata = new Dictionary<string, string>(itemMetadata);
         Put(PaperMetadataKeys.Tsi, sender.Tsi);
         Put(PaperMetadataKeys.CallerId, sender.CallerId);
         Put(PaperMetadataKeys.CallerName, sender.CallerName);
-        return new InboundItem
-        {
-            SourceKey = item.SourceKey,
-            ChannelName = item.ChannelName,
-            Channel = item.Channel,
-            ReceivedAt = item.ReceivedAt,
-            OpenAsync = item.OpenAsync,
-            Length = item.Length,
-            OriginalFileName = item.OriginalFileName,
-            OriginalContentType = item.OriginalContentType,
-            Metadata = metadata,
-            SourceState = item.SourceState,
-        };
+        return metadata;
 
         void Put(string key, string? value)
         {
