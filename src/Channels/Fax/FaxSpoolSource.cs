@@ -20,7 +20,7 @@ internal sealed class FaxSpoolSource : IInboundSource
     private readonly FaxSpoolState state;
     private readonly TimeZoneInfo gatewayZone;
 
-    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger<FaxSpoolSource> logger)
+    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         this.options = options;

@@ -20,7 +20,7 @@ internal sealed class ScanFolderSource : IInboundSource
     private readonly ScanFolderWalker walker;
     private readonly FileStabilityTracker tracker;
 
-    public ScanFolderSource(string name, ScanFolderChannelOptions options, TimeProvider time, ILogger<ScanFolderSource> logger)
+    public ScanFolderSource(string name, ScanFolderChannelOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         this.options = options;
