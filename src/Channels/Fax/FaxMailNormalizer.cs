@@ -61,7 +61,9 @@ internal sealed class FaxMailNormalizer(
 
         var sender = FaxMailSenderParser.Parse(message.Subject, message.TextBody);
         FaxLog.FaxMailRead(logger, item.SourceKey, documents.Count, pages.Count, sender.FaxNumber ?? "(unknown)");
-        var draft = PaperDraftBuilder.Build(WithSender(item, sender), item.SourceKey, extractor.Extract(pages), original, null, 1);
+        var metadata = new Dictionary<string, string>(item.Metadata);
+        sender.AddTo(metadata);
+        var draft = PaperDraftBuilder.Build(item, item.SourceKey, extractor.Extract(pages), original, null, 1, metadata);
         draft.Attachments = attachments;
         return draft;
     }
@@ -80,34 +82,5 @@ internal sealed class FaxMailNormalizer(
             buffer, fileName, PaperContentTypes.FromFileName(fileName) ?? part.ContentType.MimeType, cancellationToken);
         buffer.Position = 0;
         return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
-    }
-
-    private static InboundItem WithSender(InboundItem item, FaxSenderInfo sender)
-    {
-        var metadata = new Dictionary<string, string>(item.Metadata);
-        Put(PaperMetadataKeys.Tsi, sender.Tsi);
-        Put(PaperMetadataKeys.CallerId, sender.CallerId);
-        Put(PaperMetadataKeys.CallerName, sender.CallerName);
-        return new InboundItem
-        {
-            SourceKey = item.SourceKey,
-            ChannelName = item.ChannelName,
-            Channel = item.Channel,
-            ReceivedAt = item.ReceivedAt,
-            OpenAsync = item.OpenAsync,
-            Length = item.Length,
-            OriginalFileName = item.OriginalFileName,
-            OriginalContentType = item.OriginalContentType,
-            Metadata = metadata,
-            SourceState = item.SourceState,
-        };
-
-        void Put(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                metadata.TryAdd(key, value);
-            }
-        }
     }
 }

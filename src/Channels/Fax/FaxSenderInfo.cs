@@ -14,4 +14,20 @@ internal sealed record FaxSenderInfo(string? Tsi, string? CallerId, string? Call
     /// <summary>Fields of <paramref name="other"/> fill the ones this one lacks.</summary>
     public FaxSenderInfo Or(FaxSenderInfo other) =>
         new(Tsi ?? other.Tsi, CallerId ?? other.CallerId, CallerName ?? other.CallerName);
+
+    /// <summary>Adds the fields that are not blank to an item's metadata, keeping any value already there.</summary>
+    public void AddTo(Dictionary<string, string> metadata)
+    {
+        Add(Paper.PaperMetadataKeys.Tsi, Tsi);
+        Add(Paper.PaperMetadataKeys.CallerId, CallerId);
+        Add(Paper.PaperMetadataKeys.CallerName, CallerName);
+
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                metadata.TryAdd(key, value);
+            }
+        }
+    }
 }

@@ -2,9 +2,6 @@ using ContactCenter.Channels.Email;
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Channels.Fax;
 
@@ -29,6 +26,6 @@ internal sealed class FaxSpoolChannelFactory : IChannelFactory
             section.Key,
             section.Get<FaxSpoolChannelOptions>()!,
             FactoryServices.Time(services),
-            services.GetService<ILogger<FaxSpoolSource>>() ?? NullLogger<FaxSpoolSource>.Instance);
+            FactoryServices.Logger<FaxSpoolSource>(services));
     }
 }

@@ -18,9 +18,7 @@ internal static class FaxSpoolItemFactory
             ["spoolFile"] = file.Name,
             [PaperMetadataKeys.MaxBytes] = options.MaxFileBytes.ToString(CultureInfo.InvariantCulture),
         };
-        AddIfPresent(metadata, PaperMetadataKeys.Tsi, info.Sender.Tsi);
-        AddIfPresent(metadata, PaperMetadataKeys.CallerId, info.Sender.CallerId);
-        AddIfPresent(metadata, PaperMetadataKeys.CallerName, info.Sender.CallerName);
+        info.Sender.AddTo(metadata);
         var path = file.FullPath;
         return new InboundItem
         {
@@ -55,12 +53,4 @@ internal static class FaxSpoolItemFactory
     /// <summary>Read-only and sharing everything: the gateway owns the file.</summary>
     private static FileStream OpenShared(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
-
-    private static void AddIfPresent(Dictionary<string, string> metadata, string key, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            metadata[key] = value;
-        }
-    }
 }

@@ -13,8 +13,6 @@ namespace ContactCenter.Channels.Fax;
 /// </summary>
 internal sealed class FaxSpoolSource : IInboundSource
 {
-    private const string ReasonSuffix = ".reason.txt";
-
     private readonly FaxSpoolChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -22,7 +20,7 @@ internal sealed class FaxSpoolSource : IInboundSource
     private readonly FaxSpoolState state;
     private readonly TimeZoneInfo gatewayZone;
 
-    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger<FaxSpoolSource> logger)
+    public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         this.options = options;
@@ -55,8 +53,16 @@ internal sealed class FaxSpoolSource : IInboundSource
         foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await TryHashUnlockedAsync(file, cancellationToken) is { } sha256
-                && FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger) is var item && keys.Add(item.SourceKey))
+            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
+            if (sha256 is null)
+            {
+                // The receiving process still holds its lock on the file.
+                FaxSpoolLog.StillOpen(logger, file.FullPath);
+                continue;
+            }
+
+            var item = FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger);
+            if (keys.Add(item.SourceKey))
             {
                 items.Add(item);
             }
@@ -84,7 +90,7 @@ internal sealed class FaxSpoolSource : IInboundSource
                 tracker.Forget(file.FullPath);
                 if (options.MoveAfterImport && options.DonePath is not null)
                 {
-                    MoveOrCopy(file, DatedFolder.Under(options.DonePath, time), move: true);
+                    FileSetAside.Into(file.FullPath, DatedFolder.Under(options.DonePath, time));
                 }
 
                 FaxSpoolLog.Acknowledged(logger, file.Name, item.SourceKey);
@@ -105,45 +111,12 @@ internal sealed class FaxSpoolSource : IInboundSource
         tracker.Forget(file.FullPath);
         if (options.QuarantinePath is not null && File.Exists(file.FullPath))
         {
-            var destination = MoveOrCopy(file, options.QuarantinePath, move: options.MoveAfterImport, ReasonSuffix);
-            await File.WriteAllTextAsync(
-                destination + ReasonSuffix, $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n", cancellationToken);
+            var note = $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n";
+            await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, options.MoveAfterImport, note, cancellationToken);
         }
 
         FaxSpoolLog.Rejected(logger, file.Name, reason);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>Hashes the fax; null while the receiving process still holds its lock on the file.</summary>
-    private async Task<string?> TryHashUnlockedAsync(FaxSpoolFile file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(
-                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return await FileHasher.Sha256Async(stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            FaxSpoolLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-    }
-
-    private static string MoveOrCopy(FaxSpoolFile file, string folder, bool move, string? companionSuffix = null)
-    {
-        Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name, companionSuffix);
-        if (move)
-        {
-            File.Move(file.FullPath, destination);
-        }
-        else
-        {
-            File.Copy(file.FullPath, destination);
-        }
-
-        return destination;
-    }
 }

@@ -105,12 +105,10 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         using var pdf = PdfDocumentPages.Open(data);
         RequirePageCount(pdf.PageCount);
         using var work = new TempFolder();
-        var path = Path.Combine(work.Path, "document.pdf");
-        await File.WriteAllBytesAsync(path, data, cancellationToken).ConfigureAwait(false);
         using var scheduler = new PageScheduler(pool, options, cancellationToken);
         try
         {
-            await SchedulePdfPagesAsync(pdf, path, work.Path, scheduler).ConfigureAwait(false);
+            await SchedulePdfPagesAsync(pdf, data, work.Path, scheduler, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -121,8 +119,10 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         return await scheduler.CompleteAsync().ConfigureAwait(false);
     }
 
-    private async Task SchedulePdfPagesAsync(PdfDocumentPages pdf, string path, string workFolder, PageScheduler scheduler)
+    private async Task SchedulePdfPagesAsync(
+        PdfDocumentPages pdf, byte[] data, string workFolder, PageScheduler scheduler, CancellationToken cancellationToken)
     {
+        string? path = null;
         for (var number = 1; number <= pdf.PageCount; number++)
         {
             var text = pdf.TextLayer(number, options.MinTextLayerLetters, out var widthPoints, out var heightPoints);
@@ -134,10 +134,19 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
 
             var scale = options.PdfRasterDpi / 72.0;
             RequirePixels(number, (long)Math.Round(widthPoints * scale), (long)Math.Round(heightPoints * scale));
+
+            // pdftoppm reads a file; written at the first page to render, so a PDF whose pages all carry text needs no copy.
+            if (path is null)
+            {
+                path = Path.Combine(workFolder, "document.pdf");
+                await File.WriteAllBytesAsync(path, data, cancellationToken).ConfigureAwait(false);
+            }
+
+            var pdfPath = path;
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {
-                var png = await rasterizer.RenderAsync(path, pageNumber, workFolder, token).ConfigureAwait(false);
+                var png = await rasterizer.RenderAsync(pdfPath, pageNumber, workFolder, token).ConfigureAwait(false);
                 using var pix = ImageDocument.Open(png, DocumentFormat.Png).Decode(0);
                 return ReadPage(engine, pix, pageNumber, token);
             }).ConfigureAwait(false);

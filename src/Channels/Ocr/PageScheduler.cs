@@ -21,8 +21,6 @@ internal sealed class PageScheduler : IDisposable
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     }
 
-    public CancellationToken Token => stop.Token;
-
     /// <summary>A page that needs no engine (a PDF text layer).</summary>
     public void Add(PageText page) => pages.Add(Task.FromResult(page));
 

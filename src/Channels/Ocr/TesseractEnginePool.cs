@@ -27,8 +27,6 @@ internal sealed partial class TesseractEnginePool : IDisposable
         OcrLibraryResolver.Register(this.options.TesseractLibrary, this.options.LeptonicaLibrary);
     }
 
-    public int Capacity => options.EngineCount;
-
     internal OcrOptions Options => options;
 
     /// <summary>

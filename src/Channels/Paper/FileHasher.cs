@@ -4,7 +4,21 @@ namespace ContactCenter.Channels.Paper;
 
 internal static class FileHasher
 {
-    /// <summary>Lower-case hex SHA-256 of a stream's remaining bytes.</summary>
-    public static async Task<string> Sha256Async(Stream content, CancellationToken cancellationToken) =>
-        Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+    /// <summary>
+    /// Lower-case hex SHA-256 of the file, read while holding it exclusively; null when it cannot be opened so, which
+    /// means a writer (a scanner, a copy over a share, the fax receiver) still has it open.
+    /// </summary>
+    public static async Task<string?> TrySha256ExclusiveAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

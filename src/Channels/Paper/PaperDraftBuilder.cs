@@ -6,10 +6,15 @@ namespace ContactCenter.Channels.Paper;
 /// <summary>Builds the ticket draft of one letter or fax from its extraction and the channel's metadata.</summary>
 internal static class PaperDraftBuilder
 {
+    /// <param name="channelMetadata">
+    /// The item's metadata with what the normaliser learnt besides (a fax mail's sender); the item's own by default.
+    /// </param>
     public static TicketDraft Build(
-        InboundItem item, string sourceKey, PaperExtraction extraction, TicketAttachment original, DocumentPart? part, int partCount)
+        InboundItem item, string sourceKey, PaperExtraction extraction, TicketAttachment original, DocumentPart? part, int partCount,
+        IReadOnlyDictionary<string, string>? channelMetadata = null)
     {
-        var metadata = item.Metadata
+        channelMetadata ??= item.Metadata;
+        var metadata = channelMetadata
             .Where(kv => !kv.Key.StartsWith(PaperMetadataKeys.InstructionPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => kv.Value);
         if (part is not null && partCount > 1)
@@ -28,7 +33,7 @@ internal static class PaperDraftBuilder
             }
         }
 
-        var sender = Sender(item, extraction);
+        var sender = Sender(channelMetadata, extraction);
         return new TicketDraft
         {
             SourceKey = sourceKey,
@@ -41,7 +46,7 @@ internal static class PaperDraftBuilder
             TextBody = extraction.Body,
             Language = "it",
             Original = original,
-            CategoryHint = item.Metadata.GetValueOrDefault(PaperMetadataKeys.CategoryHint),
+            CategoryHint = channelMetadata.GetValueOrDefault(PaperMetadataKeys.CategoryHint),
             OcrConfidence = extraction.MeanConfidence,
             PageConfidences = [.. extraction.PageConfidences],
             NeedsReview = extraction.NeedsReview,
@@ -50,11 +55,11 @@ internal static class PaperDraftBuilder
         };
     }
 
-    private static Party Sender(InboundItem item, PaperExtraction extraction)
+    private static Party Sender(IReadOnlyDictionary<string, string> metadata, PaperExtraction extraction)
     {
-        var tsi = item.Metadata.GetValueOrDefault(PaperMetadataKeys.Tsi);
+        var tsi = metadata.GetValueOrDefault(PaperMetadataKeys.Tsi);
         var tsiNumber = ItalianPhoneNumber.ToE164(tsi);
-        var callerName = item.Metadata.GetValueOrDefault(PaperMetadataKeys.CallerName);
+        var callerName = metadata.GetValueOrDefault(PaperMetadataKeys.CallerName);
         return new Party
         {
             // A fax machine's TSI is often the sender's organisation, typed by whoever set the machine up.
@@ -63,7 +68,7 @@ internal static class PaperDraftBuilder
                 ?? (tsiNumber is null ? NonBlank(tsi) : null),
             Email = extraction.Email,
             Phone = extraction.Phone,
-            Fax = ItalianPhoneNumber.ToE164(item.Metadata.GetValueOrDefault(PaperMetadataKeys.CallerId))
+            Fax = ItalianPhoneNumber.ToE164(metadata.GetValueOrDefault(PaperMetadataKeys.CallerId))
                 ?? tsiNumber
                 ?? extraction.Fax,
             PostalAddress = extraction.Address?.ToString(),

@@ -2,9 +2,6 @@ using ContactCenter.Channels.Email;
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Channels.Postal;
 
@@ -29,6 +26,6 @@ internal sealed class ScanFolderChannelFactory : IChannelFactory
             section.Key,
             section.Get<ScanFolderChannelOptions>()!,
             FactoryServices.Time(services),
-            services.GetService<ILogger<ScanFolderSource>>() ?? NullLogger<ScanFolderSource>.Instance);
+            FactoryServices.Logger<ScanFolderSource>(services));
     }
 }

@@ -14,15 +14,13 @@ namespace ContactCenter.Channels.Postal;
 /// </summary>
 internal sealed class ScanFolderSource : IInboundSource
 {
-    private const string ReasonSuffix = ".reason.txt";
-
     private readonly ScanFolderChannelOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ScanFolderWalker walker;
     private readonly FileStabilityTracker tracker;
 
-    public ScanFolderSource(string name, ScanFolderChannelOptions options, TimeProvider time, ILogger<ScanFolderSource> logger)
+    public ScanFolderSource(string name, ScanFolderChannelOptions options, TimeProvider time, ILogger logger)
     {
         Name = name;
         this.options = options;
@@ -45,9 +43,10 @@ internal sealed class ScanFolderSource : IInboundSource
         foreach (var file in candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sha256 = await TryHashExclusiveAsync(file, cancellationToken);
+            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
             if (sha256 is null)
             {
+                ScanFolderLog.StillOpen(logger, file.FullPath);
                 continue;
             }
 
@@ -93,10 +92,7 @@ internal sealed class ScanFolderSource : IInboundSource
                 continue;
             }
 
-            var folder = DatedFolder.Under(options.EffectiveDonePath, time);
-            Directory.CreateDirectory(folder);
-            var destination = UniqueFilePath.In(folder, file.Name);
-            File.Move(file.FullPath, destination);
+            var destination = FileSetAside.Into(file.FullPath, DatedFolder.Under(options.EffectiveDonePath, time));
             ScanFolderLog.Acknowledged(logger, file.FullPath, "moved to", destination);
         }
 
@@ -117,32 +113,13 @@ internal sealed class ScanFolderSource : IInboundSource
             return;
         }
 
-        var folder = options.QuarantinePathFor(file.Root);
-        Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, file.Name, ReasonSuffix);
-        File.Move(file.FullPath, destination);
         var note = string.Create(
             CultureInfo.InvariantCulture,
             $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\nat: {time.GetUtcNow():O}\n");
-        await File.WriteAllTextAsync(destination + ReasonSuffix, note, cancellationToken);
+        var destination = await FileSetAside.QuarantineAsync(
+            file.FullPath, options.QuarantinePathFor(file.Root), move: true, note, cancellationToken);
         ScanFolderLog.Quarantined(logger, file.FullPath, destination, reason);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    /// <summary>Hashes the file while holding it exclusively; null when a writer still has it open.</summary>
-    private async Task<string?> TryHashExclusiveAsync(ScanFile file, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = new FileStream(
-                file.FullPath, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return await FileHasher.Sha256Async(stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ScanFolderLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-    }
 }

@@ -22,10 +22,6 @@ internal static unsafe partial class LeptonicaApi
     [LibraryImport(Library)]
     public static partial PixHandle pixReadMemTiff(byte* data, nuint size, int n);
 
-    /// <summary>Reads the page at <paramref name="offset"/> and advances it to the next one (0 after the last).</summary>
-    [LibraryImport(Library)]
-    public static partial PixHandle pixReadMemFromMultipageTiff(byte* data, nuint size, ref nuint offset);
-
     [LibraryImport(Library)]
     public static partial int pixReadHeaderMem(
         byte* data, nuint size, out int format, out int width, out int height, out int bps, out int spp, out int isCmap);
@@ -50,9 +46,6 @@ internal static unsafe partial class LeptonicaApi
 
     [LibraryImport(Library)]
     public static partial int pixGetHeight(PixHandle pix);
-
-    [LibraryImport(Library)]
-    public static partial int pixGetDepth(PixHandle pix);
 
     [LibraryImport(Library)]
     public static partial int pixGetXRes(PixHandle pix);

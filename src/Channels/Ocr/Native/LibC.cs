@@ -9,7 +9,4 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int SetEnv(string name, string value, int overwrite);
-
-    [LibraryImport(Library, EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial nint GetEnv(string name);
 }

@@ -16,8 +16,6 @@ internal sealed class PixHandle : SafeHandle
 
     public int Height => LeptonicaApi.pixGetHeight(this);
 
-    public int Depth => LeptonicaApi.pixGetDepth(this);
-
     public int XRes => LeptonicaApi.pixGetXRes(this);
 
     public int YRes => LeptonicaApi.pixGetYRes(this);

@@ -17,9 +17,6 @@ internal static unsafe partial class TesseractApi
     public static partial void TessDeleteText(nint text);
 
     [LibraryImport(Library)]
-    public static partial void TessDeleteIntArray(nint array);
-
-    [LibraryImport(Library)]
     public static partial TessBaseApiHandle TessBaseAPICreate();
 
     [LibraryImport(Library)]
@@ -51,10 +48,6 @@ internal static unsafe partial class TesseractApi
 
     [LibraryImport(Library)]
     public static partial int TessBaseAPIMeanTextConf(TessBaseApiHandle handle);
-
-    /// <summary>Word confidences ending with -1; free with <see cref="TessDeleteIntArray"/>.</summary>
-    [LibraryImport(Library)]
-    public static partial nint TessBaseAPIAllWordConfidences(TessBaseApiHandle handle);
 
     /// <summary>
     /// <paramref name="orientDeg"/> is the clockwise rotation the input image has. The script name it can return
