@@ -19,10 +19,7 @@ internal sealed class StatusReporter(
         var now = time.GetUtcNow();
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var tickets = await store.QueryAsync(new TicketQuery(), cancellationToken).ConfigureAwait(false);
-        var quarantine = await store.ListQuarantineAsync(includeResolved: false, cancellationToken).ConfigureAwait(false);
-        var outbox = await store.CountOutboxAsync(pendingOnly: true, cancellationToken).ConfigureAwait(false);
-        var oldest = outbox == 0 ? null
-            : (await store.GetDueOutboxAsync(now.AddYears(100), 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.CreatedAt;
+        var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
         var path = StorePath;
         return new ServiceStatusReport
         {
@@ -31,9 +28,9 @@ internal sealed class StatusReporter(
             Mode = mode,
             StorePath = path,
             StoreBytes = FileBytes(path) + FileBytes(path + "-log"),
-            QuarantinePending = quarantine.Count,
-            OutboxPending = outbox,
-            OutboxOldestAt = oldest,
+            QuarantinePending = backlog.QuarantinePending,
+            OutboxPending = backlog.OutboxPending,
+            OutboxOldestAt = backlog.OutboxOldestAt,
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
             Channels = Channels(tickets, inService),
