@@ -49,11 +49,12 @@ internal sealed class StatusReporter(
     private ChannelStatusRow Row(string name, List<Ticket> tickets, bool inService)
     {
         var last = tickets.MaxBy(t => t.ReceivedAt);
+        var configured = catalog.Find(name);
         var row = new ChannelStatusRow
         {
             Name = name,
-            Type = catalog.Find(name)?.Factory.Type,
-            Configured = catalog.Find(name) is not null,
+            Type = configured?.Factory.Type,
+            Configured = configured is not null,
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
             LastTicketNumber = last?.Number,
@@ -65,7 +66,6 @@ internal sealed class StatusReporter(
         }
 
         var status = registry.Get(name);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).DateTime);
         return row with
         {
             LastSuccessAt = status.LastSuccessAt,
@@ -73,7 +73,7 @@ internal sealed class StatusReporter(
             LastError = status.LastError,
             FailingSince = status.ConsecutiveFailures > 0 ? status.FailingSince : null,
             ConsecutiveFailures = status.ConsecutiveFailures,
-            ItemsToday = status.ItemsDay == today ? status.ItemsToday : 0,
+            ItemsToday = registry.ItemsToday(status),
         };
     }
 

@@ -13,6 +13,9 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     public IReadOnlyList<ChannelStatus> Snapshot() => [.. statuses.Values.OrderBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>The status's items fetched on today's local date: none when its count is of an earlier day.</summary>
+    public int ItemsToday(ChannelStatus status) => status.ItemsDay == Today(time.GetUtcNow()) ? status.ItemsToday : 0;
+
     public bool IsBackingOff(string channel, out DateTimeOffset until)
     {
         until = Get(channel).BackoffUntil ?? DateTimeOffset.MinValue;
@@ -67,8 +70,10 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     private ChannelStatus Count(ChannelStatus status, PollSummary? summary, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
+        var today = Today(now);
         var items = status.ItemsDay == today ? status.ItemsToday : 0;
         return status with { ItemsDay = today, ItemsToday = items + (summary?.Fetched ?? 0) };
     }
+
+    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
 }
