@@ -11,8 +11,6 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     public ChannelStatus Get(string channel) => statuses.GetValueOrDefault(channel) ?? new ChannelStatus(channel);
 
-    public IReadOnlyList<ChannelStatus> Snapshot() => [.. statuses.Values.OrderBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)];
-
     /// <summary>The status's items fetched on today's local date: none when its count is of an earlier day.</summary>
     public int ItemsToday(ChannelStatus status) => status.ItemsDay == Today(time.GetUtcNow()) ? status.ItemsToday : 0;
 
@@ -42,7 +40,6 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
         ConsecutiveFailures = 0,
         FailingSince = null,
         BackoffUntil = null,
-        LastSummary = summary,
     };
 
     private ChannelStatus Failure(ChannelStatus status, string error, PollSummary? partial, DateTimeOffset now)
@@ -56,7 +53,6 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
             ConsecutiveFailures = failures,
             FailingSince = status.ConsecutiveFailures == 0 ? now : status.FailingSince ?? now,
             BackoffUntil = now + backoff,
-            LastSummary = partial ?? status.LastSummary,
         };
     }
 
