@@ -71,7 +71,7 @@ internal sealed class StatusReporter(
             LastSuccessAt = status.LastSuccessAt,
             LastErrorAt = status.LastErrorAt,
             LastError = status.LastError,
-            FailingSince = status.ConsecutiveFailures > 0 ? status.FailingSince : null,
+            FailingSince = status.FailingSince,
             ConsecutiveFailures = status.ConsecutiveFailures,
             ItemsToday = registry.ItemsToday(status),
         };

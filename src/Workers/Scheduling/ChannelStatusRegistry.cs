@@ -51,7 +51,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
             LastErrorAt = now,
             LastError = error,
             ConsecutiveFailures = failures,
-            FailingSince = status.ConsecutiveFailures == 0 ? now : status.FailingSince ?? now,
+            FailingSince = status.FailingSince ?? now,
             BackoffUntil = now + backoff,
         };
     }
