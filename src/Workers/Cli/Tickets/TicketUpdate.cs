@@ -24,18 +24,16 @@ internal static class TicketUpdate
         await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
         var result = await client.ChangeTicketAsync(number.Trim().ToUpperInvariant(), action, change with { Actor = CliActor.Current }, cancellationToken)
             .ConfigureAwait(false);
-        switch (result.Outcome)
+        if (result.Outcome == BackofficeOutcome.Done)
         {
-            case BackofficeOutcome.Done:
-                var last = result.Ticket!.History[^1];
-                context.Console.MarkupLine($"[green]{Markup.Escape(result.Ticket.Number)}[/]: {last.Kind} - {Markup.Escape(last.Detail)}");
-                return ExitCodes.Ok;
-            case BackofficeOutcome.Invalid:
-                await context.Error.WriteLineAsync(result.Message).ConfigureAwait(false);
-                return ExitCodes.BadUsage;
-            default:
-                await context.Error.WriteLineAsync(result.Message).ConfigureAwait(false);
-                return ExitCodes.Failure;
+            var last = result.Ticket!.History[^1];
+            context.Console.MarkupLine($"[green]{Markup.Escape(result.Ticket.Number)}[/]: {last.Kind} - {Markup.Escape(last.Detail)}");
         }
+        else
+        {
+            await context.Error.WriteLineAsync(result.Message).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Of(result.Outcome);
     }
 }
