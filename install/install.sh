@@ -42,6 +42,11 @@ done
 say() { printf '==> %s\n' "$*"; }
 staged() { [[ -n "$root" ]]; }
 
+if ! staged && [[ $(id -u) -ne 0 ]]; then
+  echo "install.sh: run as root (or use --root DIR to stage into a folder)" >&2
+  exit 1
+fi
+
 required=(tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils)
 missing=()
 for p in "${required[@]}"; do
@@ -55,11 +60,6 @@ if ((${#missing[@]})); then
   else
     echo "warning: missing packages: ${missing[*]} (install them with apt-get before starting the service)" >&2
   fi
-fi
-
-if ! staged && [[ $(id -u) -ne 0 ]]; then
-  echo "install.sh: run as root (or use --root DIR to stage into a folder)" >&2
-  exit 1
 fi
 
 say "Publishing to $root$prefix"

@@ -6,13 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! dpkg-query -W -f='${Status}' tesseract-ocr-ita 2>/dev/null | grep -q "install ok installed"; then
-  echo "Installing Tesseract with Italian data (for the scanned letter and the fax)..."
-  sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
-    tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils >/dev/null
-fi
+source scripts/apt-packages.sh
+# Tesseract with Italian data, for the scanned letter and the fax.
+ensure_packages tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils
 
 [[ "${1:-}" == "--keep" ]] || rm -rf .data/demo
 mkdir -p .data/demo/inbox .data/demo/pec .data/demo/scans .data/demo/recvq

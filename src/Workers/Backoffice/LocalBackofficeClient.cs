@@ -98,7 +98,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
-            var zone = services.GetService<BusinessCalendar>()?.Zone ?? TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+            var zone = services.GetRequiredService<BusinessCalendar>().Zone;
             // A day of margin either side: the calculator cuts the period on local dates.
             var tickets = await store.QueryAsync(new TicketQuery
             {

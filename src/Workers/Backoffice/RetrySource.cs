@@ -11,8 +11,6 @@ internal sealed class RetrySource(InboundItem item) : IInboundSource
 
     public ChannelKind Channel => item.Channel;
 
-    public bool Acknowledged { get; private set; }
-
     public string? RejectedReason { get; private set; }
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -21,11 +19,8 @@ internal sealed class RetrySource(InboundItem item) : IInboundSource
         yield return new InboundBatch([item]);
     }
 
-    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
-    {
-        Acknowledged = true;
-        return ValueTask.CompletedTask;
-    }
+    // Nothing to acknowledge: the original stays in the archive.
+    public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask RejectAsync(InboundItem rejected, string reason, CancellationToken cancellationToken)
     {

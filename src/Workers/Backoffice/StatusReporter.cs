@@ -19,10 +19,7 @@ internal sealed class StatusReporter(
         var now = time.GetUtcNow();
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var tickets = await store.QueryAsync(new TicketQuery(), cancellationToken).ConfigureAwait(false);
-        var quarantine = await store.ListQuarantineAsync(includeResolved: false, cancellationToken).ConfigureAwait(false);
-        var outbox = await store.CountOutboxAsync(pendingOnly: true, cancellationToken).ConfigureAwait(false);
-        var oldest = outbox == 0 ? null
-            : (await store.GetDueOutboxAsync(now.AddYears(100), 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.CreatedAt;
+        var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
         var path = StorePath;
         return new ServiceStatusReport
         {
@@ -31,9 +28,9 @@ internal sealed class StatusReporter(
             Mode = mode,
             StorePath = path,
             StoreBytes = FileBytes(path) + FileBytes(path + "-log"),
-            QuarantinePending = quarantine.Count,
-            OutboxPending = outbox,
-            OutboxOldestAt = oldest,
+            QuarantinePending = backlog.QuarantinePending,
+            OutboxPending = backlog.OutboxPending,
+            OutboxOldestAt = backlog.OutboxOldestAt,
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
             Channels = Channels(tickets, inService),
@@ -52,11 +49,12 @@ internal sealed class StatusReporter(
     private ChannelStatusRow Row(string name, List<Ticket> tickets, bool inService)
     {
         var last = tickets.MaxBy(t => t.ReceivedAt);
+        var configured = catalog.Find(name);
         var row = new ChannelStatusRow
         {
             Name = name,
-            Type = catalog.Find(name)?.Factory.Type,
-            Configured = catalog.Find(name) is not null,
+            Type = configured?.Factory.Type,
+            Configured = configured is not null,
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
             LastTicketNumber = last?.Number,
@@ -68,15 +66,14 @@ internal sealed class StatusReporter(
         }
 
         var status = registry.Get(name);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).DateTime);
         return row with
         {
             LastSuccessAt = status.LastSuccessAt,
             LastErrorAt = status.LastErrorAt,
             LastError = status.LastError,
-            FailingSince = status.ConsecutiveFailures > 0 ? status.FailingSince : null,
+            FailingSince = status.FailingSince,
             ConsecutiveFailures = status.ConsecutiveFailures,
-            ItemsToday = status.ItemsDay == today ? status.ItemsToday : 0,
+            ItemsToday = registry.ItemsToday(status),
         };
     }
 

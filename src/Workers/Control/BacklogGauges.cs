@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Backoffice;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,7 @@ internal sealed class BacklogGauges : BackgroundService
     private readonly TimeProvider time;
     private readonly IOptions<ControlOptions> options;
     private readonly ILogger<BacklogGauges> logger;
-    private readonly Lock gate = new();
-    private int outboxPending;
-    private DateTimeOffset? outboxOldest;
-    private int quarantinePending;
+    private StoreBacklog latest = StoreBacklog.Empty;
 
     public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger)
     {
@@ -29,25 +27,13 @@ internal sealed class BacklogGauges : BackgroundService
         this.options = options;
         this.logger = logger;
         var meter = meters.Create(IngestMetrics.MeterName);
-        meter.CreateObservableGauge("contactcenter.outbox.pending", () => Volatile.Read(ref outboxPending), "{message}", "Receipts not yet sent.");
+        meter.CreateObservableGauge("contactcenter.outbox.pending", () => Volatile.Read(ref latest).OutboxPending, "{message}", "Receipts not yet sent.");
         meter.CreateObservableGauge("contactcenter.outbox.oldest.age", OldestAge, "s", "Age of the oldest receipt not yet sent.");
-        meter.CreateObservableGauge("contactcenter.quarantine.pending", () => Volatile.Read(ref quarantinePending), "{item}", "Quarantined items awaiting an admin.");
+        meter.CreateObservableGauge("contactcenter.quarantine.pending", () => Volatile.Read(ref latest).QuarantinePending, "{item}", "Quarantined items awaiting an admin.");
     }
 
-    public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var pending = await store.CountOutboxAsync(pendingOnly: true, cancellationToken).ConfigureAwait(false);
-        var oldest = pending == 0 ? null
-            : (await store.GetDueOutboxAsync(now.AddYears(100), 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault()?.CreatedAt;
-        var quarantined = (await store.ListQuarantineAsync(includeResolved: false, cancellationToken).ConfigureAwait(false)).Count;
-        Volatile.Write(ref outboxPending, pending);
-        Volatile.Write(ref quarantinePending, quarantined);
-        lock (gate)
-        {
-            outboxOldest = oldest;
-        }
-    }
+    public async Task RefreshAsync(CancellationToken cancellationToken) =>
+        Volatile.Write(ref latest, await StoreBacklog.ReadAsync(store, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,14 +56,6 @@ internal sealed class BacklogGauges : BackgroundService
         }
     }
 
-    private double OldestAge()
-    {
-        DateTimeOffset? oldest;
-        lock (gate)
-        {
-            oldest = outboxOldest;
-        }
-
-        return oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;
-    }
+    private double OldestAge() =>
+        Volatile.Read(ref latest).OutboxOldestAt is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;
 }

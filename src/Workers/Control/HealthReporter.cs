@@ -20,15 +20,14 @@ internal sealed class HealthReporter(ChannelCatalog catalog, ChannelStatusRegist
 
     private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)
     {
-        var failingSince = status.ConsecutiveFailures > 0 ? status.FailingSince ?? status.LastErrorAt : null;
-        var unhealthy = failingSince is { } since && now - since > limit;
+        var unhealthy = status.FailingSince is { } since && now - since > limit;
         return new ChannelHealth(
             status.Channel,
             unhealthy ? HealthReport.Unhealthy : HealthReport.Healthy,
             status.LastSuccessAt,
             status.LastErrorAt,
             status.LastError,
-            failingSince,
+            status.FailingSince,
             status.ConsecutiveFailures);
     }
 }

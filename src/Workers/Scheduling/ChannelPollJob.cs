@@ -12,8 +12,8 @@ namespace ContactCenter.Workers.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class ChannelPollJob(
-    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime, ILogger<ChannelPollJob> logger,
-    ChannelWakeups? wakeups = null)
+    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, ChannelWakeups wakeups, IHostApplicationLifetime lifetime,
+    ILogger<ChannelPollJob> logger)
     : IJob
 {
     public const string ChannelKey = "channel";
@@ -21,7 +21,7 @@ internal sealed class ChannelPollJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var channel = context.MergedJobDataMap[ChannelKey] as string ?? "";
-        wakeups?.PollStarting(channel);
+        wakeups.PollStarting(channel);
         if (status.IsBackingOff(channel, out var until))
         {
             SchedulingLog.PollSkipped(logger, channel, until);

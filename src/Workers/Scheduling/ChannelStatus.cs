@@ -1,5 +1,3 @@
-using ContactCenter.Core.Pipeline;
-
 namespace ContactCenter.Workers.Scheduling;
 
 /// <summary>A channel's health as the scheduler sees it; replaced as a whole on every poll.</summary>
@@ -19,5 +17,4 @@ public sealed record ChannelStatus(string Channel)
     /// <summary>Items fetched today (local date of <see cref="ItemsDay"/>).</summary>
     public int ItemsToday { get; init; }
     public DateOnly ItemsDay { get; init; }
-    public PollSummary? LastSummary { get; init; }
 }

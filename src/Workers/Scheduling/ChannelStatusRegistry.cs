@@ -11,7 +11,8 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     public ChannelStatus Get(string channel) => statuses.GetValueOrDefault(channel) ?? new ChannelStatus(channel);
 
-    public IReadOnlyList<ChannelStatus> Snapshot() => [.. statuses.Values.OrderBy(s => s.Channel, StringComparer.OrdinalIgnoreCase)];
+    /// <summary>The status's items fetched on today's local date: none when its count is of an earlier day.</summary>
+    public int ItemsToday(ChannelStatus status) => status.ItemsDay == Today(time.GetUtcNow()) ? status.ItemsToday : 0;
 
     public bool IsBackingOff(string channel, out DateTimeOffset until)
     {
@@ -39,7 +40,6 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
         ConsecutiveFailures = 0,
         FailingSince = null,
         BackoffUntil = null,
-        LastSummary = summary,
     };
 
     private ChannelStatus Failure(ChannelStatus status, string error, PollSummary? partial, DateTimeOffset now)
@@ -51,9 +51,8 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
             LastErrorAt = now,
             LastError = error,
             ConsecutiveFailures = failures,
-            FailingSince = status.ConsecutiveFailures == 0 ? now : status.FailingSince ?? now,
+            FailingSince = status.FailingSince ?? now,
             BackoffUntil = now + backoff,
-            LastSummary = partial ?? status.LastSummary,
         };
     }
 
@@ -67,8 +66,10 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     private ChannelStatus Count(ChannelStatus status, PollSummary? summary, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
+        var today = Today(now);
         var items = status.ItemsDay == today ? status.ItemsToday : 0;
         return status with { ItemsDay = today, ItemsToday = items + (summary?.Fetched ?? 0) };
     }
+
+    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
 }

@@ -23,7 +23,7 @@ internal sealed class ModeCommand(CliContext context) : AsyncCommand<ModeSetting
             }
 
             var mode = Enum.Parse<ServiceMode>(settings.Mode, ignoreCase: true);
-            await client.SetModeAsync(mode, Tickets.TicketUpdate.Actor, cancellationToken).ConfigureAwait(false);
+            await client.SetModeAsync(mode, CliActor.Current, cancellationToken).ConfigureAwait(false);
             context.Console.MarkupLine(current == mode
                 ? $"Service mode is already [bold]{mode}[/]."
                 : $"Service mode switched from {current} to [bold]{mode}[/]; a running service picks it up within seconds.");

@@ -19,9 +19,8 @@ internal static class QuarantineResultOutput
         if (result.Outcome != BackofficeOutcome.Done)
         {
             await context.Error.WriteLineAsync(result.Message).ConfigureAwait(false);
-            return result.Outcome == BackofficeOutcome.Invalid ? ExitCodes.BadUsage : ExitCodes.Failure;
         }
 
-        return ExitCodes.Ok;
+        return ExitCodes.Of(result.Outcome);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class StatsSettings : JsonSettings
     {
         foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
         {
-            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (value is not null && Parse(value) is null)
             {
                 return ValidationResult.Error($"{name}: '{value}' is not a date like 2026-01-31.");
             }

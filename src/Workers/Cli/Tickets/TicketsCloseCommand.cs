@@ -7,10 +7,5 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsCloseCommand(CliContext context) : AsyncCommand<TicketsCloseSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketsCloseSettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
-        {
-            await using var session = CliSession.Open(context, settings, command);
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Close,
-                new TicketChange { Reason = settings.Reason }, cancellationToken).ConfigureAwait(false);
-        });
+        TicketUpdate.RunAsync(context, command, settings, TicketAction.Close, new TicketChange { Reason = settings.Reason }, cancellationToken);
 }

@@ -12,11 +12,6 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsReclassifyCommand(CliContext context) : AsyncCommand<TicketsReclassifySettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketsReclassifySettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
-        {
-            await using var session = CliSession.Open(context, settings, command);
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Reclassify,
-                new TicketChange { Level = (ServiceLevel)settings.Level, Category = settings.Category, Reason = settings.Reason },
-                cancellationToken).ConfigureAwait(false);
-        });
+        TicketUpdate.RunAsync(context, command, settings, TicketAction.Reclassify,
+            new TicketChange { Level = (ServiceLevel)settings.Level, Category = settings.Category, Reason = settings.Reason }, cancellationToken);
 }

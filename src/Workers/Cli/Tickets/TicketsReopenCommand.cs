@@ -7,10 +7,5 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsReopenCommand(CliContext context) : AsyncCommand<TicketNumberSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketNumberSettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
-        {
-            await using var session = CliSession.Open(context, settings, command);
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Reopen, new TicketChange(), cancellationToken)
-                .ConfigureAwait(false);
-        });
+        TicketUpdate.RunAsync(context, command, settings, TicketAction.Reopen, new TicketChange(), cancellationToken);
 }

@@ -7,10 +7,5 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsSuspendCommand(CliContext context) : AsyncCommand<TicketsSuspendSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketsSuspendSettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
-        {
-            await using var session = CliSession.Open(context, settings, command);
-            return await TicketUpdate.ApplyAsync(context, session, settings.Number, TicketAction.Suspend,
-                new TicketChange { WaitingFor = settings.WaitingFor }, cancellationToken).ConfigureAwait(false);
-        });
+        TicketUpdate.RunAsync(context, command, settings, TicketAction.Suspend, new TicketChange { WaitingFor = settings.WaitingFor }, cancellationToken);
 }
