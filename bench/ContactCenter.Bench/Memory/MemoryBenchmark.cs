@@ -116,20 +116,13 @@ internal sealed class MemoryBenchmark : IBenchmark
 
     private static async Task<SoakResult> RunSoakChildAsync(string drop, string data, int checkpoint, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(MemoryBenchmark).Assembly.Location, SoakChild.Mode, drop, data, checkpoint.ToString(CultureInfo.InvariantCulture) })
+        var run = await ProcessRunner.RunAsync(
+            "dotnet", [typeof(MemoryBenchmark).Assembly.Location, SoakChild.Mode, drop, data, checkpoint.ToString(CultureInfo.InvariantCulture)],
+            Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        var line = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
+        if (run.ExitCode != 0 || line is null)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("soak child did not start");
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"soak child failed ({process.ExitCode}): {output} {await error}");
+            throw new InvalidOperationException($"soak child failed ({run.ExitCode}): {run.StandardOutput} {run.StandardError}");
         }
 
         return JsonSerializer.Deserialize<SoakResult>(line)!;
