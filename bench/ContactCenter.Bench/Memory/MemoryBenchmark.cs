@@ -51,17 +51,13 @@ internal sealed class MemoryBenchmark : IBenchmark
         var drop = Path.Combine(folder, "drop");
         Directory.CreateDirectory(drop);
         var bytes = fill(drop);
-        var config = Path.Combine(folder, "appsettings.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        var config = JsonConfigFile.Write(folder, new
         {
-            ContactCenter = new
-            {
-                Store = new { DataDirectory = Path.Combine(folder, "data") },
-                Mail = new { MaxMessageBytes = 128L * 1024 * 1024 },
-                Receipts = new { Enabled = false },
-                Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00" } },
-            },
-        }), cancellationToken);
+            Store = new { DataDirectory = Path.Combine(folder, "data") },
+            Mail = new { MaxMessageBytes = 128L * 1024 * 1024 },
+            Receipts = new { Enabled = false },
+            Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00" } },
+        });
         var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
         var (peak, exit, output) = await PeakRssRun.IngestOnceAsync([rules, config], cancellationToken);
         if (exit != 0)
