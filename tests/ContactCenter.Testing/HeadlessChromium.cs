@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ContactCenter.Testing;
 
 /// <summary>Debian's Chromium, headless, for rendering pages the project writes (screenshots, DOM after layout).</summary>
@@ -18,47 +16,18 @@ public static class HeadlessChromium
     private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         using var profile = new TempDirectory("cc-chromium");
-        var start = new ProcessStartInfo(Executable)
+        string[] flags =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            $"--user-data-dir={profile.Path}",
+        ];
+        var run = await ProcessRunner.RunAsync(Executable, [.. flags, .. arguments], TimeSpan.FromSeconds(60), cancellationToken: cancellationToken);
+        if (run.ExitCode != 0)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var flag in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     $"--user-data-dir={profile.Path}",
-                 })
-        {
-            start.ArgumentList.Add(flag);
+            throw new InvalidOperationException($"chromium exited with {run.ExitCode}: {run.StandardError}");
         }
 
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {await error}");
-        }
-
-        return await output;
+        return run.StandardOutput;
     }
 }

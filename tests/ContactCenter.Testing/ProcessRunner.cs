@@ -2,12 +2,14 @@ using System.Diagnostics;
 
 namespace ContactCenter.Testing;
 
-/// <summary>Runs a command to completion with a timeout and captures its output.</summary>
+/// <summary>Runs a command to completion with a timeout and captures its output; on timeout or cancellation the process tree is killed.</summary>
 public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
+    public static async Task<Result> RunAsync(
+        string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -21,8 +23,14 @@ public static class ProcessRunner
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
-        using var cts = new CancellationTokenSource(timeout);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
         var output = process.StandardOutput.ReadToEndAsync(cts.Token);
         var error = process.StandardError.ReadToEndAsync(cts.Token);
         try
@@ -32,6 +40,7 @@ public static class ProcessRunner
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            cancellationToken.ThrowIfCancellationRequested();
             throw new TimeoutException($"{fileName} did not finish within {timeout}");
         }
 

@@ -47,7 +47,7 @@ internal sealed class LatencyBenchmark : IBenchmark
         var mode = idle ? "idle" : "poll";
         var user = server.CreateUser("latency-" + mode);
         var listener = new CreatedTicketListener();
-        var channel = BenchServices.ImapChannel("urp", server.ImapPort, user, DovecotServer.Password);
+        var channel = BenchServices.ImapChannel("urp", server, user);
         channel["ContactCenter:Channels:urp:Idle"] = idle ? "true" : "false";
         await using var services = new BenchServices(context.NewFolder("latency-" + mode), channel, logging: builder => builder.AddProvider(listener));
         await services.WarmUpAsync(cancellationToken);

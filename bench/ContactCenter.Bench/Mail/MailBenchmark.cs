@@ -64,7 +64,7 @@ internal sealed class MailBenchmark : IBenchmark
         var clock = new PhaseClock();
         await using var services = new BenchServices(
             context.NewFolder("mail-store"),
-            BenchServices.ImapChannel("urp", server.ImapPort, user, DovecotServer.Password),
+            BenchServices.ImapChannel("urp", server, user),
             clock: clock);
         await services.WarmUpAsync(cancellationToken);
         var source = services.Source("urp");

@@ -51,17 +51,13 @@ internal sealed class MemoryBenchmark : IBenchmark
         var drop = Path.Combine(folder, "drop");
         Directory.CreateDirectory(drop);
         var bytes = fill(drop);
-        var config = Path.Combine(folder, "appsettings.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        var config = JsonConfigFile.Write(folder, new
         {
-            ContactCenter = new
-            {
-                Store = new { DataDirectory = Path.Combine(folder, "data") },
-                Mail = new { MaxMessageBytes = 128L * 1024 * 1024 },
-                Receipts = new { Enabled = false },
-                Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00" } },
-            },
-        }), cancellationToken);
+            Store = new { DataDirectory = Path.Combine(folder, "data") },
+            Mail = new { MaxMessageBytes = 128L * 1024 * 1024 },
+            Receipts = new { Enabled = false },
+            Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00" } },
+        });
         var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
         var (peak, exit, output) = await PeakRssRun.IngestOnceAsync([rules, config], cancellationToken);
         if (exit != 0)
@@ -116,20 +112,13 @@ internal sealed class MemoryBenchmark : IBenchmark
 
     private static async Task<SoakResult> RunSoakChildAsync(string drop, string data, int checkpoint, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { typeof(MemoryBenchmark).Assembly.Location, SoakChild.Mode, drop, data, checkpoint.ToString(CultureInfo.InvariantCulture) })
+        var run = await ProcessRunner.RunAsync(
+            "dotnet", [typeof(MemoryBenchmark).Assembly.Location, SoakChild.Mode, drop, data, checkpoint.ToString(CultureInfo.InvariantCulture)],
+            Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        var line = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
+        if (run.ExitCode != 0 || line is null)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("soak child did not start");
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"soak child failed ({process.ExitCode}): {output} {await error}");
+            throw new InvalidOperationException($"soak child failed ({run.ExitCode}): {run.StandardOutput} {run.StandardError}");
         }
 
         return JsonSerializer.Deserialize<SoakResult>(line)!;

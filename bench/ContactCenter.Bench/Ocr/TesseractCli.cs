@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContactCenter.Testing;
 
 namespace ContactCenter.Bench.Ocr;
 
@@ -17,22 +18,14 @@ internal static class TesseractCli
 
     private static async Task<string> ReadAsync(string path, string languages, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("tesseract") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { path, "stdout", "-l", languages })
+        var run = await ProcessRunner.RunAsync(
+            "tesseract", [path, "stdout", "-l", languages], Timeout.InfiniteTimeSpan,
+            environment: new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" }, cancellationToken: cancellationToken);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"tesseract {path} failed ({run.ExitCode}): {run.StandardError}");
         }
 
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("tesseract did not start");
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        var text = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"tesseract {path} failed ({process.ExitCode}): {await error}");
-        }
-
-        return text;
+        return run.StandardOutput;
     }
 }

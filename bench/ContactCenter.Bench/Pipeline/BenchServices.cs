@@ -4,6 +4,7 @@ using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
 using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -88,24 +89,24 @@ internal sealed class BenchServices : IAsyncDisposable
     /// <summary>Opens the store (it opens lazily) so that a timed run does not pay for it.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken) => Store.GetModeAsync(cancellationToken);
 
-    /// <summary>The configuration keys of an IMAP channel on the test Dovecot.</summary>
-    public static Dictionary<string, string?> ImapChannel(string name, int port, string user, string password, int batchSize = 100) => new()
+    /// <summary>The configuration keys of an IMAP channel on the test Dovecot (batches of 100).</summary>
+    public static Dictionary<string, string?> ImapChannel(string name, DovecotServer server, string user) => new()
     {
         [$"ContactCenter:Channels:{name}:Type"] = "Imap",
-        [$"ContactCenter:Channels:{name}:Host"] = "127.0.0.1",
-        [$"ContactCenter:Channels:{name}:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"ContactCenter:Channels:{name}:Host"] = DovecotServer.Host,
+        [$"ContactCenter:Channels:{name}:Port"] = server.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         [$"ContactCenter:Channels:{name}:Security"] = "None",
         [$"ContactCenter:Channels:{name}:User"] = user,
-        [$"ContactCenter:Channels:{name}:Password"] = password,
-        [$"ContactCenter:Channels:{name}:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"ContactCenter:Channels:{name}:Password"] = DovecotServer.Password,
+        [$"ContactCenter:Channels:{name}:BatchSize"] = "100",
     };
 
-    public static Dictionary<string, string?> MailDropChannel(string name, string path, int batchSize = 100) => new()
+    public static Dictionary<string, string?> MailDropChannel(string name, string path) => new()
     {
         [$"ContactCenter:Channels:{name}:Type"] = "MailDrop",
         [$"ContactCenter:Channels:{name}:Path"] = path,
         [$"ContactCenter:Channels:{name}:StableFor"] = "00:00:00",
-        [$"ContactCenter:Channels:{name}:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"ContactCenter:Channels:{name}:BatchSize"] = "100",
     };
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();

@@ -1,5 +1,6 @@
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.LiteDb;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing.Bulk;
 
@@ -45,7 +46,7 @@ internal static class StoreTickets
         };
     }
 
-    /// <summary>The ticket a dispatch would make of a request, for the raw LiteDB baseline.</summary>
+    /// <summary>The ticket a dispatch would make of a request (its message built as the dispatcher builds it), for the raw LiteDB baseline.</summary>
     public static Ticket Ticket(DispatchRequest request, int number) => new()
     {
         Number = $"PC-2026-{number:D6}",
@@ -63,21 +64,11 @@ internal static class StoreTickets
         Classification = request.Classification,
         ClockStartedAt = request.ClockStartedAt,
         DueAt = request.DueAt,
-        Messages = [new TicketMessage
-        {
-            SourceKey = request.Draft.SourceKey,
-            ChannelName = request.Draft.ChannelName,
-            Channel = request.Draft.Channel,
-            ReceivedAt = request.Draft.ReceivedAt,
-            From = request.Draft.Sender,
-            Subject = request.Draft.Subject,
-            TextBody = request.Draft.TextBody,
-            MessageId = request.Draft.MessageId,
-        }],
+        Messages = [TicketFactory.MessageOf(request.Draft, MessageKind.Original, request.Draft.MessageId)],
         History = [new TicketEvent { At = request.Draft.ReceivedAt, Kind = TicketEventKind.Received, Detail = "Ricevuto da bench", SourceKey = request.Draft.SourceKey }],
     };
 
     /// <summary>The BSON size of the baseline's ticket, printed in the row so "2 KB" is checked, not assumed.</summary>
     public static int BsonBytes() =>
-        LiteDB.BsonSerializer.Serialize(ContactCenter.Core.Storage.LiteDb.StoreBsonMapper.Create().ToDocument(Ticket(Request(1, "size"), 1))).Length;
+        LiteDB.BsonSerializer.Serialize(StoreBsonMapper.Create().ToDocument(Ticket(Request(1, "size"), 1))).Length;
 }

@@ -28,7 +28,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
     {
         TestFaxTiff.Write(Path.Combine(Spool, "fax00012.tif"), "COMUNE DI PROVA\n0612345678\nMario Rossi", "2026:03:15 10:20:30");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.Channel.Should().Be(Core.Tickets.ChannelKind.Fax);
         item.OriginalContentType.Should().Be("image/tiff");
@@ -43,7 +43,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         time.SetLocalTimeZone(TimeZoneInfo.Utc);
         TestFaxTiff.Write(Path.Combine(Spool, "fax00016.tif"), "COMUNE DI PROVA", "2026:07:15 10:20:30");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 7, 15, 10, 20, 30, TimeSpan.FromHours(2)));
     }
@@ -57,7 +57,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         File.SetLastWriteTimeUtc(path, mtime);
 
         // Untouched since the day before: taken at first sight, no stability wait.
-        var item = (await PollAsync(Source())).Single();
+        var item = (await Source().PollItemsAsync()).Single();
 
         item.Metadata.Should().Contain("callerId", "06 7654321").And.Contain("callerName", "Studio Bianchi").And.Contain("tsi", "+39 06 7654321");
         item.ReceivedAt.Should().Be(new DateTimeOffset(mtime));
@@ -70,7 +70,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(path, "VECCHIO TSI");
         File.WriteAllText(path + ".json", """{"tsi":"PREFETTURA","callerId":"+390612340000","receivedAt":"2026-03-15T08:00:00Z"}""");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.Metadata.Should().Contain("tsi", "PREFETTURA").And.Contain("callerId", "+390612340000");
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 3, 15, 8, 0, 0, TimeSpan.Zero));
@@ -83,7 +83,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(path, null);
         File.WriteAllText(path + ".meta", "    Sender: ASL ROMA 1\n     Pages: 2\n  Received: 2026:03:15 11:00:00\n   CallID1: 0698765432\n   CallID2: ASL\n");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.Metadata.Should().Contain("tsi", "ASL ROMA 1").And.Contain("callerId", "0698765432").And.Contain("callerName", "ASL");
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 3, 15, 11, 0, 0, TimeSpan.FromHours(1)));
@@ -97,7 +97,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         File.WriteAllText(Path.Combine(Spool, "seqf"), "16");
         TestFaxTiff.Write(Path.Combine(Spool, "altro.tif"), "Y");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.OriginalFileName.Should().Be("fax00016.tif");
         item.SourceKey.Should().Be($"file:fax-hylafax/{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))}");
@@ -113,7 +113,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         var before = Fingerprints();
         var source = Source(o => o.QuarantinePath = root.Combine("quarantine"));
 
-        var items = await StableItemsAsync(source);
+        var items = await source.StableItemsAsync(time, StableFor);
         await source.AcknowledgeAsync([items.Single(i => i.OriginalFileName == "fax00017.tif")], CancellationToken.None);
         await source.RejectAsync(items.Single(i => i.OriginalFileName == "fax00018.tif"), "corrupt", CancellationToken.None);
 
@@ -121,7 +121,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         File.ReadAllBytes(root.Combine("quarantine", "fax00018.tif")).Should().Equal(File.ReadAllBytes(second));
         File.ReadAllText(root.Combine("quarantine", "fax00018.tif.reason.txt")).Should().StartWith("corrupt");
         time.Advance(StableFor);
-        (await PollAsync(source)).Should().BeEmpty("imported and rejected faxes are remembered");
+        (await source.PollItemsAsync()).Should().BeEmpty("imported and rejected faxes are remembered");
     }
 
     [Fact]
@@ -130,13 +130,13 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(Path.Combine(Spool, "fax00019.tif"), "A");
         var statePath = root.Combine("state", "fax-hylafax.processed");
         var source = Source(o => o.ProcessedStatePath = statePath);
-        await source.AcknowledgeAsync(await StableItemsAsync(source), CancellationToken.None);
+        await source.AcknowledgeAsync(await source.StableItemsAsync(time, StableFor), CancellationToken.None);
 
         var restarted = Source(o => o.ProcessedStatePath = statePath);
-        await PollAsync(restarted);
+        await restarted.PollItemsAsync();
         time.Advance(StableFor);
 
-        (await PollAsync(restarted)).Should().BeEmpty();
+        (await restarted.PollItemsAsync()).Should().BeEmpty();
         File.ReadAllText(statePath).Should().Contain("fax00019.tif");
     }
 
@@ -146,7 +146,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(Path.Combine(Spool, "fax00020.tif"), "A");
         var source = Source(o => (o.MoveAfterImport, o.DonePath) = (true, root.Combine("done")));
 
-        await source.AcknowledgeAsync(await StableItemsAsync(source), CancellationToken.None);
+        await source.AcknowledgeAsync(await source.StableItemsAsync(time, StableFor), CancellationToken.None);
 
         File.Exists(root.Combine("done", "2026", "03", "fax00020.tif")).Should().BeTrue();
         Directory.GetFiles(Spool).Should().BeEmpty();
@@ -157,7 +157,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
     {
         File.WriteAllText(Path.Combine(Spool, "fax00021.tif"), "not a tiff at all");
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.Metadata.Should().NotContainKey("tsi");
     }
@@ -172,7 +172,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(path, "COMUNE DI PROVA");
         File.WriteAllText(path + ".json", sidecar);
 
-        var item = (await StableItemsAsync(Source())).Single();
+        var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
         item.Metadata.Should().Contain("tsi", expectedTsi);
     }
@@ -184,7 +184,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         TestFaxTiff.Write(path, "A");
         await using var receiving = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
 
-        (await StableItemsAsync(Source())).Should().BeEmpty();
+        (await Source().StableItemsAsync(time, StableFor)).Should().BeEmpty();
     }
 
     private Dictionary<string, (string Sha, DateTime Mtime)> Fingerprints() =>
@@ -196,23 +196,5 @@ public sealed class FaxSpoolSourceTests : IDisposable
         var options = new FaxSpoolChannelOptions { Type = "FaxSpool", Path = Spool, StableFor = StableFor };
         configure?.Invoke(options);
         return new FaxSpoolSource("fax-hylafax", options, time, NullLogger<FaxSpoolSource>.Instance);
-    }
-
-    private async Task<List<InboundItem>> StableItemsAsync(FaxSpoolSource source)
-    {
-        (await PollAsync(source)).Should().BeEmpty("nothing is taken at first sight");
-        time.Advance(StableFor);
-        return await PollAsync(source);
-    }
-
-    private static async Task<List<InboundItem>> PollAsync(FaxSpoolSource source)
-    {
-        var items = new List<InboundItem>();
-        await foreach (var batch in source.PollAsync(CancellationToken.None))
-        {
-            items.AddRange(batch.Items);
-        }
-
-        return items;
     }
 }

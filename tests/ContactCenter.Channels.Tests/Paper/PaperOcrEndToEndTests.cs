@@ -140,19 +140,8 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
 
     private async Task<List<InboundItem>> StableItemsAsync(IInboundSource source)
     {
-        await PollAsync(source);
+        await source.PollItemsAsync();
         time.Advance(StableFor);
-        return await PollAsync(source);
-    }
-
-    private static async Task<List<InboundItem>> PollAsync(IInboundSource source)
-    {
-        var items = new List<InboundItem>();
-        await foreach (var batch in source.PollAsync(CancellationToken.None))
-        {
-            items.AddRange(batch.Items);
-        }
-
-        return items;
+        return await source.PollItemsAsync();
     }
 }

@@ -21,16 +21,16 @@ public sealed class ScanFolderSourceTests : IDisposable
         var source = Source();
         var path = Write("lettera.pdf", "%PDF-1.4 prima parte");
 
-        (await PollAsync(source)).Should().BeEmpty();
+        (await source.PollItemsAsync()).Should().BeEmpty();
         time.Advance(TimeSpan.FromSeconds(6));
         await File.AppendAllTextAsync(path, " seconda parte");
         time.Advance(TimeSpan.FromSeconds(6));
-        (await PollAsync(source)).Should().BeEmpty("the size changed 6 s ago");
+        (await source.PollItemsAsync()).Should().BeEmpty("the size changed 6 s ago");
         time.Advance(StableFor - TimeSpan.FromSeconds(1));
-        (await PollAsync(source)).Should().BeEmpty("unchanged for only 9 s");
+        (await source.PollItemsAsync()).Should().BeEmpty("unchanged for only 9 s");
         time.Advance(TimeSpan.FromSeconds(1));
 
-        (await PollAsync(source)).Should().ContainSingle().Which.OriginalFileName.Should().Be("lettera.pdf");
+        (await source.PollItemsAsync()).Should().ContainSingle().Which.OriginalFileName.Should().Be("lettera.pdf");
     }
 
     [Fact]
@@ -40,10 +40,10 @@ public sealed class ScanFolderSourceTests : IDisposable
         Write("b.tif", "due");
         var source = Source();
 
-        (await PollAsync(source)).Should().BeEmpty();
+        (await source.PollItemsAsync()).Should().BeEmpty();
         time.Advance(StableFor);
 
-        (await PollAsync(source)).Select(i => i.OriginalFileName).Should().BeEquivalentTo("a.pdf", "b.tif");
+        (await source.PollItemsAsync()).Select(i => i.OriginalFileName).Should().BeEquivalentTo("a.pdf", "b.tif");
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public sealed class ScanFolderSourceTests : IDisposable
         File.SetLastWriteTimeUtc(recent, time.GetUtcNow().UtcDateTime - TimeSpan.FromSeconds(2));
         var source = Source();
 
-        (await PollAsync(source)).Should().ContainSingle().Which.OriginalFileName.Should().Be("vecchia.pdf");
+        (await source.PollItemsAsync()).Should().ContainSingle().Which.OriginalFileName.Should().Be("vecchia.pdf");
         time.Advance(StableFor);
-        (await PollAsync(source)).Select(i => i.OriginalFileName).Should().BeEquivalentTo("vecchia.pdf", "recente.pdf");
+        (await source.PollItemsAsync()).Select(i => i.OriginalFileName).Should().BeEquivalentTo("vecchia.pdf", "recente.pdf");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         Write(Path.Combine(".cartella", "dentro.pdf"), "hidden folder");
         Write("buona.JPG", "ok");
 
-        (await StableItemsAsync(Source())).Should().ContainSingle().Which.OriginalFileName.Should().Be("buona.JPG");
+        (await Source().StableItemsAsync(time, StableFor)).Should().ContainSingle().Which.OriginalFileName.Should().Be("buona.JPG");
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         File.SetLastWriteTimeUtc(path, mtime);
 
         // Untouched since the evening before: taken at first sight.
-        var item = (await PollAsync(Source())).Single();
+        var item = (await Source().PollItemsAsync()).Single();
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
         item.SourceKey.Should().Be($"file:posta/{sha}");
@@ -101,7 +101,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         Write(Path.Combine("urgenze", "sisma", "crepa.pdf"), "2");
         Write("generica.pdf", "3");
 
-        var items = await StableItemsAsync(Source());
+        var items = await Source().StableItemsAsync(time, StableFor);
 
         items.ToDictionary(i => i.OriginalFileName, i => i.Metadata.GetValueOrDefault("categoryHint"))
             .Should().BeEquivalentTo(new Dictionary<string, string?>
@@ -120,7 +120,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         writer.Write("%PDF"u8);
         writer.Flush();
 
-        (await StableItemsAsync(Source())).Should().BeEmpty();
+        (await Source().StableItemsAsync(time, StableFor)).Should().BeEmpty();
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         Write("a.pdf", "uguale");
         Write("b.pdf", "uguale");
 
-        (await StableItemsAsync(Source())).Should().ContainSingle();
+        (await Source().StableItemsAsync(time, StableFor)).Should().ContainSingle();
     }
 
     [Fact]
@@ -138,14 +138,14 @@ public sealed class ScanFolderSourceTests : IDisposable
         var source = Source();
         Write("lettera.pdf", "nuova");
         Write(Path.Combine("done", "2026", "03", "lettera.pdf"), "importata prima");
-        var item = (await StableItemsAsync(source)).Single();
+        var item = (await source.StableItemsAsync(time, StableFor)).Single();
 
         await source.AcknowledgeAsync([item], CancellationToken.None);
 
         File.Exists(folder.Combine("lettera.pdf")).Should().BeFalse();
         File.ReadAllText(folder.Combine("done", "2026", "03", "lettera (2).pdf")).Should().Be("nuova");
         File.ReadAllText(folder.Combine("done", "2026", "03", "lettera.pdf")).Should().Be("importata prima");
-        (await PollAsync(source)).Should().BeEmpty("done/ is not scanned again");
+        (await source.PollItemsAsync()).Should().BeEmpty("done/ is not scanned again");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         var source = Source(o => o.AfterImport = ScanAfterImport.ArchiveAndRemove);
         Write("lettera.pdf", "x");
 
-        await source.AcknowledgeAsync(await StableItemsAsync(source), CancellationToken.None);
+        await source.AcknowledgeAsync(await source.StableItemsAsync(time, StableFor), CancellationToken.None);
 
         Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty();
     }
@@ -164,7 +164,7 @@ public sealed class ScanFolderSourceTests : IDisposable
     {
         var source = Source();
         var path = Write("lettera.pdf", "prima");
-        var item = (await StableItemsAsync(source)).Single();
+        var item = (await source.StableItemsAsync(time, StableFor)).Single();
         await File.WriteAllTextAsync(path, "riscritta, più lunga");
 
         await source.AcknowledgeAsync([item], CancellationToken.None);
@@ -177,7 +177,7 @@ public sealed class ScanFolderSourceTests : IDisposable
     {
         var source = Source();
         Write(Path.Combine("urgenze", "rotto.tif"), "non una tiff");
-        var item = (await StableItemsAsync(source)).Single();
+        var item = (await source.StableItemsAsync(time, StableFor)).Single();
 
         await source.RejectAsync(item, "corrupt TIFF: bad magic", CancellationToken.None);
 
@@ -186,7 +186,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         var reason = File.ReadAllText(folder.Combine("quarantine", "rotto.tif.reason.txt"));
         reason.Should().StartWith("corrupt TIFF: bad magic").And.Contain(item.SourceKey);
         time.Advance(StableFor);
-        (await PollAsync(source)).Should().BeEmpty("quarantine/ is not scanned again");
+        (await source.PollItemsAsync()).Should().BeEmpty("quarantine/ is not scanned again");
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         File.WriteAllText(Path.Combine(quarantine, "lettera.pdf.reason.txt"), "motivo di ieri");
         var source = Source();
         Write("lettera.pdf", "%PDF rotto");
-        var item = (await StableItemsAsync(source)).Single();
+        var item = (await source.StableItemsAsync(time, StableFor)).Single();
 
         await source.RejectAsync(item, "motivo di oggi", CancellationToken.None);
 
@@ -214,7 +214,7 @@ public sealed class ScanFolderSourceTests : IDisposable
         Write("da-scanner.pdf", "a");
         var source = Source(o => o.Paths.Add(second.Path));
 
-        var items = await StableItemsAsync(source);
+        var items = await source.StableItemsAsync(time, StableFor);
         await source.AcknowledgeAsync(items, CancellationToken.None);
 
         items.Should().HaveCount(2);
@@ -227,7 +227,7 @@ public sealed class ScanFolderSourceTests : IDisposable
     {
         var source = Source(o => o.Paths = [folder.Combine("share-non-montata")]);
 
-        (await StableItemsAsync(source)).Should().BeEmpty();
+        (await source.StableItemsAsync(time, StableFor)).Should().BeEmpty();
     }
 
     private ScanFolderSource Source(Action<ScanFolderChannelOptions>? configure = null)
@@ -243,23 +243,5 @@ public sealed class ScanFolderSourceTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private async Task<List<InboundItem>> StableItemsAsync(ScanFolderSource source)
-    {
-        (await PollAsync(source)).Should().BeEmpty("nothing is taken at first sight");
-        time.Advance(StableFor);
-        return await PollAsync(source);
-    }
-
-    private static async Task<List<InboundItem>> PollAsync(ScanFolderSource source)
-    {
-        var items = new List<InboundItem>();
-        await foreach (var batch in source.PollAsync(CancellationToken.None))
-        {
-            items.AddRange(batch.Items);
-        }
-
-        return items;
     }
 }

@@ -1,4 +1,4 @@
-using ContactCenter.Workers.Tests.TestSupport;
+using ContactCenter.Testing;
 
 namespace ContactCenter.Workers.Tests.Cli;
 

@@ -3,7 +3,6 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Workers.Tests.EndToEnd;
-using ContactCenter.Workers.Tests.TestSupport;
 using MimeKit;
 
 namespace ContactCenter.Workers.Tests.Control;

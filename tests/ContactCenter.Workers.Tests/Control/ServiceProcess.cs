@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Control;
 
@@ -9,7 +10,8 @@ internal sealed class ServiceProcess : IDisposable
     private readonly Process process;
     private readonly System.Text.StringBuilder log = new();
 
-    private ServiceProcess(Process process) => this.process = process;
+    private ServiceProcess(string workingDirectory, string[] configs) =>
+        process = ContactCenterProcess.Create(workingDirectory, ["run", .. configs.SelectMany(c => (string[])["--config", c])], Append);
 
     public int Id => process.Id;
 
@@ -30,30 +32,8 @@ internal sealed class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(string workingDirectory, params string[] configs)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"));
-        start.ArgumentList.Add("run");
-        foreach (var config in configs)
-        {
-            start.ArgumentList.Add("--config");
-            start.ArgumentList.Add(config);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
-        var process = new Process { StartInfo = start };
-        var child = new ServiceProcess(process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var child = new ServiceProcess(workingDirectory, configs);
+        ContactCenterProcess.StartReading(child.process);
         return child;
     }
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Workers.Hosting;
-using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.Hosting;
 
 namespace ContactCenter.Workers.Tests.Control;

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 
 namespace ContactCenter.Workers.Tests.Crash;
@@ -11,51 +11,44 @@ namespace ContactCenter.Workers.Tests.Crash;
 /// </summary>
 internal static class CrashConfig
 {
-    public static string Write(string folder, DovecotServer dovecot, string user, string scans, int smtpPort)
-    {
-        var path = Path.Combine(folder, "crash.json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new
+    public static string Write(string folder, DovecotServer dovecot, string user, string scans, int smtpPort) =>
+        JsonConfigFile.Write(folder, new
         {
-            ContactCenter = new
+            Store = new { DataDirectory = Path.Combine(folder, "data") },
+            Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },
+            Receipts = new
             {
-                Store = new { DataDirectory = Path.Combine(folder, "data") },
-                Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },
-                Receipts = new
-                {
-                    Enabled = true,
-                    From = "Protezione Civile <urp@protezionecivile.example.it>",
-                    MaxPerSenderPerDay = 10_000,
-                    BatchSize = 1000,
-                },
-                Smtp = new { Host = "127.0.0.1", Port = smtpPort, Security = "None" },
-                Pipeline = new { ShutdownTimeout = "00:00:10" },
+                Enabled = true,
+                From = "Protezione Civile <urp@protezionecivile.example.it>",
+                MaxPerSenderPerDay = 10_000,
+                BatchSize = 1000,
+            },
+            Smtp = new { Host = "127.0.0.1", Port = smtpPort, Security = "None" },
+            Pipeline = new { ShutdownTimeout = "00:00:10" },
 
-                // Its own control port, so a service of another test on the default 5280 cannot be mistaken for this one.
-                Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
-                Channels = new Dictionary<string, object>
+            // Its own control port, so a service of another test on the default 5280 cannot be mistaken for this one.
+            Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
+            Channels = new Dictionary<string, object>
+            {
+                ["urp"] = new
                 {
-                    ["urp"] = new
-                    {
-                        Type = "Imap",
-                        Host = DovecotServer.Host,
-                        Port = dovecot.ImapPort,
-                        Security = "None",
-                        User = user,
-                        Password = DovecotServer.Password,
-                        BatchSize = 20,
-                        Interval = "00:00:01",
-                    },
-                    ["scans"] = new
-                    {
-                        Type = "ScanFolder",
-                        Paths = new[] { scans },
-                        StableFor = "00:00:00",
-                        BatchSize = 5,
-                        Interval = "00:00:01",
-                    },
+                    Type = "Imap",
+                    Host = DovecotServer.Host,
+                    Port = dovecot.ImapPort,
+                    Security = "None",
+                    User = user,
+                    Password = DovecotServer.Password,
+                    BatchSize = 20,
+                    Interval = "00:00:01",
+                },
+                ["scans"] = new
+                {
+                    Type = "ScanFolder",
+                    Paths = new[] { scans },
+                    StableFor = "00:00:00",
+                    BatchSize = 5,
+                    Interval = "00:00:01",
                 },
             },
-        }));
-        return path;
-    }
+        });
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Crash;
 
@@ -12,29 +12,9 @@ internal sealed partial class CrashWorker : IAsyncDisposable
     private readonly Process process;
     private int ticketsCreated;
 
-    private CrashWorker(IReadOnlyList<string> configFiles)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(configFiles[^1])!,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"));
-        start.ArgumentList.Add("run");
-        foreach (var config in configFiles)
-        {
-            start.ArgumentList.Add("--config");
-            start.ArgumentList.Add(config);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Watch(e.Data);
-        process.ErrorDataReceived += (_, e) => Watch(e.Data);
-    }
+    private CrashWorker(IReadOnlyList<string> configFiles) =>
+        process = ContactCenterProcess.Create(
+            Path.GetDirectoryName(configFiles[^1])!, ["run", .. configFiles.SelectMany(c => (string[])["--config", c])], Watch);
 
     public int TicketsCreated => Volatile.Read(ref ticketsCreated);
 
@@ -43,9 +23,7 @@ internal sealed partial class CrashWorker : IAsyncDisposable
     public static CrashWorker Start(IReadOnlyList<string> configFiles)
     {
         var worker = new CrashWorker(configFiles);
-        worker.process.Start();
-        worker.process.BeginOutputReadLine();
-        worker.process.BeginErrorReadLine();
+        ContactCenterProcess.StartReading(worker.process);
         return worker;
     }
 

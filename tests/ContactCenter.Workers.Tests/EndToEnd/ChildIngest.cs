@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
 
@@ -19,26 +19,9 @@ internal sealed class ChildIngest : IDisposable
     private ChildIngest(string config, IReadOnlyList<string> extraArguments, Func<string, bool>? killWhen)
     {
         this.killWhen = killWhen;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(config)!,
-        };
-        foreach (var argument in (string[])[Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"), "ingest", "--once", "--config", config, .. extraArguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["OMP_THREAD_LIMIT"] = "1";
-        process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => OnLogLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process = ContactCenterProcess.Create(
+            Path.GetDirectoryName(config)!, ["ingest", "--once", "--config", config, .. extraArguments], OnLogLine, line => Append(output, line));
+        ContactCenterProcess.StartReading(process);
     }
 
     /// <summary>True when the test's SIGKILL ended the process (not its own exit).</summary>
@@ -57,6 +40,15 @@ internal sealed class ChildIngest : IDisposable
     /// <summary>Waits for the process to end, by itself or killed; a run that hangs fails the test.</summary>
     public async Task WaitAsync(TimeSpan timeout)
     {
+        if (!await EndsWithinAsync(timeout))
+        {
+            throw new TimeoutException($"contactcenter ingest did not end within {timeout}; its log:\n{Log}");
+        }
+    }
+
+    /// <summary>Waits for the process to end, by itself or killed; SIGKILLs it when <paramref name="timeout"/> runs out first (then false).</summary>
+    public async Task<bool> EndsWithinAsync(TimeSpan timeout)
+    {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -66,11 +58,12 @@ internal sealed class ChildIngest : IDisposable
         {
             Kill();
             await process.WaitForExitAsync();
-            throw new TimeoutException($"contactcenter ingest did not end within {timeout}; its log:\n{Log}");
+            return false;
         }
 
         // The asynchronous readers may still hold the last lines: WaitForExit() without a timeout drains them.
         process.WaitForExit();
+        return true;
     }
 
     public void Dispose()

@@ -30,12 +30,16 @@ public sealed class KillRecoveryTests(DovecotFixture dovecot) : IDisposable
         foreach (var afterTickets in new[] { 1, 3, 7, 10, 12 })
         {
             await AppendRoundAsync(server, user, round++);
-            kills += await ChildWorker.RunAndKillAsync(config, afterTickets) ? 1 : 0;
+            kills += await RunAndKillAsync(config, afterTickets) ? 1 : 0;
         }
 
         await AppendRoundAsync(server, user, round);
-        kills += await ChildWorker.RunAndKillAsync(config, int.MaxValue, TimeSpan.FromMilliseconds(Random.Shared.Next(300, 3000))) ? 1 : 0;
-        (await ChildWorker.RunToEndAsync(config)).Should().Be(0);
+        kills += await RunAndKillAsync(config, int.MaxValue, TimeSpan.FromMilliseconds(Random.Shared.Next(300, 3000))) ? 1 : 0;
+        using (var last = ChildIngest.Start(config))
+        {
+            await last.WaitAsync(TimeSpan.FromMinutes(3));
+            last.ExitCode.Should().Be(0);
+        }
 
         var tickets = IngestSummaryJson.Tickets((await CliRun.RunAsync(null, "tickets", "list", "--json", "--config", config)).Output);
         tickets.Select(t => t.GetProperty("subject").GetString()).Should().BeEquivalentTo(
@@ -43,6 +47,19 @@ public sealed class KillRecoveryTests(DovecotFixture dovecot) : IDisposable
         (await server.CountAsync(user, "INBOX")).Should().Be(0);
         (await server.CountAsync(user, "Processed")).Should().Be(Messages, "every message ends up moved, once");
         kills.Should().BeGreaterThanOrEqualTo(4, "the workers must really be killed in the middle of the work");
+    }
+
+    /// <summary>
+    /// Runs <c>ingest --once</c>, SIGKILLed once <paramref name="killAfterTickets"/> tickets are logged as created (or
+    /// after <paramref name="killAfter"/>). Returns whether the kill happened before the process ended on its own.
+    /// </summary>
+    private static async Task<bool> RunAndKillAsync(string config, int killAfterTickets, TimeSpan? killAfter = null)
+    {
+        var created = 0;
+        using var run = ChildIngest.Start(
+            config, line => line.Contains("created ticket", StringComparison.Ordinal) && Interlocked.Increment(ref created) >= killAfterTickets);
+        await run.EndsWithinAsync(killAfter ?? TimeSpan.FromMinutes(2));
+        return run.WasKilled;
     }
 
     private static Task<int> AppendRoundAsync(DovecotServer server, string user, int round) =>

@@ -1,5 +1,5 @@
+using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
-using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
 

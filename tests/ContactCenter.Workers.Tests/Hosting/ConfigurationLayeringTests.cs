@@ -1,5 +1,4 @@
 using ContactCenter.Testing;
-using ContactCenter.Workers.Tests.EndToEnd;
 using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Hosting;
@@ -21,9 +20,11 @@ public sealed class ConfigurationLayeringTests : IDisposable
             ["ContactCenter__Pipeline__MaxFailureBackoff"] = "00:20:00",
         };
 
-        var (exit, output) = await ChildWorker.RunAsync(
-            ["config", "check", "--json", "--config", first, "--config", second, "--ContactCenter:Pipeline:MaxFailureBackoff=00:30:00"],
-            environment, folder.Path);
+        var run = await ProcessRunner.RunAsync(
+            "dotnet",
+            [ContactCenterProcess.Dll, "config", "check", "--json", "--config", first, "--config", second, "--ContactCenter:Pipeline:MaxFailureBackoff=00:30:00"],
+            TimeSpan.FromMinutes(1), folder.Path, environment);
+        var (exit, output) = (run.ExitCode, run.StandardOutput + run.StandardError);
 
         exit.Should().Be(0, output);
         output.Should().Contain("\"ContactCenter:Store:TicketPrefix\": \"BB\"", "the later --config file wins")

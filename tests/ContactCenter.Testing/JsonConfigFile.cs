@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace ContactCenter.Workers.Tests.TestSupport;
+namespace ContactCenter.Testing;
 
-internal static class JsonConfigFile
+public static class JsonConfigFile
 {
     /// <summary>Writes an appsettings-shaped file for <c>--config</c> and returns its path.</summary>
     public static string Write(string folder, object settings)
