@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Ocr.Native;
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Intake;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,12 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
     private readonly ILogger<DocumentTextReader> logger;
     private readonly PageRecognizer recognizer;
     private readonly PdfRasterizer rasterizer;
+    private readonly IngestMetrics? metrics;
 
-    public DocumentTextReader(TesseractEnginePool pool, IOptions<OcrOptions> options, TimeProvider time, ILogger<DocumentTextReader> logger)
+    public DocumentTextReader(
+        TesseractEnginePool pool, IOptions<OcrOptions> options, TimeProvider time, ILogger<DocumentTextReader> logger, IngestMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.pool = pool;
         this.options = options.Value;
         this.time = time;
@@ -165,7 +169,9 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         }
 
         var reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
-        LogPage(logger, number, reading.Result.Confidence, reading.RotationDegrees, reading.SkewDegrees, time.GetElapsedTime(started).TotalSeconds);
+        var elapsed = time.GetElapsedTime(started);
+        metrics?.OcrPageRead(elapsed);
+        LogPage(logger, number, reading.Result.Confidence, reading.RotationDegrees, reading.SkewDegrees, elapsed.TotalSeconds);
         return new PageText(number, reading.Result.Text.TrimEnd(), reading.Result.Confidence, PageTextSource.Ocr, reading.RotationDegrees, reading.SkewDegrees, IsBlank: false);
     }
 
