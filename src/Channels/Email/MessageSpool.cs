@@ -8,7 +8,7 @@ namespace ContactCenter.Channels.Email;
 /// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
 /// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
 /// </summary>
-internal sealed class MessageSpool : IAsyncDisposable
+internal sealed class MessageSpool : IDisposable, IAsyncDisposable
 {
     public const int MemoryLimit = 1024 * 1024;
     private const int BufferSize = 81920;
@@ -39,21 +39,37 @@ internal sealed class MessageSpool : IAsyncDisposable
         var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var memory = new MemoryStream(item.Length is > 0 and <= MemoryLimit ? (int)item.Length.Value : 16 * 1024);
-            var buffer = new byte[BufferSize];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-                memory.Write(buffer, 0, read);
-                if (memory.Length > MemoryLimit)
-                {
-                    return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            return new MessageSpool(memory, null, memory.Length);
+            return await CopyAsync(source, MemoryLimit, maxBytes, item.Length, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Copies the rest of <paramref name="source"/>: into memory while it is at most <paramref name="memoryLimit"/>
+    /// bytes, else into a private temp file; over <paramref name="maxBytes"/> it is rejected with its real size.
+    /// </summary>
+    public static async Task<MessageSpool> CopyAsync(
+        Stream source, long memoryLimit, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
+    {
+        var memory = new MemoryStream(lengthHint is > 0 && lengthHint <= memoryLimit ? (int)lengthHint.Value : 16 * 1024);
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+            memory.Write(buffer, 0, read);
+            if (memory.Length > memoryLimit)
+            {
+                return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (memory.Capacity - memory.Length > memory.Length / 8)
+        {
+            // Growing doubled the buffer: what a batch keeps in memory is counted by Length, so hold no more than that.
+            memory.Capacity = (int)memory.Length;
+        }
+
+        return new MessageSpool(memory, null, memory.Length);
     }
 
     /// <summary>A new reader positioned at the start; several may be open at once.</summary>
@@ -61,7 +77,7 @@ internal sealed class MessageSpool : IAsyncDisposable
         ? new MemoryStream(memory.GetBuffer(), 0, (int)memory.Length, writable: false)
         : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         try
         {
@@ -74,7 +90,11 @@ internal sealed class MessageSpool : IAsyncDisposable
         {
             // A leftover temp file is harmless; failing the item for it would not be.
         }
+    }
 
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
