@@ -7,16 +7,17 @@ namespace ContactCenter.Channels.Email;
 /// The item's bytes read once from its source and kept where they can be read again: in memory when small (most
 /// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
 /// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
+/// A source whose bytes are already in memory (a mail source's <see cref="MessageBuffer"/>) is read in place.
 /// </summary>
 internal sealed class MessageSpool : IDisposable, IAsyncDisposable
 {
     public const int MemoryLimit = 1024 * 1024;
     private const int BufferSize = 81920;
 
-    private readonly MemoryStream? memory;
+    private readonly ArraySegment<byte> memory;
     private readonly string? path;
 
-    private MessageSpool(MemoryStream? memory, string? path, long length)
+    private MessageSpool(ArraySegment<byte> memory, string? path, long length)
     {
         this.memory = memory;
         this.path = path;
@@ -39,6 +40,12 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
         var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
+            if (source is MemoryStream { Position: 0 } held && held.TryGetBuffer(out var bytes))
+            {
+                // Copying it would only double it in memory, or write a message held in memory to disk as well.
+                return bytes.Count <= maxBytes ? new MessageSpool(bytes, null, bytes.Count) : throw TooLarge(bytes.Count, maxBytes);
+            }
+
             return await CopyAsync(source, MemoryLimit, maxBytes, item.Length, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -69,12 +76,12 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
             memory.Capacity = (int)memory.Length;
         }
 
-        return new MessageSpool(memory, null, memory.Length);
+        return new MessageSpool(new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length), null, memory.Length);
     }
 
     /// <summary>A new reader positioned at the start; several may be open at once.</summary>
-    public Stream OpenRead() => memory is not null
-        ? new MemoryStream(memory.GetBuffer(), 0, (int)memory.Length, writable: false)
+    public Stream OpenRead() => path is null
+        ? new MemoryStream(memory.Array!, memory.Offset, memory.Count, writable: false, publiclyVisible: true)
         : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
     public void Dispose()
@@ -124,7 +131,7 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
 
-                return new MessageSpool(null, path, total);
+                return new MessageSpool(default, path, total);
             }
         }
         catch
