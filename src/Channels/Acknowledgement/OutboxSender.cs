@@ -86,16 +86,11 @@ public sealed class OutboxSender
             {
                 message = await composer.ComposeAsync(row, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
-            {
-                // A missing or unreadable template is an operator's fix away: keep the row and retry with backoff.
-                await FailAsync(row, ex, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // One row that cannot be composed (a malformed stored address) must not hold back every later
-                // receipt: it is retried with backoff and abandoned after MaxAttempts like any failing row.
+                // A missing or unreadable template is an operator's fix away, and one row that cannot be composed (a
+                // malformed stored address) must not hold back every later receipt: either way the row is retried
+                // with backoff and abandoned after MaxAttempts like any failing row.
                 await FailAsync(row, ex, cancellationToken).ConfigureAwait(false);
                 continue;
             }

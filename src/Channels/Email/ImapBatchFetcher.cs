@@ -44,33 +44,32 @@ internal sealed class ImapBatchFetcher(
     {
         // The caller has finished with the previous batch before asking for this one.
         _buffers.Release();
-        var summaries = await folder.FetchAsync(
+        var summaries = (await folder.FetchAsync(
             chunk, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size), cancellationToken)
-            .ConfigureAwait(false);
-        var dates = summaries.Where(s => s.InternalDate.HasValue).ToDictionary(s => s.UniqueId.Id, s => s.InternalDate!.Value);
+            .ConfigureAwait(false)).ToDictionary(s => s.UniqueId.Id);
+        DateTimeOffset ReceivedAt(uint id) =>
+            summaries.TryGetValue(id, out var summary) && summary.InternalDate is { } date ? date : timeProvider.GetUtcNow();
 
         var uidValidity = folder.UidValidity;
         var items = new List<InboundItem>(chunk.Count);
-        var oversized = summaries.Where(s => s.Size > maxMessageBytes).ToList();
-        foreach (var summary in oversized)
+        var oversized = summaries.Values.Where(s => s.Size > maxMessageBytes).Select(s => s.UniqueId.Id).ToHashSet();
+        foreach (var id in oversized)
         {
-            var uid = new UniqueId(uidValidity, summary.UniqueId.Id);
-            var receivedAt = dates.TryGetValue(uid.Id, out var date) ? date : timeProvider.GetUtcNow();
+            var uid = new UniqueId(uidValidity, id);
+            var size = summaries[id].Size!.Value;
             var key = Key(uid, folder.FullName);
-            EmailSourceLog.Oversized(logger, channelName, key, summary.Size!.Value, maxMessageBytes);
+            EmailSourceLog.Oversized(logger, channelName, key, size, maxMessageBytes);
             items.Add(MailInboundItems.CreateOversized(
-                channelName, channel, options, key, uid, receivedAt, summary.Size.Value, maxMessageBytes, Metadata(uid, folder.FullName)));
+                channelName, channel, options, key, uid, ReceivedAt(id), size, maxMessageBytes, Metadata(uid, folder.FullName)));
         }
 
-        var skipped = oversized.Select(s => s.UniqueId.Id).ToHashSet();
-        var download = skipped.Count == 0 ? chunk : chunk.Where(u => !skipped.Contains(u.Id)).ToList();
+        var download = oversized.Count == 0 ? chunk : chunk.Where(u => !oversized.Contains(u.Id)).ToList();
         if (download.Count > 0)
         {
             await folder.GetStreamsAsync(download, async (_, _, uid, stream, ct) =>
             {
                 var buffer = await _buffers.CopyAsync(stream, ct).ConfigureAwait(false);
-                var receivedAt = dates.TryGetValue(uid.Id, out var date) ? date : timeProvider.GetUtcNow();
-                items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, receivedAt, buffer));
+                items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, ReceivedAt(uid.Id), buffer));
             }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,18 +1,28 @@
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Configuration;
 
 namespace ContactCenter.Channels.Email;
 
-/// <summary>Channels of <c>Type</c> <c>Imap</c>.</summary>
+/// <summary>Channels of <c>Type</c> <c>Imap</c>; <c>FaxMail</c> reuses its checks and source under its own type.</summary>
 internal sealed class ImapChannelFactory : IChannelFactory
 {
     public string Type => "Imap";
 
-    public IReadOnlyList<string> Validate(IConfigurationSection section)
+    public IReadOnlyList<string> Validate(IConfigurationSection section) => ValidateSection<ImapChannelOptions>(section, Type);
+
+    public ChannelOptions BindCommon(IConfigurationSection section) => section.Get<ChannelOptions>() ?? new ChannelOptions();
+
+    public IInboundSource Create(IConfigurationSection section, IServiceProvider services) =>
+        CreateSource<ImapChannelOptions>(section, services, Type, options => options.Pec ? ChannelKind.Pec : ChannelKind.Email);
+
+    /// <summary>The checks of a section holding IMAP settings, bound as <typeparamref name="T"/> for <paramref name="type"/>.</summary>
+    public static IReadOnlyList<string> ValidateSection<T>(IConfigurationSection section, string type)
+        where T : ImapChannelOptions, new()
     {
         var errors = new List<string>();
-        var options = ChannelSectionBinder.Bind<ImapChannelOptions>(section, Type, errors);
+        var options = ChannelSectionBinder.Bind<T>(section, type, errors);
         if (options is not null)
         {
             MailConnectionValidation.Check(options, section.Path, errors);
@@ -25,15 +35,15 @@ internal sealed class ImapChannelFactory : IChannelFactory
         return errors;
     }
 
-    public ChannelOptions BindCommon(IConfigurationSection section) => section.Get<ChannelOptions>() ?? new ChannelOptions();
-
-    public IInboundSource Create(IConfigurationSection section, IServiceProvider services)
+    /// <summary>The IMAP source of a valid section; <paramref name="channel"/> says what its items are.</summary>
+    public static ImapSource CreateSource<T>(
+        IConfigurationSection section, IServiceProvider services, string type, Func<T, ChannelKind> channel)
+        where T : ImapChannelOptions, new()
     {
-        FactoryServices.ThrowIfInvalid(Validate(section));
-        var options = section.Get<ImapChannelOptions>()!;
+        FactoryServices.ThrowIfInvalid(ValidateSection<T>(section, type));
+        var options = section.Get<T>()!;
         return new ImapSource(
             section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
-            channel: options.Pec ? Core.Tickets.ChannelKind.Pec : Core.Tickets.ChannelKind.Email,
-            maxMessageBytes: FactoryServices.MaxMessageBytes(services));
+            channel: channel(options), maxMessageBytes: FactoryServices.MaxMessageBytes(services));
     }
 }

@@ -21,8 +21,9 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
         var pec = item.Channel == ChannelKind.Pec ? PecEnvelope.Read(envelope) : null;
         var message = pec?.Original?.Message ?? envelope;
         var contents = collector.Collect(message);
-        AddPecParts(pec, contents);
+        // Composed before the PEC parts join the attachments: postacert.eml is the message itself, not one forwarded in it.
         var body = ComposeBody(contents);
+        AddPecParts(pec, contents);
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         var fromAddress = string.IsNullOrWhiteSpace(from?.Address) ? null : from.Address.Trim();
         var verdict = pec is { Kind: PecEnvelopeKind.Receipt }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
@@ -89,7 +88,7 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
         try
         {
             await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            hash = await FileHasher.Sha256Async(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (FileNotFoundException)
         {

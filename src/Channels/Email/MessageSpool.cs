@@ -7,16 +7,17 @@ namespace ContactCenter.Channels.Email;
 /// The item's bytes read once from its source and kept where they can be read again: in memory when small (most
 /// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
 /// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
+/// A source whose bytes are already in memory (a mail source's <see cref="MessageBuffer"/>) is read in place.
 /// </summary>
-internal sealed class MessageSpool : IAsyncDisposable
+internal sealed class MessageSpool : IDisposable, IAsyncDisposable
 {
     public const int MemoryLimit = 1024 * 1024;
     private const int BufferSize = 81920;
 
-    private readonly MemoryStream? memory;
+    private readonly ArraySegment<byte> memory;
     private readonly string? path;
 
-    private MessageSpool(MemoryStream? memory, string? path, long length)
+    private MessageSpool(ArraySegment<byte> memory, string? path, long length)
     {
         this.memory = memory;
         this.path = path;
@@ -39,29 +40,51 @@ internal sealed class MessageSpool : IAsyncDisposable
         var source = await item.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            var memory = new MemoryStream(item.Length is > 0 and <= MemoryLimit ? (int)item.Length.Value : 16 * 1024);
-            var buffer = new byte[BufferSize];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            if (source is MemoryStream { Position: 0 } held && held.TryGetBuffer(out var bytes))
             {
-                await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-                memory.Write(buffer, 0, read);
-                if (memory.Length > MemoryLimit)
-                {
-                    return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-                }
+                // Copying it would only double it in memory, or write a message held in memory to disk as well.
+                return bytes.Count <= maxBytes ? new MessageSpool(bytes, null, bytes.Count) : throw TooLarge(bytes.Count, maxBytes);
             }
 
-            return new MessageSpool(memory, null, memory.Length);
+            return await CopyAsync(source, MemoryLimit, maxBytes, item.Length, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>
+    /// Copies the rest of <paramref name="source"/>: into memory while it is at most <paramref name="memoryLimit"/>
+    /// bytes, else into a private temp file; over <paramref name="maxBytes"/> it is rejected with its real size.
+    /// </summary>
+    public static async Task<MessageSpool> CopyAsync(
+        Stream source, long memoryLimit, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
+    {
+        var memory = new MemoryStream(lengthHint is > 0 && lengthHint <= memoryLimit ? (int)lengthHint.Value : 16 * 1024);
+        var buffer = new byte[BufferSize];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+            memory.Write(buffer, 0, read);
+            if (memory.Length > memoryLimit)
+            {
+                return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (memory.Capacity - memory.Length > memory.Length / 8)
+        {
+            // Growing doubled the buffer: what a batch keeps in memory is counted by Length, so hold no more than that.
+            memory.Capacity = (int)memory.Length;
+        }
+
+        return new MessageSpool(new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length), null, memory.Length);
+    }
+
     /// <summary>A new reader positioned at the start; several may be open at once.</summary>
-    public Stream OpenRead() => memory is not null
-        ? new MemoryStream(memory.GetBuffer(), 0, (int)memory.Length, writable: false)
+    public Stream OpenRead() => path is null
+        ? new MemoryStream(memory.Array!, memory.Offset, memory.Count, writable: false, publiclyVisible: true)
         : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         try
         {
@@ -74,7 +97,11 @@ internal sealed class MessageSpool : IAsyncDisposable
         {
             // A leftover temp file is harmless; failing the item for it would not be.
         }
+    }
 
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -104,7 +131,7 @@ internal sealed class MessageSpool : IAsyncDisposable
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 }
 
-                return new MessageSpool(null, path, total);
+                return new MessageSpool(default, path, total);
             }
         }
         catch

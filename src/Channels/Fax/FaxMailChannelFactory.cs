@@ -11,30 +11,11 @@ internal sealed class FaxMailChannelFactory : IChannelFactory
 {
     public string Type => FaxMailChannelOptions.TypeName;
 
-    public IReadOnlyList<string> Validate(IConfigurationSection section)
-    {
-        var errors = new List<string>();
-        var options = ChannelSectionBinder.Bind<FaxMailChannelOptions>(section, Type, errors);
-        if (options is not null)
-        {
-            MailConnectionValidation.Check(options, section.Path, errors);
-            if (!Enum.IsDefined(options.AfterImport))
-            {
-                errors.Add($"{section.Path}:AfterImport: must be one of {string.Join(", ", Enum.GetNames<ImapAfterImport>())}");
-            }
-        }
-
-        return errors;
-    }
+    public IReadOnlyList<string> Validate(IConfigurationSection section) =>
+        ImapChannelFactory.ValidateSection<FaxMailChannelOptions>(section, Type);
 
     public ChannelOptions BindCommon(IConfigurationSection section) => section.Get<ChannelOptions>() ?? new ChannelOptions();
 
-    public IInboundSource Create(IConfigurationSection section, IServiceProvider services)
-    {
-        FactoryServices.ThrowIfInvalid(Validate(section));
-        var options = section.Get<FaxMailChannelOptions>()!;
-        return new ImapSource(
-            section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services), channel: ChannelKind.Fax,
-            maxMessageBytes: FactoryServices.MaxMessageBytes(services));
-    }
+    public IInboundSource Create(IConfigurationSection section, IServiceProvider services) =>
+        ImapChannelFactory.CreateSource<FaxMailChannelOptions>(section, services, Type, _ => ChannelKind.Fax);
 }
