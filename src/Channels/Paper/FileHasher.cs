@@ -14,11 +14,15 @@ internal static class FileHasher
         {
             await using var stream = new FileStream(
                 path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+            return await Sha256Async(stream, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    /// <summary>Lower-case hex SHA-256 of the rest of <paramref name="stream"/>.</summary>
+    public static async Task<string> Sha256Async(Stream stream, CancellationToken cancellationToken) =>
+        Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
 }
