@@ -1,3 +1,4 @@
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -25,10 +26,12 @@ public sealed class OutboxSender
     private readonly TimeProvider time;
     private readonly ILogger<OutboxSender> logger;
     private readonly SemaphoreSlim running = new(1, 1);
+    private readonly IngestMetrics? metrics;
 
     public OutboxSender(ITicketStore store, ReceiptComposer composer, IOptions<ReceiptOptions> options,
-        IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger)
+        IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger, IngestMetrics? metrics = null)
     {
+        this.metrics = metrics;
         this.store = store;
         this.composer = composer;
         this.options = options.Value;
@@ -149,6 +152,7 @@ public sealed class OutboxSender
         }
 
         // The crash window (see remarks): the server holds the message, the row does not know it yet.
+        metrics?.ReceiptSent();
         var sentEvent = OutboxRowState.MarkSent(row, time.GetUtcNow());
         try
         {

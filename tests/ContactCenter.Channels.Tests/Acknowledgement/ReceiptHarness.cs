@@ -39,11 +39,11 @@ internal sealed class ReceiptHarness : IAsyncDisposable
     public static async Task<ReceiptHarness> StartAsync(SmtpTestServer? smtp = null) =>
         new(smtp ?? await SmtpTestServer.StartNewAsync());
 
-    public OutboxSender NewSender(ITicketStore? store = null)
+    public OutboxSender NewSender(ITicketStore? store = null, ContactCenter.Core.Diagnostics.IngestMetrics? metrics = null)
     {
         var composer = new ReceiptComposer(Microsoft.Extensions.Options.Options.Create(Options), store ?? Store, Time, new TemplateFileCache());
         return new OutboxSender(store ?? Store, composer, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(SmtpOptions), Time, NullLogger<OutboxSender>.Instance);
+            Microsoft.Extensions.Options.Options.Create(SmtpOptions), Time, NullLogger<OutboxSender>.Instance, metrics);
     }
 
     /// <summary>Stores a new ticket from a citizen's e-mail with a receipt queued, as the dispatcher does.</summary>
