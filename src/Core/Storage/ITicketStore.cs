@@ -16,7 +16,9 @@ public interface ITicketStore : IDisposable
 
     /// <summary>
     /// Stores a batch in one transaction and makes it durable before returning: new tickets, follow-ups appended,
-    /// automatic mail attached or recorded, receipts queued in the outbox. Replays are no-ops (Duplicate).
+    /// automatic mail attached or recorded, receipts queued in the outbox, and in the same transaction one
+    /// <see cref="WebhookDelivery"/> per subscribed webhook for each ticket created (ticket.created) or changed by a
+    /// follow-up or attached automatic mail (ticket.updated). Replays are no-ops (Duplicate).
     /// </summary>
     Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken);
 
@@ -24,7 +26,10 @@ public interface ITicketStore : IDisposable
 
     Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Applies a backoffice change and appends its event, durably. Returns null if no such ticket.</summary>
+    /// <summary>
+    /// Applies a backoffice change and appends its event, durably, queueing ticket.updated for the subscribed webhooks
+    /// in the same transaction. Returns null if no such ticket.
+    /// </summary>
     Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken);
 
     /// <summary>Records a quarantined item durably (its bytes are already archived). Idempotent by source key.</summary>
@@ -45,6 +50,15 @@ public interface ITicketStore : IDisposable
 
     /// <summary>Saves an outbox row's new state (attempt, error, sent) and, when sent, the ticket's event, durably.</summary>
     Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken);
+
+    /// <summary>Webhook deliveries neither delivered nor abandoned whose next attempt is due, oldest first.</summary>
+    Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>Saves a webhook delivery's new state (attempts, error, next attempt, delivered, abandoned), durably.</summary>
+    Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Per webhook that has rows: pending, oldest pending, delivered and abandoned counts.</summary>
+    Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken);
 
     Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);
 

@@ -37,6 +37,12 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken) => Inner.UpdateOutboxAsync(message, ticketEvent, cancellationToken);
 
+    public virtual Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Inner.GetDueWebhooksAsync(now, max, cancellationToken);
+
+    public virtual Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) => Inner.UpdateWebhookAsync(delivery, cancellationToken);
+
+    public virtual Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken) => Inner.SummarizeWebhooksAsync(cancellationToken);
+
     public virtual Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) => Inner.GetModeAsync(cancellationToken);
 
     public virtual Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken) => Inner.SetModeAsync(mode, actor, cancellationToken);

@@ -11,13 +11,15 @@ public static class TicketStoreFactory
 {
     /// <summary>
     /// Opens the LiteDB store now (Direct mode: the file is held exclusively until disposed). Throws
-    /// <see cref="InvalidDataException"/> if the path holds a file that is not a LiteDB database.
+    /// <see cref="InvalidDataException"/> if the path holds a file that is not a LiteDB database. Ticket changes queue
+    /// webhook deliveries for <paramref name="webhooks"/> (none when null).
     /// </summary>
-    public static ITicketStore Open(StoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    public static ITicketStore Open(StoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null,
+        WebhookSubscriptions? webhooks = null)
     {
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<LiteDbTicketStore>();
-        return new LiteDbTicketStore(options, timeProvider ?? TimeProvider.System, logger);
+        return new LiteDbTicketStore(options, timeProvider ?? TimeProvider.System, logger, webhooks);
     }
 
     public static IContentArchive OpenArchive(StoreOptions options, ILoggerFactory? loggerFactory = null) =>

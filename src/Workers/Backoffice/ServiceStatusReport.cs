@@ -19,4 +19,7 @@ internal sealed record ServiceStatusReport
     public int Tickets { get; init; }
     public int OpenTickets { get; init; }
     public IReadOnlyList<ChannelStatusRow> Channels { get; init; } = [];
+
+    /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>
+    public IReadOnlyList<WebhookQueueSummary> Webhooks { get; init; } = [];
 }

@@ -20,6 +20,7 @@ internal sealed class StatusReporter(
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var tickets = await store.QueryAsync(new TicketQuery(), cancellationToken).ConfigureAwait(false);
         var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
+        var webhooks = await store.SummarizeWebhooksAsync(cancellationToken).ConfigureAwait(false);
         var path = StorePath;
         return new ServiceStatusReport
         {
@@ -34,6 +35,7 @@ internal sealed class StatusReporter(
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
             Channels = Channels(tickets, inService),
+            Webhooks = webhooks,
         };
     }
 

@@ -25,6 +25,13 @@ internal static partial class BackofficeConnector
         }
 
         var http = new HttpClient { BaseAddress = control.ParsedUrl, Timeout = control.ClientRequestTimeout };
+        if (control.RequiresKeys
+            && LocalControlKey.TryRead(LocalControlKey.PathFor(session.Get<IOptions<StoreOptions>>().Value)) is { } localKey)
+        {
+            // API keys are on: the service's local key (readable by its own user only) stands for this machine's admin.
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", localKey);
+        }
+
         var identity = await PingAsync(http, control.ClientConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (identity is null)
         {

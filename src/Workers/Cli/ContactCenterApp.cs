@@ -60,6 +60,13 @@ internal static class ContactCenterApp
             config.AddCommand<ModeCommand>("mode").WithDescription("Show or switch the service mode: emergency or ordinary.");
             ClassifyBranch.Add(config);
             OperationsCommands.Add(config);
+            config.AddBranch("apikey", apikey =>
+            {
+                apikey.SetDescription("API keys of the control endpoint.");
+                apikey.AddCommand<ApiKey.ApiKeyNewCommand>("new")
+                    .WithDescription("Print a new API key (once) and the hash entry for ContactCenter:Control:ApiKeys.")
+                    .WithExample("apikey", "new", "--role", "operator", "--name", "crm");
+            });
             config.AddBranch("config", cfg =>
             {
                 cfg.SetDescription("Configuration.");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Workers.Backoffice;
 using Microsoft.AspNetCore.Builder;
@@ -10,7 +11,8 @@ namespace ContactCenter.Workers.Control;
 /// <summary>
 /// The JSON API of the control endpoint, for the CLI and a backoffice application: a thin HTTP face over the
 /// service's own <see cref="IBackofficeClient"/>. Acts are POSTs with a JSON body (a browser cannot send one across
-/// origins without a preflight, which is never answered).
+/// origins without a preflight, which is never answered). Every route needs the reader role (the fallback policy) unless
+/// it names another: acts need operator, the mode switch admin; only /health and /api/ping are anonymous.
 /// </summary>
 internal static class ControlApi
 {
@@ -20,8 +22,8 @@ internal static class ControlApi
         {
             var report = health.Build();
             return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
-        app.MapGet("/api/ping", (ServiceIdentity identity) => identity);
+        }).AllowAnonymous();
+        app.MapGet("/api/ping", (ServiceIdentity identity) => identity).AllowAnonymous();
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
         MapTickets(app);
         app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>
@@ -29,8 +31,8 @@ internal static class ControlApi
             var mode = await client.GetModeAsync(ct).ConfigureAwait(false);
             return new ModeChangeResult(mode, mode);
         });
-        app.MapPost("/api/mode", (ModeRequest request, IBackofficeClient client, CancellationToken ct) =>
-            client.SetModeAsync(request.Mode, Actor(request.Actor), ct));
+        app.MapPost("/api/mode", (ModeRequest request, ClaimsPrincipal user, IBackofficeClient client, CancellationToken ct) =>
+            client.SetModeAsync(request.Mode, Actor(request.Actor, user), ct)).RequireAuthorization(ControlPolicies.Admin);
         MapQuarantine(app);
         app.MapGet("/api/stats", async (string? from, string? to, IBackofficeClient client, CancellationToken ct) =>
             !TryDate(from, out var f) || !TryDate(to, out var t)
@@ -70,17 +72,17 @@ internal static class ControlApi
         });
         app.MapGet("/api/tickets/{number}", async (string number, IBackofficeClient client, CancellationToken ct) =>
             await client.GetTicketAsync(number, ct).ConfigureAwait(false) is { } ticket ? Results.Json(ticket) : Results.NotFound());
-        app.MapPost("/api/tickets/{number}/{action}", async (string number, string action, TicketChange change, IBackofficeClient client,
-            CancellationToken ct) =>
+        app.MapPost("/api/tickets/{number}/{action}", async (string number, string action, TicketChange change, ClaimsPrincipal user,
+            IBackofficeClient client, CancellationToken ct) =>
         {
             if (!Enum.TryParse<TicketAction>(action, ignoreCase: true, out var act) || int.TryParse(action, out _))
             {
                 return Results.NotFound();
             }
 
-            var result = await client.ChangeTicketAsync(number, act, change with { Actor = Actor(change.Actor) }, ct).ConfigureAwait(false);
+            var result = await client.ChangeTicketAsync(number, act, change with { Actor = Actor(change.Actor, user) }, ct).ConfigureAwait(false);
             return Results.Json(result, statusCode: StatusOf(result.Outcome));
-        });
+        }).RequireAuthorization(ControlPolicies.Operator);
     }
 
     private static void MapQuarantine(IEndpointRouteBuilder app)
@@ -89,16 +91,18 @@ internal static class ControlApi
             client.ListQuarantineAsync(all ?? false, ct));
         app.MapGet("/api/quarantine/{id:int}", async (int id, IBackofficeClient client, CancellationToken ct) =>
             await client.GetQuarantineAsync(id, ct).ConfigureAwait(false) is { } record ? Results.Json(record) : Results.NotFound());
-        app.MapPost("/api/quarantine/{id:int}/retry", async (int id, QuarantineRequest request, IBackofficeClient client, CancellationToken ct) =>
+        app.MapPost("/api/quarantine/{id:int}/retry", async (int id, QuarantineRequest request, ClaimsPrincipal user, IBackofficeClient client,
+            CancellationToken ct) =>
         {
-            var result = await client.RetryQuarantineAsync(id, Actor(request.Actor), ct).ConfigureAwait(false);
+            var result = await client.RetryQuarantineAsync(id, Actor(request.Actor, user), ct).ConfigureAwait(false);
             return Results.Json(result, statusCode: StatusOf(result.Outcome));
-        });
-        app.MapPost("/api/quarantine/{id:int}/discard", async (int id, QuarantineRequest request, IBackofficeClient client, CancellationToken ct) =>
+        }).RequireAuthorization(ControlPolicies.Operator);
+        app.MapPost("/api/quarantine/{id:int}/discard", async (int id, QuarantineRequest request, ClaimsPrincipal user, IBackofficeClient client,
+            CancellationToken ct) =>
         {
-            var result = await client.DiscardQuarantineAsync(id, request.Reason ?? "", Actor(request.Actor), ct).ConfigureAwait(false);
+            var result = await client.DiscardQuarantineAsync(id, request.Reason ?? "", Actor(request.Actor, user), ct).ConfigureAwait(false);
             return Results.Json(result, statusCode: StatusOf(result.Outcome));
-        });
+        }).RequireAuthorization(ControlPolicies.Operator);
     }
 
     private static int StatusOf(BackofficeOutcome outcome) => outcome switch
@@ -109,7 +113,12 @@ internal static class ControlApi
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static string Actor(string? actor) => string.IsNullOrWhiteSpace(actor) ? "api" : actor.Trim();
+    /// <summary>The actor the caller names, and the key it used unless that is the local one: a key cannot pass for another.</summary>
+    private static string Actor(string? actor, ClaimsPrincipal user)
+    {
+        var named = string.IsNullOrWhiteSpace(actor) ? "api" : actor.Trim();
+        return user.Identity?.Name is { } key && key != ControlKeyring.LocalKeyName ? $"{named} (key {key})" : named;
+    }
 
     private static bool TryDate(string? text, out DateOnly? date)
     {

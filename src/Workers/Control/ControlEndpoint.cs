@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Backoffice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,12 +34,16 @@ internal sealed class ControlEndpoint(
             return;
         }
 
-        if (!ControlOptionsValidator.IsLoopback(settings.ParsedUrl))
+        var keyring = new ControlKeyring(settings);
+        if (settings.RequiresKeys)
         {
-            ControlLog.RemoteAllowed(logger, settings.Url);
+            var localKeyPath = LocalControlKey.PathFor(services.GetRequiredService<IOptions<StoreOptions>>().Value);
+            keyring.SetLocalKey(LocalControlKey.Create(localKeyPath));
+            ControlAuthLog.KeysOn(logger, settings.ApiKeys.Count, localKeyPath);
         }
 
-        app = Build(settings);
+        var certificate = string.IsNullOrWhiteSpace(settings.RemoteUrl) ? null : ControlCertificate.Load(settings.Certificate);
+        app = Build(settings, keyring, certificate);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -53,6 +59,10 @@ internal sealed class ControlEndpoint(
         }
 
         ControlLog.Listening(logger, settings.Url);
+        if (certificate is not null)
+        {
+            ControlAuthLog.RemoteListening(logger, settings.RemoteUrl!, certificate.Subject, certificate.NotAfter.ToUniversalTime());
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -73,7 +83,7 @@ internal sealed class ControlEndpoint(
         }
     }
 
-    private WebApplication Build(ControlOptions settings)
+    private WebApplication Build(ControlOptions settings, ControlKeyring keyring, X509Certificate2? certificate)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -87,8 +97,21 @@ internal sealed class ControlEndpoint(
         builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
-        builder.WebHost.UseUrls(settings.Url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.UseUrls(certificate is null ? settings.Url : $"{settings.Url};{settings.RemoteUrl}");
+        if (certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+        });
+        ControlSecurity.AddServices(builder.Services, keyring);
         builder.Services.ConfigureHttpJsonOptions(json => BackofficeJson.Configure(json.SerializerOptions));
         builder.Services.AddSingleton(services.GetRequiredService<IBackofficeClient>());
         builder.Services.AddSingleton(services.GetRequiredService<HealthReporter>());
@@ -108,10 +131,13 @@ internal sealed class ControlEndpoint(
                 await context.Response.WriteAsync($"{ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
             }
         });
-        if (!settings.AllowRemote)
-        {
-            web.Use((context, next) => LoopbackHostFilter.InvokeAsync(context, () => next(context), logger));
-        }
+        // DNS rebinding reaches the loopback listener only; the network listener needs a key anyway.
+        web.Use((context, next) => keyring.IsLoopbackListener(context.Connection)
+            ? LoopbackHostFilter.InvokeAsync(context, () => next(context), logger)
+            : next(context));
+        web.UseRouting();
+        web.UseAuthentication();
+        web.UseAuthorization();
 
         if (services.GetService<MeterProvider>() is { } meterProvider)
         {
@@ -120,6 +146,7 @@ internal sealed class ControlEndpoint(
         }
 
         ControlApi.Map(web);
+        ControlSecurity.MapOpenApi(web);
         return web;
     }
 }

@@ -14,9 +14,6 @@ internal static partial class ControlLog
     [LoggerMessage(EventId = 1902, Level = LogLevel.Critical, Message = "Control endpoint cannot listen on {Url} (ContactCenter:Control:Url): {Error}. The service runs without it: no /health, /metrics or admin verbs until it is restarted with a free address")]
     public static partial void ListenFailed(ILogger logger, string url, string error);
 
-    [LoggerMessage(EventId = 1903, Level = LogLevel.Warning, Message = "Control endpoint listens on the non-loopback address {Url} (ContactCenter:Control:AllowRemote): it has no authentication of its own")]
-    public static partial void RemoteAllowed(ILogger logger, string url);
-
     [LoggerMessage(EventId = 1904, Level = LogLevel.Warning, Message = "Control request refused: Host header '{Host}' is not a loopback name")]
     public static partial void ForeignHostRefused(ILogger logger, string host);
 

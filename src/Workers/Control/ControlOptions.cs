@@ -1,8 +1,10 @@
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// <c>ContactCenter:Control</c>: the service's local HTTP endpoint for health, metrics and the backoffice API. It has no
-/// authentication, so it listens on loopback only unless <see cref="AllowRemote"/> says otherwise.
+/// <c>ContactCenter:Control</c>: the service's HTTP endpoint for health, metrics and the backoffice API. <see cref="Url"/>
+/// is the loopback listener the CLI uses; <see cref="RemoteUrl"/> opens it to the network, only with TLS
+/// (<see cref="Certificate"/>) and <see cref="ApiKeys"/>. Once a key is configured every API call needs one, on loopback
+/// too (the CLI uses the local key file the service writes in its data folder).
 /// </summary>
 internal sealed class ControlOptions
 {
@@ -10,11 +12,22 @@ internal sealed class ControlOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>One http URL with an explicit port; a loopback address (127.0.0.1, [::1] or localhost) by default.</summary>
+    /// <summary>One http URL with an explicit port on a loopback address (127.0.0.1, [::1] or localhost).</summary>
     public string Url { get; set; } = "http://127.0.0.1:5280";
 
-    /// <summary>Lets <see cref="Url"/> name a non-loopback address. Put a reverse proxy with authentication in front.</summary>
+    /// <summary>Retired: refused at start with a pointer to <see cref="RemoteUrl"/> (the endpoint had no authentication).</summary>
     public bool AllowRemote { get; set; }
+
+    /// <summary>An https URL with an explicit port for the network (e.g. https://0.0.0.0:5281); needs a certificate and keys.</summary>
+    public string? RemoteUrl { get; set; }
+
+    public ControlCertificateOptions Certificate { get; set; } = new();
+
+    /// <summary>API keys by name, each with its hash and role.</summary>
+    public Dictionary<string, ControlApiKeyOptions> ApiKeys { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when calls must carry an API key.</summary>
+    public bool RequiresKeys => ApiKeys.Count > 0;
 
     /// <summary><c>/health</c> turns unhealthy (503) when a channel has kept failing for longer than this.</summary>
     public TimeSpan ChannelUnhealthyAfter { get; set; } = TimeSpan.FromMinutes(15);

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Workers.Control;
 
-/// <summary>Checks <see cref="ControlOptions"/>, each message naming its key; refuses a remote address unless allowed.</summary>
+/// <summary>
+/// Checks <see cref="ControlOptions"/>, each message naming its key: <see cref="ControlOptions.Url"/> is loopback, and
+/// the network listener comes only with https, a certificate and at least one API key.
+/// </summary>
 internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
 {
     private const string Prefix = ControlOptions.SectionName;
@@ -13,17 +16,25 @@ internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
         var errors = new List<string>();
         if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.PathAndQuery != "/")
         {
-            errors.Add($"{Prefix}:Url: '{options.Url}' is not an http URL like http://127.0.0.1:5280 (no path; put TLS in a reverse proxy).");
+            errors.Add($"{Prefix}:Url: '{options.Url}' is not an http URL like http://127.0.0.1:5280 (no path; the network listener with TLS is {Prefix}:RemoteUrl).");
         }
         else if (url.IsDefaultPort || url.Port is < 1 or > 65535)
         {
             errors.Add($"{Prefix}:Url: '{options.Url}' needs an explicit port (e.g. http://127.0.0.1:5280).");
         }
-        else if (!IsLoopback(url) && !options.AllowRemote)
+        else if (!IsLoopback(url))
         {
-            errors.Add($"{Prefix}:Url: '{url.Host}' is not a loopback address; the endpoint has no authentication. " +
-                $"Use 127.0.0.1, [::1] or localhost, or set {Prefix}:AllowRemote to true behind an authenticating proxy.");
+            errors.Add($"{Prefix}:Url: '{url.Host}' is not a loopback address. Use 127.0.0.1, [::1] or localhost; " +
+                $"open the API to the network with {Prefix}:RemoteUrl (https, {Prefix}:Certificate and {Prefix}:ApiKeys).");
         }
+
+        if (options.AllowRemote)
+        {
+            errors.Add($"{Prefix}:AllowRemote: no longer supported (it opened the endpoint without authentication); " +
+                $"use {Prefix}:RemoteUrl with {Prefix}:Certificate and {Prefix}:ApiKeys.");
+        }
+
+        ControlRemoteValidation.Validate(errors, options, url);
 
         Positive(errors, nameof(ControlOptions.ChannelUnhealthyAfter), options.ChannelUnhealthyAfter);
         Positive(errors, nameof(ControlOptions.ClientConnectTimeout), options.ClientConnectTimeout);

@@ -1,6 +1,7 @@
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
+using ContactCenter.Workers.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +40,7 @@ internal static class ContactCenterHost
             builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
             builder.Services.AddChannelJobs(builder.Configuration);
             builder.Services.AddControlEndpoint(builder.Configuration);
+            builder.Services.AddWebhookDelivery(builder.Configuration);
             var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
         }

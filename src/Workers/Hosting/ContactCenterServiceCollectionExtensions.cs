@@ -8,6 +8,7 @@ using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ContactCenter.Workers.Scheduling;
+using ContactCenter.Workers.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public static class ContactCenterServiceCollectionExtensions
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTicketStore(configuration);
+        services.AddWebhooks(configuration);
         services.AddRouting(configuration);
         services.AddEmailNormalizer(configuration);
         services.AddReceipts(configuration);

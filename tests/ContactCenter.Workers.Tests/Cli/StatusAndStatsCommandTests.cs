@@ -100,6 +100,6 @@ public sealed class StatusAndStatsCommandTests : IDisposable
         var result = await CliRun.RunAsync(null, "status", "--config", config);
 
         result.ExitCode.Should().Be(2);
-        result.Error.Should().Contain("ContactCenter:Control:Url: '0.0.0.0' is not a loopback address").And.Contain("AllowRemote");
+        result.Error.Should().Contain("ContactCenter:Control:Url: '0.0.0.0' is not a loopback address").And.Contain("RemoteUrl");
     }
 }

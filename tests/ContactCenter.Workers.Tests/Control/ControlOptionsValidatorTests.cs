@@ -16,17 +16,63 @@ public sealed class ControlOptionsValidatorTests
     [InlineData("http://0.0.0.0:5280")]
     [InlineData("http://192.168.1.10:5280")]
     [InlineData("http://backoffice.example.it:5280")]
-    public void Validate_RemoteUrlWithoutAllowRemote_FailsNamingTheKey(string url)
+    public void Validate_RemoteUrlInUrl_FailsNamingTheKeyAndTheWayToOpenIt(string url)
     {
         var result = new ControlOptionsValidator().Validate(null, new ControlOptions { Url = url });
 
         result.Failed.Should().BeTrue();
-        result.FailureMessage.Should().Contain("ContactCenter:Control:Url").And.Contain("not a loopback address").And.Contain("ContactCenter:Control:AllowRemote");
+        result.FailureMessage.Should().Contain("ContactCenter:Control:Url").And.Contain("not a loopback address").And.Contain("ContactCenter:Control:RemoteUrl");
     }
 
     [Fact]
-    public void Validate_RemoteUrlWithAllowRemote_Passes() =>
-        new ControlOptionsValidator().Validate(null, new ControlOptions { Url = "http://0.0.0.0:5280", AllowRemote = true }).Succeeded.Should().BeTrue();
+    public void Validate_AllowRemote_IsRefusedNamingTheKey() =>
+        new ControlOptionsValidator().Validate(null, new ControlOptions { AllowRemote = true }).FailureMessage
+            .Should().Contain("ContactCenter:Control:AllowRemote: no longer supported");
+
+    [Fact]
+    public void Validate_RemoteUrlWithTlsAndKeys_Passes() =>
+        new ControlOptionsValidator().Validate(null, Remote("https://0.0.0.0:5281")).Succeeded.Should().BeTrue();
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5281", "ContactCenter:Control:RemoteUrl: 'http://0.0.0.0:5281' is not an https URL")]
+    [InlineData("https://0.0.0.0", "ContactCenter:Control:RemoteUrl: 'https://0.0.0.0' needs an explicit port")]
+    [InlineData("https://0.0.0.0:5280", "is already ContactCenter:Control:Url's")]
+    public void Validate_RemoteUrlNotHttpsWithPort_FailsNamingTheKey(string url, string message) =>
+        new ControlOptionsValidator().Validate(null, Remote(url)).FailureMessage.Should().Contain(message);
+
+    [Fact]
+    public void Validate_RemoteUrlWithoutCertificate_FailsNamingTheKey()
+    {
+        var options = Remote("https://0.0.0.0:5281");
+        options.Certificate = new();
+
+        new ControlOptionsValidator().Validate(null, options).FailureMessage.Should().Contain("ContactCenter:Control:Certificate:Path: required");
+    }
+
+    [Fact]
+    public void Validate_RemoteUrlWithoutKeys_FailsNamingTheKey()
+    {
+        var options = Remote("https://0.0.0.0:5281");
+        options.ApiKeys.Clear();
+
+        new ControlOptionsValidator().Validate(null, options).FailureMessage.Should().Contain("ContactCenter:Control:ApiKeys: at least one key is required");
+    }
+
+    [Fact]
+    public void Validate_MalformedKeyHash_FailsNamingTheKey()
+    {
+        var options = Remote("https://0.0.0.0:5281");
+        options.ApiKeys["crm"] = new ControlApiKeyOptions { Hash = "cc_the-key-itself", Role = ControlRole.Operator };
+
+        new ControlOptionsValidator().Validate(null, options).FailureMessage.Should().Contain("ContactCenter:Control:ApiKeys:crm:Hash");
+    }
+
+    private static ControlOptions Remote(string url) => new()
+    {
+        RemoteUrl = url,
+        Certificate = new ControlCertificateOptions { Path = "/etc/contactcenter/credentials/control.pfx" },
+        ApiKeys = { ["crm"] = new ControlApiKeyOptions { Hash = ApiKeyHash.Of("cc_test"), Role = ControlRole.Operator } },
+    };
 
     [Theory]
     [InlineData("127.0.0.1:5280", "is not an http URL")]

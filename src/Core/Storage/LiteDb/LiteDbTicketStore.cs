@@ -23,9 +23,10 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     private readonly string _archiveRoot;
     private bool _disposed;
 
-    public LiteDbTicketStore(StoreOptions options, TimeProvider time, ILogger<LiteDbTicketStore> logger)
+    public LiteDbTicketStore(StoreOptions options, TimeProvider time, ILogger<LiteDbTicketStore> logger, WebhookSubscriptions? webhooks = null)
     {
         _time = time;
+        _webhooks = webhooks ?? WebhookSubscriptions.None;
         _logger = logger;
         _prefix = options.TicketPrefix;
         _path = Path.GetFullPath(options.ResolvedDatabasePath);
@@ -110,6 +111,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             var started = Stopwatch.GetTimestamp();
             var dispatcher = new TicketDispatcher(_c, _prefix, _time.GetUtcNow(), _logger);
             IReadOnlyList<DispatchOutcome> outcomes = [.. batch.Select(dispatcher.Dispatch)];
+            QueueWebhooks(outcomes);
             LogBatch(outcomes, started);
             return outcomes;
         }), cancellationToken);
@@ -134,6 +136,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
 
             ticket.History.Add(ticketEvent);
             _c.Tickets.Update(ticket);
+            QueueWebhooks(WebhookEventTypes.TicketUpdated, ticket.Number, ticketEvent.Kind.ToString());
             StoreLog.TicketUpdated(_logger, ticket.Number, ticketEvent.Kind, ticketEvent.Actor);
             return ticket;
         }), cancellationToken);

@@ -16,6 +16,7 @@ internal sealed class StoreCollections
         Quarantine = db.GetCollection<QuarantineRecord>("quarantine");
         Settings = db.GetCollection<SettingRecord>("settings");
         AutoMail = db.GetCollection<AutoMailRecord>("events");
+        Webhooks = db.GetCollection<WebhookDelivery>("webhooks");
     }
 
     public ILiteCollection<Ticket> Tickets { get; }
@@ -26,6 +27,7 @@ internal sealed class StoreCollections
     public ILiteCollection<QuarantineRecord> Quarantine { get; }
     public ILiteCollection<SettingRecord> Settings { get; }
     public ILiteCollection<AutoMailRecord> AutoMail { get; }
+    public ILiteCollection<WebhookDelivery> Webhooks { get; }
 
     public void EnsureIndexes()
     {
@@ -39,6 +41,7 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex(nameof(OutboxMessage.NextAttemptAt), "$.NextAttemptAt");
         Outbox.EnsureIndex("ToLower", "LOWER($.To)");
         Quarantine.EnsureIndex(nameof(QuarantineRecord.SourceKey), "$.SourceKey", unique: true);
+        Webhooks.EnsureIndex(nameof(WebhookDelivery.NextAttemptAt), "$.NextAttemptAt");
     }
 
     public Ticket? FindTicket(string number) => Tickets.FindOne(Query.EQ("Number", number));

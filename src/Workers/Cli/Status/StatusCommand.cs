@@ -38,6 +38,14 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         console.MarkupLine($"Quarantine: {StatusFormat.Count(r.QuarantinePending, "item(s) waiting for an admin")}");
         console.MarkupLine($"Outbox: {StatusFormat.Count(r.OutboxPending, "receipt(s) not yet sent")}" +
             (r.OutboxOldestAt is { } oldest ? $", oldest {StatusFormat.Age(r.At - oldest)} old" : ""));
+        foreach (var w in r.Webhooks)
+        {
+            console.MarkupLine($"Webhook {Markup.Escape(w.Webhook)}: {StatusFormat.Count(w.Pending, "event(s) not yet delivered")}" +
+                (w.OldestPendingAt is { } first ? $", oldest {StatusFormat.Age(r.At - first)} old" : "") +
+                $", {w.Delivered} delivered" + (w.Abandoned > 0 ? $", [red]{w.Abandoned} abandoned[/]" : "") +
+                (w.LastError is null ? "" : $", last error: [red]{Markup.Escape(w.LastError)}[/]"));
+        }
+
         var table = new Table().AddColumns("Channel", "Type", "Last success", "Last error", "Failing since", "Items today", "Tickets", "Open", "Last ticket");
         foreach (var c in r.Channels)
         {

@@ -1,0 +1,83 @@
+using LiteDB;
+
+namespace ContactCenter.Core.Storage.LiteDb;
+
+/// <summary>
+/// The webhook outbox (collection <c>webhooks</c>): rows are queued inside the transaction that creates or changes the
+/// ticket (<see cref="DispatchAsync"/>, <see cref="UpdateAsync"/>), so a change that committed always has its event.
+/// </summary>
+internal sealed partial class LiteDbTicketStore
+{
+    private const string WebhookPending = "$.DeliveredAt = null AND $.AbandonedAt = null";
+
+    private readonly WebhookSubscriptions _webhooks;
+
+    public Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<WebhookDelivery>>(() => [.. _c.Webhooks.Query()
+            .Where(WebhookPending)
+            .Where("$.NextAttemptAt <= @0", StoreBsonMapper.ToBson(now))
+            .OrderBy("$._id")
+            .Limit(max)
+            .ToEnumerable()], cancellationToken);
+
+    public Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        RunAsync(() => Durably(() =>
+        {
+            if (!_c.Webhooks.Update(delivery))
+            {
+                throw new KeyNotFoundException($"No webhook delivery {delivery.Id}.");
+            }
+        }), cancellationToken);
+
+    public Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<WebhookQueueSummary>>(() =>
+        {
+            var rows = _c.Webhooks.FindAll().ToList();
+            return [.. rows.GroupBy(r => r.Webhook, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var pending = g.Where(r => r.DeliveredAt is null && r.AbandonedAt is null).OrderBy(r => r.Id).ToList();
+                return new WebhookQueueSummary(g.Key, pending.Count, pending.FirstOrDefault()?.CreatedAt,
+                    g.Count(r => r.DeliveredAt is not null), g.Count(r => r.AbandonedAt is not null),
+                    pending.LastOrDefault(r => r.LastError is not null)?.LastError);
+            })];
+        }, cancellationToken);
+
+    /// <summary>Inside the dispatch transaction: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
+    private void QueueWebhooks(IReadOnlyList<DispatchOutcome> outcomes)
+    {
+        foreach (var outcome in outcomes.Where(o => o.TicketNumber is not null))
+        {
+            switch (outcome.Kind)
+            {
+                case DispatchOutcomeKind.Created:
+                    QueueWebhooks(WebhookEventTypes.TicketCreated, outcome.TicketNumber!, nameof(Tickets.TicketEventKind.Received));
+                    break;
+                case DispatchOutcomeKind.FollowUpAppended:
+                case DispatchOutcomeKind.AutoMailAttached:
+                    QueueWebhooks(WebhookEventTypes.TicketUpdated, outcome.TicketNumber!, outcome.Kind.ToString());
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One event id, one row per subscribed webhook; must run inside the caller's transaction.</summary>
+    private void QueueWebhooks(string eventType, string ticketNumber, string change)
+    {
+        var now = _time.GetUtcNow();
+        string? eventId = null;
+        foreach (var webhook in _webhooks.For(eventType))
+        {
+            eventId ??= "evt_" + Guid.CreateVersion7(now).ToString("N");
+            _c.Webhooks.Insert(new WebhookDelivery
+            {
+                EventId = eventId,
+                Webhook = webhook,
+                EventType = eventType,
+                TicketNumber = ticketNumber,
+                Change = change,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+    }
+}
