@@ -63,7 +63,7 @@ internal sealed class MimeMessageLoader
         var (skip, lines) = LeadingJunk.Measure(head);
         if (skip > 0)
         {
-            salvage.Repaired($"{lines} line(s) before the first header skipped");
+            salvage.Repaired($"{skip} bytes ({lines} line(s)) before the first header skipped");
         }
 
         if (HeaderCharsetGuesser.Guess(head.HeaderBlock(skip)) is not { } charset)

@@ -12,13 +12,16 @@ internal static class LeadingJunk
     /// <summary>More junk than this is not a stray line but something that is not a message.</summary>
     public const int MaxLines = 10;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly string[] KnownFields =
         ["from", "to", "cc", "subject", "date", "message-id", "received", "return-path", "mime-version", "content-type", "reply-to", "sender"];
 
     /// <summary>How many bytes to skip (0 when the message starts with a header) and how many lines that is.</summary>
     public static (int Bytes, int Lines) Measure(MessageHead head)
     {
-        var offset = 0;
+        // A UTF-8 byte-order mark (Windows editors) would make the first header look like junk.
+        var offset = head.Bytes.AsSpan(0, head.Length).StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
         for (var lines = 0; lines <= MaxLines && offset < head.Length; lines++)
         {
             var line = head.Line(offset, out var next);

@@ -1,4 +1,5 @@
 using System.Text;
+using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Email.Salvage;
 
 namespace ContactCenter.Channels.Tests.Email.Salvage;
@@ -53,6 +54,18 @@ public sealed class MailSalvageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("x-klingon")]
+    [InlineData("")]
+    public void Validate_UnknownFallbackCharset_FailsNamingTheKey(string charset)
+    {
+        var result = new MailNormalizerOptionsValidator().Validate(null, new MailNormalizerOptions { FallbackCharset = charset });
+
+        result.Failed.Should().BeTrue();
+        result.FailureMessage.Should().Contain("ContactCenter:Mail:FallbackCharset");
+        new MailNormalizerOptionsValidator().Validate(null, new MailNormalizerOptions { FallbackCharset = "iso-8859-15" }).Succeeded.Should().BeTrue();
+    }
+
+    [Theory]
     [InlineData("=?UTF-8?B?TWFyaW8gUm9zc2kgPG1hcmlvLnJvc3NpQGV4YW1wbGUuaXQ+?=")]
     [InlineData("=?iso-8859-1?Q?Mario_Rossi_<mario.rossi@example.it>?=")]
     public async Task Normalize_EncodedWordHoldingNameAndAddress_ReparsedAndReplyable(string rawFrom)
@@ -92,7 +105,16 @@ public sealed class MailSalvageTests : IDisposable
         draft.Sender.Email.Should().Be("mario.rossi@example.it");
         draft.MessageId.Should().Be("junk@example.it");
         draft.TextBody.Should().Be("Albero caduto in via Roma.");
-        draft.Metadata[MailSalvageReport.MetadataKey].Should().Contain("1 line(s) before the first header skipped");
+        draft.Metadata[MailSalvageReport.MetadataKey].Should().Contain("(1 line(s)) before the first header skipped");
+    }
+
+    [Fact]
+    public async Task Normalize_ByteOrderMarkBeforeHeaders_FirstHeaderKept()
+    {
+        var draft = await harness.NormalizeAsync([0xEF, 0xBB, 0xBF, .. RawMail.Lines("From: Mario Rossi <mario.rossi@example.it>", "Subject: Con BOM", "", "testo")]);
+
+        draft.Sender.Email.Should().Be("mario.rossi@example.it");
+        draft.Subject.Should().Be("Con BOM");
     }
 
     [Fact]
