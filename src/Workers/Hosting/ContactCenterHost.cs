@@ -1,4 +1,5 @@
 using ContactCenter.Core.Pipeline;
+using ContactCenter.WebForm;
 using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ internal static class ContactCenterHost
             builder.Services.AddWindowsService(options => options.ServiceName = "contactcenter");
             builder.Services.AddChannelJobs(builder.Configuration);
             builder.Services.AddControlEndpoint(builder.Configuration);
+            builder.Services.AddWebFormEndpoint();
             var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
         }
