@@ -69,7 +69,12 @@ internal static class WebFormApp
         AddServiceObjects(builder.Services, services);
 
         var web = builder.Build();
-        web.UseForwardedHeaders();
+        if (options.KnownProxies.Count > 0 || options.KnownNetworks.Count > 0)
+        {
+            // With both lists empty the middleware would believe X-Forwarded-For from anyone: then it is not used at all.
+            web.UseForwardedHeaders();
+        }
+
         web.Use(SecurityHeaders);
         web.Use((context, next) => Failures(context, next, services.GetRequiredService<ILogger<WebFormEndpoint>>()));
         if (options.PathBase.Length > 0)

@@ -99,7 +99,7 @@ internal static class FormPage
     {
         var o = m.Options;
         var types = string.Join(", ", o.AllowedAttachmentTypes.Select(t => t.ToUpperInvariant()));
-        var hint = $"Facoltativi: fino a {o.MaxAttachments} file di tipo {types}, ciascuno al massimo di {(o.MaxAttachmentBytes / (1024.0 * 1024)).ToString("0.#", Italian)} MB."
+        var hint = $"Facoltativi: fino a {o.MaxAttachments} file di tipo {types}, ciascuno al massimo di {FormValidator.Megabytes(o.MaxAttachmentBytes)}."
             + (m.Errors.Count > 0 ? " Se li aveva già scelti, li selezioni di nuovo." : "");
         var (close, describedBy, invalid) = Field(body, m, FormFields.Files, "Allegati", required: false, hint);
         var accept = string.Join(',', o.AllowedAttachmentTypes.Select(t => "." + t.ToLowerInvariant()));

@@ -120,7 +120,9 @@ internal sealed class FormValidator(IOptions<WebFormOptions> options, TopicList 
 
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 
-    private static string Megabytes(long bytes) => $"{(bytes / (1024.0 * 1024)).ToString("0.#", Italian)} MB";
+    internal static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? $"{Math.Max(1, bytes / 1024)} KB"
+        : $"{(bytes / (1024.0 * 1024)).ToString("0.#", Italian)} MB";
 
     private static bool IsEmail(string text) =>
         text.Length <= MaxEmailLength && MailAddress.TryCreate(text, out var address) && address.Address == text
