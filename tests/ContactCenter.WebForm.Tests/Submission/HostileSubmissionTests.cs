@@ -139,7 +139,7 @@ public sealed class HostileSubmissionTests : IAsyncLifetime
             statuses.Add(response.StatusCode);
         }
 
-        statuses.Count(s => s == HttpStatusCode.TooManyRequests).Should().Be(50, "the test host allows 50 submissions a minute per address");
+        statuses.Count(s => s == HttpStatusCode.TooManyRequests).Should().Be(50, "the test host allows 50 submissions per address in 10 minutes");
         var (limited, page) = await flood.PostAsync(new Dictionary<string, string>());
         limited.Headers.RetryAfter.Should().NotBeNull();
         page.Should().Contain("Troppe richieste");

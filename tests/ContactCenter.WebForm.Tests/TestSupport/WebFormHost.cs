@@ -68,7 +68,7 @@ public sealed class WebFormHost : IAsyncDisposable
     {
         ["MinFillTime"] = minFillTime,
         ["SubmitPermitLimit"] = submitPermits,
-        ["SubmitWindow"] = "00:01:00",
+        ["SubmitWindow"] = "00:10:00",
         ["TrackingPermitLimit"] = 50,
         ["KnownProxies"] = new[] { "127.0.0.1" },
         ["MaxAttachments"] = 5,
