@@ -7,6 +7,13 @@ public static class HeadlessChromium
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("Chromium not found: scripts/test.sh installs Debian's chromium package.");
 
+    /// <summary>The flags every run uses (also for Playwright's launch): no sandbox, GPU, network chatter or first-run UI.</summary>
+    public static IReadOnlyList<string> Flags { get; } =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
     public static Task<string> DumpDomAsync(string url, CancellationToken cancellationToken = default) =>
         RunAsync(["--dump-dom", url], cancellationToken);
 
@@ -16,12 +23,7 @@ public static class HeadlessChromium
     private static async Task<string> RunAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         using var profile = new TempDirectory("cc-chromium");
-        string[] flags =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            $"--user-data-dir={profile.Path}",
-        ];
+        string[] flags = ["--headless", .. Flags, $"--user-data-dir={profile.Path}"];
         var run = await ProcessRunner.RunAsync(Executable, [.. flags, .. arguments], TimeSpan.FromSeconds(60), cancellationToken: cancellationToken);
         if (run.ExitCode != 0)
         {

@@ -34,7 +34,8 @@ public static class AcknowledgementServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ReceiptOptions>>(),
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<TemplateFileCache>()));
+            sp.GetRequiredService<TemplateFileCache>(),
+            sp.GetService<Core.Tracking.ITrackingLinks>()));
         services.TryAddSingleton<OutboxSender>();
         return services;
     }

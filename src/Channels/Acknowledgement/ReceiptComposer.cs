@@ -1,6 +1,7 @@
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
+using ContactCenter.Core.Tracking;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
@@ -19,9 +20,12 @@ public sealed class ReceiptComposer
     private readonly TemplateFileCache templates;
     private readonly MailboxAddress from;
     private readonly TimeZoneInfo zone;
+    private readonly ITrackingLinks? trackingLinks;
 
-    internal ReceiptComposer(IOptions<ReceiptOptions> options, ITicketStore store, TimeProvider time, TemplateFileCache templates)
+    internal ReceiptComposer(IOptions<ReceiptOptions> options, ITicketStore store, TimeProvider time, TemplateFileCache templates,
+        ITrackingLinks? trackingLinks = null)
     {
+        this.trackingLinks = trackingLinks;
         this.options = options.Value;
         this.store = store;
         this.time = time;
@@ -44,7 +48,8 @@ public sealed class ReceiptComposer
         }
 
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-        var values = ReceiptPlaceholders.For(ticket, mode, options, zone);
+        var trackingLink = trackingLinks?.LinkFor(ticket.Number);
+        var values = ReceiptPlaceholders.For(ticket, mode, options, zone, trackingLink);
         var emergency = mode == ServiceMode.Emergency;
         var textPath = emergency ? options.EmergencyTemplateText : options.TemplateText;
         var htmlPath = emergency ? options.EmergencyTemplateHtml : options.TemplateHtml;
@@ -56,7 +61,7 @@ public sealed class ReceiptComposer
         if (!string.IsNullOrWhiteSpace(htmlPath))
         {
             var html = await templates.ReadAsync(htmlPath, cancellationToken).ConfigureAwait(false);
-            body.HtmlBody = TemplateRenderer.Render(html, values, htmlEncode: true);
+            body.HtmlBody = TemplateRenderer.Render(html, values, htmlEncode: true, ReceiptPlaceholders.HtmlFor(trackingLink));
         }
 
         var message = new MimeMessage

@@ -6,10 +6,17 @@ namespace ContactCenter.Channels.Acknowledgement;
 /// <summary>Replaces <c>{{Name}}</c> placeholders; unknown ones stay as written so a typo shows in the output.</summary>
 internal static partial class TemplateRenderer
 {
-    public static string Render(string template, IReadOnlyDictionary<string, string> values, bool htmlEncode)
+    /// <param name="markup">Values that are already HTML, built by us (never from the citizen); inserted as they are.</param>
+    public static string Render(string template, IReadOnlyDictionary<string, string> values, bool htmlEncode,
+        IReadOnlyDictionary<string, string>? markup = null)
     {
         return Placeholder().Replace(template, match =>
         {
+            if (markup is not null && markup.TryGetValue(match.Groups["name"].Value, out var html))
+            {
+                return html;
+            }
+
             if (!values.TryGetValue(match.Groups["name"].Value, out var value))
             {
                 return match.Value;

@@ -117,7 +117,8 @@ public sealed class IngestPipeline
             acknowledge.Add(result.Item);
         }
 
-        await DispatchAsync(source.Name, requests, counters).ConfigureAwait(false);
+        var outcomes = await DispatchAsync(source.Name, requests, counters).ConfigureAwait(false);
+        (source as IDispatchObservingSource)?.Dispatched(outcomes);
         if (acknowledge.Count > 0)
         {
             // In the batch's order: a source may rely on it (e.g. IMAP UID ranges).
@@ -170,11 +171,11 @@ public sealed class IngestPipeline
         return (requests, null);
     }
 
-    private async Task DispatchAsync(string channel, List<DispatchRequest> requests, PollCounters counters)
+    private async Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(string channel, List<DispatchRequest> requests, PollCounters counters)
     {
         if (requests.Count == 0)
         {
-            return;
+            return [];
         }
 
         IReadOnlyList<DispatchOutcome> outcomes;
@@ -195,6 +196,8 @@ public sealed class IngestPipeline
             metrics?.ItemIngested(channel, outcome.Kind.ToString());
             LogOutcome(channel, outcome);
         }
+
+        return outcomes;
     }
 
     private void LogOutcome(string channel, DispatchOutcome outcome)

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Pipeline;
+using ContactCenter.WebForm;
 using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Webhooks;
@@ -41,6 +42,7 @@ internal static class ContactCenterHost
             builder.Services.AddChannelJobs(builder.Configuration);
             builder.Services.AddControlEndpoint(builder.Configuration);
             builder.Services.AddWebhookDelivery(builder.Configuration);
+            builder.Services.AddWebFormEndpoint();
             var shutdown = builder.Configuration.GetValue($"{PipelineOptions.SectionName}:ShutdownTimeout", new PipelineOptions().ShutdownTimeout);
             builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = shutdown);
         }

@@ -6,6 +6,7 @@ using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
+using ContactCenter.WebForm;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Webhooks;
@@ -31,6 +32,7 @@ public static class ContactCenterServiceCollectionExtensions
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);
         services.AddChannelCatalog(configuration);
+        services.AddWebForm(configuration);
         return services;
     }
 }

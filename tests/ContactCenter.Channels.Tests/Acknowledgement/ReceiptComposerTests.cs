@@ -48,10 +48,34 @@ public sealed class ReceiptComposerTests
     }
 
     [Fact]
+    public async Task Compose_OnlineFormEnabled_TextAndHtmlCarryTheTrackingLink_NoneWithout()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        var ticket = await harness.OpenTicketAsync();
+        var row = (await harness.PendingRowsAsync()).Single();
+        row.MessageId = "id@protezionecivile.example.it";
+        var link = $"https://www.example.it/modulo/segui/{ticket.Number}?t=a&b\"c";
+
+        var with = await new ReceiptComposer(Options.Create(harness.Options), harness.Store, harness.Time, new TemplateFileCache(), new FixedLinks(link))
+            .ComposeAsync(row, CancellationToken.None);
+        var without = await Composer(harness).ComposeAsync(row, CancellationToken.None);
+
+        with!.TextBody.Should().Contain($"Può seguire lo stato della richiesta a questo indirizzo:\n{link}\n");
+        with.HtmlBody.Should().Contain($"<a href=\"https://www.example.it/modulo/segui/{ticket.Number}?t=a&amp;b&quot;c\">a questo indirizzo</a>");
+        without!.TextBody.Should().NotContain("seguire lo stato").And.NotContain("{{");
+        without.HtmlBody.Should().NotContain("seguire lo stato").And.NotContain("{{");
+    }
+
+    [Fact]
     public void HtmlEncode_CitizenText_EscapesMarkupKeepsAccents()
     {
         TemplateRenderer.HtmlEncode("Città <b>\"Sàn\" & 'Pò'</b>")
             .Should().Be("Città &lt;b&gt;&quot;Sàn&quot; &amp; &#39;Pò&#39;&lt;/b&gt;");
+    }
+
+    private sealed class FixedLinks(string link) : Core.Tracking.ITrackingLinks
+    {
+        public string? LinkFor(string ticketNumber) => link;
     }
 
     private static ReceiptComposer Composer(ReceiptHarness harness) =>

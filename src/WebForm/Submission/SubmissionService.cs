@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.WebForm.Submission;
+
+/// <summary>
+/// Makes a ticket of a checked submission through the service's own pipeline and store: attachments into the
+/// archive, the submission as the archived original, one durable dispatch (ticket and receipt outbox row together).
+/// Returns only after the store has answered, so "thank you" is never shown for a request that could still be lost.
+/// </summary>
+internal sealed class SubmissionService(
+    IngestPipeline pipeline, ITicketStore store, IContentArchive archive, IOptions<WebFormOptions> options, TimeProvider time,
+    ILogger<SubmissionService> logger)
+{
+    public const string PrivacyNoticeVersion = "2026-12";
+
+    public string SourceKeyOf(string token) => $"webform:{options.Value.ChannelName}/{token}";
+
+    /// <summary>Throws <see cref="PollFailedException"/> when the store could not commit: the citizen must try again.</summary>
+    public async Task<SubmissionResult> SubmitAsync(
+        string token, DateTimeOffset since, FormInput input, IReadOnlyList<AcceptedFile> files, string via, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var attachments = new List<TicketAttachment>(files.Count);
+        foreach (var file in files)
+        {
+            var stored = await archive.StoreAsync(new MemoryStream(file.Content, writable: false), file.FileName, file.ContentType, cancellationToken).ConfigureAwait(false);
+            stored.FileName = file.FileName;
+            stored.ContentType = file.ContentType;
+            attachments.Add(stored);
+        }
+
+        var submission = new WebFormSubmission
+        {
+            Token = token,
+            ReceivedAt = now,
+            FirstName = input.FirstName,
+            LastName = input.LastName,
+            Email = input.Email,
+            Phone = input.Phone.Length > 0 ? input.Phone : null,
+            FiscalCode = input.FiscalCode.Length > 0 ? input.FiscalCode : null,
+            Subject = input.Subject,
+            Text = input.Text,
+            Topic = input.Topic,
+            ConsentAt = now,
+            PrivacyNoticeVersion = PrivacyNoticeVersion,
+            Via = via,
+            Attachments = attachments,
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(submission, WebFormJson.Options);
+        var item = new InboundItem
+        {
+            SourceKey = SourceKeyOf(token),
+            ChannelName = options.Value.ChannelName,
+            Channel = ChannelKind.WebForm,
+            ReceivedAt = now,
+            OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(json, writable: false)),
+            Length = json.Length,
+            OriginalFileName = WebFormNormalizer.OriginalFileName,
+            OriginalContentType = WebFormNormalizer.ContentType,
+        };
+
+        var source = new SubmissionSource(item);
+        await using (source.ConfigureAwait(false))
+        {
+            // Not cancellable: a citizen closing the tab must not leave half a dispatch behind.
+            await pipeline.RunAsync(source, null, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return await ResultOfAsync(source, item.SourceKey, since, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SubmissionResult> ResultOfAsync(SubmissionSource source, string key, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (source.RejectedReason is { } reason)
+        {
+            WebFormLog.Quarantined(logger, key, reason);
+            return SubmissionResult.Quarantined(reason);
+        }
+
+        var (kind, number) = source.Outcome switch
+        {
+            { Kind: DispatchOutcomeKind.Created } o => (SubmissionResultKind.Created, o.TicketNumber),
+            { Kind: DispatchOutcomeKind.FollowUpAppended } o => (SubmissionResultKind.FollowUp, o.TicketNumber),
+            { } o => (SubmissionResultKind.AlreadyStored, o.TicketNumber),
+            // Known before this request (a second click after the first was stored): look the ticket up by its key.
+            null => (SubmissionResultKind.AlreadyStored, await FindNumberAsync(key, since, cancellationToken).ConfigureAwait(false)),
+        };
+        var ticket = number is null ? null : await store.GetAsync(number, cancellationToken).ConfigureAwait(false);
+        WebFormLog.Submitted(logger, key, kind.ToString(), number ?? "-");
+        return SubmissionResult.Stored(kind, number, ticket?.DueAt);
+    }
+
+    private async Task<string?> FindNumberAsync(string key, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var query = new TicketQuery { ChannelName = options.Value.ChannelName, ReceivedFrom = since.AddMinutes(-1) };
+        var tickets = await store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        return tickets.FirstOrDefault(t => t.SourceKey == key)?.Number;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.WebForm.Tracking;
+
+/// <summary>
+/// The key the tracking links are signed with: from <c>TrackingSecretEnvironmentVariable</c>, else from
+/// <c>TrackingSecretFile</c> (a relative name is looked up in systemd's <c>$CREDENTIALS_DIRECTORY</c>), else from
+/// <c>{DataDirectory}/webform/tracking.key</c>, which is created with 32 random bytes (owner-only) on first use so
+/// that links in receipts already sent stay valid after a restart. Read once; never logged.
+/// </summary>
+internal sealed class TrackingSecret(IOptions<WebFormOptions> options, IOptions<StoreOptions> store)
+{
+    private const int MinLength = 32;
+    private readonly Lazy<byte[]> key = new(() => Load(options.Value, store.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public byte[] Key => key.Value;
+
+    public static string DefaultPath(StoreOptions store) => Path.Combine(store.DataDirectory, "webform", "tracking.key");
+
+    private static byte[] Load(WebFormOptions options, StoreOptions store)
+    {
+        if (!string.IsNullOrEmpty(options.TrackingSecretEnvironmentVariable))
+        {
+            var value = Environment.GetEnvironmentVariable(options.TrackingSecretEnvironmentVariable);
+            return Checked(value, $"{WebFormOptions.SectionName}:TrackingSecretEnvironmentVariable ({options.TrackingSecretEnvironmentVariable})");
+        }
+
+        if (!string.IsNullOrEmpty(options.TrackingSecretFile))
+        {
+            var path = Path.IsPathRooted(options.TrackingSecretFile) || Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is not { Length: > 0 } credentials
+                ? options.TrackingSecretFile
+                : Path.Combine(credentials, options.TrackingSecretFile);
+            return Checked(File.ReadAllText(path).TrimEnd('\r', '\n'), $"{WebFormOptions.SectionName}:TrackingSecretFile ({path})");
+        }
+
+        return LoadOrCreate(DefaultPath(store));
+    }
+
+    private static byte[] LoadOrCreate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var created = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var writer = new StreamWriter(path, Encoding.ASCII, fileOptions);
+                writer.Write(created);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another thread or process created it first: use theirs.
+            }
+        }
+
+        return Checked(File.ReadAllText(path).Trim(), path);
+    }
+
+    private static byte[] Checked(string? secret, string where) =>
+        secret is { Length: >= MinLength }
+            ? Encoding.UTF8.GetBytes(secret)
+            : throw new InvalidOperationException($"The tracking secret from {where} is missing or shorter than {MinLength} characters.");
+}

@@ -1,0 +1,57 @@
+using System.Threading.RateLimiting;
+using ContactCenter.WebForm.Pages;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.WebForm;
+
+/// <summary>
+/// Per-address fixed windows (ASP.NET Core's rate limiter): one for submissions (form and JSON), one for tracking
+/// look-ups. The address is the client's as the configured proxies report it, else the connection's.
+/// </summary>
+internal static class WebFormRateLimits
+{
+    public const string Submit = "submit";
+    public const string Tracking = "tracking";
+
+    public static void Configure(RateLimiterOptions limiter, WebFormOptions options)
+    {
+        limiter.AddPolicy(Submit, context => Window(ClientOf(context), options.SubmitPermitLimit, options.SubmitWindow));
+        limiter.AddPolicy(Tracking, context => Window(ClientOf(context), options.TrackingPermitLimit, options.TrackingWindow));
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var context = rejected.HttpContext;
+            context.RequestServices.GetRequiredService<WebFormMetrics>().Rejected("rate_limit");
+            var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.CacheControl = "no-store";
+            var minutes = Math.Max(1, (int)Math.Ceiling(retry.TotalMinutes));
+            if (IsJson(context))
+            {
+                await context.Response.WriteAsJsonAsync(new { errore = $"Troppe richieste da questo indirizzo: riprovi tra {minutes} minuti." }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var site = context.RequestServices.GetRequiredService<SiteInfo>();
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(MessagePage.Render(context.Request.PathBase, site.Name, "Troppe richieste",
+                $"Da questo indirizzo sono arrivate troppe richieste in poco tempo. Per favore riprovi tra {(minutes == 1 ? "un minuto" : $"{minutes} minuti")}."),
+                cancellationToken).ConfigureAwait(false);
+        };
+    }
+
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    public static bool IsJson(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+
+    private static RateLimitPartition<string> Window(string client, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+}
