@@ -28,6 +28,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
             MessageId = messageId,
             Classification = c,
             CategoryHint = draft.CategoryHint,
+            Metadata = new Dictionary<string, string>(draft.Metadata, StringComparer.Ordinal),
             ClockStartedAt = request.ClockStartedAt,
             DueAt = request.DueAt,
             OcrConfidence = draft.OcrConfidence,
@@ -62,7 +63,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         {
             ticket.ClockStartedAt = request.ClockStartedAt;
             ticket.DueAt = request.DueAt;
-            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
+            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
         }
     }
 
@@ -96,6 +97,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         Attachments = [.. draft.Attachments],
         Original = draft.Original,
         OcrConfidence = draft.OcrConfidence,
+        Metadata = new Dictionary<string, string>(draft.Metadata, StringComparer.Ordinal),
     };
 
     public static AutoMailRecord AutoMailRecordOf(TicketDraft draft, string? messageId, DateTimeOffset now) => new()
