@@ -13,6 +13,10 @@ internal static partial class VoicemailNoticeParser
 {
     private const string HeaderPrefix = "X-Asterisk-VM-";
 
+    // A notification is a few lines; a hostile body of megabytes is read no further than this, so no pattern runs long.
+    private const int MaxTextChars = 16 * 1024;
+    private const int MaxValueChars = 200;
+
     private static readonly HashSet<string> Unknown = new(StringComparer.OrdinalIgnoreCase)
     {
         "unknown", "<unknown>", "an unknown caller", "anonymous", "anonimo", "sconosciuto", "numero sconosciuto", "private",
@@ -21,7 +25,8 @@ internal static partial class VoicemailNoticeParser
 
     public static VoicemailNotice Parse(HeaderList headers, string? subject, string? body)
     {
-        body ??= "";
+        body = Cut(body, MaxTextChars);
+        subject = Cut(subject, MaxValueChars * 2);
         var fromPbx = headers.Any(h => h.Field.StartsWith(HeaderPrefix, StringComparison.OrdinalIgnoreCase));
         var format = !fromPbx ? VoicemailFormat.Generic
             : FreePbxBody().IsMatch(body) ? VoicemailFormat.FreePbx
@@ -34,7 +39,7 @@ internal static partial class VoicemailNoticeParser
     /// <summary>Any phone number written in the text, for the generic form (the caller's number in subject or body).</summary>
     public static string? FirstPhoneNumber(string? text)
     {
-        foreach (Match match in PhoneLike().Matches(text ?? ""))
+        foreach (Match match in PhoneLike().Matches(Cut(text, MaxTextChars)))
         {
             if (VoicemailCaller.ToE164(match.Value) is not null)
             {
@@ -47,7 +52,8 @@ internal static partial class VoicemailNoticeParser
 
     private static VoicemailNotice FromHeaders(HeaderList headers, VoicemailFormat format)
     {
-        string? Value(params string[] names) => names.Select(n => headers[n]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        string? Value(params string[] names) =>
+            names.Select(n => headers[n]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } v ? Cut(v, MaxValueChars).Trim() : null;
         return new VoicemailNotice(
             format,
             Number(Value(HeaderPrefix + "Caller-ID-Num", "X-Asterisk-CallerID")),
@@ -95,7 +101,8 @@ internal static partial class VoicemailNoticeParser
     private static VoicemailNotice FromCallerId(VoicemailFormat format, string value)
     {
         var empty = new VoicemailNotice(format, null, null, null, null, null, null);
-        var match = CallerIdAll().Match(value.Trim());
+        value = Cut(value, MaxValueChars).Trim();
+        var match = CallerIdAll().Match(value);
         if (match.Success)
         {
             return empty with { CallerName = Known(Unquote(match.Groups["name"].Value)), CallerNumber = Number(match.Groups["number"].Value) };
@@ -135,6 +142,8 @@ internal static partial class VoicemailNoticeParser
 
     private static string? Number(string? value) => Known(value) is { } number && number.Any(char.IsAsciiDigit) ? number : null;
 
+    private static string Cut(string? text, int max) => text is null ? "" : text.Length > max ? text[..max] : text;
+
     private static string Unquote(string value) => value.Trim().Trim('"', '\'', '“', '”').Trim();
 
     [GeneratedRegex(@"There is a new voicemail in mailbox|Dial \*98|/ucp\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -144,7 +153,7 @@ internal static partial class VoicemailNoticeParser
     private static partial Regex KeyValueLine();
 
     [GeneratedRegex(
-        @"\b(?:from|da|dal\s+numero|numero)\s+(?<value>(?:""[^""\r\n]*""|[^<>\r\n,""]{1,60}?)\s*<[^>\r\n]*>|\+?\d[\d .\-/]{4,}\d)",
+        @"\b(?:from|da|dal\s+numero|numero)\s+(?<value>(?:""[^""\r\n]*""|[^<>\r\n,""]{1,60}?)\s*<[^>\r\n]*>|\+?\d[\d .\-/]{4,24}\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CallerInText();
 
@@ -173,6 +182,6 @@ internal static partial class VoicemailNoticeParser
     [GeneratedRegex(@"^\+?[\d .\-/()]{2,}$")]
     private static partial Regex NumberOnly();
 
-    [GeneratedRegex(@"\+?\d[\d .\-/]{4,}\d")]
+    [GeneratedRegex(@"\+?\d[\d .\-/]{4,24}\d")]
     private static partial Regex PhoneLike();
 }

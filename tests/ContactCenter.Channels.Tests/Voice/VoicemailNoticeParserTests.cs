@@ -58,6 +58,17 @@ public sealed class VoicemailNoticeParserTests
         VoicemailNoticeParser.ParseDuration(text).Should().Be(TimeSpan.FromSeconds(seconds));
 
     [Fact]
+    public void Parse_HostileBodyOfMegabytes_IsReadOnlyAsFarAsANotificationGoes()
+    {
+        var body = "Da: 0612345678\n" + string.Concat(Enumerable.Repeat("1 1 1 1 1 1 1 1 1 1 durata ", 100_000));
+
+        var notice = VoicemailNoticeParser.Parse([], new string('x', 100_000), body);
+
+        notice.CallerNumber.Should().Be("0612345678");
+        VoicemailNoticeParser.FirstPhoneNumber(body).Should().Be("0612345678");
+    }
+
+    [Fact]
     public void FirstPhoneNumber_SkipsWhatIsNotAValidNumber() =>
         VoicemailNoticeParser.FirstPhoneNumber("Messaggio 12345 del 2026 dal numero 06 1234 5678").Should().Be("06 1234 5678");
 }
