@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start: ingests the bundled samples (six e-mails, a PEC and a PEC receipt, a scanned letter, a fax) once with the embedded store
+# Quick start: ingests the bundled samples (six e-mails, a PEC and a PEC receipt, a scanned letter, a fax, a voicemail) once with the embedded store
 # under .data/demo, then prints the tickets. Needs the .NET SDK and Tesseract with Italian data:
 #   sudo apt-get install tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils
 # Running it again starts from a fresh copy of the samples (pass --keep to keep the previous tickets).
@@ -21,11 +21,12 @@ for arg in "$@"; do
   esac
 done
 [[ $keep == 1 ]] || rm -rf .data/demo
-mkdir -p .data/demo/inbox .data/demo/pec .data/demo/scans .data/demo/recvq
+mkdir -p .data/demo/inbox .data/demo/pec .data/demo/scans .data/demo/recvq .data/demo/voicemail
 cp samples/mail/*.eml .data/demo/inbox/
 cp samples/pec/*.eml .data/demo/pec/
 cp samples/scans/* .data/demo/scans/
 cp samples/fax/* .data/demo/recvq/
+cp samples/voicemail/*.eml .data/demo/voicemail/
 
 export OMP_THREAD_LIMIT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export Logging__LogLevel__Default=Warning

@@ -36,7 +36,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
     }
 
     public bool CanNormalize(InboundItem item) =>
-        item.Channel != ChannelKind.Fax
+        item.Channel is not (ChannelKind.Fax or ChannelKind.Voicemail)
         && item.OriginalContentType.Equals(OriginalContentType, StringComparison.OrdinalIgnoreCase);
 
     public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using ContactCenter.Core.Channels;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>A channel of <c>Type</c> <c>MailDrop</c>: a folder of <c>.eml</c> files or a Maildir a local MTA delivers to.</summary>
-public sealed class MailDropChannelOptions : ChannelOptions, IValidatableObject
+public class MailDropChannelOptions : ChannelOptions, IValidatableObject
 {
     [Required(ErrorMessage = "required")]
     public string Path { get; set; } = "";

@@ -13,14 +13,15 @@ namespace ContactCenter.Channels.Email;
 /// the sha256 of their bytes, so a file delivered twice is the same item. A plain folder's file is taken only once it
 /// has stopped changing (<c>StableFor</c>); a Maildir's files are complete when they appear in <c>new/</c>.
 /// </summary>
-internal sealed class MailDropSource(string name, MailDropChannelOptions options, ILogger logger, TimeProvider timeProvider)
+internal sealed class MailDropSource(
+    string name, MailDropChannelOptions options, ILogger logger, TimeProvider timeProvider, ChannelKind? channel = null)
     : IInboundSource
 {
     private readonly FileStabilityTracker tracker = new(timeProvider, options.StableFor);
 
     public string Name { get; } = name;
 
-    public ChannelKind Channel => options.Pec ? ChannelKind.Pec : ChannelKind.Email;
+    public ChannelKind Channel { get; } = channel ?? (options.Pec ? ChannelKind.Pec : ChannelKind.Email);
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

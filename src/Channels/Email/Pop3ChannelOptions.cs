@@ -1,7 +1,7 @@
 namespace ContactCenter.Channels.Email;
 
 /// <summary>A channel of <c>Type</c> <c>Pop3</c>.</summary>
-public sealed class Pop3ChannelOptions : MailConnectionOptions
+public class Pop3ChannelOptions : MailConnectionOptions
 {
     public Pop3AfterImport AfterImport { get; set; } = Pop3AfterImport.Delete;
 

@@ -21,13 +21,14 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 
     public Pop3Source(
         string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider,
-        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes)
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, ChannelKind? channel = null)
     {
         Name = name;
+        Channel = channel ?? (options.Pec ? ChannelKind.Pec : ChannelKind.Email);
         _options = options;
         _session = new Pop3Session(name, options, logger);
         _filter = new Pop3UidlFilter(name, options, statePath, _session, logger);
-        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes, options.Pec ? ChannelKind.Pec : ChannelKind.Email);
+        _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes, Channel);
         _acknowledger = new Pop3Acknowledger(name, _session, _filter, logger);
         _guard = new MailSourceGuard(name, options, _session.Port, logger, timeProvider, () => _session.CloseAsync(quit: false));
     }
@@ -36,7 +37,7 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 
     public bool IsBackingOff => _guard.InBackoffWindow;
 
-    public ChannelKind Channel => _options.Pec ? ChannelKind.Pec : ChannelKind.Email;
+    public ChannelKind Channel { get; }
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace ContactCenter.Core.Channels;
 /// </summary>
 public class ChannelOptions
 {
-    /// <summary>Imap, Pop3, MailDrop, ScanFolder, FaxSpool or FaxMail.</summary>
+    /// <summary>Imap, Pop3, MailDrop, ScanFolder, FaxSpool, FaxMail or Voicemail.</summary>
     [Required]
     public string Type { get; set; } = "";
 

@@ -48,4 +48,7 @@ public sealed class TicketDraft
     public string? ReviewReason { get; set; }
 
     public Dictionary<string, string> Metadata { get; set; } = [];
+
+    /// <summary>Who registered the item by hand (an operator taking a call); null for items read from a channel.</summary>
+    public string? RegisteredBy { get; set; }
 }

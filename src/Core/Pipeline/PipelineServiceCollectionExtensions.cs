@@ -24,6 +24,8 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestPipeline>>(),
             sp.GetService<Diagnostics.IngestMetrics>()));
+        services.TryAddSingleton(sp => new DraftIntake(
+            sp.GetRequiredService<Storage.ITicketStore>(), sp.GetRequiredService<DraftRouter>(), sp.GetService<Diagnostics.IngestMetrics>()));
         return services;
     }
 }

@@ -13,6 +13,8 @@ namespace ContactCenter.Core.Sla;
 /// with working days it is the N-th working day after the start date.</para>
 /// <para>Emergency mode: the service runs 24/7, so the clock starts at arrival and the answer is due at the same
 /// local time of day N days later (N working days later for a working-days policy).</para>
+/// <para>A policy of 0 days is the same day: by closing time of the day the clock starts (a call after closing time
+/// is due at the next working day's closing), and in emergency mode by midnight of the arrival day.</para>
 /// </summary>
 public sealed class DueDatePlanner(BusinessCalendar calendar, IOptions<SlaOptions> options, ILogger<DueDatePlanner> logger)
     : IDueDatePlanner
@@ -61,6 +63,11 @@ public sealed class DueDatePlanner(BusinessCalendar calendar, IOptions<SlaOption
     {
         var local = calendar.ToLocal(receivedAt);
         var startDate = DateOnly.FromDateTime(local.DateTime);
+        if (policy.Days == 0)
+        {
+            return new SlaPlan(receivedAt, ZonedTime.ToInstant(startDate.AddDays(1), TimeOnly.MinValue, calendar.Zone));
+        }
+
         var dueDate = policy.DayKind == DayKind.WorkingDays
             ? calendar.AddWorkingDays(startDate, policy.Days)
             : startDate.AddDays(policy.Days);

@@ -50,9 +50,9 @@ internal sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
         {
             var p = policies[i];
             var key = $"{Root}:{list}:{i}";
-            if (p.Days is < 1 or > 3650)
+            if (p.Days is < 0 or > 3650)
             {
-                errors.Add($"{key}:Days: must be between 1 and 3650, not {p.Days}");
+                errors.Add($"{key}:Days: must be between 0 (the same day) and 3650, not {p.Days}");
             }
 
             if (!Enum.IsDefined(p.Level))

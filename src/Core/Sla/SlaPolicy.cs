@@ -9,6 +9,8 @@ public sealed class SlaPolicy
 
     /// <summary>Null: every channel without a policy of its own.</summary>
     public ChannelKind? Channel { get; set; }
+
+    /// <summary>0 is the same day: by closing time of the day the clock starts (a phone call's rule).</summary>
     public int Days { get; set; } = 7;
     public DayKind DayKind { get; set; } = DayKind.CalendarDays;
 
@@ -17,5 +19,5 @@ public sealed class SlaPolicy
         new() { Level = level, Days = level == ServiceLevel.Second ? 40 : 7, DayKind = DayKind.CalendarDays };
 
     public override string ToString() =>
-        $"{Level}{(Channel is { } c ? "/" + c : "")}: {Days} {(DayKind == DayKind.CalendarDays ? "calendar" : "working")} days";
+        $"{Level}{(Channel is { } c ? "/" + c : "")}: " + (Days == 0 ? "same day" : $"{Days} {(DayKind == DayKind.CalendarDays ? "calendar" : "working")} days");
 }

@@ -33,6 +33,8 @@ public static class StatisticsCalculator
         ChannelKind.Fax => "fax",
         ChannelKind.Postal => "posta",
         ChannelKind.WebForm => "modulo web",
+        ChannelKind.Voicemail => "segreteria telefonica",
+        ChannelKind.Phone => "telefono",
         _ => channel.ToString(),
     };
 

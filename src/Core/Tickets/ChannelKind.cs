@@ -8,4 +8,10 @@ public enum ChannelKind
     Fax,
     Postal,
     WebForm,
+
+    /// <summary>A voicemail left on the toll-free line, delivered by the PBX as an e-mail with the audio.</summary>
+    Voicemail,
+
+    /// <summary>A call an operator could not answer at once, registered by the operator.</summary>
+    Phone,
 }

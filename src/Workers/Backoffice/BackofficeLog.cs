@@ -19,4 +19,7 @@ internal static partial class BackofficeLog
 
     [LoggerMessage(EventId = 1924, Level = LogLevel.Information, Message = "Service mode set to {Mode} by {Actor} (was {Previous})")]
     public static partial void ModeSet(ILogger logger, Core.Storage.ServiceMode mode, string actor, Core.Storage.ServiceMode previous);
+
+    [LoggerMessage(EventId = 2180, Level = LogLevel.Information, Message = "Ticket opened by hand ({SourceKey}) by {Operator}: {Outcome} {TicketNumber}")]
+    public static partial void TicketOpened(ILogger logger, string sourceKey, string @operator, Core.Storage.DispatchOutcomeKind outcome, string? ticketNumber);
 }

@@ -39,6 +39,9 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         GetAsync<Ticket>($"api/tickets/{Uri.EscapeDataString(number.Trim())}", cancellationToken);
 
+    public Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken) =>
+        PostAsync<TicketOpenResult>("api/tickets", request, cancellationToken);
+
     public Task<TicketChangeResult> ChangeTicketAsync(string number, TicketAction action, TicketChange change, CancellationToken cancellationToken) =>
         PostAsync<TicketChangeResult>($"api/tickets/{Uri.EscapeDataString(number.Trim())}/{action.ToString().ToLowerInvariant()}", change, cancellationToken);
 
@@ -85,7 +88,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     private async Task<T> PostAsync<T>(string url, object body, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(url, body, Json, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.BadRequest
+        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.BadRequest
             && response.Content.Headers.ContentType?.MediaType == "application/json")
         {
             return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;

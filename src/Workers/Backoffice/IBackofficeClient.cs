@@ -20,6 +20,9 @@ internal interface IBackofficeClient : IAsyncDisposable
 
     Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>Opens a ticket for a call registered by an operator; idempotent by the request's id.</summary>
+    Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken);
+
     Task<TicketChangeResult> ChangeTicketAsync(string number, TicketAction action, TicketChange change, CancellationToken cancellationToken);
 
     Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);

@@ -54,6 +54,9 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         Guard(() => store.GetAsync(number.Trim(), cancellationToken));
 
+    public Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken) =>
+        Guard(() => new TicketOpening(services, store, time, logger).OpenAsync(request, cancellationToken));
+
     public Task<TicketChangeResult> ChangeTicketAsync(string number, TicketAction action, TicketChange change, CancellationToken cancellationToken) =>
         Guard(async () =>
         {

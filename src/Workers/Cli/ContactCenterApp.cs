@@ -53,6 +53,9 @@ internal static class ContactCenterApp
                 tickets.SetDescription("List, show and update tickets.");
                 tickets.AddCommand<TicketsListCommand>("list").WithDescription("List tickets (the service mode is shown in the header).");
                 tickets.AddCommand<TicketsShowCommand>("show").WithDescription("Show one ticket with its messages and history.");
+                tickets.AddCommand<TicketsOpenCommand>("open").WithDescription("Register a phone call that could not be answered at once.")
+                    .WithExample("tickets", "open", "--channel", "phone", "--caller", "+39 06 1234 5678", "--subject", "Contributi alluvione",
+                        "--text", "Chiede come presentare la domanda", "--name", "Mario Rossi");
                 tickets.AddCommand<TicketsCloseCommand>("close").WithDescription("Close a ticket (answered).");
                 tickets.AddCommand<TicketsReopenCommand>("reopen").WithDescription("Reopen a closed ticket.");
                 TicketsBranch.AddRoutingCommands(tickets);

@@ -2,6 +2,7 @@ using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
+using ContactCenter.Channels.Voice;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Routing;
@@ -28,6 +29,7 @@ public static class ContactCenterServiceCollectionExtensions
         services.AddEmailChannels();
         services.AddOcr(configuration);
         services.AddPaperChannels(configuration);
+        services.AddVoiceChannels(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
         services.AddIngestPipeline(configuration);

@@ -41,9 +41,10 @@ public sealed class SlaOptionsValidatorTests
         Errors(o =>
         {
             o.Policies.Add(new SlaPolicy { Level = ServiceLevel.Second, Days = 40 });
-            o.EmergencyPolicies.Add(new SlaPolicy { Level = ServiceLevel.First, Channel = ChannelKind.Fax, Days = 0 });
+            o.Policies.Add(new SlaPolicy { Level = ServiceLevel.First, Channel = ChannelKind.Phone, Days = 0 });
+            o.EmergencyPolicies.Add(new SlaPolicy { Level = ServiceLevel.First, Channel = ChannelKind.Fax, Days = -1 });
             o.EmergencyPolicies.Add(new SlaPolicy { Level = ServiceLevel.First, Channel = ChannelKind.Fax, Days = 2 });
         }).Should().BeEquivalentTo(
-            "ContactCenter:Sla:EmergencyPolicies:0:Days: must be between 1 and 3650, not 0",
+            "ContactCenter:Sla:EmergencyPolicies:0:Days: must be between 0 (the same day) and 3650, not -1",
             "ContactCenter:Sla:EmergencyPolicies:1: a second policy for level First and channel Fax (also ContactCenter:Sla:EmergencyPolicies:0)");
 }

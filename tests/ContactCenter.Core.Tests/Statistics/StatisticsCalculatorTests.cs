@@ -30,6 +30,21 @@ public sealed class StatisticsCalculatorTests
     }
 
     [Fact]
+    public void Compute_VoiceChannels_AreCountedUnderTheirOwnNames()
+    {
+        var tickets = new[]
+        {
+            Make(ChannelKind.Voicemail, ServiceLevel.First, "altro", new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), closedAfterDays: 1, dueAfterDays: 7),
+            Make(ChannelKind.Phone, ServiceLevel.First, "altro", new(2026, 3, 2, 11, 0, 0, TimeSpan.Zero), closedAfterDays: 0, dueAfterDays: 1),
+            Make(ChannelKind.Phone, ServiceLevel.Second, "altro", new(2026, 3, 3, 11, 0, 0, TimeSpan.Zero), closedAfterDays: null, dueAfterDays: 40),
+        };
+
+        var stats = StatisticsCalculator.Compute(tickets, null, null, Now, Rome);
+
+        stats.ByChannel.Select(r => (r.Key, r.Received, r.Closed)).Should().Equal(("segreteria telefonica", 1, 1), ("telefono", 2, 1));
+    }
+
+    [Fact]
     public void Compute_PeriodInRomeTime_IncludesArrivalJustAfterLocalMidnight()
     {
         // 23:30 UTC on 31 January is already 1 February in Rome.

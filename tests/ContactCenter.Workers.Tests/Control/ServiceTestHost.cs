@@ -31,7 +31,8 @@ internal sealed class ServiceTestHost : IAsyncDisposable
 
     /// <summary>Writes an --config with the store under <paramref name="folder"/>, the given channels and control settings, and starts the service.</summary>
     public static async Task<ServiceTestHost> StartAsync(
-        string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00", int? controlPort = null, int maxMessageBytes = 25_000_000)
+        string folder, object channels, object? pipeline = null, string unhealthyAfter = "00:15:00", int? controlPort = null, int maxMessageBytes = 25_000_000,
+        string? extraConfig = null)
     {
         var port = controlPort ?? FreePort.Next();
         var config = JsonConfigFile.Write(folder, new
@@ -43,7 +44,7 @@ internal sealed class ServiceTestHost : IAsyncDisposable
             Control = new { Url = $"http://127.0.0.1:{port}", ChannelUnhealthyAfter = unhealthyAfter, GaugeRefreshInterval = "00:00:01" },
             Channels = channels,
         });
-        var builder = ContactCenterHost.CreateBuilder(new HostSettings { ConfigFiles = [Rules, config], Service = true, LogToStandardError = false });
+        var builder = ContactCenterHost.CreateBuilder(new HostSettings { ConfigFiles = extraConfig is null ? [Rules, config] : [Rules, config, extraConfig], Service = true, LogToStandardError = false });
         var host = builder.Build();
         await host.StartAsync();
         return new ServiceTestHost(host, config, port);

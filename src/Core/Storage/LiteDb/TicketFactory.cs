@@ -37,6 +37,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
 
         var received = Event(TicketEventKind.Received, $"Ricevuto da {draft.ChannelName}: livello {(int)c.Level}, categoria {c.Category} (regola {c.RuleName})", draft.SourceKey);
         received.At = draft.ReceivedAt;
+        received.Actor = draft.RegisteredBy ?? received.Actor;
         ticket.History.Add(received);
 
         if (string.IsNullOrWhiteSpace(request.ReceiptTo))

@@ -59,9 +59,10 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         foreach (var channel in channels)
         {
             var type = channel.Factory.Type;
-            if (type.Equals("Imap", StringComparison.OrdinalIgnoreCase) || type.Equals("Pop3", StringComparison.OrdinalIgnoreCase))
+            var protocol = MailProtocol(type, channel.Section);
+            if (protocol is "Imap" or "Pop3")
             {
-                yield return await CheckAsync($"{channel.Name} ({type})", ct => type.Equals("Imap", StringComparison.OrdinalIgnoreCase)
+                yield return await CheckAsync($"{channel.Name} ({type})", ct => protocol == "Imap"
                     ? MailboxProbe.CheckImapAsync(channel.Section, logger, ct)
                     : MailboxProbe.CheckPop3Async(channel.Section, logger, ct), cancellationToken).ConfigureAwait(false);
             }
@@ -110,5 +111,18 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         {
             return CheckResult.Fail(subject, ex.Message);
         }
+    }
+
+    /// <summary>The mail protocol a channel logs in with: its type, or a Voicemail channel's <c>Source</c> (Imap by default).</summary>
+    private static string? MailProtocol(string type, IConfigurationSection section)
+    {
+        if (type.Equals("Voicemail", StringComparison.OrdinalIgnoreCase))
+        {
+            type = section["Source"] ?? "Imap";
+        }
+
+        return type.Equals("Imap", StringComparison.OrdinalIgnoreCase) ? "Imap"
+            : type.Equals("Pop3", StringComparison.OrdinalIgnoreCase) ? "Pop3"
+            : null;
     }
 }
