@@ -70,14 +70,14 @@ internal static class ControlApi
             var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Limit = limit };
             return Results.Json(await client.ListTicketsAsync(filter, ct).ConfigureAwait(false));
         });
-        // Opening a ticket by hand (a phone call): the route to put under an "operator" role.
-        app.MapPost("/api/tickets", async (TicketOpenRequest request, IBackofficeClient client, CancellationToken ct) =>
+        // Opening a ticket by hand (a phone call the operator could not answer at once).
+        app.MapPost("/api/tickets", async (TicketOpenRequest request, ClaimsPrincipal user, IBackofficeClient client, CancellationToken ct) =>
         {
-            var result = await client.OpenTicketAsync(request with { Operator = Actor(request.Operator) }, ct).ConfigureAwait(false);
+            var result = await client.OpenTicketAsync(request with { Operator = Actor(request.Operator, user) }, ct).ConfigureAwait(false);
             return Results.Json(result, statusCode: result is { Outcome: BackofficeOutcome.Done, AlreadyRegistered: false }
                 ? StatusCodes.Status201Created
                 : StatusOf(result.Outcome));
-        });
+        }).RequireAuthorization(ControlPolicies.Operator);
         app.MapGet("/api/tickets/{number}", async (string number, IBackofficeClient client, CancellationToken ct) =>
             await client.GetTicketAsync(number, ct).ConfigureAwait(false) is { } ticket ? Results.Json(ticket) : Results.NotFound());
         app.MapPost("/api/tickets/{number}/{action}", async (string number, string action, TicketChange change, ClaimsPrincipal user,
