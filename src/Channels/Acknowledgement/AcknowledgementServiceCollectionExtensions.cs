@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class AcknowledgementServiceCollectionExtensions
             sp.GetRequiredService<ITicketStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TemplateFileCache>()));
+        services.AddOAuth2Tokens();
         services.TryAddSingleton<OutboxSender>();
         return services;
     }
