@@ -70,8 +70,9 @@ internal static class MailConnector
         {
             await client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
         }
-        catch (AuthenticationException ex)
+        catch (Exception ex) when (ex is AuthenticationException or ProtocolException)
         {
+            // (POP3 reports a refused XOAUTH2 as a protocol error: Dovecot answers its error challenge with -ERR.)
             // Revoked before its expiry, or never good for this mailbox: the next login must not offer it again.
             tokens.Invalidate(token);
             throw new AuthenticationException(
