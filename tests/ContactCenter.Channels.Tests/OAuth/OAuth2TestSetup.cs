@@ -30,13 +30,14 @@ internal static class OAuth2TestSetup
         new("urp", OAuth2TokenSources.Create(options, user, new HttpClient(tokens.CreateTrustingHandler()), TimeProvider.System),
             options, TimeProvider.System, logger);
 
-    public static ImapSource Imap(DovecotServer dovecot, string user, OAuth2Options options, OAuth2TokenCache cache, RecordingLogger logger) =>
+    public static ImapSource Imap(
+        DovecotServer dovecot, string user, OAuth2Options options, OAuth2TokenCache cache, RecordingLogger logger, bool idle = false) =>
         new("urp", ImapTestSources.Options(dovecot, user, o =>
         {
             o.Password = null;
             o.Auth = MailAuthentication.OAuth2;
             o.OAuth2 = options;
-            o.Idle = false;
+            o.Idle = idle;
         }), logger, TimeProvider.System, oauth2: cache);
 
     public static Pop3Source Pop3(DovecotServer dovecot, string user, string statePath, OAuth2Options options, OAuth2TokenCache cache,
