@@ -34,8 +34,9 @@ public sealed class OutboxSender
         IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger, IngestMetrics? metrics = null,
         OAuth2TokenRegistry? tokens = null)
     {
-        oauth2 = smtp.Value.Auth == MailAuthentication.OAuth2
-            ? (tokens ?? new OAuth2TokenRegistry(new OAuth2HttpHandlerFactory(), time)).For(SmtpOptions.OAuth2Name, smtp.Value.OAuth2!, smtp.Value.User!)
+        // Unchecked when receipts are off (the validator skips the relay then): no token cache without a complete section.
+        oauth2 = smtp.Value is { Auth: MailAuthentication.OAuth2, OAuth2: { } settings, User: { Length: > 0 } mailbox }
+            ? (tokens ?? new OAuth2TokenRegistry(new OAuth2HttpHandlerFactory(), time)).For(SmtpOptions.OAuth2Name, settings, mailbox)
             : null;
         this.metrics = metrics;
         this.store = store;

@@ -4,12 +4,12 @@ namespace ContactCenter.Channels.OAuth;
 /// A plain OAuth2 token endpoint: the client credentials grant, or the refresh token grant (Generic and Google). A
 /// refresh token the server rotates is kept in memory for the next request.
 /// </summary>
-internal sealed class GenericTokenSource(OAuth2Options options, Uri endpoint, string? defaultScope, HttpClient http, TimeProvider time)
+internal sealed class GenericTokenSource(OAuth2Options options, string? endpoint, string? defaultScope, HttpClient http, TimeProvider time)
     : IOAuth2TokenSource
 {
     private string? rotatedRefreshToken;
 
-    public string Description => endpoint.GetLeftPart(UriPartial.Path);
+    public string Description => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(no TokenEndpoint)";
 
     public DateTimeOffset? CredentialExpiresAt => OAuth2Credentials.SecretExpiry(options);
 
@@ -41,7 +41,13 @@ internal sealed class GenericTokenSource(OAuth2Options options, Uri endpoint, st
             form["scope"] = scope;
         }
 
-        var answer = await OAuth2TokenEndpoint.RequestAsync(http, endpoint, form, time, cancellationToken).ConfigureAwait(false);
+        // Checked at start for a channel; a relay with receipts off is not, so a bad URL is this request's error.
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var target))
+        {
+            throw new OAuth2TokenException($"TokenEndpoint '{endpoint}' is not an absolute URL");
+        }
+
+        var answer = await OAuth2TokenEndpoint.RequestAsync(http, target, form, time, cancellationToken).ConfigureAwait(false);
         if (answer.RefreshToken is { Length: > 0 } rotated)
         {
             rotatedRefreshToken = rotated;

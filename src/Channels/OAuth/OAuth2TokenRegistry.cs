@@ -23,7 +23,7 @@ public sealed class OAuth2TokenRegistry(OAuth2HttpHandlerFactory handlers, TimeP
     public static OAuth2TokenCache Create(
         string name, OAuth2Options options, string mailbox, OAuth2HttpHandlerFactory handlers, TimeProvider time, ILoggerFactory loggers)
     {
-        var http = new HttpClient(handlers.Create(), disposeHandler: true) { Timeout = options.Timeout };
+        var http = new HttpClient(handlers.Create(), disposeHandler: true) { Timeout = options.Timeout > TimeSpan.Zero ? options.Timeout : TimeSpan.FromSeconds(30) };
         var source = OAuth2TokenSources.Create(options, mailbox, http, time);
         return new OAuth2TokenCache(name, source, options, time, loggers.CreateLogger<OAuth2TokenCache>());
     }

@@ -11,9 +11,9 @@ internal static class OAuth2TokenSources
         {
             OAuth2Provider.Microsoft365 => new MicrosoftTokenSource(options, http, time),
             OAuth2Provider.Google when options.EffectiveGrant == OAuth2Grant.ServiceAccount => new GoogleServiceAccountTokenSource(
-                options, mailbox, options.TokenEndpoint is { } uri ? new Uri(uri) : null, http, time),
+                options, mailbox, Uri.TryCreate(options.TokenEndpoint, UriKind.Absolute, out var uri) ? uri : null, http, time),
             OAuth2Provider.Google => new GenericTokenSource(
-                options, new Uri(options.TokenEndpoint ?? GoogleServiceAccountTokenSource.DefaultTokenUri), GoogleScope, http, time),
-            _ => new GenericTokenSource(options, new Uri(options.TokenEndpoint!), null, http, time),
+                options, options.TokenEndpoint ?? GoogleServiceAccountTokenSource.DefaultTokenUri, GoogleScope, http, time),
+            _ => new GenericTokenSource(options, options.TokenEndpoint, null, http, time),
         };
 }

@@ -49,6 +49,12 @@ public sealed class OAuth2StatusTests(DovecotOAuth2Fixture fixture) : IDisposabl
         byName["revoked"].GetProperty("oAuth2").GetProperty("lastError").GetString().Should().Contain("consent revoked");
         byName["good"].GetProperty("oAuth2").GetProperty("tokenExpiresAt").ValueKind.Should().Be(JsonValueKind.String);
         (await health.Content.ReadAsStringAsync()).Should().NotContain("good-secret").And.NotContain("revoked-secret").And.NotContain("\"at-");
+
+        var cli = await TestSupport.CliRun.RunAsync(null, "status", "--config", service.Config);
+        cli.ExitCode.Should().Be(0, cli.Output + cli.Error);
+        var text = System.Text.RegularExpressions.Regex.Replace(cli.Output, @"\s+", " ");
+        text.Should().Contain("good: OAuth2 Generic: token valid until").And.Contain("secret/certificate expires 2027-03-31")
+            .And.Contain("revoked: OAuth2 Generic: no token yet").And.Contain("last refresh failed: OAuth2: consent revoked");
     }
 
     private object Channel(string user, string clientId, string? secret = null, string? secretFile = null)
