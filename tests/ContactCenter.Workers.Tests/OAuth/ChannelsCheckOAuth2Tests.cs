@@ -54,6 +54,19 @@ public sealed class ChannelsCheckOAuth2Tests(DovecotOAuth2Fixture fixture) : IDi
     }
 
     [Fact]
+    public async Task ConfigCheck_OAuth2Secrets_MaskedAndFilesShown()
+    {
+        var user = fixture.Dovecot.CreateUser("chkcfg");
+        await using var smtp = await SmtpTestServer.StartWithXoauth2Async(fixture.Tokens.IsActive);
+        await File.WriteAllTextAsync(folder.Combine("secret"), "check-secret\n");
+
+        var result = await CliRun.RunAsync(null, "config", "check", "--config", Config(user, "check-" + user, smtp, "relay-" + user));
+
+        result.Output.Should().Contain("ClientSecretFile");
+        result.Output.Should().NotContain("relay-secret", "the relay's inline ClientSecret is masked");
+    }
+
+    [Fact]
     public async Task Run_BadOAuth2Settings_StopsNamingEachKey()
     {
         var config = JsonConfigFile.Write(folder.Path, new
