@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,7 @@ public static class AcknowledgementServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TemplateFileCache>(),
             sp.GetService<Core.Tracking.ITrackingLinks>()));
+        services.AddOAuth2Tokens();
         services.TryAddSingleton<OutboxSender>();
         return services;
     }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
@@ -27,10 +28,16 @@ public sealed class OutboxSender
     private readonly ILogger<OutboxSender> logger;
     private readonly SemaphoreSlim running = new(1, 1);
     private readonly IngestMetrics? metrics;
+    private readonly OAuth2TokenCache? oauth2;
 
     public OutboxSender(ITicketStore store, ReceiptComposer composer, IOptions<ReceiptOptions> options,
-        IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger, IngestMetrics? metrics = null)
+        IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger, IngestMetrics? metrics = null,
+        OAuth2TokenRegistry? tokens = null)
     {
+        // Unchecked when receipts are off (the validator skips the relay then): no token cache without a complete section.
+        oauth2 = smtp.Value is { Auth: MailAuthentication.OAuth2, OAuth2: { } settings, User: { Length: > 0 } mailbox }
+            ? (tokens ?? new OAuth2TokenRegistry(new OAuth2HttpHandlerFactory(), time)).For(SmtpOptions.OAuth2Name, settings, mailbox)
+            : null;
         this.metrics = metrics;
         this.store = store;
         this.composer = composer;
@@ -63,7 +70,7 @@ public sealed class OutboxSender
                 return 0;
             }
 
-            await using var connection = new SmtpReceiptConnection(smtp, logger);
+            await using var connection = new SmtpReceiptConnection(smtp, logger, oauth2);
             return await SendAllAsync(pending, connection, cancellationToken).ConfigureAwait(false);
         }
         finally

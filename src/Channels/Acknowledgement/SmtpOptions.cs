@@ -1,9 +1,14 @@
+using ContactCenter.Channels.OAuth;
+
 namespace ContactCenter.Channels.Acknowledgement;
 
 /// <summary><c>ContactCenter:Smtp</c>: the relay the receipts go through.</summary>
 public sealed class SmtpOptions
 {
     public const string SectionName = "ContactCenter:Smtp";
+
+    /// <summary>The relay's name among the token caches (<c>status</c>, <c>/health</c>).</summary>
+    public const string OAuth2Name = "smtp";
 
     public string Host { get; set; } = "";
 
@@ -13,6 +18,12 @@ public sealed class SmtpOptions
 
     /// <summary>Login name; no authentication when empty.</summary>
     public string? User { get; set; }
+
+    /// <summary>Password (default) or OAuth2: a token from <see cref="OAuth2"/> over SASL XOAUTH2 as <see cref="User"/>.</summary>
+    public MailAuthentication Auth { get; set; } = MailAuthentication.Password;
+
+    /// <summary>Where the tokens come from when <see cref="Auth"/> is OAuth2.</summary>
+    public OAuth2Options? OAuth2 { get; set; }
 
     /// <summary>Prefer <see cref="PasswordFile"/> or <see cref="PasswordEnvironmentVariable"/> to a password in a file of settings.</summary>
     public string? Password { get; set; }

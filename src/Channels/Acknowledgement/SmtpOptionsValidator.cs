@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Receipts;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,16 @@ internal sealed class SmtpOptionsValidator(IOptions<ReceiptOptions> receipts) : 
             errors.Add($"{Prefix}PasswordFile '{options.PasswordFile}' not found.");
         }
 
-        if (!string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password)
+        if (options.Auth == MailAuthentication.OAuth2)
+        {
+            if (string.IsNullOrWhiteSpace(options.User))
+            {
+                errors.Add($"{Prefix}User is required with Auth OAuth2 (the mailbox the receipts are sent as).");
+            }
+
+            OAuth2Validation.Check(options.OAuth2, $"{Prefix}OAuth2", errors);
+        }
+        else if (!string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password)
             && string.IsNullOrEmpty(options.PasswordFile) && string.IsNullOrEmpty(options.PasswordEnvironmentVariable))
         {
             errors.Add($"{Prefix}User is set: give Password, PasswordFile or PasswordEnvironmentVariable.");

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,24 @@ public static class SmtpProbe
             return null;
         }
 
-        var connection = new SmtpReceiptConnection(options, logger);
+        var oauth2 = options.Auth == MailAuthentication.OAuth2 && options.OAuth2 is not null && !string.IsNullOrEmpty(options.User)
+            ? OAuth2TokenRegistry.Create(SmtpOptions.OAuth2Name, options.OAuth2, options.User, new OAuth2HttpHandlerFactory(), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            : null;
+        var connection = new SmtpReceiptConnection(options, logger, oauth2);
         await using (connection.ConfigureAwait(false))
         {
             try
             {
                 await connection.EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OAuth2TokenException ex)
+            {
+                throw new IOException($"{ex.Message}: fix {SmtpOptions.SectionName}:OAuth2 or the grant at the provider.", ex);
+            }
+            catch (MailKit.Security.AuthenticationException ex) when (oauth2 is not null)
+            {
+                throw new IOException(ex.Message, ex);
             }
             catch (MailKit.Security.AuthenticationException ex)
             {
@@ -34,6 +47,7 @@ public static class SmtpProbe
         }
 
         return $"connected to {options.Host}:{options.Port} ({options.Security})" +
-            (string.IsNullOrEmpty(options.User) ? ", no login configured" : $", logged in as {options.User}");
+            (string.IsNullOrEmpty(options.User) ? ", no login configured" : $", logged in as {options.User}") +
+            (oauth2 is null ? "" : "; " + oauth2.Status.Describe());
     }
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using MimeKit;
 namespace ContactCenter.Channels.Acknowledgement;
 
 /// <summary>One SMTP session kept open for a run of the outbox sender, reopened after any failure.</summary>
-internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger) : IAsyncDisposable
+internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger, OAuth2TokenCache? oauth2 = null) : IAsyncDisposable
 {
     private SmtpClient? client;
 
@@ -34,7 +35,11 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger)
             }
 
             await fresh.ConnectAsync(options.Host, options.Port, Map(options.Security), cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(options.User))
+            if (options.Auth == MailAuthentication.OAuth2)
+            {
+                await LoginWithTokenAsync(fresh, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!string.IsNullOrEmpty(options.User))
             {
                 var password = await SmtpPassword.ResolveAsync(options, cancellationToken).ConfigureAwait(false) ?? "";
                 await fresh.AuthenticateAsync(options.User, password, cancellationToken).ConfigureAwait(false);
@@ -46,6 +51,23 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger)
         {
             fresh.Dispose();
             throw;
+        }
+    }
+
+    private async Task LoginWithTokenAsync(SmtpClient smtp, CancellationToken cancellationToken)
+    {
+        var tokens = oauth2 ?? throw new InvalidOperationException("Smtp:Auth is OAuth2 but no token cache was given to the connection.");
+        var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await smtp.AuthenticateAsync(OAuth2Sasl.Create(smtp.AuthenticationMechanisms, options.User!, token), cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthenticationException ex)
+        {
+            tokens.Invalidate(token);
+            throw new AuthenticationException(
+                $"SMTP login as '{options.User}' with an OAuth2 token was refused: the provider issued the token but the relay does not " +
+                $"accept it (revoked, or the app may not send as this mailbox: for Microsoft 365, SMTP.SendAsApp). Server said: {ex.Message}", ex);
         }
     }
 

@@ -14,21 +14,8 @@ internal static class ChannelSectionBinder
     public static T? Bind<T>(IConfigurationSection section, string type, List<string> errors)
         where T : ChannelOptions, new()
     {
-        var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         var before = errors.Count;
-        foreach (var child in section.GetChildren())
-        {
-            if (!properties.TryGetValue(child.Key, out var property))
-            {
-                errors.Add($"{child.Path}: unknown setting for a {type} channel (known: {string.Join(", ", properties.Keys.Order())})");
-                continue;
-            }
-
-            CheckConvertible(child, property.PropertyType, errors);
-        }
-
+        CheckKeys(section, typeof(T), $"a {type} channel", errors);
         if (errors.Count > before)
         {
             return null;
@@ -61,6 +48,31 @@ internal static class ChannelSectionBinder
         return options;
     }
 
+    private static void CheckKeys(IConfigurationSection section, Type target, string what, List<string> errors)
+    {
+        var properties = target.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var child in section.GetChildren())
+        {
+            if (!properties.TryGetValue(child.Key, out var property))
+            {
+                errors.Add($"{child.Path}: unknown setting for {what} (known: {string.Join(", ", properties.Keys.Order())})");
+                continue;
+            }
+
+            // A nested settings object (OAuth2) gets the same checks as the channel itself.
+            if (child.Value is null && property.PropertyType.IsClass && !IsScalar(property.PropertyType)
+                && !typeof(System.Collections.IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                CheckKeys(child, property.PropertyType, $"{section.Key}:{child.Key}", errors);
+                continue;
+            }
+
+            CheckConvertible(child, property.PropertyType, errors);
+        }
+    }
+
     private static void CheckConvertible(IConfigurationSection child, Type propertyType, List<string> errors)
     {
         if (child.Value is null)
@@ -86,7 +98,7 @@ internal static class ChannelSectionBinder
                 : target == typeof(DateOnly) ? "a date like 2026-01-31"
                 : "a valid " + target.Name;
             // The value of a secret is never echoed.
-            var shown = child.Key.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "(hidden)" : $"'{child.Value}'";
+            var shown = new[] { "Password", "Secret", "Token" }.Any(w => child.Key.Contains(w, StringComparison.OrdinalIgnoreCase)) ? "(hidden)" : $"'{child.Value}'";
             errors.Add($"{child.Path}: {shown} is not {expected}");
         }
     }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,6 +13,7 @@ public static class EmailChannelsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, ImapChannelFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, Pop3ChannelFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, MailDropChannelFactory>());
+        services.AddOAuth2Tokens();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,6 +17,19 @@ internal static class FactoryServices
     /// <summary><c>ContactCenter:Mail:MaxMessageBytes</c>: mail sources leave larger messages on the server unread.</summary>
     public static long MaxMessageBytes(IServiceProvider services) =>
         services.GetService<IOptions<MailNormalizerOptions>>()?.Value.MaxMessageBytes ?? MailNormalizerOptions.DefaultMaxMessageBytes;
+
+    /// <summary>The channel's shared token cache when it logs in with OAuth2, else null.</summary>
+    public static OAuth2TokenCache? OAuth2(IServiceProvider services, string channel, MailConnectionOptions options)
+    {
+        if (options.Auth != MailAuthentication.OAuth2)
+        {
+            return null;
+        }
+
+        var registry = services.GetService<OAuth2TokenRegistry>()
+            ?? new OAuth2TokenRegistry(new OAuth2HttpHandlerFactory(), Time(services), services.GetService<ILoggerFactory>());
+        return registry.For(channel, options.OAuth2!, options.User);
+    }
 
     public static void ThrowIfInvalid(IReadOnlyList<string> errors)
     {

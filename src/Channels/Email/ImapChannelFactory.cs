@@ -44,6 +44,7 @@ internal sealed class ImapChannelFactory : IChannelFactory
         var options = section.Get<T>()!;
         return new ImapSource(
             section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
-            channel: channel(options), maxMessageBytes: FactoryServices.MaxMessageBytes(services));
+            channel: channel(options), maxMessageBytes: FactoryServices.MaxMessageBytes(services),
+            oauth2: FactoryServices.OAuth2(services, section.Key, options));
     }
 }

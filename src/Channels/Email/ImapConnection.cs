@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,11 @@ namespace ContactCenter.Channels.Email;
 /// it died, and the Processed/Quarantine folders created on the first login.
 /// </summary>
 internal sealed class ImapConnection(
-    string channel, ImapChannelOptions options, ILogger logger, Func<IProtocolLogger>? protocolLoggerFactory) : IAsyncDisposable
+    string channel, ImapChannelOptions options, ILogger logger, Func<IProtocolLogger>? protocolLoggerFactory,
+    OAuth2TokenCache? oauth2 = null) : IAsyncDisposable
 {
     private ImapClient? _client;
+    private OAuth2Token? _sessionToken;
     private bool _foldersChecked;
 
     public int Port => MailConnector.ResolvePort(options, 143, 993);
@@ -41,7 +44,12 @@ internal sealed class ImapConnection(
 
     private async Task<ImapClient> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
-        if (_client is { IsConnected: true, IsAuthenticated: true })
+        if (_client is not null && _sessionToken is { } token && oauth2!.HasExpired(token))
+        {
+            // Exchange Online ends a session whose token expired; log in again with a fresh one before it does.
+            OAuth2Log.SessionTokenExpired(logger, channel);
+        }
+        else if (_client is { IsConnected: true, IsAuthenticated: true })
         {
             try
             {
@@ -62,7 +70,8 @@ internal sealed class ImapConnection(
         var client = protocolLoggerFactory is null ? new ImapClient() : new ImapClient(protocolLoggerFactory());
         try
         {
-            await MailConnector.ConnectAsync(client, options, channel, "IMAP", Port, logger, cancellationToken).ConfigureAwait(false);
+            _sessionToken = await MailConnector.ConnectAsync(client, options, channel, "IMAP", Port, logger, cancellationToken, oauth2)
+                .ConfigureAwait(false);
             await EnsureFoldersOnceAsync(client, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace ContactCenter.Channels.Email;
 /// notice per IDLE round: a burst of arrivals ends one IDLE and becomes one call. IDLE is re-issued every
 /// <see cref="IdleRefresh"/>, well inside the 29 minutes after which servers may drop an idle client.
 /// </summary>
-internal sealed class ImapIdleWatcher(string channel, ImapChannelOptions options, int port, ILogger logger, TimeProvider timeProvider)
+internal sealed class ImapIdleWatcher(
+    string channel, ImapChannelOptions options, int port, ILogger logger, TimeProvider timeProvider, OAuth2TokenCache? oauth2 = null)
 {
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromMinutes(9);
 
@@ -55,11 +57,15 @@ internal sealed class ImapIdleWatcher(string channel, ImapChannelOptions options
         }
     }
 
+    private TimeSpan? Until(OAuth2Token? token) =>
+        token is null ? null : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (token.ExpiresAt - timeProvider.GetUtcNow()).Ticks));
+
     /// <summary>Connects and idles until cancelled; false when the server has no IDLE (polling alone goes on).</summary>
     private async Task<bool> IdleUntilFailureAsync(Func<CancellationToken, Task> arrived, SourceBackoff backoff, CancellationToken cancellationToken)
     {
         using var client = new ImapClient();
-        await MailConnector.ConnectAsync(client, options, channel, "IMAP IDLE", port, logger, cancellationToken).ConfigureAwait(false);
+        var token = await MailConnector.ConnectAsync(client, options, channel, "IMAP IDLE", port, logger, cancellationToken, oauth2)
+            .ConfigureAwait(false);
         try
         {
             if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
@@ -79,7 +85,7 @@ internal sealed class ImapIdleWatcher(string channel, ImapChannelOptions options
                 var mark = folder.Count;
                 var arrivals = false;
                 using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                done.CancelAfter(IdleRefresh);
+                done.CancelAfter(Until(token) is { } left && left < IdleRefresh ? left : IdleRefresh);
                 void OnExpunged(object? sender, MessageEventArgs e) => mark = Math.Max(0, mark - 1);
                 void OnCountChanged(object? sender, EventArgs e)
                 {
@@ -107,6 +113,13 @@ internal sealed class ImapIdleWatcher(string channel, ImapChannelOptions options
                 if (arrivals)
                 {
                     await arrived(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (token is not null && oauth2!.HasExpired(token))
+                {
+                    // The next connection logs in with a fresh token (Exchange Online drops sessions whose token expired).
+                    OAuth2Log.SessionTokenExpired(logger, channel);
+                    return true;
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using MailKit;
@@ -22,16 +23,16 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPus
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
         Func<IProtocolLogger>? protocolLoggerFactory = null, ChannelKind channel = ChannelKind.Email,
-        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes)
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, OAuth2TokenCache? oauth2 = null)
     {
         Name = name;
         Channel = channel;
         _options = options;
-        _connection = new ImapConnection(name, options, logger, protocolLoggerFactory);
+        _connection = new ImapConnection(name, options, logger, protocolLoggerFactory, oauth2);
         _fetcher = new ImapBatchFetcher(name, channel, options, _connection, logger, timeProvider, maxMessageBytes);
         _acknowledger = new ImapAcknowledger(name, options, _connection, logger);
         _guard = new MailSourceGuard(name, options, _connection.Port, logger, timeProvider, _connection.DropAsync);
-        _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider) : null;
+        _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider, oauth2) : null;
     }
 
     public string Name { get; }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Channels;
 
 namespace ContactCenter.Channels.Email;
@@ -24,6 +25,12 @@ public abstract class MailConnectionOptions : ChannelOptions
 
     [Required(ErrorMessage = "required")]
     public string User { get; set; } = "";
+
+    /// <summary>Password (default) or OAuth2 (a token from <see cref="OAuth2"/> over SASL XOAUTH2/OAUTHBEARER).</summary>
+    public MailAuthentication Auth { get; set; } = MailAuthentication.Password;
+
+    /// <summary>Where the tokens come from when <see cref="Auth"/> is OAuth2.</summary>
+    public OAuth2Options? OAuth2 { get; set; }
 
     /// <summary>The password itself; prefer <see cref="PasswordFile"/> or <see cref="PasswordEnvironmentVariable"/>.</summary>
     public string? Password { get; set; }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using MailKit;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,10 @@ internal static class MailConnector
     public static int ResolvePort(MailConnectionOptions options, int plainPort, int sslPort) =>
         options.Port != 0 ? options.Port : options.Security == MailSecurity.SslOnConnect ? sslPort : plainPort;
 
-    public static async Task ConnectAsync(
+    /// <summary>Connects and logs in; returns the OAuth2 token the session logged in with (null with a password).</summary>
+    public static async Task<OAuth2Token?> ConnectAsync(
         MailService client, MailConnectionOptions options, string channel, string protocol, int port, ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, OAuth2TokenCache? oauth2 = null)
     {
         client.Timeout = (int)Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue);
         if (options.AcceptInvalidCertificates)
@@ -28,6 +30,12 @@ internal static class MailConnector
             _ => SecureSocketOptions.SslOnConnect,
         };
         await client.ConnectAsync(options.Host, port, security, cancellationToken).ConfigureAwait(false);
+        if (options.Auth == MailAuthentication.OAuth2)
+        {
+            var token = await LoginWithTokenAsync(client, options, protocol, port, oauth2, cancellationToken).ConfigureAwait(false);
+            EmailSourceLog.Connected(logger, channel, protocol, options.Host, port, options.Security, options.User);
+            return token;
+        }
 
         var password = await MailPassword.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         if (client.AuthenticationMechanisms.Contains("PLAIN"))
@@ -49,6 +57,32 @@ internal static class MailConnector
         }
 
         EmailSourceLog.Connected(logger, channel, protocol, options.Host, port, options.Security, options.User);
+        return null;
+    }
+
+    private static async Task<OAuth2Token> LoginWithTokenAsync(
+        MailService client, MailConnectionOptions options, string protocol, int port, OAuth2TokenCache? oauth2, CancellationToken cancellationToken)
+    {
+        var tokens = oauth2 ?? throw new InvalidOperationException("Auth is OAuth2 but no token cache was given to the connection.");
+        var token = await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        var mechanism = OAuth2Sasl.Create(client.AuthenticationMechanisms, options.User, token);
+        try
+        {
+            await client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AuthenticationException or ProtocolException)
+        {
+            // (POP3 reports a refused XOAUTH2 as a protocol error: Dovecot answers its error challenge with -ERR.)
+            // Revoked before its expiry, or never good for this mailbox: the next login must not offer it again.
+            tokens.Invalidate(token);
+            throw new AuthenticationException(
+                $"{protocol} login as '{options.User}' at {options.Host}:{port} with an OAuth2 token ({mechanism.MechanismName}) was refused: " +
+                "the provider issued the token but the server does not accept it (revoked, or the app lacks mailbox access: for " +
+                $"Microsoft 365, IMAP.AccessAsApp/POP.AccessAsApp and a mailbox permission for the app). Server said: {ex.Message}",
+                ex);
+        }
+
+        return token;
     }
 
     public static async Task QuietDisconnectAsync(MailService? client, bool quit, string channel, ILogger logger)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Channels.OAuth;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Net.Pop3;
@@ -22,7 +23,7 @@ public static class MailboxProbe
         var client = new ImapClient();
         try
         {
-            await Connect(client, options, section, "IMAP", port, logger, cancellationToken).ConfigureAwait(false);
+            var login = await Connect(client, options, section, "IMAP", port, logger, cancellationToken).ConfigureAwait(false);
             var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], StatusItems.Count, subscribedOnly: false, cancellationToken)
                 .ConfigureAwait(false);
             var names = folders.Select(f => f.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +38,7 @@ public static class MailboxProbe
             var missing = new[] { options.ProcessedFolder, options.QuarantineFolder }.Where(f => !names.Contains(f))
                 .Select(f => $"{f} (created at first use)");
             return $"logged in as {options.User} at {options.Host}:{port}; folders: {string.Join(", ", listed.Concat(missing))}" +
-                (folders.Count > MaxFoldersShown ? $" and {folders.Count - MaxFoldersShown} more" : "");
+                (folders.Count > MaxFoldersShown ? $" and {folders.Count - MaxFoldersShown} more" : "") + login;
         }
         finally
         {
@@ -52,8 +53,8 @@ public static class MailboxProbe
         var client = new Pop3Client();
         try
         {
-            await Connect(client, options, section, "POP3", port, logger, cancellationToken).ConfigureAwait(false);
-            return $"logged in as {options.User} at {options.Host}:{port}; {client.Count.ToString(CultureInfo.InvariantCulture)} message(s) waiting";
+            var login = await Connect(client, options, section, "POP3", port, logger, cancellationToken).ConfigureAwait(false);
+            return $"logged in as {options.User} at {options.Host}:{port}; {client.Count.ToString(CultureInfo.InvariantCulture)} message(s) waiting" + login;
         }
         finally
         {
@@ -61,12 +62,22 @@ public static class MailboxProbe
         }
     }
 
-    private static async Task Connect(MailService client, MailConnectionOptions options, IConfigurationSection section, string protocol,
+    /// <summary>Logs in; with OAuth2, returns "; OAuth2 …: token valid until …, secret expires …" for the check's line.</summary>
+    private static async Task<string> Connect(MailService client, MailConnectionOptions options, IConfigurationSection section, string protocol,
         int port, ILogger logger, CancellationToken cancellationToken)
     {
+        var oauth2 = options.Auth == MailAuthentication.OAuth2
+            ? OAuth2TokenRegistry.Create(section.Key, options.OAuth2!, options.User, new OAuth2HttpHandlerFactory(), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            : null;
         try
         {
-            await MailConnector.ConnectAsync(client, options, section.Key, protocol, port, logger, cancellationToken).ConfigureAwait(false);
+            await MailConnector.ConnectAsync(client, options, section.Key, protocol, port, logger, cancellationToken, oauth2).ConfigureAwait(false);
+            return oauth2 is null ? "" : "; " + oauth2.Status.Describe();
+        }
+        catch (OAuth2TokenException ex)
+        {
+            throw new IOException($"{ex.Message}: fix {section.Path}:OAuth2 or the grant at the provider.", ex);
         }
         catch (System.Net.Sockets.SocketException ex)
         {

@@ -50,6 +50,6 @@ internal sealed class Pop3ChannelFactory : IChannelFactory
         var statePath = Path.Combine(directory, $"pop3-{SafeFileName.From(section.Key, "channel")}.json");
         return new Pop3Source(
             section.Key, options, statePath, FactoryServices.Logger<Pop3Source>(services), FactoryServices.Time(services),
-            FactoryServices.MaxMessageBytes(services), channel(options));
+            FactoryServices.MaxMessageBytes(services), channel(options), FactoryServices.OAuth2(services, section.Key, options));
     }
 }

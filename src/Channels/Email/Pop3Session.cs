@@ -1,3 +1,4 @@
+using ContactCenter.Channels.OAuth;
 using MailKit.Net.Pop3;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace ContactCenter.Channels.Email;
 /// One POP3 session and the UIDL and size lists read when it opened. Message indexes are only valid inside the session that
 /// listed them, so the two live and die together.
 /// </summary>
-internal sealed class Pop3Session(string channel, Pop3ChannelOptions options, ILogger logger)
+internal sealed class Pop3Session(string channel, Pop3ChannelOptions options, ILogger logger, OAuth2TokenCache? oauth2 = null)
 {
     private Pop3Client? _client;
     private IList<string>? _uidls;
@@ -32,7 +33,7 @@ internal sealed class Pop3Session(string channel, Pop3ChannelOptions options, IL
         var client = new Pop3Client();
         try
         {
-            await MailConnector.ConnectAsync(client, options, channel, "POP3", Port, logger, cancellationToken).ConfigureAwait(false);
+            await MailConnector.ConnectAsync(client, options, channel, "POP3", Port, logger, cancellationToken, oauth2).ConfigureAwait(false);
             _uidls = await client.GetMessageUidsAsync(cancellationToken).ConfigureAwait(false);
             _sizes = await client.GetMessageSizesAsync(cancellationToken).ConfigureAwait(false);
         }

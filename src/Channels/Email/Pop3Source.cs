@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
@@ -21,12 +22,12 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 
     public Pop3Source(
         string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider,
-        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, ChannelKind? channel = null)
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, ChannelKind? channel = null, OAuth2TokenCache? oauth2 = null)
     {
         Name = name;
         Channel = channel ?? (options.Pec ? ChannelKind.Pec : ChannelKind.Email);
         _options = options;
-        _session = new Pop3Session(name, options, logger);
+        _session = new Pop3Session(name, options, logger, oauth2);
         _filter = new Pop3UidlFilter(name, options, statePath, _session, logger);
         _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes, Channel);
         _acknowledger = new Pop3Acknowledger(name, _session, _filter, logger);

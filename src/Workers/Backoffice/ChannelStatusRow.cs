@@ -16,4 +16,7 @@ internal sealed record ChannelStatusRow
     public int OpenTickets { get; init; }
     public string? LastTicketNumber { get; init; }
     public DateTimeOffset? LastTicketAt { get; init; }
+
+    /// <summary>The OAuth2 login's token and secret expiry and last refresh failure; null for a password login.</summary>
+    public ContactCenter.Channels.OAuth.OAuth2Status? OAuth2 { get; init; }
 }

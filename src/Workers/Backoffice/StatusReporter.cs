@@ -10,7 +10,8 @@ namespace ContactCenter.Workers.Backoffice;
 /// <see cref="ChannelStatusRegistry"/> only inside the running service (a CLI's registry has seen no poll).
 /// </summary>
 internal sealed class StatusReporter(
-    ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time)
+    ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
+    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -76,6 +77,7 @@ internal sealed class StatusReporter(
             FailingSince = status.FailingSince,
             ConsecutiveFailures = status.ConsecutiveFailures,
             ItemsToday = registry.ItemsToday(status),
+            OAuth2 = tokens?.StatusOf(name),
         };
     }
 

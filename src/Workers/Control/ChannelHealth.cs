@@ -8,4 +8,8 @@ internal sealed record ChannelHealth(
     DateTimeOffset? LastErrorAt,
     string? LastError,
     DateTimeOffset? FailingSince,
-    int ConsecutiveFailures);
+    int ConsecutiveFailures)
+{
+    /// <summary>The OAuth2 login's token and secret expiry and last refresh failure; null for a password login.</summary>
+    public ContactCenter.Channels.OAuth.OAuth2Status? OAuth2 { get; init; }
+}

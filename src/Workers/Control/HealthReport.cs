@@ -7,4 +7,7 @@ internal sealed record HealthReport(string Status, DateTimeOffset At, TimeSpan U
     public const string Unhealthy = "Unhealthy";
 
     public bool IsHealthy => Status == Healthy;
+
+    /// <summary>The SMTP relay's OAuth2 login (token and secret expiry, last refresh failure), when it uses one.</summary>
+    public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }
 }

@@ -7,15 +7,20 @@ namespace ContactCenter.Workers.Control;
 /// Judges the service's health from the channels' poll history: a channel failing now is tolerated (servers restart,
 /// backoff retries) until it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
 /// </summary>
-internal sealed class HealthReporter(ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time)
+internal sealed class HealthReporter(
+    ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time,
+    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
-        var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit)).ToList();
+        var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit) with { OAuth2 = tokens?.StatusOf(c.Name) }).ToList();
         var healthy = channels.All(c => c.Status == HealthReport.Healthy);
-        return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels);
+        return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels)
+        {
+            SmtpOAuth2 = tokens?.StatusOf(ContactCenter.Channels.Acknowledgement.SmtpOptions.OAuth2Name),
+        };
     }
 
     private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)

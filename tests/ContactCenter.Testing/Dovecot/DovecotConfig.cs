@@ -5,7 +5,8 @@ namespace ContactCenter.Testing.Dovecot;
 /// <summary>The private dovecot.conf of a test server: loopback only, its own run/state folders, plain and TLS ports.</summary>
 internal static class DovecotConfig
 {
-    public static string Render(string root, int imap, int imaps, int pop3, int pop3s, bool tls)
+    /// <param name="oauth2Config">With it, XOAUTH2 and OAUTHBEARER logins are checked by the oauth2 passdb this file configures.</param>
+    public static string Render(string root, int imap, int imaps, int pop3, int pop3s, bool tls, string? oauth2Config = null)
     {
         string P(int port) => port.ToString(CultureInfo.InvariantCulture);
         var ssl = tls
@@ -20,7 +21,7 @@ internal static class DovecotConfig
             info_log_path = {{root}}/dovecot.log
             {{ssl}}
             disable_plaintext_auth = no
-            auth_mechanisms = plain login
+            auth_mechanisms = plain login{{(oauth2Config is null ? "" : " xoauth2 oauthbearer")}}
             auth_failure_delay = 0
             first_valid_uid = 8
             mail_location = maildir:{{root}}/mail/%u/Maildir
@@ -28,7 +29,9 @@ internal static class DovecotConfig
             passdb {
               driver = passwd-file
               args = scheme=PLAIN username_format=%u {{root}}/passwd
+              {{(oauth2Config is null ? "" : "mechanisms = plain login")}}
             }
+            {{(oauth2Config is null ? "" : OAuth2PassDb(oauth2Config))}}
             userdb {
               driver = static
               args = uid=mail gid=mail home={{root}}/mail/%u
@@ -57,4 +60,17 @@ internal static class DovecotConfig
             }
             """;
     }
+
+    /// <summary>The oauth2 passdb's own file: every token is checked by POSTing it to the test token server's introspection URL.</summary>
+    public static string RenderOAuth2(string introspectionUrl) => $"""
+        introspection_mode = post
+        introspection_url = {introspectionUrl}
+        force_introspection = yes
+        username_attribute = username
+        active_attribute = active
+        active_value = true
+
+        """;
+
+    private static string OAuth2PassDb(string path) => $"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = {path}\n}}\n";
 }

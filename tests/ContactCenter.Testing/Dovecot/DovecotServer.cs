@@ -38,7 +38,13 @@ public sealed partial class DovecotServer : IAsyncDisposable
     public static IReadOnlyList<string> Users => InitialUsers;
 
     /// <summary>Writes the config and a self-signed certificate (CN=localhost), starts Dovecot and waits until it answers.</summary>
-    public static async Task<DovecotServer> CreateAsync(CancellationToken cancellationToken = default)
+    public static Task<DovecotServer> CreateAsync(CancellationToken cancellationToken = default) => CreateAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(CancellationToken)"/>; with <paramref name="oauth2IntrospectionUrl"/>, XOAUTH2/OAUTHBEARER
+    /// logins are accepted when that URL (RFC 7662, form POST) says the token is active for the user.
+    /// </summary>
+    public static async Task<DovecotServer> CreateAsync(string? oauth2IntrospectionUrl, CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), $"cc-dovecot-{Guid.NewGuid():N}"[..24]);
         Directory.CreateDirectory(Path.Combine(root, "mail"));
@@ -55,8 +61,15 @@ public sealed partial class DovecotServer : IAsyncDisposable
             await Tools.RunAsync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", Path.Combine(root, "key.pem"), "-out", Path.Combine(root, "cert.pem"), "-days", "2",
                 "-subj", "/CN=localhost"], cancellationToken).ConfigureAwait(false);
+            string? oauth2Config = null;
+            if (oauth2IntrospectionUrl is not null)
+            {
+                oauth2Config = Path.Combine(root, "dovecot-oauth2.conf.ext");
+                await File.WriteAllTextAsync(oauth2Config, DovecotConfig.RenderOAuth2(oauth2IntrospectionUrl), cancellationToken).ConfigureAwait(false);
+            }
+
             await File.WriteAllTextAsync(server.ConfigPath, DovecotConfig.Render(root, server.ImapPort, server.ImapsPort,
-                server.Pop3Port, server.Pop3sPort, tls: true), cancellationToken).ConfigureAwait(false);
+                server.Pop3Port, server.Pop3sPort, tls: true, oauth2Config), cancellationToken).ConfigureAwait(false);
             await File.WriteAllLinesAsync(Path.Combine(root, "passwd"), InitialUsers.Select(PasswdLine), cancellationToken)
                 .ConfigureAwait(false);
             await server.StartAsync(cancellationToken).ConfigureAwait(false);

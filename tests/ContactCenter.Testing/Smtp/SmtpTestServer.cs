@@ -18,15 +18,24 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly List<ReceivedSmtpMessage> messages = [];
     private readonly X509Certificate2? certificate;
     private readonly (string User, string Password)? credentials;
+    private readonly Func<string, string, bool>? bearerTokens;
     private CancellationTokenSource? running;
     private Task? serverTask;
 
     /// <param name="certificate">Offers STARTTLS with it.</param>
     /// <param name="credentials">Requires AUTH with these (allowed without TLS, it is a test).</param>
-    public SmtpTestServer(X509Certificate2? certificate = null, (string User, string Password)? credentials = null)
+    /// <param name="bearerTokens">Requires AUTH XOAUTH2 with a token this accepts for the user (plain connections only).</param>
+    public SmtpTestServer(
+        X509Certificate2? certificate = null, (string User, string Password)? credentials = null, Func<string, string, bool>? bearerTokens = null)
     {
+        if (bearerTokens is not null && (certificate is not null || credentials is not null))
+        {
+            throw new ArgumentException("XOAUTH2 is offered on a plain connection without password logins.", nameof(bearerTokens));
+        }
+
         this.certificate = certificate;
         this.credentials = credentials;
+        this.bearerTokens = bearerTokens;
         Port = FreeLoopbackPort();
     }
 
@@ -60,6 +69,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A server that takes mail only after AUTH XOAUTH2 with a token <paramref name="bearerTokens"/> accepts for the user.</summary>
+    public static async Task<SmtpTestServer> StartWithXoauth2Async(Func<string, string, bool> bearerTokens)
+    {
+        var server = new SmtpTestServer(bearerTokens: bearerTokens);
+        await server.StartAsync();
+        return server;
+    }
+
     /// <summary>Starts listening and returns once the port accepts connections.</summary>
     public async Task StartAsync()
     {
@@ -69,7 +86,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
 
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listeners = new EndpointListenerFactory();
+        var listeners = bearerTokens is null ? new EndpointListenerFactory() : new Xoauth2EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => started.TrySetResult();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
@@ -78,6 +95,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
         if (credentials is { } expected)
         {
             services.Add(new DelegatingUserAuthenticator((user, password) => user == expected.User && password == expected.Password));
+        }
+        else if (bearerTokens is { } check)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) =>
+                password.StartsWith(Xoauth2Pipe.BearerPrefix, StringComparison.Ordinal) && check(user, password[Xoauth2Pipe.BearerPrefix.Length..])));
         }
 
         running = new CancellationTokenSource();
@@ -141,7 +163,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
-                if (credentials is not null)
+                if (credentials is not null || bearerTokens is not null)
                 {
                     endpoint.AuthenticationRequired().AllowUnsecureAuthentication();
                 }

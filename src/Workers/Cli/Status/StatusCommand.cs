@@ -62,5 +62,10 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         }
 
         console.Write(table);
+        foreach (var c in r.Channels.Where(c => c.OAuth2 is not null))
+        {
+            var line = Markup.Escape($"{c.Name}: {c.OAuth2!.Describe()}");
+            console.MarkupLine(c.OAuth2.LastError is null ? line : $"[red]{line}[/]");
+        }
     }
 }

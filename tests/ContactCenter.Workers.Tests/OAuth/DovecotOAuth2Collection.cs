@@ -1,0 +1,6 @@
+using ContactCenter.Testing.OAuth;
+
+namespace ContactCenter.Workers.Tests.OAuth;
+
+[CollectionDefinition(DovecotOAuth2Fixture.Collection)]
+public sealed class DovecotOAuth2Collection : ICollectionFixture<DovecotOAuth2Fixture>;
