@@ -23,6 +23,13 @@ public sealed class PostgreSqlStoreOptions
     /// <summary>Run Quartz clustered on this database, so each channel is polled by one node at a time (default on).</summary>
     public bool Clustered { get; set; } = true;
 
+    /// <summary>This node's name in the cluster (shown by <c>status</c>); default <c>{host}-{process id}</c>, unique per process.</summary>
+    public string? NodeName { get; set; }
+
+    public string ResolvedNodeName => string.IsNullOrWhiteSpace(NodeName)
+        ? $"{Environment.MachineName}-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : NodeName.Trim();
+
     /// <summary>How often a node checks in; a node silent for about this long is replaced by another.</summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
 
