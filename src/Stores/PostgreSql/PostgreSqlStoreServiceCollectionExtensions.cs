@@ -23,6 +23,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.CreateDataSource(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        services.TryAddSingleton<ChannelNodes>();
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,

@@ -7,4 +7,7 @@ internal sealed record HealthReport(string Status, DateTimeOffset At, TimeSpan U
     public const string Unhealthy = "Unhealthy";
 
     public bool IsHealthy => Status == Healthy;
+
+    /// <summary>The ticket store as last probed; null where no monitor runs.</summary>
+    public StoreHealth? Store { get; init; }
 }

@@ -7,15 +7,17 @@ namespace ContactCenter.Workers.Control;
 /// Judges the service's health from the channels' poll history: a channel failing now is tolerated (servers restart,
 /// backoff retries) until it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
 /// </summary>
-internal sealed class HealthReporter(ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time)
+internal sealed class HealthReporter(
+    ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time, StoreHealthMonitor? storeMonitor = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
         var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit)).ToList();
-        var healthy = channels.All(c => c.Status == HealthReport.Healthy);
-        return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels);
+        var store = storeMonitor?.Current;
+        var healthy = channels.All(c => c.Status == HealthReport.Healthy) && store?.Status != HealthReport.Unhealthy;
+        return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels) { Store = store };
     }
 
     private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)

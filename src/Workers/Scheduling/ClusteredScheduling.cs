@@ -30,6 +30,7 @@ internal static class ClusteredScheduling
             scheduler.InstanceName = SchedulerName;
             scheduler.InstanceId = options.ResolvedNodeName;
         });
+        quartz.AddJobListener<ChannelNodeListener>([GroupMatcher<JobKey>.GroupEquals(ChannelTriggers.JobKey("").Group)]);
         quartz.UsePersistentStore(store =>
         {
             // The tables come with the store's schema migration (0002_quartz.sql), never from Quartz itself.

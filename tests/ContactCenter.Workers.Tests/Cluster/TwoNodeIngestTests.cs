@@ -2,6 +2,7 @@ using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Tests.EndToEnd;
+using ContactCenter.Workers.Tests.TestSupport;
 using Npgsql;
 
 namespace ContactCenter.Workers.Tests.Cluster;
@@ -32,8 +33,10 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
             }
         }
 
-        using var a = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next()), OnCreated);
-        using var b = new ClusterNode("node-b", ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next()), OnCreated);
+        var configA = ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next());
+        var configB = ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next());
+        using var a = new ClusterNode("node-a", configA, OnCreated);
+        using var b = new ClusterNode("node-b", configB, OnCreated);
 
         await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
@@ -43,6 +46,59 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         var survivor = victim == a ? b : a;
         survivor.HasExited.Should().BeFalse(survivor.Log);
         (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        var status = await CliRun.RunAsync(null, "status", "--json", "--config", survivor == a ? configA : configB);
+        status.Output.Should().Contain($"{survivor.Name} (", "status names the node that holds the channel");
+        await AssertOneTicketPerMessageAsync(database);
+    }
+
+    [Fact]
+    public async Task DatabaseStopped20sDuringIngest_HealthSaysWhy_NothingLostOrDoubled_ResumesByItself()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("dbdown");
+        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "dbdown")));
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var stopped = new TaskCompletionSource();
+        var total = 0;
+        void OnCreated(ClusterNode node)
+        {
+            if (Interlocked.Increment(ref total) == Messages / 4)
+            {
+                stopped.TrySetResult();
+            }
+        }
+
+        var controlPort = FreePort.Next();
+        using var a = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, server, user, controlPort), OnCreated);
+        using var b = new ClusterNode("node-b", ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next()), OnCreated);
+        await stopped.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        await postgres.Server.StopAsync();
+        string health;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{controlPort}") };
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            using var response = await http.GetAsync("/health");
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+            health = await response.Content.ReadAsStringAsync();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await postgres.Server.StartAsync();
+        }
+
+        health.Should().Contain("\"store\"").And.MatchRegex("(?i)(refused|connect|shut|terminat)", "health says the database is what is wrong");
+        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
+            () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        a.HasExited.Should().BeFalse(a.Log);
+        b.HasExited.Should().BeFalse(b.Log);
+        (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        await AssertOneTicketPerMessageAsync(database);
+    }
+
+    private static async Task AssertOneTicketPerMessageAsync(string database)
+    {
         await using var dataSource = NpgsqlDataSource.Create(database);
         await using var command = dataSource.CreateCommand(
             "SELECT count(*), count(DISTINCT number), count(DISTINCT doc->>'Subject'), max(sequence) FROM tickets");
