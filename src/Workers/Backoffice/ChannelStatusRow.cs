@@ -19,4 +19,6 @@ internal sealed record ChannelStatusRow
 
     /// <summary>The OAuth2 login's token and secret expiry and last refresh failure; null for a password login.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? OAuth2 { get; init; }
+    /// <summary>With a cluster: the node polling this channel now, or the one that polled it last.</summary>
+    public string? Node { get; init; }
 }

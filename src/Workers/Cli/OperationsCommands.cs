@@ -18,5 +18,6 @@ internal static class OperationsCommands
             .WithDescription("Received, open and answered requests; --json for machines, --html DIR for the public page.")
             .WithExample("stats", "--from", "2026-01-01", "--to", "2026-03-31", "--html", "/var/www/statistiche");
         ChannelsBranch.Add(config);
+        Store.StoreBranch.Add(config);
     }
 }

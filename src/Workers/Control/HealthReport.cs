@@ -10,4 +10,6 @@ internal sealed record HealthReport(string Status, DateTimeOffset At, TimeSpan U
 
     /// <summary>The SMTP relay's OAuth2 login (token and secret expiry, last refresh failure), when it uses one.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }
+    /// <summary>The ticket store as last probed; null where no monitor runs.</summary>
+    public StoreHealth? Store { get; init; }
 }

@@ -9,17 +9,19 @@ namespace ContactCenter.Workers.Control;
 /// </summary>
 internal sealed class HealthReporter(
     ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time,
-    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null)
+    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, StoreHealthMonitor? storeMonitor = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
         var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit) with { OAuth2 = tokens?.StatusOf(c.Name) }).ToList();
-        var healthy = channels.All(c => c.Status == HealthReport.Healthy);
+        var store = storeMonitor?.Current;
+        var healthy = channels.All(c => c.Status == HealthReport.Healthy) && store?.Status != HealthReport.Unhealthy;
         return new HealthReport(healthy ? HealthReport.Healthy : HealthReport.Unhealthy, now, limit, channels)
         {
             SmtpOAuth2 = tokens?.StatusOf(ContactCenter.Channels.Acknowledgement.SmtpOptions.OAuth2Name),
+            Store = store,
         };
     }
 

@@ -62,6 +62,11 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         }
 
         console.Write(table);
+        foreach (var c in r.Channels.Where(c => c.Node is not null))
+        {
+            console.MarkupLine($"Channel {Markup.Escape(c.Name)} held by node {Markup.Escape(c.Node!)}");
+        }
+
         foreach (var c in r.Channels.Where(c => c.OAuth2 is not null))
         {
             var line = Markup.Escape($"{c.Name}: {c.OAuth2!.Describe()}");

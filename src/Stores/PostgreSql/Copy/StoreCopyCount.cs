@@ -1,0 +1,3 @@
+namespace ContactCenter.Stores.PostgreSql.Copy;
+
+public sealed record StoreCopyCount(string Table, long Source, long Target);
