@@ -35,8 +35,10 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
         {
             SourceKey = item.SourceKey,
             ChannelName = item.ChannelName,
-            // Ordinary mail that reached the PEC mailbox (an "anomalia" envelope) is not certified: counted as e-mail.
-            Channel = pec is { Kind: PecEnvelopeKind.Anomaly } ? ChannelKind.Email : item.Channel,
+            // Only a certified envelope is PEC. Ordinary mail that reached the PEC mailbox is not certified, whether
+            // the provider wrapped it ("anomalia") or delivered it as it was: both count as e-mail in the statistics.
+            Channel = item.Channel == ChannelKind.Pec && pec?.Kind is not (PecEnvelopeKind.Certified or PecEnvelopeKind.Receipt)
+                ? ChannelKind.Email : item.Channel,
             ReceivedAt = item.ReceivedAt,
             Sender = new Party { DisplayName = SingleLine(from?.Name), Email = fromAddress },
             ReplyAddress = verdict.Kind == AutomaticMailKind.None ? ChooseReplyAddress(message, fromAddress) : null,

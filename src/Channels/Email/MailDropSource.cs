@@ -116,7 +116,7 @@ internal sealed class MailDropSource(string name, MailDropChannelOptions options
             OriginalFileName = "message.eml",
             OriginalContentType = "message/rfc822",
             SourceState = path,
-            Metadata = new Dictionary<string, string> { ["maildrop.file"] = file.Name, ["sha256"] = hash },
+            Metadata = new Dictionary<string, string> { ["maildrop.file"] = file.Name, ["maildrop.sha256"] = hash },
         };
     }
 

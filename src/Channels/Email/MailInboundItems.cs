@@ -31,7 +31,7 @@ internal static class MailInboundItems
         string channelName, ChannelKind channel, MailConnectionOptions options, string sourceKey, object sourceState,
         DateTimeOffset receivedAt, Func<CancellationToken, ValueTask<Stream>> open, long length, (string Key, string Value)[] metadata)
     {
-        var all = new Dictionary<string, string> { ["mailbox"] = Mailbox(options) };
+        var all = new Dictionary<string, string> { ["mail.mailbox"] = Mailbox(options) };
         foreach (var (key, value) in metadata)
         {
             all[key] = value;

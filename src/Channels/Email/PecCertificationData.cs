@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 using MimeKit;
 
@@ -5,7 +6,10 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// The few fields of a PEC <c>daticert.xml</c> a backoffice needs: the issuing provider, the message identifier and when
-/// the provider accepted it. Read with DTDs prohibited and a size cap: the file comes from outside.
+/// the provider accepted it. Providers start the file with <c>&lt;!DOCTYPE postacert SYSTEM "Postacert.dtd"&gt;</c>, so
+/// the DTD is skipped rather than refused: with no resolver nothing is fetched, no entity is declared, and a reference to
+/// one (an external entity smuggled in) fails the read instead of being expanded. The file comes from outside, so its
+/// size is capped too.
 /// </summary>
 internal static class PecCertificationData
 {
@@ -19,7 +23,7 @@ internal static class PecCertificationData
         content.Position = 0;
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit,
+            DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
             MaxCharactersInDocument = MaxChars,
             IgnoreComments = true,
@@ -62,9 +66,22 @@ internal static class PecCertificationData
 
         if (day is not null && time is not null)
         {
-            found["pec.acceptedAt"] = $"{day} {time} {zone}".Trim();
+            found["pec.acceptedAt"] = AcceptedAt(day, time, zone);
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// ISO 8601 with the provider's offset (<c>2026-03-16T10:15:02+01:00</c>) from <c>giorno</c> 16/03/2026, <c>ora</c>
+    /// 10:15:02 and <c>zona</c> +0100; the provider's own words when they do not parse, so nothing is lost.
+    /// </summary>
+    private static string AcceptedAt(string day, string time, string? zone)
+    {
+        var text = $"{day} {time} {zone}".Trim();
+        var offset = zone is { Length: 5 } z && z[0] is '+' or '-' ? $"{z[..3]}:{z[3..]}" : zone;
+        return DateTimeOffset.TryParseExact($"{day} {time} {offset}", "dd/MM/yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+            : text;
     }
 }

@@ -6,7 +6,8 @@ namespace ContactCenter.Channels.Fax;
 /// Reads the sender of a fax-to-e-mail message from the gateways' conventions:
 /// HylaFAX faxrcvd ("Facsimile received from TSI", template "Fax received from \"TSI\"", body "Sender:",
 /// "CallID1:" number, "CallID2:" name, older faxinfo "CIDNumber:"/"CIDName:") and Asterisk/FreePBX fax2mail
-/// ("New fax from: \"Name\" &lt;number&gt;", body "Enclosed, please find a new fax from: ...", "From: ...").
+/// ("New fax from: \"Name\" &lt;number&gt;", body "Enclosed, please find a new fax from: ...", "From: ..."), and the
+/// same gateways with Italian templates ("Numero chiamante:", "Nome chiamante:", "Identificativo mittente:", "Chiamante:").
 /// </summary>
 internal static partial class FaxMailSenderParser
 {
@@ -46,16 +47,20 @@ internal static partial class FaxMailSenderParser
 
             switch (key)
             {
-                case "sender" or "tsi" or "remotestationid" or "stationid" or "mittente":
+                case "sender" or "tsi" or "remotestationid" or "stationid" or "mittente" or "identificativomittente"
+                    or "identificativostazione" or "stazioneremota" or "idstazione":
                     tsi ??= value;
                     break;
-                case "callid1" or "cidnumber" or "callernumber" or "calleridnumber" or "numero":
+                case "callid1" or "cidnumber" or "callernumber" or "calleridnumber" or "numero" or "numerochiamante"
+                    or "numerodelchiamante" or "numeromittente" or "numerofaxmittente" or "dalnumero":
                     number ??= value;
                     break;
-                case "callid2" or "cidname" or "callername" or "calleridname":
+                case "callid2" or "cidname" or "callername" or "calleridname" or "nomechiamante" or "nomedelchiamante"
+                    or "nomemittente":
                     name ??= value;
                     break;
-                case "from" or "da" or "callerid" or "enclosed,pleasefindanewfaxfrom":
+                case "from" or "da" or "callerid" or "chiamante" or "enclosed,pleasefindanewfaxfrom"
+                    or "inallegatounnuovofaxda" or "ricevutounnuovofaxda":
                     // "From: fax@gateway" in a forwarded mail names no caller; only a number counts here.
                     if (FromCallerId(value, tsiWhenNotANumber: false) is { CallerId: not null } caller)
                     {

@@ -15,7 +15,7 @@ internal static class FaxSpoolItemFactory
         var info = FaxSidecarReader.Read(file.FullPath, serverTimeZone).Or(ReadTags(file, serverTimeZone, logger));
         var metadata = new Dictionary<string, string>
         {
-            ["spoolFile"] = file.Name,
+            [PaperMetadataKeys.SpoolFile] = file.Name,
             [PaperMetadataKeys.MaxBytes] = options.MaxFileBytes.ToString(CultureInfo.InvariantCulture),
         };
         info.Sender.AddTo(metadata);

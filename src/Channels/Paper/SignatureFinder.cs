@@ -29,6 +29,12 @@ internal static partial class SignatureFinder
 
             for (var j = i + 1; j < lines.Count && j <= i + LinesAfterClosing; j++)
             {
+                // "Il Responsabile del Servizio" looks like capitalised words but is the role: the signer is under it.
+                if (RoleLine().IsMatch(lines[j].Trim()))
+                {
+                    continue;
+                }
+
                 var candidate = Role().Replace(lines[j], "").Trim(' ', ',', '.');
                 if (LooksLikeName(candidate))
                 {
@@ -66,7 +72,7 @@ internal static partial class SignatureFinder
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
-    [GeneratedRegex(@"^(?:il|la)\s+(?:richiedente|sottoscritt[oa]|segnalante|dichiarante)\s*[:,]?\s*|^(?:firma(?:to)?|f\.to)\s*[:.]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:il|la)\s+(?:richiedente|sottoscritt[oa]|segnalante|dichiarante)\s*[:,]?\s*|^(?:firma(?:to)?|f\.to)\s*[:.]?\s*|^(?:geom|ing|arch|dott(?:\.?ssa)?|avv|rag|prof(?:\.?ssa)?|sig(?:\.?ra)?)\.\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Role();
 
     [GeneratedRegex(@"^(?:\p{Lu}\.|[\p{L}][\p{L}'’\-]*\.?)$")]
@@ -79,7 +85,7 @@ internal static partial class SignatureFinder
     private static partial Regex Undersigned();
 
     [GeneratedRegex(
-        @"^(?:il|la)\s+(?:presidente|sindac[oa]|direttore|direttrice|responsabile|segretari[oa]|legale\s+rappresentante|coordinatore|coordinatrice|titolare|amministratore|amministratrice)\b",
+        @"^(?:il|la|l['’]\s*)\s*(?:presidente|sindac[oa]|vice\s*sindac[oa]|direttore|direttrice|responsabile|segretari[oa]|legale\s+rappresentante|coordinatore|coordinatrice|titolare|amministratore|amministratrice|dirigente|funzionari[oa]|capo|comandante|assessore|prefetto|commissari[oa]|referente|istruttore|istruttrice|incaricat[oa])\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RoleLine();
 

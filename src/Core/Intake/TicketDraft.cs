@@ -8,7 +8,8 @@ public sealed class TicketDraft
     public required string SourceKey { get; init; }
     public required string ChannelName { get; init; }
     public required ChannelKind Channel { get; init; }
-    public required DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>When the item arrived; never later than when it was read (the pipeline clamps a future one).</summary>
+    public required DateTimeOffset ReceivedAt { get; set; }
 
     public Party Sender { get; set; } = new();
 

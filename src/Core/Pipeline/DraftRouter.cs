@@ -24,7 +24,7 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
             return (null, $"routing failed: {ex.GetType().Name}: {ex.Message}");
         }
 
-        // The policy reads the store (daily limit per sender); its failure is the store's, so it ends the poll.
+        // A policy failure ends the poll like a store failure: the item is not quarantined for the service's own fault.
         var receipt = await receipts.DecideAsync(draft, cancellationToken).ConfigureAwait(false);
         return (new DispatchRequest
         {
@@ -34,6 +34,7 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
             DueAt = plan.DueAt,
             ReceiptTo = receipt.To,
             ReceiptSuppressedReason = receipt.SuppressedReason,
+            ReceiptLimit = receipt.Limit,
         }, null);
     }
 }

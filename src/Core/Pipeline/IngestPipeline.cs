@@ -12,6 +12,9 @@ namespace ContactCenter.Core.Pipeline;
 /// </summary>
 public sealed class IngestPipeline
 {
+    /// <summary>Metadata key of the arrival time a source claimed when it was in the future (and was clamped).</summary>
+    public const string ReportedArrivalKey = "source.reportedArrival";
+
     private readonly ITicketStore store;
     private readonly ItemNormalizerRunner normalizers;
     private readonly ItemQuarantine quarantine;
@@ -78,6 +81,8 @@ public sealed class IngestPipeline
 
     private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, bool retry, CancellationToken cancellationToken)
     {
+        // The batch has been fetched: nothing in it can have arrived later than now.
+        var readAt = time.GetUtcNow();
         counters.Fetched += batch.Items.Count;
         var fresh = new List<InboundItem>(batch.Items.Count);
         var known = new List<InboundItem>();
@@ -101,6 +106,7 @@ public sealed class IngestPipeline
         var requests = new List<DispatchRequest>(normalized.Length);
         foreach (var result in normalized)
         {
+            ClampArrival(source.Name, result.Drafts, readAt);
             var (itemRequests, reason) = result.RejectReason is null
                 ? await RouteAllAsync(result.Drafts, mode, cancellationToken).ConfigureAwait(false)
                 : ([], result.RejectReason);
@@ -149,6 +155,20 @@ public sealed class IngestPipeline
                 acknowledge.Add(item);
                 PipelineLog.AlreadyStored(logger, source.Name, item.SourceKey);
             }
+        }
+    }
+
+    /// <summary>
+    /// A file time or a server date in the future (a wrong clock, a touched file) would file the ticket in a future year
+    /// and start its clock late: the arrival becomes the moment the item was read, and the claim is kept in the metadata.
+    /// </summary>
+    private void ClampArrival(string channel, IReadOnlyList<TicketDraft> drafts, DateTimeOffset readAt)
+    {
+        foreach (var draft in drafts.Where(d => d.ReceivedAt > readAt))
+        {
+            PipelineLog.FutureArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
+            draft.Metadata[ReportedArrivalKey] = draft.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            draft.ReceivedAt = readAt;
         }
     }
 

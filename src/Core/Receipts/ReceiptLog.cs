@@ -8,8 +8,4 @@ internal static partial class ReceiptLog
     [LoggerMessage(EventId = 1810, Level = LogLevel.Information,
         Message = "No receipt for {SourceKey}: {Reason}")]
     public static partial void ReceiptSuppressed(ILogger logger, string sourceKey, string reason);
-
-    [LoggerMessage(EventId = 1811, Level = LogLevel.Warning,
-        Message = "Daily receipt limit of {Limit} reached for a sender; {SourceKey} gets no receipt")]
-    public static partial void DailyLimitReached(ILogger logger, int limit, string sourceKey);
 }

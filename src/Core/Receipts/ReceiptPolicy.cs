@@ -1,6 +1,5 @@
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Sla;
-using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,41 +8,39 @@ namespace ContactCenter.Core.Receipts;
 
 /// <summary>
 /// Decides whether a new ticket's sender gets a "presa in carico": never to automatic mail (RFC 3834), system
-/// mailboxes or our own addresses, never for old backlog, and at most N a day per sender. The reason is kept in
-/// the ticket's history, so it is written in Italian for the backoffice.
+/// mailboxes or our own addresses, never for old backlog, and at most N a day per sender (that one is checked by the
+/// store as it queues the receipt, see <see cref="ReceiptDailyLimit"/>). The reason is kept in the ticket's history,
+/// so it is written in Italian for the backoffice.
 /// </summary>
 public sealed class ReceiptPolicy : IReceiptPolicy
 {
     private readonly ReceiptOptions options;
-    private readonly ITicketStore store;
     private readonly TimeProvider time;
     private readonly ILogger<ReceiptPolicy> logger;
     private readonly ReceiptAddressFilter filter;
     private readonly TimeZoneInfo zone;
-    private readonly ReceiptDayTally tally = new();
 
-    public ReceiptPolicy(IOptions<ReceiptOptions> options, ITicketStore store, TimeProvider time, ILogger<ReceiptPolicy> logger)
+    public ReceiptPolicy(IOptions<ReceiptOptions> options, TimeProvider time, ILogger<ReceiptPolicy> logger)
     {
         this.options = options.Value;
-        this.store = store;
         this.time = time;
         this.logger = logger;
         filter = new ReceiptAddressFilter(this.options);
         zone = TimeZoneInfo.FindSystemTimeZoneById(this.options.TimeZone);
     }
 
-    public async ValueTask<ReceiptDecision> DecideAsync(TicketDraft draft, CancellationToken cancellationToken)
+    public ValueTask<ReceiptDecision> DecideAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
-        var decision = await DecideCoreAsync(draft, cancellationToken).ConfigureAwait(false);
+        var decision = Decide(draft);
         if (decision.SuppressedReason is { } reason)
         {
             ReceiptLog.ReceiptSuppressed(logger, draft.SourceKey, reason);
         }
 
-        return decision;
+        return ValueTask.FromResult(decision);
     }
 
-    private async ValueTask<ReceiptDecision> DecideCoreAsync(TicketDraft draft, CancellationToken cancellationToken)
+    private ReceiptDecision Decide(TicketDraft draft)
     {
         if (!options.Enabled)
         {
@@ -81,22 +78,9 @@ public sealed class ReceiptPolicy : IReceiptPolicy
             return ReceiptDecision.Suppress($"messaggio ricevuto da più di {FormatAge(options.MaxMessageAge)}: nessuna ricevuta per gli arretrati");
         }
 
-        return await CheckDailyLimitAsync(draft, address.Address, now, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<ReceiptDecision> CheckDailyLimitAsync(
-        TicketDraft draft, string address, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var dayStart = StartOfDay(now);
-        var stored = await store.CountReceiptsToAsync(address, dayStart, cancellationToken).ConfigureAwait(false);
-        if (Math.Max(stored, tally.Get(address, dayStart)) >= options.MaxPerSenderPerDay)
-        {
-            ReceiptLog.DailyLimitReached(logger, options.MaxPerSenderPerDay, draft.SourceKey);
-            return ReceiptDecision.Suppress($"limite giornaliero di {options.MaxPerSenderPerDay} ricevute per questo mittente raggiunto");
-        }
-
-        tally.Add(address, dayStart);
-        return ReceiptDecision.Send(address);
+        // Counting here would count receipts the store may never queue (the item can turn out to be a follow-up or a
+        // duplicate) and would differ between processes: the store counts the queued ones, in the dispatch itself.
+        return ReceiptDecision.Send(address.Address, new ReceiptDailyLimit(options.MaxPerSenderPerDay, StartOfDay(now)));
     }
 
     /// <summary>Midnight of the current day in the configured zone (Europe/Rome), DST-correct as the SLA calendar is.</summary>

@@ -9,10 +9,11 @@ namespace ContactCenter.Core.Sla;
 /// Stops and restarts a ticket's answer clock while another administration's opinion is awaited. The ticket's
 /// suspensions and due date are updated here; the returned events are for the caller to add to the history (in
 /// the same store update).
-/// <para>How resuming moves the due date follows the ticket's policy:
-/// calendar days: by the suspended elapsed time, rounded up to a closing time (a result after 18:00 or on a closed
-/// day becomes 18:00 of the next working day), so the citizen never loses time;
-/// working days: by the open time (service hours) that passed while suspended, added in open time;
+/// <para>Resuming moves the due date by the time suspended, counted as the ticket's policy counts, never rounded up
+/// to a closing time (a one-minute pause moves it by one minute, not to the next day's closing):
+/// calendar days: by the suspended wall-clock time in the service's zone (days stay whole across a DST change); a
+/// result on a closed day becomes that day's next working day at closing time, as any due date on a closed day does;
+/// working days: by the service time (opening hours of working days) that passed while suspended, added in service time;
 /// emergency mode (24/7): by the suspended elapsed time exactly.</para>
 /// </summary>
 public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, ILogger<SlaClock> logger)
@@ -59,7 +60,7 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
         if (ticket.DueAt != oldDue)
         {
             events.Add(new TicketEvent { At = at, Kind = TicketEventKind.DueDateChanged, Actor = actor,
-                Detail = $"due date moved from {Local(oldDue)} to {Local(ticket.DueAt)} (clock suspended)" });
+                Detail = $"due date moved from {Describe(oldDue)} to {Describe(ticket.DueAt)} (clock suspended)" });
         }
 
         return events;
@@ -68,6 +69,11 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
     public DateTimeOffset MovedDueDate(
         DateTimeOffset due, DateTimeOffset from, DateTimeOffset until, SlaPolicy policy, ServiceMode mode)
     {
+        if (until <= from)
+        {
+            return due;
+        }
+
         if (mode == ServiceMode.Emergency)
         {
             return due + (until - from);
@@ -78,18 +84,23 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
             return calendar.AddOpenTime(due, calendar.OpenTimeBetween(from, until));
         }
 
-        var candidate = calendar.ToLocal(due + (until - from));
-        var date = DateOnly.FromDateTime(candidate.DateTime);
-        if (TimeOnly.FromDateTime(candidate.DateTime) > calendar.Closes)
+        var suspended = calendar.ToLocal(until).DateTime - calendar.ToLocal(from).DateTime;
+        if (suspended <= TimeSpan.Zero)
         {
-            date = date.AddDays(1);
+            // Inside the hour that autumn's change repeats, wall clocks can run backwards: the real time then counts.
+            suspended = until - from;
         }
 
-        return calendar.ClosingOn(calendar.WorkingDayOnOrAfter(date));
+        var moved = calendar.ToLocal(due).DateTime + suspended;
+        var date = DateOnly.FromDateTime(moved);
+        return calendar.IsWorkingDay(date)
+            ? ZonedTime.ToInstant(date, TimeOnly.FromDateTime(moved), calendar.Zone)
+            : calendar.ClosingOn(calendar.WorkingDayOnOrAfter(date));
     }
 
-    private string Local(DateTimeOffset instant) =>
-        calendar.ToLocal(instant).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+    /// <summary>An instant as the history shows it: local time in the service's zone, with the offset and the zone named.</summary>
+    public string Describe(DateTimeOffset instant) =>
+        $"{calendar.ToLocal(instant).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} ({calendar.Zone.Id})";
 
     private static string Format(TimeSpan span) =>
         span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h {span.Minutes}m" : $"{span.Hours}h {span.Minutes}m";

@@ -17,6 +17,12 @@ public sealed class DispatchRequest
     /// <summary>Address to queue a receipt for if this item opens a new ticket; null for none.</summary>
     public string? ReceiptTo { get; init; }
 
-    /// <summary>Why no receipt is queued, recorded in the history (e.g. "daily limit for sender reached").</summary>
+    /// <summary>Why no receipt is queued, recorded in the history (e.g. "no reply address").</summary>
     public string? ReceiptSuppressedReason { get; init; }
+
+    /// <summary>
+    /// The daily limit for <see cref="ReceiptTo"/>: the store queues the receipt only if fewer receipts were queued
+    /// to that address since <see cref="Receipts.ReceiptDailyLimit.Since"/>, counting the ones of this very dispatch.
+    /// </summary>
+    public Receipts.ReceiptDailyLimit? ReceiptLimit { get; init; }
 }

@@ -23,6 +23,13 @@ public sealed class Ticket
     public Classification Classification { get; set; } = new();
     public string? CategoryHint { get; set; }
 
+    /// <summary>
+    /// What the channel recorded about the original item, under stable keys (<c>pec.provider</c>, <c>pec.id</c>,
+    /// <c>pec.acceptedAt</c>, <c>fax.tsi</c>, <c>fax.callerId</c>, ...; listed in the README). Plain strings, so
+    /// every store can hold them as they are.
+    /// </summary>
+    public Dictionary<string, string> Metadata { get; set; } = [];
+
     /// <summary>When the answer clock started (the next service opening after arrival).</summary>
     public DateTimeOffset ClockStartedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }

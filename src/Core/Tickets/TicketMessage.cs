@@ -21,4 +21,7 @@ public sealed class TicketMessage
     public TicketAttachment? Original { get; set; }
 
     public double? OcrConfidence { get; set; }
+
+    /// <summary>This message's channel metadata, under the same keys as <see cref="Ticket.Metadata"/>.</summary>
+    public Dictionary<string, string> Metadata { get; set; } = [];
 }

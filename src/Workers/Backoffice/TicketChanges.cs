@@ -87,7 +87,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
             var oldDue = ticket.DueAt;
             ticket.DueAt = Replanned(ticket, mode);
             events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
-                Detail = $"due date moved from {oldDue:yyyy-MM-dd HH:mm}Z to {ticket.DueAt:yyyy-MM-dd HH:mm}Z (new level)" });
+                Detail = $"due date moved from {clock.Describe(oldDue)} to {clock.Describe(ticket.DueAt)} (new level)" });
         }
 
         return events;

@@ -11,6 +11,9 @@ internal sealed class CliDates(TimeZoneInfo zone)
 {
     public static CliDates For(CliSession session) => new(session.Get<BusinessCalendar>().Zone);
 
+    /// <summary>The zone's name, printed beside local times so that no reader takes them for UTC.</summary>
+    public string ZoneName => zone.Id;
+
     /// <summary>Whether <paramref name="text"/> is a date or an ISO 8601 instant (settings validation, before any session).</summary>
     public static bool IsValid(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);

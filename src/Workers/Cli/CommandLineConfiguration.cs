@@ -5,7 +5,9 @@ namespace ContactCenter.Workers.Cli;
 
 /// <summary>
 /// Configuration overrides on the command line (<c>--ContactCenter:Store:DataDirectory=/srv/cc</c> or with the value
-/// as the next argument) are taken out before Spectre parses the rest; any other unknown option is a typo.
+/// as the next argument) are taken out before Spectre parses the rest; any other unknown option is a typo. The global
+/// <c>--config FILE</c> may come before the verb (<c>contactcenter --config f.json ingest --once</c>): Spectre only
+/// reads a command's options after it, so leading ones are moved behind the command.
 /// </summary>
 internal static partial class CommandLineConfiguration
 {
@@ -29,7 +31,23 @@ internal static partial class CommandLineConfiguration
             }
         }
 
-        return (command.ToArray(), overrides.ToArray());
+        return (HoistLeadingGlobalOptions(command), overrides.ToArray());
+    }
+
+    private static string[] HoistLeadingGlobalOptions(List<string> command)
+    {
+        var leading = new List<string>();
+        var i = 0;
+        for (; i < command.Count && GlobalOption().Match(command[i]) is { Success: true } option; i++)
+        {
+            leading.Add(command[i]);
+            if (!option.Groups["value"].Success && i + 1 < command.Count)
+            {
+                leading.Add(command[++i]);
+            }
+        }
+
+        return [.. command.Skip(i), .. leading];
     }
 
     /// <summary>Throws a usage error for options no command knows (Spectre keeps them as "remaining").</summary>
@@ -45,4 +63,7 @@ internal static partial class CommandLineConfiguration
 
     [GeneratedRegex(@"^--?[A-Za-z][\w.-]*(:[\w.-]+)+(?<value>=.*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPath();
+
+    [GeneratedRegex(@"^(?:-c|--config)(?<value>=.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GlobalOption();
 }

@@ -31,7 +31,7 @@ public sealed class EmailNormalizerPecTests : IDisposable
             .And.Contain("pec.from", "posta-certificata@pec.gestore.example.it")
             .And.Contain("pec.provider", "GESTORE PEC DI ESEMPIO S.p.A.")
             .And.Contain("pec.id", "opec292.20260316101502.30211.527.1.61@pec.gestore.example.it")
-            .And.Contain("pec.acceptedAt", "16/03/2026 10:15:02 +0100");
+            .And.Contain("pec.acceptedAt", "2026-03-16T10:15:02+01:00");
     }
 
     [Fact]
@@ -69,16 +69,58 @@ public sealed class EmailNormalizerPecTests : IDisposable
     }
 
     [Fact]
-    public async Task Normalize_DaticertWithDtd_RefusedWithoutFailingTheMessage()
+    public async Task Normalize_PlainMailInAPecMailbox_CountedAsEmailLikeAnAnomaly()
     {
-        var raw = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(Sample("01-segnalazione-comune.eml"))
-            .Replace("<postacert tipo=\"posta-certificata\"", "<!DOCTYPE postacert [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<postacert tipo=\"posta-certificata\"", StringComparison.Ordinal));
+        var raw = System.Text.Encoding.UTF8.GetBytes(
+            "From: Mario Rossi <mario.rossi@example.it>\r\nTo: protezionecivile@pec.protezionecivile.example.it\r\n" +
+            "Subject: Richiesta informazioni\r\nMessage-ID: <plain.1@example.it>\r\nDate: Mon, 16 Mar 2026 10:00:00 +0100\r\n\r\nBuongiorno.\r\n");
 
         var draft = await harness.Normalizer.NormalizeAsync(harness.Item(raw, ChannelKind.Pec), CancellationToken.None);
 
-        draft.Subject.Should().StartWith("Richiesta di sopralluogo");
+        draft.Channel.Should().Be(ChannelKind.Email, "mail without a certified envelope is not PEC, wrapped or not");
+        draft.Sender.Email.Should().Be("mario.rossi@example.it");
+        draft.Metadata.Keys.Should().NotContain(k => k.StartsWith("pec.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Normalize_DaticertWithTheProvidersDoctype_KeepsTheCertificationData()
+    {
+        var raw = WithDaticertPrologue("<!DOCTYPE postacert SYSTEM \"Postacert.dtd\">");
+
+        var draft = await harness.Normalizer.NormalizeAsync(harness.Item(raw, ChannelKind.Pec), CancellationToken.None);
+
+        draft.Metadata.Should().NotContainKey("pec.daticertError");
+        draft.Metadata.Should().Contain("pec.provider", "GESTORE PEC DI ESEMPIO S.p.A.")
+            .And.Contain("pec.id", "opec292.20260316101502.30211.527.1.61@pec.gestore.example.it")
+            .And.Contain("pec.acceptedAt", "2026-03-16T10:15:02+01:00");
+    }
+
+    [Fact]
+    public async Task Normalize_DaticertWithAnExternalEntity_NeverResolvesIt()
+    {
+        var secret = Path.Combine(harness.ArchiveRoot, "..", "segreto.txt");
+        File.WriteAllText(secret, "CONTENUTO-RISERVATO");
+        var raw = WithDaticertPrologue($"<!DOCTYPE postacert [<!ENTITY x SYSTEM \"file://{Path.GetFullPath(secret)}\">]>",
+            "<gestore-emittente>&x;</gestore-emittente>");
+
+        var draft = await harness.Normalizer.NormalizeAsync(harness.Item(raw, ChannelKind.Pec), CancellationToken.None);
+
+        draft.Subject.Should().StartWith("Richiesta di sopralluogo", "a bad daticert.xml does not fail the message");
         draft.Metadata.Should().ContainKey("pec.daticertError");
+        draft.Metadata.Values.Should().NotContain(v => v.Contains("CONTENUTO-RISERVATO", StringComparison.Ordinal));
         draft.Metadata.Keys.Should().NotContain("pec.provider");
+    }
+
+    private static byte[] WithDaticertPrologue(string doctype, string? provider = null)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Sample("01-segnalazione-comune.eml"))
+            .Replace("<postacert tipo=\"posta-certificata\"", doctype + "\n<postacert tipo=\"posta-certificata\"", StringComparison.Ordinal);
+        if (provider is not null)
+        {
+            text = text.Replace("<gestore-emittente>GESTORE PEC DI ESEMPIO S.p.A.</gestore-emittente>", provider, StringComparison.Ordinal);
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "samples", "pec", name));

@@ -36,7 +36,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
         draft.Sender.DisplayName.Should().Be("Ufficio tecnico");
         draft.ReplyAddress.Should().BeNull("the gateway's From address must not get receipts");
         draft.Subject.Should().Be("strada interrotta");
-        draft.Metadata.Should().Contain("tsi", "COMUNE DI PROVA").And.Contain("callerId", "0612345678");
+        draft.Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA").And.Contain("fax.callerId", "0612345678");
         draft.Original!.ContentType.Should().Be("message/rfc822");
         using var archived = new MemoryStream();
         await archive.OpenRead(draft.Original.Sha256).CopyToAsync(archived);

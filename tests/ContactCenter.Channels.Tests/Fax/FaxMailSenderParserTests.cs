@@ -75,4 +75,28 @@ public sealed class FaxMailSenderParserTests
     [Fact]
     public void FromLineWithAnAddress_NotTakenAsCaller() =>
         FaxMailSenderParser.Parse("Fwd: documento", "From: fax@gateway.example.it\n").Should().Be(FaxSenderInfo.Unknown);
+
+    [Fact]
+    public void ItalianLabels_NumberNameAndTsi()
+    {
+        var body = """
+            Fax ricevuto: recvq/fax00031.tif
+            Identificativo mittente: COMUNE SULMONA
+            Numero chiamante: 0864 273141
+            Nome chiamante: Ufficio Tecnico
+            Pagine: 2
+            """;
+
+        var sender = FaxMailSenderParser.Parse("Fax ricevuto", body);
+
+        sender.Should().Be(new FaxSenderInfo("COMUNE SULMONA", "0864 273141", "Ufficio Tecnico"));
+        sender.FaxNumber.Should().Be("+390864273141");
+    }
+
+    [Theory]
+    [InlineData("Numero chiamante: 0864 273141\n")]
+    [InlineData("Chiamante: \"Comune di Sulmona\" <0864273141>\n")]
+    [InlineData("In allegato un nuovo fax da: 0864 273141\n")]
+    public void ItalianFreePbxTemplates_SenderNumberRead(string body) =>
+        FaxMailSenderParser.Parse("Nuovo fax", body).FaxNumber.Should().Be("+390864273141");
 }

@@ -32,7 +32,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
 
         item.Channel.Should().Be(Core.Tickets.ChannelKind.Fax);
         item.OriginalContentType.Should().Be("image/tiff");
-        item.Metadata.Should().Contain("tsi", "COMUNE DI PROVA").And.Contain("callerId", "0612345678").And.Contain("callerName", "Mario Rossi");
+        item.Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA").And.Contain("fax.callerId", "0612345678").And.Contain("fax.callerName", "Mario Rossi");
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 3, 15, 10, 20, 30, TimeSpan.FromHours(1)));
     }
 
@@ -59,7 +59,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
         // Untouched since the day before: taken at first sight, no stability wait.
         var item = (await Source().PollItemsAsync()).Single();
 
-        item.Metadata.Should().Contain("callerId", "06 7654321").And.Contain("callerName", "Studio Bianchi").And.Contain("tsi", "+39 06 7654321");
+        item.Metadata.Should().Contain("fax.callerId", "06 7654321").And.Contain("fax.callerName", "Studio Bianchi").And.Contain("fax.tsi", "+39 06 7654321");
         item.ReceivedAt.Should().Be(new DateTimeOffset(mtime));
     }
 
@@ -72,7 +72,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
 
         var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
-        item.Metadata.Should().Contain("tsi", "PREFETTURA").And.Contain("callerId", "+390612340000");
+        item.Metadata.Should().Contain("fax.tsi", "PREFETTURA").And.Contain("fax.callerId", "+390612340000");
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 3, 15, 8, 0, 0, TimeSpan.Zero));
     }
 
@@ -85,7 +85,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
 
         var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
-        item.Metadata.Should().Contain("tsi", "ASL ROMA 1").And.Contain("callerId", "0698765432").And.Contain("callerName", "ASL");
+        item.Metadata.Should().Contain("fax.tsi", "ASL ROMA 1").And.Contain("fax.callerId", "0698765432").And.Contain("fax.callerName", "ASL");
         item.ReceivedAt.Should().Be(new DateTimeOffset(2026, 3, 15, 11, 0, 0, TimeSpan.FromHours(1)));
     }
 
@@ -159,7 +159,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
 
         var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
-        item.Metadata.Should().NotContainKey("tsi");
+        item.Metadata.Should().NotContainKey("fax.tsi");
     }
 
     [Theory]
@@ -174,7 +174,7 @@ public sealed class FaxSpoolSourceTests : IDisposable
 
         var item = (await Source().StableItemsAsync(time, StableFor)).Single();
 
-        item.Metadata.Should().Contain("tsi", expectedTsi);
+        item.Metadata.Should().Contain("fax.tsi", expectedTsi);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class PaperNormalizerTests : IDisposable
             Page(1, "Oggetto: frana a Tivoli\nDistinti saluti\nMario Rossi"), Page(2, ""),
             Page(3, "Oggetto: albero caduto\nIn fede\nLucia Bianchi"), Page(4, "seguito"), Page(5, ""),
             Page(6, "Oggetto: allagamento cantina"));
-        var item = Item(ChannelKind.Postal, "lotto.tif", new() { ["paper.splitOnBlankPages"] = "true", ["categoryHint"] = "urgenze" });
+        var item = Item(ChannelKind.Postal, "lotto.tif", new() { ["read.splitOnBlankPages"] = "true", ["scan.folder"] = "urgenze" });
 
         var drafts = await Normalizer(reader).NormalizeAllAsync(item, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class PaperNormalizerTests : IDisposable
         drafts.Select(d => d.Subject).Should().Equal("frana a Tivoli", "albero caduto", "allagamento cantina");
         drafts[1].Sender.DisplayName.Should().Be("Lucia Bianchi");
         drafts[1].TextBody.Should().Be("Oggetto: albero caduto\nIn fede\nLucia Bianchi\n\n--- pagina 2 ---\n\nseguito");
-        drafts[1].Metadata.Should().Contain("part", "2/3").And.Contain("pages", "3-4").And.NotContainKey("paper.splitOnBlankPages");
+        drafts[1].Metadata.Should().Contain("paper.part", "2/3").And.Contain("paper.pages", "3-4").And.NotContainKey("read.splitOnBlankPages");
         drafts.Should().AllSatisfy(d =>
         {
             d.CategoryHint.Should().Be("urgenze");
@@ -69,14 +69,14 @@ public sealed class PaperNormalizerTests : IDisposable
         draft.OcrConfidence.Should().Be(88);
         draft.PageConfidences.Should().Equal(88);
         draft.Language.Should().Be("it");
-        draft.Metadata.Should().Contain("cap", "00184").And.Contain("town", "Roma").And.Contain("province", "RM");
+        draft.Metadata.Should().Contain("paper.cap", "00184").And.Contain("paper.town", "Roma").And.Contain("paper.province", "RM");
     }
 
     [Fact]
     public async Task Normalize_Fax_CallerIdBecomesFaxNumberAndTsiTheName()
     {
         var reader = new FixedTextReader(Page(1, "Si segnala strada interrotta.", 45));
-        var item = Item(ChannelKind.Fax, "fax00012.tif", new() { ["tsi"] = "COMUNE DI PROVA", ["callerId"] = "06 1234 5678" });
+        var item = Item(ChannelKind.Fax, "fax00012.tif", new() { ["fax.tsi"] = "COMUNE DI PROVA", ["fax.callerId"] = "06 1234 5678" });
 
         var draft = await Normalizer(reader).NormalizeAsync(item, CancellationToken.None);
 
@@ -85,14 +85,14 @@ public sealed class PaperNormalizerTests : IDisposable
         draft.ReplyAddress.Should().BeNull();
         draft.NeedsReview.Should().BeTrue();
         draft.ReviewReason.Should().Contain("below 60");
-        draft.Metadata.Should().Contain("tsi", "COMUNE DI PROVA");
+        draft.Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA");
     }
 
     [Fact]
     public async Task Normalize_NoSubjectFound_FallbackNamesTheFax()
     {
         var draft = await Normalizer(new FixedTextReader(Page(1, "", 0)))
-            .NormalizeAsync(Item(ChannelKind.Fax, "fax1.tif", new() { ["tsi"] = "0612345678" }), CancellationToken.None);
+            .NormalizeAsync(Item(ChannelKind.Fax, "fax1.tif", new() { ["fax.tsi"] = "0612345678" }), CancellationToken.None);
 
         draft.Subject.Should().Be("Fax da +390612345678");
         draft.NeedsReview.Should().BeTrue();
@@ -102,7 +102,7 @@ public sealed class PaperNormalizerTests : IDisposable
     public async Task Normalize_OverTheChannelsMaxBytes_Rejected()
     {
         var act = () => Normalizer(new FixedTextReader(Page(1, "x")))
-            .NormalizeAsync(Item(ChannelKind.Postal, "grande.pdf", new() { ["paper.maxBytes"] = "10" }), CancellationToken.None);
+            .NormalizeAsync(Item(ChannelKind.Postal, "grande.pdf", new() { ["read.maxBytes"] = "10" }), CancellationToken.None);
 
         (await act.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*more than the channel's MaxFileBytes 10*");
     }
@@ -113,7 +113,7 @@ public sealed class PaperNormalizerTests : IDisposable
         var pages = Enumerable.Range(1, 7).Select(n => Page(n, n % 2 == 1 ? "lettera" : "")).ToArray();
         var normalizer = Normalizer(new FixedTextReader(pages), options: new PaperOptions { MaxPartsPerFile = 3 });
 
-        var act = () => normalizer.NormalizeAllAsync(Item(ChannelKind.Postal, "x.pdf", new() { ["paper.splitOnBlankPages"] = "true" }), CancellationToken.None);
+        var act = () => normalizer.NormalizeAllAsync(Item(ChannelKind.Postal, "x.pdf", new() { ["read.splitOnBlankPages"] = "true" }), CancellationToken.None);
 
         await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("*4 letters*");
     }

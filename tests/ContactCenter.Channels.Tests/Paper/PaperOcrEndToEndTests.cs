@@ -44,7 +44,7 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
         draft.ReplyAddress.Should().Be(ItalianLetters.FirstEmail);
         draft.Sender.Phone.Should().Be("+393331234567");
         draft.Sender.PostalAddress.Should().Be("Via Roma 12, 00184 Roma (RM)");
-        draft.Metadata.Should().Contain("cap", ItalianLetters.FirstPostalCode);
+        draft.Metadata.Should().Contain("paper.cap", ItalianLetters.FirstPostalCode);
         draft.NeedsReview.Should().BeFalse();
         draft.OcrConfidence.Should().BeGreaterThan(80);
         draft.Original!.Size.Should().Be(new FileInfo(fixture.Scans.Letter300Png).Length);
@@ -65,7 +65,7 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
 
         draft.Channel.Should().Be(ChannelKind.Fax);
         draft.Sender.Fax.Should().Be("+390612345678");
-        draft.Metadata.Should().Contain("tsi", "COMUNE DI PROVA");
+        draft.Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA");
         draft.Subject.Should().Contain("contributo per i danni");
         draft.Sender.FiscalCode.Should().Be(ItalianLetters.FirstFiscalCode);
         draft.Original!.ContentType.Should().Be("image/tiff");
@@ -109,7 +109,7 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
         var drafts = await PaperNormalizer().NormalizeAllAsync(item, CancellationToken.None);
 
         drafts.Select(d => d.SourceKey).Should().Equal(item.SourceKey, item.SourceKey + "#part2", item.SourceKey + "#part3");
-        drafts.Select(d => d.Metadata["pages"]).Should().Equal("1", "3", "5");
+        drafts.Select(d => d.Metadata["paper.pages"]).Should().Equal("1", "3", "5");
         drafts[0].Subject.Should().Be(ItalianLetters.FirstSubject);
         drafts[1].Subject.Should().Be("segnalazione di una frana sulla strada provinciale");
         drafts[2].Subject.Should().Be("disponibilità di volontari per l'esercitazione di giugno");

@@ -29,4 +29,12 @@ public sealed class SignatureFinderTests
     [Fact]
     public void Find_RoleAndNameAtTheEnd_WithoutClosing() =>
         SignatureFinder.Find(new LetterLines("Restiamo in attesa di un vostro riscontro.\n\nIl presidente\nLuca Verdi\n")).Should().Be("Luca Verdi");
+
+    [Theory]
+    [InlineData("Distinti saluti\nIl Responsabile del Servizio\nGeom. Paolo Bianchi", "Paolo Bianchi")]
+    [InlineData("Cordiali saluti\n\nIl Responsabile del Servizio\nPaolo Bianchi", "Paolo Bianchi")]
+    [InlineData("Distinti saluti\nIl Dirigente del Settore Tecnico\nAnna Maria Conti", "Anna Maria Conti")]
+    [InlineData("Distinti saluti\nIl Responsabile del Servizio", null)]
+    public void Find_RoleLineUnderTheClosing_TheSignerIsUnderIt(string closing, string? expected) =>
+        SignatureFinder.Find(new LetterLines("Gentili signori,\ntesto della lettera.\n" + closing)).Should().Be(expected);
 }

@@ -103,7 +103,7 @@ public sealed class ScanFolderSourceTests : IDisposable
 
         var items = await Source().StableItemsAsync(time, StableFor);
 
-        items.ToDictionary(i => i.OriginalFileName, i => i.Metadata.GetValueOrDefault("categoryHint"))
+        items.ToDictionary(i => i.OriginalFileName, i => i.Metadata.GetValueOrDefault("scan.folder"))
             .Should().BeEquivalentTo(new Dictionary<string, string?>
             {
                 ["frana.pdf"] = "urgenze",

@@ -17,7 +17,7 @@ internal sealed class ReceiptPolicyHarness : IDisposable
         Time = new FakeTimeProvider(now);
         Store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = Data.Path }, Time);
         configure?.Invoke(Options);
-        Policy = new ReceiptPolicy(Microsoft.Extensions.Options.Options.Create(Options), Store, Time, NullLogger<ReceiptPolicy>.Instance);
+        Policy = NewPolicy();
     }
 
     public TempDirectory Data { get; } = new("cc-policy");
@@ -44,23 +44,47 @@ internal sealed class ReceiptPolicyHarness : IDisposable
         AutomaticMail = automatic,
     };
 
+    /// <summary>A policy as a freshly started process has it (the one-shot <c>ingest --once</c>).</summary>
+    public ReceiptPolicy NewPolicy() =>
+        new(Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<ReceiptPolicy>.Instance);
+
     public ValueTask<ReceiptDecision> DecideAsync(TicketDraft draft) => Policy.DecideAsync(draft, CancellationToken.None);
 
-    /// <summary>Decides and, as the dispatcher does, stores the ticket with its receipt queued when granted.</summary>
-    public async Task<ReceiptDecision> DecideAndStoreAsync(TicketDraft draft)
+    /// <summary>
+    /// Decides and dispatches the drafts as the pipeline does (one batch) and returns, per draft, whether the store
+    /// queued a receipt and the ticket's receipt event (null when the draft opened no ticket: a follow-up).
+    /// </summary>
+    public async Task<IReadOnlyList<(bool Queued, string? Detail)>> DecideAndStoreAsync(ReceiptPolicy policy, params TicketDraft[] drafts)
     {
-        var decision = await DecideAsync(draft);
-        await Store.DispatchAsync([new DispatchRequest
+        var requests = new List<DispatchRequest>();
+        foreach (var draft in drafts)
         {
-            Draft = draft,
-            Classification = new Classification(),
-            ClockStartedAt = draft.ReceivedAt,
-            DueAt = draft.ReceivedAt.AddDays(7),
-            ReceiptTo = decision.To,
-            ReceiptSuppressedReason = decision.SuppressedReason,
-        }], CancellationToken.None);
-        return decision;
+            var decision = await policy.DecideAsync(draft, CancellationToken.None);
+            requests.Add(new DispatchRequest
+            {
+                Draft = draft,
+                Classification = new Classification(),
+                ClockStartedAt = draft.ReceivedAt,
+                DueAt = draft.ReceivedAt.AddDays(7),
+                ReceiptTo = decision.To,
+                ReceiptSuppressedReason = decision.SuppressedReason,
+                ReceiptLimit = decision.Limit,
+            });
+        }
+
+        var results = new List<(bool, string?)>();
+        foreach (var outcome in await Store.DispatchAsync(requests, CancellationToken.None))
+        {
+            var ticket = outcome.Kind == DispatchOutcomeKind.Created ? await Store.GetAsync(outcome.TicketNumber!, CancellationToken.None) : null;
+            var receipt = ticket?.History.Last(e => e.Kind is TicketEventKind.ReceiptQueued or TicketEventKind.ReceiptSuppressed);
+            results.Add((receipt?.Kind == TicketEventKind.ReceiptQueued, receipt?.Detail));
+        }
+
+        return results;
     }
+
+    /// <summary>One draft through the harness's own policy (the long-running service's).</summary>
+    public async Task<(bool Queued, string? Detail)> StoreAsync(TicketDraft draft) => (await DecideAndStoreAsync(Policy, draft)).Single();
 
     public void Dispose()
     {

@@ -32,4 +32,8 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Debug, Message = "Archived {Sha256} ({Size} bytes, new: {IsNew})")]
     public static partial void Archived(ILogger logger, string sha256, long size, bool isNew);
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning,
+        Message = "Daily receipt limit of {Limit} reached for a sender; ticket {Number} ({SourceKey}) gets no receipt")]
+    public static partial void DailyReceiptLimitReached(ILogger logger, int limit, string number, string sourceKey);
 }

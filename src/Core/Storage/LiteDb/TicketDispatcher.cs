@@ -122,6 +122,11 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     {
         var (number, year, sequence) = _sequence.Next(request.Draft.ReceivedAt);
         var ticket = _factory.Create(request, number, year, sequence, messageId);
+        if (request.ReceiptLimit is { } limit && ticket.History.Any(e => e.Kind == TicketEventKind.ReceiptSuppressed && e.Detail == limit.Reason))
+        {
+            StoreLog.DailyReceiptLimitReached(logger, limit.MaxPerDay, number, request.Draft.SourceKey);
+        }
+
         collections.Tickets.Insert(ticket);
         RememberMessageId(request.Draft.ChannelName, messageId, number);
         return new DispatchOutcome(request.Draft.SourceKey, DispatchOutcomeKind.Created, number);

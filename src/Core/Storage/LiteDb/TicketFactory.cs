@@ -28,6 +28,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
             MessageId = messageId,
             Classification = c,
             CategoryHint = draft.CategoryHint,
+            Metadata = new Dictionary<string, string>(draft.Metadata, StringComparer.Ordinal),
             ClockStartedAt = request.ClockStartedAt,
             DueAt = request.DueAt,
             OcrConfidence = draft.OcrConfidence,
@@ -38,19 +39,27 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         received.At = draft.ReceivedAt;
         ticket.History.Add(received);
 
-        if (!string.IsNullOrWhiteSpace(request.ReceiptTo))
+        if (string.IsNullOrWhiteSpace(request.ReceiptTo))
         {
-            collections.Outbox.Insert(new OutboxMessage { TicketNumber = number, To = request.ReceiptTo, CreatedAt = now, NextAttemptAt = now });
-            ticket.History.Add(Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {request.ReceiptTo}", draft.SourceKey));
+            ticket.History.Add(Event(TicketEventKind.ReceiptSuppressed, request.ReceiptSuppressedReason ?? "Nessun indirizzo per la presa in carico", draft.SourceKey));
+        }
+        else if (request.ReceiptLimit is { } limit && QueuedReceipts(request.ReceiptTo, limit.Since) >= limit.MaxPerDay)
+        {
+            ticket.History.Add(Event(TicketEventKind.ReceiptSuppressed, limit.Reason, draft.SourceKey));
         }
         else
         {
-            ticket.History.Add(Event(TicketEventKind.ReceiptSuppressed, request.ReceiptSuppressedReason ?? "Nessun indirizzo per la presa in carico", draft.SourceKey));
+            collections.Outbox.Insert(new OutboxMessage { TicketNumber = number, To = request.ReceiptTo, CreatedAt = now, NextAttemptAt = now });
+            ticket.History.Add(Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {request.ReceiptTo}", draft.SourceKey));
         }
 
         FlagForReview(ticket, draft);
         return ticket;
     }
+
+    /// <summary>Receipts queued to the address since a moment, this transaction's own included (LiteDB reads its own writes).</summary>
+    private int QueuedReceipts(string address, DateTimeOffset since) =>
+        collections.Outbox.Count("LOWER($.To) = @0 AND $.CreatedAt >= @1", address.Trim().ToLowerInvariant(), StoreBsonMapper.ToBson(since));
 
     /// <summary>A follow-up on a closed ticket reopens it, and the new message starts a new answer clock.</summary>
     public void Reopen(Ticket ticket, DispatchRequest request)
@@ -62,7 +71,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         {
             ticket.ClockStartedAt = request.ClockStartedAt;
             ticket.DueAt = request.DueAt;
-            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
+            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
         }
     }
 
@@ -96,6 +105,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         Attachments = [.. draft.Attachments],
         Original = draft.Original,
         OcrConfidence = draft.OcrConfidence,
+        Metadata = new Dictionary<string, string>(draft.Metadata, StringComparer.Ordinal),
     };
 
     public static AutoMailRecord AutoMailRecordOf(TicketDraft draft, string? messageId, DateTimeOffset now) => new()

@@ -37,6 +37,7 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, string? value) => grid.AddRow($"[bold]{name}[/]", Markup.Escape(value ?? ""));
         Row("Number", t.Number);
+        Row("Times in", dates.ZoneName);
         Row("Status", t.Status + (t.ClosedAt is { } closed ? $" ({dates.Format(closed)})" : ""));
         Row("Channel", $"{t.Channel} / {t.ChannelName}");
         Row("Received", dates.Format(t.ReceivedAt));
@@ -48,7 +49,18 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
         Row("Attachments", string.Join(", ", t.Attachments.Select(a => $"{a.FileName} ({a.Size} B)")));
         context.Console.Write(grid);
         context.Console.Write(new Panel(Markup.Escape(t.TextBody)).Header("Text"));
-        var history = new Table().Title("History").AddColumns("At", "Event", "By", "Detail");
+        if (t.Metadata.Count > 0)
+        {
+            var metadata = new Table().Title("Metadata").AddColumns("Key", "Value");
+            foreach (var (key, value) in t.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                metadata.AddRow(Markup.Escape(key), Markup.Escape(value));
+            }
+
+            context.Console.Write(metadata);
+        }
+
+        var history = new Table().Title($"History ({Markup.Escape(dates.ZoneName)})").AddColumns("At", "Event", "By", "Detail");
         foreach (var e in t.History)
         {
             history.AddRow(dates.Format(e.At), e.Kind.ToString(), Markup.Escape(e.Actor), Markup.Escape(e.Detail));

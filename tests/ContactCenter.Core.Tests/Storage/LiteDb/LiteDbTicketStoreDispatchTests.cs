@@ -109,6 +109,44 @@ public sealed class LiteDbTicketStoreDispatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispatch_FollowUpOnClosedTicket_NewDueDateInHistoryIsInUtc()
+    {
+        await _ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await _ctx.Store.UpdateAsync("PC-2026-000001", t =>
+        {
+            t.Status = TicketStatus.Closed;
+            return new TicketEvent { Kind = TicketEventKind.Closed, Actor = "operatore1", Detail = "Risposto" };
+        }, default);
+
+        // The planner hands due dates in Rome's offset: 17 March 10:00 +01:00 is 09:00 UTC.
+        await _ctx.Store.DispatchAsync([Requests.Mail("k2", "RE: [PC-2026-000001]", receivedAt: new DateTimeOffset(2026, 3, 15, 10, 0, 0, TimeSpan.FromHours(1)))], default);
+
+        var ticket = (await _ctx.Store.GetAsync("PC-2026-000001", default))!;
+        ticket.History.Single(e => e.Kind == TicketEventKind.DueDateChanged).Detail.Should().Be("Nuova scadenza 2026-03-17 09:00 UTC");
+    }
+
+    [Fact]
+    public async Task Dispatch_DraftMetadata_StoredOnTicketAndMessage()
+    {
+        var request = Requests.Mail("k1");
+        request.Draft.Metadata["pec.id"] = "opec292.1@pec.gestore.example.it";
+        request.Draft.Metadata["pec.acceptedAt"] = "2026-03-16T10:15:02+01:00";
+        var followUp = Requests.Mail("k2", "RE: [PC-2026-000001]");
+        followUp.Draft.Metadata["pec.id"] = "opec292.2@pec.gestore.example.it";
+
+        await _ctx.Store.DispatchAsync([request, followUp], default);
+
+        var ticket = (await _ctx.Reopen().GetAsync("PC-2026-000001", default))!;
+        ticket.Metadata.Should().Equal(new Dictionary<string, string>
+        {
+            ["pec.id"] = "opec292.1@pec.gestore.example.it",
+            ["pec.acceptedAt"] = "2026-03-16T10:15:02+01:00",
+        });
+        ticket.Messages.Select(m => m.Metadata.GetValueOrDefault("pec.id"))
+            .Should().Equal("opec292.1@pec.gestore.example.it", "opec292.2@pec.gestore.example.it");
+    }
+
+    [Fact]
     public async Task Dispatch_AutomaticMailReferringToTicket_AttachedWithoutTicketOrReceipt()
     {
         await _ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
