@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email.Salvage;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
@@ -84,7 +85,9 @@ internal sealed class EmailNormalizer : IItemNormalizer
         try
         {
             var parsed = loader.Load(parseStream, cancellationToken);
-            var (draft, contents) = builder.Build(item, parsed.Message);
+            MimePartSalvage.Repair(parsed.Message, parsed.Salvage);
+            var (draft, contents) = builder.Build(item, parsed.Message, parsed.Salvage);
+            parsed.Salvage.ApplyTo(draft);
             return (parsed, draft, contents);
         }
         catch (Exception ex) when (ex is not (InboundItemRejectedException or OperationCanceledException or IOException))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContactCenter.Channels.Email.Salvage;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using MimeKit;
@@ -16,7 +17,7 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
     private readonly MimeAttachmentCollector collector = new(options.MaxAttachments);
     private readonly AutomaticMailDetector detector = new(addresses);
 
-    public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage envelope)
+    public (TicketDraft Draft, MimeContents Contents) Build(InboundItem item, MimeMessage envelope, MailSalvageReport? salvage = null)
     {
         var pec = item.Channel == ChannelKind.Pec ? PecEnvelope.Read(envelope) : null;
         var message = pec?.Original?.Message ?? envelope;
@@ -24,7 +25,12 @@ internal sealed class MailDraftBuilder(MailNormalizerOptions options, MailAddres
         // Composed before the PEC parts join the attachments: postacert.eml is the message itself, not one forwarded in it.
         var body = ComposeBody(contents);
         AddPecParts(pec, contents);
-        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var from = SenderSalvage.From(message, out var fromRepair);
+        if (fromRepair is not null)
+        {
+            salvage?.Repaired(fromRepair);
+        }
+
         var fromAddress = string.IsNullOrWhiteSpace(from?.Address) ? null : from.Address.Trim();
         var verdict = pec is { Kind: PecEnvelopeKind.Receipt }
             ? new AutomaticMailVerdict(AutomaticMailKind.AutoReply, $"PEC receipt ({PecEnvelope.ReceiptHeader}: {pec.Detail})")

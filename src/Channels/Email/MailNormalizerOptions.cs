@@ -37,4 +37,11 @@ internal sealed class MailNormalizerOptions
     /// Configured entries are added to the defaults. MAILER-DAEMON and postmaster senders are bounces anyway.
     /// </summary>
     public List<string> NoReplyPatterns { get; set; } = ["noreply", "no-reply", "donotreply", "mailer-daemon", "postmaster"];
+
+    /// <summary>
+    /// The charset for raw 8-bit header bytes that are not UTF-8 and that the charset detector does not recognise with
+    /// confidence as an East Asian, Cyrillic, Greek, Hebrew, Arabic or Thai charset. Undeclared 8-bit headers from
+    /// Italian mailers are nearly always windows-1252.
+    /// </summary>
+    public string FallbackCharset { get; set; } = "windows-1252";
 }

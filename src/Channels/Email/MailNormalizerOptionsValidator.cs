@@ -49,6 +49,29 @@ internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNorm
             }
         }
 
+        if (!IsKnownCharset(options.FallbackCharset))
+        {
+            errors.Add($"{Prefix}FallbackCharset must be a charset name such as windows-1252 or iso-8859-15 (was '{options.FallbackCharset}').");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsKnownCharset(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        try
+        {
+            MailTextEncodings.Resolve(name);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

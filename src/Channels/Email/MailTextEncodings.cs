@@ -15,4 +15,11 @@ internal static class MailTextEncodings
     public static Encoding Windows1252 => Windows1252Lazy.Value;
 
     public static void EnsureRegistered() => _ = Windows1252Lazy.Value;
+
+    /// <summary>A configured charset name (validated at start), with the legacy code pages available.</summary>
+    public static Encoding Resolve(string name)
+    {
+        EnsureRegistered();
+        return Encoding.GetEncoding(name);
+    }
 }

@@ -1,5 +1,7 @@
+using ContactCenter.Channels.Email.Salvage;
 using ContactCenter.Core.Intake;
 using MimeKit;
+using MimeKit.IO;
 
 namespace ContactCenter.Channels.Email;
 
@@ -14,7 +16,7 @@ internal sealed class MimeMessageLoader
         parserOptions = new ParserOptions
         {
             MaxMimeDepth = options.MaxMimeDepth,
-            CharsetEncoding = MailTextEncodings.Windows1252,
+            CharsetEncoding = MailTextEncodings.Resolve(options.FallbackCharset),
             AddressParserComplianceMode = RfcComplianceMode.Loose,
             ParameterComplianceMode = RfcComplianceMode.Loose,
             Rfc2047ComplianceMode = RfcComplianceMode.Loose,
@@ -31,23 +33,47 @@ internal sealed class MimeMessageLoader
     public ParsedMessage Load(Stream stream, CancellationToken cancellationToken)
     {
         var nested = new Dictionary<MessagePart, ByteRange>(ReferenceEqualityComparer.Instance);
+        var salvage = new MailSalvageReport();
+        var (options, skip) = Prepare(stream, salvage);
         try
         {
-            var parser = new MimeParser(parserOptions, stream, persistent: true);
+            var source = skip == 0 ? stream : new BoundStream(stream, skip, -1, leaveOpen: true);
+            var parser = new MimeParser(options, source, persistent: true);
 
             // Offsets let a forwarded message be archived byte for byte instead of re-serialised.
             parser.MimeMessageEnd += (_, e) =>
             {
                 if (e.Parent is not null)
                 {
-                    nested[e.Parent] = new ByteRange(e.BeginOffset, e.EndOffset);
+                    nested[e.Parent] = new ByteRange(e.BeginOffset + skip, e.EndOffset + skip);
                 }
             };
-            return new ParsedMessage(parser.ParseMessage(cancellationToken), nested);
+            return new ParsedMessage(parser.ParseMessage(cancellationToken), nested, salvage);
         }
         catch (FormatException ex)
         {
             throw new InboundItemRejectedException($"Not a parseable e-mail message: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Junk lines before the first header are skipped; raw 8-bit headers get the charset they look like.</summary>
+    private (ParserOptions Options, long Skip) Prepare(Stream stream, MailSalvageReport salvage)
+    {
+        var head = MessageHead.Read(stream);
+        var (skip, lines) = LeadingJunk.Measure(head);
+        if (skip > 0)
+        {
+            salvage.Repaired($"{skip} bytes ({lines} line(s)) before the first header skipped");
+        }
+
+        if (HeaderCharsetGuesser.Guess(head.HeaderBlock(skip)) is not { } charset)
+        {
+            return (parserOptions, skip);
+        }
+
+        var options = parserOptions.Clone();
+        options.CharsetEncoding = charset;
+        salvage.Repaired($"raw 8-bit header bytes read as {charset.WebName}");
+        return (options, skip);
     }
 }

@@ -16,4 +16,10 @@ public enum TicketEventKind
     ReceiptSuppressed,
     FlaggedForReview,
     Note,
+
+    /// <summary>The same message (same mailbox, Message-ID and content) arrived again; nothing else was stored.</summary>
+    DuplicateReceived,
+
+    /// <summary>A message with a Message-ID already used by different content: kept as its own item, noted on both tickets.</summary>
+    MessageIdReused,
 }

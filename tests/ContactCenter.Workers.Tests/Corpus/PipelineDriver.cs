@@ -61,7 +61,7 @@ internal static class PipelineDriver
             {
                 results[corpusCase.FileName] = new CorpusResult(
                     new CorpusTicket(ticket.Subject, ticket.TextBody, ticket.HtmlBody, ticket.Attachments,
-                        ticket.Messages.FirstOrDefault()?.Original, a => Read(archive, a)), null);
+                        ticket.Messages.FirstOrDefault()?.Original, a => Read(archive, a), ticket.Sender, ticket.NeedsReview, ticket.ReviewReason), null);
             }
             else if (record is not null)
             {

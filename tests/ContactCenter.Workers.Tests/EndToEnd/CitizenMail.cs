@@ -47,6 +47,12 @@ internal static class CitizenMail
         return message;
     }
 
+    /// <summary>
+    /// One Date for the whole run: a request generated twice is the same message delivered twice (a different Date
+    /// would make it a different message that reuses the Message-ID, which opens its own ticket).
+    /// </summary>
+    private static readonly DateTimeOffset Sent = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.Now.AddMinutes(-5).ToUnixTimeSeconds());
+
     private static MimeMessage Message(string from, string subject, string messageId, string text, string? inReplyTo = null)
     {
         var message = new MimeMessage();
@@ -54,7 +60,7 @@ internal static class CitizenMail
         message.To.Add(MailboxAddress.Parse("urp@protezionecivile.example.it"));
         message.Subject = subject;
         message.MessageId = messageId.Trim('<', '>');
-        message.Date = DateTimeOffset.Now.AddMinutes(-5);
+        message.Date = Sent;
         if (inReplyTo is not null)
         {
             message.InReplyTo = inReplyTo.Trim('<', '>');

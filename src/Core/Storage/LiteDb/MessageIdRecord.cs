@@ -3,8 +3,10 @@ using LiteDB;
 namespace ContactCenter.Core.Storage.LiteDb;
 
 /// <summary>
-/// Row of <c>messageids</c>, keyed <c>{channelName}|{Message-ID}</c>: the same Message-ID in the same mailbox is a
-/// duplicate. <see cref="MessageId"/> is indexed on its own for In-Reply-To/References, which may cross mailboxes.
+/// Row of <c>messageids</c>, keyed <c>{channelName}|{Message-ID}</c> for the first message with that ID in a mailbox
+/// and <c>{channelName}|{Message-ID}|#{n}</c> for each later one with different content (see
+/// <see cref="ContentFingerprint"/>). <see cref="MessageId"/> is indexed on its own for In-Reply-To/References, which
+/// may cross mailboxes, and for finding all rows of one ID.
 /// </summary>
 internal sealed class MessageIdRecord
 {
@@ -18,7 +20,24 @@ internal sealed class MessageIdRecord
     /// <summary>Null for automatic mail that referred to no ticket (kept only to recognise its duplicates).</summary>
     public string? TicketNumber { get; set; }
 
+    /// <summary>Null on rows stored before fingerprints existed (their channel is the key's prefix).</summary>
+    public string? ChannelName { get; set; }
+
+    /// <summary><see cref="ContentFingerprint"/>'s stored form; null on older rows and on our own receipts.</summary>
+    public string? Fingerprint { get; set; }
+
+    public string? SourceKey { get; set; }
+
     public static string KeyOf(string channelName, string messageId) => channelName + "|" + messageId;
+
+    /// <summary>True for a row of this mailbox and ID, old (no channel field) or new.</summary>
+    public bool IsFor(string channelName, string messageId)
+    {
+        var first = KeyOf(channelName, messageId);
+        return MessageId == messageId && (ChannelName is not null
+            ? ChannelName == channelName
+            : Key == first || Key.StartsWith(first + "|#", StringComparison.Ordinal));
+    }
 
     /// <summary>Message-IDs are compared without angle brackets and surrounding blanks.</summary>
     public static string? Normalize(string? messageId)

@@ -13,6 +13,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
 {
     private readonly TicketSequence _sequence = new(collections, prefix);
     private readonly TicketFactory _factory = new(collections, now);
+    private readonly MessageIdMatcher _matcher = new(collections);
 
     public DispatchOutcome Dispatch(DispatchRequest request)
     {
@@ -23,11 +24,15 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
         }
 
-        var messageId = MessageIdRecord.Normalize(draft.MessageId);
-        var outcome = FindDuplicate(draft, messageId)
-            ?? (draft.AutomaticMail != AutomaticMailKind.None ? DispatchAutomatic(draft, messageId)
-                : FindTarget(draft) is { } ticket ? AppendFollowUp(ticket, request, messageId)
-                : Create(request, messageId));
+        var incoming = Identify(draft);
+        var outcome = incoming.Repeated is { } repeated ? RecordDuplicate(draft, incoming, repeated)
+            : draft.AutomaticMail != AutomaticMailKind.None ? DispatchAutomatic(draft, incoming)
+            : FindTarget(draft) is { } ticket ? AppendFollowUp(ticket, request, incoming)
+            : Create(request, incoming);
+        if (incoming.IsReused)
+        {
+            NoteReuse(draft, incoming, outcome.TicketNumber);
+        }
 
         collections.Sources.Upsert(new SourceRecord
         {
@@ -45,14 +50,56 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         return outcome;
     }
 
-    private DispatchOutcome? FindDuplicate(TicketDraft draft, string? messageId)
+    /// <summary>
+    /// A Message-ID already seen in this mailbox makes a duplicate only with the same content (see
+    /// <see cref="ContentFingerprint"/>); a different message that reuses it goes on as any other item.
+    /// </summary>
+    private IncomingMessageId Identify(TicketDraft draft)
     {
-        if (messageId is null || collections.MessageIds.FindById(MessageIdRecord.KeyOf(draft.ChannelName, messageId)) is not { } seen)
+        var messageId = MessageIdRecord.Normalize(draft.MessageId);
+        var fingerprint = ContentFingerprint.Of(draft);
+        if (messageId is null)
         {
-            return null;
+            return new IncomingMessageId(null, fingerprint, [], null);
         }
 
-        return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, seen.TicketNumber);
+        var earlier = _matcher.Rows(draft.ChannelName, messageId);
+        return new IncomingMessageId(messageId, fingerprint, earlier, earlier.FirstOrDefault(r => _matcher.Repeats(r, draft, fingerprint)));
+    }
+
+    /// <summary>Nothing new is stored, but the ticket it repeats says that (and when) the copy came.</summary>
+    private DispatchOutcome RecordDuplicate(TicketDraft draft, IncomingMessageId incoming, MessageIdRecord repeated)
+    {
+        if (repeated.TicketNumber is not null && collections.FindTicket(repeated.TicketNumber) is { } ticket)
+        {
+            ticket.History.Add(_factory.Event(TicketEventKind.DuplicateReceived, DuplicateNotes.Duplicate(incoming.MessageId!, draft.SourceKey), draft.SourceKey));
+            collections.Tickets.Update(ticket);
+        }
+
+        DuplicateLog.Duplicate(logger, draft.SourceKey, incoming.MessageId!, repeated.TicketNumber);
+        return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, repeated.TicketNumber);
+    }
+
+    /// <summary>A reused Message-ID may be a broken mailer or a forgery: both tickets say so, and what differs.</summary>
+    private void NoteReuse(TicketDraft draft, IncomingMessageId incoming, string? ticketNumber)
+    {
+        var first = incoming.Earlier[0];
+        var differences = _matcher.FingerprintOf(first, draft.ChannelName) is { } earlier ? incoming.Fingerprint.Differences(earlier) : [];
+        var messageId = incoming.MessageId!;
+        if (ticketNumber is not null && collections.FindTicket(ticketNumber) is { } ticket)
+        {
+            ticket.History.Add(_factory.Event(TicketEventKind.MessageIdReused, DuplicateNotes.ReusedByThis(messageId, first.TicketNumber, differences), draft.SourceKey));
+            collections.Tickets.Update(ticket);
+        }
+
+        if (first.TicketNumber is not null && first.TicketNumber != ticketNumber && collections.FindTicket(first.TicketNumber) is { } earlierTicket)
+        {
+            earlierTicket.History.Add(_factory.Event(TicketEventKind.MessageIdReused,
+                DuplicateNotes.ReusedByOther(messageId, ticketNumber, draft.SourceKey, differences), draft.SourceKey));
+            collections.Tickets.Update(earlierTicket);
+        }
+
+        DuplicateLog.Reused(logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
     }
 
     /// <summary>A ticket number of ours in the subject first, then In-Reply-To, then References from the newest.</summary>
@@ -77,13 +124,13 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         return null;
     }
 
-    private DispatchOutcome DispatchAutomatic(TicketDraft draft, string? messageId)
+    private DispatchOutcome DispatchAutomatic(TicketDraft draft, IncomingMessageId incoming)
     {
         var ticket = FindTarget(draft);
         if (ticket is null)
         {
-            collections.AutoMail.Insert(TicketFactory.AutoMailRecordOf(draft, messageId, now));
-            RememberMessageId(draft.ChannelName, messageId, null);
+            collections.AutoMail.Insert(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, now));
+            RememberMessageId(draft, incoming, null);
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailRecorded, null);
         }
 
@@ -93,18 +140,18 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             AutomaticMailKind.OwnAddress => MessageKind.OwnMail,
             _ => MessageKind.AutoReply,
         };
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, messageId));
+        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, incoming.MessageId));
         ticket.HasOutgoingReply |= kind == MessageKind.OwnMail;
         ticket.History.Add(_factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
         collections.Tickets.Update(ticket);
-        RememberMessageId(draft.ChannelName, messageId, ticket.Number);
+        RememberMessageId(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
-    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, string? messageId)
+    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming)
     {
         var draft = request.Draft;
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, messageId));
+        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId));
         ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
         if (ticket.Status == TicketStatus.Closed)
         {
@@ -114,33 +161,36 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
 
         _factory.FlagForReview(ticket, draft);
         collections.Tickets.Update(ticket);
-        RememberMessageId(draft.ChannelName, messageId, ticket.Number);
+        RememberMessageId(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.FollowUpAppended, ticket.Number);
     }
 
-    private DispatchOutcome Create(DispatchRequest request, string? messageId)
+    private DispatchOutcome Create(DispatchRequest request, IncomingMessageId incoming)
     {
         var (number, year, sequence) = _sequence.Next(request.Draft.ReceivedAt);
-        var ticket = _factory.Create(request, number, year, sequence, messageId);
+        var ticket = _factory.Create(request, number, year, sequence, incoming.MessageId);
         if (request.ReceiptLimit is { } limit && ticket.History.Any(e => e.Kind == TicketEventKind.ReceiptSuppressed && e.Detail == limit.Reason))
         {
             StoreLog.DailyReceiptLimitReached(logger, limit.MaxPerDay, number, request.Draft.SourceKey);
         }
 
         collections.Tickets.Insert(ticket);
-        RememberMessageId(request.Draft.ChannelName, messageId, number);
+        RememberMessageId(request.Draft, incoming, number);
         return new DispatchOutcome(request.Draft.SourceKey, DispatchOutcomeKind.Created, number);
     }
 
-    private void RememberMessageId(string channelName, string? messageId, string? ticketNumber)
+    private void RememberMessageId(TicketDraft draft, IncomingMessageId incoming, string? ticketNumber)
     {
-        if (messageId is not null)
+        if (incoming.MessageId is not null)
         {
             collections.MessageIds.Upsert(new MessageIdRecord
             {
-                Key = MessageIdRecord.KeyOf(channelName, messageId),
-                MessageId = messageId,
+                Key = incoming.RowKey(draft.ChannelName),
+                MessageId = incoming.MessageId,
                 TicketNumber = ticketNumber,
+                ChannelName = draft.ChannelName,
+                Fingerprint = incoming.Fingerprint.ToString(),
+                SourceKey = draft.SourceKey,
             });
         }
     }

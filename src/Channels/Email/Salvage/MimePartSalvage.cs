@@ -1,0 +1,95 @@
+using MimeKit;
+using MimeKit.Encodings;
+
+namespace ContactCenter.Channels.Email.Salvage;
+
+/// <summary>
+/// Repairs and checks leaf parts after parsing: x-uuencode without its <c>begin</c> line (MimeKit decodes nothing
+/// until it sees one) is decoded as bare payload; base64 cut short or full of foreign characters is reported, so the
+/// ticket is flagged for review instead of showing garbage as if it were the text; a "base64" text part that is
+/// plainly not base64 at all is shown as it came.
+/// </summary>
+internal static class MimePartSalvage
+{
+    /// <summary>Above this share of foreign characters a base64 text part is taken for mislabelled plain text.</summary>
+    private const double PlainTextShare = 0.05;
+
+    public static void Repair(MimeMessage message, MailSalvageReport report)
+    {
+        var number = 0;
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            number++;
+            if (part.Content?.Stream is null)
+            {
+                continue;
+            }
+
+            switch (part.ContentTransferEncoding)
+            {
+                case ContentEncoding.UUEncode:
+                    RepairUuencode(part, Describe(part, number), report);
+                    break;
+                case ContentEncoding.Base64:
+                    CheckBase64(part, Describe(part, number), report);
+                    break;
+            }
+        }
+    }
+
+    private static void RepairUuencode(MimePart part, string name, MailSalvageReport report)
+    {
+        var raw = ReadRaw(part);
+        if (HasBeginLine(raw))
+        {
+            return;
+        }
+
+        var decoder = new UUDecoder(payloadOnly: true);
+        var decoded = new byte[decoder.EstimateOutputLength(raw.Length)];
+        var length = decoder.Decode(raw, 0, raw.Length, decoded);
+        part.Content = new MimeContent(new MemoryStream(decoded, 0, length, writable: false), ContentEncoding.Binary);
+        report.Repaired($"{name}: x-uuencode without a 'begin' line decoded as bare payload ({length} bytes)");
+    }
+
+    private static void CheckBase64(MimePart part, string name, MailSalvageReport report)
+    {
+        var scan = Base64Scan.Of(part.Content!.Stream!);
+        var odd = scan.Foreign + scan.Blanks;
+        if (part is TextPart && odd > (scan.Symbols + scan.Padding + odd) * PlainTextShare)
+        {
+            // Words and blanks: a mailer labelled plain text base64. Decoding it would only make garbage of it.
+            part.Content = new MimeContent(new MemoryStream(ReadRaw(part), writable: false), ContentEncoding.Default);
+            part.ContentTransferEncoding = ContentEncoding.EightBit;
+            report.Problem($"{name} is declared base64 but is plain text ({odd} of {scan.Symbols + scan.Padding + odd} characters are not base64): shown as it came");
+        }
+        else if (scan.Foreign > 0)
+        {
+            report.Problem($"{name} has {scan.Foreign} characters that are not base64: its decoded content may be garbled");
+        }
+        else if ((scan.Symbols + scan.Padding) % 4 != 0)
+        {
+            report.Problem($"{name} has base64 cut short ({scan.Symbols} characters, not a multiple of 4): its content is incomplete");
+        }
+    }
+
+    private static bool HasBeginLine(byte[] raw)
+    {
+        var text = System.Text.Encoding.ASCII.GetString(raw, 0, Math.Min(raw.Length, 4096));
+        return text.Split('\n').Any(l => l.TrimStart().StartsWith("begin ", StringComparison.Ordinal));
+    }
+
+    /// <summary>The part's bytes as they are in the message, before any transfer decoding.</summary>
+    private static byte[] ReadRaw(MimePart part)
+    {
+        using var copy = new MemoryStream();
+        var stream = part.Content!.Stream!;
+        stream.Position = 0;
+        stream.CopyTo(copy);
+        stream.Position = 0;
+        return copy.ToArray();
+    }
+
+    private static string Describe(MimePart part, int number) =>
+        $"part {number} ({part.ContentType.MimeType}{(part.FileName is { } file ? ", " + file : "")})";
+}

@@ -1,0 +1,61 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Tickets;
+using LiteDB;
+
+namespace ContactCenter.Core.Storage.LiteDb;
+
+/// <summary>
+/// Finds what a mailbox already holds under one Message-ID and whether an incoming draft repeats it. Rows stored before
+/// fingerprints existed are compared with the stored message itself: the same archived original, or the same sender
+/// and content (the Date header was not stored, so it is not compared). When in doubt the draft counts as different:
+/// a second ticket with a note can be merged by an operator, a dropped message cannot be recovered.
+/// </summary>
+internal sealed class MessageIdMatcher(StoreCollections collections)
+{
+    /// <summary>The rows of this mailbox and ID, the first one stored first.</summary>
+    public IReadOnlyList<MessageIdRecord> Rows(string channelName, string messageId) =>
+    [
+        .. collections.MessageIds.Find(Query.EQ(nameof(MessageIdRecord.MessageId), messageId))
+            .Where(r => r.IsFor(channelName, messageId))
+            .OrderBy(r => r.Key.Length).ThenBy(r => r.Key, StringComparer.Ordinal),
+    ];
+
+    public bool Repeats(MessageIdRecord row, TicketDraft draft, ContentFingerprint fingerprint)
+    {
+        if (ContentFingerprint.Parse(row.Fingerprint) is { } stored)
+        {
+            return fingerprint.SameMessageAs(stored);
+        }
+
+        if (row.TicketNumber is not null)
+        {
+            var message = StoredMessage(row, draft.ChannelName);
+            return message is not null
+                && (SameOriginal(message.Original, draft.Original) || fingerprint.SameMessageAs(ContentFingerprint.OfStoredMessage(message)));
+        }
+
+        // Automatic mail recorded without a ticket kept no text: the same original, or automatic mail again from the
+        // same sender with the same subject, as before fingerprints (no ticket is at stake either way).
+        var recorded = collections.AutoMail.FindOne(Query.And(
+            Query.EQ(nameof(AutoMailRecord.MessageId), row.MessageId), Query.EQ(nameof(AutoMailRecord.ChannelName), draft.ChannelName)));
+        return recorded is not null
+            && (SameOriginal(recorded.Original, draft.Original)
+                || (draft.AutomaticMail != AutomaticMailKind.None
+                    && string.Equals(recorded.From.Email, draft.Sender.Email, StringComparison.OrdinalIgnoreCase)
+                    && recorded.Subject == draft.Subject));
+    }
+
+    /// <summary>The fingerprint <paramref name="row"/> stands for, to say what differs; null when nothing is known.</summary>
+    public ContentFingerprint? FingerprintOf(MessageIdRecord row, string channelName) =>
+        ContentFingerprint.Parse(row.Fingerprint)
+        ?? (StoredMessage(row, channelName) is { } message ? ContentFingerprint.OfStoredMessage(message) : null);
+
+    private TicketMessage? StoredMessage(MessageIdRecord row, string channelName) =>
+        row.TicketNumber is null ? null
+            : collections.FindTicket(row.TicketNumber)?.Messages
+                .FirstOrDefault(m => m.MessageId == row.MessageId && m.ChannelName == channelName);
+
+    private static bool SameOriginal(TicketAttachment? stored, TicketAttachment? incoming) =>
+        stored is { Sha256.Length: > 0 } && incoming is not null
+        && string.Equals(stored.Sha256, incoming.Sha256, StringComparison.OrdinalIgnoreCase);
+}
