@@ -13,7 +13,7 @@ internal sealed class MimeMessageLoader
         MailTextEncodings.EnsureRegistered();
         parserOptions = new ParserOptions
         {
-            MaxMimeDepth = options.MaxMimeDepth,
+            MaxMimeDepth = new MimeLimits(options).ParserDepth,
             CharsetEncoding = MailTextEncodings.Windows1252,
             AddressParserComplianceMode = RfcComplianceMode.Loose,
             ParameterComplianceMode = RfcComplianceMode.Loose,
