@@ -11,6 +11,7 @@ internal sealed class MimeMessageLoader
     public MimeMessageLoader(MailNormalizerOptions options)
     {
         MailTextEncodings.EnsureRegistered();
+        Utf7EncodingProvider.EnsureRegistered();
         parserOptions = new ParserOptions
         {
             MaxMimeDepth = new MimeLimits(options).ParserDepth,
