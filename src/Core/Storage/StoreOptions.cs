@@ -7,6 +7,9 @@ public sealed class StoreOptions
 {
     public const string SectionName = "ContactCenter:Store";
 
+    /// <summary>LiteDb (default: one file, one process) or PostgreSql (section <c>ContactCenter:Store:PostgreSql</c>, several nodes).</summary>
+    public StoreProvider Provider { get; set; } = StoreProvider.LiteDb;
+
     /// <summary>Base folder; the other paths default to files and folders inside it.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";

@@ -16,4 +16,7 @@ internal sealed record ChannelStatusRow
     public int OpenTickets { get; init; }
     public string? LastTicketNumber { get; init; }
     public DateTimeOffset? LastTicketAt { get; init; }
+
+    /// <summary>With a cluster: the node polling this channel now, or the one that polled it last.</summary>
+    public string? Node { get; init; }
 }

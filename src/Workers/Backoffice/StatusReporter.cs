@@ -1,5 +1,6 @@
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
+using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace ContactCenter.Workers.Backoffice;
 /// <see cref="ChannelStatusRegistry"/> only inside the running service (a CLI's registry has seen no poll).
 /// </summary>
 internal sealed class StatusReporter(
-    ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time)
+    ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
+    ChannelNodes? channelNodes = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -34,9 +36,24 @@ internal sealed class StatusReporter(
             OutboxOldestAt = backlog.OutboxOldestAt,
             Tickets = tickets.Count,
             OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
-            Channels = Channels(tickets, inService),
+            Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
         };
+    }
+
+    /// <summary>In a cluster, which node holds each channel (read from the shared database, so any node or CLI can tell).</summary>
+    private async Task<List<ChannelStatusRow>> WithNodesAsync(List<ChannelStatusRow> rows, CancellationToken cancellationToken)
+    {
+        if (channelNodes is null)
+        {
+            return rows;
+        }
+
+        var job = ChannelTriggers.JobKey("");
+        var nodes = await channelNodes.ReadAsync(ClusteredScheduling.SchedulerName, job.Group, job.Name, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => nodes.TryGetValue(r.Name, out var n)
+            ? r with { Node = n.PollingNow ? $"{n.Node} (polling now)" : $"{n.Node} (last poll {n.LastPollAt:yyyy-MM-dd HH:mm:ss}Z)" }
+            : r)];
     }
 
     private List<ChannelStatusRow> Channels(IReadOnlyList<Ticket> tickets, bool inService)

@@ -35,6 +35,8 @@ public static class ControlServiceCollectionExtensions
         services.TryAddSingleton(sp => new ServiceIdentity("contactcenter", Environment.ProcessId,
             Path.GetFullPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ResolvedDatabasePath)));
         services.AddHostedService<BacklogGauges>();
+        services.TryAddSingleton<StoreHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreHealthMonitor>());
         services.AddHostedService<ControlEndpoint>();
         return services;
     }

@@ -13,4 +13,7 @@ internal sealed record HealthReport(
 
     /// <summary>Served with 200: healthy, or degraded but not yet failing for longer than allowed.</summary>
     public bool IsHealthy => Status != Unhealthy;
+
+    /// <summary>The ticket store as last probed; null where no monitor runs.</summary>
+    public StoreHealth? Store { get; init; }
 }

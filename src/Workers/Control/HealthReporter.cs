@@ -8,20 +8,27 @@ namespace ContactCenter.Workers.Control;
 /// (a monitor sees the outage and its reason from the first failure, still with 200: servers restart, backoff retries),
 /// and Unhealthy (503) once it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
 /// </summary>
-internal sealed class HealthReporter(ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time)
+internal sealed class HealthReporter(
+    ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time, StoreHealthMonitor? storeMonitor = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
         var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit)).ToList();
-        var overall = channels.Any(c => c.Status == HealthReport.Unhealthy) ? HealthReport.Unhealthy
+        var store = storeMonitor?.Current;
+        var overall = channels.Any(c => c.Status == HealthReport.Unhealthy) || store?.Status == HealthReport.Unhealthy ? HealthReport.Unhealthy
             : channels.Any(c => c.Status == HealthReport.Degraded) ? HealthReport.Degraded
             : HealthReport.Healthy;
         var failing = channels.Where(c => c.Status != HealthReport.Healthy)
             .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}")
             .ToList();
-        return new HealthReport(overall, now, limit, channels, failing.Count == 0 ? null : string.Join("; ", failing));
+        if (store?.Status == HealthReport.Unhealthy)
+        {
+            failing.Insert(0, $"store: {store.LastError}");
+        }
+
+        return new HealthReport(overall, now, limit, channels, failing.Count == 0 ? null : string.Join("; ", failing)) { Store = store };
     }
 
     private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)

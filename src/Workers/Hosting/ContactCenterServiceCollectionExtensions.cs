@@ -19,7 +19,7 @@ public static class ContactCenterServiceCollectionExtensions
     /// <summary>Every area's services, one AddXxx each; the scheduler is added by <c>AddChannelJobs</c> for the service only.</summary>
     public static IServiceCollection AddContactCenter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddTicketStore(configuration);
+        services.AddStoreProvider(configuration);
         services.AddWebhooks(configuration);
         services.AddRouting(configuration);
         services.AddEmailNormalizer(configuration);

@@ -33,6 +33,7 @@ public static class ChannelJobsServiceCollectionExtensions
         var receiptsEnabled = configuration.GetValue("ContactCenter:Receipts:Enabled", true);
         services.AddQuartz(quartz =>
         {
+            quartz.UseClusteredStoreIfShared(configuration);
             if (receiptsEnabled)
             {
                 quartz.ScheduleJob<OutboxSendJob>(

@@ -29,7 +29,8 @@ internal sealed class ChannelScheduler(
                 .UsingJobData(ChannelPollJob.ChannelKey, channel.Name)
                 .DisallowConcurrentExecution(true)
                 .Build();
-            await scheduler.ScheduleJob(job, ChannelTriggers.Build(channel, CurrentMode, time), default, cancellationToken).ConfigureAwait(false);
+            // Replacing: with a clustered store the job may already be there, stored by this node's last run or another node.
+            await scheduler.ScheduleJob(job, ChannelTriggers.Build(channel, CurrentMode, time), ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
             SchedulingLog.ChannelScheduled(logger, channel.Name, channel.Factory.Type, ChannelTriggers.Describe(channel, CurrentMode));
         }
     }

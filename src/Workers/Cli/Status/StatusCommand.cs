@@ -62,5 +62,9 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         }
 
         console.Write(table);
+        foreach (var c in r.Channels.Where(c => c.Node is not null))
+        {
+            console.MarkupLine($"Channel {Markup.Escape(c.Name)} held by node {Markup.Escape(c.Node!)}");
+        }
     }
 }

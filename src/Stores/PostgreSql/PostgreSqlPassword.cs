@@ -1,0 +1,37 @@
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Reads the database password from the one source the options name, at each new physical connection (rotation needs no restart).</summary>
+internal static class PostgreSqlPassword
+{
+    public static bool IsConfigured(PostgreSqlStoreOptions options) =>
+        !string.IsNullOrWhiteSpace(options.PasswordFile) || !string.IsNullOrWhiteSpace(options.PasswordEnvironmentVariable);
+
+    public static string Read(PostgreSqlStoreOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.PasswordEnvironmentVariable))
+        {
+            return Environment.GetEnvironmentVariable(options.PasswordEnvironmentVariable)
+                ?? throw new InvalidOperationException(
+                    $"The environment variable {options.PasswordEnvironmentVariable} named by ContactCenter:Store:PostgreSql:PasswordEnvironmentVariable is not set.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PasswordFile))
+        {
+            return File.ReadAllText(ResolveFile(options.PasswordFile)).Trim();
+        }
+
+        throw new InvalidOperationException("No database password source configured.");
+    }
+
+    /// <summary>A relative name is first a systemd credential (<c>LoadCredential=name:/path</c>), then a path.</summary>
+    private static string ResolveFile(string file)
+    {
+        var credentials = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
+        if (!Path.IsPathRooted(file) && !string.IsNullOrEmpty(credentials) && File.Exists(Path.Combine(credentials, file)))
+        {
+            return Path.Combine(credentials, file);
+        }
+
+        return Path.GetFullPath(file);
+    }
+}

@@ -1,0 +1,38 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Events 2900-2949: the PostgreSQL store.</summary>
+internal static partial class PostgreSqlStoreLog
+{
+    [LoggerMessage(EventId = 2900, Level = LogLevel.Information, Message = "PostgreSQL ticket store opened on {Host}/{Database} (schema version {Version})")]
+    public static partial void Opened(ILogger logger, string? host, string? database, int version);
+
+    [LoggerMessage(EventId = 2901, Level = LogLevel.Information, Message = "Database schema migrated to version {Version} ({Name})")]
+    public static partial void SchemaMigrated(ILogger logger, int version, string name);
+
+    [LoggerMessage(EventId = 2902, Level = LogLevel.Information,
+        Message = "Dispatched {Count} items durably in {ElapsedMs} ms: {Created} created, {FollowUps} follow-ups, {AutoMail} automatic, {Duplicates} duplicates")]
+    public static partial void BatchDispatched(ILogger logger, int count, long elapsedMs, int created, int followUps, int autoMail, int duplicates);
+
+    [LoggerMessage(EventId = 2903, Level = LogLevel.Information, Message = "Ticket {Number} reopened by follow-up {SourceKey}")]
+    public static partial void TicketReopened(ILogger logger, string number, string sourceKey);
+
+    [LoggerMessage(EventId = 2904, Level = LogLevel.Warning, Message = "Item {SourceKey} quarantined: {Reason}")]
+    public static partial void Quarantined(ILogger logger, string sourceKey, string reason);
+
+    [LoggerMessage(EventId = 2905, Level = LogLevel.Warning, Message = "Service mode set to {Mode} by {Actor}")]
+    public static partial void ModeChanged(ILogger logger, ServiceMode mode, string actor);
+
+    [LoggerMessage(EventId = 2906, Level = LogLevel.Information, Message = "Ticket {Number} updated: {Kind} by {Actor}")]
+    public static partial void TicketUpdated(ILogger logger, string number, TicketEventKind kind, string actor);
+
+    [LoggerMessage(EventId = 2907, Level = LogLevel.Information,
+        Message = "Transaction lost a race with another writer ({SqlState}), running it again (attempt {Attempt})")]
+    public static partial void ConflictRetried(ILogger logger, string sqlState, int attempt);
+
+    [LoggerMessage(EventId = 2908, Level = LogLevel.Debug, Message = "Archived {Sha256} in the database ({Size} bytes, new: {IsNew})")]
+    public static partial void Archived(ILogger logger, string sha256, long size, bool isNew);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>One password source at most, and a connection string Npgsql can parse; each message names its key.</summary>
+internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<PostgreSqlStoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PostgreSqlStoreOptions options)
+    {
+        var failures = new List<string>();
+        NpgsqlConnectionStringBuilder? builder = null;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"{PostgreSqlStoreOptions.SectionName}:ConnectionString is not a valid connection string: {e.Message}");
+        }
+
+        var sources = (string.IsNullOrWhiteSpace(options.PasswordFile) ? 0 : 1) + (string.IsNullOrWhiteSpace(options.PasswordEnvironmentVariable) ? 0 : 1)
+            + (string.IsNullOrEmpty(builder?.Password) ? 0 : 1);
+        if (sources > 1)
+        {
+            failures.Add($"{PostgreSqlStoreOptions.SectionName}: give the password in one place only (PasswordFile, PasswordEnvironmentVariable, or the connection string).");
+        }
+
+        if (options.ClusterCheckinInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{PostgreSqlStoreOptions.SectionName}:ClusterCheckinInterval must be at least one second.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

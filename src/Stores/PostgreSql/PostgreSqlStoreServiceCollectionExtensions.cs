@@ -1,0 +1,41 @@
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+public static class PostgreSqlStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>ContactCenter:Store:PostgreSql</c> (validated at start) and registers the PostgreSQL store and archive
+    /// on one shared data source. Call before <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
+    /// </summary>
+    public static IServiceCollection AddPostgreSqlTicketStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgreSqlStoreOptions>()
+            .Bind(configuration.GetSection(PostgreSqlStoreOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlStoreOptions>, PostgreSqlStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.CreateDataSource(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
+        services.TryAddSingleton<ChannelNodes>();
+        services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            ownsDataSource: false,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.OpenArchive(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetService<ILoggerFactory>()));
+        return services;
+    }
+}

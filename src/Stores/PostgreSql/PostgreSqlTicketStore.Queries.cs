@@ -1,0 +1,43 @@
+using System.Text;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+internal sealed partial class PostgreSqlTicketStore
+{
+    /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number (as in the LiteDB store).</summary>
+    public async Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder($"SELECT {TicketRows.Columns} FROM tickets WHERE true");
+        var parameters = new List<(string, object?)>();
+        void Where(string condition, string name, object? value)
+        {
+            if (value is not null)
+            {
+                sql.Append(" AND ").Append(condition);
+                parameters.Add((name, value));
+            }
+        }
+
+        Where("status = @status", "status", query.Status?.ToString());
+        Where("channel_name = @channel", "channel", query.ChannelName);
+        Where("received_at >= @from", "from", query.ReceivedFrom);
+        Where("received_at < @to", "to", query.ReceivedTo);
+        Where("due_at < @dueBefore", "dueBefore", query.DueBefore);
+        Where("status = 'Open' AND due_at < @overdue", "overdue", query.OverdueAt);
+        sql.Append(" ORDER BY received_at, number");
+
+        // Suspension is the document's own rule (Ticket.IsSuspended), so overdue tickets are filtered here, then limited.
+        if (query.Limit is { } limit && query.OverdueAt is null)
+        {
+            sql.Append(" LIMIT @limit");
+            parameters.Add(("limit", limit));
+        }
+
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var found = await Sql.ListAsync(db, sql.ToString(), TicketRows.Read, cancellationToken, [.. parameters]).ConfigureAwait(false);
+        IEnumerable<Ticket> result = query.OverdueAt is null ? found : found.Where(t => !t.IsSuspended);
+        return [.. query.Limit is { } max ? result.Take(max) : result];
+    }
+}

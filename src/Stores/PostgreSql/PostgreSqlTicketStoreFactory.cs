@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using ContactCenter.Core.Storage;
+using ContactCenter.Stores.PostgreSql.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Opens the PostgreSQL store and archive without dependency injection (CLI verbs, tests, the copy tool).</summary>
+public static class PostgreSqlTicketStoreFactory
+{
+    /// <summary>Connections for the options; the password, when it comes from a file or a variable, is read at each new physical connection.</summary>
+    public static NpgsqlDataSource CreateDataSource(PostgreSqlStoreOptions options)
+    {
+        Validate(options);
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "contactcenter";
+        if (PostgreSqlPassword.IsConfigured(options))
+        {
+            builder.UsePasswordProvider(_ => PostgreSqlPassword.Read(options), (_, _) => ValueTask.FromResult(PostgreSqlPassword.Read(options)));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The store on its own data source (disposed with the store). The schema is migrated on first use.</summary>
+    public static ITicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null) =>
+        Open(store, options, CreateDataSource(options), ownsDataSource: true, timeProvider, loggerFactory);
+
+    internal static PostgreSqlTicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, bool ownsDataSource,
+        TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+    {
+        Validator.ValidateObject(store, new ValidationContext(store), validateAllProperties: true);
+        var archiveRoot = Path.GetFullPath(store.ResolvedArchivePath);
+        Action beforeCommit = options.Archive == PostgreSqlArchiveKind.Folder ? () => DirectorySync.FlushFileSystem(archiveRoot) : () => { };
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>();
+        return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger);
+    }
+
+    /// <summary>The archive the options name: the <c>blobs</c> table, or the shared folder <c>ContactCenter:Store:ArchivePath</c>.</summary>
+    public static IContentArchive OpenArchive(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
+    {
+        var factory = loggerFactory ?? NullLoggerFactory.Instance;
+        return options.Archive == PostgreSqlArchiveKind.Folder
+            ? TicketStoreFactory.OpenArchive(store, factory)
+            : new DatabaseContentArchive(dataSource, factory.CreateLogger<DatabaseContentArchive>());
+    }
+
+    /// <summary>Brings the schema to the newest version (idempotent); returns the versions applied now.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory, CancellationToken cancellationToken) =>
+        await SchemaMigrator.MigrateAsync(dataSource, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>(), cancellationToken)
+            .ConfigureAwait(false);
+
+    public static int LatestSchemaVersion => SchemaMigrator.LatestVersion;
+
+    private static void Validate(PostgreSqlStoreOptions options)
+    {
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        var result = new PostgreSqlStoreOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(PostgreSqlStoreOptions.SectionName, typeof(PostgreSqlStoreOptions), result.Failures);
+        }
+    }
+}

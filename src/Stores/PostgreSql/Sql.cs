@@ -1,0 +1,60 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Small helpers over NpgsqlCommand: parameters by name, instants always in UTC (Npgsql refuses other offsets for timestamptz).</summary>
+internal static class Sql
+{
+    public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(Parameter(name, value));
+        }
+
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>The first column of every row, read as JSON documents (or any single value).</summary>
+    public static async Task<List<T>> ListAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    public static Json Jsonb(string json) => new(json);
+
+    private static NpgsqlParameter Parameter(string name, object? value) => value switch
+    {
+        null => new NpgsqlParameter(name, DBNull.Value),
+        Json json => new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = json.Text },
+        DateTimeOffset instant => new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = instant.ToUniversalTime() },
+        string[] texts => new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = texts },
+        _ => new NpgsqlParameter(name, value),
+    };
+
+    /// <summary>A JSON text sent as jsonb.</summary>
+    public readonly record struct Json(string Text);
+}

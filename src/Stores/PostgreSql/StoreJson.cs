@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// The JSON of stored documents: property names as in the model (PascalCase, like the LiteDB store's BSON), enums by
+/// name, nulls left out, computed read-only properties (Ticket.IsSuspended) not stored. Instants keep their ticks.
+/// </summary>
+internal static class StoreJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        IgnoreReadOnlyProperties = true,
+        PropertyNameCaseInsensitive = false,
+    };
+
+    public static Sql.Json Serialize<T>(T value) => new(JsonSerializer.Serialize(value, Options));
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
+}

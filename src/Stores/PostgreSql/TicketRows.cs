@@ -1,0 +1,50 @@
+using ContactCenter.Core.Tickets;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Reads and writes the <c>tickets</c> table: the document plus the columns queries and constraints use.</summary>
+internal static class TicketRows
+{
+    public const string Columns = "id, doc::text";
+
+    public static Ticket Read(NpgsqlDataReader reader)
+    {
+        var ticket = StoreJson.Deserialize<Ticket>(reader.GetString(1));
+        ticket.Id = checked((int)reader.GetInt64(0));
+        return ticket;
+    }
+
+    /// <summary>The ticket with its row locked until the transaction ends, so two nodes never overwrite each other's change.</summary>
+    public static async Task<Ticket?> FindForUpdateAsync(NpgsqlConnection db, string number, CancellationToken cancellationToken) =>
+        (await Sql.ListAsync(db, $"SELECT {Columns} FROM tickets WHERE number = @n FOR UPDATE", Read, cancellationToken, ("n", number))
+            .ConfigureAwait(false)).FirstOrDefault();
+
+    public static async Task<Ticket?> FindAsync(NpgsqlConnection db, string number, CancellationToken cancellationToken) =>
+        (await Sql.ListAsync(db, $"SELECT {Columns} FROM tickets WHERE number = @n", Read, cancellationToken, ("n", number))
+            .ConfigureAwait(false)).FirstOrDefault();
+
+    public static async Task InsertAsync(NpgsqlConnection db, Ticket ticket, CancellationToken cancellationToken)
+    {
+        var id = await Sql.ScalarAsync(db,
+            """
+            INSERT INTO tickets (number, year, sequence, source_key, status, channel_name, received_at, due_at, doc)
+            VALUES (@number, @year, @sequence, @source, @status, @channel, @received, @due, @doc) RETURNING id
+            """, cancellationToken, Values(ticket)).ConfigureAwait(false);
+        ticket.Id = checked((int)(long)id!);
+    }
+
+    public static Task UpdateAsync(NpgsqlConnection db, Ticket ticket, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(db,
+            """
+            UPDATE tickets SET status = @status, channel_name = @channel, received_at = @received, due_at = @due, doc = @doc
+            WHERE number = @number
+            """, cancellationToken, Values(ticket));
+
+    private static (string, object?)[] Values(Ticket ticket) =>
+    [
+        ("number", ticket.Number), ("year", ticket.Year), ("sequence", ticket.Sequence), ("source", ticket.SourceKey),
+        ("status", ticket.Status.ToString()), ("channel", ticket.ChannelName), ("received", ticket.ReceivedAt),
+        ("due", ticket.DueAt), ("doc", StoreJson.Serialize(ticket)),
+    ];
+}

@@ -1,0 +1,54 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
+
+/// <summary>Dispatch requests shaped like what the e-mail normaliser and classifier produce.</summary>
+internal static class Requests
+{
+    public static readonly DateTimeOffset Received = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
+
+    public static DispatchRequest Mail(
+        string sourceKey,
+        string subject = "Richiesta informazioni allerta meteo",
+        string? messageId = null,
+        DateTimeOffset? receivedAt = null,
+        string? inReplyTo = null,
+        string[]? references = null,
+        AutomaticMailKind automatic = AutomaticMailKind.None,
+        string channel = "posta",
+        string? receiptTo = "mario.rossi@example.it",
+        string? suppressed = null,
+        bool needsReview = false)
+    {
+        var at = receivedAt ?? Received;
+        return new DispatchRequest
+        {
+            Draft = new TicketDraft
+            {
+                SourceKey = sourceKey,
+                ChannelName = channel,
+                Channel = ChannelKind.Email,
+                ReceivedAt = at,
+                Sender = new Party { DisplayName = "Mario Rossi", Email = "mario.rossi@example.it" },
+                ReplyAddress = "mario.rossi@example.it",
+                Subject = subject,
+                TextBody = "Buongiorno, vorrei sapere se domani le scuole restano chiuse.",
+                MessageId = messageId,
+                InReplyTo = inReplyTo,
+                References = [.. references ?? []],
+                AutomaticMail = automatic,
+                AutomaticMailReason = automatic == AutomaticMailKind.None ? null : "Auto-Submitted: auto-replied",
+                NeedsReview = needsReview,
+                ReviewReason = needsReview ? "OCR incerto" : null,
+                Original = new TicketAttachment { FileName = "message.eml", ContentType = "message/rfc822", Size = 1234, Sha256 = new string('a', 64) },
+            },
+            Classification = new Classification { Level = ServiceLevel.Second, Category = "scuole", RuleName = "scuole-chiuse", Matches = ["body contains \"scuole\""] },
+            ClockStartedAt = at,
+            DueAt = at.AddDays(2),
+            ReceiptTo = receiptTo,
+            ReceiptSuppressedReason = suppressed,
+        };
+    }
+}

@@ -1,0 +1,90 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
+
+public sealed partial class TicketStoreContractTests
+{
+    private static readonly DateTimeOffset T0 = Requests.Received;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Query_ByStatusChannelAndReceivedRange_FiltersAndOrders(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync(
+        [
+            Requests.Mail("k1", receivedAt: T0.AddHours(3)),
+            Requests.Mail("k2", receivedAt: T0.AddHours(1), channel: "pec"),
+            Requests.Mail("k3", receivedAt: T0.AddHours(2).ToOffset(TimeSpan.FromHours(2))),
+            Requests.Mail("k4", receivedAt: T0.AddDays(3)),
+        ], default);
+        await Close(s.Store, "PC-2026-000003");
+
+        (await Numbers(s.Store, new TicketQuery())).Should().Equal("PC-2026-000002", "PC-2026-000003", "PC-2026-000001", "PC-2026-000004");
+        (await Numbers(s.Store, new TicketQuery { ChannelName = "posta" })).Should().Equal("PC-2026-000003", "PC-2026-000001", "PC-2026-000004");
+        (await Numbers(s.Store, new TicketQuery { Status = TicketStatus.Open, ReceivedFrom = T0.AddHours(1), ReceivedTo = T0.AddDays(3) }))
+            .Should().Equal("PC-2026-000002", "PC-2026-000001");
+        (await Numbers(s.Store, new TicketQuery { DueBefore = T0.AddDays(2).AddHours(2) })).Should().Equal("PC-2026-000002");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Query_Overdue_OnlyOpenUnsuspendedPastDue(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2"), Requests.Mail("k3"), Requests.Mail("k4", receivedAt: T0.AddDays(10))], default);
+        await Close(s.Store, "PC-2026-000002");
+        await s.Store.UpdateAsync("PC-2026-000003", t =>
+        {
+            t.Suspensions.Add(new SlaSuspension { From = T0.AddDays(1), WaitingFor = "Regione" });
+            return new TicketEvent { Kind = TicketEventKind.Suspended };
+        }, default);
+
+        (await Numbers(s.Store, new TicketQuery { OverdueAt = T0.AddDays(5) })).Should().Equal("PC-2026-000001");
+        (await s.Store.GetAsync("PC-2026-000003", default))!.IsSuspended.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Query_Limit_BreaksTiesOnReceivedAtByNumber(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync(
+            [Requests.Mail("k1", receivedAt: T0.AddHours(1)), Requests.Mail("k2"), Requests.Mail("k3"), Requests.Mail("k4")], default);
+
+        (await Numbers(s.Store, new TicketQuery { Limit = 2 })).Should().Equal("PC-2026-000002", "PC-2026-000003");
+        (await Numbers(s.Store, new TicketQuery { Limit = 3 })).Should().Equal("PC-2026-000002", "PC-2026-000003", "PC-2026-000004");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Update_UnknownTicket_ReturnsNull(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+
+        (await s.Store.UpdateAsync("PC-2026-000042", _ => new TicketEvent { Kind = TicketEventKind.Closed }, default)).Should().BeNull();
+        (await s.Store.GetAsync("PC-2026-000042", default)).Should().BeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SetMode_SurvivesReopen(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        (await s.Store.GetModeAsync(default)).Should().Be(ServiceMode.Ordinary);
+
+        await s.Store.SetModeAsync(ServiceMode.Emergency, "admin", default);
+
+        (await s.Reopen().GetModeAsync(default)).Should().Be(ServiceMode.Emergency);
+    }
+
+    private static async Task<IEnumerable<string>> Numbers(ITicketStore store, TicketQuery query) =>
+        (await store.QueryAsync(query, default)).Select(t => t.Number);
+
+    private static Task Close(ITicketStore store, string number) => store.UpdateAsync(number, t =>
+    {
+        t.Status = TicketStatus.Closed;
+        return new TicketEvent { Kind = TicketEventKind.Closed };
+    }, default);
+}

@@ -1,0 +1,72 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Stores.PostgreSql.Tests.Contract;
+using ContactCenter.Testing.PostgreSql;
+
+namespace ContactCenter.Stores.PostgreSql.Tests;
+
+/// <summary>What only a shared database has to prove: several writers (nodes) on the same rows at once.</summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Dispatch_TwoNodesRacingOnTheSameItems_OneTicketEachAndNoNumberTwice()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeA = s.Store;
+        var nodeB = s.OpenAnother();
+        var items = Enumerable.Range(0, 60).Select(i => $"imap:a/INBOX/1/{i}").ToList();
+
+        // Each node takes the items in batches of 6, in opposite orders, so batches overlap and collide.
+        var a = Task.Run(() => DispatchAllAsync(nodeA, items));
+        var b = Task.Run(() => DispatchAllAsync(nodeB, [.. Enumerable.Reverse(items)]));
+        var outcomes = (await Task.WhenAll(a, b)).SelectMany(o => o).ToList();
+
+        outcomes.Count(o => o.Kind == DispatchOutcomeKind.Created).Should().Be(60);
+        outcomes.Count(o => o.Kind == DispatchOutcomeKind.Duplicate).Should().Be(60);
+        var tickets = await nodeA.QueryAsync(new TicketQuery(), default);
+        tickets.Should().HaveCount(60);
+        tickets.Select(t => t.SourceKey).Should().BeEquivalentTo(items);
+        tickets.Select(t => t.Sequence).Should().BeEquivalentTo(Enumerable.Range(1, 60), "numbers are unique and none is skipped");
+        (await nodeB.CountOutboxAsync(pendingOnly: false, default)).Should().Be(60);
+    }
+
+    [Fact]
+    public async Task Dispatch_TwoNodesSameMessageIdDifferentSourceKeys_OneTicket()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeB = s.OpenAnother();
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => s.Store.DispatchAsync([Requests.Mail("copy-1", messageId: "<same@example.it>")], default)),
+            Task.Run(() => nodeB.DispatchAsync([Requests.Mail("copy-2", messageId: "<same@example.it>")], default)));
+
+        outcomes.SelectMany(o => o).Select(o => o.Kind).Should().BeEquivalentTo([DispatchOutcomeKind.Created, DispatchOutcomeKind.Duplicate]);
+        (await s.Store.QueryAsync(new TicketQuery(), default)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Quarantine_TwoNodesSameItem_OneRecord()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeB = s.OpenAnother();
+        QuarantineRecord Record() => new() { SourceKey = "fax:1", ChannelName = "fax", Reason = "TIFF illeggibile" };
+
+        var records = await Task.WhenAll(
+            Task.Run(() => s.Store.QuarantineAsync(Record(), default)),
+            Task.Run(() => nodeB.QuarantineAsync(Record(), default)));
+
+        records[0].Id.Should().Be(records[1].Id);
+        (await s.Store.ListQuarantineAsync(includeResolved: true, default)).Should().ContainSingle();
+    }
+
+    private static async Task<List<DispatchOutcome>> DispatchAllAsync(ITicketStore store, IReadOnlyList<string> keys)
+    {
+        var outcomes = new List<DispatchOutcome>();
+        foreach (var batch in keys.Chunk(6))
+        {
+            outcomes.AddRange(await store.DispatchAsync([.. batch.Select(k => Requests.Mail(k))], default));
+        }
+
+        return outcomes;
+    }
+}

@@ -1,0 +1,44 @@
+using ContactCenter.Stores.PostgreSql.Schema;
+using ContactCenter.Testing.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql.Tests.Schema;
+
+[Collection(PostgresFixture.Collection)]
+public sealed class SchemaMigratorTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Migrate_ThreeNodesStartingTogether_EachScriptAppliedOnce()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        var sources = Enumerable.Range(0, 3).Select(_ => NpgsqlDataSource.Create(connectionString)).ToList();
+
+        var applied = await Task.WhenAll(sources.Select(ds => Task.Run(() => SchemaMigrator.MigrateAsync(ds, NullLogger.Instance, default))));
+        var again = await SchemaMigrator.MigrateAsync(sources[0], NullLogger.Instance, default);
+
+        applied.SelectMany(a => a).Should().BeEquivalentTo(SchemaMigrator.Scripts.Select(s => s.Version), "each script ran on exactly one node");
+        again.Should().BeEmpty();
+        await using var connection = await sources[0].OpenConnectionAsync();
+        (await SchemaMigrator.CurrentVersionAsync(connection, default)).Should().Be(SchemaMigrator.LatestVersion);
+        await using var quartz = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'qrtz_%'", connection);
+        ((long)(await quartz.ExecuteScalarAsync())!).Should().Be(15, "the Quartz job store tables come with the schema");
+        sources.ForEach(ds => ds.Dispose());
+    }
+
+    [Fact]
+    public async Task Migrate_DatabaseFromANewerProgram_RefusesNamingBothVersions()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+        await using (var command = dataSource.CreateCommand("INSERT INTO cc_schema_version (version, name) VALUES (999, '0999_future')"))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var act = () => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+
+        (await act.Should().ThrowAsync<InvalidOperationException>()).WithMessage($"*version 999*({SchemaMigrator.LatestVersion})*");
+    }
+}

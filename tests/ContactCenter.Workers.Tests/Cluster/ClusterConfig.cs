@@ -1,0 +1,36 @@
+using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+internal static class ClusterConfig
+{
+    /// <summary>One node's --config: the shared database, one IMAP channel polled every second, its own control port.</summary>
+    public static string Write(string folder, string node, string connectionString, DovecotServer server, string user, int controlPort) =>
+        JsonConfigFile.Write(folder, new
+        {
+            Store = new
+            {
+                Provider = "PostgreSql",
+                DataDirectory = Path.Combine(folder, node),
+                PostgreSql = new { ConnectionString = connectionString, NodeName = node, ClusterCheckinInterval = "00:00:02" },
+            },
+            Control = new { Url = $"http://127.0.0.1:{controlPort}" },
+            Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },
+            Receipts = new { Enabled = false },
+            Channels = new Dictionary<string, object>
+            {
+                ["urp"] = new
+                {
+                    Type = "Imap",
+                    Host = DovecotServer.Host,
+                    Port = server.ImapPort,
+                    Security = "None",
+                    User = user,
+                    Password = DovecotServer.Password,
+                    BatchSize = 20,
+                    Interval = "00:00:01",
+                },
+            },
+        });
+}

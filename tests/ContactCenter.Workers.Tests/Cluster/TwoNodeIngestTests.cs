@@ -1,0 +1,124 @@
+using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
+using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Workers.Tests.EndToEnd;
+using ContactCenter.Workers.Tests.TestSupport;
+using Npgsql;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture postgres) : IDisposable
+{
+    private const int Messages = 300;
+    private readonly TempDirectory folder = new("cc-cluster");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task TwoNodes_OneMailbox_OneKilledMidway_EveryMessageIsOneTicketNoNumberTwiceMovedOnce()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("cluster");
+        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "cluster")));
+        var database = await postgres.Server.CreateDatabaseAsync();
+        ClusterNode? victim = null;
+        var total = 0;
+        void OnCreated(ClusterNode node)
+        {
+            // The node that writes the hundredth ticket is busy with a batch right now: that is the one to kill.
+            if (Interlocked.Increment(ref total) == Messages / 3 && Interlocked.CompareExchange(ref victim, node, null) is null)
+            {
+                node.Kill();
+            }
+        }
+
+        var configA = ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next());
+        var configB = ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next());
+        using var a = new ClusterNode("node-a", configA, OnCreated);
+        using var b = new ClusterNode("node-b", configB, OnCreated);
+
+        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
+            () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+
+        victim.Should().NotBeNull("one node must be killed in the middle of the work");
+        victim!.HasExited.Should().BeTrue();
+        var survivor = victim == a ? b : a;
+        survivor.HasExited.Should().BeFalse(survivor.Log);
+        (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        var status = await CliRun.RunAsync(null, "status", "--json", "--config", survivor == a ? configA : configB);
+        status.Output.Should().Contain($"{survivor.Name} (", "status names the node that holds the channel");
+        await AssertOneTicketPerMessageAsync(database);
+    }
+
+    [Fact]
+    public async Task DatabaseStopped20sDuringIngest_HealthSaysWhy_NothingLostOrDoubled_ResumesByItself()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("dbdown");
+        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "dbdown")));
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var stopped = new TaskCompletionSource();
+        var total = 0;
+        void OnCreated(ClusterNode node)
+        {
+            if (Interlocked.Increment(ref total) == Messages / 4)
+            {
+                stopped.TrySetResult();
+            }
+        }
+
+        var controlPort = FreePort.Next();
+        using var a = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, server, user, controlPort), OnCreated);
+        using var b = new ClusterNode("node-b", ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next()), OnCreated);
+        await stopped.Task.WaitAsync(TimeSpan.FromMinutes(3));
+        await postgres.Server.StopAsync();
+        string health;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{controlPort}") };
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            using var response = await http.GetAsync("/health");
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.ServiceUnavailable);
+            health = await response.Content.ReadAsStringAsync();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            await postgres.Server.StartAsync();
+        }
+
+        health.Should().Contain("\"store\"").And.MatchRegex("(?i)(refused|connect|shut|terminat)", "health says the database is what is wrong");
+        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
+            () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        a.HasExited.Should().BeFalse(a.Log);
+        b.HasExited.Should().BeFalse(b.Log);
+        (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        await AssertOneTicketPerMessageAsync(database);
+    }
+
+    private static async Task AssertOneTicketPerMessageAsync(string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*), count(DISTINCT number), count(DISTINCT doc->>'Subject'), max(sequence) FROM tickets");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3)).Should().Be(((long)Messages, (long)Messages, (long)Messages, Messages),
+            "exactly one ticket per message, no number twice, none skipped");
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within {timeout}.\n{describe()}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
