@@ -1,5 +1,6 @@
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
+using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
 
@@ -132,5 +133,30 @@ public sealed partial class TicketStoreContractTests
         outcomes.Select(o => o.Kind).Should().Equal(DispatchOutcomeKind.Duplicate, DispatchOutcomeKind.Created);
         (await s.Store.GetAsync(outcomes[1].TicketNumber!, default))!.History.Should().ContainSingle(e => e.Kind == TicketEventKind.MessageIdReused)
             .Which.Detail.Should().Contain("un messaggio automatico");
+    }
+
+    /// <summary>Rows written before schema version 4 carry no fingerprint: the stored message decides, as in LiteDB.</summary>
+    [Fact]
+    public async Task Dispatch_PostgreSqlRowWithoutFingerprint_ComparedWithTheStoredMessage()
+    {
+        await using var s = await OpenAsync(StoreProvider.PostgreSql);
+        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId, originalSha256: new string('1', 64))], default);
+        await using (var db = NpgsqlDataSource.Create(s.PostgreSql!.ConnectionString))
+        {
+            await using var command = db.CreateCommand("UPDATE message_ids SET fingerprint = NULL, source_key = NULL");
+            (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        var outcomes = await s.Reopen().DispatchAsync(
+        [
+            Requests.Mail("k2", messageId: ReusedId, originalSha256: new string('2', 64), dateHeader: Requests.Received.AddDays(-9)),
+            Requests.Mail("k3", messageId: ReusedId, originalSha256: new string('1', 64), body: "Testo letto diversamente da una versione precedente"),
+            Requests.Mail("k4", messageId: ReusedId, originalSha256: new string('4', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta"),
+        ], default);
+
+        outcomes.Select(o => (o.Kind, o.TicketNumber)).Should().Equal(
+            (DispatchOutcomeKind.Duplicate, "PC-2026-000001"), (DispatchOutcomeKind.Duplicate, "PC-2026-000001"), (DispatchOutcomeKind.Created, "PC-2026-000002"));
+        (await s.Store.GetAsync("PC-2026-000002", default))!.History.Should().ContainSingle(e => e.Kind == TicketEventKind.MessageIdReused)
+            .Which.Detail.Should().Contain("mittente, contenuto diversi");
     }
 }
