@@ -23,6 +23,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
     private readonly AttachmentArchiver attachmentArchiver;
     private readonly MimeMessageLoader loader;
     private readonly MailDraftBuilder builder;
+    private readonly MimeLimits limits;
     private readonly ILogger<EmailNormalizer> logger;
 
     public EmailNormalizer(IContentArchive archive, IOptions<MailNormalizerOptions> options, ILogger<EmailNormalizer> logger)
@@ -32,6 +33,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
         this.logger = logger;
         attachmentArchiver = new AttachmentArchiver(archive);
         loader = new MimeMessageLoader(this.options);
+        limits = new MimeLimits(this.options);
         builder = new MailDraftBuilder(this.options, new MailAddressRules(this.options));
     }
 
@@ -85,6 +87,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
         try
         {
             var parsed = loader.Load(parseStream, cancellationToken);
+            limits.Check(parsed.Message);
             MimePartSalvage.Repair(parsed.Message, parsed.Salvage);
             var (draft, contents) = builder.Build(item, parsed.Message, parsed.Salvage);
             parsed.Salvage.ApplyTo(draft);

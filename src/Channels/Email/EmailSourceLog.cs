@@ -56,7 +56,7 @@ internal static partial class EmailSourceLog
     [LoggerMessage(1216, LogLevel.Debug, "{Channel}: disconnect failed")]
     public static partial void DisconnectFailed(ILogger logger, Exception exception, string channel);
 
-    [LoggerMessage(1217, LogLevel.Warning, "{Channel}: {File} cannot be read ({Error}); left in place and tried again at the next poll")]
+    [LoggerMessage(1217, LogLevel.Warning, "{Channel}: {File} is not read ({Error}); it goes to quarantine")]
     public static partial void DropFileUnreadable(ILogger logger, string channel, string file, string error);
 
     [LoggerMessage(1218, LogLevel.Warning, "{Channel}: {SourceKey} is {Size} bytes on the server, over MaxMessageBytes ({Limit}): not downloaded, it goes to quarantine")]

@@ -5,7 +5,8 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// Makes a mail's HTML safe to show in the backoffice: no scripts, event handlers, forms or frames, and nothing that
-/// loads from outside (tracking pixels, remote images and CSS). Links stay clickable; cid: and data: images stay.
+/// loads from outside (tracking pixels, remote images and CSS), no style that positions or layers anything
+/// (<see cref="HtmlStyleFilter"/>). Links stay clickable; cid: and data: images stay.
 /// </summary>
 internal static class HtmlBodySanitizer
 {
@@ -24,15 +25,29 @@ internal static class HtmlBodySanitizer
 
         sanitizer.AllowedAttributes.Remove("action");
         sanitizer.AllowedAttributes.Remove("formaction");
+
+        // The page showing the mail is the backoffice's: its classes and ids must not be borrowed (an overlay class,
+        // an element id a script looks up), and only a short list of harmless properties is kept in a style.
+        sanitizer.AllowedAttributes.Remove("class");
+        sanitizer.AllowedAttributes.Remove("id");
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedCssProperties.UnionWith(HtmlStyleFilter.AllowedProperties);
+        sanitizer.AllowedAtRules.Clear();
         sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = IsAllowed(e.Tag, e.OriginalUrl) ? e.SanitizedUrl : null;
         sanitizer.PostProcessNode += (_, e) =>
         {
-            // FilterUrl cannot tell a link's href from a url() in the same element's style, which it lets through when
-            // both name the same address: that style would load from outside as soon as the mail is shown.
-            if (e.Node is IElement { LocalName: "a" or "area" } link
-                && link.GetAttribute("style")?.Contains("url(", StringComparison.OrdinalIgnoreCase) == true)
+            // Limits on values (margins, font sizes) and no url() at all: FilterUrl cannot tell a link's href from a
+            // url() in the same element's style, which it lets through when both name the same address.
+            if (e.Node is IElement styled && styled.GetAttribute("style") is { } style)
             {
-                link.RemoveAttribute("style");
+                if (HtmlStyleFilter.Filter(style) is { } kept)
+                {
+                    styled.SetAttribute("style", kept);
+                }
+                else
+                {
+                    styled.RemoveAttribute("style");
+                }
             }
 
             if (e.Node is IElement { LocalName: "a" } anchor && anchor.HasAttribute("href"))

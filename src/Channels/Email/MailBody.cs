@@ -1,3 +1,5 @@
+using System.Globalization;
+using ContactCenter.Core.Intake;
 using MimeKit;
 using MimeKit.Text;
 
@@ -28,11 +30,14 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
         }
 
         text = Clean(text);
-        var truncated = text.Length > maxChars;
-        if (truncated)
+        if (text.Length > maxChars)
         {
-            text = text[..(char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars)];
+            throw new InboundItemRejectedException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Message text is {text.Length:N0} characters, over the limit of {maxChars:N0} ({MailNormalizerOptions.SectionName}:MaxBodyChars)."));
         }
+
+        var truncated = false;
 
         var sanitized = html is { Length: > 0 } && ReferenceEquals(html, htmlForText) ? HtmlBodySanitizer.Sanitize(html) : null;
         if (sanitized is not null && sanitized.Length > maxChars)

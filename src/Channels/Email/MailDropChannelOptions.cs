@@ -24,6 +24,15 @@ public class MailDropChannelOptions : ChannelOptions, IValidatableObject
     /// </summary>
     public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Symbolic links in the folder are quarantined unless this is true; even then only links resolving inside
+    /// <see cref="Path"/> are read (anyone who can write the folder could otherwise have any readable file imported).
+    /// </summary>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>Each read of a file must finish within this time (a hung share); past it the file is quarantined.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public string ResolvedDonePath => DonePath ?? System.IO.Path.Combine(Path, "done");
 
     public string ResolvedQuarantinePath => QuarantinePath ?? System.IO.Path.Combine(Path, "quarantine");
@@ -33,6 +42,11 @@ public class MailDropChannelOptions : ChannelOptions, IValidatableObject
         if (StableFor < TimeSpan.Zero || StableFor > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("must be between 00:00:00 and 01:00:00", [nameof(StableFor)]);
+        }
+
+        if (ReadTimeout < TimeSpan.FromSeconds(1) || ReadTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be between 00:00:01 and 01:00:00", [nameof(ReadTimeout)]);
         }
     }
 }

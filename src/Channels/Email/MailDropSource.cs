@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
@@ -18,6 +19,7 @@ internal sealed class MailDropSource(
     : IInboundSource
 {
     private readonly FileStabilityTracker tracker = new(timeProvider, options.StableFor);
+    private readonly SourceFileRules rules = new(options.Path, options.FollowSymlinks, options.ReadTimeout, "Channels:" + name);
 
     public string Name { get; } = name;
 
@@ -88,8 +90,11 @@ internal sealed class MailDropSource(
         string hash;
         try
         {
-            await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
-            hash = await FileHasher.Sha256Async(stream, cancellationToken).ConfigureAwait(false);
+            var stream = SourceFiles.OpenRead(file.FullName, rules);
+            await using (stream.ConfigureAwait(false))
+            {
+                hash = await FileHasher.Sha256Async(stream, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (FileNotFoundException)
         {
@@ -97,11 +102,11 @@ internal sealed class MailDropSource(
             EmailSourceLog.DropFileVanished(logger, Name, file.FullName);
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
         {
-            // One file the service cannot open (permissions, a broken link) must not stop the whole folder.
+            // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
             EmailSourceLog.DropFileUnreadable(logger, Name, file.FullName, ex.Message);
-            return null;
+            return RefusedFileItem.Create($"maildrop:{Name}", Name, Channel, file.FullName, ex.Message, "message/rfc822", file.FullName);
         }
 
         var path = file.FullName;
@@ -111,8 +116,7 @@ internal sealed class MailDropSource(
             ChannelName = Name,
             Channel = Channel,
             ReceivedAt = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(
-                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous)),
+            OpenAsync = _ => ValueTask.FromResult(SourceFiles.OpenRead(path, rules)),
             Length = file.Length,
             OriginalFileName = "message.eml",
             OriginalContentType = "message/rfc822",

@@ -23,12 +23,24 @@ internal sealed class MailNormalizerOptions
     /// <summary>A message with more attachments (TNEF contents and forwarded messages included) is rejected.</summary>
     public int MaxAttachments { get; set; } = 500;
 
-    /// <summary>Deeper multipart/message nesting is not parsed further (MimeKit's ParserOptions.MaxMimeDepth).</summary>
+    /// <summary>A message nesting multipart or message parts deeper than this is rejected.</summary>
     public int MaxMimeDepth { get; set; } = 64;
 
+    /// <summary>A message with more MIME parts (containers and leaves, nested messages included) is rejected.</summary>
+    public int MaxMimeParts { get; set; } = 1000;
+
+    /// <summary>A message with a header field (name and raw value, folded lines included) longer than this is rejected.</summary>
+    public int MaxHeaderBytes { get; set; } = 64 * 1024;
+
+    /// <summary>A message whose decoded subject is longer than this (an encoded-word bomb) is rejected.</summary>
+    public int MaxSubjectChars { get; set; } = 2000;
+
+    /// <summary>A message with a part larger than this once decoded is rejected.</summary>
+    public long MaxAttachmentBytes { get; set; } = DefaultMaxMessageBytes;
+
     /// <summary>
-    /// Text bodies are cut at this many characters, and a longer sanitised HTML body is dropped; the archived original
-    /// keeps everything. At most 4,000,000.
+    /// A message whose text is longer than this many characters is rejected (the archive keeps what a citizen sent;
+    /// a ticket that size is no request); a longer sanitised HTML body is dropped and the ticket marked. At most 4,000,000.
     /// </summary>
     public int MaxBodyChars { get; set; } = 1_000_000;
 

@@ -26,6 +26,26 @@ internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNorm
             errors.Add($"{Prefix}MaxMimeDepth must be between 2 and 1024 (was {options.MaxMimeDepth}).");
         }
 
+        if (options.MaxMimeParts is < 10 or > 100_000)
+        {
+            errors.Add($"{Prefix}MaxMimeParts must be between 10 and 100000 (was {options.MaxMimeParts}).");
+        }
+
+        if (options.MaxHeaderBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            errors.Add($"{Prefix}MaxHeaderBytes must be between 1024 and 16777216 (was {options.MaxHeaderBytes}).");
+        }
+
+        if (options.MaxSubjectChars is < 100 or > 100_000)
+        {
+            errors.Add($"{Prefix}MaxSubjectChars must be between 100 and 100000 (was {options.MaxSubjectChars}).");
+        }
+
+        if (options.MaxAttachmentBytes < 1024)
+        {
+            errors.Add($"{Prefix}MaxAttachmentBytes must be at least 1024 bytes (was {options.MaxAttachmentBytes}).");
+        }
+
         if (options.MaxBodyChars is < 1000 or > MaxBodyCharsLimit)
         {
             // The upper bound keeps a ticket well inside LiteDB's 16 MB document limit.

@@ -13,9 +13,10 @@ internal sealed class MimeMessageLoader
     public MimeMessageLoader(MailNormalizerOptions options)
     {
         MailTextEncodings.EnsureRegistered();
+        Utf7EncodingProvider.EnsureRegistered();
         parserOptions = new ParserOptions
         {
-            MaxMimeDepth = options.MaxMimeDepth,
+            MaxMimeDepth = new MimeLimits(options).ParserDepth,
             CharsetEncoding = MailTextEncodings.Resolve(options.FallbackCharset),
             AddressParserComplianceMode = RfcComplianceMode.Loose,
             ParameterComplianceMode = RfcComplianceMode.Loose,

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using ContactCenter.Channels.Files;
+using ContactCenter.Core.Intake;
 
 namespace ContactCenter.Channels.Fax;
 
@@ -12,21 +15,48 @@ internal static class FaxSidecarReader
 {
     private const long MaxBytes = 64 * 1024;
 
-    public static FaxImageInfo Read(string faxPath, TimeZoneInfo serverTimeZone)
+    /// <remarks>A sidecar is read like the fax itself (regular file, links per <paramref name="rules"/>, timed reads): one that is a FIFO is ignored.</remarks>
+    public static FaxImageInfo Read(string faxPath, TimeZoneInfo serverTimeZone, SourceFileRules rules)
     {
-        var json = new FileInfo(faxPath + ".json");
-        if (json.Exists && json.Length <= MaxBytes)
+        if (ReadSmall(faxPath + ".json", rules) is { } json)
         {
-            return ReadJson(File.ReadAllText(json.FullName));
+            return ReadJson(json);
         }
 
-        var meta = new FileInfo(faxPath + ".meta");
-        if (meta.Exists && meta.Length <= MaxBytes)
+        return ReadSmall(faxPath + ".meta", rules) is { } meta ? ReadKeyValue(meta, serverTimeZone) : FaxImageInfo.Unknown;
+    }
+
+    private static string? ReadSmall(string path, SourceFileRules rules)
+    {
+        if (!SourceFiles.EntryExists(path))
         {
-            return ReadKeyValue(File.ReadAllText(meta.FullName), serverTimeZone);
+            return null;
         }
 
-        return FaxImageInfo.Unknown;
+        try
+        {
+            using var stream = SourceFiles.OpenRead(path, rules);
+            var buffer = new byte[MaxBytes + 1];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > MaxBytes)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(new MemoryStream(buffer, 0, total), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InboundItemRejectedException)
+        {
+            // The sidecar only adds the sender: without it the TIFF's own tags still say who sent the fax.
+            return null;
+        }
     }
 
     public static FaxImageInfo ReadKeyValue(string text, TimeZoneInfo serverTimeZone)

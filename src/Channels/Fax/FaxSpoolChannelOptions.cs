@@ -36,6 +36,12 @@ internal sealed class FaxSpoolChannelOptions : ChannelOptions, IValidatableObjec
     /// </summary>
     public string TimeZone { get; set; } = "Europe/Rome";
 
+    /// <summary>Symbolic links are quarantined unless this is true; even then only links resolving inside the spool are read.</summary>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>Each read of a file must finish within this time (a hung share); past it the fax is quarantined.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
@@ -54,6 +60,11 @@ internal sealed class FaxSpoolChannelOptions : ChannelOptions, IValidatableObjec
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult("must be a time zone id such as Europe/Rome", [nameof(TimeZone)]);
+        }
+
+        if (ReadTimeout < TimeSpan.FromSeconds(1) || ReadTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be between 00:00:01 and 01:00:00", [nameof(ReadTimeout)]);
         }
 
         if (StableFor < TimeSpan.Zero || StableFor > TimeSpan.FromHours(1))

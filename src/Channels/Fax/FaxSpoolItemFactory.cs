@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
@@ -10,9 +11,9 @@ namespace ContactCenter.Channels.Fax;
 internal static class FaxSpoolItemFactory
 {
     public static InboundItem Create(
-        string channel, FaxSpoolChannelOptions options, FaxSpoolFile file, string sha256, TimeZoneInfo serverTimeZone, ILogger logger)
+        string channel, FaxSpoolChannelOptions options, FaxSpoolFile file, string sha256, TimeZoneInfo serverTimeZone, SourceFileRules rules, ILogger logger)
     {
-        var info = FaxSidecarReader.Read(file.FullPath, serverTimeZone).Or(ReadTags(file, serverTimeZone, logger));
+        var info = FaxSidecarReader.Read(file.FullPath, serverTimeZone, rules).Or(ReadTags(file, serverTimeZone, rules, logger));
         var metadata = new Dictionary<string, string>
         {
             [PaperMetadataKeys.SpoolFile] = file.Name,
@@ -26,7 +27,7 @@ internal static class FaxSpoolItemFactory
             ChannelName = channel,
             Channel = ChannelKind.Fax,
             ReceivedAt = info.ReceivedAt ?? new DateTimeOffset(file.LastWriteUtc, TimeSpan.Zero),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(OpenShared(path)),
+            OpenAsync = _ => ValueTask.FromResult(SourceFiles.OpenRead(path, rules)),
             Length = file.Size,
             OriginalFileName = file.Name,
             OriginalContentType = PaperContentTypes.Tiff,
@@ -35,22 +36,19 @@ internal static class FaxSpoolItemFactory
         };
     }
 
-    private static FaxImageInfo ReadTags(FaxSpoolFile file, TimeZoneInfo serverTimeZone, ILogger logger)
+    private static FaxImageInfo ReadTags(FaxSpoolFile file, TimeZoneInfo serverTimeZone, SourceFileRules rules, ILogger logger)
     {
         try
         {
-            using var stream = OpenShared(file.FullPath);
+            using var stream = SourceFiles.OpenRead(file.FullPath, rules);
             return FaxTiffTagReader.Read(stream, file.Name, serverTimeZone);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException
+            or Core.Intake.InboundItemRejectedException)
         {
             // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
             FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
             return FaxImageInfo.Unknown;
         }
     }
-
-    /// <summary>Read-only and sharing everything: the gateway owns the file.</summary>
-    private static FileStream OpenShared(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
 }

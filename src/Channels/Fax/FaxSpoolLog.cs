@@ -21,4 +21,7 @@ internal static partial class FaxSpoolLog
 
     [LoggerMessage(EventId = 1535, Level = LogLevel.Warning, Message = "Tags of fax {File} could not be read: {Error}")]
     public static partial void TagsUnreadable(ILogger logger, string file, string error);
+
+    [LoggerMessage(EventId = 1536, Level = LogLevel.Warning, Message = "{File} in the fax spool is not read ({Error}); it goes to quarantine")]
+    public static partial void Refused(ILogger logger, string file, string error);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
@@ -19,6 +20,7 @@ internal sealed class FaxSpoolSource : IInboundSource
     private readonly FileStabilityTracker tracker;
     private readonly FaxSpoolState state;
     private readonly TimeZoneInfo gatewayZone;
+    private readonly SourceFileRules rules;
 
     public FaxSpoolSource(string name, FaxSpoolChannelOptions options, TimeProvider time, ILogger logger)
     {
@@ -29,6 +31,7 @@ internal sealed class FaxSpoolSource : IInboundSource
         tracker = new FileStabilityTracker(time, options.StableFor);
         state = new FaxSpoolState(options.ProcessedStatePath);
         gatewayZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        rules = new SourceFileRules(options.Path, options.FollowSymlinks, options.ReadTimeout, "Channels:" + name);
     }
 
     public string Name { get; }
@@ -53,7 +56,23 @@ internal sealed class FaxSpoolSource : IInboundSource
         foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
+            string? sha256;
+            try
+            {
+                sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+            catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
+            {
+                // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the spool flows.
+                FaxSpoolLog.Refused(logger, file.FullPath, ex.Message);
+                items.Add(RefusedFileItem.Create($"file:{Name}", Name, ChannelKind.Fax, file.FullPath, ex.Message, PaperContentTypes.Tiff, file));
+                continue;
+            }
+
             if (sha256 is null)
             {
                 // The receiving process still holds its lock on the file.
@@ -61,7 +80,7 @@ internal sealed class FaxSpoolSource : IInboundSource
                 continue;
             }
 
-            var item = FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, logger);
+            var item = FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, rules, logger);
             if (keys.Add(item.SourceKey))
             {
                 items.Add(item);
@@ -109,10 +128,12 @@ internal sealed class FaxSpoolSource : IInboundSource
 
         state.MarkDone(item.SourceKey, file.Name, file.Size, file.LastWriteUtc);
         tracker.Forget(file.FullPath);
-        if (options.QuarantinePath is not null && File.Exists(file.FullPath))
+        if (options.QuarantinePath is not null && SourceFiles.EntryExists(file.FullPath))
         {
+            // What is not a regular file cannot be copied (a FIFO would block the copy): it is moved out of the spool.
+            var move = options.MoveAfterImport || RefusedFileItem.IsRefused(item);
             var note = $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n";
-            await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, options.MoveAfterImport, note, cancellationToken);
+            await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, move, note, cancellationToken);
         }
 
         FaxSpoolLog.Rejected(logger, file.Name, reason);

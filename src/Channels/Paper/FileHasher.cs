@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ContactCenter.Channels.Files;
 
 namespace ContactCenter.Channels.Paper;
 
@@ -8,17 +9,22 @@ internal static class FileHasher
     /// Lower-case hex SHA-256 of the file, read while holding it exclusively; null when it cannot be opened so, which
     /// means a writer (a scanner, a copy over a share, the fax receiver) still has it open.
     /// </summary>
-    public static async Task<string?> TrySha256ExclusiveAsync(string path, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Only a regular file (or a link <paramref name="rules"/> allow) is read, each read within its timeout; anything
+    /// else throws (<see cref="Core.Intake.InboundItemRejectedException"/>, <see cref="UnauthorizedAccessException"/>,
+    /// <see cref="FileNotFoundException"/>) for the source to quarantine or skip it.
+    /// </remarks>
+    public static async Task<string?> TrySha256ExclusiveAsync(string path, SourceFileRules rules, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var stream = new FileStream(
-                path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return await Sha256Async(stream, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var stream = SourceFiles.TryOpenRead(path, rules, exclusive: true);
+        if (stream is null)
         {
             return null;
+        }
+
+        await using (stream)
+        {
+            return await Sha256Async(stream, cancellationToken);
         }
     }
 

@@ -87,7 +87,7 @@ internal sealed class PaperNormalizer(
             && long.TryParse(max, out var maxBytes) && item.Length > maxBytes)
         {
             throw new InboundItemRejectedException(
-                $"{item.OriginalFileName} is {item.Length} bytes, more than the channel's MaxFileBytes {maxBytes}");
+                $"{item.OriginalFileName} is {item.Length} bytes, more than the channel's limit of {maxBytes} (Channels:{item.ChannelName}:MaxFileBytes)");
         }
     }
 }

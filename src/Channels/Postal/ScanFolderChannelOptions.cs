@@ -36,6 +36,12 @@ internal sealed class ScanFolderChannelOptions : ChannelOptions, IValidatableObj
     /// <summary>Text printed on separator sheets, e.g. <c>SEPARATORE</c>; such pages split a batch too.</summary>
     public string? SeparatorText { get; set; }
 
+    /// <summary>Symbolic links are quarantined unless this is true; even then only links resolving inside their folder are read.</summary>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>Each read of a file must finish within this time (a hung share); past it the file is quarantined.</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
 
@@ -55,6 +61,11 @@ internal sealed class ScanFolderChannelOptions : ChannelOptions, IValidatableObj
         if (StableFor < TimeSpan.Zero || StableFor > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult("must be between 00:00:00 and 01:00:00", [nameof(StableFor)]);
+        }
+
+        if (ReadTimeout < TimeSpan.FromSeconds(1) || ReadTimeout > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("must be between 00:00:01 and 01:00:00", [nameof(ReadTimeout)]);
         }
 
         if (Extensions.Any(e => e.Length < 2 || e[0] != '.'))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
@@ -8,7 +9,7 @@ namespace ContactCenter.Channels.Postal;
 /// <summary>Makes the inbound item of a stable scanned file.</summary>
 internal static class ScanFolderItemFactory
 {
-    public static InboundItem Create(string channel, ScanFolderChannelOptions options, ScanFile file, string sha256)
+    public static InboundItem Create(string channel, ScanFolderChannelOptions options, ScanFile file, string sha256, SourceFileRules rules)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -33,8 +34,7 @@ internal static class ScanFolderItemFactory
             ChannelName = channel,
             Channel = ChannelKind.Postal,
             ReceivedAt = new DateTimeOffset(file.LastWriteUtc, TimeSpan.Zero),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(
-                new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous)),
+            OpenAsync = _ => ValueTask.FromResult(SourceFiles.OpenRead(path, rules)),
             Length = file.Size,
             OriginalFileName = file.Name,
             OriginalContentType = PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream",

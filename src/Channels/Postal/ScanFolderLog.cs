@@ -27,4 +27,7 @@ internal static partial class ScanFolderLog
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Debug, Message = "{File} has the same content as another file of this poll ({SourceKey}); taken next poll")]
     public static partial void SameContent(ILogger logger, string file, string sourceKey);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Warning, Message = "{File} is not read ({Error}); it goes to quarantine")]
+    public static partial void Refused(ILogger logger, string file, string error);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
@@ -43,14 +44,33 @@ internal sealed class ScanFolderSource : IInboundSource
         foreach (var file in candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, cancellationToken);
+            var rules = RulesFor(file.Root);
+            string? sha256;
+            try
+            {
+                sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+            }
+            catch (FileNotFoundException)
+            {
+                continue;
+            }
+            catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
+            {
+                // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
+                ScanFolderLog.Refused(logger, file.FullPath, ex.Message);
+                items.Add(RefusedFileItem.Create(
+                    $"file:{Name}", Name, ChannelKind.Postal, file.FullPath, ex.Message,
+                    PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream", file));
+                continue;
+            }
+
             if (sha256 is null)
             {
                 ScanFolderLog.StillOpen(logger, file.FullPath);
                 continue;
             }
 
-            var item = ScanFolderItemFactory.Create(Name, options, file, sha256);
+            var item = ScanFolderItemFactory.Create(Name, options, file, sha256, rules);
             if (keys.Add(item.SourceKey))
             {
                 items.Add(item);
@@ -107,7 +127,7 @@ internal sealed class ScanFolderSource : IInboundSource
         }
 
         tracker.Forget(file.FullPath);
-        if (!File.Exists(file.FullPath))
+        if (!SourceFiles.EntryExists(file.FullPath))
         {
             ScanFolderLog.ChangedSinceRead(logger, file.FullPath);
             return;
@@ -122,4 +142,6 @@ internal sealed class ScanFolderSource : IInboundSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private SourceFileRules RulesFor(string root) => new(root, options.FollowSymlinks, options.ReadTimeout, "Channels:" + Name);
 }

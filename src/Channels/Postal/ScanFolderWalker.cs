@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Postal;
 
 /// <summary>
-/// Lists the candidate files under the configured folders, recursively, skipping hidden folders, symbolic links and
-/// the done/ and quarantine/ folders. A folder that is missing or unreadable (a share that is down) is logged and skipped.
+/// Lists the candidate files under the configured folders, recursively, skipping hidden folders, linked folders and
+/// the done/ and quarantine/ folders. Linked files and other entries that are not regular files are listed: the source
+/// refuses them, so they are quarantined with their reason instead of lying there unexplained. A folder that is missing or unreadable (a share that is down) is logged and skipped.
 /// </summary>
 internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger logger)
 {
@@ -39,7 +40,7 @@ internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger
         {
             foreach (var file in directory.EnumerateFiles())
             {
-                if (ScanFileFilter.IsTaken(file, options.EffectiveExtensions) && file.LinkTarget is null)
+                if (ScanFileFilter.IsTaken(file, options.EffectiveExtensions))
                 {
                     var relative = Path.GetRelativePath(root, directory.FullName);
                     files.Add(new ScanFile(

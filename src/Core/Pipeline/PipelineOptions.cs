@@ -14,8 +14,11 @@ public sealed class PipelineOptions
     [Range(1, 256)]
     public int MaxParallelNormalizers { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>First pause after a failed poll; doubled on each further consecutive failure.</summary>
-    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// First pause after a failed poll, after which the channel is polled again whatever its schedule; doubled on each
+    /// further consecutive failure. Short, so a server back after a restart is polled within seconds.
+    /// </summary>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest pause between polls of a channel that keeps failing.</summary>
     public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromMinutes(15);

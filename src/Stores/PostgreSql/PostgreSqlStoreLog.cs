@@ -35,4 +35,8 @@ internal static partial class PostgreSqlStoreLog
 
     [LoggerMessage(EventId = 2908, Level = LogLevel.Debug, Message = "Archived {Sha256} in the database ({Size} bytes, new: {IsNew})")]
     public static partial void Archived(ILogger logger, string sha256, long size, bool isNew);
+
+    [LoggerMessage(EventId = 2909, Level = LogLevel.Warning,
+        Message = "Daily receipt limit of {Limit} reached for a sender; ticket {Number} ({SourceKey}) gets no receipt")]
+    public static partial void DailyReceiptLimitReached(ILogger logger, int limit, string number, string sourceKey);
 }

@@ -30,7 +30,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<NpgsqlDataSource>(),
             ownsDataSource: false,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<WebhookSubscriptions>()));
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.OpenArchive(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,

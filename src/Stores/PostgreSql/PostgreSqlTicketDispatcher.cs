@@ -10,7 +10,7 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// Applies dispatch requests inside the caller's open transaction, one after the other, with the rules of the LiteDB
-/// store's TicketDispatcher (same order: source key, Message-ID in the same mailbox, automatic mail, ticket number in
+/// store's TicketDispatcher (same order: source key, Message-ID with the same content fingerprint in the same mailbox, automatic mail, ticket number in
 /// the subject, In-Reply-To, References from the newest, else a new ticket). Tickets, messages and history are built
 /// by Core's TicketFactory, so both stores write the same documents. Rows a racing node could also write (source
 /// key, Message-ID) are plain INSERTs: the loser gets a unique violation and its whole batch runs again, where it
@@ -20,6 +20,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
 {
     // TicketFactory reaches the LiteDB collections only to queue a receipt; CreateAsync queues it here instead.
     private readonly TicketFactory _factory = new(null!, now);
+    private readonly MessageIdMatch _messageIds = new(db);
 
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
@@ -33,12 +34,16 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
         }
 
-        var messageId = MessageIdRecord.Normalize(draft.MessageId);
-        var outcome = await FindDuplicateAsync(draft, messageId, cancellationToken).ConfigureAwait(false)
-            ?? (draft.AutomaticMail != AutomaticMailKind.None ? await DispatchAutomaticAsync(draft, messageId, cancellationToken).ConfigureAwait(false)
-                : await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false) is { } ticket
-                    ? await AppendFollowUpAsync(ticket, request, messageId, cancellationToken).ConfigureAwait(false)
-                    : await CreateAsync(request, messageId, cancellationToken).ConfigureAwait(false));
+        var incoming = await _messageIds.IdentifyAsync(draft, cancellationToken).ConfigureAwait(false);
+        var outcome = incoming.Repeated is { } repeated ? await RecordDuplicateAsync(draft, incoming, repeated, cancellationToken).ConfigureAwait(false)
+            : draft.AutomaticMail != AutomaticMailKind.None ? await DispatchAutomaticAsync(draft, incoming, cancellationToken).ConfigureAwait(false)
+            : await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false) is { } ticket
+                ? await AppendFollowUpAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
+                : await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
+        if (incoming.IsReused)
+        {
+            await NoteReuseAsync(draft, incoming, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);
+        }
 
         var sql = known is null
             ? "INSERT INTO sources (key, outcome, ticket_number, at) VALUES (@k, @o, @t, @at)"
@@ -53,16 +58,41 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         return outcome;
     }
 
-    private async Task<DispatchOutcome?> FindDuplicateAsync(TicketDraft draft, string? messageId, CancellationToken cancellationToken)
+    /// <summary>Nothing new is stored, but the ticket it repeats says that (and when) the copy came.</summary>
+    private async Task<DispatchOutcome> RecordDuplicateAsync(TicketDraft draft, IncomingMessage incoming, MessageIdRow repeated, CancellationToken cancellationToken)
     {
-        if (messageId is null)
+        if (repeated.TicketNumber is not null && await TicketRows.FindForUpdateAsync(db, repeated.TicketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
-            return null;
+            ticket.History.Add(_factory.Event(TicketEventKind.DuplicateReceived, DuplicateNotes.Duplicate(incoming.MessageId!, draft.SourceKey), draft.SourceKey));
+            await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
         }
 
-        var seen = await Sql.ListAsync(db, "SELECT ticket_number FROM message_ids WHERE channel = @c AND message_id = @m",
-            r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken, ("c", draft.ChannelName), ("m", messageId)).ConfigureAwait(false);
-        return seen.Count == 0 ? null : new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, seen[0]);
+        DuplicateLog.Duplicate(logger, draft.SourceKey, incoming.MessageId!, repeated.TicketNumber);
+        return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, repeated.TicketNumber);
+    }
+
+    /// <summary>A reused Message-ID may be a broken mailer or a forgery: both tickets say so, and what differs.</summary>
+    private async Task NoteReuseAsync(TicketDraft draft, IncomingMessage incoming, string? ticketNumber, CancellationToken cancellationToken)
+    {
+        var first = incoming.Earlier[0];
+        var differences = await _messageIds.FingerprintOfAsync(first, draft.ChannelName, cancellationToken).ConfigureAwait(false) is { } earlier
+            ? incoming.Fingerprint.Differences(earlier) : [];
+        var messageId = incoming.MessageId!;
+        if (ticketNumber is not null && await TicketRows.FindForUpdateAsync(db, ticketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
+        {
+            ticket.History.Add(_factory.Event(TicketEventKind.MessageIdReused, DuplicateNotes.ReusedByThis(messageId, first.TicketNumber, differences), draft.SourceKey));
+            await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (first.TicketNumber is not null && first.TicketNumber != ticketNumber
+            && await TicketRows.FindForUpdateAsync(db, first.TicketNumber, cancellationToken).ConfigureAwait(false) is { } earlierTicket)
+        {
+            earlierTicket.History.Add(_factory.Event(TicketEventKind.MessageIdReused,
+                DuplicateNotes.ReusedByOther(messageId, ticketNumber, draft.SourceKey, differences), draft.SourceKey));
+            await TicketRows.UpdateAsync(db, earlierTicket, cancellationToken).ConfigureAwait(false);
+        }
+
+        DuplicateLog.Reused(logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
     }
 
     private async Task<Ticket?> FindTargetAsync(TicketDraft draft, CancellationToken cancellationToken)
@@ -77,7 +107,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         foreach (var reference in references.Select(MessageIdRecord.Normalize).OfType<string>())
         {
             var hits = await Sql.ListAsync(db,
-                "SELECT ticket_number FROM message_ids WHERE message_id = @m AND ticket_number IS NOT NULL ORDER BY channel LIMIT 1",
+                "SELECT ticket_number FROM message_ids WHERE message_id = @m AND ticket_number IS NOT NULL ORDER BY channel, n LIMIT 1",
                 r => r.GetString(0), cancellationToken, ("m", reference)).ConfigureAwait(false);
             if (hits.Count == 1 && await TicketRows.FindForUpdateAsync(db, hits[0], cancellationToken).ConfigureAwait(false) is { } byReference)
             {
@@ -88,14 +118,14 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         return null;
     }
 
-    private async Task<DispatchOutcome> DispatchAutomaticAsync(TicketDraft draft, string? messageId, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> DispatchAutomaticAsync(TicketDraft draft, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var ticket = await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false);
         if (ticket is null)
         {
             await Sql.ExecuteAsync(db, "INSERT INTO auto_mail (at, source_key, doc) VALUES (@at, @k, @doc)", cancellationToken,
-                ("at", now), ("k", draft.SourceKey), ("doc", StoreJson.Serialize(TicketFactory.AutoMailRecordOf(draft, messageId, now)))).ConfigureAwait(false);
-            await RememberMessageIdAsync(draft.ChannelName, messageId, null, cancellationToken).ConfigureAwait(false);
+                ("at", now), ("k", draft.SourceKey), ("doc", StoreJson.Serialize(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, now)))).ConfigureAwait(false);
+            await _messageIds.RememberAsync(draft, incoming, null, cancellationToken).ConfigureAwait(false);
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailRecorded, null);
         }
 
@@ -105,18 +135,18 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
             AutomaticMailKind.OwnAddress => MessageKind.OwnMail,
             _ => MessageKind.AutoReply,
         };
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, messageId));
+        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, incoming.MessageId));
         ticket.HasOutgoingReply |= kind == MessageKind.OwnMail;
         ticket.History.Add(_factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
         await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await RememberMessageIdAsync(draft.ChannelName, messageId, ticket.Number, cancellationToken).ConfigureAwait(false);
+        await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
-    private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, string? messageId, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var draft = request.Draft;
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, messageId));
+        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId));
         ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
         if (ticket.Status == TicketStatus.Closed)
         {
@@ -126,45 +156,49 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
 
         _factory.FlagForReview(ticket, draft);
         await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await RememberMessageIdAsync(draft.ChannelName, messageId, ticket.Number, cancellationToken).ConfigureAwait(false);
+        await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.FollowUpAppended, ticket.Number);
     }
 
-    private async Task<DispatchOutcome> CreateAsync(DispatchRequest request, string? messageId, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> CreateAsync(DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var (number, year, sequence) = await PostgreSqlTicketSequence.NextAsync(db, prefix, request.Draft.ReceivedAt, cancellationToken).ConfigureAwait(false);
         var receiptTo = request.ReceiptTo;
-        var ticket = _factory.Create(WithoutReceipt(request), number, year, sequence, messageId);
+        var ticket = _factory.Create(WithoutReceipt(request), number, year, sequence, incoming.MessageId);
         if (!string.IsNullOrWhiteSpace(receiptTo))
         {
-            await QueueReceiptAsync(ticket, receiptTo, request.Draft.SourceKey, cancellationToken).ConfigureAwait(false);
+            await QueueReceiptAsync(ticket, receiptTo, request, cancellationToken).ConfigureAwait(false);
         }
 
         await TicketRows.InsertAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await RememberMessageIdAsync(request.Draft.ChannelName, messageId, number, cancellationToken).ConfigureAwait(false);
+        await _messageIds.RememberAsync(request.Draft, incoming, number, cancellationToken).ConfigureAwait(false);
         return new DispatchOutcome(request.Draft.SourceKey, DispatchOutcomeKind.Created, number);
     }
 
     /// <summary>
     /// The outbox row and history line TicketFactory.Create writes for a receipt (LiteDB), in place of the
-    /// "suppressed" line it wrote because it was handed the request without its address.
+    /// "suppressed" line it wrote because it was handed the request without its address; or, with the sender's daily
+    /// limit reached (receipts queued since the limit's start, this transaction's own included), the limit's line.
     /// </summary>
-    private async Task QueueReceiptAsync(Ticket ticket, string receiptTo, string sourceKey, CancellationToken cancellationToken)
+    private async Task QueueReceiptAsync(Ticket ticket, string receiptTo, DispatchRequest request, CancellationToken cancellationToken)
     {
+        var sourceKey = request.Draft.SourceKey;
+        var index = ticket.History.FindLastIndex(e => e.Kind == TicketEventKind.ReceiptSuppressed);
+        if (request.ReceiptLimit is { } limit && await QueuedReceiptsAsync(receiptTo, limit.Since, cancellationToken).ConfigureAwait(false) >= limit.MaxPerDay)
+        {
+            ticket.History[index] = _factory.Event(TicketEventKind.ReceiptSuppressed, limit.Reason, sourceKey);
+            PostgreSqlStoreLog.DailyReceiptLimitReached(logger, limit.MaxPerDay, ticket.Number, sourceKey);
+            return;
+        }
+
         var message = new OutboxMessage { TicketNumber = ticket.Number, To = receiptTo, CreatedAt = now, NextAttemptAt = now };
         await PostgreSqlOutbox.InsertAsync(db, message, cancellationToken).ConfigureAwait(false);
-        var index = ticket.History.FindLastIndex(e => e.Kind == TicketEventKind.ReceiptSuppressed);
         ticket.History[index] = _factory.Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {receiptTo}", sourceKey);
     }
 
-    private async Task RememberMessageIdAsync(string channelName, string? messageId, string? ticketNumber, CancellationToken cancellationToken)
-    {
-        if (messageId is not null)
-        {
-            await Sql.ExecuteAsync(db, "INSERT INTO message_ids (channel, message_id, ticket_number) VALUES (@c, @m, @t)", cancellationToken,
-                ("c", channelName), ("m", messageId), ("t", ticketNumber)).ConfigureAwait(false);
-        }
-    }
+    private async Task<long> QueuedReceiptsAsync(string address, DateTimeOffset since, CancellationToken cancellationToken) =>
+        (long)(await Sql.ScalarAsync(db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
+            ("to", address.Trim().ToLowerInvariant()), ("since", since)).ConfigureAwait(false))!;
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
     private async Task ResolveQuarantineAsync(string sourceKey, string? ticketNumber, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ internal sealed partial class PostgreSqlTicketStore
                 await Sql.ExecuteAsync(db,
                     """
                     INSERT INTO message_ids (channel, message_id, ticket_number) VALUES (@c, @m, @t)
-                    ON CONFLICT (channel, message_id) DO UPDATE SET ticket_number = excluded.ticket_number
+                    ON CONFLICT (channel, message_id, n) DO UPDATE SET ticket_number = excluded.ticket_number
                     """, cancellationToken, ("c", MessageIdRecord.OutboxChannel), ("m", messageId), ("t", message.TicketNumber)).ConfigureAwait(false);
             }
 

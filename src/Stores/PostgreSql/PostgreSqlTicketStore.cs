@@ -25,10 +25,13 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
     private readonly ILogger _logger;
     private readonly int _retries;
     private readonly Action _beforeCommit;
+    private readonly WebhookSubscriptions _webhooks;
 
     /// <param name="beforeCommit">Makes archived blobs durable before tickets that refer to them commit (a folder archive's flush).</param>
-    public PostgreSqlTicketStore(NpgsqlDataSource dataSource, bool ownsDataSource, string prefix, int retries, Action beforeCommit, TimeProvider time, ILogger logger)
+    public PostgreSqlTicketStore(NpgsqlDataSource dataSource, bool ownsDataSource, string prefix, int retries, Action beforeCommit, TimeProvider time, ILogger logger,
+        WebhookSubscriptions? webhooks = null)
     {
+        _webhooks = webhooks ?? WebhookSubscriptions.None;
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
         _prefix = prefix;
@@ -62,6 +65,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
                 outcomes.Add(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
             }
 
+            await QueueWebhooksAsync(db, outcomes, cancellationToken).ConfigureAwait(false);
             LogBatch(outcomes, started);
             return outcomes;
         }, cancellationToken);
@@ -89,6 +93,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
 
             ticket.History.Add(ticketEvent);
             await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
+            await QueueWebhooksAsync(db, WebhookEventTypes.TicketUpdated, ticket.Number, ticketEvent.Kind.ToString(), cancellationToken).ConfigureAwait(false);
             PostgreSqlStoreLog.TicketUpdated(_logger, ticket.Number, ticketEvent.Kind, ticketEvent.Actor);
             return ticket;
         }, cancellationToken);

@@ -25,18 +25,22 @@ public static class PostgreSqlTicketStoreFactory
         return builder.Build();
     }
 
-    /// <summary>The store on its own data source (disposed with the store). The schema is migrated on first use.</summary>
-    public static ITicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null) =>
-        Open(store, options, CreateDataSource(options), ownsDataSource: true, timeProvider, loggerFactory);
+    /// <summary>
+    /// The store on its own data source (disposed with the store). The schema is migrated on first use. Ticket changes
+    /// queue webhook deliveries for <paramref name="webhooks"/> (none when null).
+    /// </summary>
+    public static ITicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null,
+        WebhookSubscriptions? webhooks = null) =>
+        Open(store, options, CreateDataSource(options), ownsDataSource: true, timeProvider, loggerFactory, webhooks);
 
     internal static PostgreSqlTicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, bool ownsDataSource,
-        TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+        TimeProvider? timeProvider, ILoggerFactory? loggerFactory, WebhookSubscriptions? webhooks = null)
     {
         Validator.ValidateObject(store, new ValidationContext(store), validateAllProperties: true);
         var archiveRoot = Path.GetFullPath(store.ResolvedArchivePath);
         Action beforeCommit = options.Archive == PostgreSqlArchiveKind.Folder ? () => DirectorySync.FlushFileSystem(archiveRoot) : () => { };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>();
-        return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger);
+        return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger, webhooks);
     }
 
     /// <summary>The archive the options name: the <c>blobs</c> table, or the shared folder <c>ContactCenter:Store:ArchivePath</c>.</summary>

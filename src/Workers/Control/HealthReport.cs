@@ -1,12 +1,18 @@
 namespace ContactCenter.Workers.Control;
 
-/// <summary>The body of <c>GET /health</c>: Healthy or Unhealthy, and why, per channel.</summary>
-internal sealed record HealthReport(string Status, DateTimeOffset At, TimeSpan UnhealthyAfter, IReadOnlyList<ChannelHealth> Channels)
+/// <summary>
+/// The body of <c>GET /health</c>: Healthy, Degraded (a channel's last poll failed: still 200, with the reason) or
+/// Unhealthy (a channel has kept failing longer than ChannelUnhealthyAfter: 503), and why, per channel.
+/// </summary>
+internal sealed record HealthReport(
+    string Status, DateTimeOffset At, TimeSpan UnhealthyAfter, IReadOnlyList<ChannelHealth> Channels, string? Reason = null)
 {
     public const string Healthy = "Healthy";
+    public const string Degraded = "Degraded";
     public const string Unhealthy = "Unhealthy";
 
-    public bool IsHealthy => Status == Healthy;
+    /// <summary>Served with 200: healthy, or degraded but not yet failing for longer than allowed.</summary>
+    public bool IsHealthy => Status != Unhealthy;
 
     /// <summary>The SMTP relay's OAuth2 login (token and secret expiry, last refresh failure), when it uses one.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }

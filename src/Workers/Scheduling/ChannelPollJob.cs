@@ -17,6 +17,10 @@ internal sealed class ChannelPollJob(
     : IJob
 {
     public const string ChannelKey = "channel";
+    public const string RetryGroup = "retries";
+
+    /// <summary>The retry fires just after the backoff window, which ends by the service's clock.</summary>
+    private static readonly TimeSpan RetryMargin = TimeSpan.FromMilliseconds(100);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -58,6 +62,29 @@ internal sealed class ChannelPollJob(
             var error = $"{ex.GetType().Name}: {ex.Message}";
             var backoff = status.RecordFailure(channel, error, (ex as PollFailedException)?.Summary);
             SchedulingLog.PollFailed(logger, ex, channel, status.Get(channel).ConsecutiveFailures, backoff, error);
+            await ScheduleRetryAsync(context.Scheduler, channel, backoff).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One extra poll when the backoff ends: the channel's own schedule may be a minute or an hour away, and a server
+    /// back after seconds should not wait for it. Each failed retry schedules the next, with a doubled backoff.
+    /// </summary>
+    private async Task ScheduleRetryAsync(IScheduler scheduler, string channel, TimeSpan backoff)
+    {
+        try
+        {
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity($"{channel}-{Guid.NewGuid():N}", RetryGroup)
+                .ForJob(ChannelTriggers.JobKey(channel))
+                .StartAt(DateTimeOffset.UtcNow + backoff + RetryMargin)
+                .Build();
+            await scheduler.ScheduleJob(trigger, default, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SchedulerException ex)
+        {
+            // Shutting down, or the job is gone: the regular schedule still polls the channel.
+            SchedulingLog.RetryNotScheduled(logger, channel, ex.Message);
         }
     }
 }

@@ -41,4 +41,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 1661, Level = LogLevel.Error, Message = "Channel {Channel}: watching for new items stopped; the channel is polled on its schedule only")]
     public static partial void PushWatchFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(EventId = 1662, Level = LogLevel.Warning, Message = "Channel {Channel}: the retry after the backoff could not be scheduled ({Error}); polled on its schedule")]
+    public static partial void RetryNotScheduled(ILogger logger, string channel, string error);
 }

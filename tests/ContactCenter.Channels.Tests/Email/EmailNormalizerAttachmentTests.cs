@@ -145,7 +145,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     [InlineData(8, 100, true)]
     [InlineData(64, 3000, true)]
     [InlineData(64, 20, false)]
-    public async Task Normalize_DeeplyNestedMultiparts_StopAtTheMimeDepthLimit(int maxDepth, int nesting, bool cut)
+    public async Task Normalize_DeeplyNestedMultiparts_OverTheMimeDepthLimitRejected(int maxDepth, int nesting, bool over)
     {
         using var limited = new NormalizerHarness(o => o.MaxMimeDepth = maxDepth);
         var lines = new List<string> { "From: a@example.it", "Subject: nido", "MIME-Version: 1.0" };
@@ -155,11 +155,17 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
         }
 
         lines.AddRange(["Content-Type: text/plain", "", "in fondo"]);
-        var draft = await limited.NormalizeAsync(RawMail.Lines([.. lines]));
+        var act = () => limited.NormalizeAsync(RawMail.Lines([.. lines]));
 
-        // Below the limit MimeKit keeps the rest as one opaque part: archived, but not walked any deeper.
-        draft.TextBody.Should().Be(cut ? "" : "in fondo");
-        draft.Attachments.Should().HaveCount(cut ? 1 : 0);
+        // Once it kept the rest as one opaque part and made a ticket with no text: now it is quarantined.
+        if (over)
+        {
+            await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("*Mail:MaxMimeDepth*");
+        }
+        else
+        {
+            (await act()).TextBody.Should().Be("in fondo");
+        }
     }
 
     [Fact]

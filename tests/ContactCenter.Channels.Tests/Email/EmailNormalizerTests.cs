@@ -212,18 +212,6 @@ public sealed class EmailNormalizerTests : IDisposable
     }
 
     [Fact]
-    public async Task Normalize_LongBody_IsCutAtTheLimitAndMarked()
-    {
-        using var limited = new NormalizerHarness(o => o.MaxBodyChars = 1000);
-        var draft = await limited.NormalizeAsync(RawMail.Simple("a" + string.Concat(Enumerable.Repeat("😀", 800))));
-
-        draft.TextBody.Length.Should().Be(999);
-        draft.TextBody.Should().EndWith("😀", "a surrogate pair is never cut in half");
-        draft.Metadata.Should().Contain("mail.bodyTruncated", "true");
-        limited.Bytes(draft.Original!).Length.Should().BeGreaterThan(3200);
-    }
-
-    [Fact]
     public async Task Normalize_ManyMessagesAtOnce_AreIndependent()
     {
         var tasks = Enumerable.Range(0, 40).Select(i => harness.NormalizeAsync(RawMail.Lines(

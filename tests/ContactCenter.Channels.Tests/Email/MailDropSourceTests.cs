@@ -138,21 +138,6 @@ public sealed class MailDropSourceTests : IDisposable
         File.Exists(Path.Combine(Drop, "bad.eml")).Should().BeFalse();
     }
 
-    [Fact]
-    public async Task Poll_UnreadableFile_SkippedAndTheOthersStillOffered()
-    {
-        Write("a.eml", 1);
-        Write("c.eml", 3);
-
-        // A file that cannot be opened (here a symbolic link to itself: ELOOP, an IOException even for root).
-        File.CreateSymbolicLink(Path.Combine(Drop, "b.eml"), "b.eml");
-        await using var source = Create();
-
-        var items = (await source.PollAllAsync(acknowledge: false)).Items();
-
-        items.Select(i => i.Metadata["maildrop.file"]).Should().BeEquivalentTo("a.eml", "c.eml");
-    }
-
     public void Dispose() => _folder.Dispose();
 
     private MailDropSource Create(TimeSpan? stableFor = null, FakeTimeProvider? time = null) =>

@@ -104,7 +104,7 @@ public sealed class PaperNormalizerTests : IDisposable
         var act = () => Normalizer(new FixedTextReader(Page(1, "x")))
             .NormalizeAsync(Item(ChannelKind.Postal, "grande.pdf", new() { ["read.maxBytes"] = "10" }), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*more than the channel's MaxFileBytes 10*");
+        (await act.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*more than the channel's limit of 10 (Channels:*:MaxFileBytes)*");
     }
 
     [Fact]

@@ -20,7 +20,12 @@ internal static class Requests
         string channel = "posta",
         string? receiptTo = "mario.rossi@example.it",
         string? suppressed = null,
-        bool needsReview = false)
+        bool needsReview = false,
+        string body = "Buongiorno, vorrei sapere se domani le scuole restano chiuse.",
+        string senderEmail = "mario.rossi@example.it",
+        DateTimeOffset? dateHeader = null,
+        string originalSha256 = "",
+        Core.Receipts.ReceiptDailyLimit? receiptLimit = null)
     {
         var at = receivedAt ?? Received;
         return new DispatchRequest
@@ -31,10 +36,10 @@ internal static class Requests
                 ChannelName = channel,
                 Channel = ChannelKind.Email,
                 ReceivedAt = at,
-                Sender = new Party { DisplayName = "Mario Rossi", Email = "mario.rossi@example.it" },
+                Sender = new Party { DisplayName = "Mario Rossi", Email = senderEmail },
                 ReplyAddress = "mario.rossi@example.it",
                 Subject = subject,
-                TextBody = "Buongiorno, vorrei sapere se domani le scuole restano chiuse.",
+                TextBody = body,
                 MessageId = messageId,
                 InReplyTo = inReplyTo,
                 References = [.. references ?? []],
@@ -42,13 +47,15 @@ internal static class Requests
                 AutomaticMailReason = automatic == AutomaticMailKind.None ? null : "Auto-Submitted: auto-replied",
                 NeedsReview = needsReview,
                 ReviewReason = needsReview ? "OCR incerto" : null,
-                Original = new TicketAttachment { FileName = "message.eml", ContentType = "message/rfc822", Size = 1234, Sha256 = new string('a', 64) },
+                Original = new TicketAttachment { FileName = "message.eml", ContentType = "message/rfc822", Size = 1234, Sha256 = originalSha256.Length > 0 ? originalSha256 : new string('a', 64) },
+                Metadata = { [ContentFingerprint.DateMetadataKey] = (dateHeader ?? at.AddMinutes(-3)).ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
             },
             Classification = new Classification { Level = ServiceLevel.Second, Category = "scuole", RuleName = "scuole-chiuse", Matches = ["body contains \"scuole\""] },
             ClockStartedAt = at,
             DueAt = at.AddDays(2),
             ReceiptTo = receiptTo,
             ReceiptSuppressedReason = suppressed,
+            ReceiptLimit = receiptLimit,
         };
     }
 }

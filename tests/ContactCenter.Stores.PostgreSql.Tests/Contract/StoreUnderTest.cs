@@ -14,9 +14,16 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     private readonly TempDirectory _temp = new("cc-contract");
     private readonly List<ITicketStore> _others = [];
 
-    private StoreUnderTest(StoreProvider provider, string? connectionString)
+    /// <summary>The webhooks every contract store queues for unless a test asks for none.</summary>
+    public static readonly WebhookSubscriptions DefaultWebhooks = new([
+        new("crm", new HashSet<string> { WebhookEventTypes.TicketCreated, WebhookEventTypes.TicketUpdated }),
+        new("stats", new HashSet<string> { WebhookEventTypes.TicketCreated }),
+    ]);
+
+    private StoreUnderTest(StoreProvider provider, string? connectionString, WebhookSubscriptions? webhooks)
     {
         Provider = provider;
+        Webhooks = webhooks;
         Options = new StoreOptions { DataDirectory = _temp.Combine("data"), TicketPrefix = "PC", Provider = provider };
         PostgreSql = connectionString is null ? null : new PostgreSqlStoreOptions { ConnectionString = connectionString };
         Store = Open();
@@ -32,8 +39,13 @@ internal sealed class StoreUnderTest : IAsyncDisposable
 
     public ITicketStore Store { get; private set; }
 
+    public WebhookSubscriptions? Webhooks { get; }
+
     public static async Task<StoreUnderTest> CreateAsync(StoreProvider provider, PostgresFixture postgres) =>
-        new(provider, provider == StoreProvider.PostgreSql ? await postgres.Server.CreateDatabaseAsync() : null);
+        await CreateAsync(provider, postgres, DefaultWebhooks);
+
+    public static async Task<StoreUnderTest> CreateAsync(StoreProvider provider, PostgresFixture postgres, WebhookSubscriptions? webhooks) =>
+        new(provider, provider == StoreProvider.PostgreSql ? await postgres.Server.CreateDatabaseAsync() : null, webhooks);
 
     public ITicketStore Reopen()
     {
@@ -45,14 +57,14 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     /// <summary>Another process on the same database (PostgreSQL only: a LiteDB file has one owner).</summary>
     public ITicketStore OpenAnother()
     {
-        var store = PostgreSqlTicketStoreFactory.Open(Options, PostgreSql!, Time);
+        var store = PostgreSqlTicketStoreFactory.Open(Options, PostgreSql!, Time, webhooks: Webhooks);
         _others.Add(store);
         return store;
     }
 
     private ITicketStore Open() => PostgreSql is null
-        ? TicketStoreFactory.Open(Options, Time)
-        : PostgreSqlTicketStoreFactory.Open(Options, PostgreSql, Time);
+        ? TicketStoreFactory.Open(Options, Time, webhooks: Webhooks)
+        : PostgreSqlTicketStoreFactory.Open(Options, PostgreSql, Time, webhooks: Webhooks);
 
     public ValueTask DisposeAsync()
     {

@@ -96,6 +96,8 @@ public sealed class ControlEndpointTests : IDisposable
             var channel = report.GetProperty("channels")[0];
             if (code == HttpStatusCode.OK && channel.GetProperty("failingSince").ValueKind == JsonValueKind.String)
             {
+                report.GetProperty("status").GetString().Should().Be("Degraded", "a failed poll degrades the service at once");
+                report.GetProperty("reason").GetString().Should().Contain("urp").And.Contain("Connection refused");
                 (DateTimeOffset.UtcNow - channel.GetProperty("failingSince").GetDateTimeOffset()).Should().BeLessThan(TimeSpan.FromSeconds(3.5),
                     "a channel failing for less than ChannelUnhealthyAfter keeps the service healthy");
             }

@@ -59,7 +59,20 @@ internal static partial class MailCorpus
             }
 
             return Message("Annidato 1000", [.. lines]);
-        }, CorpusExpectation.Ticket(t => t.Subject.Should().Be("Annidato 1000")));
+        }, CorpusExpectation.Quarantine("Mail:MaxMimeDepth"));
+
+        yield return Case("multipart-nesting-100000", () =>
+        {
+            // Once a ticket with empty text and the unparsed rest as a 7 MB attachment-1.bin.
+            var text = new StringBuilder();
+            for (var depth = 0; depth < 100_000; depth++)
+            {
+                text.Append("Content-Type: multipart/mixed; boundary=\"n").Append(depth).Append("\"\r\n\r\n--n").Append(depth).Append("\r\n");
+            }
+
+            text.Append("Content-Type: text/plain\r\n\r\n").Append(Body).Append("\r\n");
+            return Concat(Lines([.. Headers, "Subject: Annidato 100000"]), Encoding.ASCII.GetBytes(text.ToString()));
+        }, CorpusExpectation.Quarantine("Mail:MaxMimeDepth"));
 
         yield return Case("rfc822-nesting-1000", () =>
         {
@@ -71,18 +84,25 @@ internal static partial class MailCorpus
 
             lines.AddRange(["Content-Type: text/plain", "", Body]);
             return Message("Inoltrato 1000 volte", [.. lines]);
-        }, CorpusExpectation.Ticket(t =>
-        {
-            t.Subject.Should().Be("Inoltrato 1000 volte");
-            t.Attachments.Should().HaveCountLessThanOrEqualTo(1, "a forwarded message is kept whole as one .eml");
-        }));
+        }, CorpusExpectation.Quarantine("Mail:MaxMimeDepth"));
 
         yield return Case("parts-10000", () =>
             Mixed("Diecimila parti", [.. Enumerable.Range(0, 10_000).Select(i => new[] { "Content-Type: text/plain; name=\"p" + i + ".txt\"", "Content-Disposition: attachment", "", "x" })]),
-            CorpusExpectation.Quarantine("MaxAttachments"));
+            CorpusExpectation.Quarantine("Mail:MaxMimeParts"));
+
+        yield return Case("attachments-600", () =>
+            Mixed("Seicento allegati", [.. Enumerable.Range(0, 600).Select(i => new[] { "Content-Type: text/plain; name=\"p" + i + ".txt\"", "Content-Disposition: attachment", "", "x" })]),
+            CorpusExpectation.Quarantine("Mail:MaxAttachments"));
+
+        yield return Case("subject-encoded-word-bomb", () =>
+        {
+            // 48 KB of header, within Mail:MaxHeaderBytes, that decodes to 30,000 characters.
+            var word = "=?utf-8?B?" + Convert.ToBase64String(Encoding.ASCII.GetBytes(new string('A', 50))) + "?=";
+            return Plain(string.Join(" ", Enumerable.Repeat(word, 600)));
+        }, CorpusExpectation.Quarantine("Mail:MaxSubjectChars"));
 
         yield return Case("header-line-1mb", () => Plain("Riga lunga " + new string('A', 1024 * 1024)),
-            CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
+            CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
 
         yield return Case("received-headers-20000", () =>
             Plain("Molti Received", Body, [.. Enumerable.Range(0, 20_000).Select(i => $"Received: from relay{i}.example.it by mx.example.it")]),
@@ -90,14 +110,14 @@ internal static partial class MailCorpus
 
         yield return Case("content-type-huge-parameters", () => Message("Parametri enormi",
             "Content-Type: text/plain; charset=utf-8; " + string.Join("; ", Enumerable.Range(0, 5000).Select(i => $"p{i}=\"{new string('v', 100)}\"")),
-            "", Body), CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
+            "", Body), CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
 
         yield return Case("content-type-1mb-boundary", () => Message("Boundary da 1 MB",
             $"Content-Type: multipart/mixed; boundary=\"{new string('b', 1024 * 1024)}\"", "", Body),
-            CorpusExpectation.Ticket(t => t.Subject.Should().Be("Boundary da 1 MB")));
+            CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
 
         yield return Case("body-2mb-one-line", () => Plain("Una riga da 2 MB", new string('z', 2 * 1024 * 1024)),
-            CorpusExpectation.Ticket(t => t.TextBody.Length.Should().BeInRange(1, 1_000_000)));
+            CorpusExpectation.Quarantine("Mail:MaxBodyChars"));
 
         yield return Case("bare-cr-and-lf", () => Encoding.ASCII.GetBytes(
             "From: a@example.it\rTo: b@example.it\nSubject: Fine riga misti\r\r\nContent-Type: text/plain\n\r\n" + Body + "\r"),
@@ -105,7 +125,11 @@ internal static partial class MailCorpus
 
         yield return Case("address-list-10000", () => Plain("Diecimila destinatari", Body,
             "Cc: " + string.Join(", ", Enumerable.Range(0, 10_000).Select(i => $"utente{i}@example.it"))),
-            CorpusExpectation.Ticket(t => t.Subject.Should().Be("Diecimila destinatari")));
+            CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
+
+        yield return Case("address-list-1000", () => Plain("Mille destinatari", Body,
+            "Cc: " + string.Join(", ", Enumerable.Range(0, 1000).Select(i => $"utente{i}@example.it"))),
+            CorpusExpectation.Ticket(t => t.Subject.Should().Be("Mille destinatari")));
     }
 
     private static CorpusCase Case(string name, Func<byte[]> generate, CorpusExpectation expected) =>

@@ -141,6 +141,7 @@ public sealed class LiteDbTicketStoreDispatchTests : IDisposable
         {
             ["pec.id"] = "opec292.1@pec.gestore.example.it",
             ["pec.acceptedAt"] = "2026-03-16T10:15:02+01:00",
+            [ContentFingerprint.DateMetadataKey] = request.Draft.Metadata[ContentFingerprint.DateMetadataKey],
         });
         ticket.Messages.Select(m => m.Metadata.GetValueOrDefault("pec.id"))
             .Should().Equal("opec292.1@pec.gestore.example.it", "opec292.2@pec.gestore.example.it");

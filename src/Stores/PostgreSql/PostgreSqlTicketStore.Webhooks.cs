@@ -1,0 +1,88 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// The webhook outbox (table <c>webhooks</c>): rows are queued inside the transaction that creates or changes the
+/// ticket (<see cref="DispatchAsync"/>, <see cref="UpdateAsync"/>), so a change that committed always has its event,
+/// with the LiteDB store's rules.
+/// </summary>
+internal sealed partial class PostgreSqlTicketStore
+{
+    public async Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await Sql.ListAsync(db, $"SELECT id, doc::text FROM webhooks WHERE {PostgreSqlWebhooks.Pending} AND next_attempt_at <= @now ORDER BY id LIMIT @max",
+            PostgreSqlWebhooks.Read, cancellationToken, ("now", now), ("max", max)).ConfigureAwait(false);
+    }
+
+    public Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            if (await PostgreSqlWebhooks.UpdateAsync(db, delivery, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                throw new KeyNotFoundException($"No webhook delivery {delivery.Id}.");
+            }
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken)
+    {
+        const string Pending = PostgreSqlWebhooks.Pending;
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await Sql.ListAsync(db,
+            $"""
+            SELECT w.webhook,
+                   count(*) FILTER (WHERE {Pending}),
+                   (SELECT p.created_at FROM webhooks p WHERE p.webhook = w.webhook AND {Pending} ORDER BY p.id LIMIT 1),
+                   count(*) FILTER (WHERE delivered_at IS NOT NULL),
+                   count(*) FILTER (WHERE abandoned_at IS NOT NULL),
+                   (SELECT p.doc->>'LastError' FROM webhooks p
+                    WHERE p.webhook = w.webhook AND {Pending} AND p.doc ? 'LastError' ORDER BY p.id DESC LIMIT 1)
+            FROM webhooks w GROUP BY w.webhook ORDER BY w.webhook COLLATE "C"
+            """,
+            r => new WebhookQueueSummary(r.GetString(0), checked((int)r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2),
+                checked((int)r.GetInt64(3)), checked((int)r.GetInt64(4)), r.IsDBNull(5) ? null : r.GetString(5)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inside the dispatch transaction: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
+    private async Task QueueWebhooksAsync(NpgsqlConnection db, IReadOnlyList<DispatchOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        foreach (var outcome in outcomes.Where(o => o.TicketNumber is not null))
+        {
+            var (eventType, change) = outcome.Kind switch
+            {
+                DispatchOutcomeKind.Created => (WebhookEventTypes.TicketCreated, nameof(TicketEventKind.Received)),
+                DispatchOutcomeKind.FollowUpAppended or DispatchOutcomeKind.AutoMailAttached => (WebhookEventTypes.TicketUpdated, outcome.Kind.ToString()),
+                _ => (null, null),
+            };
+            if (eventType is not null)
+            {
+                await QueueWebhooksAsync(db, eventType, outcome.TicketNumber!, change!, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One event id, one row per subscribed webhook; must run inside the caller's transaction.</summary>
+    private async Task QueueWebhooksAsync(NpgsqlConnection db, string eventType, string ticketNumber, string change, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        string? eventId = null;
+        foreach (var webhook in _webhooks.For(eventType))
+        {
+            eventId ??= "evt_" + Guid.CreateVersion7(now).ToString("N");
+            await PostgreSqlWebhooks.InsertAsync(db, new WebhookDelivery
+            {
+                EventId = eventId,
+                Webhook = webhook,
+                EventType = eventType,
+                TicketNumber = ticketNumber,
+                Change = change,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

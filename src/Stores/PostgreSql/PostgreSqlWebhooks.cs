@@ -1,0 +1,41 @@
+using ContactCenter.Core.Storage;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Rows of <c>webhooks</c>: the delivery as a document, the columns the sender's due query and the summary use.</summary>
+internal static class PostgreSqlWebhooks
+{
+    public const string Pending = "delivered_at IS NULL AND abandoned_at IS NULL";
+
+    public static WebhookDelivery Read(NpgsqlDataReader reader)
+    {
+        var delivery = StoreJson.Deserialize<WebhookDelivery>(reader.GetString(1));
+        delivery.Id = checked((int)reader.GetInt64(0));
+        return delivery;
+    }
+
+    public static async Task InsertAsync(NpgsqlConnection db, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var id = await Sql.ScalarAsync(db,
+            """
+            INSERT INTO webhooks (webhook, created_at, next_attempt_at, delivered_at, abandoned_at, doc)
+            VALUES (@webhook, @created, @next, @delivered, @abandoned, @doc) RETURNING id
+            """, cancellationToken, Values(delivery)).ConfigureAwait(false);
+        delivery.Id = checked((int)(long)id!);
+    }
+
+    public static Task<int> UpdateAsync(NpgsqlConnection db, WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(db,
+            """
+            UPDATE webhooks SET webhook = @webhook, created_at = @created, next_attempt_at = @next, delivered_at = @delivered,
+                abandoned_at = @abandoned, doc = @doc
+            WHERE id = @id
+            """, cancellationToken, [.. Values(delivery), ("id", (long)delivery.Id)]);
+
+    private static (string, object?)[] Values(WebhookDelivery delivery) =>
+    [
+        ("webhook", delivery.Webhook), ("created", delivery.CreatedAt), ("next", delivery.NextAttemptAt),
+        ("delivered", delivery.DeliveredAt), ("abandoned", delivery.AbandonedAt), ("doc", StoreJson.Serialize(delivery)),
+    ];
+}

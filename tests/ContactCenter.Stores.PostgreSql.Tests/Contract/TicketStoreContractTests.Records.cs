@@ -1,0 +1,57 @@
+using ContactCenter.Core.Receipts;
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
+
+/// <summary>What a ticket records: the channel's metadata, and receipts within the sender's daily limit.</summary>
+public sealed partial class TicketStoreContractTests
+{
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_DraftMetadata_StoredOnTicketAndMessage(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var request = Requests.Mail("k1");
+        request.Draft.Metadata["pec.id"] = "opec292.1@pec.gestore.example.it";
+        request.Draft.Metadata["pec.acceptedAt"] = "2026-03-16T10:15:02+01:00";
+        var followUp = Requests.Mail("k2", "RE: [PC-2026-000001]");
+        followUp.Draft.Metadata["pec.id"] = "opec292.2@pec.gestore.example.it";
+
+        await s.Store.DispatchAsync([request, followUp], default);
+
+        var ticket = (await s.Reopen().GetAsync("PC-2026-000001", default))!;
+        ticket.Metadata.Should().Contain("pec.id", "opec292.1@pec.gestore.example.it")
+            .And.Contain("pec.acceptedAt", "2026-03-16T10:15:02+01:00")
+            .And.Contain(ContentFingerprint.DateMetadataKey, request.Draft.Metadata[ContentFingerprint.DateMetadataKey]);
+        ticket.Metadata.Should().HaveCount(3);
+        ticket.Messages.Select(m => m.Metadata.GetValueOrDefault("pec.id"))
+            .Should().Equal("opec292.1@pec.gestore.example.it", "opec292.2@pec.gestore.example.it");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_DailyReceiptLimit_CountsOnlyReceiptsQueued_ThisBatchIncluded(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var limit = new ReceiptDailyLimit(2, Requests.Received.AddHours(-9));
+
+        var outcomes = await s.Store.DispatchAsync(
+        [
+            Requests.Mail("k1", receiptLimit: limit),
+            Requests.Mail("k2", "RE: [PC-2026-000001]", receiptLimit: limit),
+            Requests.Mail("k3", "Seconda richiesta", receiptTo: "Mario.Rossi@Example.IT", receiptLimit: limit),
+            Requests.Mail("k4", "Terza richiesta", receiptLimit: limit),
+        ], default);
+        s.Time.Advance(TimeSpan.FromDays(1));
+        var later = (await s.Store.DispatchAsync([Requests.Mail("k5", "Il giorno dopo", receiptLimit: limit with { Since = s.Time.GetUtcNow() })], default)).Single();
+
+        outcomes.Select(o => o.Kind).Should().Equal(
+            DispatchOutcomeKind.Created, DispatchOutcomeKind.FollowUpAppended, DispatchOutcomeKind.Created, DispatchOutcomeKind.Created);
+        (await s.Store.CountOutboxAsync(pendingOnly: false, default)).Should().Be(3, "a follow-up uses no receipt, the third ticket of the day gets none");
+        var third = (await s.Store.GetAsync("PC-2026-000003", default))!;
+        third.History.Should().ContainSingle(e => e.Kind == TicketEventKind.ReceiptSuppressed).Which.Detail.Should().Be(limit.Reason);
+        third.History.Should().NotContain(e => e.Kind == TicketEventKind.ReceiptQueued);
+        (await s.Store.GetAsync(later.TicketNumber!, default))!.History.Should().Contain(e => e.Kind == TicketEventKind.ReceiptQueued);
+    }
+}

@@ -1,0 +1,81 @@
+using ContactCenter.Core.Channels;
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Workers.Control;
+using ContactCenter.Workers.Scheduling;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContactCenter.Workers.Tests.Control;
+
+public sealed class HealthReporterTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly ChannelStatusRegistry registry;
+    private readonly HealthReporter reporter;
+
+    public HealthReporterTests()
+    {
+        var memory = new MemoryChannelFactory();
+        memory.Sources["urp"] = new BrokenSource("urp");
+        memory.Sources["pec"] = new BrokenSource("pec");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ContactCenter:Channels:urp:Type"] = "Memory",
+            ["ContactCenter:Channels:pec:Type"] = "Memory",
+        }).Build();
+        registry = new ChannelStatusRegistry(time, Options.Create(new PipelineOptions()));
+        reporter = new HealthReporter(
+            new ChannelCatalog(configuration, [memory]), registry,
+            Options.Create(new ControlOptions { ChannelUnhealthyAfter = TimeSpan.FromMinutes(15) }), time);
+    }
+
+    [Fact]
+    public void FirstFailedPoll_Degraded_StillServedWithTheReason()
+    {
+        registry.RecordFailure("urp", "SocketException: Connection refused", null);
+
+        var report = reporter.Build();
+
+        report.Status.Should().Be(HealthReport.Degraded);
+        report.IsHealthy.Should().BeTrue("a degraded service is still served with 200");
+        report.Reason.Should().Contain("urp").And.Contain("Connection refused");
+        report.Channels.Single(c => c.Channel == "urp").Status.Should().Be(HealthReport.Degraded);
+        report.Channels.Single(c => c.Channel == "pec").Status.Should().Be(HealthReport.Healthy);
+    }
+
+    [Fact]
+    public void FailingLongerThanChannelUnhealthyAfter_Unhealthy()
+    {
+        registry.RecordFailure("urp", "SocketException: Connection refused", null);
+        time.Advance(TimeSpan.FromMinutes(16));
+        registry.RecordFailure("urp", "SocketException: Connection refused", null);
+
+        var report = reporter.Build();
+
+        report.Status.Should().Be(HealthReport.Unhealthy);
+        report.IsHealthy.Should().BeFalse();
+    }
+
+    [Fact]
+    public void SuccessAfterFailure_HealthyAgain_NoReason()
+    {
+        registry.RecordFailure("urp", "down", null);
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp" });
+
+        var report = reporter.Build();
+
+        report.Status.Should().Be(HealthReport.Healthy);
+        report.Reason.Should().BeNull();
+    }
+
+    [Fact]
+    public void DefaultBackoff_StartsWithinSecondsAndGrows()
+    {
+        var delays = Enumerable.Range(0, 4).Select(_ => registry.RecordFailure("urp", "down", null)).ToList();
+
+        delays[0].Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(5));
+        delays.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+}
