@@ -25,8 +25,15 @@ internal sealed class EmailNormalizer : IItemNormalizer
     private readonly MimeLimits limits;
     private readonly ILogger<EmailNormalizer> logger;
 
-    public EmailNormalizer(IContentArchive archive, IOptions<MailNormalizerOptions> options, ILogger<EmailNormalizer> logger)
+    public EmailNormalizer(
+        IContentArchive archive, IOptions<MailNormalizerOptions> options, ILogger<EmailNormalizer> logger, IOptions<StoreOptions>? store = null)
     {
+        if (store is not null)
+        {
+            // Large messages are spooled under the data folder from now on; a crashed run's leftovers are removed.
+            MessageSpoolFolder.Prepare(store.Value.DataDirectory);
+        }
+
         this.options = options.Value;
         this.archive = archive;
         this.logger = logger;
