@@ -74,6 +74,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
             await using (parseStream.ConfigureAwait(false))
             {
                 var (parsed, draft, contents) = Interpret(item, parseStream, cancellationToken);
+                draft.FollowUpFromStrangers = options.FollowUpFromStrangers;
                 draft.Original = await StoreOriginalAsync(spool, cancellationToken).ConfigureAwait(false);
                 foreach (var pending in contents.Attachments)
                 {

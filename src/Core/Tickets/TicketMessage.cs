@@ -21,4 +21,7 @@ public sealed class TicketMessage
     public TicketAttachment? Original { get; set; }
 
     public double? OcrConfidence { get; set; }
+
+    /// <summary>A follow-up whose sender is none of the ticket's correspondents (see <see cref="FollowUpSenderRule"/>).</summary>
+    public bool FromDifferentSender { get; set; }
 }

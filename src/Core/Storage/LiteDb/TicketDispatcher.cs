@@ -26,7 +26,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         var messageId = MessageIdRecord.Normalize(draft.MessageId);
         var outcome = FindDuplicate(draft, messageId)
             ?? (draft.AutomaticMail != AutomaticMailKind.None ? DispatchAutomatic(draft, messageId)
-                : FindTarget(draft) is { } ticket ? AppendFollowUp(ticket, request, messageId)
+                : FindTarget(draft) is { } ticket ? FollowUp(ticket, request, messageId)
                 : Create(request, messageId));
 
         collections.Sources.Upsert(new SourceRecord
@@ -101,11 +101,42 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
-    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, string? messageId)
+    private DispatchOutcome FollowUp(Ticket ticket, DispatchRequest request, string? messageId)
+    {
+        var stranger = FollowUpSenderRule.IsStranger(ticket, request.Draft);
+        return stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket
+            ? CreateLinked(ticket, request, messageId)
+            : AppendFollowUp(ticket, request, messageId, stranger);
+    }
+
+    private DispatchOutcome CreateLinked(Ticket named, DispatchRequest request, string? messageId)
+    {
+        var outcome = Create(request, messageId);
+        var created = collections.FindTicket(outcome.TicketNumber!)!;
+        created.LinkedTicketNumber = named.Number;
+        created.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({request.Draft.Sender.Email}) alla pratica {named.Number}", request.Draft.SourceKey));
+        collections.Tickets.Update(created);
+        named.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Un mittente diverso ({request.Draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", request.Draft.SourceKey));
+        collections.Tickets.Update(named);
+        return outcome;
+    }
+
+    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, string? messageId, bool stranger)
     {
         var draft = request.Draft;
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, messageId));
+        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, messageId);
+        message.FromDifferentSender = stranger;
+        ticket.Messages.Add(message);
         ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
+        if (stranger)
+        {
+            ticket.NeedsReview = true;
+            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
+            ticket.History.Add(_factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
+        }
+
         if (ticket.Status == TicketStatus.Closed)
         {
             _factory.Reopen(ticket, request);
