@@ -41,7 +41,7 @@ internal static partial class MailCorpus
             CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
 
         yield return Case("encoded-word-bomb", () => Plain(string.Join(" ", Enumerable.Range(0, 10_000).Select(_ => "=?utf-8?B?w6g=?= =?bogus?Q?x?="))),
-            CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
+            CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
 
         yield return Case("uuencode-garbage", () => Message("Uuencode rotto",
             "Content-Type: application/octet-stream; name=\"x.bin\"", "Content-Transfer-Encoding: x-uuencode", "", "begin 644 x.bin", "M!!!!\u00ff\u00ff", "end"),
