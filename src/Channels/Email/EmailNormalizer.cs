@@ -26,8 +26,15 @@ internal sealed class EmailNormalizer : IItemNormalizer
     private readonly MimeLimits limits;
     private readonly ILogger<EmailNormalizer> logger;
 
-    public EmailNormalizer(IContentArchive archive, IOptions<MailNormalizerOptions> options, ILogger<EmailNormalizer> logger)
+    public EmailNormalizer(
+        IContentArchive archive, IOptions<MailNormalizerOptions> options, ILogger<EmailNormalizer> logger, IOptions<StoreOptions>? store = null)
     {
+        if (store is not null)
+        {
+            // Large messages are spooled under the data folder from now on; a crashed run's leftovers are removed.
+            MessageSpoolFolder.Prepare(store.Value.DataDirectory);
+        }
+
         this.options = options.Value;
         this.archive = archive;
         this.logger = logger;
@@ -68,6 +75,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
             await using (parseStream.ConfigureAwait(false))
             {
                 var (parsed, draft, contents) = Interpret(item, parseStream, cancellationToken);
+                draft.FollowUpFromStrangers = options.FollowUpFromStrangers;
                 draft.Original = await StoreOriginalAsync(spool, cancellationToken).ConfigureAwait(false);
                 foreach (var pending in contents.Attachments)
                 {

@@ -1,3 +1,5 @@
+using ContactCenter.Core.Tickets;
+
 namespace ContactCenter.Channels.Email;
 
 /// <summary><c>ContactCenter:Mail</c>: limits and address rules of the e-mail normaliser.</summary>
@@ -43,6 +45,13 @@ internal sealed class MailNormalizerOptions
     /// a ticket that size is no request); a longer sanitised HTML body is dropped and the ticket marked. At most 4,000,000.
     /// </summary>
     public int MaxBodyChars { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// A follow-up (ticket number in the subject, In-Reply-To or References) from an address that is none of the
+    /// ticket's correspondents: <c>Append</c> marks it and flags the ticket for review, <c>NewTicket</c> opens a new
+    /// ticket linked to the old one.
+    /// </summary>
+    public FollowUpFromStrangers FollowUpFromStrangers { get; set; } = FollowUpFromStrangers.Append;
 
     /// <summary>
     /// Local parts containing one of these never receive a reply (the reply address falls back or stays empty).

@@ -5,7 +5,8 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// The item's bytes read once from its source and kept where they can be read again: in memory when small (most
-/// mail), in a private temp file beyond <see cref="MemoryLimit"/>, so a large message is neither held in memory nor
+/// mail), in a private spool file beyond <see cref="MemoryLimit"/> (in <see cref="MessageSpoolFolder"/>, unlinked at
+/// once so nothing outlives the process), so a large message is neither held in memory nor
 /// fetched twice. MimeKit parses it persistently (parts stay slices of the spool) and the archive copies it from here.
 /// A source whose bytes are already in memory (a mail source's <see cref="MessageBuffer"/>) is read in place.
 /// </summary>
@@ -16,17 +17,19 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
 
     private readonly ArraySegment<byte> memory;
     private readonly string? path;
+    private readonly FileStream? file;
 
-    private MessageSpool(ArraySegment<byte> memory, string? path, long length)
+    private MessageSpool(ArraySegment<byte> memory, string? path, FileStream? file, long length)
     {
         this.memory = memory;
         this.path = path;
+        this.file = file;
         Length = length;
     }
 
     public long Length { get; }
 
-    /// <summary>The temp file holding a large message; null while the message is small enough for memory.</summary>
+    /// <summary>The name the spool file of a large message was created under (gone already where it could be unlinked); null while in memory.</summary>
     public string? FilePath => path;
 
     /// <summary>Reads the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/>.</summary>
@@ -43,7 +46,7 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
             if (source is MemoryStream { Position: 0 } held && held.TryGetBuffer(out var bytes))
             {
                 // Copying it would only double it in memory, or write a message held in memory to disk as well.
-                return bytes.Count <= maxBytes ? new MessageSpool(bytes, null, bytes.Count) : throw TooLarge(bytes.Count, maxBytes);
+                return bytes.Count <= maxBytes ? new MessageSpool(bytes, null, null, bytes.Count) : throw TooLarge(bytes.Count, maxBytes);
             }
 
             return await CopyAsync(source, MemoryLimit, maxBytes, item.Length, cancellationToken).ConfigureAwait(false);
@@ -76,28 +79,15 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
             memory.Capacity = (int)memory.Length;
         }
 
-        return new MessageSpool(new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length), null, memory.Length);
+        return new MessageSpool(new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length), null, null, memory.Length);
     }
 
     /// <summary>A new reader positioned at the start; several may be open at once.</summary>
-    public Stream OpenRead() => path is null
+    public Stream OpenRead() => file is null
         ? new MemoryStream(memory.Array!, memory.Offset, memory.Count, writable: false, publiclyVisible: true)
-        : new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        : new BufferedStream(new SpoolReadStream(file.SafeFileHandle, Length), BufferSize);
 
-    public void Dispose()
-    {
-        try
-        {
-            if (path is not null)
-            {
-                File.Delete(path);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temp file is harmless; failing the item for it would not be.
-        }
-    }
+    public void Dispose() => file?.Dispose();
 
     public ValueTask DisposeAsync()
     {
@@ -108,35 +98,46 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
     private static async Task<MessageSpool> SpillAsync(
         Stream source, MemoryStream head, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"cc-mail-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(MessageSpoolFolder.Current, $"{MessageSpoolFolder.FilePrefix}{Guid.NewGuid():N}.eml");
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.Read | FileShare.Delete,
+            BufferSize = 0,
+            Options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Citizens' mail: readable by the service account only.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var target = new FileStream(path, options);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
             if (!OperatingSystem.IsWindows())
             {
-                // Citizens' mail: readable by the service account only, even in a shared temp folder.
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                // Nameless from here on: the handle keeps the data, and a crash or kill -9 leaves nothing behind.
+                File.Delete(path);
             }
 
-            var target = new FileStream(path, options);
-            await using (target.ConfigureAwait(false))
+            var handle = target.SafeFileHandle;
+            long total = head.Length;
+            await RandomAccess.WriteAsync(handle, head.GetBuffer().AsMemory(0, (int)head.Length), 0, cancellationToken).ConfigureAwait(false);
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                long total = head.Length;
-                await target.WriteAsync(head.GetBuffer().AsMemory(0, (int)head.Length), cancellationToken).ConfigureAwait(false);
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    await CheckSizeAsync(source, total, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-
-                return new MessageSpool(default, path, total);
+                await CheckSizeAsync(source, total + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                await RandomAccess.WriteAsync(handle, buffer.AsMemory(0, read), total, cancellationToken).ConfigureAwait(false);
+                total += read;
             }
+
+            return new MessageSpool(default, path, target, total);
         }
         catch
         {
-            File.Delete(path);
+            await target.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

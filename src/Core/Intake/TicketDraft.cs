@@ -44,6 +44,9 @@ public sealed class TicketDraft
 
     public double? OcrConfidence { get; set; }
     public List<double> PageConfidences { get; set; } = [];
+    /// <summary>What to do if this draft is a follow-up from a sender the ticket does not know (<c>Mail:FollowUpFromStrangers</c>).</summary>
+    public FollowUpFromStrangers FollowUpFromStrangers { get; set; }
+
     public bool NeedsReview { get; set; }
     public string? ReviewReason { get; set; }
 

@@ -43,6 +43,9 @@ public sealed class Ticket
     /// <summary>True when an operator's reply went out from our own address (later issue).</summary>
     public bool HasOutgoingReply { get; set; }
 
+    /// <summary>The ticket a stranger's follow-up named when it opened this one instead (<see cref="FollowUpFromStrangers.NewTicket"/>).</summary>
+    public string? LinkedTicketNumber { get; set; }
+
     public List<TicketMessage> Messages { get; set; } = [];
     public List<TicketEvent> History { get; set; } = [];
 

@@ -24,4 +24,7 @@ public sealed class TicketMessage
 
     /// <summary>This message's channel metadata, under the same keys as <see cref="Ticket.Metadata"/>.</summary>
     public Dictionary<string, string> Metadata { get; set; } = [];
+
+    /// <summary>A follow-up whose sender is none of the ticket's correspondents (see <see cref="FollowUpSenderRule"/>).</summary>
+    public bool FromDifferentSender { get; set; }
 }

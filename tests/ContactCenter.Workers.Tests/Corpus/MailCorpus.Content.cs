@@ -41,7 +41,20 @@ internal static partial class MailCorpus
             CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
 
         yield return Case("encoded-word-bomb", () => Plain(string.Join(" ", Enumerable.Range(0, 10_000).Select(_ => "=?utf-8?B?w6g=?= =?bogus?Q?x?="))),
-            CorpusExpectation.Ticket(t => t.TextBody.Should().Contain("albero caduto")));
+            CorpusExpectation.Quarantine("Mail:MaxHeaderBytes"));
+
+        yield return Case("utf7-subject-and-body", () => Message("=?utf-7?Q?Frana_+AOg-_vicina?=",
+            "Content-Type: text/plain; charset=utf-7", "", "La frana +AOg- vicina."),
+            CorpusExpectation.Ticket(t =>
+            {
+                t.Subject.Should().Be("Frana è vicina");
+                t.TextBody.Should().Be("La frana è vicina.");
+            }));
+
+        yield return Case("css-full-screen-overlay", () => Message("Sovrapposizione",
+            "Content-Type: text/html; charset=utf-8", "",
+            "<div style=\"position: fixed; top: 0; left: 0; width: 100%; height: 100%; z-index: 99999; background-image: url(https://t.example.com/p)\">finto modulo</div>"),
+            CorpusExpectation.Ticket(t => t.HtmlBody.Should().Contain("finto modulo").And.NotContainAny("position", "z-index", "url(", "height")));
 
         yield return Case("uuencode-garbage", () => Message("Uuencode rotto",
             "Content-Type: application/octet-stream; name=\"x.bin\"", "Content-Transfer-Encoding: x-uuencode", "", "begin 644 x.bin", "M!!!!\u00ff\u00ff", "end"),

@@ -27,7 +27,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         var incoming = Identify(draft);
         var outcome = incoming.Repeated is { } repeated ? RecordDuplicate(draft, incoming, repeated)
             : draft.AutomaticMail != AutomaticMailKind.None ? DispatchAutomatic(draft, incoming)
-            : FindTarget(draft) is { } ticket ? AppendFollowUp(ticket, request, incoming)
+            : FindTarget(draft) is { } ticket ? FollowUp(ticket, request, incoming)
             : Create(request, incoming);
         if (incoming.IsReused)
         {
@@ -148,11 +148,42 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
-    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming)
+    private DispatchOutcome FollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming)
+    {
+        var stranger = FollowUpSenderRule.IsStranger(ticket, request.Draft);
+        return stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket
+            ? CreateLinked(ticket, request, incoming)
+            : AppendFollowUp(ticket, request, incoming, stranger);
+    }
+
+    private DispatchOutcome CreateLinked(Ticket named, DispatchRequest request, IncomingMessageId incoming)
+    {
+        var outcome = Create(request, incoming);
+        var created = collections.FindTicket(outcome.TicketNumber!)!;
+        created.LinkedTicketNumber = named.Number;
+        created.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({request.Draft.Sender.Email}) alla pratica {named.Number}", request.Draft.SourceKey));
+        collections.Tickets.Update(created);
+        named.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Un mittente diverso ({request.Draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", request.Draft.SourceKey));
+        collections.Tickets.Update(named);
+        return outcome;
+    }
+
+    private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming, bool stranger)
     {
         var draft = request.Draft;
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId));
+        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId);
+        message.FromDifferentSender = stranger;
+        ticket.Messages.Add(message);
         ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
+        if (stranger)
+        {
+            ticket.NeedsReview = true;
+            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
+            ticket.History.Add(_factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
+        }
+
         if (ticket.Status == TicketStatus.Closed)
         {
             _factory.Reopen(ticket, request);
