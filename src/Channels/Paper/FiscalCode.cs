@@ -14,14 +14,27 @@ internal static partial class FiscalCode
     private static readonly int[] OddLetters =
         [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
-    /// <summary>The first valid code in the text (upper-cased), or null. Look-alikes with a wrong check letter are skipped.</summary>
+    /// <summary>
+    /// The first valid code in the text (upper-cased), or null. Look-alikes with a wrong check letter are skipped;
+    /// when no code is valid as read, one misread by OCR (5 read as S, 0 as O...) is repaired if its check letter then
+    /// holds (see <see cref="FiscalCodeOcrRepair"/>).
+    /// </summary>
     public static string? Find(string text)
     {
-        foreach (Match match in Candidate().Matches(text.ToUpperInvariant()))
+        var upper = text.ToUpperInvariant();
+        foreach (Match match in Candidate().Matches(upper))
         {
             if (IsValid(match.Value))
             {
                 return match.Value;
+            }
+        }
+
+        foreach (Match match in Misread().Matches(upper))
+        {
+            if (FiscalCodeOcrRepair.Repair(match.Value) is { } repaired)
+            {
+                return repaired;
             }
         }
 
@@ -51,4 +64,7 @@ internal static partial class FiscalCode
 
     [GeneratedRegex(@"\b[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]\b")]
     private static partial Regex Candidate();
+
+    [GeneratedRegex(@"\b[A-Z0-9]{16}\b")]
+    private static partial Regex Misread();
 }

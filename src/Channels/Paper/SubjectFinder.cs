@@ -11,6 +11,7 @@ internal static partial class SubjectFinder
     public const int MaxLength = 200;
     private const int MaxContinuationLines = 2;
     private const int WrappedLineLength = 45;
+    private const int ParagraphEndRatio = 2;
 
     public static string Find(LetterLines letter, string? senderName)
     {
@@ -28,6 +29,11 @@ internal static partial class SubjectFinder
             for (var j = i + 1; j <= i + MaxContinuationLines && j < lines.Count && Continues(lastLine, lines[j]); j++)
             {
                 subject += " " + lines[j];
+                if (EndsParagraph(lastLine, lines[j]))
+                {
+                    break;
+                }
+
                 lastLine = lines[j];
             }
 
@@ -50,16 +56,23 @@ internal static partial class SubjectFinder
 
     /// <summary>
     /// A wrapped subject goes on in lower case, or after a line long enough to have reached the margin; a short line
-    /// followed by a capitalised one is a subject followed by the next block.
+    /// followed by a capitalised one is a subject followed by the next block. Fax and OCR often lose the blank line
+    /// after the subject, so a line opening a letter's first sentence ("Con la presente", "Il sottoscritto"), a
+    /// salutation or a closing is never part of it.
     /// </summary>
     private static bool Continues(string line, string next) =>
         next.Length > 0
         && !line.EndsWith('.')
         && (char.IsLower(next[0]) || char.IsDigit(next[0]) || line.Length >= WrappedLineLength)
         && !Salutation().IsMatch(next)
+        && !SentenceOpening().IsMatch(next)
         && !SubjectLabel().IsMatch(next)
         && !SignatureFinder.IsClosing(next)
         && !Date().IsMatch(next);
+
+    /// <summary>A wrapped line much shorter than the one before is where the subject's paragraph stopped.</summary>
+    private static bool EndsParagraph(string line, string next) =>
+        line.Length >= WrappedLineLength && next.Length * ParagraphEndRatio < line.Length;
 
     private static bool IsMeaningful(string line, string? senderName) =>
         line.Count(char.IsLetter) >= 3
@@ -95,6 +108,11 @@ internal static partial class SubjectFinder
         @"^(?:gentil[ei]|egregi|spett|cortese|caro|cara|cari|buongiorno|salve|alla\s+cortese|all['’]\s*attenzione|c\.a\.|p\.c\.|ill\.?\s*mo)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Salutation();
+
+    [GeneratedRegex(
+        @"^(?:con\s+la\s+presente|(?:il|la|io|lo)\s+(?:sottoscritt|scrivent)|(?:in|con)\s+riferimento|facendo\s+seguito|premesso|si\s+(?:chiede|comunica|segnala|richiede|trasmette)|(?:vi|le|ti)\s+scrivo|scrivo\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceOpening();
 
     [GeneratedRegex(
         @"^(?:prot(?:ocollo|\.)|raccomandata|anticipata\s+via|rif\.|riferimento|pag(?:ina|\.)\s*\d|trasmissione\s+fax|da:|a:|n\.\s*pagine|mittente|destinatario)",

@@ -18,15 +18,18 @@ internal sealed class WordPhrase
 
     public bool IsEmpty => _parts.Length == 0;
 
-    /// <summary>The original words the phrase matched in <paramref name="text"/>, or null.</summary>
-    public string? FindIn(TokenizedText text)
+    public int WordCount => _parts.Length;
+
+    /// <summary>The first place the phrase matches in <paramref name="text"/>, or null.</summary>
+    public PhraseMatch? FindIn(TokenizedText text)
     {
         var tokens = text.Tokens;
         for (var i = 0; i + _parts.Length <= tokens.Count; i++)
         {
             if (MatchesAt(tokens, i))
             {
-                return text.Span(i, i + _parts.Length - 1);
+                var stems = Enumerable.Range(i, _parts.Length).Select(k => tokens[k].Stem).ToArray();
+                return new PhraseMatch(text.Span(i, i + _parts.Length - 1), stems);
             }
         }
 

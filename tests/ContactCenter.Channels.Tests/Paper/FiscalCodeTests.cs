@@ -33,4 +33,28 @@ public sealed class FiscalCodeTests
     [Fact]
     public void Find_OnlyLookAlikes_ReturnsNull() =>
         FiscalCode.Find("C.F. RSSMRA80A01H501A").Should().BeNull();
+
+    [Theory]
+    [InlineData("C.F. RSSMRA80A01HS01U", "RSSMRA80A01H501U")] // 5 read as S in the town code
+    [InlineData("codice fiscale: RSSMRA8OA01H501U", "RSSMRA80A01H501U")] // 0 read as O in the year
+    [InlineData("cf BNCLRA85M4IF205C", "BNCLRA85M41F205C")] // 1 read as I in the day
+    [InlineData("C.F. R5SMRA8OA01H501U", "RSSMRA80A01H501U")] // two: S read as 5, 0 read as O
+    public void Find_OcrConfusions_RepairedWhenTheCheckLetterHolds(string text, string expected) =>
+        FiscalCode.Find(text).Should().Be(expected);
+
+    [Fact]
+    public void Find_TwoConfusionsInLetterAndDigitPositions_Repaired() =>
+        FiscalCode.Find("C.F.: 8NCLRA85M41F2O5C").Should().Be("BNCLRA85M41F205C");
+
+    [Fact]
+    public void Find_OmocodeLetterAmongConfusions_KeptWhenItChecks() =>
+        FiscalCode.Find("C.F. RSSMRA8OA01H50MM").Should().Be("RSSMRA80A01H50MM");
+
+    [Theory]
+    [InlineData("C.F. RSSMRA8OA01H501A")] // O for 0 repaired, but the check letter is wrong
+    [InlineData("C.F. RSSMRA80A01HS01A")] // S for 5: neither reading checks
+    [InlineData("C.F. R5SMRA8OA01HS01U")] // three confusions: too many to trust a repair
+    [InlineData("C.F. VRDGPP13R10B29EP")] // E is no look-alike of a digit
+    public void Find_RepairThatDoesNotCheck_Refused(string text) =>
+        FiscalCode.Find(text).Should().BeNull();
 }

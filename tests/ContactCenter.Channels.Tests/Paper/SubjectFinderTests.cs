@@ -68,4 +68,32 @@ public sealed class SubjectFinderTests
     [Fact]
     public void Find_SubjectThenClosing_NotJoined() =>
         SubjectFinder.Find(new LetterLines("Oggetto: allagamento cantina e garage\ndistinti saluti"), null).Should().Be("allagamento cantina e garage");
+
+    // A fax at normal resolution loses the blank line after the subject: the first sentence must not join it.
+    [Theory]
+    [InlineData("Con la presente il sottoscritto, dirigente scolastico dell'istituto, chiede che un")]
+    [InlineData("Il sottoscritto Mario Rossi, residente in via Roma 3 a Teramo, chiede che un tecnico")]
+    [InlineData("Egregio Direttore, il sottoscritto dirigente dell'istituto chiede che un tecnico")]
+    [InlineData("Spett. Ufficio, il sottoscritto dirigente dell'istituto chiede che un tecnico")]
+    [InlineData("Cordiali saluti e grazie fin d'ora per la cortese attenzione che vorrete dare")]
+    public void Find_LostBlankLine_SubjectEndsBeforeTheFirstSentence(string firstSentence)
+    {
+        var text = "Oggetto: richiesta di sopralluogo per le crepe comparse nella scuola primaria\n" +
+                   "di via Garibaldi a Teramo dopo la scossa di terremoto del 12 marzo\n" +
+                   firstSentence + "\nverifichi l'agibilità dell'edificio prima della riapertura.";
+
+        SubjectFinder.Find(new LetterLines(text), null).Should().Be(
+            "richiesta di sopralluogo per le crepe comparse nella scuola primaria di via Garibaldi a Teramo dopo la scossa di terremoto del 12 marzo");
+    }
+
+    [Fact]
+    public void Find_LostBlankLine_MuchShorterLineEndsTheSubject()
+    {
+        var text = "Oggetto: segnalazione di una frana sulla strada provinciale 45 nel tratto\n" +
+                   "tra Colle e Monte\n" +
+                   "la strada è chiusa da ieri e le famiglie della frazione sono isolate.";
+
+        SubjectFinder.Find(new LetterLines(text), null).Should().Be(
+            "segnalazione di una frana sulla strada provinciale 45 nel tratto tra Colle e Monte");
+    }
 }

@@ -76,6 +76,38 @@ public sealed class WordMatchingTests
         Classify(rule, "aiuto, fiamme vicino casa").RuleName.Should().Be("urgente");
     }
 
+    [Fact]
+    public void MinWordMatches_CountsFormsOfOneWordOnce()
+    {
+        var rule = Drafts.Rule("sismico");
+        rule.Words = ["sismico", "sismica", "edificio"];
+        rule.MinWordMatches = 2;
+
+        Classify(rule, "", "siamo in zona sismica, il rischio sismico è alto").RuleName.Should().Be("default");
+        Classify(rule, "", "zona sismica, edificio lesionato").RuleName.Should().Be("sismico");
+    }
+
+    [Fact]
+    public void MinWordMatches_WordInsideAMatchedPhraseDoesNotCountAgain()
+    {
+        var rule = Drafts.Rule("sismico");
+        rule.Words = ["sismica", "zona sismica", "scossa"];
+        rule.MinWordMatches = 2;
+
+        Classify(rule, "", "abito in zona sismica").RuleName.Should().Be("default");
+        Classify(rule, "", "abito in zona sismica e ho sentito una scossa").RuleName.Should().Be("sismico");
+    }
+
+    [Fact]
+    public void MinWordMatches_PrefixAndWholeWordOnTheSameWordCountOnce()
+    {
+        var rule = Drafts.Rule("volontari");
+        rule.Words = ["volontar*", "volontariato"];
+        rule.MinWordMatches = 2;
+
+        Classify(rule, "", "info sul volontariato").RuleName.Should().Be("default");
+    }
+
     [Theory]
     [InlineData(TextScope.Subject, "terremoto", "", true)]
     [InlineData(TextScope.Subject, "", "terremoto", false)]

@@ -1,25 +1,43 @@
 namespace ContactCenter.Core.Routing.Conditions;
 
-/// <summary>At least <c>minMatches</c> distinct words or phrases of the rule appear in the scope.</summary>
+/// <summary>
+/// At least <c>minMatches</c> distinct words or phrases of the rule appear in the scope. A phrase counts only if it
+/// brings a word not already counted: "sismico" and "sismica" both match "sismica" (one stem), and "zona sismica"
+/// already holds "sismica", so forms of one word never add up to reach the threshold.
+/// </summary>
 internal sealed class WordsCondition(IReadOnlyList<WordPhrase> phrases, int minMatches, TextScope scope)
     : IRuleCondition
 {
     public ConditionResult Evaluate(DraftView view)
     {
-        var reasons = new List<string>();
-        foreach (var phrase in phrases)
+        var found = new (string Field, PhraseMatch Match)?[phrases.Count];
+        for (var p = 0; p < phrases.Count; p++)
         {
             foreach (var (field, text) in view.TextsIn(scope))
             {
-                var found = phrase.FindIn(text);
-                if (found is not null)
+                var match = phrases[p].FindIn(text);
+                if (match is not null)
                 {
-                    reasons.Add(Describe(field, phrase.Text, found));
+                    found[p] = (field, match);
                     break;
                 }
             }
         }
 
+        // Longer phrases first, so a phrase claims its words before a single word inside it does.
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new bool[phrases.Count];
+        foreach (var p in Enumerable.Range(0, phrases.Count).OrderByDescending(p => phrases[p].WordCount))
+        {
+            if (found[p] is { } hit && !hit.Match.Stems.All(counted.Contains))
+            {
+                counts[p] = true;
+                counted.UnionWith(hit.Match.Stems);
+            }
+        }
+
+        var reasons = Enumerable.Range(0, phrases.Count).Where(p => counts[p])
+            .Select(p => Describe(found[p]!.Value.Field, phrases[p].Text, found[p]!.Value.Match.Found)).ToList();
         if (reasons.Count >= minMatches)
         {
             return new ConditionResult(true, reasons);
