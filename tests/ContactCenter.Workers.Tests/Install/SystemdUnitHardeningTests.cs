@@ -39,7 +39,7 @@ public sealed partial class SystemdUnitHardeningTests
             .And.Contain("SystemCallErrorNumber=EPERM");
     }
 
-    private static async Task<string> RenderUnitAsync(TempDirectory root)
+    internal static async Task<string> RenderUnitAsync(TempDirectory root)
     {
         var install = await ProcessRunner.RunAsync(
             "bash",
