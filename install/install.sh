@@ -111,6 +111,20 @@ awk -v prefix="$prefix" -v confdir="$confdir" -v datadir="$datadir" -v user="$us
   "$here/contactcenter.service.in" > "$unit"
 chmod 0644 "$unit"
 
+# Without systemd as PID 1 (a container, WSL, some VMs) systemctl cannot work: the files are in place, so say how
+# to run the service instead of stopping halfway. CONTACTCENTER_SYSTEMD_DIR exists for the install tests.
+if ((start)) && [[ ! -d "${CONTACTCENTER_SYSTEMD_DIR:-/run/systemd/system}" ]]; then
+  say "Installed, not started: systemd is not running on this host (container, WSL?)."
+  cat <<HINT
+Run it in the foreground as $user (Ctrl+C stops it; in-flight items finish first):
+  cd $datadir && runuser -u $user -- env OMP_THREAD_LIMIT=1 ContactCenter__Store__DataDirectory=$datadir \\
+    $prefix/contactcenter run --config $confdir/appsettings.json
+Secrets: set CREDENTIALS_DIRECTORY=$confdir/credentials (readable by $user) so PasswordFile names resolve.
+Or run that same command as a container's entry point (README, "Running without systemd").
+HINT
+  exit 0
+fi
+
 if ! staged && ((start)); then
   systemctl daemon-reload
   systemctl enable --now contactcenter.service

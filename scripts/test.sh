@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/apt-packages.sh
 ensure_packages dovecot-imapd dovecot-pop3d tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils \
-  libtiff-tools imagemagick fonts-dejavu-core ghostscript chromium systemd afl++ \
+  libtiff-tools imagemagick fonts-dejavu-core ghostscript chromium systemd afl++ strace \
   postgresql
 # Debian's packages try to start the system Dovecot; the tests run their own on loopback instead.
 if command -v systemctl >/dev/null && systemctl is-active --quiet dovecot 2>/dev/null; then systemctl stop dovecot || true; fi

@@ -26,7 +26,7 @@ public sealed class InstallScriptTests
             .And.Contain("NoNewPrivileges=true").And.Contain("ProtectHome=true").And.Contain("Environment=OMP_THREAD_LIMIT=1")
             .And.Contain("LoadCredential=imap-urp:/etc/contactcenter/credentials/imap-urp")
             .And.Contain("ExecStart=/opt/contactcenter/contactcenter run --config /etc/contactcenter/appsettings.json")
-            .And.NotContain("@");
+            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@CREDENTIALS@");
         unit.Should().NotContain("s3cret");
 
         // systemd-analyze resolves the unit's dependencies under --root, so give it the system's own unit files.
@@ -54,6 +54,25 @@ public sealed class InstallScriptTests
         File.Exists(root.Combine("etc", "systemd", "system", "contactcenter.service")).Should().BeFalse();
         File.Exists(root.Combine("var", "lib", "contactcenter", "tickets.db")).Should().BeTrue();
         File.Exists(config).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Install_WithoutSystemd_InstallsEverythingAndExplainsHowToRunInTheForeground()
+    {
+        using var root = new TempDirectory("cc-install");
+
+        var result = await ProcessRunner.RunAsync(
+            "bash", [Script, "--root", root.Path, "--from", RepositoryPaths.WorkerOutput, "--no-packages"], TimeSpan.FromMinutes(2),
+            environment: new Dictionary<string, string> { ["CONTACTCENTER_SYSTEMD_DIR"] = root.Combine("no-systemd") });
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Should().Contain("systemd is not running")
+            .And.Contain("/opt/contactcenter/contactcenter run --config /etc/contactcenter/appsettings.json")
+            .And.Contain("CREDENTIALS_DIRECTORY=/etc/contactcenter/credentials");
+        result.StandardError.Should().NotContain("systemctl");
+        File.Exists(root.Combine("opt", "contactcenter", "contactcenter.dll")).Should().BeTrue();
+        File.Exists(root.Combine("etc", "contactcenter", "appsettings.json")).Should().BeTrue();
+        File.Exists(root.Combine("etc", "systemd", "system", "contactcenter.service")).Should().BeTrue();
     }
 
     [Fact]
