@@ -31,7 +31,7 @@ public sealed class FaxSpoolHostileFileTests : IDisposable
 
         var items = await source.PollItemsAsync().WaitAsync(NoHang);
 
-        items.Single(i => !RefusedFileItem.IsRefused(i)).Metadata.Should().Contain("tsi", "COMUNE DI PROVA");
+        items.Single(i => !RefusedFileItem.IsRefused(i)).Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA");
         var fifo = items.Single(i => RefusedFileItem.IsRefused(i));
         await source.RejectAsync(fifo, fifo.Metadata[RefusedFileItem.ReasonMetadataKey], CancellationToken.None).AsTask().WaitAsync(NoHang);
         SourceFiles.EntryExists(Path.Combine(Spool, "fax00002.tif")).Should().BeFalse("what cannot be copied is moved out of the spool");
