@@ -38,7 +38,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         var outcome = incoming.Repeated is { } repeated ? await RecordDuplicateAsync(draft, incoming, repeated, cancellationToken).ConfigureAwait(false)
             : draft.AutomaticMail != AutomaticMailKind.None ? await DispatchAutomaticAsync(draft, incoming, cancellationToken).ConfigureAwait(false)
             : await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false) is { } ticket
-                ? await AppendFollowUpAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
+                ? await FollowUpAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
                 : await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
         if (incoming.IsReused)
         {
@@ -143,11 +143,43 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
-    private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
+    /// <summary>A follow-up from someone the ticket does not know: appended and flagged, or a new linked ticket (draft.FollowUpFromStrangers).</summary>
+    private async Task<DispatchOutcome> FollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
+    {
+        var stranger = FollowUpSenderRule.IsStranger(ticket, request.Draft);
+        return stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket
+            ? await CreateLinkedAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
+            : await AppendFollowUpAsync(ticket, request, incoming, stranger, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DispatchOutcome> CreateLinkedAsync(Ticket named, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
+    {
+        var outcome = await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
+        var created = (await TicketRows.FindForUpdateAsync(db, outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
+        created.LinkedTicketNumber = named.Number;
+        created.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({request.Draft.Sender.Email}) alla pratica {named.Number}", request.Draft.SourceKey));
+        await TicketRows.UpdateAsync(db, created, cancellationToken).ConfigureAwait(false);
+        named.History.Add(_factory.Event(
+            TicketEventKind.Note, $"Un mittente diverso ({request.Draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", request.Draft.SourceKey));
+        await TicketRows.UpdateAsync(db, named, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, bool stranger, CancellationToken cancellationToken)
     {
         var draft = request.Draft;
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId));
+        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId);
+        message.FromDifferentSender = stranger;
+        ticket.Messages.Add(message);
         ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
+        if (stranger)
+        {
+            ticket.NeedsReview = true;
+            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
+            ticket.History.Add(_factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
+        }
+
         if (ticket.Status == TicketStatus.Closed)
         {
             _factory.Reopen(ticket, request);
