@@ -11,21 +11,6 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
     public void Dispose() => ctx.Dispose();
 
     [Fact]
-    public async Task Dispatch_StrangerQuotesTicketNumber_AppendedMarkedAndFlagged()
-    {
-        await ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
-
-        var outcome = (await ctx.Store.DispatchAsync([From(Requests.Mail("k2", "RE: [PC-2026-000001]"), "estraneo@example.org")], default)).Single();
-
-        outcome.Kind.Should().Be(DispatchOutcomeKind.FollowUpAppended);
-        var ticket = (await ctx.Store.GetAsync("PC-2026-000001", default))!;
-        ticket.Messages[1].FromDifferentSender.Should().BeTrue();
-        ticket.NeedsReview.Should().BeTrue();
-        ticket.ReviewReason.Should().Contain("estraneo@example.org");
-        ticket.History.Should().Contain(e => e.Kind == TicketEventKind.FlaggedForReview && e.SourceKey == "k2");
-    }
-
-    [Fact]
     public async Task Dispatch_ForgedInReplyTo_FromStranger_AlsoFlagged()
     {
         await ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
