@@ -156,12 +156,8 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
     {
         var outcome = await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
         var created = (await TicketRows.FindForUpdateAsync(db, outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
-        created.LinkedTicketNumber = named.Number;
-        created.History.Add(_factory.Event(
-            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({request.Draft.Sender.Email}) alla pratica {named.Number}", request.Draft.SourceKey));
+        FollowUpAppender.Link(_factory, created, named, request.Draft);
         await TicketRows.UpdateAsync(db, created, cancellationToken).ConfigureAwait(false);
-        named.History.Add(_factory.Event(
-            TicketEventKind.Note, $"Un mittente diverso ({request.Draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", request.Draft.SourceKey));
         await TicketRows.UpdateAsync(db, named, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
@@ -169,24 +165,11 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
     private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, bool stranger, CancellationToken cancellationToken)
     {
         var draft = request.Draft;
-        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId);
-        message.FromDifferentSender = stranger;
-        ticket.Messages.Add(message);
-        ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
-        if (stranger)
+        if (FollowUpAppender.Append(_factory, ticket, request, incoming.MessageId, stranger))
         {
-            ticket.NeedsReview = true;
-            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
-            ticket.History.Add(_factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
-        }
-
-        if (ticket.Status == TicketStatus.Closed)
-        {
-            _factory.Reopen(ticket, request);
             PostgreSqlStoreLog.TicketReopened(logger, ticket.Number, draft.SourceKey);
         }
 
-        _factory.FlagForReview(ticket, draft);
         await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
         await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.FollowUpAppended, ticket.Number);

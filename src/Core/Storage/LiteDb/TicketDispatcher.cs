@@ -160,12 +160,8 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     {
         var outcome = Create(request, incoming);
         var created = collections.FindTicket(outcome.TicketNumber!)!;
-        created.LinkedTicketNumber = named.Number;
-        created.History.Add(_factory.Event(
-            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({request.Draft.Sender.Email}) alla pratica {named.Number}", request.Draft.SourceKey));
+        FollowUpAppender.Link(_factory, created, named, request.Draft);
         collections.Tickets.Update(created);
-        named.History.Add(_factory.Event(
-            TicketEventKind.Note, $"Un mittente diverso ({request.Draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", request.Draft.SourceKey));
         collections.Tickets.Update(named);
         return outcome;
     }
@@ -173,24 +169,11 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming, bool stranger)
     {
         var draft = request.Draft;
-        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, incoming.MessageId);
-        message.FromDifferentSender = stranger;
-        ticket.Messages.Add(message);
-        ticket.History.Add(_factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
-        if (stranger)
+        if (FollowUpAppender.Append(_factory, ticket, request, incoming.MessageId, stranger))
         {
-            ticket.NeedsReview = true;
-            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
-            ticket.History.Add(_factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
-        }
-
-        if (ticket.Status == TicketStatus.Closed)
-        {
-            _factory.Reopen(ticket, request);
             StoreLog.TicketReopened(logger, ticket.Number, draft.SourceKey);
         }
 
-        _factory.FlagForReview(ticket, draft);
         collections.Tickets.Update(ticket);
         RememberMessageId(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.FollowUpAppended, ticket.Number);

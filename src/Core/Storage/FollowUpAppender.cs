@@ -1,0 +1,50 @@
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage.LiteDb;
+using ContactCenter.Core.Tickets;
+
+namespace ContactCenter.Core.Storage;
+
+/// <summary>
+/// What a follow-up does to its ticket, whichever store holds it: one place for the texts and flags, so the LiteDB and
+/// PostgreSQL dispatchers cannot drift apart (the stores differ only in how they read and write the rows).
+/// </summary>
+internal static class FollowUpAppender
+{
+    /// <summary>
+    /// Appends the follow-up (marked and flagged for review when it comes from a stranger), reopens a closed ticket and
+    /// applies the draft's own review flag. True when the ticket was reopened, for the store's log.
+    /// </summary>
+    public static bool Append(TicketFactory factory, Ticket ticket, DispatchRequest request, string? messageId, bool stranger)
+    {
+        var draft = request.Draft;
+        var message = TicketFactory.MessageOf(draft, MessageKind.FollowUp, messageId);
+        message.FromDifferentSender = stranger;
+        ticket.Messages.Add(message);
+        ticket.History.Add(factory.Event(TicketEventKind.FollowUpAppended, $"Seguito ricevuto da {draft.ChannelName}", draft.SourceKey));
+        if (stranger)
+        {
+            ticket.NeedsReview = true;
+            ticket.ReviewReason = FollowUpSenderRule.ReviewReason(ticket, draft);
+            ticket.History.Add(factory.Event(TicketEventKind.FlaggedForReview, ticket.ReviewReason, draft.SourceKey));
+        }
+
+        var reopen = ticket.Status == TicketStatus.Closed;
+        if (reopen)
+        {
+            factory.Reopen(ticket, request);
+        }
+
+        factory.FlagForReview(ticket, draft);
+        return reopen;
+    }
+
+    /// <summary>Links the ticket a stranger's follow-up opened to the ticket it named, with a note on both.</summary>
+    public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
+    {
+        created.LinkedTicketNumber = named.Number;
+        created.History.Add(factory.Event(
+            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({draft.Sender.Email}) alla pratica {named.Number}", draft.SourceKey));
+        named.History.Add(factory.Event(
+            TicketEventKind.Note, $"Un mittente diverso ({draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", draft.SourceKey));
+    }
+}
