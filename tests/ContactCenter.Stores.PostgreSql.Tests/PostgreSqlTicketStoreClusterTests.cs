@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Stores.PostgreSql.Tests.Contract;
 using ContactCenter.Testing.PostgreSql;
@@ -37,8 +38,8 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
         var nodeB = s.OpenAnother();
 
         var outcomes = await Task.WhenAll(
-            Task.Run(() => s.Store.DispatchAsync([Requests.Mail("copy-1", messageId: "<same@example.it>")], default)),
-            Task.Run(() => nodeB.DispatchAsync([Requests.Mail("copy-2", messageId: "<same@example.it>")], default)));
+            Task.Run(() => s.Store.DispatchAsync([StoreRequests.Mail("copy-1", messageId: "<same@example.it>")], default)),
+            Task.Run(() => nodeB.DispatchAsync([StoreRequests.Mail("copy-2", messageId: "<same@example.it>")], default)));
 
         outcomes.SelectMany(o => o).Select(o => o.Kind).Should().BeEquivalentTo([DispatchOutcomeKind.Created, DispatchOutcomeKind.Duplicate]);
         (await s.Store.QueryAsync(new TicketQuery(), default)).Should().ContainSingle();
@@ -64,7 +65,7 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
         var outcomes = new List<DispatchOutcome>();
         foreach (var batch in keys.Chunk(6))
         {
-            outcomes.AddRange(await store.DispatchAsync([.. batch.Select(k => Requests.Mail(k))], default));
+            outcomes.AddRange(await store.DispatchAsync([.. batch.Select(k => StoreRequests.Mail(k))], default));
         }
 
         return outcomes;

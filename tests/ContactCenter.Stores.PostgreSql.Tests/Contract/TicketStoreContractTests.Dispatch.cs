@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -10,8 +11,8 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_SameSourceKeyAgain_CreatesOneTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var first = await s.Store.DispatchAsync([Requests.Mail("imap:a/INBOX/7/1"), Requests.Mail("imap:a/INBOX/7/1")], default);
-        var replay = await s.Reopen().DispatchAsync([Requests.Mail("imap:a/INBOX/7/1")], default);
+        var first = await s.Store.DispatchAsync([StoreRequests.Mail("imap:a/INBOX/7/1"), StoreRequests.Mail("imap:a/INBOX/7/1")], default);
+        var replay = await s.Reopen().DispatchAsync([StoreRequests.Mail("imap:a/INBOX/7/1")], default);
 
         first.Select(o => o.Kind).Should().Equal(DispatchOutcomeKind.Created, DispatchOutcomeKind.Duplicate);
         replay.Single().Should().Be(new DispatchOutcome("imap:a/INBOX/7/1", DispatchOutcomeKind.Duplicate, "PC-2026-000001"));
@@ -25,8 +26,8 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         var outcomes = await s.Store.DispatchAsync(
-            [Requests.Mail("k1", messageId: "<abc@example.it>"), Requests.Mail("k2", messageId: "abc@example.it")], default);
-        var otherMailbox = await s.Store.DispatchAsync([Requests.Mail("k3", messageId: "<abc@example.it>", channel: "pec")], default);
+            [StoreRequests.Mail("k1", messageId: "<abc@example.it>"), StoreRequests.Mail("k2", messageId: "abc@example.it")], default);
+        var otherMailbox = await s.Store.DispatchAsync([StoreRequests.Mail("k3", messageId: "<abc@example.it>", channel: "pec")], default);
 
         outcomes[1].Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Duplicate, "PC-2026-000001"));
         (await IsKnownAsync(s.Store, "k2")).Should().BeTrue();
@@ -38,10 +39,10 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_SubjectWithTicketNumber_AppendsFollowUp(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         string[] subjects = ["RE: [PC-2026-000001] Richiesta informazioni", "R: R: [PC-2026-000001] Richiesta", "FW: Richiesta PC-2026-000001", "I: [pc-2026-000001]"];
 
-        var outcomes = await s.Store.DispatchAsync([.. subjects.Select((subject, i) => Requests.Mail($"f{i}", subject))], default);
+        var outcomes = await s.Store.DispatchAsync([.. subjects.Select((subject, i) => StoreRequests.Mail($"f{i}", subject))], default);
 
         outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.FollowUpAppended && o.TicketNumber == "PC-2026-000001");
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
@@ -56,7 +57,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_SubjectWithUnknownNumber_OpensNewTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k1", "RE: [PC-2026-000999]")], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k1", "RE: [PC-2026-000999]")], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k1", DispatchOutcomeKind.Created, "PC-2026-000001"));
     }
@@ -66,12 +67,12 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_InReplyToOrReferencesOfKnownMessage_AppendsFollowUp(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<orig@example.it>")], default);
 
         var outcomes = await s.Store.DispatchAsync(
         [
-            Requests.Mail("k2", "Re: domanda", messageId: "<r1@example.it>", inReplyTo: "<orig@example.it>"),
-            Requests.Mail("k3", "Re: domanda", messageId: "<r2@example.it>", references: ["<unknown@elsewhere>", "<orig@example.it>", "<also-unknown@x>"]),
+            StoreRequests.Mail("k2", "Re: domanda", messageId: "<r1@example.it>", inReplyTo: "<orig@example.it>"),
+            StoreRequests.Mail("k3", "Re: domanda", messageId: "<r2@example.it>", references: ["<unknown@elsewhere>", "<orig@example.it>", "<also-unknown@x>"]),
         ], default);
 
         outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.FollowUpAppended && o.TicketNumber == "PC-2026-000001");
@@ -85,9 +86,9 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         var outcomes = await s.Store.DispatchAsync(
         [
-            Requests.Mail("k1", messageId: "<orig@example.it>"),
-            Requests.Mail("k2", "Re: domanda", inReplyTo: "<orig@example.it>"),
-            Requests.Mail("k3", "RE: [PC-2026-000001]"),
+            StoreRequests.Mail("k1", messageId: "<orig@example.it>"),
+            StoreRequests.Mail("k2", "Re: domanda", inReplyTo: "<orig@example.it>"),
+            StoreRequests.Mail("k3", "RE: [PC-2026-000001]"),
         ], default);
 
         outcomes.Select(o => o.Kind).Should().Equal(DispatchOutcomeKind.Created, DispatchOutcomeKind.FollowUpAppended, DispatchOutcomeKind.FollowUpAppended);
@@ -99,16 +100,16 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_FollowUpOnClosedTicket_ReopensIt(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         await s.Store.UpdateAsync("PC-2026-000001", t =>
         {
             t.Status = TicketStatus.Closed;
             t.ClosedAt = s.Time.GetUtcNow();
             return new TicketEvent { Kind = TicketEventKind.Closed, Actor = "operatore1", Detail = "Risposto" };
         }, default);
-        var later = Requests.Received.AddDays(5);
+        var later = StoreRequests.Received.AddDays(5);
 
-        await s.Store.DispatchAsync([Requests.Mail("k2", "RE: [PC-2026-000001]", receivedAt: later)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2", "RE: [PC-2026-000001]", receivedAt: later)], default);
 
         var ticket = (await s.Reopen().GetAsync("PC-2026-000001", default))!;
         ticket.Status.Should().Be(TicketStatus.Open);
@@ -123,12 +124,12 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_AutomaticMailReferringToTicket_AttachedWithoutTicketOrReceipt(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<orig@example.it>")], default);
 
         var outcomes = await s.Store.DispatchAsync(
         [
-            Requests.Mail("k2", "Risposta automatica: [PC-2026-000001]", automatic: AutomaticMailKind.AutoReply),
-            Requests.Mail("k3", "Undelivered Mail", references: ["<orig@example.it>"], automatic: AutomaticMailKind.Bounce),
+            StoreRequests.Mail("k2", "Risposta automatica: [PC-2026-000001]", automatic: AutomaticMailKind.AutoReply),
+            StoreRequests.Mail("k3", "Undelivered Mail", references: ["<orig@example.it>"], automatic: AutomaticMailKind.Bounce),
         ], default);
 
         outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.AutoMailAttached && o.TicketNumber == "PC-2026-000001");
@@ -144,8 +145,8 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_AutomaticMailReferringToNothing_RecordedWithoutTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k1", "Out of office", messageId: "<ooo@x>", automatic: AutomaticMailKind.AutoReply)], default)).Single();
-        var replay = (await s.Store.DispatchAsync([Requests.Mail("k1", "Out of office", automatic: AutomaticMailKind.AutoReply)], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k1", "Out of office", messageId: "<ooo@x>", automatic: AutomaticMailKind.AutoReply)], default)).Single();
+        var replay = (await s.Store.DispatchAsync([StoreRequests.Mail("k1", "Out of office", automatic: AutomaticMailKind.AutoReply)], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k1", DispatchOutcomeKind.AutoMailRecorded, null));
         replay.Kind.Should().Be(DispatchOutcomeKind.Duplicate);
@@ -161,9 +162,9 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_OwnMailToTicket_MarksOutgoingReply(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
-        await s.Store.DispatchAsync([Requests.Mail("k2", "Re: [PC-2026-000001]", automatic: AutomaticMailKind.OwnAddress)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2", "Re: [PC-2026-000001]", automatic: AutomaticMailKind.OwnAddress)], default);
 
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
         ticket.HasOutgoingReply.Should().BeTrue();
@@ -176,7 +177,7 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync(
-            [Requests.Mail("k1"), Requests.Mail("k2", receiptTo: null, suppressed: "Limite giornaliero raggiunto", needsReview: true)], default);
+            [StoreRequests.Mail("k1"), StoreRequests.Mail("k2", receiptTo: null, suppressed: "Limite giornaliero raggiunto", needsReview: true)], default);
 
         var outbox = (await s.Store.GetDueOutboxAsync(s.Time.GetUtcNow(), 10, default)).Should().ContainSingle().Subject;
         outbox.TicketNumber.Should().Be("PC-2026-000001");
@@ -196,7 +197,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_StoredTicket_ReadsBackFieldForField(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var request = Requests.Mail("k1", messageId: "<orig@example.it>");
+        var request = StoreRequests.Mail("k1", messageId: "<orig@example.it>");
         await s.Store.DispatchAsync([request], default);
 
         var ticket = (await s.Reopen().GetAsync("pc-2026-000001", default))!;
@@ -205,7 +206,7 @@ public sealed partial class TicketStoreContractTests
         ticket.Sender.Email.Should().Be("mario.rossi@example.it");
         ticket.TextBody.Should().Be(request.Draft.TextBody);
         ticket.Classification.Should().BeEquivalentTo(request.Classification);
-        ticket.ReceivedAt.Should().Be(Requests.Received);
+        ticket.ReceivedAt.Should().Be(StoreRequests.Received);
         ticket.Messages.Single().Original.Should().BeEquivalentTo(request.Draft.Original);
         ticket.MessageId.Should().Be("orig@example.it");
         ticket.IsSuspended.Should().BeFalse();

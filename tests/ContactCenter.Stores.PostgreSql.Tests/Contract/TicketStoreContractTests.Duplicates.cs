@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Npgsql;
@@ -31,10 +32,10 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_SameMessageTwice_OneTicketAndHistoryLineOnIt(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: ReusedId)], default);
 
         var again = (await s.Reopen().DispatchAsync(
-            [Requests.Mail("k2", messageId: ReusedId, body: "Buongiorno,\r\nvorrei sapere se domani le scuole   restano chiuse.\r\n")], default)).Single();
+            [StoreRequests.Mail("k2", messageId: ReusedId, body: "Buongiorno,\r\nvorrei sapere se domani le scuole   restano chiuse.\r\n")], default)).Single();
 
         again.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Duplicate, "PC-2026-000001"), "line breaks and blanks are not content");
         (await s.Store.QueryAsync(new TicketQuery(), default)).Should().ContainSingle();
@@ -52,10 +53,10 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_ReusedMessageIdDifferentContent_SecondTicketWithNotesOnBoth(StoreProvider provider, string what, string sender, string named)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId)], default);
-        var other = Requests.Mail("k2", what == "subject" ? "Tutt'altro argomento" : "Richiesta informazioni allerta meteo", messageId: ReusedId,
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: ReusedId)], default);
+        var other = StoreRequests.Mail("k2", what == "subject" ? "Tutt'altro argomento" : "Richiesta informazioni allerta meteo", messageId: ReusedId,
             body: what == "body" ? "Segnalo una frana sulla provinciale 17." : "Buongiorno, vorrei sapere se domani le scuole restano chiuse.",
-            senderEmail: sender, dateHeader: what == "date" ? Requests.Received.AddDays(-1) : null);
+            senderEmail: sender, dateHeader: what == "date" ? StoreRequests.Received.AddDays(-1) : null);
 
         var outcome = (await s.Store.DispatchAsync([other], default)).Single();
 
@@ -75,12 +76,12 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         var frana = "Segnalo una frana sulla provinciale 17.";
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId), Requests.Mail("k2", messageId: ReusedId, body: frana)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: ReusedId), StoreRequests.Mail("k2", messageId: ReusedId, body: frana)], default);
 
         var copies = await s.Reopen().DispatchAsync(
         [
-            Requests.Mail("k3", messageId: ReusedId, body: frana), Requests.Mail("k4", messageId: ReusedId),
-            Requests.Mail("k5", messageId: ReusedId, body: "Un terzo testo."),
+            StoreRequests.Mail("k3", messageId: ReusedId, body: frana), StoreRequests.Mail("k4", messageId: ReusedId),
+            StoreRequests.Mail("k5", messageId: ReusedId, body: "Un terzo testo."),
         ], default);
 
         copies.Select(o => (o.Kind, o.TicketNumber)).Should().Equal(
@@ -93,9 +94,9 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_ReusedIdInOtherMailbox_IsNotCompared(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: ReusedId)], default);
 
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k2", messageId: ReusedId, channel: "pec")], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k2", messageId: ReusedId, channel: "pec")], default)).Single();
 
         outcome.Kind.Should().Be(DispatchOutcomeKind.Created);
         (await s.Store.GetAsync("PC-2026-000002", default))!.History.Should().NotContain(e => e.Kind == TicketEventKind.MessageIdReused);
@@ -107,9 +108,9 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync(
-            [Requests.Mail("k1", messageId: "<orig@example.it>"), Requests.Mail("k2", "Re: domanda", messageId: ReusedId, inReplyTo: "<orig@example.it>")], default);
+            [StoreRequests.Mail("k1", messageId: "<orig@example.it>"), StoreRequests.Mail("k2", "Re: domanda", messageId: ReusedId, inReplyTo: "<orig@example.it>")], default);
 
-        var copy = (await s.Store.DispatchAsync([Requests.Mail("k3", "Re: domanda", messageId: ReusedId, inReplyTo: "<orig@example.it>")], default)).Single();
+        var copy = (await s.Store.DispatchAsync([StoreRequests.Mail("k3", "Re: domanda", messageId: ReusedId, inReplyTo: "<orig@example.it>")], default)).Single();
 
         copy.Should().Be(new DispatchOutcome("k3", DispatchOutcomeKind.Duplicate, "PC-2026-000001"));
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
@@ -122,12 +123,12 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_AutomaticMailRepeated_IsDuplicate_CitizenMailWithSameIdIsTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", "Fuori sede", messageId: ReusedId, automatic: AutomaticMailKind.AutoReply)], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", "Fuori sede", messageId: ReusedId, automatic: AutomaticMailKind.AutoReply)], default);
 
         var outcomes = await s.Reopen().DispatchAsync(
         [
-            Requests.Mail("k2", "Fuori sede", messageId: ReusedId, automatic: AutomaticMailKind.AutoReply),
-            Requests.Mail("k3", "Allagamento", messageId: ReusedId, body: "Cantina allagata"),
+            StoreRequests.Mail("k2", "Fuori sede", messageId: ReusedId, automatic: AutomaticMailKind.AutoReply),
+            StoreRequests.Mail("k3", "Allagamento", messageId: ReusedId, body: "Cantina allagata"),
         ], default);
 
         outcomes.Select(o => o.Kind).Should().Equal(DispatchOutcomeKind.Duplicate, DispatchOutcomeKind.Created);
@@ -140,7 +141,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_PostgreSqlRowWithoutFingerprint_ComparedWithTheStoredMessage()
     {
         await using var s = await OpenAsync(StoreProvider.PostgreSql);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: ReusedId, originalSha256: new string('1', 64))], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: ReusedId, originalSha256: new string('1', 64))], default);
         await using (var db = NpgsqlDataSource.Create(s.PostgreSql!.ConnectionString))
         {
             await using var command = db.CreateCommand("UPDATE message_ids SET fingerprint = NULL, source_key = NULL");
@@ -149,9 +150,9 @@ public sealed partial class TicketStoreContractTests
 
         var outcomes = await s.Reopen().DispatchAsync(
         [
-            Requests.Mail("k2", messageId: ReusedId, originalSha256: new string('2', 64), dateHeader: Requests.Received.AddDays(-9)),
-            Requests.Mail("k3", messageId: ReusedId, originalSha256: new string('1', 64), body: "Testo letto diversamente da una versione precedente"),
-            Requests.Mail("k4", messageId: ReusedId, originalSha256: new string('4', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta"),
+            StoreRequests.Mail("k2", messageId: ReusedId, originalSha256: new string('2', 64), dateHeader: StoreRequests.Received.AddDays(-9)),
+            StoreRequests.Mail("k3", messageId: ReusedId, originalSha256: new string('1', 64), body: "Testo letto diversamente da una versione precedente"),
+            StoreRequests.Mail("k4", messageId: ReusedId, originalSha256: new string('4', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta"),
         ], default);
 
         outcomes.Select(o => (o.Kind, o.TicketNumber)).Should().Equal(

@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -10,7 +11,7 @@ public sealed partial class TicketStoreContractTests
     public async Task GetDueOutbox_ReturnsUnsentDueRowsOldestFirst(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2"), Requests.Mail("k3")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2"), StoreRequests.Mail("k3")], default);
         var now = s.Time.GetUtcNow();
         var rows = await s.Store.GetDueOutboxAsync(now, 10, default);
         rows[0].NextAttemptAt = now.AddMinutes(5);
@@ -31,7 +32,7 @@ public sealed partial class TicketStoreContractTests
     public async Task UpdateOutbox_Sent_RecordsEventAndReceiptTimeOnTheTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2")], default);
         var row = (await s.Store.GetDueOutboxAsync(s.Time.GetUtcNow(), 10, default))[0];
         s.Time.Advance(TimeSpan.FromSeconds(3));
         row.SentAt = s.Time.GetUtcNow();
@@ -53,12 +54,12 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_ReplyToTheReceipt_AppendsToItsTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         var row = (await s.Store.GetDueOutboxAsync(s.Time.GetUtcNow(), 10, default))[0];
         row.MessageId = "receipt-1@contactcenter.example";
         await s.Store.UpdateOutboxAsync(row, null, default);
 
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k2", "Re: presa in carico", inReplyTo: "<receipt-1@contactcenter.example>")], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k2", "Re: presa in carico", inReplyTo: "<receipt-1@contactcenter.example>")], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.FollowUpAppended, "PC-2026-000001"));
     }
@@ -68,9 +69,9 @@ public sealed partial class TicketStoreContractTests
     public async Task CountReceiptsTo_IgnoresCaseAndCountsSince(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", receiptTo: "Mario.Rossi@Example.IT")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", receiptTo: "Mario.Rossi@Example.IT")], default);
         s.Time.Advance(TimeSpan.FromHours(2));
-        await s.Store.DispatchAsync([Requests.Mail("k2"), Requests.Mail("k3", receiptTo: "altro@example.it")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2"), StoreRequests.Mail("k3", receiptTo: "altro@example.it")], default);
 
         (await s.Store.CountReceiptsToAsync("MARIO.rossi@example.it", s.Time.GetUtcNow().AddHours(-3), default)).Should().Be(2);
         (await s.Store.CountReceiptsToAsync("mario.rossi@example.it", s.Time.GetUtcNow().AddHours(-1), default)).Should().Be(1);

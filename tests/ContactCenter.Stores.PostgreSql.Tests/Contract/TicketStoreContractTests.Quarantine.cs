@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -49,8 +50,8 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         var record = await s.Store.QuarantineAsync(Record("k1", "Normalizzatore fallito"), default);
 
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k1")], default)).Single();
-        var replay = (await s.Store.DispatchAsync([Requests.Mail("k1")], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default)).Single();
+        var replay = (await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k1", DispatchOutcomeKind.Created, "PC-2026-000001"));
         replay.Kind.Should().Be(DispatchOutcomeKind.Duplicate);

@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -5,7 +6,7 @@ namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
 
 public sealed partial class TicketStoreContractTests
 {
-    private static readonly DateTimeOffset T0 = Requests.Received;
+    private static readonly DateTimeOffset T0 = StoreRequests.Received;
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -14,10 +15,10 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync(
         [
-            Requests.Mail("k1", receivedAt: T0.AddHours(3)),
-            Requests.Mail("k2", receivedAt: T0.AddHours(1), channel: "pec"),
-            Requests.Mail("k3", receivedAt: T0.AddHours(2).ToOffset(TimeSpan.FromHours(2))),
-            Requests.Mail("k4", receivedAt: T0.AddDays(3)),
+            StoreRequests.Mail("k1", receivedAt: T0.AddHours(3)),
+            StoreRequests.Mail("k2", receivedAt: T0.AddHours(1), channel: "pec"),
+            StoreRequests.Mail("k3", receivedAt: T0.AddHours(2).ToOffset(TimeSpan.FromHours(2))),
+            StoreRequests.Mail("k4", receivedAt: T0.AddDays(3)),
         ], default);
         await Close(s.Store, "PC-2026-000003");
 
@@ -33,7 +34,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Query_Overdue_OnlyOpenUnsuspendedPastDue(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2"), Requests.Mail("k3"), Requests.Mail("k4", receivedAt: T0.AddDays(10))], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2"), StoreRequests.Mail("k3"), StoreRequests.Mail("k4", receivedAt: T0.AddDays(10))], default);
         await Close(s.Store, "PC-2026-000002");
         await s.Store.UpdateAsync("PC-2026-000003", t =>
         {
@@ -51,7 +52,7 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync(
-            [Requests.Mail("k1", receivedAt: T0.AddHours(1)), Requests.Mail("k2"), Requests.Mail("k3"), Requests.Mail("k4")], default);
+            [StoreRequests.Mail("k1", receivedAt: T0.AddHours(1)), StoreRequests.Mail("k2"), StoreRequests.Mail("k3"), StoreRequests.Mail("k4")], default);
 
         (await Numbers(s.Store, new TicketQuery { Limit = 2 })).Should().Equal("PC-2026-000002", "PC-2026-000003");
         (await Numbers(s.Store, new TicketQuery { Limit = 3 })).Should().Equal("PC-2026-000002", "PC-2026-000003", "PC-2026-000004");

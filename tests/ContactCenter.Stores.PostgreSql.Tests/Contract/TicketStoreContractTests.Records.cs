@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
@@ -12,10 +13,10 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_DraftMetadata_StoredOnTicketAndMessage(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var request = Requests.Mail("k1");
+        var request = StoreRequests.Mail("k1");
         request.Draft.Metadata["pec.id"] = "opec292.1@pec.gestore.example.it";
         request.Draft.Metadata["pec.acceptedAt"] = "2026-03-16T10:15:02+01:00";
-        var followUp = Requests.Mail("k2", "RE: [PC-2026-000001]");
+        var followUp = StoreRequests.Mail("k2", "RE: [PC-2026-000001]");
         followUp.Draft.Metadata["pec.id"] = "opec292.2@pec.gestore.example.it";
 
         await s.Store.DispatchAsync([request, followUp], default);
@@ -34,17 +35,17 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_DailyReceiptLimit_CountsOnlyReceiptsQueued_ThisBatchIncluded(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var limit = new ReceiptDailyLimit(2, Requests.Received.AddHours(-9));
+        var limit = new ReceiptDailyLimit(2, StoreRequests.Received.AddHours(-9));
 
         var outcomes = await s.Store.DispatchAsync(
         [
-            Requests.Mail("k1", receiptLimit: limit),
-            Requests.Mail("k2", "RE: [PC-2026-000001]", receiptLimit: limit),
-            Requests.Mail("k3", "Seconda richiesta", receiptTo: "Mario.Rossi@Example.IT", receiptLimit: limit),
-            Requests.Mail("k4", "Terza richiesta", receiptLimit: limit),
+            StoreRequests.Mail("k1", receiptLimit: limit),
+            StoreRequests.Mail("k2", "RE: [PC-2026-000001]", receiptLimit: limit),
+            StoreRequests.Mail("k3", "Seconda richiesta", receiptTo: "Mario.Rossi@Example.IT", receiptLimit: limit),
+            StoreRequests.Mail("k4", "Terza richiesta", receiptLimit: limit),
         ], default);
         s.Time.Advance(TimeSpan.FromDays(1));
-        var later = (await s.Store.DispatchAsync([Requests.Mail("k5", "Il giorno dopo", receiptLimit: limit with { Since = s.Time.GetUtcNow() })], default)).Single();
+        var later = (await s.Store.DispatchAsync([StoreRequests.Mail("k5", "Il giorno dopo", receiptLimit: limit with { Since = s.Time.GetUtcNow() })], default)).Single();
 
         outcomes.Select(o => o.Kind).Should().Equal(
             DispatchOutcomeKind.Created, DispatchOutcomeKind.FollowUpAppended, DispatchOutcomeKind.Created, DispatchOutcomeKind.Created);

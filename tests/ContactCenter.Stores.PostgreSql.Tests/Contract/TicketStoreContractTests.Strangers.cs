@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
@@ -12,9 +13,9 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_StrangerQuotesTicketNumber_AppendedMarkedAndFlagged(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
-        var outcome = (await s.Store.DispatchAsync([Requests.Mail("k2", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org")], default)).Single();
+        var outcome = (await s.Store.DispatchAsync([StoreRequests.Mail("k2", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org")], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.FollowUpAppended, "PC-2026-000001"));
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
@@ -30,13 +31,13 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_StrangerThenStrangerAgain_BothFlagged_CorrespondentInAnotherCaseNot(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<orig@example.it>")], default);
 
         await s.Store.DispatchAsync(
         [
-            Requests.Mail("k2", "Re: altro", inReplyTo: "<orig@example.it>", senderEmail: "estraneo@example.org"),
-            Requests.Mail("k3", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org"),
-            Requests.Mail("k4", "RE: [PC-2026-000001]", senderEmail: " Mario.Rossi@Example.it "),
+            StoreRequests.Mail("k2", "Re: altro", inReplyTo: "<orig@example.it>", senderEmail: "estraneo@example.org"),
+            StoreRequests.Mail("k3", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org"),
+            StoreRequests.Mail("k4", "RE: [PC-2026-000001]", senderEmail: " Mario.Rossi@Example.it "),
         ], default);
 
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
@@ -49,8 +50,8 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_KnownCorrespondent_NotFlagged(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
-        var request = Requests.Mail("k2", "RE: [PC-2026-000001]");
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
+        var request = StoreRequests.Mail("k2", "RE: [PC-2026-000001]");
         request.Draft.FollowUpFromStrangers = FollowUpFromStrangers.NewTicket;
 
         var outcome = (await s.Store.DispatchAsync([request], default)).Single();
@@ -67,8 +68,8 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_NewTicketMode_StrangerOpensALinkedTicket_NotedOnBoth(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
-        var request = Requests.Mail("k2", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org");
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
+        var request = StoreRequests.Mail("k2", "RE: [PC-2026-000001]", senderEmail: "estraneo@example.org");
         request.Draft.FollowUpFromStrangers = FollowUpFromStrangers.NewTicket;
 
         var outcome = (await s.Store.DispatchAsync([request], default)).Single();
@@ -92,7 +93,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_LetterOrFaxWithoutEmail_NeverAStranger(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
         var outcomes = await s.Store.DispatchAsync([WithoutEmail("k2", ChannelKind.Postal), WithoutEmail("k3", ChannelKind.Fax)], default);
 
@@ -105,7 +106,7 @@ public sealed partial class TicketStoreContractTests
     /// <summary>A scanned letter or a fax quoting the ticket number: a name, no address to compare; NewTicket mode would open a ticket for a stranger.</summary>
     private static DispatchRequest WithoutEmail(string sourceKey, ChannelKind channel)
     {
-        var template = Requests.Mail(sourceKey, "Sollecito pratica PC-2026-000001", receiptTo: null);
+        var template = StoreRequests.Mail(sourceKey, "Sollecito pratica PC-2026-000001", receiptTo: null);
         var draft = new TicketDraft
         {
             SourceKey = sourceKey,

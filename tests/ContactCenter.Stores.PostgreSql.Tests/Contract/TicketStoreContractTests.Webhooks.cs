@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -11,7 +12,7 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_NewTicket_QueuesOneRowPerSubscribedWebhook_WithOneEventId(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
         var rows = await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default);
         rows.Select(r => r.Webhook).Should().Equal("crm", "stats");
@@ -25,8 +26,8 @@ public sealed partial class TicketStoreContractTests
     public async Task Dispatch_FollowUpAndBackofficeUpdate_QueueTicketUpdated_DuplicateQueuesNothing(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1", messageId: "<a@x>")], default);
-        await s.Store.DispatchAsync([Requests.Mail("k2", subject: "Re: PC-2026-000001 sollecito"), Requests.Mail("k1", messageId: "<a@x>")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<a@x>")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2", subject: "Re: PC-2026-000001 sollecito"), StoreRequests.Mail("k1", messageId: "<a@x>")], default);
         await s.Store.UpdateAsync("PC-2026-000001", t =>
         {
             t.Status = TicketStatus.Closed;
@@ -47,7 +48,7 @@ public sealed partial class TicketStoreContractTests
     public async Task UpdateWebhook_DeliveredAndFailedRows_AreSummarised_AndSurviveReopening(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2")], default);
         var now = s.Time.GetUtcNow();
         var crm = (await s.Store.GetDueWebhooksAsync(now, 10, default)).Where(r => r.Webhook == "crm").ToList();
         crm[0].DeliveredAt = now;
@@ -75,7 +76,7 @@ public sealed partial class TicketStoreContractTests
     public async Task UpdateWebhook_Abandoned_LeavesTheQueue_UnknownIdThrows(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         var now = s.Time.GetUtcNow();
         var row = (await s.Store.GetDueWebhooksAsync(now, 10, default))[0];
         row.AbandonedAt = now;
@@ -93,7 +94,7 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await StoreUnderTest.CreateAsync(provider, postgres, webhooks: null);
 
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
         (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default)).Should().BeEmpty();
         (await s.Store.SummarizeWebhooksAsync(default)).Should().BeEmpty();
@@ -104,7 +105,7 @@ public sealed partial class TicketStoreContractTests
     public async Task FailedUpdate_QueuesNoEvent(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        await s.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         var before = (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default)).Count;
 
         var act = () => s.Store.UpdateAsync("PC-2026-000001", _ => throw new InvalidOperationException("refused"), default);

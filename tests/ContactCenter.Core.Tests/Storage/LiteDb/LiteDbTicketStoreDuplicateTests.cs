@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.LiteDb;
 using ContactCenter.Core.Tickets;
@@ -22,13 +23,13 @@ public sealed class LiteDbTicketStoreDuplicateTests : IDisposable
     [Fact]
     public async Task Dispatch_LegacyRowWithoutFingerprint_SameMessageIsDuplicate()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: Id, originalSha256: new string('1', 64))], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: Id, originalSha256: new string('1', 64))], default);
         StripFingerprints();
 
         var outcomes = await _ctx.Reopen().DispatchAsync(
         [
-            Requests.Mail("k2", messageId: Id, originalSha256: new string('2', 64), dateHeader: Requests.Received.AddDays(-9)),
-            Requests.Mail("k3", messageId: Id, originalSha256: new string('1', 64), body: "Testo letto diversamente da una versione precedente"),
+            StoreRequests.Mail("k2", messageId: Id, originalSha256: new string('2', 64), dateHeader: StoreRequests.Received.AddDays(-9)),
+            StoreRequests.Mail("k3", messageId: Id, originalSha256: new string('1', 64), body: "Testo letto diversamente da una versione precedente"),
         ], default);
 
         outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.Duplicate && o.TicketNumber == "PC-2026-000001",
@@ -38,13 +39,13 @@ public sealed class LiteDbTicketStoreDuplicateTests : IDisposable
     [Fact]
     public async Task Dispatch_LegacyRowWithoutFingerprint_DifferentMessageIsNewTicket()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: Id, originalSha256: new string('1', 64))], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: Id, originalSha256: new string('1', 64))], default);
         StripFingerprints();
 
         var outcome = (await _ctx.Reopen().DispatchAsync(
-            [Requests.Mail("k2", messageId: Id, originalSha256: new string('2', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta")], default)).Single();
+            [StoreRequests.Mail("k2", messageId: Id, originalSha256: new string('2', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta")], default)).Single();
         var copy = (await _ctx.Store.DispatchAsync(
-            [Requests.Mail("k3", messageId: Id, originalSha256: new string('3', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta")], default)).Single();
+            [StoreRequests.Mail("k3", messageId: Id, originalSha256: new string('3', 64), senderEmail: "anna.verdi@example.it", body: "Altra richiesta")], default)).Single();
 
         outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Created, "PC-2026-000002"));
         (await _ctx.Store.GetAsync("PC-2026-000002", default))!.History.Should().ContainSingle(e => e.Kind == TicketEventKind.MessageIdReused)
@@ -55,13 +56,13 @@ public sealed class LiteDbTicketStoreDuplicateTests : IDisposable
     [Fact]
     public async Task Dispatch_LegacyAutomaticMailRow_RepeatIsDuplicate_CitizenMailWithSameIdIsTicket()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1", "Fuori sede", messageId: Id, automatic: AutomaticMailKind.AutoReply)], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1", "Fuori sede", messageId: Id, automatic: AutomaticMailKind.AutoReply)], default);
         StripFingerprints();
 
         var outcomes = await _ctx.Reopen().DispatchAsync(
         [
-            Requests.Mail("k2", "Fuori sede", messageId: Id, automatic: AutomaticMailKind.AutoReply, originalSha256: new string('2', 64)),
-            Requests.Mail("k3", "Allagamento", messageId: Id, originalSha256: new string('3', 64), body: "Cantina allagata"),
+            StoreRequests.Mail("k2", "Fuori sede", messageId: Id, automatic: AutomaticMailKind.AutoReply, originalSha256: new string('2', 64)),
+            StoreRequests.Mail("k3", "Allagamento", messageId: Id, originalSha256: new string('3', 64), body: "Cantina allagata"),
         ], default);
 
         outcomes.Select(o => o.Kind).Should().Equal(DispatchOutcomeKind.Duplicate, DispatchOutcomeKind.Created);

@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using LiteDB;
@@ -15,7 +16,7 @@ public sealed class LiteDbTicketStoreDurabilityTests : IDisposable
     [Fact]
     public async Task Dispatch_WhenReturned_BatchIsInTheDataFileAlone()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1"), Requests.Mail("k2"), Requests.Mail("k3", "RE: [PC-2026-000001]")], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2"), StoreRequests.Mail("k3", "RE: [PC-2026-000001]")], default);
 
         using var copy = OpenCopyOfDataFile();
 
@@ -28,7 +29,7 @@ public sealed class LiteDbTicketStoreDurabilityTests : IDisposable
     [Fact]
     public async Task Update_WhenReturned_ChangeIsInTheDataFileAlone()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
         await _ctx.Store.UpdateAsync("PC-2026-000001", t =>
         {

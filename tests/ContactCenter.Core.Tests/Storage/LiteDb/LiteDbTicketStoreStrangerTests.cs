@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 
@@ -13,9 +14,9 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
     [Fact]
     public async Task Dispatch_ForgedInReplyTo_FromStranger_AlsoFlagged()
     {
-        await ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: "<orig@example.it>")], default);
+        await ctx.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<orig@example.it>")], default);
 
-        await ctx.Store.DispatchAsync([From(Requests.Mail("k2", "altro", inReplyTo: "<orig@example.it>"), "estraneo@example.org")], default);
+        await ctx.Store.DispatchAsync([From(StoreRequests.Mail("k2", "altro", inReplyTo: "<orig@example.it>"), "estraneo@example.org")], default);
 
         var ticket = (await ctx.Store.GetAsync("PC-2026-000001", default))!;
         ticket.Messages.Should().HaveCount(2);
@@ -26,9 +27,9 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
     [Fact]
     public async Task Dispatch_CorrespondentInAnotherCase_NotFlagged()
     {
-        await ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
+        await ctx.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
-        await ctx.Store.DispatchAsync([From(Requests.Mail("k2", "RE: [PC-2026-000001]"), " Mario.Rossi@Example.it ")], default);
+        await ctx.Store.DispatchAsync([From(StoreRequests.Mail("k2", "RE: [PC-2026-000001]"), " Mario.Rossi@Example.it ")], default);
 
         var ticket = (await ctx.Store.GetAsync("PC-2026-000001", default))!;
         ticket.Messages[1].FromDifferentSender.Should().BeFalse();
@@ -38,8 +39,8 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
     [Fact]
     public async Task Dispatch_NewTicketMode_StrangerOpensALinkedTicket()
     {
-        await ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
-        var request = From(Requests.Mail("k2", "RE: [PC-2026-000001]"), "estraneo@example.org");
+        await ctx.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
+        var request = From(StoreRequests.Mail("k2", "RE: [PC-2026-000001]"), "estraneo@example.org");
         request.Draft.FollowUpFromStrangers = FollowUpFromStrangers.NewTicket;
 
         var outcome = (await ctx.Store.DispatchAsync([request], default)).Single();
@@ -55,8 +56,8 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
     [Fact]
     public async Task Dispatch_NewTicketMode_CorrespondentStillAppends()
     {
-        await ctx.Store.DispatchAsync([Requests.Mail("k1")], default);
-        var request = Requests.Mail("k2", "RE: [PC-2026-000001]");
+        await ctx.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
+        var request = StoreRequests.Mail("k2", "RE: [PC-2026-000001]");
         request.Draft.FollowUpFromStrangers = FollowUpFromStrangers.NewTicket;
 
         var outcome = (await ctx.Store.DispatchAsync([request], default)).Single();

@@ -1,3 +1,4 @@
+using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.LiteDb;
 using ContactCenter.Core.Tickets;
@@ -36,7 +37,7 @@ public sealed class StoreBsonMapperTests : IDisposable
     [Fact]
     public async Task Store_TicketTimes_RoundTripToTheTick()
     {
-        var request = Requests.Mail("k1", receivedAt: RomeMorning);
+        var request = StoreRequests.Mail("k1", receivedAt: RomeMorning);
         await _ctx.Store.DispatchAsync([request], default);
         await _ctx.Store.UpdateAsync("PC-2026-000001", t =>
         {
@@ -59,11 +60,11 @@ public sealed class StoreBsonMapperTests : IDisposable
     [Fact]
     public async Task Store_DraftFields_CopiedToTheTicket()
     {
-        await _ctx.Store.DispatchAsync([Requests.Mail("k1", messageId: "<m1@example.it>")], default);
+        await _ctx.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<m1@example.it>")], default);
 
         var ticket = (await _ctx.Store.GetAsync("pc-2026-000001", default))!;
 
-        ticket.Classification.Should().BeEquivalentTo(Requests.Mail("x").Classification);
+        ticket.Classification.Should().BeEquivalentTo(StoreRequests.Mail("x").Classification);
         ticket.Sender.Email.Should().Be("mario.rossi@example.it");
         ticket.Channel.Should().Be(ChannelKind.Email);
         ticket.MessageId.Should().Be("m1@example.it");
