@@ -43,7 +43,7 @@ function Install-ContactCenter {
     if (Test-InstallFile -Path $layout.Config) {
         Write-Host "==> Keeping existing $($layout.Config)"
     } else {
-        $template = Read-TextFile -Path (Join-Path $PSScriptRoot '..\appsettings.production.json')
+        $template = Read-TextFile -Path (Join-Path $script:InstallRoot 'appsettings.production.json')
         Write-TextFile -Path $layout.Config -Text (ConvertTo-WindowsConfig -Text $template -Layout $layout)
     }
 

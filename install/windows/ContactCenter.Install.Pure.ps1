@@ -244,7 +244,7 @@ function ConvertTo-WindowsConfig {
     [CmdletBinding()]
     param([Parameter(Mandatory)][string] $Text, [Parameter(Mandatory)] $Layout)
     $json = $Layout.DataDir.Replace('\', '\\')
-    $Text.Replace('/etc/contactcenter/credentials/NAME (root only), run install.sh again',
-        "$($Layout.Credentials)\NAME (administrators and the service only)").
-        Replace('/var/lib/contactcenter', $json)
+    $text = $Text.Replace('/etc/contactcenter/credentials/NAME (root only), run install.sh again',
+        "$($Layout.Credentials)\NAME (administrators and the service only)")
+    $text.Replace('/var/lib/contactcenter', $json)
 }

@@ -9,6 +9,8 @@ Set-StrictMode -Version 3.0
 $script:EventSource = 'contactcenter'
 $script:EventLogKey = 'HKLM:\SYSTEM\CurrentControlSet\Services\EventLog\Application'
 $script:ServicesKey = 'HKLM:\SYSTEM\CurrentControlSet\Services'
+# install\, where appsettings.production.json is the template of a first install's configuration.
+$script:InstallRoot = Split-Path -Parent $PSScriptRoot
 # Well-known SIDs: BUILTIN\Administrators and NT AUTHORITY\SYSTEM. Never names: they are localised.
 $script:AdministratorsSid = 'S-1-5-32-544'
 $script:SystemSid = 'S-1-5-18'

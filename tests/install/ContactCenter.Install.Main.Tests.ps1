@@ -83,6 +83,9 @@ Describe 'Windows installer steps' {
             $script:M.Folders | Should -Contain 'C:\ProgramData\ContactCenter\credentials'
             $script:M.Folders | Should -Contain 'C:\ProgramData\ContactCenter\tmp'
             $script:M.Files['C:\ProgramData\ContactCenter\appsettings.json'] | Should -BeExactly '{ "Store": { "DataDirectory": "C:\\ProgramData\\ContactCenter" } }'
+            Should -Invoke -ModuleName ContactCenter.Install Read-TextFile -Times 1 -Exactly -ParameterFilter {
+                (Split-Path -Leaf $Path) -eq 'appsettings.production.json' -and (Test-Path -LiteralPath $Path)
+            }
         }
 
         It 'registers the event source through the registry on PowerShell 7 and starts the service last' {
