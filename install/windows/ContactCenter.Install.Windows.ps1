@@ -94,7 +94,10 @@ function Set-PathAccess {
         $inherit = if ($rule.Inherit) { 'ContainerInherit, ObjectInherit' } else { 'None' }
         $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule(
                     (New-Object System.Security.Principal.SecurityIdentifier($rule.Sid)),
-                    [System.Security.AccessControl.FileSystemRights]$rule.Mask, $inherit, 'None', 'Allow')))
+                    [System.Security.AccessControl.FileSystemRights]$rule.Mask,
+                    [System.Security.AccessControl.InheritanceFlags]$inherit,
+                    [System.Security.AccessControl.PropagationFlags]::None,
+                    [System.Security.AccessControl.AccessControlType]::Allow)))
     }
     Set-Acl -LiteralPath $Path -AclObject $acl -ErrorAction Stop
 }
@@ -107,7 +110,7 @@ function Get-PathAccess {
         [pscustomobject]@{
             Sid         = $ace.IdentityReference.Value
             Mask        = [int]$ace.FileSystemRights
-            Inherit     = (($ace.InheritanceFlags -band 3) -eq 3) -and $ace.PropagationFlags -eq 'None'
+            Inherit     = ([int]$ace.InheritanceFlags -eq 3) -and [int]$ace.PropagationFlags -eq 0
             IsInherited = $ace.IsInherited
             Allow       = $ace.AccessControlType -eq 'Allow'
         }

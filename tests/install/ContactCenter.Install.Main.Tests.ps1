@@ -253,3 +253,40 @@ Describe 'Windows installer steps' {
         }
     }
 }
+
+Describe 'Get-PathAccess' {
+    BeforeAll {
+        # PowerShell on Linux has no Get-Acl; a stand-in with its parameters lets Pester mock it.
+        if (-not (Get-Command Get-Acl -ErrorAction SilentlyContinue)) {
+            function global:Get-Acl { param([string] $LiteralPath, $ErrorAction) throw 'Get-Acl exists on Windows only' }
+        }
+    }
+
+    It 'reads the DACL back by SID, flagging inherited, deny and non-inheriting entries' {
+        Mock -ModuleName ContactCenter.Install Get-Acl {
+            $entry = {
+                param($sid, $rights, $inherit, $propagation, $inherited, $type)
+                [pscustomobject]@{ IdentityReference = [pscustomobject]@{ Value = $sid }; FileSystemRights = [System.Security.AccessControl.FileSystemRights]$rights
+                    InheritanceFlags = [System.Security.AccessControl.InheritanceFlags]$inherit; PropagationFlags = [System.Security.AccessControl.PropagationFlags]$propagation
+                    IsInherited = $inherited; AccessControlType = [System.Security.AccessControl.AccessControlType]$type }
+            }
+            $aces = @(
+                & $entry 'S-1-5-32-544' 0x1F01FF 'ContainerInherit, ObjectInherit' 'None' $false 'Allow'
+                & $entry 'S-1-5-32-545' 0x1200A9 'ContainerInherit, ObjectInherit' 'None' $true 'Allow'
+                & $entry 'S-1-5-18' 0x1F01FF 'ContainerInherit' 'None' $false 'Allow'
+                & $entry 'S-1-1-0' 0x1F01FF 'ContainerInherit, ObjectInherit' 'InheritOnly' $false 'Deny')
+            $acl = [pscustomobject]@{ Aces = $aces }
+            $acl | Add-Member -MemberType ScriptMethod -Name GetAccessRules -Value { param($explicit, $inherited, $type) $this.Aces }
+            $acl
+        }
+
+        $read = @(Get-PathAccess -Path 'C:\ProgramData\ContactCenter')
+
+        $read.Sid | Should -BeExactly @('S-1-5-32-544', 'S-1-5-32-545', 'S-1-5-18', 'S-1-1-0')
+        $read.Mask | Should -Be @(0x1F01FF, 0x1200A9, 0x1F01FF, 0x1F01FF)
+        $read.Inherit | Should -Be @($true, $true, $false, $false)
+        $read.IsInherited | Should -Be @($false, $true, $false, $false)
+        $read.Allow | Should -Be @($true, $true, $true, $false)
+        Should -Invoke -ModuleName ContactCenter.Install Get-Acl -Times 1 -Exactly -ParameterFilter { $LiteralPath -eq 'C:\ProgramData\ContactCenter' }
+    }
+}
