@@ -15,6 +15,7 @@ dotnet tool run pwsh -NoProfile -NonInteractive -Command "
   Import-Module '$pester'
   \$c = New-PesterConfiguration
   \$c.Run.Path = 'tests/install'
+  \$c.Run.ExcludePath = @('*/obj/*')
   \$c.Run.PassThru = \$true
   \$c.Output.Verbosity = 'Normal'
   \$r = Invoke-Pester -Configuration \$c
