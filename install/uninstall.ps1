@@ -1,25 +1,16 @@
+#Requires -Version 5.1
 <#
 .SYNOPSIS
-  Removes the ContactCenter.Ingest Windows service and program; keeps %ProgramData%\ContactCenter unless -Purge.
+  Removes the ContactCenter.Ingest Windows service, its event log source and the program; keeps
+  %ProgramData%\ContactCenter (tickets, originals, configuration, credentials) unless -RemoveData.
 #>
 [CmdletBinding()]
 param(
     [string] $InstallDir = (Join-Path $env:ProgramFiles 'ContactCenter'),
     [string] $DataDir = (Join-Path $env:ProgramData 'ContactCenter'),
-    [string] $ServiceName = 'ContactCenter',
-    [switch] $Purge
+    [string] $ServiceName = 'contactcenter',
+    [Alias('Purge')][switch] $RemoveData
 )
 $ErrorActionPreference = 'Stop'
-$service = Get-Service -Name $ServiceName -ErrorAction SilentlyContinue
-if ($service) {
-    if ($service.Status -ne 'Stopped') { Stop-Service -Name $ServiceName }
-    sc.exe delete $ServiceName | Out-Null
-}
-Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $InstallDir
-if ($Purge) {
-    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $DataDir
-    if ([System.Diagnostics.EventLog]::SourceExists('ContactCenter')) { Remove-EventLog -Source 'ContactCenter' }
-    Write-Host 'Removed the service, the program, the data and the configuration.'
-} else {
-    Write-Host "Removed the service and the program. Kept $DataDir (use -Purge to delete it)."
-}
+Import-Module (Join-Path $PSScriptRoot 'windows\ContactCenter.Install.psm1') -Force
+Uninstall-ContactCenter -InstallDir $InstallDir -DataDir $DataDir -ServiceName $ServiceName -RemoveData:$RemoveData

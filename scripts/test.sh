@@ -17,13 +17,22 @@ if command -v systemctl >/dev/null && systemctl is-active --quiet dovecot 2>/dev
 export OMP_THREAD_LIMIT=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# The Windows installer's Pester tests (PowerShell 7 as a .NET tool) run beside the build and the .NET tests.
+install_log=$(mktemp)
+./scripts/test-install.sh >"$install_log" 2>&1 &
+install_pid=$!
 dotnet build ContactCenter.Ingest.sln -c Release -warnaserror -nologo -v q
 log=$(mktemp)
 results=$(mktemp -d)
 set +e
 dotnet test ContactCenter.Ingest.sln -c Release --no-build --nologo -v q --logger trx --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+wait "$install_pid"
+install_status=$?
 set -e
+cat "$install_log"
+install_summary=$(grep -E '^Installer tests' "$install_log" || echo "Installer tests (Pester): no result (exit $install_status)")
+rm -f "$install_log"
 ./scripts/print-failures.sh "$results"
 rm -rf "$results"
 passed=$(grep -oP 'Passed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
@@ -32,7 +41,9 @@ skipped=$(grep -oP 'Skipped:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
 rm -f "$log"
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 if [[ $status -eq 0 && ${passed:-0} -eq 0 ]]; then echo "no test ran" >&2; exit 1; fi
+echo "$install_summary"
 if [[ $status -ne 0 ]]; then exit "$status"; fi
+if [[ $install_status -ne 0 ]]; then exit "$install_status"; fi
 
 # Short fuzzing runs (about 2 minutes each, see docs/fuzzing.md). Skipped only when asked for, and then loudly.
 if [[ ${CC_SKIP_FUZZ:-} == 1 ]]; then
@@ -46,3 +57,4 @@ for target in mail page; do
 done
 # The test summary once more, last, for whoever reads only the closing line.
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+echo "$install_summary"

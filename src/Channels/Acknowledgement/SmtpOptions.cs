@@ -28,7 +28,8 @@ public sealed class SmtpOptions
     /// <summary>Prefer <see cref="PasswordFile"/> or <see cref="PasswordEnvironmentVariable"/> to a password in a file of settings.</summary>
     public string? Password { get; set; }
 
-    /// <summary>A file holding the password (e.g. a systemd credential); trailing new lines are ignored.</summary>
+    /// <summary>A file holding the password; a relative name is looked up in <c>$CREDENTIALS_DIRECTORY</c> first (systemd
+    /// credentials, the Windows credentials folder), then relative to the working directory. Trailing new lines are ignored.</summary>
     public string? PasswordFile { get; set; }
 
     public string? PasswordEnvironmentVariable { get; set; }

@@ -3,6 +3,7 @@ using ContactCenter.Testing;
 
 namespace ContactCenter.Channels.Tests.Email;
 
+[Collection(CredentialsDirectoryCollection.Name)]
 public sealed class MailPasswordTests
 {
     [Fact]
