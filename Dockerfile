@@ -21,11 +21,12 @@ COPY src/ src/
 RUN dotnet publish src/Workers/ContactCenter.Workers.csproj -c Release --no-restore -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble AS runtime
-# Tesseract (Italian, orientation detection) and Leptonica for the in-process OCR, libtiff for faxes, poppler's
-# pdftoppm for scanned PDFs. Nothing else: no shell tools are needed by the service or its health check.
+# Tesseract (Italian and English: the default Ocr:Languages is "ita+eng"; osd for orientation) and Leptonica for the
+# in-process OCR, libtiff for faxes, poppler's pdftoppm for scanned PDFs. Nothing else: no shell tools are needed by
+# the service or its health check.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libtesseract5 liblept5 libtiff6 libgomp1 tesseract-ocr-ita tesseract-ocr-osd poppler-utils \
+      libtesseract5 liblept5 libtiff6 libgomp1 tesseract-ocr-ita tesseract-ocr-eng tesseract-ocr-osd poppler-utils \
  && rm -rf /var/lib/apt/lists/*
 # A system user of its own with a fixed numeric id (runAsNonRoot can check it), no home and no login shell.
 RUN groupadd --system --gid 10001 contactcenter \

@@ -23,7 +23,7 @@ public sealed class ContainerFilesTests
         user.Split(':')[0].Should().MatchRegex("^[0-9]+$", "a numeric user lets runAsNonRoot check it").And.NotBe("0");
         instructions.Where(i => i.Op == "RUN").Should().Contain(i => i.Args.Contains("useradd", StringComparison.Ordinal) && i.Args.Contains("--uid " + user.Split(':')[0], StringComparison.Ordinal));
         var packages = instructions.Single(i => i.Op == "RUN" && i.Args.Contains("apt-get install", StringComparison.Ordinal)).Args;
-        packages.Should().Contain("libtesseract5").And.Contain("liblept5").And.Contain("tesseract-ocr-ita").And.Contain("poppler-utils");
+        packages.Should().Contain("libtesseract5").And.Contain("liblept5").And.Contain("tesseract-ocr-ita").And.Contain("tesseract-ocr-eng").And.Contain("poppler-utils");
         instructions.Should().Contain(i => i.Op == "VOLUME" && i.Args.Contains("/var/lib/contactcenter", StringComparison.Ordinal));
         instructions.Single(i => i.Op == "HEALTHCHECK").Args.Should().Contain("\"health\"");
         instructions.Where(i => i.Op == "ENV").Select(i => i.Args).Should().Contain(a => a.Contains("DOTNET_gcServer=0", StringComparison.Ordinal)
