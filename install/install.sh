@@ -120,7 +120,8 @@ Run it in the foreground as $user (Ctrl+C stops it; in-flight items finish first
   cd $datadir && runuser -u $user -- env OMP_THREAD_LIMIT=1 ContactCenter__Store__DataDirectory=$datadir \\
     $prefix/contactcenter run --config $confdir/appsettings.json
 Secrets: set CREDENTIALS_DIRECTORY=$confdir/credentials (readable by $user) so PasswordFile names resolve.
-Or run that same command as a container's entry point (README, "Running without systemd").
+Or run that same command as a container's entry point (README, "Running without systemd"), or use the image:
+  docker build -t contactcenter $repo && docker compose -f $repo/compose.yaml up -d   (README, "Containers")
 HINT
   exit 0
 fi

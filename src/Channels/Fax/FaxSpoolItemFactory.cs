@@ -41,6 +41,7 @@ internal static class FaxSpoolItemFactory
         try
         {
             using var stream = SourceFiles.OpenRead(file.FullPath, rules);
+            LibTiffMessages.Route(logger);
             return FaxTiffTagReader.Read(stream, file.Name, serverTimeZone);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException

@@ -67,7 +67,9 @@ internal sealed class StatusReporter(
 
     private ChannelStatusRow Row(string name, List<Ticket> tickets, bool inService)
     {
-        var last = tickets.MaxBy(t => t.ReceivedAt);
+        // The last one made: numbers are handed out in creation order within a year. A message's own date says
+        // nothing (a late letter, a mailbox fetched after an outage), nor does the order a store returns rows in.
+        var last = tickets.MaxBy(t => (t.Year, t.Sequence, t.Id));
         var configured = catalog.Find(name);
         var row = new ChannelStatusRow
         {

@@ -26,8 +26,10 @@ internal sealed class CliSession : IAsyncDisposable
 
     public IConfiguration Configuration { get; }
 
+    /// <param name="asService">Register what <c>run</c> registers (scheduler, control endpoint, webhook delivery, web
+    /// form), without starting it, so its options are validated exactly as the service validates them.</param>
     public static CliSession Open(CliContext context, CommonSettings settings, CommandContext command,
-        LogLevel logLevel = LogLevel.Warning)
+        LogLevel logLevel = LogLevel.Warning, bool asService = false)
     {
         CommandLineConfiguration.RejectUnknown(command);
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
@@ -35,6 +37,7 @@ internal sealed class CliSession : IAsyncDisposable
             ConfigFiles = settings.Config,
             Args = context.ConfigurationOverrides,
             MinimumLogLevel = logLevel,
+            Service = asService,
             Configure = context.ConfigureHost,
         });
         var host = builder.Build();

@@ -18,6 +18,8 @@ internal static class OperationsCommands
             .WithDescription("Received, open and answered requests; --json for machines, --html DIR for the public page.")
             .WithExample("stats", "--from", "2026-01-01", "--to", "2026-03-31", "--html", "/var/www/statistiche");
         ChannelsBranch.Add(config);
+        config.AddCommand<Health.HealthCommand>("health")
+            .WithDescription("Ask the running service's /health (exit 0 when healthy): a container's HEALTHCHECK.");
         Store.StoreBranch.Add(config);
     }
 }

@@ -12,4 +12,7 @@ internal sealed record ChannelHealth(
 {
     /// <summary>The OAuth2 login's token and secret expiry and last refresh failure; null for a password login.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? OAuth2 { get; init; }
+
+    /// <summary>What is wrong with the channel's folders (missing, unreadable, not writable), each naming its key.</summary>
+    public IReadOnlyList<string> Folders { get; init; } = [];
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace ContactCenter.Workers.Control;
 
@@ -29,8 +30,12 @@ public static class ControlServiceCollectionExtensions
         services.AddControlOptions(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(IngestMetrics.MeterName).AddPrometheusExporter());
+        // /metrics names the service and this node (Prometheus' target_info), so several nodes are told apart.
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(MetricsResource.ServiceName, serviceInstanceId: MetricsResource.InstanceId(configuration)))
+            .WithMetrics(metrics => MetricsResource.AddBuckets(metrics.AddMeter(IngestMetrics.MeterName)).AddPrometheusExporter());
         services.TryAddSingleton<IBackofficeClient>(sp => new LocalBackofficeClient(sp, inService: true));
+        services.TryAddSingleton<Cli.Channels.ServiceFolders>();
         services.TryAddSingleton<HealthReporter>();
         services.TryAddSingleton(sp => new ServiceIdentity("contactcenter", Environment.ProcessId,
             Path.GetFullPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ResolvedDatabasePath)));

@@ -1,3 +1,4 @@
+using ContactCenter.Workers.Cli.Channels;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Options;
 
@@ -7,22 +8,30 @@ namespace ContactCenter.Workers.Control;
 /// Judges the service's health from the channels' poll history: a channel whose last poll failed is Degraded at once
 /// (a monitor sees the outage and its reason from the first failure, still with 200: servers restart, backoff retries),
 /// and Unhealthy (503) once it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
+/// A folder the service needs (a file channel's, the store's archive) that is missing or not writable makes it
+/// Unhealthy at once, naming the key: the same checks as <c>channels check</c>.
 /// </summary>
 internal sealed class HealthReporter(
     ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time,
-    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, StoreHealthMonitor? storeMonitor = null)
+    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, StoreHealthMonitor? storeMonitor = null,
+    ServiceFolders? folders = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
-        var channels = catalog.Channels.Select(c => Judge(registry.Get(c.Name), now, limit) with { OAuth2 = tokens?.StatusOf(c.Name) }).ToList();
+        var folderProblems = folders?.Channels().Where(f => !f.Result.Passed).ToLookup(f => f.Channel, f => f.Result.Message);
+        var channels = catalog.Channels.Select(c => WithFolders(Judge(registry.Get(c.Name), now, limit), folderProblems?[c.Name].ToList() ?? [])
+            with { OAuth2 = tokens?.StatusOf(c.Name) }).ToList();
+        var storeFolders = folders?.Store().Where(r => !r.Passed).Select(r => $"{r.Subject}: {r.Message}").ToList() ?? [];
         var store = storeMonitor?.Current;
-        var overall = channels.Any(c => c.Status == HealthReport.Unhealthy) || store?.Status == HealthReport.Unhealthy ? HealthReport.Unhealthy
+        var overall = channels.Any(c => c.Status == HealthReport.Unhealthy) || store?.Status == HealthReport.Unhealthy || storeFolders.Count > 0
+            ? HealthReport.Unhealthy
             : channels.Any(c => c.Status == HealthReport.Degraded) ? HealthReport.Degraded
             : HealthReport.Healthy;
-        var failing = channels.Where(c => c.Status != HealthReport.Healthy)
-            .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}")
+        var failing = storeFolders.Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
+            .Concat(channels.Where(c => c.FailingSince is not null)
+                .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}"))
             .ToList();
         if (store?.Status == HealthReport.Unhealthy)
         {
@@ -35,6 +44,9 @@ internal sealed class HealthReporter(
             Store = store,
         };
     }
+
+    private static ChannelHealth WithFolders(ChannelHealth health, List<string> problems) =>
+        problems.Count == 0 ? health : health with { Status = HealthReport.Unhealthy, Folders = problems };
 
     private static ChannelHealth Judge(ChannelStatus status, DateTimeOffset now, TimeSpan limit)
     {

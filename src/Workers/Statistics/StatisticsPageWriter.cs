@@ -13,15 +13,19 @@ internal static class StatisticsPageWriter
 {
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 
-    public static async Task<string> WriteAsync(TicketStatistics stats, string directory, string title, CancellationToken cancellationToken)
+    /// <summary>No byte order mark: the page is served as is, and a BOM before the doctype upsets some servers and tools.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <param name="zone">The institution's time zone (ContactCenter:Sla:TimeZone): the update time is shown in it, named.</param>
+    public static async Task<string> WriteAsync(TicketStatistics stats, string directory, string title, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "index.html");
-        await File.WriteAllTextAsync(path, Render(stats, title), Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(path, Render(stats, title, zone), Utf8, cancellationToken);
         return path;
     }
 
-    public static string Render(TicketStatistics stats, string title)
+    public static string Render(TicketStatistics stats, string title, TimeZoneInfo zone)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"it\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -33,9 +37,20 @@ internal static class StatisticsPageWriter
         AppendSection(html, "mesi", "Richieste per mese", stats.ByMonth.Select(r => r with { Key = MonthLabel(r.Key) }).ToList(), "Mese");
         AppendSection(html, "livelli", "Richieste per livello di lavorazione", stats.ByLevel, "Livello");
         html.Append(CultureInfo.InvariantCulture,
-            $"<footer><p>Dati aggregati, aggiornati al {Encode(stats.ComputedAt.ToString("d MMMM yyyy HH:mm", Italian))}. Non contengono dati personali.</p></footer>\n");
+            $"<footer><p>Dati aggregati, aggiornati al {UpdatedAt(stats.ComputedAt, zone)}. Non contengono dati personali.</p></footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>"1 aprile 2026 11:00 (ora di Roma, CEST)" with the instant machine-readable, never a bare UTC time.</summary>
+    private static string UpdatedAt(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var name = zone.Id is "Europe/Rome" or "W. Europe Standard Time"
+            ? $"ora di Roma, {(zone.IsDaylightSavingTime(local) ? "CEST" : "CET")}"
+            : $"ora {zone.Id}, UTC{local.ToString("zzz", CultureInfo.InvariantCulture)}";
+        return $"<time datetime=\"{local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}\">" +
+            $"{Encode(local.ToString("d MMMM yyyy HH:mm", Italian))} ({Encode(name)})</time>";
     }
 
     private static void AppendSummary(StringBuilder html, TicketStatistics stats)

@@ -25,7 +25,7 @@ public sealed class ChannelsCheckCommandTests(DovecotFixture dovecot) : IDisposa
         lines.Should().Contain(l => l.StartsWith("✓ urp (Imap): logged in as " + user, StringComparison.Ordinal) && l.Contains("INBOX 3", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("✓ pop (Pop3): logged in as " + user, StringComparison.Ordinal) && l.Contains("3 message(s) waiting", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("✓ drop (MailDrop): ", StringComparison.Ordinal) && l.Contains("readable and writable", StringComparison.Ordinal));
-        lines.Should().Contain(l => l.StartsWith("✓ smtp: not configured", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("✓ smtp: not checked: receipts are off", StringComparison.Ordinal));
         lines.Should().NotContain(l => l.StartsWith('✗'));
         (await dovecot.Server.CountAsync(user, "INBOX")).Should().Be(3, "a check changes nothing");
     }

@@ -37,12 +37,55 @@ public sealed class ChannelsCheckSmtpAndOcrTests : IDisposable
         result.Output.Should().NotContain("sbagliata");
     }
 
+    [Fact]
+    public async Task ChannelsCheck_ReceiptsOff_DoesNotTouchTheRelay_NorDisabledChannels()
+    {
+        // The production template's relay (a host that does not answer) with receipts off, and a disabled channel
+        // whose folder does not exist: neither is used, so neither may fail the check.
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Smtp = new { Host = "127.0.0.1", Port = ContactCenter.Testing.Dovecot.FreePort.Next(), Security = "None" },
+            Channels = new Dictionary<string, object>
+            {
+                ["drop"] = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("drop")).FullName },
+                ["off"] = new { Type = "ScanFolder", Enabled = false, Paths = new[] { folder.Combine("no-such-folder") } },
+            },
+        });
+
+        var result = await CliRun.RunAsync(null, "channels", "check", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.Output + result.Error);
+        result.Output.Should().Contain("✓ smtp: not checked: receipts are off").And.NotContain("off (ScanFolder)").And.NotContain("no-such-folder");
+        result.Output.Should().Contain("✓ archive: ").And.Contain("✓ quarantine: ");
+    }
+
+    [Fact]
+    public async Task ChannelsCheck_MissingArchiveParentUnwritable_IsNamed()
+    {
+        // A regular file where the archive folder should be: nothing can be created there.
+        await File.WriteAllTextAsync(folder.Combine("blocked"), "");
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data"), ArchivePath = folder.Combine("blocked") },
+            Receipts = new { Enabled = false },
+            Channels = new Dictionary<string, object> { ["drop"] = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("drop")).FullName } },
+        });
+
+        var result = await CliRun.RunAsync(null, "channels", "check", "--config", config);
+
+        result.ExitCode.Should().Be(1, result.Output);
+        result.Output.Should().Contain("✗ archive: ").And.Contain("ContactCenter:Store:ArchivePath");
+    }
+
     private string Config(SmtpTestServer smtp, string password, string languages)
     {
         Directory.CreateDirectory(folder.Combine("scans"));
         return JsonConfigFile.Write(folder.Path, new
         {
             Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = true, From = "URP <urp@example.it>" },
             Smtp = new { Host = smtp.Host, Port = smtp.Port, Security = "None", User = "contactcenter", Password = password },
             Ocr = new { Languages = languages },
             Channels = new Dictionary<string, object>

@@ -31,6 +31,14 @@ internal static class KnownStore
         return numbers;
     }
 
+    /// <summary>One more e-mail ticket, received at <paramref name="receivedAt"/> (a mail that arrives late keeps its date).</summary>
+    public static async Task<string> AddAsync(string dataDirectory, string key, string channel, DateTimeOffset receivedAt)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        var outcomes = await store.DispatchAsync([Request(key, channel, ChannelKind.Email, receivedAt, receivedAt.AddDays(30), null)], CancellationToken.None);
+        return outcomes.Single().TicketNumber!;
+    }
+
     public static async Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason)
     {
         using var store = TicketStoreFactory.Open(Options(dataDirectory));

@@ -43,6 +43,21 @@ public sealed class StatusAndStatsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_LastTicket_IsTheLastCreated_NotTheLatestReceivedDate()
+    {
+        var numbers = await KnownStore.BuildAsync(folder.Combine("data"));
+        // Created after C, but the message itself is older (a letter scanned late, a mail fetched after an outage).
+        var late = await KnownStore.AddAsync(folder.Combine("data"), "E", "urp", KnownStore.March2.AddDays(-20));
+        var config = StoreConfig.Write(folder.Path, FreePort.Next());
+
+        var result = await CliRun.RunAsync(null, "status", "--json", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var urp = JsonDocument.Parse(result.Output).RootElement.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "urp");
+        urp.GetProperty("lastTicketNumber").GetString().Should().Be(late).And.NotBe(numbers["C"]);
+    }
+
+    [Fact]
     public async Task Stats_Json_MatchesTheKnownTickets()
     {
         await KnownStore.BuildAsync(folder.Combine("data"));

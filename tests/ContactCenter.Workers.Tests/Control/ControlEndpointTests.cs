@@ -34,6 +34,34 @@ public sealed class ControlEndpointTests : IDisposable
         var metrics = await service.Http.GetStringAsync("metrics");
         metrics.Should().Contain("contactcenter_items_total{").And.Contain("channel=\"drop\"").And.Contain("outcome=\"Created\"");
         metrics.Should().Contain("contactcenter_poll_duration_seconds").And.Contain("contactcenter_quarantine_pending");
+        var target = metrics.Split('\n').Should().ContainSingle(l => l.StartsWith("target_info{", StringComparison.Ordinal)).Subject;
+        target.Should().Contain("service_name=\"contactcenter\"").And.Contain($"service_instance_id=\"{Environment.MachineName}\"");
+        var buckets = metrics.Split('\n').Where(l => l.StartsWith("contactcenter_poll_duration_seconds_bucket{", StringComparison.Ordinal)
+            && l.Contains("channel=\"drop\"", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("le=\"", StringComparison.Ordinal) + 4)..].Split('"')[0]).ToList();
+        buckets.Should().StartWith(["0.01", "0.025", "0.05"]).And.Contain(["1", "60", "600", "+Inf"], "polls take 10 ms to 10 min");
+    }
+
+    [Fact]
+    public async Task RunningService_MailDropFolderMissing_HealthUnhealthyNamingTheKey_UntilItExists()
+    {
+        var drop = folder.Combine("not-yet");
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new Dictionary<string, object>
+        {
+            ["drop"] = new { Type = "MailDrop", Path = drop, StableFor = "00:00:00", Interval = "00:01:00" },
+            ["off"] = new { Type = "ScanFolder", Enabled = false, Paths = new[] { folder.Combine("never") } },
+        });
+
+        using var missing = await service.Http.GetAsync("health");
+        var report = JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement;
+        missing.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, report.ToString());
+        report.GetProperty("status").GetString().Should().Be("Unhealthy");
+        report.GetProperty("reason").GetString().Should().Contain("drop: ").And.Contain("ContactCenter:Channels:drop:Path").And.NotContain("never");
+        report.GetProperty("channels").EnumerateArray().Should().ContainSingle("a disabled channel is not looked at")
+            .Which.GetProperty("folders")[0].GetString().Should().Contain(drop).And.Contain("does not exist");
+
+        Directory.CreateDirectory(drop);
+        using var fixedUp = await service.Http.GetAsync("health");
+        fixedUp.StatusCode.Should().Be(HttpStatusCode.OK, await fixedUp.Content.ReadAsStringAsync());
     }
 
     [Fact]

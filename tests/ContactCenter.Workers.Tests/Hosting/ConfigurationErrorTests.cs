@@ -130,6 +130,27 @@ public sealed class ConfigurationErrorTests : IDisposable
         typo.Error.Should().Contain("--jsno");
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:5280", "ContactCenter:Control:Url: '0.0.0.0' is not a loopback address")]
+    [InlineData("http://127.0.0.1:5280", "ContactCenter:Control:RemoteUrl: ")]
+    public async Task ConfigCheck_RefusesWhatRunRefuses_WithTheSameMessage(string url, string expected)
+    {
+        // The second case opens the network listener over plain http: run refuses it (TLS is required off loopback).
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Control = new { Url = url, RemoteUrl = url == "http://0.0.0.0:5280" ? null : "http://0.0.0.0:5281" },
+        });
+
+        var run = await CliRun.RunAsync(AddMemory, "run", "--config", config);
+        var check = await CliRun.RunAsync(AddMemory, "config", "check", "--config", config);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain(expected);
+        check.ExitCode.Should().Be(2, "config check must refuse what run refuses: " + check.Output);
+        check.Error.Should().Be(run.Error);
+    }
+
     [Fact]
     public async Task Run_InvalidStoreOption_StopsWithExitCode2()
     {

@@ -68,7 +68,8 @@ public sealed class InstallScriptTests
         result.ExitCode.Should().Be(0, result.StandardError);
         result.StandardOutput.Should().Contain("systemd is not running")
             .And.Contain("/opt/contactcenter/contactcenter run --config /etc/contactcenter/appsettings.json")
-            .And.Contain("CREDENTIALS_DIRECTORY=/etc/contactcenter/credentials");
+            .And.Contain("CREDENTIALS_DIRECTORY=/etc/contactcenter/credentials")
+            .And.Contain("compose.yaml up -d");
         result.StandardError.Should().NotContain("systemctl");
         File.Exists(root.Combine("opt", "contactcenter", "contactcenter.dll")).Should().BeTrue();
         File.Exists(root.Combine("etc", "contactcenter", "appsettings.json")).Should().BeTrue();

@@ -110,6 +110,7 @@ public sealed class ChannelsCheckOAuth2Tests(DovecotOAuth2Fixture fixture) : IDi
     private string Config(string user, string clientId, SmtpTestServer smtp, string relayClient) => JsonConfigFile.Write(folder.Path, new
     {
         Store = new { DataDirectory = folder.Combine("data") },
+        Receipts = new { Enabled = true, From = "URP <urp@example.it>" },
         Smtp = new
         {
             Host = smtp.Host, Port = smtp.Port, Security = "None", User = "urp@example.it", Auth = "OAuth2",

@@ -28,7 +28,7 @@ public sealed class StatisticsPageWriterTests
         }).ToList();
         var stats = StatisticsCalculator.Compute(tickets, null, null, now, Rome);
 
-        var path = await StatisticsPageWriter.WriteAsync(stats, folder.Path, "Statistiche del contact center", CancellationToken.None);
+        var path = await StatisticsPageWriter.WriteAsync(stats, folder.Path, "Statistiche del contact center", Rome, CancellationToken.None);
 
         var html = await File.ReadAllTextAsync(path);
         foreach (var secret in new[] { "Giuseppina", "Verdi", "g.verdi", "Via Roma", "Garibaldi", "riservato" })
@@ -36,6 +36,10 @@ public sealed class StatisticsPageWriterTests
             html.Should().NotContain(secret);
         }
 
+        (await File.ReadAllBytesAsync(path)).Take(3).Should().NotEqual(new byte[] { 0xEF, 0xBB, 0xBF }, "no byte order mark before the doctype");
+        html.Should().StartWith("<!DOCTYPE html>");
+        // 09:00 UTC on 1 April is 11:00 in Rome (summer time), and the page says which clock it means.
+        html.Should().Contain("aggiornati al <time datetime=\"2026-04-01T11:00:00+02:00\">1 aprile 2026 11:00 (ora di Roma, CEST)</time>");
         html.Should().NotContain("<script").And.NotContain("http://").And.NotContain("https://").And.NotContain("@import");
         var dom = await HeadlessChromium.DumpDomAsync(new Uri(path).AbsoluteUri);
         dom.Should().Contain("<dd id=\"ricevute\">7</dd>").And.Contain("<dd id=\"evase\">4</dd>").And.Contain("<dd id=\"aperte\">3</dd>");

@@ -1,6 +1,7 @@
 using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Ocr;
+using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -47,8 +48,11 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         var configuration = session.Configuration;
         var loggers = session.Get<ILoggerFactory>();
         var logger = loggers.CreateLogger<ChannelsCheckCommand>();
-        var store = session.Get<IOptions<StoreOptions>>().Value;
-        yield return FolderProbe.Target("store", $"{StoreOptions.SectionName}:DataDirectory", Path.GetDirectoryName(Path.GetFullPath(store.ResolvedDatabasePath))!);
+        var folders = new ServiceFolders(session.Get<ChannelCatalog>(), session.Get<IOptions<StoreOptions>>(), configuration);
+        foreach (var result in folders.Store())
+        {
+            yield return result;
+        }
 
         var channels = session.Get<ChannelCatalog>().Channels;
         if (channels.Count == 0)
@@ -80,18 +84,21 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
             yield return await CheckAsync("ocr", _ => Task.FromResult(OcrProbe.Check(configuration, loggers)), cancellationToken).ConfigureAwait(false);
         }
 
-        yield return await CheckSmtpAsync(configuration, logger, cancellationToken).ConfigureAwait(false);
+        yield return await CheckSmtpAsync(configuration, session.Get<IOptions<ReceiptOptions>>().Value.Enabled, logger, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<CheckResult> CheckSmtpAsync(IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<CheckResult> CheckSmtpAsync(IConfiguration configuration, bool receiptsOn, ILogger logger, CancellationToken cancellationToken)
     {
-        var receiptsOn = configuration.GetValue("ContactCenter:Receipts:Enabled", false);
+        // Only what is enabled is checked: with receipts off the service never talks to the relay.
+        if (!receiptsOn)
+        {
+            return CheckResult.Ok("smtp", "not checked: receipts are off (ContactCenter:Receipts:Enabled)");
+        }
+
         var result = await CheckAsync("smtp", async ct => await SmtpProbe.CheckAsync(configuration, logger, ct).ConfigureAwait(false) ?? "", cancellationToken)
             .ConfigureAwait(false);
         return result.Passed && result.Message.Length == 0
-            ? receiptsOn
-                ? CheckResult.Fail("smtp", $"receipts are enabled but no relay is configured: set {SmtpOptions.SectionName}:Host.")
-                : CheckResult.Ok("smtp", "not configured; receipts are off (ContactCenter:Receipts:Enabled)")
+            ? CheckResult.Fail("smtp", $"receipts are enabled but no relay is configured: set {SmtpOptions.SectionName}:Host.")
             : result;
     }
 
@@ -114,7 +121,7 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
     }
 
     /// <summary>The mail protocol a channel logs in with: its type, or a Voicemail channel's <c>Source</c> (Imap by default).</summary>
-    private static string? MailProtocol(string type, IConfigurationSection section)
+    internal static string? MailProtocol(string type, IConfigurationSection section)
     {
         if (type.Equals("Voicemail", StringComparison.OrdinalIgnoreCase))
         {

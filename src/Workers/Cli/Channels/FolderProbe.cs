@@ -71,6 +71,11 @@ internal static class FolderProbe
         var existing = full;
         while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
         {
+            if (File.Exists(existing))
+            {
+                return CheckResult.Fail(subject, $"{existing} is a file, so the folder {full} cannot be created: fix {key} or move the file.");
+            }
+
             existing = parent;
         }
 

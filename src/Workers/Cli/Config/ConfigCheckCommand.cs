@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace ContactCenter.Workers.Cli.Config;
 
 /// <summary>
-/// <c>contactcenter config check</c>: validates every section as the service would at start, then prints the effective
+/// <c>contactcenter config check</c>: validates every section exactly as <c>run</c> does at start, then prints the effective
 /// configuration (secrets masked) with the layer each value comes from, and the channels that would be polled.
 /// </summary>
 internal sealed class ConfigCheckCommand(CliContext context) : AsyncCommand<JsonSettings>
@@ -14,7 +14,8 @@ internal sealed class ConfigCheckCommand(CliContext context) : AsyncCommand<Json
     public override Task<int> ExecuteAsync(CommandContext command, JsonSettings settings, CancellationToken cancellationToken) =>
         CliErrors.RunAsync(context, async () =>
         {
-            await using var session = CliSession.Open(context, settings, command);
+            // Built as run builds the service (not started): one set of validators, one set of messages.
+            await using var session = CliSession.Open(context, settings, command, asService: true);
             var entries = Effective(session.Configuration);
             var channels = session.Get<ChannelCatalog>().Channels;
             if (settings.Json)

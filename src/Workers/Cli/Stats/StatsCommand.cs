@@ -1,7 +1,9 @@
 using System.Globalization;
 using ContactCenter.Core.Statistics;
 using ContactCenter.Workers.Statistics;
+using ContactCenter.Core.Sla;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,7 +26,8 @@ internal sealed class StatsCommand(CliContext context) : AsyncCommand<StatsSetti
             if (settings.Html is { } folder)
             {
                 var title = session.Configuration[TitleKey] ?? "Richieste al contact center della Protezione civile";
-                var page = await StatisticsPageWriter.WriteAsync(stats, Path.GetFullPath(folder), title, cancellationToken).ConfigureAwait(false);
+                var zone = TimeZoneInfo.FindSystemTimeZoneById(session.Get<IOptions<SlaOptions>>().Value.TimeZone);
+                var page = await StatisticsPageWriter.WriteAsync(stats, Path.GetFullPath(folder), title, zone, cancellationToken).ConfigureAwait(false);
                 await context.Error.WriteLineAsync($"Public page written to {page}").ConfigureAwait(false);
             }
 
