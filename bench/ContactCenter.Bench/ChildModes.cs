@@ -1,4 +1,5 @@
 using ContactCenter.Bench.Memory;
+using ContactCenter.Bench.Ocr;
 
 namespace ContactCenter.Bench;
 
@@ -7,7 +8,12 @@ internal static class ChildModes
 {
     public static bool TryRun(string[] args, out Task<int> exit)
     {
-        exit = args[0] == SoakChild.Mode ? SoakChild.RunAsync(args) : Task.FromResult(0);
-        return args[0] == SoakChild.Mode;
+        exit = args[0] switch
+        {
+            SoakChild.Mode => SoakChild.RunAsync(args),
+            OcrStageProfile.Mode => OcrStageProfile.RunAsync(),
+            _ => Task.FromResult(0),
+        };
+        return args[0] is SoakChild.Mode or OcrStageProfile.Mode;
     }
 }

@@ -37,7 +37,18 @@ internal sealed class OcrOptions
     /// <summary>Resolution assumed when an image does not state one.</summary>
     public int FallbackDpi { get; set; } = 300;
 
-    /// <summary>Below this confidence at 0 degrees the other orientations are tried and the best one kept.</summary>
+    /// <summary>
+    /// Pages whose lower resolution (of horizontal and vertical) is below this are upsampled to 300 dpi, e.g. a fax at
+    /// normal resolution (204×98); at or above it a page is read at its own resolution made square, e.g. a fax at fine
+    /// resolution (204×196): measured as accurate as upsampled, for about a quarter less CPU. 300 restores upsampling
+    /// of everything below 300 dpi.
+    /// </summary>
+    public int UpsampleBelowDpi { get; set; } = 180;
+
+    /// <summary>
+    /// Below this confidence at 0 degrees orientation detection is asked; unless it is sure the page is upright, the
+    /// other orientations are tried and the best one kept.
+    /// </summary>
     public double OrientationRetryConfidence { get; set; } = 75;
 
     /// <summary>

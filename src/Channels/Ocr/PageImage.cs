@@ -14,9 +14,11 @@ internal static class PageImage
 
     /// <summary>
     /// Greyscale with square pixels: a fax at normal resolution (204×98 dpi) is stretched vertically, otherwise every
-    /// text line is half as tall as Tesseract expects. Low-resolution pages are upsampled to <paramref name="minimumDpi"/>.
+    /// text line is half as tall as Tesseract expects. Pages whose lower resolution is below
+    /// <paramref name="upsampleBelowDpi"/> are upsampled to <paramref name="minimumDpi"/>; the others are read at their
+    /// own resolution (a fine fax at 204 dpi reads as well as upsampled to 300, for about a quarter less CPU).
     /// </summary>
-    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, long maxPixels, out int dpi)
+    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, int upsampleBelowDpi, long maxPixels, out int dpi)
     {
         var (xres, yres) = (pix.XRes, pix.YRes);
         xres = xres > 0 ? xres : yres > 0 ? yres : fallbackDpi;
@@ -32,7 +34,7 @@ internal static class PageImage
         var scaleX = (float)dpi / xres;
         var scaleY = (float)dpi / yres;
         var upsampled = (double)pix.Width * pix.Height * scaleX * scaleY * minimumDpi * minimumDpi / ((double)dpi * dpi);
-        if (dpi < minimumDpi && upsampled <= maxPixels)
+        if (Math.Min(xres, yres) < upsampleBelowDpi && dpi < minimumDpi && upsampled <= maxPixels)
         {
             scaleX *= (float)minimumDpi / dpi;
             scaleY *= (float)minimumDpi / dpi;

@@ -7,32 +7,31 @@ namespace ContactCenter.Channels.Ocr;
 
 /// <summary>
 /// One initialised TessBaseAPI with its models loaded. Not thread-safe: the pool lends it to one page at a time.
-/// Orientation detection uses a second API loaded with "osd", created on first use.
+/// Orientation detection goes to an <see cref="OrientationDetector"/>, shared with the pool's other engines.
 /// </summary>
 internal sealed unsafe class TesseractEngine : IDisposable
 {
     private const int OemLstmOnly = 1;
-    private const int OemTesseractOnly = 0;
-    private const int PsmOsdOnly = 0;
     private readonly TessBaseApiHandle api;
-    private readonly string tessdataPath;
-    private TessBaseApiHandle? osd;
-    private bool osdUnavailable;
+    private readonly OrientationDetector orientation;
+    private readonly bool ownsOrientation;
 
-    private TesseractEngine(int id, TessBaseApiHandle api, string tessdataPath)
+    private TesseractEngine(int id, TessBaseApiHandle api, OrientationDetector orientation, bool ownsOrientation)
     {
         Id = id;
         this.api = api;
-        this.tessdataPath = tessdataPath;
+        this.orientation = orientation;
+        this.ownsOrientation = ownsOrientation;
     }
 
     public int Id { get; }
 
-    public static TesseractEngine Create(int id, string tessdataPath, string languages, OcrPageSegMode mode)
+    /// <summary>An engine; without <paramref name="orientation"/> it gets a detector of its own.</summary>
+    public static TesseractEngine Create(int id, string tessdataPath, string languages, OcrPageSegMode mode, OrientationDetector? orientation = null)
     {
         var api = Init(tessdataPath, languages, OemLstmOnly);
         TesseractApi.TessBaseAPISetPageSegMode(api, (int)mode);
-        return new TesseractEngine(id, api, tessdataPath);
+        return new TesseractEngine(id, api, orientation ?? new OrientationDetector(tessdataPath), ownsOrientation: orientation is null);
     }
 
     /// <summary>Recognises the page; throws <see cref="OcrTimeoutException"/> past the deadline.</summary>
@@ -70,38 +69,18 @@ internal sealed unsafe class TesseractEngine : IDisposable
     }
 
     /// <summary>Orientation and script detection; null when osd.traineddata is missing or the page has too little text.</summary>
-    public OrientationGuess? DetectOrientation(PixHandle pix, int dpi)
-    {
-        var detector = OsdApi();
-        if (detector is null)
-        {
-            return null;
-        }
-
-        TesseractApi.TessBaseAPISetImage2(detector, pix);
-        TesseractApi.TessBaseAPISetSourceResolution(detector, dpi);
-        try
-        {
-            if (TesseractApi.TessBaseAPIDetectOrientationScript(detector, out var degrees, out var confidence, IntPtr.Zero, IntPtr.Zero) == 0)
-            {
-                return null;
-            }
-
-            return new OrientationGuess((360 - degrees) % 360, confidence);
-        }
-        finally
-        {
-            TesseractApi.TessBaseAPIClear(detector);
-        }
-    }
+    public OrientationGuess? DetectOrientation(PixHandle pix, int dpi) => orientation.Detect(pix, dpi);
 
     public void Dispose()
     {
         api.Dispose();
-        osd?.Dispose();
+        if (ownsOrientation)
+        {
+            orientation.Dispose();
+        }
     }
 
-    private static TessBaseApiHandle Init(string tessdataPath, string languages, int oem)
+    internal static TessBaseApiHandle Init(string tessdataPath, string languages, int oem)
     {
         var api = TesseractApi.TessBaseAPICreate();
         if (api.IsInvalid)
@@ -157,21 +136,4 @@ internal sealed unsafe class TesseractEngine : IDisposable
     [UnmanagedCallersOnly]
     private static byte IsCancelled(nint state, int words) =>
         GCHandle.FromIntPtr(state).Target is CancellationToken { IsCancellationRequested: true } ? (byte)1 : (byte)0;
-
-    private TessBaseApiHandle? OsdApi()
-    {
-        if (osd is null && !osdUnavailable)
-        {
-            if (!File.Exists(Path.Combine(tessdataPath, "osd.traineddata")))
-            {
-                osdUnavailable = true;
-                return null;
-            }
-
-            osd = Init(tessdataPath, "osd", OemTesseractOnly);
-            TesseractApi.TessBaseAPISetPageSegMode(osd, PsmOsdOnly);
-        }
-
-        return osd;
-    }
 }

@@ -16,6 +16,7 @@ internal sealed partial class TesseractEnginePool : IDisposable
     private readonly ILogger<TesseractEnginePool> logger;
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentBag<TesseractEngine> idle = [];
+    private readonly OrientationDetector orientation;
     private int created;
     private bool disposed;
 
@@ -24,6 +25,8 @@ internal sealed partial class TesseractEnginePool : IDisposable
         this.options = options.Value;
         this.logger = logger;
         slots = new SemaphoreSlim(this.options.EngineCount, this.options.EngineCount);
+        orientation = new OrientationDetector(this.options.TessdataPath);
+        NativeHeap.LimitArenas(this.options.EngineCount + 2);
         OcrLibraryResolver.Register(this.options.TesseractLibrary, this.options.LeptonicaLibrary);
     }
 
@@ -79,6 +82,8 @@ internal sealed partial class TesseractEnginePool : IDisposable
         {
             engine.Dispose();
         }
+
+        orientation.Dispose();
     }
 
     internal void Return(TesseractEngine engine, bool reusable)
@@ -101,7 +106,7 @@ internal sealed partial class TesseractEnginePool : IDisposable
         OcrEnvironmentCheck.LoadLibraries();
         OcrEnvironmentCheck.RequireLanguages(options.TessdataPath, options.Languages);
         var id = Interlocked.Increment(ref created);
-        var engine = TesseractEngine.Create(id, options.TessdataPath, options.Languages, options.PageSegMode);
+        var engine = TesseractEngine.Create(id, options.TessdataPath, options.Languages, options.PageSegMode, orientation);
         LogEngineCreated(logger, id, options.Languages);
         return engine;
     }

@@ -23,6 +23,7 @@ public sealed class OcrOptionsValidatorTests
             MaxOcrTimePerPage = TimeSpan.Zero,
             MinConfidence = 120,
             PageSegMode = (OcrPageSegMode)42,
+            UpsampleBelowDpi = -1,
         };
 
         var result = new OcrOptionsValidator().Validate(null, options);
@@ -33,6 +34,7 @@ public sealed class OcrOptionsValidatorTests
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MaxPages "))
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MaxOcrTimePerPage "))
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MinConfidence "))
-            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:PageSegMode "));
+            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:PageSegMode "))
+            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:UpsampleBelowDpi "));
     }
 }

@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace ContactCenter.Channels.Ocr.Native;
+
+/// <summary>
+/// glibc's heap, for Tesseract's allocations: each page allocates and frees tens of MB from whichever thread-pool
+/// thread read it, and glibc keeps freed memory in per-thread arenas (up to 8 per core). Capping the arenas and giving
+/// free pages back after each page keeps the peak resident set near what the engines and the pages in flight need.
+/// Nothing happens off glibc (Windows, musl).
+/// </summary>
+internal static partial class NativeHeap
+{
+    private const int ArenaMaxParameter = -8;
+    private static bool unavailable = !OperatingSystem.IsLinux();
+
+    /// <summary>At most <paramref name="arenas"/> malloc arenas from now on (M_ARENA_MAX).</summary>
+    public static void LimitArenas(int arenas) => Call(() => MallOpt(ArenaMaxParameter, arenas));
+
+    /// <summary>Returns free heap pages to the system (malloc_trim).</summary>
+    public static void Trim() => Call(() => MallocTrim(0));
+
+    private static void Call(Func<int> call)
+    {
+        if (unavailable)
+        {
+            return;
+        }
+
+        try
+        {
+            call();
+        }
+        catch (EntryPointNotFoundException)
+        {
+            unavailable = true;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int MallOpt(int parameter, int value);
+
+    [LibraryImport("libc", EntryPoint = "malloc_trim")]
+    private static partial int MallocTrim(nuint pad);
+}

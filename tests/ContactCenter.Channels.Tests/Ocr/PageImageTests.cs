@@ -1,0 +1,40 @@
+using ContactCenter.Channels.Ocr;
+using ContactCenter.Channels.Ocr.Native;
+
+namespace ContactCenter.Channels.Tests.Ocr;
+
+[Collection(OcrCollection.Name)]
+public sealed class PageImageTests(OcrFixture fixture)
+{
+    private const int UpsampleBelowDpi = 180;
+
+    [Fact]
+    public void Normalise_FaxFine_IsReadAtItsOwnResolutionMadeSquare()
+    {
+        using var fax = Decode(fixture.Scans.FaxFineG4);
+
+        using var page = PageImage.Normalise(fax, 300, 300, UpsampleBelowDpi, 60_000_000, out var dpi);
+
+        dpi.Should().Be(204);
+        page.Width.Should().Be(fax.Width);
+        page.Height.Should().BeCloseTo((int)Math.Round(fax.Height * 204.0 / 196), 2);
+    }
+
+    [Fact]
+    public void Normalise_FaxNormal_IsUpsampledTo300Dpi()
+    {
+        using var fax = Decode(fixture.Scans.FaxNormalG3);
+
+        using var page = PageImage.Normalise(fax, 300, 300, UpsampleBelowDpi, 60_000_000, out var dpi);
+
+        dpi.Should().Be(300);
+        page.Width.Should().BeCloseTo((int)Math.Round(fax.Width * 300.0 / 204), 2);
+        page.Height.Should().BeCloseTo((int)Math.Round(fax.Height * 300.0 / 98), 3);
+    }
+
+    private static PixHandle Decode(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return ImageDocument.Open(bytes, DocumentFormatDetector.Detect(bytes)).Decode(0);
+    }
+}
