@@ -2,6 +2,7 @@ using ContactCenter.Bench.Latency;
 using ContactCenter.Bench.Mail;
 using ContactCenter.Bench.Memory;
 using ContactCenter.Bench.Ocr;
+using ContactCenter.Bench.PostgreSql;
 using ContactCenter.Bench.Store;
 
 namespace ContactCenter.Bench;
@@ -17,5 +18,7 @@ internal static class BenchmarkCatalog
         new LatencyBenchmark(),
         new OcrBenchmark(),
         new MemoryBenchmark(),
+        new PostgreSqlStoreBenchmark(),
+        new PostgreSqlMailBenchmark(),
     ];
 }

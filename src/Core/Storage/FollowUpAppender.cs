@@ -38,6 +38,23 @@ internal static class FollowUpAppender
         return reopen;
     }
 
+    /// <summary>
+    /// Attaches an automatic mail (auto-reply, bounce, the office's own mail) to the ticket it refers to: the message
+    /// with its kind, the outgoing-reply flag for own mail, and the history line.
+    /// </summary>
+    public static void AttachAutomatic(TicketFactory factory, Ticket ticket, TicketDraft draft, string? messageId)
+    {
+        var kind = draft.AutomaticMail switch
+        {
+            AutomaticMailKind.Bounce => MessageKind.Bounce,
+            AutomaticMailKind.OwnAddress => MessageKind.OwnMail,
+            _ => MessageKind.AutoReply,
+        };
+        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, messageId));
+        ticket.HasOutgoingReply |= kind == MessageKind.OwnMail;
+        ticket.History.Add(factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
+    }
+
     /// <summary>Links the ticket a stranger's follow-up opened to the ticket it named, with a note on both.</summary>
     public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
     {

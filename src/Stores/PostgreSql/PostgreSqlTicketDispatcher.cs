@@ -129,15 +129,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailRecorded, null);
         }
 
-        var kind = draft.AutomaticMail switch
-        {
-            AutomaticMailKind.Bounce => MessageKind.Bounce,
-            AutomaticMailKind.OwnAddress => MessageKind.OwnMail,
-            _ => MessageKind.AutoReply,
-        };
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, incoming.MessageId));
-        ticket.HasOutgoingReply |= kind == MessageKind.OwnMail;
-        ticket.History.Add(_factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
+        FollowUpAppender.AttachAutomatic(_factory, ticket, draft, incoming.MessageId);
         await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
         await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);

@@ -1,34 +1,12 @@
-using System.Text;
+using ContactCenter.Channels.Acknowledgement;
 
 namespace ContactCenter.WebForm.Pages;
 
 /// <summary>
 /// Escapes text for HTML element content and double-quoted attributes. Everything a citizen typed goes through it;
-/// accented letters stay readable.
+/// accented letters stay readable. The escaping itself is the receipts' (one rule for every page and mail we write).
 /// </summary>
 internal static class Html
 {
-    public static string Encode(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(value.Length + 16);
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.ToString();
-    }
+    public static string Encode(string? value) => string.IsNullOrEmpty(value) ? "" : TemplateRenderer.HtmlEncode(value);
 }

@@ -13,6 +13,8 @@ internal sealed class ChannelPushWatcher(
     ChannelCatalog catalog, ChannelSources sources, ChannelWakeups wakeups, ISchedulerFactory schedulers, ILogger<ChannelPushWatcher> logger)
     : BackgroundService
 {
+    private const string WakeGroup = "wakeups";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(catalog.Channels.Select(channel => WatchAsync(channel.Name, stoppingToken)));
 
@@ -39,13 +41,24 @@ internal sealed class ChannelPushWatcher(
 
     private async Task WakeAsync(string channel, CancellationToken cancellationToken)
     {
-        if (!wakeups.TryRequest(channel))
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var key = new TriggerKey($"wake-{channel}", WakeGroup);
+        // A wake-up still waiting to fire (here or, clustered, on any node) will see this news too. One that fired on
+        // another node cleared nothing here (only a local poll does): then this news needs a poll of its own.
+        if (!wakeups.TryRequest(channel) && await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
 
         SchedulingLog.PushWakeUp(logger, channel);
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.TriggerJob(ChannelTriggers.JobKey(channel), cancellationToken).ConfigureAwait(false);
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(ChannelTriggers.JobKey(channel)).StartNow().Build();
+        try
+        {
+            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another notice scheduled it a moment ago: it has not fired yet, so it covers this one.
+        }
     }
 }

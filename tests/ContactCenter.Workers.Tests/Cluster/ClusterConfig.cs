@@ -5,8 +5,9 @@ namespace ContactCenter.Workers.Tests.Cluster;
 
 internal static class ClusterConfig
 {
-    /// <summary>One node's --config: the shared database, one IMAP channel polled every second, its own control port.</summary>
-    public static string Write(string folder, string node, string connectionString, DovecotServer server, string user, int controlPort) =>
+    /// <summary>One node's --config: the shared database, one IMAP channel (IDLE on) polled every second unless told, its own control port.</summary>
+    public static string Write(string folder, string node, string connectionString, DovecotServer server, string user, int controlPort, int batchSize = 20,
+        TimeSpan? interval = null) =>
         JsonConfigFile.Write(folder, new
         {
             Store = new
@@ -28,8 +29,8 @@ internal static class ClusterConfig
                     Security = "None",
                     User = user,
                     Password = DovecotServer.Password,
-                    BatchSize = 20,
-                    Interval = "00:00:01",
+                    BatchSize = batchSize,
+                    Interval = (interval ?? TimeSpan.FromSeconds(1)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
         });

@@ -4,6 +4,7 @@ using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Tests.Cli;
 using ContactCenter.Workers.Tests.TestSupport;
+using Npgsql;
 
 namespace ContactCenter.Workers.Tests.Cluster;
 
@@ -50,4 +51,99 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
             next.Single().TicketNumber.Should().Be("PC-2026-000005", "numbering goes on after the copied tickets");
         }
     }
+
+    [Fact]
+    public async Task StoreCopy_WebhookOutboxAndFolderArchive_CopiedAndRehashed_InterruptedCopyFinishesOnSecondRun()
+    {
+        var data = folder.Combine("data");
+        var webhooks = new WebhookSubscriptions([new("backoffice", new HashSet<string> { WebhookEventTypes.TicketCreated, WebhookEventTypes.TicketUpdated })]);
+        using (var lite = TicketStoreFactory.Open(KnownStore.Options(data), webhooks: webhooks))
+        {
+            var at = KnownStore.March2;
+            await lite.DispatchAsync([Request("W1", at), Request("W2", at)], default);
+            var due = await lite.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default);
+            due.Should().HaveCount(2);
+            due[0].DeliveredAt = at.AddMinutes(1);
+            due[0].Attempts = 1;
+            await lite.UpdateWebhookAsync(due[0], default);
+        }
+
+        var archive = TicketStoreFactory.OpenArchive(KnownStore.Options(data));
+        var originals = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            originals.Add((await archive.StoreAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"From: c{i}@example.it\r\n\r\ntesto {i}")), $"m{i}.eml", "message/rfc822", default)).Sha256);
+        }
+
+        var shared = folder.Combine("shared-archive");
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var source = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
+        var target = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("pg"), ArchivePath = shared, PostgreSql = new { ConnectionString = database, Archive = "Folder" } },
+        });
+
+        var first = await CliRun.RunAsync(null, "store", "copy", "--config", source, "--to-config", target);
+        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        // An interrupted copy: some originals and a webhook row never made it.
+        File.Delete(Path.Combine(shared, originals[0][..2], originals[0][2..4], originals[0]));
+        File.Delete(Path.Combine(shared, originals[3][..2], originals[3][2..4], originals[3]));
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            await dataSource.CreateCommand("DELETE FROM webhooks WHERE id = (SELECT max(id) FROM webhooks)").ExecuteNonQueryAsync();
+        }
+
+        var again = await CliRun.RunAsync(null, "store", "copy", "--config", source, "--to-config", target);
+
+        again.ExitCode.Should().Be(0, again.Output + again.Error);
+        again.Output.Should().Contain("Copy verified").And.Contain("Originals read back and re-hashed: 5");
+        foreach (var sha in originals)
+        {
+            var path = Path.Combine(shared, sha[..2], sha[2..4], sha);
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))).Should().Be(sha);
+        }
+
+        var copied = PostgreSqlTicketStoreFactory.Open(new StoreOptions { DataDirectory = folder.Combine("pg"), ArchivePath = shared },
+            new PostgreSqlStoreOptions { ConnectionString = database, Archive = PostgreSqlArchiveKind.Folder }, webhooks: webhooks);
+        using (copied)
+        {
+            var summary = (await copied.SummarizeWebhooksAsync(default)).Should().ContainSingle().Subject;
+            (summary.Webhook, summary.Pending, summary.Delivered).Should().Be(("backoffice", 1, 1));
+            var pending = (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default)).Should().ContainSingle().Subject;
+            var at = KnownStore.March2;
+            await copied.DispatchAsync([Request("W3", at)], default);
+            (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default)).Select(d => d.Id).Should().HaveCount(2).And.OnlyHaveUniqueItems()
+                .And.Contain(pending.Id, "ids go on after the copied rows");
+        }
+    }
+
+    [Fact]
+    public async Task StoreCopy_LiteDbCollectionItDoesNotKnow_NotVerified()
+    {
+        var data = folder.Combine("data");
+        await KnownStore.BuildAsync(data);
+        using (var lite = new LiteDB.LiteDatabase(Path.Combine(data, "tickets.db")))
+        {
+            lite.GetCollection("mystery").Insert(new LiteDB.BsonDocument { ["x"] = 1 });
+        }
+
+        var source = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
+        var target = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("pg"), PostgreSql = new { ConnectionString = await postgres.Server.CreateDatabaseAsync() } },
+        });
+
+        var copy = await CliRun.RunAsync(null, "store", "copy", "--config", source, "--to-config", target);
+
+        copy.ExitCode.Should().NotBe(0);
+        copy.Output.Should().Contain("mystery").And.Contain("NOT verified");
+    }
+
+    private static DispatchRequest Request(string key, DateTimeOffset at) => new()
+    {
+        Draft = new Core.Intake.TicketDraft { SourceKey = "test:" + key, ChannelName = "urp", Channel = Core.Tickets.ChannelKind.Email, ReceivedAt = at, Subject = "Richiesta " + key, TextBody = "Testo" },
+        Classification = new Core.Tickets.Classification(),
+        ClockStartedAt = at,
+        DueAt = at.AddDays(2),
+    };
 }

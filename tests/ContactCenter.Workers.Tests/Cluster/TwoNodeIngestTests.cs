@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
 using ContactCenter.Testing;
+using ContactCenter.Testing.Bulk;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Tests.EndToEnd;
@@ -8,9 +11,13 @@ using Npgsql;
 namespace ContactCenter.Workers.Tests.Cluster;
 
 [Collection(ClusterCollection.Name)]
-public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture postgres) : IDisposable
+public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture postgres, ITestOutputHelper output) : IDisposable
 {
-    private const int Messages = 300;
+    /// <summary>The figure: two nodes, one of them killed, 2,000 messages.</summary>
+    private const int Messages = 2_000;
+
+    /// <summary>The outage test needs only enough work to be busy when the database stops.</summary>
+    private const int OutageMessages = 300;
     private readonly TempDirectory folder = new("cc-cluster");
 
     public void Dispose() => folder.Dispose();
@@ -20,35 +27,49 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
     {
         var server = dovecot.Server;
         var user = server.CreateUser("cluster");
-        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "cluster")));
+        var clock = Stopwatch.StartNew();
+        // Delivered as an MTA does (Maildir files) and indexed by Dovecot: 2,000 IMAP APPENDs would cost more than the ingest.
+        MaildirDelivery.Deliver(server.MaildirPath(user), Enumerable.Range(1, Messages).Select(i => Bytes(CitizenMail.Request(i, "cluster"))));
+        (await server.CountAsync(user, "INBOX")).Should().Be(Messages);
+        output.WriteLine($"{clock.Elapsed}: {Messages} messages delivered and indexed");
         var database = await postgres.Server.CreateDatabaseAsync();
         ClusterNode? victim = null;
         var total = 0;
         void OnCreated(ClusterNode node)
         {
-            // The node that writes the hundredth ticket is busy with a batch right now: that is the one to kill.
-            if (Interlocked.Increment(ref total) == Messages / 3 && Interlocked.CompareExchange(ref victim, node, null) is null)
+            // The node that writes a third of the tickets is busy with a batch right now: that is the one to kill.
+            var created = Interlocked.Increment(ref total);
+            if (created == 1)
+            {
+                output.WriteLine($"{clock.Elapsed}: first ticket ({node.Name})");
+            }
+
+            if (created == Messages / 3 && Interlocked.CompareExchange(ref victim, node, null) is null)
             {
                 node.Kill();
+                output.WriteLine($"{clock.Elapsed}: {node.Name} killed");
             }
         }
 
-        var configA = ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next());
-        var configB = ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next());
+        var configA = ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next(), batchSize: 100);
+        var configB = ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next(), batchSize: 100);
         using var a = new ClusterNode("node-a", configA, OnCreated);
         using var b = new ClusterNode("node-b", configB, OnCreated);
 
-        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
+        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(10),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        output.WriteLine($"{clock.Elapsed}: all moved to Processed");
 
         victim.Should().NotBeNull("one node must be killed in the middle of the work");
         victim!.HasExited.Should().BeTrue();
         var survivor = victim == a ? b : a;
         survivor.HasExited.Should().BeFalse(survivor.Log);
         (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        var moved = await server.SubjectsAsync(user, "Processed");
+        moved.Should().HaveCount(Messages).And.OnlyHaveUniqueItems("each message is moved once");
         var status = await CliRun.RunAsync(null, "status", "--json", "--config", survivor == a ? configA : configB);
         status.Output.Should().Contain($"{survivor.Name} (", "status names the node that holds the channel");
-        await AssertOneTicketPerMessageAsync(database);
+        await AssertOneTicketPerMessageAsync(database, Messages);
     }
 
     [Fact]
@@ -56,13 +77,13 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
     {
         var server = dovecot.Server;
         var user = server.CreateUser("dbdown");
-        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "dbdown")));
+        await server.AppendManyAsync(user, Enumerable.Range(1, OutageMessages).Select(i => CitizenMail.Request(i, "dbdown")));
         var database = await postgres.Server.CreateDatabaseAsync();
         var stopped = new TaskCompletionSource();
         var total = 0;
         void OnCreated(ClusterNode node)
         {
-            if (Interlocked.Increment(ref total) == Messages / 4)
+            if (Interlocked.Increment(ref total) == OutageMessages / 4)
             {
                 stopped.TrySetResult();
             }
@@ -89,22 +110,29 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         }
 
         health.Should().Contain("\"store\"").And.MatchRegex("(?i)(refused|connect|shut|terminat)", "health says the database is what is wrong");
-        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(4),
+        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == OutageMessages, TimeSpan.FromMinutes(4),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         a.HasExited.Should().BeFalse(a.Log);
         b.HasExited.Should().BeFalse(b.Log);
         (await server.CountAsync(user, "INBOX")).Should().Be(0);
-        await AssertOneTicketPerMessageAsync(database);
+        await AssertOneTicketPerMessageAsync(database, OutageMessages);
     }
 
-    private static async Task AssertOneTicketPerMessageAsync(string database)
+    private static byte[] Bytes(MimeKit.MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    private static async Task AssertOneTicketPerMessageAsync(string database, int messages)
     {
         await using var dataSource = NpgsqlDataSource.Create(database);
         await using var command = dataSource.CreateCommand(
             "SELECT count(*), count(DISTINCT number), count(DISTINCT doc->>'Subject'), max(sequence) FROM tickets");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3)).Should().Be(((long)Messages, (long)Messages, (long)Messages, Messages),
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3)).Should().Be(((long)messages, (long)messages, (long)messages, messages),
             "exactly one ticket per message, no number twice, none skipped");
     }
 

@@ -134,15 +134,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailRecorded, null);
         }
 
-        var kind = draft.AutomaticMail switch
-        {
-            AutomaticMailKind.Bounce => MessageKind.Bounce,
-            AutomaticMailKind.OwnAddress => MessageKind.OwnMail,
-            _ => MessageKind.AutoReply,
-        };
-        ticket.Messages.Add(TicketFactory.MessageOf(draft, kind, incoming.MessageId));
-        ticket.HasOutgoingReply |= kind == MessageKind.OwnMail;
-        ticket.History.Add(_factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
+        FollowUpAppender.AttachAutomatic(_factory, ticket, draft, incoming.MessageId);
         collections.Tickets.Update(ticket);
         RememberMessageId(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);

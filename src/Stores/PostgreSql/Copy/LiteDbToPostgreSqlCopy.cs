@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.LiteDb;
 using ContactCenter.Core.Tickets;
@@ -10,14 +9,20 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// <summary>
 /// Copies a LiteDB store (its file held exclusively, so no service may be running on it) and its archive into a
 /// PostgreSQL store. Rows go in chunks, each its own transaction, and every insert skips what is already there, so a
-/// copy that was interrupted is simply run again. Ticket numbers, quarantine and outbox ids are kept. At the end the
-/// row counts of both sides are compared and every archived original is read back from PostgreSQL and re-hashed.
+/// copy that was interrupted is simply run again. Ticket numbers, quarantine, outbox and webhook ids are kept. The
+/// originals go to the target's archive (database or shared folder, see <see cref="ArchiveCopy"/>). At the end the row
+/// counts of both sides are compared, a LiteDB collection this copy does not know is reported rather than skipped, and
+/// every archived original is read back from the target and re-hashed.
 /// </summary>
 public static class LiteDbToPostgreSqlCopy
 {
     private const int Chunk = 500;
 
-    public static async Task<StoreCopyReport> RunAsync(StoreOptions source, NpgsqlDataSource target, PostgreSqlStoreOptions targetOptions, CancellationToken cancellationToken)
+    /// <summary>The LiteDB collections this copy carries over; any other one with rows makes the copy unverified.</summary>
+    private static readonly string[] Copied = ["tickets", "sources", "messageids", "counters", "outbox", "quarantine", "events", "settings", "webhooks"];
+
+    public static async Task<StoreCopyReport> RunAsync(StoreOptions source, NpgsqlDataSource target, StoreOptions targetStore, PostgreSqlStoreOptions targetOptions,
+        CancellationToken cancellationToken)
     {
         await PostgreSqlTicketStoreFactory.MigrateAsync(target, null, cancellationToken).ConfigureAwait(false);
         var path = Path.GetFullPath(source.ResolvedDatabasePath);
@@ -33,8 +38,10 @@ public static class LiteDbToPostgreSqlCopy
                 cancellationToken).ConfigureAwait(false),
             await CopyAsync(target, "sources", c.Sources.FindAll(), (s, p) => p.AddRange([("k", s.Key), ("o", s.Outcome.ToString()), ("t", s.TicketNumber), ("at", s.At)]),
                 "INSERT INTO sources (key, outcome, ticket_number, at) VALUES (@k, @o, @t, @at) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false),
-            await CopyAsync(target, "message_ids", c.MessageIds.FindAll(), (m, p) => p.AddRange([("c", m.Key[..^(m.MessageId.Length + 1)]), ("m", m.MessageId), ("t", m.TicketNumber)]),
-                "INSERT INTO message_ids (channel, message_id, ticket_number) VALUES (@c, @m, @t) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false),
+            await CopyAsync(target, "message_ids", c.MessageIds.FindAll(), (m, p) => p.AddRange([("c", MessageIdKey.ChannelOf(m)), ("m", m.MessageId),
+                ("n", MessageIdKey.NumberOf(m)), ("t", m.TicketNumber), ("f", m.Fingerprint), ("k", m.SourceKey)]),
+                "INSERT INTO message_ids (channel, message_id, n, ticket_number, fingerprint, source_key) VALUES (@c, @m, @n, @t, @f, @k) ON CONFLICT DO NOTHING",
+                cancellationToken).ConfigureAwait(false),
             await CopyAsync(target, "counters", c.Counters.FindAll(), (r, p) => p.AddRange([("y", int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture)), ("v", r.Value)]),
                 "INSERT INTO counters (year, value) VALUES (@y, @v) ON CONFLICT (year) DO UPDATE SET value = GREATEST(counters.value, excluded.value)", cancellationToken).ConfigureAwait(false),
             await CopyAsync(target, "outbox", c.Outbox.FindAll(), (o, p) => p.AddRange([("id", (long)o.Id), ("ticket", o.TicketNumber), ("to", o.To.Trim().ToLowerInvariant()),
@@ -47,12 +54,25 @@ public static class LiteDbToPostgreSqlCopy
                 "INSERT INTO auto_mail (id, at, source_key, doc) VALUES (@id, @at, @k, @doc) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false),
             await CopyAsync(target, "settings", c.Settings.FindAll(), (s, p) => p.AddRange([("k", s.Key), ("v", s.Value), ("a", s.Actor), ("at", s.At)]),
                 "INSERT INTO settings (key, value, actor, at) VALUES (@k, @v, @a, @at) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false),
+            await CopyAsync(target, "webhooks", c.Webhooks.FindAll(), (w, p) => p.AddRange([("id", (long)w.Id), ("webhook", w.Webhook), ("created", w.CreatedAt),
+                ("next", w.NextAttemptAt), ("delivered", w.DeliveredAt), ("abandoned", w.AbandonedAt), ("doc", StoreJson.Serialize(w))]),
+                """
+                INSERT INTO webhooks (id, webhook, created_at, next_attempt_at, delivered_at, abandoned_at, doc)
+                VALUES (@id, @webhook, @created, @next, @delivered, @abandoned, @doc) ON CONFLICT DO NOTHING
+                """, cancellationToken).ConfigureAwait(false),
         };
         await ResetSequencesAsync(target, cancellationToken).ConfigureAwait(false);
         var problems = counts.Where(n => n.Source != n.Target).Select(n => $"{n.Table}: {n.Source} in LiteDB, {n.Target} in PostgreSQL").ToList();
-        var verified = targetOptions.Archive == PostgreSqlArchiveKind.Database
-            ? await CopyBlobsAsync(Path.GetFullPath(source.ResolvedArchivePath), target, problems, cancellationToken).ConfigureAwait(false)
-            : 0;
+        problems.AddRange(db.GetCollectionNames().Except(Copied, StringComparer.OrdinalIgnoreCase).Where(name => db.GetCollection(name).Count() > 0)
+            .Select(name => $"LiteDB collection '{name}' holds rows this version does not copy"));
+        var archive = PostgreSqlTicketStoreFactory.OpenArchive(targetStore, targetOptions, target);
+        var (originals, verified) = await ArchiveCopy.RunAsync(Path.GetFullPath(source.ResolvedArchivePath), archive, problems, cancellationToken).ConfigureAwait(false);
+        if (targetOptions.Archive == PostgreSqlArchiveKind.Folder)
+        {
+            DirectorySync.FlushFileSystem(Path.GetFullPath(targetStore.ResolvedArchivePath));
+        }
+
+        counts.Add(new StoreCopyCount("originals", originals, verified));
         return new StoreCopyReport(counts, verified, problems);
     }
 
@@ -84,46 +104,10 @@ public static class LiteDbToPostgreSqlCopy
     private static async Task ResetSequencesAsync(NpgsqlDataSource target, CancellationToken cancellationToken)
     {
         await using var db = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { "outbox", "quarantine", "auto_mail" })
+        foreach (var table in new[] { "outbox", "quarantine", "auto_mail", "webhooks" })
         {
             await Sql.ExecuteAsync(db, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT max(id) FROM {table}), 1))", cancellationToken)
                 .ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Each archived file goes into <c>blobs</c> unless there already, then is read back and re-hashed.</summary>
-    private static async Task<int> CopyBlobsAsync(string archiveRoot, NpgsqlDataSource target, List<string> problems, CancellationToken cancellationToken)
-    {
-        if (!Directory.Exists(archiveRoot))
-        {
-            return 0;
-        }
-
-        var verified = 0;
-        foreach (var file in Directory.EnumerateFiles(archiveRoot, "*", SearchOption.AllDirectories)
-                     .Where(f => Path.GetFileName(f) is { Length: 64 } name && name.All(char.IsAsciiHexDigit)))
-        {
-            var sha = Path.GetFileName(file).ToLowerInvariant();
-            await using var db = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var stored = await Sql.ScalarAsync(db, "SELECT content FROM blobs WHERE sha256 = @h", cancellationToken, ("h", sha)).ConfigureAwait(false) as byte[];
-            if (stored is null)
-            {
-                var bytes = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-                await Sql.ExecuteAsync(db, "INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT DO NOTHING", cancellationToken,
-                    ("h", sha), ("s", (long)bytes.Length), ("c", bytes)).ConfigureAwait(false);
-                stored = await Sql.ScalarAsync(db, "SELECT content FROM blobs WHERE sha256 = @h", cancellationToken, ("h", sha)).ConfigureAwait(false) as byte[];
-            }
-
-            if (stored is null || Convert.ToHexStringLower(SHA256.HashData(stored)) != sha)
-            {
-                problems.Add($"blob {sha}: missing or altered in PostgreSQL (the archive file itself may be damaged)");
-            }
-            else
-            {
-                verified++;
-            }
-        }
-
-        return verified;
     }
 }

@@ -33,8 +33,9 @@ internal sealed class StoreCopyCommand(CliContext context) : AsyncCommand<StoreC
                 return ExitCodes.BadUsage;
             }
 
+            var targetStore = targetConfig.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
             await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(target);
-            var report = await LiteDbToPostgreSqlCopy.RunAsync(source, dataSource, target, cancellationToken).ConfigureAwait(false);
+            var report = await LiteDbToPostgreSqlCopy.RunAsync(source, dataSource, targetStore, target, cancellationToken).ConfigureAwait(false);
             var table = new Table().AddColumns("Table", "LiteDB", "PostgreSQL");
             foreach (var count in report.Counts)
             {

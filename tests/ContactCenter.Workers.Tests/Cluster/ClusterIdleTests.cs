@@ -1,0 +1,123 @@
+using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
+using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Workers.Tests.EndToEnd;
+using ContactCenter.Workers.Tests.TestSupport;
+using Npgsql;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+/// <summary>
+/// IMAP IDLE in a cluster: every node watches the mailbox, and a wake-up fires the channel's clustered job, which runs
+/// on one node. The schedule is ten minutes, so a ticket within a minute can only come from the wake-up.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture postgres) : IDisposable
+{
+    private static readonly TimeSpan Schedule = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan WellBeforeSchedule = TimeSpan.FromSeconds(60);
+    private readonly TempDirectory folder = new("cc-idle");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task IdleWakeUp_TwoNodesLongSchedule_TicketComesAtOnce_FromTheNodeHoldingTheChannel_AndFromTheOtherOnceItIsKilled()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("idle");
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var configA = ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next(), interval: Schedule);
+        var configB = ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next(), interval: Schedule);
+        using var a = new ClusterNode("node-a", configA);
+        using var b = new ClusterNode("node-b", configB);
+        // Both nodes watch the mailbox, and the start-up poll (the schedule's first fire) is over.
+        await WaitForAsync(() => Task.FromResult(IsIdle(a) && IsIdle(b)), () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        // Only a wake-up can poll the channel in the next minutes.
+        await WaitForAsync(async () => await HolderAsync(database) is not null && await NextScheduledPollAsync(database) > DateTimeOffset.UtcNow + Schedule / 2,
+            () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+
+        await server.AppendAsync(user, CitizenMail.Request(1, "idle"));
+        var first = await TicketMakerAsync(database, a, b, "Richiesta n. 1 (idle)");
+
+        var holder = await HolderAsync(database);
+        holder.Should().Be(first.Name, "the node that ran the woken poll is the one recorded as holding the channel");
+        (await StatusAsync(first == a ? configA : configB)).Should().Contain($"{first.Name} (");
+
+        var survivor = first == a ? b : a;
+        first.Kill();
+        await server.AppendAsync(user, CitizenMail.Request(2, "idle"));
+        var second = await TicketMakerAsync(database, a, b, "Richiesta n. 2 (idle)");
+
+        second.Should().BeSameAs(survivor, "with the holder gone, the other node's wake-up polls the channel");
+        await WaitForAsync(async () => await HolderAsync(database) == survivor.Name, () => survivor.Log);
+        (await StatusAsync(survivor == a ? configA : configB)).Should().Contain($"{survivor.Name} (");
+        (await server.CountAsync(user, "Processed")).Should().Be(2);
+    }
+
+    private static bool IsIdle(ClusterNode node) => node.Log.Contains("waiting in IMAP IDLE", StringComparison.Ordinal);
+
+    /// <summary>Waits (well short of the schedule) for the ticket of <paramref name="subject"/>; returns the node whose log created it.</summary>
+    private static async Task<ClusterNode> TicketMakerAsync(string database, ClusterNode a, ClusterNode b, string subject)
+    {
+        string? number = null;
+        bool Logged(ClusterNode node) => node.Log.Contains($"created ticket {number}", StringComparison.Ordinal);
+
+        // The node logs the ticket just after its commit.
+        await WaitForAsync(async () => (number ??= await TicketNumberAsync(database, subject)) is not null && (Logged(a) || Logged(b)),
+            () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        var makers = new[] { a, b }.Where(Logged).ToList();
+        makers.Should().ContainSingle($"one node created {number}");
+        return makers[0];
+    }
+
+    private static async Task<string?> TicketNumberAsync(string database, string subject)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand("SELECT number FROM tickets WHERE doc->>'Subject' = $1");
+        command.Parameters.AddWithValue(subject);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
+    private static async Task<string?> HolderAsync(string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT node FROM channel_nodes WHERE channel = 'urp'");
+            return await command.ExecuteScalarAsync() as string;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null; // the nodes have not migrated the schema yet
+        }
+    }
+
+    /// <summary>When the channel's schedule fires next (Quartz keeps UTC ticks).</summary>
+    private static async Task<DateTimeOffset> NextScheduledPollAsync(string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand("SELECT next_fire_time FROM qrtz_triggers WHERE trigger_name = 'channel-urp'");
+        return new DateTimeOffset((long)(await command.ExecuteScalarAsync())!, TimeSpan.Zero);
+    }
+
+    private static async Task<string> StatusAsync(string config)
+    {
+        var status = await CliRun.RunAsync(null, "status", "--json", "--config", config);
+        status.ExitCode.Should().Be(0, status.Output + status.Error);
+        return status.Output;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + WellBeforeSchedule;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within {WellBeforeSchedule} (the schedule is {Schedule}).\n{describe()}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
