@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/apt-packages.sh
 ensure_packages dovecot-imapd dovecot-pop3d tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils \
   libtiff-tools imagemagick fonts-dejavu-core ghostscript chromium systemd afl++ strace \
-  postgresql
+  postgresql rspamd redis-server
 # Debian's packages try to start the system Dovecot; the tests run their own on loopback instead.
 if command -v systemctl >/dev/null && systemctl is-active --quiet dovecot 2>/dev/null; then systemctl stop dovecot || true; fi
 # The PostgreSQL tests start a private cluster (initdb in a temp folder, as the postgres user); Debian's own is not used.

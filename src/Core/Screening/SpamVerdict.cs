@@ -14,4 +14,7 @@ public enum SpamVerdict
 
     /// <summary>The engine could not be asked (down, timeout): the ticket is made as if clean.</summary>
     Unchecked,
+
+    /// <summary>Held as spam, then released by an operator (a false positive): a normal ticket with its receipt.</summary>
+    Released,
 }

@@ -98,6 +98,18 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken) =>
         Guard(() => Quarantine().DiscardAsync(id, reason, actor, cancellationToken));
 
+    public Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken) =>
+        Guard(() => store.ListSpamAsync(includeResolved, cancellationToken));
+
+    public Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) =>
+        Guard(() => store.GetSpamAsync(id, cancellationToken));
+
+    public Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        Guard(() => ActivatorUtilities.CreateInstance<SpamActions>(services).ReleaseAsync(id, actor, cancellationToken));
+
+    public Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        Guard(() => ActivatorUtilities.CreateInstance<SpamActions>(services).ConfirmAsync(id, actor, cancellationToken));
+
     public Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Guard(async () =>
         {

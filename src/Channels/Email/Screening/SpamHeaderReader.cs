@@ -75,7 +75,7 @@ public static partial class SpamHeaderReader
     [GeneratedRegex(@"\bscore=(-?[0-9]+(?:\.[0-9]+)?)", RegexOptions.CultureInvariant, 250)]
     private static partial Regex StatusScore();
 
-    [GeneratedRegex(@"\btests=([A-Za-z0-9_,\s]*)", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\btests=((?:[A-Za-z0-9_]+,\s*)*[A-Za-z0-9_]+)", RegexOptions.CultureInvariant, 250)]
     private static partial Regex StatusTests();
 
     [GeneratedRegex(@"^\s*[A-Za-z0-9_-]+\s*:\s*(True|False)\s*\[\s*(-?[0-9]+(?:\.[0-9]+)?)\s*/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
