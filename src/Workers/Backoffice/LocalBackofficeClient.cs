@@ -120,7 +120,11 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
                 ReceivedFrom = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1) : null,
                 ReceivedTo = to is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2) : null,
             }, cancellationToken).ConfigureAwait(false);
-            return StatisticsCalculator.Compute([.. tickets], from, to, time.GetUtcNow(), zone);
+            var spam = await store.ListSpamAsync(includeResolved: true, cancellationToken).ConfigureAwait(false);
+            return StatisticsCalculator.Compute([.. tickets], from, to, time.GetUtcNow(), zone) with
+            {
+                Spam = spam.Count(r => r.Status != SpamStatus.Released && InPeriod(r.ReceivedAt, from, to, zone)),
+            };
         });
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -144,6 +148,12 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         {
             return new TicketChangeResult(BackofficeOutcome.Refused, ex.Message);
         }
+    }
+
+    private static bool InPeriod(DateTimeOffset at, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        return (from is null || day >= from) && (to is null || day <= to);
     }
 
     private QuarantineActions Quarantine() => ActivatorUtilities.CreateInstance<QuarantineActions>(services);

@@ -38,6 +38,8 @@ public sealed class SpamScreeningTests(RspamdFixture rspamd) : IClassFixture<Rsp
         var metrics = await service.Http.GetStringAsync("metrics");
         metrics.Should().Contain("contactcenter_spam_verdicts").And.Contain("verdict=\"spam\"").And.Contain("verdict=\"clean\"");
         Directory.GetFiles(folder.Combine("done"), "*", SearchOption.AllDirectories).Should().HaveCount(2, "a held spam is acknowledged too");
+        var stats = await service.Http.GetFromJsonAsync<JsonElement>("api/stats");
+        stats.GetProperty("spam").GetInt32().Should().Be(1);
     }
 
     [Fact]
