@@ -77,8 +77,19 @@ public sealed class RspamdServer : IAsyncDisposable
         {
             if (process is { HasExited: false })
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().ConfigureAwait(false);
+                // SIGTERM first: rspamd's main process stops and reaps its workers; a kill is the fallback.
+                await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                    TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync().ConfigureAwait(false);
+                }
             }
 
             process?.Dispose();
