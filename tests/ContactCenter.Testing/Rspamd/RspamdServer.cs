@@ -119,12 +119,13 @@ public sealed class RspamdServer : IAsyncDisposable
     private async Task WaitReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        // Generous: rspamd compiles its regular expressions at start, slow on a loaded 2-core machine.
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline)
         {
             if (_rspamd is { HasExited: true } exited)
             {
-                throw new InvalidOperationException($"rspamd exited with {exited.ExitCode}; see {LogPath}");
+                throw new InvalidOperationException($"rspamd exited with {exited.ExitCode}: {LogTail()}");
             }
 
             try
@@ -148,6 +149,18 @@ public sealed class RspamdServer : IAsyncDisposable
             await Task.Delay(250, cancellationToken).ConfigureAwait(false);
         }
 
-        throw new TimeoutException($"rspamd did not answer on {Url} and {ControllerUrl} within 2 minutes; see {LogPath}");
+        throw new TimeoutException($"rspamd did not answer on {Url} and {ControllerUrl} within 5 minutes: {LogTail()}");
+    }
+
+    private string LogTail()
+    {
+        try
+        {
+            return string.Join(Environment.NewLine, File.ReadLines(LogPath).TakeLast(15));
+        }
+        catch (IOException ex)
+        {
+            return $"(no log at {LogPath}: {ex.Message})";
+        }
     }
 }
