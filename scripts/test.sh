@@ -8,10 +8,14 @@ cd "$(dirname "$0")/.."
 source scripts/apt-packages.sh
 ensure_packages dovecot-imapd dovecot-pop3d tesseract-ocr tesseract-ocr-ita tesseract-ocr-osd poppler-utils \
   libtiff-tools imagemagick fonts-dejavu-core ghostscript chromium systemd afl++ strace \
-  postgresql time
+  postgresql time rspamd redis-server
 # Debian's packages try to start the system Dovecot; the tests run their own on loopback instead.
 if command -v systemctl >/dev/null && systemctl is-active --quiet dovecot 2>/dev/null; then systemctl stop dovecot || true; fi
 # The PostgreSQL tests start a private cluster (initdb in a temp folder, as the postgres user); Debian's own is not used.
+# rspamd and redis likewise: the spam tests start private ones on free ports, so the packages' services are stopped.
+for unit in rspamd redis-server; do
+  if command -v systemctl >/dev/null && systemctl is-active --quiet "$unit" 2>/dev/null; then systemctl disable --now "$unit" || true; fi
+done
 
 # One OpenMP thread per Tesseract engine: pages run in parallel instead (see README, OCR).
 export OMP_THREAD_LIMIT=1

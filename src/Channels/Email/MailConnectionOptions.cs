@@ -17,6 +17,9 @@ public abstract class MailConnectionOptions : ChannelOptions
     /// </summary>
     public bool Pec { get; set; }
 
+    /// <summary>Spam and sender-authentication verdicts to trust or ask for (see <see cref="Screening.MailScreeningOptions"/>).</summary>
+    public Screening.MailScreeningOptions? Screening { get; set; }
+
     /// <summary>0 means the protocol's default for <see cref="Security"/> (993/143, 995/110).</summary>
     [Range(0, 65535, ErrorMessage = "Port must be 1 to 65535 (0 or unset: the default port for Security).")]
     public int Port { get; set; }

@@ -18,6 +18,9 @@ public class MailDropChannelOptions : ChannelOptions, IValidatableObject
     /// <summary>The folder a PEC mailbox delivers to: see <see cref="MailConnectionOptions.Pec"/>.</summary>
     public bool Pec { get; set; }
 
+    /// <summary>Spam and sender-authentication verdicts to trust or ask for (see <see cref="Screening.MailScreeningOptions"/>).</summary>
+    public Screening.MailScreeningOptions? Screening { get; set; }
+
     /// <summary>
     /// In a plain folder, a file is taken once its size and modification time have not changed for this long, so a
     /// message still being written is not read half-way. A Maildir needs no wait: files appear in new/ complete.

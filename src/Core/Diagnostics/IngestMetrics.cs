@@ -16,6 +16,8 @@ public sealed class IngestMetrics
     private readonly Histogram<double> _pollDuration;
     private readonly Histogram<double> _ocrPageSeconds;
     private readonly Counter<long> _receiptsSent;
+    private readonly Counter<long> _spamVerdicts;
+    private readonly Counter<long> _spamEngineErrors;
 
     public IngestMetrics(IMeterFactory meterFactory)
     {
@@ -26,6 +28,8 @@ public sealed class IngestMetrics
         _pollDuration = meter.CreateHistogram<double>("contactcenter.poll.duration", "s", "Duration of a channel poll.");
         _ocrPageSeconds = meter.CreateHistogram<double>("contactcenter.ocr.page.duration", "s", "OCR time per page.");
         _receiptsSent = meter.CreateCounter<long>("contactcenter.receipts.sent", "{message}", "Receipts accepted by the SMTP server.");
+        _spamVerdicts = meter.CreateCounter<long>("contactcenter.spam.verdicts", "{item}", "Screened items, by channel and verdict (clean, suspect, spam, unchecked).");
+        _spamEngineErrors = meter.CreateCounter<long>("contactcenter.spam.engine.errors", "{request}", "Spam engine requests that failed (down, timeout, bad answer).");
         Meter = meter;
     }
 
@@ -46,4 +50,10 @@ public sealed class IngestMetrics
     public void OcrPageRead(TimeSpan duration) => _ocrPageSeconds.Record(duration.TotalSeconds);
 
     public void ReceiptSent() => _receiptsSent.Add(1);
+
+    public void SpamVerdict(string channel, string verdict) =>
+        _spamVerdicts.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("verdict", verdict));
+
+    public void SpamEngineError(string channel) =>
+        _spamEngineErrors.Add(1, new KeyValuePair<string, object?>("channel", channel));
 }

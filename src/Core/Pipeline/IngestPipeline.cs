@@ -22,10 +22,12 @@ public sealed class IngestPipeline
     private readonly TimeProvider time;
     private readonly ILogger<IngestPipeline> logger;
     private readonly IngestMetrics? metrics;
+    private readonly SpamHold? spam;
 
     internal IngestPipeline(ITicketStore store, ItemNormalizerRunner normalizers, ItemQuarantine quarantine, DraftRouter router,
-        TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics)
+        TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics, SpamHold? spam = null)
     {
+        this.spam = spam;
         this.metrics = metrics;
         this.store = store;
         this.normalizers = normalizers;
@@ -107,6 +109,14 @@ public sealed class IngestPipeline
         foreach (var result in normalized)
         {
             ClampArrival(source.Name, result.Drafts, readAt);
+            if (result.RejectReason is null && spam is not null
+                && await spam.HoldIfSpamAsync(source.Name, result.Item, result.Drafts, cancellationToken).ConfigureAwait(false))
+            {
+                // Held durably as spam: acknowledged with the batch, like a stored ticket.
+                acknowledge.Add(result.Item);
+                continue;
+            }
+
             var (itemRequests, reason) = result.RejectReason is null
                 ? await RouteAllAsync(result.Drafts, mode, cancellationToken).ConfigureAwait(false)
                 : ([], result.RejectReason);

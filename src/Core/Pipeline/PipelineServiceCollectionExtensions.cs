@@ -16,6 +16,9 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ItemNormalizerRunner>();
         services.TryAddSingleton<ItemQuarantine>();
         services.TryAddSingleton<DraftRouter>();
+        services.TryAddSingleton(sp => new SpamHold(
+            sp.GetServices<Screening.IDraftScreen>(), sp.GetRequiredService<Storage.ITicketStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SpamHold>>(), sp.GetService<Diagnostics.IngestMetrics>()));
         services.TryAddSingleton(sp => new IngestPipeline(
             sp.GetRequiredService<Storage.ITicketStore>(),
             sp.GetRequiredService<ItemNormalizerRunner>(),
@@ -23,7 +26,8 @@ public static class PipelineServiceCollectionExtensions
             sp.GetRequiredService<DraftRouter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<IngestPipeline>>(),
-            sp.GetService<Diagnostics.IngestMetrics>()));
+            sp.GetService<Diagnostics.IngestMetrics>(),
+            sp.GetRequiredService<SpamHold>()));
         services.TryAddSingleton(sp => new DraftIntake(
             sp.GetRequiredService<Storage.ITicketStore>(), sp.GetRequiredService<DraftRouter>(), sp.GetService<Diagnostics.IngestMetrics>()));
         return services;

@@ -57,6 +57,11 @@ public sealed class ReceiptPolicy : IReceiptPolicy
             return ReceiptDecision.Suppress(AutomaticReason(draft));
         }
 
+        if (Screening.ScreeningReceiptRule.SuppressReason(draft) is { } screened)
+        {
+            return ReceiptDecision.Suppress(screened);
+        }
+
         if (!EmailAddressParts.TryParse(draft.ReplyAddress, out var address))
         {
             return ReceiptDecision.Suppress("indirizzo di risposta non valido");

@@ -11,4 +11,8 @@ public sealed record TicketStatistics(
     IReadOnlyList<CountRow> ByCategory,
     IReadOnlyList<CountRow> ByMonth,
     DurationSummary TimeToReceipt,
-    DurationSummary TimeToClosure);
+    DurationSummary TimeToClosure)
+{
+    /// <summary>Mail held as spam in the period (released items are tickets and count as such): never a request.</summary>
+    public int Spam { get; init; }
+}

@@ -41,6 +41,19 @@ public interface ITicketStore : IDisposable
 
     Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds an item judged spam durably (its bytes are already archived), with no ticket: idempotent by source key, and
+    /// writes the <c>sources</c> row so a replay is acknowledged as already stored; a later dispatch of the same key (a
+    /// release) is still allowed.
+    /// </summary>
+    Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken);
+
+    Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken);
+
+    Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 
     Task<int> CountOutboxAsync(bool pendingOnly, CancellationToken cancellationToken);

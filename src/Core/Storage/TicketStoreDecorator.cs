@@ -29,6 +29,14 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) => Inner.UpdateQuarantineAsync(record, cancellationToken);
 
+    public virtual Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken) => Inner.HoldSpamAsync(record, cancellationToken);
+
+    public virtual Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken) => Inner.ListSpamAsync(includeResolved, cancellationToken);
+
+    public virtual Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) => Inner.GetSpamAsync(id, cancellationToken);
+
+    public virtual Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken) => Inner.UpdateSpamAsync(record, cancellationToken);
+
     public virtual Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Inner.GetDueOutboxAsync(now, max, cancellationToken);
 
     public virtual Task<int> CountOutboxAsync(bool pendingOnly, CancellationToken cancellationToken) => Inner.CountOutboxAsync(pendingOnly, cancellationToken);

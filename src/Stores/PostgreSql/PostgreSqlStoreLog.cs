@@ -39,4 +39,7 @@ internal static partial class PostgreSqlStoreLog
     [LoggerMessage(EventId = 2909, Level = LogLevel.Warning,
         Message = "Daily receipt limit of {Limit} reached for a sender; ticket {Number} ({SourceKey}) gets no receipt")]
     public static partial void DailyReceiptLimitReached(ILogger logger, int limit, string number, string sourceKey);
+
+    [LoggerMessage(EventId = 3801, Level = LogLevel.Information, Message = "Item {SourceKey} held as spam (score {Score})")]
+    public static partial void SpamHeld(ILogger logger, string sourceKey, double? score);
 }

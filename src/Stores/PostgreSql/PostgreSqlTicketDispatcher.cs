@@ -29,7 +29,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
             r => (Outcome: r.GetString(0), Ticket: r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken, ("k", draft.SourceKey))
             .ConfigureAwait(false);
         var known = rows.Count == 1 ? rows[0] : ((string Outcome, string? Ticket)?)null;
-        if (known is { } k && k.Outcome != nameof(SourceOutcome.Quarantined))
+        if (known is { } k && k.Outcome is not (nameof(SourceOutcome.Quarantined) or nameof(SourceOutcome.Spam)))
         {
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
         }

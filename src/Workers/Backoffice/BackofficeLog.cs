@@ -22,4 +22,16 @@ internal static partial class BackofficeLog
 
     [LoggerMessage(EventId = 2180, Level = LogLevel.Information, Message = "Ticket opened by hand ({SourceKey}) by {Operator}: {Outcome} {TicketNumber}")]
     public static partial void TicketOpened(ILogger logger, string sourceKey, string @operator, Core.Storage.DispatchOutcomeKind outcome, string? ticketNumber);
+
+    [LoggerMessage(EventId = 3820, Level = LogLevel.Information, Message = "Spam item {Id} ({SourceKey}) released by {Actor}: ticket {TicketNumber}")]
+    public static partial void SpamReleased(ILogger logger, int id, string sourceKey, string actor, string ticketNumber);
+
+    [LoggerMessage(EventId = 3821, Level = LogLevel.Warning, Message = "Spam item {Id} ({SourceKey}) released by {Actor} made no ticket: {Reason}")]
+    public static partial void SpamReleaseFailed(ILogger logger, int id, string sourceKey, string actor, string reason);
+
+    [LoggerMessage(EventId = 3822, Level = LogLevel.Information, Message = "Spam item {Id} ({SourceKey}) confirmed as spam by {Actor}")]
+    public static partial void SpamConfirmed(ILogger logger, int id, string sourceKey, string actor);
+
+    [LoggerMessage(EventId = 3823, Level = LogLevel.Warning, Message = "Spam item {Id}: rspamd did not learn it: {Reason}")]
+    public static partial void SpamLearnFailed(ILogger logger, int id, string reason);
 }

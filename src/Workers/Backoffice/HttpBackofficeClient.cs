@@ -63,6 +63,18 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     public Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken) =>
         PostAsync<QuarantineActionResult>($"api/quarantine/{id}/discard", new QuarantineRequest(actor, reason), cancellationToken);
 
+    public async Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken) =>
+        await GetAsync<List<SpamRecord>>($"api/spam?all={(includeResolved ? "true" : "false")}", cancellationToken).ConfigureAwait(false) ?? [];
+
+    public Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) =>
+        GetAsync<SpamRecord>($"api/spam/{id}", cancellationToken);
+
+    public Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        PostAsync<SpamActionResult>($"api/spam/{id}/release", new SpamRequest(actor), cancellationToken);
+
+    public Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        PostAsync<SpamActionResult>($"api/spam/{id}/confirm", new SpamRequest(actor), cancellationToken);
+
     public async Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         (await GetAsync<TicketStatistics>($"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken).ConfigureAwait(false))!;
 

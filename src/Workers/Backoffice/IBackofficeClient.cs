@@ -37,5 +37,15 @@ internal interface IBackofficeClient : IAsyncDisposable
 
     Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken);
+
+    Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>A false positive: the held original becomes a normal ticket (with its receipt); rspamd learns it as ham.</summary>
+    Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Spam indeed: the record stays held for good; rspamd learns it as spam.</summary>
+    Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken);
+
     Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 }

@@ -98,6 +98,18 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<QuarantineActionResult> DiscardQuarantineAsync(int id, string reason, string actor, CancellationToken cancellationToken) =>
         Guard(() => Quarantine().DiscardAsync(id, reason, actor, cancellationToken));
 
+    public Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken) =>
+        Guard(() => store.ListSpamAsync(includeResolved, cancellationToken));
+
+    public Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) =>
+        Guard(() => store.GetSpamAsync(id, cancellationToken));
+
+    public Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        Guard(() => ActivatorUtilities.CreateInstance<SpamActions>(services).ReleaseAsync(id, actor, cancellationToken));
+
+    public Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
+        Guard(() => ActivatorUtilities.CreateInstance<SpamActions>(services).ConfirmAsync(id, actor, cancellationToken));
+
     public Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
@@ -108,7 +120,11 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
                 ReceivedFrom = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1) : null,
                 ReceivedTo = to is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2) : null,
             }, cancellationToken).ConfigureAwait(false);
-            return StatisticsCalculator.Compute([.. tickets], from, to, time.GetUtcNow(), zone);
+            var spam = await store.ListSpamAsync(includeResolved: true, cancellationToken).ConfigureAwait(false);
+            return StatisticsCalculator.Compute([.. tickets], from, to, time.GetUtcNow(), zone) with
+            {
+                Spam = spam.Count(r => r.Status != SpamStatus.Released && InPeriod(r.ReceivedAt, from, to, zone)),
+            };
         });
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -132,6 +148,12 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         {
             return new TicketChangeResult(BackofficeOutcome.Refused, ex.Message);
         }
+    }
+
+    private static bool InPeriod(DateTimeOffset at, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        return (from is null || day >= from) && (to is null || day <= to);
     }
 
     private QuarantineActions Quarantine() => ActivatorUtilities.CreateInstance<QuarantineActions>(services);

@@ -14,6 +14,7 @@ internal static class OperationsCommands
         config.AddCommand<StatusCommand>("status")
             .WithDescription("Per channel: last poll, last error, items today; quarantine and outbox sizes, store size and mode.");
         QuarantineBranch.Add(config);
+        Spam.SpamBranch.Add(config);
         config.AddCommand<StatsCommand>("stats")
             .WithDescription("Received, open and answered requests; --json for machines, --html DIR for the public page.")
             .WithExample("stats", "--from", "2026-01-01", "--to", "2026-03-31", "--html", "/var/www/statistiche");

@@ -34,6 +34,7 @@ internal static class ControlApi
         app.MapPost("/api/mode", (ModeRequest request, ClaimsPrincipal user, IBackofficeClient client, CancellationToken ct) =>
             client.SetModeAsync(request.Mode, Actor(request.Actor, user), ct)).RequireAuthorization(ControlPolicies.Admin);
         MapQuarantine(app);
+        MapSpam(app);
         app.MapGet("/api/stats", async (string? from, string? to, IBackofficeClient client, CancellationToken ct) =>
             !TryDate(from, out var f) || !TryDate(to, out var t)
                 ? Results.BadRequest("from and to are dates like 2026-01-31")
@@ -109,6 +110,25 @@ internal static class ControlApi
             CancellationToken ct) =>
         {
             var result = await client.DiscardQuarantineAsync(id, request.Reason ?? "", Actor(request.Actor, user), ct).ConfigureAwait(false);
+            return Results.Json(result, statusCode: StatusOf(result.Outcome));
+        }).RequireAuthorization(ControlPolicies.Operator);
+    }
+
+    private static void MapSpam(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/spam", (bool? all, IBackofficeClient client, CancellationToken ct) => client.ListSpamAsync(all ?? false, ct));
+        app.MapGet("/api/spam/{id:int}", async (int id, IBackofficeClient client, CancellationToken ct) =>
+            await client.GetSpamAsync(id, ct).ConfigureAwait(false) is { } record ? Results.Json(record) : Results.NotFound());
+        app.MapPost("/api/spam/{id:int}/release", async (int id, SpamRequest request, ClaimsPrincipal user, IBackofficeClient client,
+            CancellationToken ct) =>
+        {
+            var result = await client.ReleaseSpamAsync(id, Actor(request.Actor, user), ct).ConfigureAwait(false);
+            return Results.Json(result, statusCode: StatusOf(result.Outcome));
+        }).RequireAuthorization(ControlPolicies.Operator);
+        app.MapPost("/api/spam/{id:int}/confirm", async (int id, SpamRequest request, ClaimsPrincipal user, IBackofficeClient client,
+            CancellationToken ct) =>
+        {
+            var result = await client.ConfirmSpamAsync(id, Actor(request.Actor, user), ct).ConfigureAwait(false);
             return Results.Json(result, statusCode: StatusOf(result.Outcome));
         }).RequireAuthorization(ControlPolicies.Operator);
     }

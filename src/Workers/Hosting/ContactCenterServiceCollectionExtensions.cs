@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Channels.Email;
+using ContactCenter.Channels.Email.Screening;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Channels.Voice;
@@ -25,6 +26,7 @@ public static class ContactCenterServiceCollectionExtensions
         services.AddWebhooks(configuration);
         services.AddRouting(configuration);
         services.AddEmailNormalizer(configuration);
+        services.AddMailScreening(configuration);
         services.AddReceipts(configuration);
         services.AddEmailChannels();
         services.AddOcr(configuration);

@@ -9,4 +9,7 @@ internal enum SourceOutcome
     AutoMailRecorded,
     Duplicate,
     Quarantined,
+
+    /// <summary>Held in the spam quarantine; a release may still dispatch it.</summary>
+    Spam,
 }

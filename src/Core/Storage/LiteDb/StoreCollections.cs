@@ -17,6 +17,7 @@ internal sealed class StoreCollections
         Settings = db.GetCollection<SettingRecord>("settings");
         AutoMail = db.GetCollection<AutoMailRecord>("events");
         Webhooks = db.GetCollection<WebhookDelivery>("webhooks");
+        Spam = db.GetCollection<SpamRecord>("spam");
     }
 
     public ILiteCollection<Ticket> Tickets { get; }
@@ -28,6 +29,7 @@ internal sealed class StoreCollections
     public ILiteCollection<SettingRecord> Settings { get; }
     public ILiteCollection<AutoMailRecord> AutoMail { get; }
     public ILiteCollection<WebhookDelivery> Webhooks { get; }
+    public ILiteCollection<SpamRecord> Spam { get; }
 
     public void EnsureIndexes()
     {
@@ -42,6 +44,7 @@ internal sealed class StoreCollections
         Outbox.EnsureIndex("ToLower", "LOWER($.To)");
         Quarantine.EnsureIndex(nameof(QuarantineRecord.SourceKey), "$.SourceKey", unique: true);
         Webhooks.EnsureIndex(nameof(WebhookDelivery.NextAttemptAt), "$.NextAttemptAt");
+        Spam.EnsureIndex(nameof(SpamRecord.SourceKey), "$.SourceKey", unique: true);
     }
 
     public Ticket? FindTicket(string number) => Tickets.FindOne(Query.EQ("Number", number));

@@ -19,7 +19,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     {
         var draft = request.Draft;
         var known = collections.Sources.FindById(draft.SourceKey);
-        if (known is not null && known.Outcome != SourceOutcome.Quarantined)
+        if (known is not null && known.Outcome is not (SourceOutcome.Quarantined or SourceOutcome.Spam))
         {
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
         }

@@ -1,0 +1,63 @@
+using ContactCenter.Core.Diagnostics;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Screening;
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Core.Pipeline;
+
+/// <summary>
+/// Runs the screens on an item's drafts before routing and holds an item judged spam in the spam quarantine, durably,
+/// instead of routing it: no ticket, no receipt. The caller acknowledges the item with its batch, after this returned.
+/// </summary>
+internal sealed class SpamHold(IEnumerable<IDraftScreen> screens, ITicketStore store, TimeProvider time, ILogger<SpamHold> logger, IngestMetrics? metrics = null)
+{
+    private readonly IDraftScreen[] _screens = [.. screens];
+
+    /// <summary>True when the item was held as spam (and must not be routed).</summary>
+    public async Task<bool> HoldIfSpamAsync(string channel, InboundItem item, IReadOnlyList<TicketDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (_screens.Length == 0 || drafts.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var draft in drafts)
+        {
+            foreach (var screen in _screens)
+            {
+                await screen.ScreenAsync(draft, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (SpamVerdictNames.Of(draft.Metadata) is { } verdict)
+            {
+                metrics?.SpamVerdict(channel, verdict.Name());
+            }
+        }
+
+        if (drafts.FirstOrDefault(d => SpamVerdictNames.Of(d.Metadata) == SpamVerdict.Spam) is not { } spam)
+        {
+            return false;
+        }
+
+        var record = await store.HoldSpamAsync(new SpamRecord
+        {
+            SourceKey = item.SourceKey,
+            ChannelName = item.ChannelName,
+            Channel = item.Channel,
+            At = time.GetUtcNow(),
+            ReceivedAt = spam.ReceivedAt,
+            Sender = spam.Sender.Email ?? spam.ReplyAddress,
+            Subject = spam.Subject,
+            Score = spam.Metadata.TryGetValue(MailScreeningKeys.SpamScore, out var score)
+                && double.TryParse(score, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null,
+            Verdict = spam.Metadata.Where(m => m.Key.StartsWith("mail.spam.", StringComparison.Ordinal) || m.Key.StartsWith("mail.auth.", StringComparison.Ordinal))
+                .ToDictionary(m => m.Key, m => m.Value),
+            Original = spam.Original,
+            Status = SpamStatus.Held,
+        }, cancellationToken).ConfigureAwait(false);
+        PipelineLog.SpamHeld(logger, channel, item.SourceKey, record.Id, record.Score);
+        metrics?.ItemIngested(channel, "Spam");
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.LiteDb;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+internal sealed partial class PostgreSqlTicketStore
+{
+    private const string SpamColumns = "id, doc::text";
+
+    /// <summary>Idempotent by source key (also across nodes): a second call returns the first record.</summary>
+    public Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            var existing = await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE source_key = @k", ReadSpam, cancellationToken,
+                ("k", record.SourceKey)).ConfigureAwait(false);
+            if (existing.Count == 1)
+            {
+                return existing[0];
+            }
+
+            if (record.At == default)
+            {
+                record.At = _time.GetUtcNow();
+            }
+
+            var id = await Sql.ScalarAsync(db, "INSERT INTO spam (source_key, status, at, doc) VALUES (@k, @status, @at, @doc) RETURNING id", cancellationToken,
+                ("k", record.SourceKey), ("status", record.Status.ToString()), ("at", record.At), ("doc", StoreJson.Serialize(record))).ConfigureAwait(false);
+            record.Id = checked((int)(long)id!);
+            await Sql.ExecuteAsync(db, "INSERT INTO sources (key, outcome, at) VALUES (@k, @o, @at) ON CONFLICT (key) DO NOTHING", cancellationToken,
+                ("k", record.SourceKey), ("o", nameof(SourceOutcome.Spam)), ("at", record.At)).ConfigureAwait(false);
+            PostgreSqlStoreLog.SpamHeld(_logger, record.SourceKey, record.Score);
+            return record;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var where = includeResolved ? "" : " WHERE status = 'Held'";
+        return await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam{where} ORDER BY id", ReadSpam, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return (await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE id = @id", ReadSpam, cancellationToken, ("id", (long)id))
+            .ConfigureAwait(false)).FirstOrDefault();
+    }
+
+    public Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(async db =>
+        {
+            var changed = await Sql.ExecuteAsync(db, "UPDATE spam SET status = @status, doc = @doc WHERE id = @id", cancellationToken,
+                ("status", record.Status.ToString()), ("doc", StoreJson.Serialize(record)), ("id", (long)record.Id)).ConfigureAwait(false);
+            if (changed == 0)
+            {
+                throw new KeyNotFoundException($"No spam record {record.Id}.");
+            }
+        }, cancellationToken);
+
+    private static SpamRecord ReadSpam(NpgsqlDataReader reader)
+    {
+        var record = StoreJson.Deserialize<SpamRecord>(reader.GetString(1));
+        record.Id = checked((int)reader.GetInt64(0));
+        return record;
+    }
+}
