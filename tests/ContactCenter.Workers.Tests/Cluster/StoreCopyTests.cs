@@ -53,7 +53,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
-    public async Task StoreCopy_WebhookOutboxAndFolderArchive_CopiedAndRehashed_InterruptedCopyFinishesOnSecondRun()
+    public async Task StoreCopy_WebhookOutboxSpamAndFolderArchive_CopiedAndRehashed_InterruptedCopyFinishesOnSecondRun()
     {
         var data = folder.Combine("data");
         var webhooks = new WebhookSubscriptions([new("backoffice", new HashSet<string> { WebhookEventTypes.TicketCreated, WebhookEventTypes.TicketUpdated })]);
@@ -66,6 +66,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
             due[0].DeliveredAt = at.AddMinutes(1);
             due[0].Attempts = 1;
             await lite.UpdateWebhookAsync(due[0], default);
+            await lite.HoldSpamAsync(new SpamRecord { SourceKey = "email:spam-1", ChannelName = "email", Subject = "Vinci subito", Score = 18.5, At = at }, default);
         }
 
         var archive = TicketStoreFactory.OpenArchive(KnownStore.Options(data));
@@ -109,6 +110,8 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         {
             var summary = (await copied.SummarizeWebhooksAsync(default)).Should().ContainSingle().Subject;
             (summary.Webhook, summary.Pending, summary.Delivered).Should().Be(("backoffice", 1, 1));
+            (await copied.ListSpamAsync(includeResolved: true, default)).Should().ContainSingle()
+                .Which.Should().BeEquivalentTo(new { SourceKey = "email:spam-1", Subject = "Vinci subito", Score = 18.5 }, "held spam is copied too");
             var pending = (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default)).Should().ContainSingle().Subject;
             var at = KnownStore.March2;
             await copied.DispatchAsync([Request("W3", at)], default);

@@ -9,7 +9,7 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// <summary>
 /// Copies a LiteDB store (its file held exclusively, so no service may be running on it) and its archive into a
 /// PostgreSQL store. Rows go in chunks, each its own transaction, and every insert skips what is already there, so a
-/// copy that was interrupted is simply run again. Ticket numbers, quarantine, outbox and webhook ids are kept. The
+/// copy that was interrupted is simply run again. Ticket numbers, quarantine, spam, outbox and webhook ids are kept. The
 /// originals go to the target's archive (database or shared folder, see <see cref="ArchiveCopy"/>). At the end the row
 /// counts of both sides are compared, a LiteDB collection this copy does not know is reported rather than skipped, and
 /// every archived original is read back from the target and re-hashed.
@@ -19,7 +19,7 @@ public static class LiteDbToPostgreSqlCopy
     private const int Chunk = 500;
 
     /// <summary>The LiteDB collections this copy carries over; any other one with rows makes the copy unverified.</summary>
-    private static readonly string[] Copied = ["tickets", "sources", "messageids", "counters", "outbox", "quarantine", "events", "settings", "webhooks"];
+    private static readonly string[] Copied = ["tickets", "sources", "messageids", "counters", "outbox", "quarantine", "events", "settings", "webhooks", "spam"];
 
     public static async Task<StoreCopyReport> RunAsync(StoreOptions source, NpgsqlDataSource target, StoreOptions targetStore, PostgreSqlStoreOptions targetOptions,
         CancellationToken cancellationToken)
@@ -60,6 +60,9 @@ public static class LiteDbToPostgreSqlCopy
                 INSERT INTO webhooks (id, webhook, created_at, next_attempt_at, delivered_at, abandoned_at, doc)
                 VALUES (@id, @webhook, @created, @next, @delivered, @abandoned, @doc) ON CONFLICT DO NOTHING
                 """, cancellationToken).ConfigureAwait(false),
+            await CopyAsync(target, "spam", c.Spam.FindAll(), (r, p) => p.AddRange([("id", (long)r.Id), ("k", r.SourceKey), ("status", r.Status.ToString()),
+                ("at", r.At), ("doc", StoreJson.Serialize(r))]),
+                "INSERT INTO spam (id, source_key, status, at, doc) VALUES (@id, @k, @status, @at, @doc) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false),
         };
         await ResetSequencesAsync(target, cancellationToken).ConfigureAwait(false);
         var problems = counts.Where(n => n.Source != n.Target).Select(n => $"{n.Table}: {n.Source} in LiteDB, {n.Target} in PostgreSQL").ToList();
@@ -104,7 +107,7 @@ public static class LiteDbToPostgreSqlCopy
     private static async Task ResetSequencesAsync(NpgsqlDataSource target, CancellationToken cancellationToken)
     {
         await using var db = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var table in new[] { "outbox", "quarantine", "auto_mail", "webhooks" })
+        foreach (var table in new[] { "outbox", "quarantine", "auto_mail", "webhooks", "spam" })
         {
             await Sql.ExecuteAsync(db, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT max(id) FROM {table}), 1))", cancellationToken)
                 .ConfigureAwait(false);
