@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Acknowledgement;
+using ContactCenter.Ml;
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
@@ -24,6 +25,7 @@ public static class ContactCenterServiceCollectionExtensions
         services.AddStoreProvider(configuration);
         services.AddWebhooks(configuration);
         services.AddRouting(configuration);
+        services.AddRoutingModel(configuration);
         services.AddEmailNormalizer(configuration);
         services.AddReceipts(configuration);
         services.AddEmailChannels();

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// Turns the linear model's per-feature contributions (feature value times weight) into the words of the request
+/// that carry them: a word n-gram counts for its words, a character n-gram for the words it is part of, so
+/// "crepe" gets the weight of "crep" and "repe" too. Words pulling towards the prediction come first.
+/// </summary>
+internal static class WordWeights
+{
+    public static IReadOnlyList<string> Top(string text, float[] features, string[] slots, float[] contributions, int count)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 2).Distinct(StringComparer.Ordinal).ToArray();
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var length = Math.Min(features.Length, Math.Min(slots.Length, contributions.Length));
+        for (var j = 0; j < length; j++)
+        {
+            if (features[j] == 0 || contributions[j] == 0)
+            {
+                continue;
+            }
+
+            var owners = Owners(slots[j], words);
+            foreach (var owner in owners)
+            {
+                scores[owner] = scores.GetValueOrDefault(owner) + (double)features[j] * contributions[j] / owners.Count;
+            }
+        }
+
+        return scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(count)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} (+{s.Value:0.00})")).ToArray();
+    }
+
+    /// <summary>Word slots are "w.a|b" (word n-grams), character slots "t.a|b|c" with &lt;␂&gt;/&lt;␃&gt; at the ends.</summary>
+    private static List<string> Owners(string slot, string[] words)
+    {
+        if (slot.Length < 3 || slot[1] is not ('.' or ':'))
+        {
+            return [];
+        }
+
+        var parts = slot[2..].Split('|');
+        if (slot[0] == 'w')
+        {
+            return parts.Where(p => words.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        if (slot[0] != 't')
+        {
+            return [];
+        }
+
+        var gram = string.Concat(parts.Select(p => p.Length == 1 ? p : " "));
+        var piece = gram.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(p => p.Length).FirstOrDefault();
+        return piece is { Length: >= 2 } ? words.Where(w => w.Contains(piece, StringComparison.Ordinal)).ToList() : [];
+    }
+}
