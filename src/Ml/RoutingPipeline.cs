@@ -5,7 +5,7 @@ using Microsoft.ML.Transforms.Text;
 namespace ContactCenter.Ml;
 
 /// <summary>
-/// Text to label: Italian stop words out, word uni- and bigrams plus character n-grams (they meet "sismico" and
+/// Text to label (already folded, Italian stop words out: <see cref="RoutingText"/>): word uni- and bigrams plus character n-grams (they meet "sismico" and
 /// "sismica", "crepa" and "crepe" without a stemmer), L2-normalised, into a linear maximum-entropy classifier whose
 /// weights say which words pushed the decision. One thread, fixed seed: the same data gives the same model.
 /// </summary>
@@ -21,7 +21,6 @@ internal static class RoutingPipeline
                 KeepDiacritics = false,
                 KeepPunctuations = false,
                 KeepNumbers = false,
-                StopWordsRemoverOptions = new StopWordsRemovingEstimator.Options { Language = TextFeaturizingEstimator.Language.Italian },
                 WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
                 CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.CharGramLength, UseAllLengths = false },
                 Norm = TextFeaturizingEstimator.NormFunction.L2,

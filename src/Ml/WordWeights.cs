@@ -32,24 +32,23 @@ internal static class WordWeights
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} (+{s.Value:0.00})")).ToArray();
     }
 
-    /// <summary>Word slots are "w.a|b" (word n-grams), character slots "t.a|b|c" with &lt;␂&gt;/&lt;␃&gt; at the ends.</summary>
+    /// <summary>
+    /// ML.NET names word slots "Word.a|b" (a word n-gram) and character slots "Char.a|b|c|d", where a space is
+    /// "&lt;␟&gt;" and the text's ends "&lt;␂&gt;" and "&lt;␃&gt;".
+    /// </summary>
     private static List<string> Owners(string slot, string[] words)
     {
-        if (slot.Length < 3 || slot[1] is not ('.' or ':'))
+        if (slot.StartsWith("Word.", StringComparison.Ordinal))
+        {
+            return slot[5..].Split('|').Where(p => words.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        if (!slot.StartsWith("Char.", StringComparison.Ordinal))
         {
             return [];
         }
 
-        var parts = slot[2..].Split('|');
-        if (slot[0] == 'w')
-        {
-            return parts.Where(p => words.Contains(p, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        }
-
-        if (slot[0] != 't')
-        {
-            return [];
-        }
+        var parts = slot[5..].Split('|');
 
         var gram = string.Concat(parts.Select(p => p.Length == 1 ? p : " "));
         var piece = gram.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(p => p.Length).FirstOrDefault();
