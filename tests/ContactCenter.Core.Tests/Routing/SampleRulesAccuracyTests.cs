@@ -52,7 +52,7 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
         var set = await LabelledSet.LoadFileAsync(SampleRules.HoldoutPath);
         var report = Evaluate(set);
 
-        report.Total.Should().Be(30);
+        report.Total.Should().Be(50);
         report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.70);
     }
 
