@@ -45,14 +45,15 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
     }
 
     // The held-out requests were written after the rules and never used to tune them: their figure is the honest
-    // estimate of how the rules do on new mail, so the bar is lower than on the set the rules were tuned on.
+    // estimate of how the rules do on new mail. The floor is the rules' measured 70.0% (56/80); the 95% target on this
+    // set is carried by the learned model beside the rules, not by the rules alone.
     [Fact]
     public async Task SampleRules_OnHeldOutSet_ReachAtLeast70PercentLevelAccuracy()
     {
         var set = await LabelledSet.LoadFileAsync(SampleRules.HoldoutPath);
         var report = Evaluate(set);
 
-        report.Total.Should().Be(50);
+        report.Total.Should().Be(80);
         report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.70);
     }
 
