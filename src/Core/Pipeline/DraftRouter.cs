@@ -24,6 +24,13 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
             return (null, $"routing failed: {ex.GetType().Name}: {ex.Message}");
         }
 
+        // An unsure learned model asks for an operator's look, through the same review flag as an unreadable scan.
+        if (classification.Model?.ReviewReason is { } review)
+        {
+            draft.NeedsReview = true;
+            draft.ReviewReason = draft.ReviewReason is { Length: > 0 } earlier ? $"{earlier}; {review}" : review;
+        }
+
         // A policy failure ends the poll like a store failure: the item is not quarantined for the service's own fault.
         var receipt = await receipts.DecideAsync(draft, cancellationToken).ConfigureAwait(false);
         return (new DispatchRequest

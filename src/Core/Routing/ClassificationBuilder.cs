@@ -17,6 +17,12 @@ internal sealed class ClassificationBuilder
     private bool _categoryDecided;
     private TicketPriority? _priority;
 
+    /// <summary>Whether a rule set the level (not the default).</summary>
+    public bool LevelDecided => _level is not null;
+
+    /// <summary>Whether a rule set the category or office (not the default).</summary>
+    public bool CategoryDecided => _categoryDecided;
+
     public bool IsComplete => _level is not null && _categoryDecided && _priority is not null;
 
     /// <summary>Applies a matching rule; returns what it decided (nothing when earlier rules had decided it all).</summary>

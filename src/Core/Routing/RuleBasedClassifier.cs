@@ -24,7 +24,10 @@ public sealed class RuleBasedClassifier : ITicketClassifier
         RoutingLog.RulesCompiled(logger, _rules.Count, _options.Default.Level.ToString(), _options.Default.Category);
     }
 
-    public Classification Classify(TicketDraft draft)
+    public Classification Classify(TicketDraft draft) => Decide(draft).Result;
+
+    /// <summary>The rules' classification and which of level and category a rule (not the default) decided.</summary>
+    public RuleDecision Decide(TicketDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var view = new DraftView(draft, _options.MaxTextLength);
@@ -49,7 +52,7 @@ public sealed class RuleBasedClassifier : ITicketClassifier
                 result.RuleName, string.Join("; ", result.Matches));
         }
 
-        return result;
+        return new RuleDecision(result, builder.LevelDecided, builder.CategoryDecided);
     }
 
     /// <summary>Every rule in order with what held and what did not; the result equals <see cref="Classify"/>.</summary>

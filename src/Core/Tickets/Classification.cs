@@ -14,4 +14,7 @@ public sealed class Classification
 
     /// <summary>True when a backoffice operator set this by hand.</summary>
     public bool IsCorrection { get; set; }
+
+    /// <summary>The learned model's verdict when a model is configured (null with rules alone).</summary>
+    public ModelVerdict? Model { get; set; }
 }

@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Acknowledgement;
+using ContactCenter.Ml;
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Email.Screening;
 using ContactCenter.Channels.Ocr;
@@ -25,6 +26,7 @@ public static class ContactCenterServiceCollectionExtensions
         services.AddStoreProvider(configuration);
         services.AddWebhooks(configuration);
         services.AddRouting(configuration);
+        services.AddRoutingModel(configuration);
         services.AddEmailNormalizer(configuration);
         services.AddMailScreening(configuration);
         services.AddReceipts(configuration);

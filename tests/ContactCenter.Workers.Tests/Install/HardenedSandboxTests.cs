@@ -18,6 +18,8 @@ public sealed class HardenedSandboxTests
         CopyInto(Path.Combine(RepositoryPaths.Root, "samples", "mail"), work.Combine(".data", "demo", "inbox"));
         CopyInto(Path.Combine(RepositoryPaths.Root, "samples", "scans"), work.Combine(".data", "demo", "scans"));
         CopyInto(Path.Combine(RepositoryPaths.Root, "samples", "fax"), work.Combine(".data", "demo", "recvq"));
+        Directory.CreateDirectory(work.Combine("samples"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "routing.model.zip"), work.Combine("samples", "routing.model.zip"));
         var trace = work.Combine("strace.txt");
         var ingest = string.Join(' ', new[]
         {

@@ -8,6 +8,18 @@ public sealed class EvaluationReport
     public int CategoryCorrect { get; init; }
     public double LevelAccuracy => Total == 0 ? 0 : (double)LevelCorrect / Total;
     public double CategoryAccuracy => Total == 0 ? 0 : (double)CategoryCorrect / Total;
+
+    /// <summary>Of the requests an operator put at the second level, the share the classifier put there too.</summary>
+    public double SecondLevelRecall
+    {
+        get
+        {
+            var second = nameof(Tickets.ServiceLevel.Second);
+            var expected = LevelMatrix.Labels.Sum(predicted => LevelMatrix[second, predicted]);
+            return expected == 0 ? 0 : (double)LevelMatrix[second, second] / expected;
+        }
+    }
+
     public required ConfusionMatrix LevelMatrix { get; init; }
     public required ConfusionMatrix CategoryMatrix { get; init; }
     public IReadOnlyList<EvaluationMiss> Misses { get; init; } = [];

@@ -7,10 +7,20 @@ namespace ContactCenter.Workers.Cli.Classify;
 internal sealed class ClassifyEvaluateSettings : JsonSettings
 {
     [CommandOption("--file <LABELLED_JSON>")]
-    [Description("A labelled set (see samples/routing.labelled.json); without it, the store's corrected tickets.")]
+    [Description("A labelled set to score, e.g. the held-out samples/routing.holdout.json; without it, the store's corrected tickets.")]
     public string? File { get; init; }
 
-    public override ValidationResult Validate() => File is not null && !System.IO.File.Exists(File)
-        ? ValidationResult.Error($"--file: '{File}' does not exist.")
+    [CommandOption("--train <LABELLED_JSON>")]
+    [Description("Also cross-validate on this training set: each fold scored by a model trained on the other folds.")]
+    public string? Train { get; init; }
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds of the cross-validation (default 5).")]
+    public int Folds { get; init; } = 5;
+
+    public override ValidationResult Validate() =>
+        File is not null && !System.IO.File.Exists(File) ? ValidationResult.Error($"--file: '{File}' does not exist.")
+        : Train is not null && !System.IO.File.Exists(Train) ? ValidationResult.Error($"--train: '{Train}' does not exist.")
+        : Folds is < 2 or > 20 ? ValidationResult.Error($"--folds: between 2 and 20, not {Folds}.")
         : ValidationResult.Success();
 }

@@ -22,16 +22,17 @@ internal sealed class ClassifyExplainCommand(CliContext context) : AsyncCommand<
                 Channel = Enum.Parse<ChannelKind>(settings.Channel, ignoreCase: true),
             };
             var explanation = session.Get<RuleBasedClassifier>().Explain(request.ToDraft());
+            // What the ticket would get: the rules joined with the configured model, if any.
+            var result = session.Get<ITicketClassifier>().Classify(request.ToDraft());
             if (settings.Json)
             {
-                CliJson.Write(context.Output, explanation);
+                CliJson.Write(context.Output, new { result, explanation.Rules, rulesResult = explanation.Result });
                 return ExitCodes.Ok;
             }
 
-            var result = explanation.Result;
             context.Console.MarkupLine(
                 $"Level [bold]{(int)result.Level}[/], category [bold]{Markup.Escape(result.Category)}[/], office {Markup.Escape(result.Office ?? "-")}, " +
-                $"priority {result.Priority} (rule [bold]{Markup.Escape(result.RuleName)}[/])");
+                $"priority {result.Priority} (by [bold]{Markup.Escape(result.RuleName)}[/])");
             var table = new Table().AddColumns("#", "Rule", "Matched", "Why", "Decided");
             foreach (var rule in explanation.Rules)
             {
@@ -43,6 +44,11 @@ internal sealed class ClassifyExplainCommand(CliContext context) : AsyncCommand<
             }
 
             context.Console.Write(table);
+            if (result.Model is { } model)
+            {
+                context.Console.MarkupLine(Markup.Escape(ModelText.Describe(model)));
+            }
+
             return ExitCodes.Ok;
         });
 }

@@ -45,6 +45,11 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
         Row("Subject", t.Subject);
         Row("Level", $"{(int)t.Classification.Level} {t.Classification.Category} (rule {t.Classification.RuleName}{(t.Classification.IsCorrection ? ", corrected" : "")})");
         Row("Why", string.Join("; ", t.Classification.Matches));
+        if (t.Classification.Model is { } model)
+        {
+            Row("Model", Classify.ModelText.Describe(model));
+        }
+
         Row("Due", dates.Format(t.DueAt) + (t.IsSuspended ? $" (suspended, waiting for {t.Suspensions[^1].WaitingFor})" : ""));
         Row("Attachments", string.Join(", ", t.Attachments.Select(a => $"{a.FileName} ({a.Size} B)")));
         context.Console.Write(grid);

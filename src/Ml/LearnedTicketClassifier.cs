@@ -1,0 +1,82 @@
+using System.Globalization;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Routing;
+using ContactCenter.Core.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// The rules and the learned model together. Rules that fire keep deciding (they are the admins' explicit policy);
+/// the model decides what no rule decided, and overrides a rule only when it disagrees with at least
+/// <see cref="RoutingModelOptions.OverrideConfidence"/>. The ticket keeps the model's verdict (version, probabilities,
+/// the words that weighed most); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
+/// is flagged for review. Without a model this is the rules alone.
+/// </summary>
+internal sealed class LearnedTicketClassifier(
+    RuleBasedClassifier rules,
+    IRoutingModelSource models,
+    RoutingModelOptions options,
+    RoutingOptions routing,
+    ILogger logger) : ITicketClassifier
+{
+    public Classification Classify(TicketDraft draft)
+    {
+        var decision = rules.Decide(draft);
+        if (models.ModelFor(draft) is not { } model)
+        {
+            return decision.Result;
+        }
+
+        var verdict = model.Predict(draft, options.ExplainWords);
+        var result = decision.Result;
+        var levelByModel = !decision.LevelDecided
+                           || (verdict.Level != result.Level && verdict.LevelProbability >= options.OverrideConfidence);
+        var categoryByModel = !decision.CategoryDecided
+                              || (verdict.Category != result.Category && verdict.CategoryProbability >= options.OverrideConfidence);
+        verdict.Decided = levelByModel || categoryByModel;
+        var combined = new Classification
+        {
+            Level = levelByModel ? verdict.Level : result.Level,
+            Category = categoryByModel ? verdict.Category : result.Category,
+            Office = categoryByModel ? OfficeOf(verdict.Category) : result.Office,
+            Priority = result.Priority,
+            RuleName = !verdict.Decided ? result.RuleName
+                : result.RuleName == "default" ? $"model v{model.Version}" : $"{result.RuleName} + model v{model.Version}",
+            Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel)],
+            Model = verdict,
+        };
+        if (levelByModel && verdict.LevelProbability < options.MinConfidence)
+        {
+            verdict.ReviewReason = string.Create(CultureInfo.InvariantCulture,
+                $"Livello incerto: il modello v{model.Version} dice livello {(int)verdict.Level} con probabilità {verdict.LevelProbability:0.00}");
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            RoutingModelLog.Predicted(logger, model.Version, draft.SourceKey, verdict.Level.ToString(), verdict.LevelProbability,
+                verdict.Category, verdict.Decided);
+        }
+
+        return combined;
+    }
+
+    /// <summary>The office of the first rule that routes to the category, else the default office.</summary>
+    private string? OfficeOf(string category) =>
+        routing.Rules.FirstOrDefault(r => string.Equals(r.Category, category, StringComparison.Ordinal) && r.Office is not null)?.Office
+        ?? routing.Default.Office;
+
+    private static string Describe(ModelVerdict v, bool level, bool category)
+    {
+        var decided = (level, category) switch
+        {
+            (true, true) => "decided level and category",
+            (true, false) => "decided the level",
+            (false, true) => "decided the category",
+            _ => "agreed or was not sure enough to override",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"model v{v.Version} {decided}: level {(int)v.Level} (p={v.LevelProbability:0.00}), {v.Category} (p={v.CategoryProbability:0.00}); words: {string.Join(", ", v.Words)}");
+    }
+}

@@ -1,0 +1,6 @@
+using ContactCenter.Core.Routing.Evaluation;
+
+namespace ContactCenter.Ml;
+
+/// <summary>Rules alone, model alone (null without a model) and combined, on the same labelled requests.</summary>
+internal sealed record RoutingEvaluation(EvaluationReport Rules, EvaluationReport? Model, EvaluationReport Combined, int? ModelVersion);

@@ -1,0 +1,38 @@
+namespace ContactCenter.Ml;
+
+/// <summary>The learned routing model beside the rules ("ContactCenter:Routing:Model").</summary>
+public sealed class RoutingModelOptions
+{
+    public const string SectionName = "ContactCenter:Routing:Model";
+
+    /// <summary>Off by default: the rules alone decide until someone trains a model and turns it on.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>
+    /// A models folder (versions <c>routing-v{n}.zip</c> and the pointer <c>current.json</c>, where <c>classify
+    /// train</c> writes) or one model file (<c>.zip</c>, e.g. the demo's). Default <c>{DataDirectory}/models</c>.
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>When the model decides the level with less probability than this, the ticket is flagged for review.</summary>
+    public double MinConfidence { get; set; } = 0.65;
+
+    /// <summary>The model overrides a rule's level or category only when it disagrees with at least this probability.</summary>
+    public double OverrideConfidence { get; set; } = 0.9;
+
+    /// <summary>How often the running service looks for a new model (the pointer or the file changed).</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Folds of the cross-validation that picks the trainer's settings when training.</summary>
+    public int Folds { get; set; } = 5;
+
+    /// <summary>How many times an operator's correction counts against one labelled request when training.</summary>
+    public float CorrectionWeight { get; set; } = 3;
+
+    /// <summary>Words shown as the model's reason.</summary>
+    public int ExplainWords { get; set; } = 5;
+
+    public bool IsSingleFile(string resolved) => resolved.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    public string ResolvePath(string dataDirectory) => Path ?? System.IO.Path.Combine(dataDirectory, "models");
+}

@@ -1,0 +1,97 @@
+using ContactCenter.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML;
+
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// The service's model, reloaded without a restart: at most once per <see cref="RoutingModelOptions.CheckInterval"/>
+/// (by the <see cref="TimeProvider"/>) a classification looks whether the pointer (or the single model file) changed,
+/// and loads the new model. A file that fails to load is logged and the previous model stays.
+/// </summary>
+internal sealed class RoutingModelProvider : IRoutingModelSource
+{
+    private readonly object _gate = new();
+    private readonly RoutingModelOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RoutingModelProvider> _logger;
+    private readonly MLContext _ml = new(RoutingPipeline.Seed);
+    private RoutingModel? _current;
+    private string? _stamp;
+    private DateTimeOffset? _checkedAt;
+    private bool _missingLogged;
+
+    public RoutingModelProvider(IOptions<RoutingModelOptions> options, IOptions<StoreOptions> store, TimeProvider time,
+        ILogger<RoutingModelProvider> logger)
+    {
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        Location = _options.ResolvePath(store.Value.DataDirectory);
+    }
+
+    /// <summary>The models folder, or the single model file.</summary>
+    public string Location { get; }
+
+    public RoutingModel? ModelFor(Core.Intake.TicketDraft draft) => Current;
+
+    public RoutingModel? Current
+    {
+        get
+        {
+            if (!_options.Enabled)
+            {
+                return null;
+            }
+
+            var now = _time.GetUtcNow();
+            lock (_gate)
+            {
+                if (_checkedAt is null || now - _checkedAt.Value >= _options.CheckInterval)
+                {
+                    _checkedAt = now;
+                    Refresh();
+                }
+
+                return _current;
+            }
+        }
+    }
+
+    private void Refresh()
+    {
+        string? file = null;
+        try
+        {
+            file = _options.IsSingleFile(Location) ? Location : new RoutingModelFolder(Location).CurrentFile();
+            if (file is null || !File.Exists(file))
+            {
+                if (!_missingLogged)
+                {
+                    RoutingModelLog.Missing(_logger, file ?? Location);
+                    _missingLogged = true;
+                }
+
+                return;
+            }
+
+            var info = new FileInfo(file);
+            var stamp = $"{info.FullName}|{info.LastWriteTimeUtc.Ticks}|{info.Length}";
+            if (stamp == _stamp)
+            {
+                return;
+            }
+
+            var model = RoutingModelFile.Load(_ml, file);
+            (_current, _stamp) = (model, stamp);
+            RoutingModelLog.Loaded(_logger, model.Version, file, model.Manifest.Examples, model.Manifest.Corrections);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException
+                                       or System.Text.Json.JsonException or InvalidOperationException or FormatException
+                                       or KeyNotFoundException or ArgumentException)
+        {
+            RoutingModelLog.LoadFailed(_logger, ex, file ?? Location, _current?.Version ?? 0);
+        }
+    }
+}

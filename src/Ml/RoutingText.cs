@@ -1,0 +1,52 @@
+using System.Text;
+using ContactCenter.Core.Intake;
+using ContactCenter.Core.Routing;
+using ContactCenter.Core.Routing.Evaluation;
+
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// The text the model reads: subject and body, lower case without accents (as the rules fold it), apostrophes and
+/// punctuation as spaces ("dell'alluvione" gives "dell alluvione"), digits dropped (dates and numbers say nothing of the
+/// level), Italian function words dropped (articles, prepositions, pronouns, forms of essere and avere), and no more
+/// than the first characters.
+/// </summary>
+internal static class RoutingText
+{
+    private const int MaxLength = 4000;
+
+    private static readonly HashSet<string> StopWords = new(
+        """
+        a ad al all alla alle allo agli ai anche avere ha hanno ho abbiamo avete aveva c ci che chi come con col cui
+        da dal dall dalla dalle dallo dagli dai del dell della delle dello degli dei di e ed e era erano essere fu gli
+        i il in io l la le lei lo loro lui ma mi mia mie miei mio ne nei nel nell nella nelle nello negli noi o per
+        piu quale quali quando quel quella quelle quelli quello questa queste questi questo se si sia siamo sono su sua
+        sue sui sul sull sulla sulle sullo suo suoi ti tra fra tu tua tue tuo tuoi un una uno vi voi
+        """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    public static string Of(TicketDraft draft) => Normalize(draft.Subject + " . " + draft.TextBody);
+
+    public static string Of(LabelledRequest request) => Of(request.ToDraft());
+
+    public static string Normalize(string text)
+    {
+        var folded = TextFolding.Fold(text.Length <= MaxLength ? text : text[..MaxLength]);
+        var builder = new StringBuilder(folded.Length);
+        var space = true;
+        foreach (var c in folded)
+        {
+            if (char.IsLetter(c))
+            {
+                builder.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+
+        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using ContactCenter.Ml;
+using ContactCenter.Core.Routing.Evaluation;
+using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Backoffice;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Classify;
+
+/// <summary>
+/// <c>contactcenter classify train --file LABELLED.json</c>: trains the routing model on the labelled set and the
+/// operators' corrections (read through the running service when there is one, else from the store), and writes it
+/// as the next version in the models folder, where the running service picks it up.
+/// </summary>
+internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<ClassifyTrainSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, ClassifyTrainSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            var options = session.Get<IOptions<RoutingModelOptions>>().Value;
+            var labelled = (await LabelledSet.LoadFileAsync(settings.File, cancellationToken).ConfigureAwait(false)).Requests;
+            var corrections = settings.NoCorrections ? [] : await CorrectionsAsync(session, cancellationToken).ConfigureAwait(false);
+            var sources = new List<string> { Path.GetFileName(settings.File) };
+            if (!settings.NoCorrections)
+            {
+                sources.Add($"{corrections.Count} corrected tickets");
+            }
+
+            var model = session.Get<RoutingModelTrainer>().Train(labelled, corrections,
+                new TrainingRequest(options.Folds, options.CorrectionWeight, sources));
+            var target = settings.Output ?? DefaultTarget(options, session.Get<IOptions<StoreOptions>>().Value);
+            var file = RoutingModelWriter.Write(model, target);
+            var m = model.Manifest;
+            if (settings.Json)
+            {
+                CliJson.Write(context.Output, new { file, manifest = m });
+                return ExitCodes.Ok;
+            }
+
+            context.Console.MarkupLine($"Model v{m.Version} written to [bold]{Markup.Escape(file)}[/]: {m.Examples} labelled requests, {m.Corrections} corrections");
+            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"Level: {m.LevelSettings}, cross-validated accuracy {m.LevelCrossValidationAccuracy:P1}; category: {m.CategorySettings}, {m.CategoryCrossValidationAccuracy:P1}"));
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>The models folder the service reads; when the service reads one fixed file, the data folder's models.</summary>
+    private static string DefaultTarget(RoutingModelOptions options, StoreOptions store)
+    {
+        var location = options.ResolvePath(store.DataDirectory);
+        return options.IsSingleFile(location) ? Path.Combine(store.DataDirectory, "models") : location;
+    }
+
+    private static async Task<List<LabelledRequest>> CorrectionsAsync(CliSession session, CancellationToken cancellationToken)
+    {
+        await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
+        var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
+        return tickets.Where(t => t.Classification.IsCorrection).Select(LabelledRequest.FromTicket).ToList();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using ContactCenter.Core.Channels;
+using ContactCenter.Core.Intake;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ContactCenter.Workers.Tests.Ml;
+
+/// <summary><c>classify train</c>, <c>explain</c> and <c>evaluate</c> with real ML.NET models on real files.</summary>
+public sealed class RoutingModelCliTests : IDisposable
+{
+    private const string DroneSubject = "Droni di notte sulla zona industriale";
+    private const string DroneText = "Da una settimana alcuni droni sorvolano di notte i capannoni della zona industriale a bassa quota. Chi autorizza questi voli?";
+    private readonly TempDirectory folder = new("cc-model");
+    private readonly MemoryChannelFactory memory = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Train_Twice_WritesVersionedModelsAndMovesThePointer()
+    {
+        var config = RoutingModelFixture.Config(folder.Path);
+        var training = RoutingModelFixture.Subset(folder.Path, 3);
+
+        var first = await Run(config, "classify", "train", "--file", training, "--no-corrections", "--json");
+        var second = await Run(config, "classify", "train", "--file", training, "--no-corrections", "--json");
+
+        first.ExitCode.Should().Be(0, first.Error);
+        second.ExitCode.Should().Be(0, second.Error);
+        var models = folder.Combine("data", "models");
+        File.Exists(Path.Combine(models, "routing-v1.zip")).Should().BeTrue();
+        File.Exists(Path.Combine(models, "routing-v2.zip")).Should().BeTrue();
+        Directory.GetFiles(models, "*.tmp").Should().BeEmpty("files are written under a temporary name and renamed");
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(models, "current.json"))).RootElement.GetProperty("file").GetString()
+            .Should().Be("routing-v2.zip");
+        var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
+        manifest.GetProperty("version").GetInt32().Should().Be(2);
+        manifest.GetProperty("examples").GetInt32().Should().Be(84);
+        manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
+
+        var explain = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
+        var model = explain.GetProperty("result").GetProperty("model");
+        model.GetProperty("version").GetInt32().Should().Be(2, "the pointer names the newest model");
+        model.GetProperty("words").GetArrayLength().Should().BeGreaterThan(0, "the model says which words weighed");
+    }
+
+    [Fact]
+    public async Task Train_OnTheHeldOutSet_IsRefused()
+    {
+        var result = await Run(RoutingModelFixture.Config(folder.Path), "classify", "train", "--file", RoutingModelFixture.Holdout);
+
+        result.ExitCode.Should().NotBe(0);
+        (result.Output + result.Error).Should().Contain("held-out");
+        Directory.Exists(folder.Combine("data", "models")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task ReclassifiedTicket_MovesTheNextModelsDecisionOnASimilarRequest()
+    {
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota, vorremmo sapere chi autorizza questi voli notturni.");
+        memory.Sources["inbox"] = source;
+        var config = RoutingModelFixture.Config(folder.Path, new { inbox = new { Type = "Memory" } });
+        var training = RoutingModelFixture.Subset(folder.Path, 3);
+        (await Run(config, "classify", "train", "--file", training)).ExitCode.Should().Be(0);
+        var before = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
+        before.GetProperty("result").GetProperty("model").GetProperty("level").GetString().Should().Be("First",
+            "nothing in the training data says drones are a second-level matter");
+
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var number = Json(await Run(config, "tickets", "list", "--json")).GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        var reclassify = await Run(config, "tickets", "reclassify", number, "--level", "2", "--category", "segnalazioni", "--reason", "volo non autorizzato: verifica");
+        reclassify.ExitCode.Should().Be(0, reclassify.Error);
+        var trained = Json(await Run(config, "classify", "train", "--file", training, "--json"));
+
+        trained.GetProperty("manifest").GetProperty("corrections").GetInt32().Should().Be(1);
+        var after = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
+        var verdict = after.GetProperty("result").GetProperty("model");
+        verdict.GetProperty("version").GetInt32().Should().Be(2);
+        verdict.GetProperty("level").GetString().Should().Be("Second", "the operator's correction taught the model");
+        after.GetProperty("result").GetProperty("level").GetString().Should().Be("Second", "no rule fires, so the model decides");
+    }
+
+    [Fact]
+    public async Task EvaluateJson_HeldOut_DemoConfiguration_CombinedClassifier()
+    {
+        // The demo's configuration as shipped; only the model's path is made absolute because tests run elsewhere.
+        var here = JsonConfigFile.Write(folder.Path, new { Routing = new { Model = new { Path = RoutingModelFixture.DemoModel } } });
+        var result = await CliRun.RunAsync(null, "classify", "evaluate", "--file", RoutingModelFixture.Holdout, "--json",
+            "--config", RoutingModelFixture.Rules, "--config", RoutingModelFixture.DemoConfig, "--config", here);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        report.GetProperty("total").GetInt32().Should().Be(80);
+        report.GetProperty("modelVersion").GetInt32().Should().Be(1);
+        var rules = report.GetProperty("rules");
+        var combined = report.GetProperty("combined");
+        // Measured floors. The target (0.95 and 0.95) is NOT met with the honest held-out set: see the README.
+        combined.GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThanOrEqualTo(71 / 80.0 - 1e-9);
+        combined.GetProperty("secondLevelRecall").GetDouble().Should().BeGreaterThanOrEqualTo(31 / 38.0 - 1e-9);
+        combined.GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(rules.GetProperty("levelAccuracy").GetDouble(),
+            "the model must add to the rules");
+        report.GetProperty("model").GetProperty("total").GetInt32().Should().Be(80);
+        combined.GetProperty("levelMatrix").GetProperty("Second").GetProperty("Second").GetInt32().Should().BeGreaterThanOrEqualTo(31);
+    }
+
+    [Fact]
+    public async Task EvaluateJson_WithTrain_ReportsCrossValidationOfModelAndCombined()
+    {
+        var config = RoutingModelFixture.Config(folder.Path);
+        var training = RoutingModelFixture.Subset(folder.Path, 4);
+
+        var result = await Run(config, "classify", "evaluate", "--file", RoutingModelFixture.Holdout, "--train", training, "--folds", "2", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        report.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "no model was trained in this data folder");
+        var cv = report.GetProperty("crossValidation");
+        cv.GetProperty("folds").GetInt32().Should().Be(2);
+        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(63);
+        cv.GetProperty("combined").GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(0.5);
+    }
+
+    private static JsonElement Json(CliRun.Result result)
+    {
+        result.ExitCode.Should().Be(0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement;
+    }
+
+    private Task<CliRun.Result> Run(string config, params string[] args) =>
+        CliRun.RunAsync(AddMemory, [.. args, "--config", RoutingModelFixture.Rules, "--config", config]);
+
+    private void AddMemory(HostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IChannelFactory>(memory);
+        builder.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ContactCenter.Core.Channels;
+using ContactCenter.Core.Intake;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ContactCenter.Workers.Tests.Ml;
+
+/// <summary>The model's settings are checked at start, and an unsure model decision is flagged for review.</summary>
+public sealed class RoutingModelReviewTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-model-review");
+    private readonly MemoryChannelFactory memory = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task UnsureModelDecision_FlagsTheTicketForReview_AndTicketsShowSaysWhy()
+    {
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/1", "Subject: Seguito\n\nBuongiorno, vi scrivo per la questione di cui abbiamo parlato la settimana scorsa con il vostro collega.");
+        memory.Sources["inbox"] = source;
+        // Every model decision is "unsure" below 0.99: the flag must follow.
+        var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, MinConfidence = 0.99, OverrideConfidence = 0.995 });
+
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var list = await Run(config, "tickets", "list", "--json");
+        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        var shown = await Run(config, "tickets", "show", number, "--json");
+        var ticket = JsonDocument.Parse(shown.Output).RootElement;
+        var text = await Run(config, "tickets", "show", number);
+
+        ticket.GetProperty("needsReview").GetBoolean().Should().BeTrue();
+        ticket.GetProperty("reviewReason").GetString().Should().Contain("Livello incerto").And.Contain("modello v1");
+        ticket.GetProperty("classification").GetProperty("ruleName").GetString().Should().Contain("model v1");
+        ticket.GetProperty("classification").GetProperty("model").GetProperty("decided").GetBoolean().Should().BeTrue();
+        text.Output.Should().Contain("weighed");
+    }
+
+    [Fact]
+    public async Task InvalidModelSettings_FailAtStart_NamingTheKey()
+    {
+        var config = Config(new { Enabled = true, MinConfidence = 0.8, OverrideConfidence = 0.7, CheckInterval = "00:00:00" });
+
+        var result = await Run(config, "classify", "explain", "--text", "prova");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Routing:Model:OverrideConfidence").And.Contain("ContactCenter:Routing:Model:CheckInterval");
+    }
+
+    private string Config(object model) => JsonConfigFile.Write(folder.Path, new
+    {
+        Store = new { DataDirectory = folder.Combine("data") },
+        Receipts = new { Enabled = false },
+        Routing = new { Model = model },
+        Channels = new { inbox = new { Type = "Memory" } },
+    });
+
+    private Task<CliRun.Result> Run(string config, params string[] args) =>
+        CliRun.RunAsync(AddMemory, [.. args, "--config", RoutingModelFixture.Rules, "--config", config]);
+
+    private void AddMemory(HostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IChannelFactory>(memory);
+        builder.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
+    }
+}
