@@ -10,10 +10,11 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// Originals and attachments in the <c>blobs</c> table, content-addressed by sha256 so the same bytes are stored once
-/// and every node reads them. Each blob commits on its own (synchronous_commit on) before <see cref="StoreAsync"/>
-/// returns, so it is durable before any ticket that refers to it.
+/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns. Without
+/// <paramref name="pending"/> that commit is synchronous (durable on return). With it the commit is asynchronous and the
+/// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>).
 /// </summary>
-internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogger logger) : IContentArchive
+internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogger logger, PendingBlobs? pending = null) : IContentArchive
 {
     public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
     {
@@ -24,10 +25,12 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         await using (var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
             await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await Sql.ExecuteAsync(db, "SET LOCAL synchronous_commit = on", cancellationToken).ConfigureAwait(false);
+            await Sql.ExecuteAsync(db, pending is null ? "SET LOCAL synchronous_commit = on" : "SET LOCAL synchronous_commit = off", cancellationToken)
+                .ConfigureAwait(false);
             var inserted = await Sql.ExecuteAsync(db, "INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
                 cancellationToken, ("h", sha256), ("s", buffer.Length), ("c", bytes.ToArray())).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            pending?.Add(sha256);
             PostgreSqlStoreLog.Archived(logger, sha256, buffer.Length, inserted == 1);
         }
 

@@ -24,6 +24,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.CreateDataSource(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
         services.TryAddSingleton<ChannelNodes>();
+        services.TryAddSingleton<PendingBlobs>();
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
@@ -31,12 +32,14 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             ownsDataSource: false,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>(),
-            sp.GetService<WebhookSubscriptions>()));
+            sp.GetService<WebhookSubscriptions>(),
+            sp.GetRequiredService<PendingBlobs>()));
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.OpenArchive(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,
             sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetRequiredService<PendingBlobs>()));
         return services;
     }
 }

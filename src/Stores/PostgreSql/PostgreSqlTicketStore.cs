@@ -26,11 +26,13 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
     private readonly int _retries;
     private readonly Action _beforeCommit;
     private readonly WebhookSubscriptions _webhooks;
+    private readonly PendingBlobs? _pendingBlobs;
 
     /// <param name="beforeCommit">Makes archived blobs durable before tickets that refer to them commit (a folder archive's flush).</param>
     public PostgreSqlTicketStore(NpgsqlDataSource dataSource, bool ownsDataSource, string prefix, int retries, Action beforeCommit, TimeProvider time, ILogger logger,
-        WebhookSubscriptions? webhooks = null)
+        WebhookSubscriptions? webhooks = null, PendingBlobs? pendingBlobs = null)
     {
+        _pendingBlobs = pendingBlobs;
         _webhooks = webhooks ?? WebhookSubscriptions.None;
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
@@ -54,10 +56,17 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
         return rows.ToDictionary(r => r.Key, r => r.Reason, StringComparer.Ordinal);
     }
 
-    public Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken) =>
-        WriteAsync<IReadOnlyList<DispatchOutcome>>(async db =>
+    public async Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> madeDurable = [];
+        var outcomes = await WriteAsync<IReadOnlyList<DispatchOutcome>>(async db =>
         {
             var started = Stopwatch.GetTimestamp();
+            if (_pendingBlobs is not null)
+            {
+                madeDurable = await ArchivedBlobsCheck.RequireAsync(db, _pendingBlobs, batch, cancellationToken).ConfigureAwait(false);
+            }
+
             var dispatcher = new PostgreSqlTicketDispatcher(db, _prefix, _time.GetUtcNow(), _logger);
             var outcomes = new List<DispatchOutcome>(batch.Count);
             foreach (var request in batch)
@@ -68,7 +77,10 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
             await QueueWebhooksAsync(db, outcomes, cancellationToken).ConfigureAwait(false);
             LogBatch(outcomes, started);
             return outcomes;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _pendingBlobs?.Remove(madeDurable);
+        return outcomes;
+    }
 
     public async Task<Ticket?> GetAsync(string number, CancellationToken cancellationToken)
     {

@@ -30,26 +30,28 @@ public static class PostgreSqlTicketStoreFactory
     /// queue webhook deliveries for <paramref name="webhooks"/> (none when null).
     /// </summary>
     public static ITicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null,
-        WebhookSubscriptions? webhooks = null) =>
-        Open(store, options, CreateDataSource(options), ownsDataSource: true, timeProvider, loggerFactory, webhooks);
+        WebhookSubscriptions? webhooks = null, PendingBlobs? pendingBlobs = null) =>
+        Open(store, options, CreateDataSource(options), ownsDataSource: true, timeProvider, loggerFactory, webhooks, pendingBlobs);
 
     internal static PostgreSqlTicketStore Open(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, bool ownsDataSource,
-        TimeProvider? timeProvider, ILoggerFactory? loggerFactory, WebhookSubscriptions? webhooks = null)
+        TimeProvider? timeProvider, ILoggerFactory? loggerFactory, WebhookSubscriptions? webhooks = null, PendingBlobs? pendingBlobs = null)
     {
         Validator.ValidateObject(store, new ValidationContext(store), validateAllProperties: true);
         var archiveRoot = Path.GetFullPath(store.ResolvedArchivePath);
         Action beforeCommit = options.Archive == PostgreSqlArchiveKind.Folder ? () => DirectorySync.FlushFileSystem(archiveRoot) : () => { };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>();
-        return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger, webhooks);
+        return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger, webhooks, pendingBlobs);
     }
 
     /// <summary>The archive the options name: the <c>blobs</c> table, or the shared folder <c>ContactCenter:Store:ArchivePath</c>.</summary>
-    public static IContentArchive OpenArchive(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
+    /// <param name="pending">Shared with the store that dispatches this archive's tickets: blobs then commit asynchronously and become durable with their batch.</param>
+    public static IContentArchive OpenArchive(StoreOptions store, PostgreSqlStoreOptions options, NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null,
+        PendingBlobs? pending = null)
     {
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         return options.Archive == PostgreSqlArchiveKind.Folder
             ? TicketStoreFactory.OpenArchive(store, factory)
-            : new DatabaseContentArchive(dataSource, factory.CreateLogger<DatabaseContentArchive>());
+            : new DatabaseContentArchive(dataSource, factory.CreateLogger<DatabaseContentArchive>(), pending);
     }
 
     /// <summary>Brings the schema to the newest version (idempotent); returns the versions applied now.</summary>

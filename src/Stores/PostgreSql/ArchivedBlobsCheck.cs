@@ -1,0 +1,33 @@
+using ContactCenter.Core.Storage;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>Inside a dispatch transaction: the blobs its requests refer to that were committed asynchronously are still there.</summary>
+internal static class ArchivedBlobsCheck
+{
+    /// <returns>The pending hashes the batch made durable once it commits.</returns>
+    public static async Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IReadOnlyList<DispatchRequest> batch,
+        CancellationToken cancellationToken)
+    {
+        var hashes = batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original))
+            .Select(a => a?.Sha256).OfType<string>().Where(pending.Contains).Distinct(StringComparer.Ordinal).ToArray();
+        if (hashes.Length == 0)
+        {
+            return [];
+        }
+
+        var present = await Sql.ListAsync(db, "SELECT sha256 FROM blobs WHERE sha256 = ANY(@h)", r => r.GetString(0), cancellationToken, ("h", hashes))
+            .ConfigureAwait(false);
+        var missing = hashes.Except(present, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            pending.Remove(missing);
+            throw new InvalidOperationException(
+                $"{missing.Count} archived original(s) are no longer in the database (the server restarted before this batch committed: {string.Join(", ", missing.Take(3))}); "
+                + "nothing of the batch is stored or acknowledged, its items are read again at the next poll.");
+        }
+
+        return hashes;
+    }
+}
