@@ -44,5 +44,5 @@ internal sealed class StoreCollections
         Webhooks.EnsureIndex(nameof(WebhookDelivery.NextAttemptAt), "$.NextAttemptAt");
     }
 
-    public Ticket? FindTicket(string number) => Tickets.FindOne(Query.EQ("Number", number));
+    public Ticket? FindTicket(string number) => Tickets.FindOne(StoreQuery.Eq("Number", number));
 }
