@@ -6,9 +6,11 @@ using ContactCenter.Core.Tickets;
 namespace ContactCenter.Bench.Timing;
 
 /// <summary>A source whose fetches (each batch's MoveNextAsync) and acknowledgements are timed.</summary>
-internal sealed class TimedSource(IInboundSource inner, PhaseClock clock) : IInboundSource
+internal sealed class TimedSource(IInboundSource inner, PhaseClock clock) : IPrefetchingSource
 {
     public string Name => inner.Name;
+
+    public bool FetchesAhead => inner is IPrefetchingSource { FetchesAhead: true };
 
     public ChannelKind Channel => inner.Channel;
 

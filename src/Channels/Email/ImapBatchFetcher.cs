@@ -11,13 +11,15 @@ namespace ContactCenter.Channels.Email;
 /// <summary>
 /// Lists the pending UIDs of the source folder and fetches a chunk of them with one FETCH, buffering each message
 /// so the connection is free again before the caller starts processing. A message the server sizes over
-/// <paramref name="maxMessageBytes"/> is never downloaded.
+/// <paramref name="maxMessageBytes"/> is never downloaded. Two buffer sets take turns: a batch is fetched while the
+/// one before it is still being stored, and the pipeline asks for a batch only once the one two back is acknowledged.
 /// </summary>
 internal sealed class ImapBatchFetcher(
     string channelName, ChannelKind channel, ImapChannelOptions options, ImapConnection connection, ILogger logger,
     TimeProvider timeProvider, long maxMessageBytes) : IDisposable
 {
-    private readonly MessageBufferSet _buffers = new();
+    private readonly MessageBufferSet[] _sets = [new(), new()];
+    private int _turn;
 
     public async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
     {
@@ -42,8 +44,9 @@ internal sealed class ImapBatchFetcher(
 
     public async Task<IReadOnlyList<InboundItem>> FetchAsync(ImapFolder folder, List<UniqueId> chunk, CancellationToken cancellationToken)
     {
-        // The caller has finished with the previous batch before asking for this one.
-        _buffers.Release();
+        // The caller has finished with the batch two back (this set's) before asking for this one.
+        var buffers = _sets[_turn++ % _sets.Length];
+        buffers.Release();
         var summaries = (await folder.FetchAsync(
             chunk, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size), cancellationToken)
             .ConfigureAwait(false)).ToDictionary(s => s.UniqueId.Id);
@@ -68,16 +71,22 @@ internal sealed class ImapBatchFetcher(
         {
             await folder.GetStreamsAsync(download, async (_, _, uid, stream, ct) =>
             {
-                var buffer = await _buffers.CopyAsync(stream, ct).ConfigureAwait(false);
+                var buffer = await buffers.CopyAsync(stream, ct).ConfigureAwait(false);
                 items.Add(CreateItem(new UniqueId(uidValidity, uid.Id), folder.FullName, ReceivedAt(uid.Id), buffer));
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
+        EmailSourceLog.Fetched(logger, channelName, items.Count, buffers.Bytes);
         return items.OrderBy(i => ((UniqueId)i.SourceState!).Id).ToList();
     }
 
-    public void Dispose() => _buffers.Dispose();
+    public void Dispose()
+    {
+        foreach (var set in _sets)
+        {
+            set.Dispose();
+        }
+    }
 
     private InboundItem CreateItem(UniqueId uid, string folderName, DateTimeOffset receivedAt, MessageBuffer buffer) =>
         MailInboundItems.Create(channelName, channel, options, Key(uid, folderName), uid, receivedAt, buffer, Metadata(uid, folderName));

@@ -9,9 +9,10 @@ namespace ContactCenter.Channels.Email;
 
 /// <summary>
 /// An IMAP mailbox folder. The connection is kept between polls; messages are tracked by UIDVALIDITY + UID (never
-/// sequence numbers) and fetched one FETCH per batch of UIDs.
+/// sequence numbers) and fetched one FETCH per batch of UIDs. The next batch is fetched while the pipeline stores the
+/// current one; the connection serves one command at a time, so a fetch, a MOVE and a quarantine move take turns.
 /// </summary>
-internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPushingSource
+internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, IPushingSource
 {
     private readonly ImapChannelOptions _options;
     private readonly ImapConnection _connection;
@@ -19,6 +20,7 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPus
     private readonly ImapAcknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
     private readonly ImapIdleWatcher? _idle;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
@@ -39,6 +41,8 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPus
 
     public bool IsBackingOff => _guard.InBackoffWindow;
 
+    public bool FetchesAhead => true;
+
     /// <summary>Email, or Fax for a fax-to-e-mail mailbox (<c>Type: FaxMail</c>).</summary>
     public ChannelKind Channel { get; }
 
@@ -49,11 +53,11 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPus
             yield break;
         }
 
-        var (folder, uids) = await _guard.RunAsync(_fetcher.ListPendingAsync, cancellationToken).ConfigureAwait(false);
+        var (folder, uids) = await InTurnAsync(_fetcher.ListPendingAsync, cancellationToken).ConfigureAwait(false);
         for (var start = 0; start < uids.Count; start += _options.BatchSize)
         {
             var chunk = uids.GetRange(start, Math.Min(_options.BatchSize, uids.Count - start));
-            var items = await _guard.RunAsync(ct => _fetcher.FetchAsync(folder, chunk, ct), cancellationToken).ConfigureAwait(false);
+            var items = await InTurnAsync(ct => _fetcher.FetchAsync(folder, chunk, ct), cancellationToken).ConfigureAwait(false);
             yield return new InboundBatch(items, uids.Count - start - chunk.Count);
         }
     }
@@ -68,15 +72,30 @@ internal sealed class ImapSource : IInboundSource, IBackoffReportingSource, IPus
             return;
         }
 
-        await _guard.RunAsync(ct => _acknowledger.AcknowledgeAsync(items, ct), cancellationToken).ConfigureAwait(false);
+        await InTurnAsync(ct => _acknowledger.AcknowledgeAsync(items, ct), cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken) =>
-        await _guard.RunAsync(ct => _acknowledger.QuarantineAsync(item, reason, ct), cancellationToken).ConfigureAwait(false);
+        await InTurnAsync(ct => _acknowledger.QuarantineAsync(item, reason, ct), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _turn.Dispose();
+    }
+
+    /// <summary>One server step at a time on the shared connection (MailKit's client is not concurrent).</summary>
+    private async Task<T> InTurnAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _guard.RunAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 }

@@ -14,7 +14,8 @@ public interface IInboundSource : IAsyncDisposable
 
     /// <summary>
     /// Yields the pending items in batches. The caller stores and acknowledges each batch before asking for the
-    /// next one, so a source may rely on acknowledged items no longer being pending.
+    /// next one, so a source may rely on acknowledged items no longer being pending; an
+    /// <see cref="IPrefetchingSource"/> is asked for the next batch while the current one is stored instead.
     /// </summary>
     IAsyncEnumerable<InboundBatch> PollAsync(CancellationToken cancellationToken);
 

@@ -8,7 +8,8 @@ namespace ContactCenter.Core.Pipeline;
 /// <summary>
 /// Drains a source: per batch, skip what the store already holds, normalise the rest in parallel, classify and plan,
 /// store the batch in one durable dispatch, and only then acknowledge it. Bad items go to quarantine; a store
-/// failure acknowledges nothing and ends the poll with <see cref="PollFailedException"/>.
+/// failure acknowledges nothing and ends the poll with <see cref="PollFailedException"/>. An
+/// <see cref="IPrefetchingSource"/> fetches its next batch while the current one is stored.
 /// </summary>
 public sealed class IngestPipeline
 {
@@ -57,13 +58,31 @@ public sealed class IngestPipeline
             var batches = source.PollAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (batches.ConfigureAwait(false))
             {
-                while (!cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false))
+                var prefetch = source is IPrefetchingSource { FetchesAhead: true };
+                var more = !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false);
+                while (more)
                 {
                     var batch = batches.Current;
-                    // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the
-                    // host's ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
-                    await ProcessBatchAsync(source, batch, counters, retry, CancellationToken.None).ConfigureAwait(false);
+                    // The next batch is fetched while this one is stored: at most two batches in flight, and the fetch
+                    // starts only once the batch before this one was acknowledged (its buffers may be reused).
+                    var next = prefetch && !cancellationToken.IsCancellationRequested ? batches.MoveNextAsync().AsTask() : null;
+                    try
+                    {
+                        // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile:
+                        // the host's ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
+                        await ProcessBatchAsync(source, batch, counters, retry, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch when (next is not null)
+                    {
+                        // The enumerator cannot be disposed while a fetch runs; that fetch's batch is not acknowledged.
+                        await ObserveAsync(next).ConfigureAwait(false);
+                        throw;
+                    }
+
                     progress?.Report(new PipelineProgress(source.Name, counters.Fetched, batch.Remaining));
+                    more = next is not null
+                        ? await FetchedAsync(next, cancellationToken).ConfigureAwait(false) && !cancellationToken.IsCancellationRequested
+                        : !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false);
                 }
             }
         }
@@ -79,6 +98,31 @@ public sealed class IngestPipeline
         PipelineLog.PollDone(logger, summary.Channel, (long)summary.Duration.TotalMilliseconds, summary.Fetched, summary.Created,
             summary.FollowUps, summary.AutoMail, summary.Duplicates, summary.Quarantined, summary.AlreadyStored);
         return summary;
+    }
+
+    /// <summary>A stop that cancels the fetch ahead ends the poll as a stop between batches does.</summary>
+    private static async Task<bool> FetchedAsync(Task<bool> fetch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await fetch.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static async Task ObserveAsync(Task<bool> fetch)
+    {
+        try
+        {
+            await fetch.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The batch's own failure is the one reported; this fetch's failure would only hide it.
+        }
     }
 
     private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, bool retry, CancellationToken cancellationToken)

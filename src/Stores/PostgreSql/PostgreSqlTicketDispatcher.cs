@@ -21,6 +21,22 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
     // TicketFactory reaches the LiteDB collections only to queue a receipt; CreateAsync queues it here instead.
     private readonly TicketFactory _factory = new(null!, now);
     private readonly MessageIdMatch _messageIds = new(db);
+    private BatchReceiptCounts? _receiptCounts;
+
+    /// <summary>Reads the receipts already queued today to the batch's senders with one query, not one per ticket.</summary>
+    public async Task PrepareAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken)
+    {
+        var (addresses, since) = BatchReceiptCounts.Wanted(batch);
+        if (since is not { } start)
+        {
+            return;
+        }
+
+        var queued = await Sql.ListAsync(db,
+            "SELECT to_lower, count(*) FROM outbox WHERE to_lower = ANY(@to) AND created_at >= @since GROUP BY to_lower",
+            r => (r.GetString(0), (int)r.GetInt64(1)), cancellationToken, ("to", addresses.ToArray()), ("since", start)).ConfigureAwait(false);
+        _receiptCounts = new BatchReceiptCounts(start, addresses, queued);
+    }
 
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
@@ -200,11 +216,12 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
 
         var message = new OutboxMessage { TicketNumber = ticket.Number, To = receiptTo, CreatedAt = now, NextAttemptAt = now };
         await PostgreSqlOutbox.InsertAsync(db, message, cancellationToken).ConfigureAwait(false);
+        _receiptCounts?.Queued(receiptTo, now);
         ticket.History[index] = _factory.Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {receiptTo}", sourceKey);
     }
 
     private async Task<long> QueuedReceiptsAsync(string address, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (long)(await Sql.ScalarAsync(db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
+        _receiptCounts is not null && _receiptCounts.TryGet(address, since, out var counted) ? counted : (long)(await Sql.ScalarAsync(db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
             ("to", address.Trim().ToLowerInvariant()), ("since", since)).ConfigureAwait(false))!;
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>

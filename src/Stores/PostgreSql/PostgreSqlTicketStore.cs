@@ -68,6 +68,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
             }
 
             var dispatcher = new PostgreSqlTicketDispatcher(db, _prefix, _time.GetUtcNow(), _logger);
+            await dispatcher.PrepareAsync(batch, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<DispatchOutcome>(batch.Count);
             foreach (var request in batch)
             {

@@ -55,4 +55,34 @@ public sealed partial class TicketStoreContractTests
         third.History.Should().NotContain(e => e.Kind == TicketEventKind.ReceiptQueued);
         (await s.Store.GetAsync(later.TicketNumber!, default))!.History.Should().Contain(e => e.Kind == TicketEventKind.ReceiptQueued);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_DailyReceiptLimit_CountsReceiptsOfEarlierBatches_PerAddress(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var limit = new ReceiptDailyLimit(2, StoreRequests.Received.AddHours(-9));
+        await s.Store.DispatchAsync(
+        [
+            StoreRequests.Mail("k1", "Prima richiesta", receiptLimit: limit),
+            StoreRequests.Mail("k2", "Seconda richiesta", receiptLimit: limit),
+        ], default);
+
+        // The next batch reads what earlier batches queued once for all its senders: Mario is at his limit, Anna is not.
+        await s.Store.DispatchAsync(
+        [
+            StoreRequests.Mail("k3", "Terza richiesta", receiptTo: " MARIO.rossi@example.it", receiptLimit: limit),
+            StoreRequests.Mail("k4", "Richiesta di Anna", receiptTo: "anna.bianchi@example.it", receiptLimit: limit),
+            StoreRequests.Mail("k5", "Altra richiesta di Anna", receiptTo: "anna.bianchi@example.it", receiptLimit: limit),
+            StoreRequests.Mail("k6", "Terza di Anna", receiptTo: "Anna.Bianchi@example.it", receiptLimit: limit),
+        ], default);
+
+        (await s.Store.CountReceiptsToAsync("mario.rossi@example.it", limit.Since, default)).Should().Be(2);
+        (await s.Store.CountReceiptsToAsync("anna.bianchi@example.it", limit.Since, default)).Should().Be(2);
+        foreach (var number in new[] { "PC-2026-000003", "PC-2026-000006" })
+        {
+            (await s.Store.GetAsync(number, default))!.History.Should().ContainSingle(e => e.Kind == TicketEventKind.ReceiptSuppressed)
+                .Which.Detail.Should().Be(limit.Reason, $"{number} is its sender's third receipt of the day");
+        }
+    }
 }

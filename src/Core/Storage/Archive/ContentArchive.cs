@@ -36,10 +36,12 @@ internal sealed class ContentArchive : IContentArchive
     public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(_root, TempPrefix + Guid.NewGuid().ToString("N"));
+        var placed = false;
         try
         {
             var (sha256, size) = await WriteAsync(content, temp, cancellationToken).ConfigureAwait(false);
             var isNew = MoveIntoPlace(temp, sha256, size);
+            placed = isNew;
             StoreLog.Archived(_logger, sha256, size, isNew);
             return new TicketAttachment
             {
@@ -51,7 +53,10 @@ internal sealed class ContentArchive : IContentArchive
         }
         finally
         {
-            File.Delete(temp);
+            if (!placed)
+            {
+                File.Delete(temp);
+            }
         }
     }
 
@@ -80,16 +85,18 @@ internal sealed class ContentArchive : IContentArchive
         long size = 0;
         try
         {
-            await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            // Each part is read once, hashed and written in the same pass. The writes go to the page cache (the batch's
+            // flush makes them durable), so plain blocking writes of whole chunks: no FileStream buffer copying them
+            // again and no thread-pool hop per write, which an async FileStream costs on Linux.
+            using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None);
             int read;
             while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                file.Write(buffer, 0, read);
                 size += read;
             }
 
-            await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (!OperatingSystem.IsLinux())
             {
                 file.Flush(flushToDisk: true);

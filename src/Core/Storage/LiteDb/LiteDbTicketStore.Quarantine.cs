@@ -12,7 +12,7 @@ internal sealed partial class LiteDbTicketStore
         RunAsync(() => Durably(() =>
         {
             DirectorySync.FlushFileSystem(_archiveRoot); // the quarantined original was archived without a flush
-            var existing = _c.Quarantine.FindOne(Query.EQ(nameof(QuarantineRecord.SourceKey), record.SourceKey));
+            var existing = _c.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), record.SourceKey));
             if (existing is not null)
             {
                 return existing;
@@ -37,7 +37,7 @@ internal sealed partial class LiteDbTicketStore
     public Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<QuarantineRecord>>(() => includeResolved
             ? [.. _c.Quarantine.FindAll().OrderBy(r => r.Id)]
-            : [.. _c.Quarantine.Find(Query.EQ(nameof(QuarantineRecord.Status), nameof(QuarantineStatus.Pending))).OrderBy(r => r.Id)],
+            : [.. _c.Quarantine.Find(StoreQuery.Eq(nameof(QuarantineRecord.Status), nameof(QuarantineStatus.Pending))).OrderBy(r => r.Id)],
             cancellationToken);
 
     public Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken) =>

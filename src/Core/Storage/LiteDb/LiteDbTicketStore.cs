@@ -91,7 +91,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             {
                 if (_c.Sources.FindById(key) is not null)
                 {
-                    known[key] = _c.Quarantine.FindOne(Query.EQ(nameof(QuarantineRecord.SourceKey), key))
+                    known[key] = _c.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), key))
                         is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
                 }
             }
@@ -110,6 +110,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             DirectorySync.FlushFileSystem(_archiveRoot);
             var started = Stopwatch.GetTimestamp();
             var dispatcher = new TicketDispatcher(_c, _prefix, _time.GetUtcNow(), _logger);
+            dispatcher.Prepare(batch);
             IReadOnlyList<DispatchOutcome> outcomes = [.. batch.Select(dispatcher.Dispatch)];
             QueueWebhooks(outcomes);
             LogBatch(outcomes, started);

@@ -15,7 +15,7 @@ internal sealed class MessageIdMatcher(StoreCollections collections)
     /// <summary>The rows of this mailbox and ID, the first one stored first.</summary>
     public IReadOnlyList<MessageIdRecord> Rows(string channelName, string messageId) =>
     [
-        .. collections.MessageIds.Find(Query.EQ(nameof(MessageIdRecord.MessageId), messageId))
+        .. collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), messageId))
             .Where(r => r.IsFor(channelName, messageId))
             .OrderBy(r => r.Key.Length).ThenBy(r => r.Key, StringComparer.Ordinal),
     ];
@@ -36,8 +36,8 @@ internal sealed class MessageIdMatcher(StoreCollections collections)
 
         // Automatic mail recorded without a ticket kept no text: the same original, or automatic mail again from the
         // same sender with the same subject, as before fingerprints (no ticket is at stake either way).
-        var recorded = collections.AutoMail.FindOne(Query.And(
-            Query.EQ(nameof(AutoMailRecord.MessageId), row.MessageId), Query.EQ(nameof(AutoMailRecord.ChannelName), draft.ChannelName)));
+        var recorded = collections.AutoMail.FindOne(StoreQuery.Eq(
+            nameof(AutoMailRecord.MessageId), row.MessageId, nameof(AutoMailRecord.ChannelName), draft.ChannelName));
         return recorded is not null
             && (SameOriginal(recorded.Original, draft.Original)
                 || (draft.AutomaticMail != AutomaticMailKind.None

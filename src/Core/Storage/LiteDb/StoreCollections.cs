@@ -47,5 +47,5 @@ internal sealed class StoreCollections
         Spam.EnsureIndex(nameof(SpamRecord.SourceKey), "$.SourceKey", unique: true);
     }
 
-    public Ticket? FindTicket(string number) => Tickets.FindOne(Query.EQ("Number", number));
+    public Ticket? FindTicket(string number) => Tickets.FindOne(StoreQuery.Eq("Number", number));
 }

@@ -15,6 +15,22 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     private readonly TicketFactory _factory = new(collections, now);
     private readonly MessageIdMatcher _matcher = new(collections);
 
+    /// <summary>Reads what the whole batch needs with one query each, before its items are dispatched one by one.</summary>
+    public void Prepare(IReadOnlyList<DispatchRequest> batch)
+    {
+        var (addresses, since) = BatchReceiptCounts.Wanted(batch);
+        if (since is not { } start)
+        {
+            return;
+        }
+
+        var queued = collections.Outbox
+            .Find(BsonExpression.Create("LOWER($.To) IN @0 AND $.CreatedAt >= @1", new BsonArray(addresses.Select(a => new BsonValue(a))), StoreBsonMapper.ToBson(start)))
+            .GroupBy(m => m.To.ToLowerInvariant())
+            .Select(g => (g.Key, g.Count()));
+        _factory.ReceiptCounts = new BatchReceiptCounts(start, addresses, queued);
+    }
+
     public DispatchOutcome Dispatch(DispatchRequest request)
     {
         var draft = request.Draft;
@@ -113,7 +129,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
         foreach (var reference in references.Select(MessageIdRecord.Normalize).OfType<string>())
         {
-            var hit = collections.MessageIds.Find(Query.EQ(nameof(MessageIdRecord.MessageId), reference))
+            var hit = collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), reference))
                 .FirstOrDefault(r => r.TicketNumber is not null);
             if (hit is not null && collections.FindTicket(hit.TicketNumber!) is { } byReference)
             {
@@ -204,7 +220,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
     private void ResolveQuarantine(string sourceKey, string? ticketNumber)
     {
-        var record = collections.Quarantine.FindOne(Query.EQ(nameof(QuarantineRecord.SourceKey), sourceKey));
+        var record = collections.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), sourceKey));
         if (record is { Status: QuarantineStatus.Pending })
         {
             record.Status = QuarantineStatus.Retried;

@@ -6,6 +6,9 @@ namespace ContactCenter.Core.Storage.LiteDb;
 /// <summary>Builds tickets, messages and history events from drafts; history details are in Italian for the backoffice.</summary>
 internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset now)
 {
+    /// <summary>The batch's receipt counts, read once (see <see cref="BatchReceiptCounts"/>); without them each ticket counts.</summary>
+    public BatchReceiptCounts? ReceiptCounts { get; set; }
+
     public Ticket Create(DispatchRequest request, string number, int year, int sequence, string? messageId)
     {
         var draft = request.Draft;
@@ -51,6 +54,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         else
         {
             collections.Outbox.Insert(new OutboxMessage { TicketNumber = number, To = request.ReceiptTo, CreatedAt = now, NextAttemptAt = now });
+            ReceiptCounts?.Queued(request.ReceiptTo, now);
             ticket.History.Add(Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {request.ReceiptTo}", draft.SourceKey));
         }
 
@@ -60,7 +64,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
 
     /// <summary>Receipts queued to the address since a moment, this transaction's own included (LiteDB reads its own writes).</summary>
     private int QueuedReceipts(string address, DateTimeOffset since) =>
-        collections.Outbox.Count("LOWER($.To) = @0 AND $.CreatedAt >= @1", address.Trim().ToLowerInvariant(), StoreBsonMapper.ToBson(since));
+        ReceiptCounts is not null && ReceiptCounts.TryGet(address, since, out var counted) ? counted : collections.Outbox.Count("LOWER($.To) = @0 AND $.CreatedAt >= @1", address.Trim().ToLowerInvariant(), StoreBsonMapper.ToBson(since));
 
     /// <summary>A follow-up on a closed ticket reopens it, and the new message starts a new answer clock.</summary>
     public void Reopen(Ticket ticket, DispatchRequest request)

@@ -24,7 +24,7 @@ internal sealed class TicketSequence(StoreCollections collections, string prefix
             counter.Value++;
             number = TicketNumber.Format(prefix, year, counter.Value);
         }
-        while (stored is null && collections.Tickets.Exists(LiteDB.Query.EQ(nameof(Ticket.Number), number)));
+        while (stored is null && collections.Tickets.Exists(StoreQuery.Eq(nameof(Ticket.Number), number)));
 
         collections.Counters.Upsert(counter);
         return (number, year, counter.Value);

@@ -1,0 +1,14 @@
+namespace ContactCenter.Core.Intake;
+
+/// <summary>
+/// A source whose next batch may be fetched while the pipeline still stores the current one. It promises that its
+/// <see cref="IInboundSource.AcknowledgeAsync"/> and <see cref="IInboundSource.RejectAsync"/> may run while that
+/// fetch is in progress (it serialises its own connection), and that a fetch never releases the buffers of the batch
+/// before it. The pipeline keeps at most two batches in flight and still acknowledges each one only after its commit,
+/// in order.
+/// </summary>
+public interface IPrefetchingSource : IInboundSource
+{
+    /// <summary>False turns the prefetch off (a decorator around a source that cannot prefetch says so here).</summary>
+    bool FetchesAhead { get; }
+}
