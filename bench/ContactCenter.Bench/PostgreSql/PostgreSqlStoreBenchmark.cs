@@ -56,17 +56,7 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
         using var store = PostgreSqlTicketStoreFactory.Open(new StoreOptions { DataDirectory = folder }, options);
         var requests = Enumerable.Range(1, count).Select(n => StoreTickets.Request(n, "pg")).ToList();
         await store.DispatchAsync([StoreTickets.Request(0, "warm")], cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        foreach (var chunk in requests.Chunk(batch))
-        {
-            var outcomes = await store.DispatchAsync(chunk, cancellationToken);
-            if (outcomes.Any(o => o.Kind != DispatchOutcomeKind.Created))
-            {
-                throw new InvalidOperationException($"expected only new tickets, got {string.Join(", ", outcomes.Select(o => o.Kind))}");
-            }
-        }
-
-        return Rate.PerSecond(count, Stopwatch.GetElapsedTime(started));
+        return await StoreTickets.DispatchRateAsync(store, requests, batch, cancellationToken);
     }
 
     private static async Task<double> RawRateAsync(string database, int batch, int count, CancellationToken cancellationToken)

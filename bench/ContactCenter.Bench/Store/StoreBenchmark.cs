@@ -43,17 +43,7 @@ internal sealed class StoreBenchmark : IBenchmark
     {
         using var store = TicketStoreFactory.Open(new StoreOptions { DataDirectory = folder });
         var requests = Enumerable.Range(1, count).Select(n => StoreTickets.Request(n, "durable")).ToList();
-        var started = Stopwatch.GetTimestamp();
-        foreach (var chunk in requests.Chunk(batch))
-        {
-            var outcomes = await store.DispatchAsync(chunk, cancellationToken);
-            if (outcomes.Any(o => o.Kind != DispatchOutcomeKind.Created))
-            {
-                throw new InvalidOperationException($"expected only new tickets, got {string.Join(", ", outcomes.Select(o => o.Kind))}");
-            }
-        }
-
-        return Rate.PerSecond(count, Stopwatch.GetElapsedTime(started));
+        return await StoreTickets.DispatchRateAsync(store, requests, batch, cancellationToken);
     }
 
     private static double LiteDbRate(string folder, int batch, int count)

@@ -1,3 +1,4 @@
+using ContactCenter.Bench.Reporting;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.LiteDb;
@@ -47,6 +48,22 @@ internal static class StoreTickets
     }
 
     /// <summary>The ticket a dispatch would make of a request (its message built as the dispatcher builds it), for the raw LiteDB baseline.</summary>
+    /// <summary>Dispatches the requests in batches and returns tickets per second; every one must make a new ticket.</summary>
+    public static async Task<double> DispatchRateAsync(ITicketStore store, IReadOnlyList<DispatchRequest> requests, int batch, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var chunk in requests.Chunk(batch))
+        {
+            var outcomes = await store.DispatchAsync(chunk, cancellationToken);
+            if (outcomes.Any(o => o.Kind != DispatchOutcomeKind.Created))
+            {
+                throw new InvalidOperationException($"expected only new tickets, got {string.Join(", ", outcomes.Select(o => o.Kind))}");
+            }
+        }
+
+        return Rate.PerSecond(requests.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
     public static Ticket Ticket(DispatchRequest request, int number) => new()
     {
         Number = $"PC-2026-{number:D6}",

@@ -24,6 +24,6 @@ internal sealed class QuarantineDiscardCommand(CliContext context) : AsyncComman
             await using var session = CliSession.Open(context, settings, command);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var result = await client.DiscardQuarantineAsync(settings.Id, reason, CliActor.Current, cancellationToken).ConfigureAwait(false);
-            return await QuarantineResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
+            return await ActionResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
         });
 }

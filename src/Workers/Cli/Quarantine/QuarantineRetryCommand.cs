@@ -11,6 +11,6 @@ internal sealed class QuarantineRetryCommand(CliContext context) : AsyncCommand<
             await using var session = CliSession.Open(context, settings, command);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var result = await client.RetryQuarantineAsync(settings.Id, CliActor.Current, cancellationToken).ConfigureAwait(false);
-            return await QuarantineResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
+            return await ActionResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
         });
 }

@@ -1,5 +1,4 @@
 using ContactCenter.Workers.Backoffice;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Spam;
@@ -13,20 +12,6 @@ internal sealed class SpamReleaseCommand(CliContext context) : AsyncCommand<Spam
             await using var session = CliSession.Open(context, settings, command);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var result = await client.ReleaseSpamAsync(settings.Id, CliActor.Current, cancellationToken).ConfigureAwait(false);
-            if (settings.Json)
-            {
-                CliJson.Write(context.Output, result);
-            }
-            else if (result.Outcome == BackofficeOutcome.Done)
-            {
-                context.Console.MarkupLine($"[green]{Markup.Escape(result.Message)}[/]");
-            }
-
-            if (result.Outcome != BackofficeOutcome.Done)
-            {
-                await context.Error.WriteLineAsync(result.Message).ConfigureAwait(false);
-            }
-
-            return ExitCodes.Of(result.Outcome);
+            return await ActionResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
         });
 }
