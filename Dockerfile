@@ -15,6 +15,7 @@ COPY src/Core/ContactCenter.Core.csproj src/Core/
 COPY src/Channels/ContactCenter.Channels.csproj src/Channels/
 COPY src/WebForm/ContactCenter.WebForm.csproj src/WebForm/
 COPY src/Stores/PostgreSql/ContactCenter.Stores.PostgreSql.csproj src/Stores/PostgreSql/
+COPY src/Ml/ContactCenter.Ml.csproj src/Ml/
 COPY src/Workers/ContactCenter.Workers.csproj src/Workers/
 RUN dotnet restore src/Workers/ContactCenter.Workers.csproj
 COPY src/ src/

@@ -62,6 +62,8 @@ internal static class StatisticsPageWriter
         html.Append(CultureInfo.InvariantCulture, $"<div><dt>Richieste evase</dt><dd id=\"evase\">{total.Closed}</dd></div>\n");
         html.Append(CultureInfo.InvariantCulture, $"<div><dt>Richieste aperte</dt><dd id=\"aperte\">{total.Open}</dd></div>\n");
         html.Append(CultureInfo.InvariantCulture, $"<div><dt>Evase nei tempi promessi</dt><dd id=\"nei-tempi\">{Encode(onTime)}</dd></div>\n");
+        // Held as spam: no request, so counted apart from the figures above and never in them.
+        html.Append(CultureInfo.InvariantCulture, $"<div><dt>Messaggi indesiderati (spam), non conteggiati come richieste</dt><dd id=\"spam\">{stats.Spam}</dd></div>\n");
         html.Append("</dl>\n</section>\n");
     }
 

@@ -26,7 +26,7 @@ public sealed class StatisticsPageWriterTests
             TextBody = "Testo riservato della richiesta",
             Classification = new Classification { Category = "rischio sismico" },
         }).ToList();
-        var stats = StatisticsCalculator.Compute(tickets, null, null, now, Rome);
+        var stats = StatisticsCalculator.Compute(tickets, null, null, now, Rome) with { Spam = 5 };
 
         var path = await StatisticsPageWriter.WriteAsync(stats, folder.Path, "Statistiche del contact center", Rome, CancellationToken.None);
 
@@ -43,6 +43,7 @@ public sealed class StatisticsPageWriterTests
         html.Should().NotContain("<script").And.NotContain("http://").And.NotContain("https://").And.NotContain("@import");
         var dom = await HeadlessChromium.DumpDomAsync(new Uri(path).AbsoluteUri);
         dom.Should().Contain("<dd id=\"ricevute\">7</dd>").And.Contain("<dd id=\"evase\">4</dd>").And.Contain("<dd id=\"aperte\">3</dd>");
+        dom.Should().Contain("<dd id=\"spam\">5</dd>", "spam is shown apart, not among the requests");
         dom.Should().Contain("<dd id=\"nei-tempi\">75%</dd>");
         dom.Should().Contain("<th scope=\"row\">fax</th><td>3</td>");
         dom.Should().Contain("<h2 id=\"mesi\">Richieste per mese</h2>").And.Contain("<th scope=\"row\">febbraio 2026</th><td>2</td>");
