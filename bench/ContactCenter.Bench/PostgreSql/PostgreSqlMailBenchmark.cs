@@ -24,7 +24,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
     {
         var count = context.Size(2_000, 500);
         await using var postgres = await PostgresServer.CreateAsync(cancellationToken);
-        var database = await postgres.CreateDatabaseAsync(cancellationToken);
+        var database = await PooledDatabase.CreateAsync(postgres, cancellationToken);
         await using (var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = database }))
         {
             await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, cancellationToken);

@@ -29,8 +29,8 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
         foreach (var (batch, full, quick) in new[] { (10, 2_000, 500), (100, 5_000, 1_000) })
         {
             var count = context.Size(full, quick);
-            var store = await DispatchRateAsync(context.NewFolder("pgstore"), await server.CreateDatabaseAsync(cancellationToken), batch, count, cancellationToken);
-            var raw = await RawRateAsync(await server.CreateDatabaseAsync(cancellationToken), batch, count, cancellationToken);
+            var store = await DispatchRateAsync(context.NewFolder("pgstore"), await PooledDatabase.CreateAsync(server, cancellationToken), batch, count, cancellationToken);
+            var raw = await RawRateAsync(await PooledDatabase.CreateAsync(server, cancellationToken), batch, count, cancellationToken);
             BenchContext.Say($"pgstore: batch {batch}: {store:F0} tickets/s through the store, {raw:F0} tickets/s raw Npgsql");
             rows.Add(new BenchRow(
                 $"PostgreSQL store, batch of {batch} ({count:N0} tickets)",
