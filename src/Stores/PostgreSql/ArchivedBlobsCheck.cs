@@ -1,17 +1,21 @@
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
 
-/// <summary>Inside a dispatch transaction: the blobs its requests refer to that were committed asynchronously are still there.</summary>
+/// <summary>Inside a write transaction: the blobs it refers to that were committed asynchronously are still there.</summary>
 internal static class ArchivedBlobsCheck
 {
     /// <returns>The pending hashes the batch made durable once it commits.</returns>
-    public static async Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IReadOnlyList<DispatchRequest> batch,
+    public static Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IReadOnlyList<DispatchRequest> batch,
+        CancellationToken cancellationToken) =>
+        RequireAsync(db, pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)), cancellationToken);
+
+    public static async Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IEnumerable<TicketAttachment?> blobs,
         CancellationToken cancellationToken)
     {
-        var hashes = batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original))
-            .Select(a => a?.Sha256).OfType<string>().Where(pending.Contains).Distinct(StringComparer.Ordinal).ToArray();
+        var hashes = blobs.Select(a => a?.Sha256).OfType<string>().Where(pending.Contains).Distinct(StringComparer.Ordinal).ToArray();
         if (hashes.Length == 0)
         {
             return [];

@@ -9,9 +9,16 @@ internal sealed partial class PostgreSqlTicketStore
     private const string SpamColumns = "id, doc::text";
 
     /// <summary>Idempotent by source key (also across nodes): a second call returns the first record.</summary>
-    public Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken) =>
-        WriteAsync(async db =>
+    public async Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> madeDurable = [];
+        var held = await WriteAsync(async db =>
         {
+            if (_pendingBlobs is not null)
+            {
+                madeDurable = await ArchivedBlobsCheck.RequireAsync(db, _pendingBlobs, [record.Original], cancellationToken).ConfigureAwait(false);
+            }
+
             var existing = await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE source_key = @k", ReadSpam, cancellationToken,
                 ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)
@@ -31,7 +38,10 @@ internal sealed partial class PostgreSqlTicketStore
                 ("k", record.SourceKey), ("o", nameof(SourceOutcome.Spam)), ("at", record.At)).ConfigureAwait(false);
             PostgreSqlStoreLog.SpamHeld(_logger, record.SourceKey, record.Score);
             return record;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _pendingBlobs?.Remove(madeDurable);
+        return held;
+    }
 
     public async Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken)
     {
