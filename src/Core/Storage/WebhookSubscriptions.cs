@@ -19,4 +19,34 @@ public sealed class WebhookSubscriptions
     /// <summary>The webhooks subscribed to this event type, in name order (so rows are queued in a stable order).</summary>
     public IEnumerable<string> For(string eventType) =>
         _events.Where(w => w.Value.Contains(eventType)).Select(w => w.Key).Order(StringComparer.Ordinal);
+
+    /// <summary>What a dispatch batch announces: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
+    public IEnumerable<WebhookDelivery> Deliveries(IReadOnlyList<DispatchOutcome> outcomes, DateTimeOffset now) =>
+        outcomes.Where(o => o.TicketNumber is not null).SelectMany(outcome => outcome.Kind switch
+        {
+            DispatchOutcomeKind.Created => Deliveries(WebhookEventTypes.TicketCreated, outcome.TicketNumber!, nameof(Tickets.TicketEventKind.Received), now),
+            DispatchOutcomeKind.FollowUpAppended or DispatchOutcomeKind.AutoMailAttached =>
+                Deliveries(WebhookEventTypes.TicketUpdated, outcome.TicketNumber!, outcome.Kind.ToString(), now),
+            _ => [],
+        });
+
+    /// <summary>One event id, one row per subscribed webhook; the store inserts them inside the change's own transaction.</summary>
+    public IEnumerable<WebhookDelivery> Deliveries(string eventType, string ticketNumber, string change, DateTimeOffset now)
+    {
+        string? eventId = null;
+        foreach (var webhook in For(eventType))
+        {
+            eventId ??= "evt_" + Guid.CreateVersion7(now).ToString("N");
+            yield return new WebhookDelivery
+            {
+                EventId = eventId,
+                Webhook = webhook,
+                EventType = eventType,
+                TicketNumber = ticketNumber,
+                Change = change,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            };
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using ContactCenter.Core.Storage;
-using ContactCenter.Core.Tickets;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
@@ -47,42 +46,19 @@ internal sealed partial class PostgreSqlTicketStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inside the dispatch transaction: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
-    private async Task QueueWebhooksAsync(NpgsqlConnection db, IReadOnlyList<DispatchOutcome> outcomes, CancellationToken cancellationToken)
-    {
-        foreach (var outcome in outcomes.Where(o => o.TicketNumber is not null))
-        {
-            var (eventType, change) = outcome.Kind switch
-            {
-                DispatchOutcomeKind.Created => (WebhookEventTypes.TicketCreated, nameof(TicketEventKind.Received)),
-                DispatchOutcomeKind.FollowUpAppended or DispatchOutcomeKind.AutoMailAttached => (WebhookEventTypes.TicketUpdated, outcome.Kind.ToString()),
-                _ => (null, null),
-            };
-            if (eventType is not null)
-            {
-                await QueueWebhooksAsync(db, eventType, outcome.TicketNumber!, change!, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    /// <summary>Inside the dispatch transaction; see <see cref="WebhookSubscriptions.Deliveries(IReadOnlyList{DispatchOutcome}, DateTimeOffset)"/>.</summary>
+    private Task QueueWebhooksAsync(NpgsqlConnection db, IReadOnlyList<DispatchOutcome> outcomes, CancellationToken cancellationToken) =>
+        InsertWebhooksAsync(db, _webhooks.Deliveries(outcomes, _time.GetUtcNow()), cancellationToken);
 
-    /// <summary>One event id, one row per subscribed webhook; must run inside the caller's transaction.</summary>
-    private async Task QueueWebhooksAsync(NpgsqlConnection db, string eventType, string ticketNumber, string change, CancellationToken cancellationToken)
+    /// <summary>Must run inside the caller's transaction.</summary>
+    private Task QueueWebhooksAsync(NpgsqlConnection db, string eventType, string ticketNumber, string change, CancellationToken cancellationToken) =>
+        InsertWebhooksAsync(db, _webhooks.Deliveries(eventType, ticketNumber, change, _time.GetUtcNow()), cancellationToken);
+
+    private static async Task InsertWebhooksAsync(NpgsqlConnection db, IEnumerable<WebhookDelivery> deliveries, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        string? eventId = null;
-        foreach (var webhook in _webhooks.For(eventType))
+        foreach (var delivery in deliveries)
         {
-            eventId ??= "evt_" + Guid.CreateVersion7(now).ToString("N");
-            await PostgreSqlWebhooks.InsertAsync(db, new WebhookDelivery
-            {
-                EventId = eventId,
-                Webhook = webhook,
-                EventType = eventType,
-                TicketNumber = ticketNumber,
-                Change = change,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            }, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlWebhooks.InsertAsync(db, delivery, cancellationToken).ConfigureAwait(false);
         }
     }
 }

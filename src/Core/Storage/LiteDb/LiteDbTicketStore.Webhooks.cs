@@ -42,42 +42,11 @@ internal sealed partial class LiteDbTicketStore
             })];
         }, cancellationToken);
 
-    /// <summary>Inside the dispatch transaction: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
-    private void QueueWebhooks(IReadOnlyList<DispatchOutcome> outcomes)
-    {
-        foreach (var outcome in outcomes.Where(o => o.TicketNumber is not null))
-        {
-            switch (outcome.Kind)
-            {
-                case DispatchOutcomeKind.Created:
-                    QueueWebhooks(WebhookEventTypes.TicketCreated, outcome.TicketNumber!, nameof(Tickets.TicketEventKind.Received));
-                    break;
-                case DispatchOutcomeKind.FollowUpAppended:
-                case DispatchOutcomeKind.AutoMailAttached:
-                    QueueWebhooks(WebhookEventTypes.TicketUpdated, outcome.TicketNumber!, outcome.Kind.ToString());
-                    break;
-            }
-        }
-    }
+    /// <summary>Inside the dispatch transaction; see <see cref="WebhookSubscriptions.Deliveries(IReadOnlyList{DispatchOutcome}, DateTimeOffset)"/>.</summary>
+    private void QueueWebhooks(IReadOnlyList<DispatchOutcome> outcomes) =>
+        _c.Webhooks.Insert(_webhooks.Deliveries(outcomes, _time.GetUtcNow()));
 
-    /// <summary>One event id, one row per subscribed webhook; must run inside the caller's transaction.</summary>
-    private void QueueWebhooks(string eventType, string ticketNumber, string change)
-    {
-        var now = _time.GetUtcNow();
-        string? eventId = null;
-        foreach (var webhook in _webhooks.For(eventType))
-        {
-            eventId ??= "evt_" + Guid.CreateVersion7(now).ToString("N");
-            _c.Webhooks.Insert(new WebhookDelivery
-            {
-                EventId = eventId,
-                Webhook = webhook,
-                EventType = eventType,
-                TicketNumber = ticketNumber,
-                Change = change,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-    }
+    /// <summary>Must run inside the caller's transaction.</summary>
+    private void QueueWebhooks(string eventType, string ticketNumber, string change) =>
+        _c.Webhooks.Insert(_webhooks.Deliveries(eventType, ticketNumber, change, _time.GetUtcNow()));
 }
