@@ -6,12 +6,7 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>Rows of <c>outbox</c>: the message as a document, the columns the sender and the per-sender limit query on.</summary>
 internal static class PostgreSqlOutbox
 {
-    public static OutboxMessage Read(NpgsqlDataReader reader)
-    {
-        var message = StoreJson.Deserialize<OutboxMessage>(reader.GetString(1));
-        message.Id = checked((int)reader.GetInt64(0));
-        return message;
-    }
+    public static OutboxMessage Read(NpgsqlDataReader reader) => StoreJson.ReadWithId<OutboxMessage>(reader, (message, id) => message.Id = id);
 
     public static async Task InsertAsync(NpgsqlConnection db, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -8,12 +8,7 @@ internal static class PostgreSqlQuarantine
 {
     public const string Columns = "id, doc::text";
 
-    public static QuarantineRecord Read(NpgsqlDataReader reader)
-    {
-        var record = StoreJson.Deserialize<QuarantineRecord>(reader.GetString(1));
-        record.Id = checked((int)reader.GetInt64(0));
-        return record;
-    }
+    public static QuarantineRecord Read(NpgsqlDataReader reader) => StoreJson.ReadWithId<QuarantineRecord>(reader, (record, id) => record.Id = id);
 
     public static Task<int> UpdateAsync(NpgsqlConnection db, QuarantineRecord record, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(db, "UPDATE quarantine SET status = @status, doc = @doc WHERE id = @id", cancellationToken,

@@ -68,10 +68,5 @@ internal sealed partial class PostgreSqlTicketStore
             }
         }, cancellationToken);
 
-    private static SpamRecord ReadSpam(NpgsqlDataReader reader)
-    {
-        var record = StoreJson.Deserialize<SpamRecord>(reader.GetString(1));
-        record.Id = checked((int)reader.GetInt64(0));
-        return record;
-    }
+    private static SpamRecord ReadSpam(NpgsqlDataReader reader) => StoreJson.ReadWithId<SpamRecord>(reader, (record, id) => record.Id = id);
 }

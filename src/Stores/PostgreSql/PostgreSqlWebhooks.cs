@@ -8,12 +8,7 @@ internal static class PostgreSqlWebhooks
 {
     public const string Pending = "delivered_at IS NULL AND abandoned_at IS NULL";
 
-    public static WebhookDelivery Read(NpgsqlDataReader reader)
-    {
-        var delivery = StoreJson.Deserialize<WebhookDelivery>(reader.GetString(1));
-        delivery.Id = checked((int)reader.GetInt64(0));
-        return delivery;
-    }
+    public static WebhookDelivery Read(NpgsqlDataReader reader) => StoreJson.ReadWithId<WebhookDelivery>(reader, (delivery, id) => delivery.Id = id);
 
     public static async Task InsertAsync(NpgsqlConnection db, WebhookDelivery delivery, CancellationToken cancellationToken)
     {

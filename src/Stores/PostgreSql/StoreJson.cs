@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
 
@@ -21,4 +22,12 @@ internal static class StoreJson
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} document is null.");
+
+    /// <summary>A row read as <c>id, doc::text</c>: the document, given the row's id (the serial column is the truth, not the JSON).</summary>
+    public static T ReadWithId<T>(NpgsqlDataReader reader, Action<T, int> setId)
+    {
+        var document = Deserialize<T>(reader.GetString(1));
+        setId(document, checked((int)reader.GetInt64(0)));
+        return document;
+    }
 }
