@@ -10,7 +10,4 @@ internal static partial class VoicemailLog
 
     [LoggerMessage(EventId = 2171, Level = LogLevel.Information, Message = "Voicemail {SourceKey} set aside: {Reason}")]
     public static partial void SetAside(ILogger logger, string sourceKey, string reason);
-
-    [LoggerMessage(EventId = 2172, Level = LogLevel.Information, Message = "Phone call {SourceKey} registered by {Operator}: {Outcome} {TicketNumber}")]
-    public static partial void PhoneCallRegistered(ILogger logger, string sourceKey, string @operator, string outcome, string ticketNumber);
 }

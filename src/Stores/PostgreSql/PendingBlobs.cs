@@ -24,6 +24,4 @@ public sealed class PendingBlobs
             _hashes.TryRemove(hash, out _);
         }
     }
-
-    internal int Count => _hashes.Count;
 }

@@ -32,8 +32,6 @@ internal sealed class ClusterNode : IDisposable
                 onTicketCreated?.Invoke(this);
             }
         });
-        // Timestamps say where a slow run spent its time.
-        process.StartInfo.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         ContactCenterProcess.StartReading(process);
     }
 

@@ -23,6 +23,4 @@ public sealed class MailScreeningCatalog
     }
 
     public MailScreeningOptions? For(string channelName) => byChannel.GetValueOrDefault(channelName);
-
-    public bool UsesEngine => byChannel.Values.Any(o => o.Rspamd);
 }
