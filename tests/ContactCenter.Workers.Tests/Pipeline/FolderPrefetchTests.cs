@@ -14,7 +14,7 @@ namespace ContactCenter.Workers.Tests.Pipeline;
 /// does for IMAP: the next batch's files are read while the current one is stored, batch 2's commit fails (a crash
 /// there) while batch 3 is read, and nothing of batch 2 or 3 may have been moved; a restart stores the rest once.
 /// </summary>
-public sealed class FolderPrefetchTests : IDisposable
+public sealed class FolderPrefetchTests(ScanFixtures scans) : IClassFixture<ScanFixtures>, IDisposable
 {
     private readonly TempDirectory folder = new("cc-folder-prefetch");
 
@@ -53,6 +53,58 @@ public sealed class FolderPrefetchTests : IDisposable
         };
 
         await AssertCrashAndRestartAsync(channel, Letters, BatchSize, Inbox);
+    }
+
+    [Fact]
+    public async Task FaxSpool_CommitOfBatchTwoFailsWhileBatchThreeIsRead_OnlyBatchOneIsRecordedAndRestartMakesNoDuplicates()
+    {
+        const int Faxes = 7, BatchSize = 2;
+        Directory.CreateDirectory(Inbox);
+        for (var i = 1; i <= Faxes; i++)
+        {
+            // The same page, made a distinct file (its own sha256) by the TIFF's DocumentName tag, as each received fax is.
+            var path = Path.Combine(Inbox, $"fax{i:D5}.tif");
+            File.Copy(scans.FaxFineG4, path);
+            ExternalTool.Run("tiffset", "-s", "269", $"fax {i}", path);
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+        }
+
+        var state = folder.Combine("fax-state.tsv");
+        var channel = new Dictionary<string, string>
+        {
+            ["Type"] = "FaxSpool",
+            ["Path"] = Inbox,
+            ["StableFor"] = "00:00:00",
+            ["ProcessedStatePath"] = state,
+            ["BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
+        };
+
+        var crashed = new PipelineEventLog();
+        await using (var run = new PrefetchRun(folder.Path, crashed, channel))
+        {
+            run.Source.FetchesAhead.Should().BeTrue();
+            run.CrashAtBatchTwoWhileBatchThreeIsFetched();
+
+            await FluentActions.Awaiting(() => run.Pipeline.RunAsync(run.Source, null, CancellationToken.None)).Should().ThrowAsync<PollFailedException>();
+            (await run.TicketsAsync()).Should().HaveCount(BatchSize, "only batch 1 was committed");
+        }
+
+        PrefetchLogAssertions.OnlyBatchOneAcknowledgedAndBatchThreeFetchedAhead(crashed, BatchSize);
+        File.ReadAllLines(state).Should().HaveCount(BatchSize, "only batch 1's faxes are recorded as imported");
+        Files(Inbox).Should().HaveCount(Faxes, "the spool belongs to the gateway: nothing is moved");
+
+        var restarted = new PipelineEventLog();
+        await using (var run = new PrefetchRun(folder.Path, restarted, channel))
+        {
+            var summary = await run.Pipeline.RunAsync(run.Source, null, CancellationToken.None);
+
+            summary.Created.Should().Be(Faxes - BatchSize);
+            summary.AlreadyStored.Should().Be(0, "batch 1's faxes are skipped by the state file, unread");
+            await AssertEachOnceAsync(run, Faxes);
+        }
+
+        File.ReadAllLines(state).Should().HaveCount(Faxes);
+        PrefetchLogAssertions.EachAcknowledgementAfterItsCommitInOrder(restarted, (Faxes - 1) / BatchSize);
     }
 
     [Fact]
