@@ -70,4 +70,7 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1221, LogLevel.Warning, "{Channel}: IMAP IDLE connection failed ({Error}); trying again in {Delay}, polling goes on meanwhile")]
     public static partial void IdleFailed(ILogger logger, string channel, TimeSpan delay, string error);
+
+    [LoggerMessage(1222, LogLevel.Debug, "{Channel}: IMAP IDLE announced mail that a poll has already taken (here or on another node); no wake-up")]
+    public static partial void IdleArrivalsTaken(ILogger logger, string channel);
 }

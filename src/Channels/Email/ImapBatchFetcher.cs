@@ -3,7 +3,6 @@ using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using MailKit;
 using MailKit.Net.Imap;
-using MailKit.Search;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Email;
@@ -24,19 +23,7 @@ internal sealed class ImapBatchFetcher(
     public async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
     {
         var (_, folder) = await connection.OpenSourceFolderAsync(cancellationToken).ConfigureAwait(false);
-        SearchQuery query = SearchQuery.NotDeleted;
-        if (options.ImportSince is { } since)
-        {
-            // SINCE compares the INTERNALDATE's day: older messages stay untouched.
-            query = query.And(SearchQuery.DeliveredAfter(since.ToDateTime(TimeOnly.MinValue)));
-        }
-
-        if (options.AfterImport == ImapAfterImport.MarkSeen)
-        {
-            query = query.And(SearchQuery.NotSeen);
-        }
-
-        var found = await folder.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+        var found = await folder.SearchAsync(ImapPendingQuery.For(options), cancellationToken).ConfigureAwait(false);
         var uids = found.OrderBy(u => u.Id).ToList();
         EmailSourceLog.ImapPending(logger, channelName, uids.Count, folder.FullName, folder.UidValidity);
         return (folder, uids);

@@ -57,6 +57,21 @@ internal sealed class ImapIdleWatcher(
         }
     }
 
+    /// <summary>
+    /// Whether the folder still holds mail a poll would take. In a cluster every node idles on the folder: a node whose
+    /// notice comes after another node's poll already moved the mail would otherwise start a second, empty poll.
+    /// </summary>
+    private async Task<bool> StillPendingAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        if ((await folder.SearchAsync(ImapPendingQuery.For(options), cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return true;
+        }
+
+        EmailSourceLog.IdleArrivalsTaken(logger, channel);
+        return false;
+    }
+
     private TimeSpan? Until(OAuth2Token? token) =>
         token is null ? null : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, (token.ExpiresAt - timeProvider.GetUtcNow()).Ticks));
 
@@ -110,7 +125,7 @@ internal sealed class ImapIdleWatcher(
                     folder.MessageExpunged -= OnExpunged;
                 }
 
-                if (arrivals)
+                if (arrivals && await StillPendingAsync(folder, cancellationToken).ConfigureAwait(false))
                 {
                     await arrived(cancellationToken).ConfigureAwait(false);
                 }

@@ -13,10 +13,12 @@ namespace ContactCenter.Channels.Email;
 /// A folder a local MTA delivers to: <c>.eml</c> files, or a Maildir (<c>new/</c> and <c>cur/</c>). Items are keyed by
 /// the sha256 of their bytes, so a file delivered twice is the same item. A plain folder's file is taken only once it
 /// has stopped changing (<c>StableFor</c>); a Maildir's files are complete when they appear in <c>new/</c>.
+/// The next batch's files are read (hashed) while the pipeline stores the current one: they are other files than
+/// those being moved to done/ or quarantine/, and the listing is taken once, before the first batch.
 /// </summary>
 internal sealed class MailDropSource(
     string name, MailDropChannelOptions options, ILogger logger, TimeProvider timeProvider, ChannelKind? channel = null)
-    : IInboundSource
+    : IPrefetchingSource
 {
     private readonly FileStabilityTracker tracker = new(timeProvider, options.StableFor);
     private readonly SourceFileRules rules = new(options.Path, options.FollowSymlinks, options.ReadTimeout, "Channels:" + name);
@@ -24,6 +26,8 @@ internal sealed class MailDropSource(
     public string Name { get; } = name;
 
     public ChannelKind Channel { get; } = channel ?? (options.Pec ? ChannelKind.Pec : ChannelKind.Email);
+
+    public bool FetchesAhead => true;
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

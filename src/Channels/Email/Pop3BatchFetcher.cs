@@ -7,18 +7,21 @@ namespace ContactCenter.Channels.Email;
 /// <summary>
 /// Fetches a chunk of pending messages pipelined (RETR after RETR without waiting) and buffers each one, so the
 /// session is free again before the caller starts processing. A message the server sizes (LIST) over
-/// <paramref name="maxMessageBytes"/> is never downloaded.
+/// <paramref name="maxMessageBytes"/> is never downloaded. Two buffer sets take turns: a batch is fetched while the
+/// one before it is still being stored, and the pipeline asks for a batch only once the one two back is acknowledged.
 /// </summary>
 internal sealed class Pop3BatchFetcher(
     string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider,
     long maxMessageBytes, ChannelKind channel) : IDisposable
 {
-    private readonly MessageBufferSet _buffers = new();
+    private readonly MessageBufferSet[] _sets = [new(), new()];
+    private int _turn;
 
     public async Task<IReadOnlyList<InboundItem>> FetchAsync(List<(int Index, string Uidl)> chunk, CancellationToken cancellationToken)
     {
-        // The caller has finished with the previous batch before asking for this one.
-        _buffers.Release();
+        // The caller has finished with the batch two back (this set's) before asking for this one.
+        var buffers = _sets[_turn++ % _sets.Length];
+        buffers.Release();
         var client = await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<InboundItem>(chunk.Count);
         var download = new List<(int Index, string Uidl)>(chunk.Count);
@@ -46,7 +49,7 @@ internal sealed class Pop3BatchFetcher(
             MessageBuffer buffer;
             await using (var stream = streams[i])
             {
-                buffer = await _buffers.CopyAsync(stream, cancellationToken).ConfigureAwait(false);
+                buffer = await buffers.CopyAsync(stream, cancellationToken).ConfigureAwait(false);
             }
 
             // POP3 has no INTERNALDATE: the topmost Received header (else Date) stands in for it.
@@ -55,11 +58,17 @@ internal sealed class Pop3BatchFetcher(
             items.Add(CreateItem(download[i].Uidl, receivedAt, buffer));
         }
 
-        EmailSourceLog.Fetched(logger, channelName, items.Count, _buffers.Bytes);
+        EmailSourceLog.Fetched(logger, channelName, items.Count, buffers.Bytes);
         return items;
     }
 
-    public void Dispose() => _buffers.Dispose();
+    public void Dispose()
+    {
+        foreach (var set in _sets)
+        {
+            set.Dispose();
+        }
+    }
 
     private InboundItem CreateItem(string uidl, DateTimeOffset receivedAt, MessageBuffer buffer) =>
         MailInboundItems.Create(channelName, channel, options, Key(uidl), uidl, receivedAt, buffer, ("pop3.uidl", uidl));

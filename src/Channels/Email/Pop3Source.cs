@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// A POP3 mailbox. One session per poll; messages are tracked by UIDL and fetched pipelined in batches. In Delete
-/// mode a batch's deletions are committed by the QUIT that ends its acknowledgement, and the next batch opens a
-/// new session (message indexes are only valid inside one session).
+/// A POP3 mailbox. Messages are tracked by UIDL and fetched pipelined in batches. In Delete mode a batch's deletions
+/// are committed by the QUIT that ends its acknowledgement, and the batch after the next one opens a new session
+/// (message indexes are only valid inside one session). The next batch is fetched while the pipeline stores the
+/// current one; the session serves one step at a time, so a fetch, a DELE + QUIT and a state-file write take turns.
 /// </summary>
-internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
+internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
 {
     private readonly Pop3ChannelOptions _options;
     private readonly Pop3Session _session;
@@ -19,6 +20,7 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
     private readonly Pop3BatchFetcher _fetcher;
     private readonly Pop3Acknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     public Pop3Source(
         string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider,
@@ -38,6 +40,8 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
 
     public bool IsBackingOff => _guard.InBackoffWindow;
 
+    public bool FetchesAhead => true;
+
     public ChannelKind Channel { get; }
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -48,7 +52,7 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
         }
 
         // A session left open by an abandoned poll holds a stale snapshot of the mailbox.
-        await _session.CloseAsync(quit: true).ConfigureAwait(false);
+        await InTurnAsync(_ => _session.CloseAsync(quit: true), CancellationToken.None).ConfigureAwait(false);
 
         // Offered once per poll even when the caller acknowledges nothing, so an unacknowledged batch is not re-offered.
         var offered = new HashSet<string>(StringComparer.Ordinal);
@@ -57,23 +61,22 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
         {
             while (true)
             {
-                var pending = await _guard.RunAsync(ct => _filter.ListPendingAsync(offered, first, ct), cancellationToken).ConfigureAwait(false);
+                // Listed and fetched in one turn: an acknowledgement's QUIT in between would end the session whose
+                // message indexes the chunk holds.
+                var (items, remaining) = await ServerStepAsync(ct => FetchNextAsync(offered, first, ct), cancellationToken).ConfigureAwait(false);
                 first = false;
-                if (pending.Count == 0)
+                if (items is null)
                 {
                     break;
                 }
 
-                var chunk = pending.GetRange(0, Math.Min(_options.BatchSize, pending.Count));
-                var items = await _guard.RunAsync(ct => _fetcher.FetchAsync(chunk, ct), cancellationToken).ConfigureAwait(false);
-                offered.UnionWith(chunk.Select(c => c.Uidl));
-                yield return new InboundBatch(items, pending.Count - chunk.Count);
+                yield return new InboundBatch(items, remaining);
             }
         }
         finally
         {
             // Nothing is flagged for deletion here (only AcknowledgeAsync deletes, and it QUITs itself).
-            await _session.CloseAsync(quit: true).ConfigureAwait(false);
+            await InTurnAsync(_ => _session.CloseAsync(quit: true), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -87,21 +90,60 @@ internal sealed class Pop3Source : IInboundSource, IBackoffReportingSource
         var uidls = items.Select(i => (string)i.SourceState!).ToList();
         if (_options.AfterImport == Pop3AfterImport.Keep)
         {
-            await _acknowledger.RememberImportedAsync(uidls, cancellationToken).ConfigureAwait(false);
+            await InTurnAsync(ct => _acknowledger.RememberImportedAsync(uidls, ct), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await _guard.RunAsync(ct => _acknowledger.DeleteAsync(uidls, ct), cancellationToken).ConfigureAwait(false);
+        await ServerStepAsync(ct => _acknowledger.DeleteAsync(uidls, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>POP3 has no folders: the message stays on the server and its UIDL is remembered as rejected.</summary>
     public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken) =>
-        await _acknowledger.RememberRejectedAsync((string)item.SourceState!, item.SourceKey, reason, cancellationToken)
+        await InTurnAsync(ct => _acknowledger.RememberRejectedAsync((string)item.SourceState!, item.SourceKey, reason, ct), cancellationToken)
             .ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
         _fetcher.Dispose();
         await _session.CloseAsync(quit: false).ConfigureAwait(false);
+        _turn.Dispose();
+    }
+
+    /// <summary>The next chunk of pending messages, fetched, with how many remain after it; no items when none is pending.</summary>
+    private async Task<(IReadOnlyList<InboundItem>? Items, int Remaining)> FetchNextAsync(
+        HashSet<string> offered, bool first, CancellationToken cancellationToken)
+    {
+        var pending = await _filter.ListPendingAsync(offered, first, cancellationToken).ConfigureAwait(false);
+        if (pending.Count == 0)
+        {
+            return (null, 0);
+        }
+
+        var chunk = pending.GetRange(0, Math.Min(_options.BatchSize, pending.Count));
+        var items = await _fetcher.FetchAsync(chunk, cancellationToken).ConfigureAwait(false);
+        offered.UnionWith(chunk.Select(c => c.Uidl));
+        return (items, pending.Count - chunk.Count);
+    }
+
+    /// <summary>A step on the server, in turn; a failure drops the session and starts the backoff.</summary>
+    private async Task<T> ServerStepAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        T result = default!;
+        await InTurnAsync(async ct => result = await _guard.RunAsync(step, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>One step at a time on the session and the UIDL state (MailKit's client is not concurrent).</summary>
+    private async Task InTurnAsync(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await step(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 }

@@ -10,9 +10,10 @@ namespace ContactCenter.Channels.Fax;
 /// <summary>
 /// A HylaFAX-style received-fax spool: offers each <c>fax*.tif</c> once it is complete (stable and not locked by the
 /// receiving process), with the sender's TSI and caller id from its tags or a sidecar file. The spool belongs to the
-/// gateway, so files are only read; acknowledging remembers them (and moves them only when configured to).
+/// gateway, so files are only read; acknowledging remembers them (and moves them only when configured to). The next
+/// batch's faxes are read while the pipeline stores the current one.
 /// </summary>
-internal sealed class FaxSpoolSource : IInboundSource
+internal sealed class FaxSpoolSource : IPrefetchingSource
 {
     private readonly FaxSpoolChannelOptions options;
     private readonly TimeProvider time;
@@ -38,6 +39,8 @@ internal sealed class FaxSpoolSource : IInboundSource
 
     public ChannelKind Channel => ChannelKind.Fax;
 
+    public bool FetchesAhead => true;
+
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Directory.Exists(options.Path))
@@ -51,51 +54,31 @@ internal sealed class FaxSpoolSource : IInboundSource
             .Select(f => new FaxSpoolFile(f.FullName, f.Length, f.LastWriteTimeUtc))
             .ToList();
         tracker.KeepOnly(files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
-        var items = new List<InboundItem>();
+        // Decided once, before the first batch: acknowledgements update the state and the tracker while later
+        // batches are read.
+        var ready = files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc))
+            .ToList();
+        if (ready.Count > 0)
+        {
+            FaxSpoolLog.FaxesReady(logger, Name, ready.Count);
+        }
+
+        // Each batch's files are read (hashed, tags) only when it is asked for: the next one while this one is stored.
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => !state.IsDone(f.Name, f.Size, f.LastWriteUtc) && tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
+        var batch = new List<InboundItem>(options.BatchSize);
+        for (var i = 0; i < ready.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string? sha256;
-            try
+            if (await ReadAsync(ready[i], cancellationToken) is { } item && keys.Add(item.SourceKey))
             {
-                sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
-            }
-            catch (FileNotFoundException)
-            {
-                continue;
-            }
-            catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
-            {
-                // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the spool flows.
-                FaxSpoolLog.Refused(logger, file.FullPath, ex.Message);
-                items.Add(RefusedFileItem.Create($"file:{Name}", Name, ChannelKind.Fax, file.FullPath, ex.Message, PaperContentTypes.Tiff, file));
-                continue;
+                batch.Add(item);
             }
 
-            if (sha256 is null)
+            if (batch.Count == options.BatchSize || (i == ready.Count - 1 && batch.Count > 0))
             {
-                // The receiving process still holds its lock on the file.
-                FaxSpoolLog.StillOpen(logger, file.FullPath);
-                continue;
+                yield return new InboundBatch(batch, ready.Count - i - 1);
+                batch = new List<InboundItem>(options.BatchSize);
             }
-
-            var item = FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, rules, logger);
-            if (keys.Add(item.SourceKey))
-            {
-                items.Add(item);
-            }
-        }
-
-        if (items.Count > 0)
-        {
-            FaxSpoolLog.FaxesReady(logger, Name, items.Count);
-        }
-
-        for (var offset = 0; offset < items.Count; offset += options.BatchSize)
-        {
-            var batch = items.Skip(offset).Take(options.BatchSize).ToList();
-            yield return new InboundBatch(batch, Math.Max(0, items.Count - offset - batch.Count));
         }
     }
 
@@ -140,4 +123,33 @@ internal sealed class FaxSpoolSource : IInboundSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The fax's item; null while the receiving process still holds it or when it vanished.</summary>
+    private async Task<InboundItem?> ReadAsync(FaxSpoolFile file, CancellationToken cancellationToken)
+    {
+        string? sha256;
+        try
+        {
+            sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
+        {
+            // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the spool flows.
+            FaxSpoolLog.Refused(logger, file.FullPath, ex.Message);
+            return RefusedFileItem.Create($"file:{Name}", Name, ChannelKind.Fax, file.FullPath, ex.Message, PaperContentTypes.Tiff, file);
+        }
+
+        if (sha256 is null)
+        {
+            // The receiving process still holds its lock on the file.
+            FaxSpoolLog.StillOpen(logger, file.FullPath);
+            return null;
+        }
+
+        return FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, rules, logger);
+    }
 }

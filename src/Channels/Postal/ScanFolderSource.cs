@@ -11,9 +11,10 @@ namespace ContactCenter.Channels.Postal;
 /// <summary>
 /// Scanned postal mail: polls one or more folders (no file events, they are unreliable on network shares) and offers
 /// each document once it is complete: size and modification time unchanged for <c>StableFor</c> and the file openable
-/// exclusively. Files already there at start are offered after the same wait.
+/// exclusively. Files already there at start are offered after the same wait. The next batch's files are read while
+/// the pipeline stores the current one.
 /// </summary>
-internal sealed class ScanFolderSource : IInboundSource
+internal sealed class ScanFolderSource : IPrefetchingSource
 {
     private readonly ScanFolderChannelOptions options;
     private readonly TimeProvider time;
@@ -35,61 +36,42 @@ internal sealed class ScanFolderSource : IInboundSource
 
     public ChannelKind Channel => ChannelKind.Postal;
 
+    public bool FetchesAhead => true;
+
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var candidates = walker.Find();
         tracker.KeepOnly(candidates.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
-        var items = new List<InboundItem>();
+        // Decided once, before the first batch: acknowledgements update the tracker while later batches are read.
+        var ready = candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)).ToList();
+        if (ready.Count > 0)
+        {
+            ScanFolderLog.FilesReady(logger, Name, ready.Count);
+        }
+
+        // Each batch's files are read (hashed) only when it is asked for: the next one while this one is stored.
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in candidates.Where(f => tracker.IsStable(f.FullPath, f.Size, f.LastWriteUtc)))
+        var batch = new List<InboundItem>(options.BatchSize);
+        for (var i = 0; i < ready.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rules = RulesFor(file.Root);
-            string? sha256;
-            try
+            if (await ReadAsync(ready[i], cancellationToken) is { } item)
             {
-                sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
-            }
-            catch (FileNotFoundException)
-            {
-                continue;
-            }
-            catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
-            {
-                // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
-                ScanFolderLog.Refused(logger, file.FullPath, ex.Message);
-                items.Add(RefusedFileItem.Create(
-                    $"file:{Name}", Name, ChannelKind.Postal, file.FullPath, ex.Message,
-                    PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream", file));
-                continue;
+                if (keys.Add(item.SourceKey))
+                {
+                    batch.Add(item);
+                }
+                else
+                {
+                    ScanFolderLog.SameContent(logger, ready[i].FullPath, item.SourceKey);
+                }
             }
 
-            if (sha256 is null)
+            if (batch.Count == options.BatchSize || (i == ready.Count - 1 && batch.Count > 0))
             {
-                ScanFolderLog.StillOpen(logger, file.FullPath);
-                continue;
+                yield return new InboundBatch(batch, ready.Count - i - 1);
+                batch = new List<InboundItem>(options.BatchSize);
             }
-
-            var item = ScanFolderItemFactory.Create(Name, options, file, sha256, rules);
-            if (keys.Add(item.SourceKey))
-            {
-                items.Add(item);
-            }
-            else
-            {
-                ScanFolderLog.SameContent(logger, file.FullPath, item.SourceKey);
-            }
-        }
-
-        if (items.Count > 0)
-        {
-            ScanFolderLog.FilesReady(logger, Name, items.Count);
-        }
-
-        for (var offset = 0; offset < items.Count; offset += options.BatchSize)
-        {
-            var batch = items.Skip(offset).Take(options.BatchSize).ToList();
-            yield return new InboundBatch(batch, Math.Max(0, items.Count - offset - batch.Count));
         }
     }
 
@@ -142,6 +124,37 @@ internal sealed class ScanFolderSource : IInboundSource
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The document's item; null while a writer still holds the file or when it vanished.</summary>
+    private async Task<InboundItem?> ReadAsync(ScanFile file, CancellationToken cancellationToken)
+    {
+        var rules = RulesFor(file.Root);
+        string? sha256;
+        try
+        {
+            sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
+        {
+            // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
+            ScanFolderLog.Refused(logger, file.FullPath, ex.Message);
+            return RefusedFileItem.Create(
+                $"file:{Name}", Name, ChannelKind.Postal, file.FullPath, ex.Message,
+                PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream", file);
+        }
+
+        if (sha256 is null)
+        {
+            ScanFolderLog.StillOpen(logger, file.FullPath);
+            return null;
+        }
+
+        return ScanFolderItemFactory.Create(Name, options, file, sha256, rules);
+    }
 
     private SourceFileRules RulesFor(string root) => new(root, options.FollowSymlinks, options.ReadTimeout, "Channels:" + Name);
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Testing.Dovecot;
 
 namespace ContactCenter.Channels.Tests.Email;
@@ -47,6 +48,41 @@ public sealed class ImapIdleTests(DovecotFixture fixture)
         await _server.AppendAsync(user, TestMail.Create(4));
 
         await WaitUntilAsync(() => Volatile.Read(ref arrivals) == 1, "a new message after the expunges is an arrival");
+        await stop.CancelAsync();
+        await watch.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task Watch_ArrivalAlreadyTakenByAnotherPoll_NoWakeUp()
+    {
+        var user = _server.CreateUser("idle");
+        var logger = new RecordingLogger();
+        await using var source = ImapTestSources.Create(_server, user, o => o.AfterImport = ImapAfterImport.MarkSeen, logger: logger);
+        await using var otherNode = ImapTestSources.Create(_server, user, o => o.AfterImport = ImapAfterImport.MarkSeen);
+        using var stop = new CancellationTokenSource();
+        var arrivals = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first wake-up is slow (as a busy node is): meanwhile another node takes the next message.
+        var watch = source.WatchAsync(async ct =>
+        {
+            if (Interlocked.Increment(ref arrivals) == 1)
+            {
+                await release.Task.WaitAsync(ct);
+            }
+        }, stop.Token);
+        await WaitUntilAsync(() => logger.Has(1219), "the watcher is in IDLE");
+        await _server.AppendAsync(user, TestMail.Create(1));
+        await WaitUntilAsync(() => Volatile.Read(ref arrivals) == 1, "the first message wakes the channel");
+
+        await _server.AppendAsync(user, TestMail.Create(2));
+        (await otherNode.PollAllAsync(acknowledge: true)).Items().Should().HaveCount(2, "the other node's poll takes both messages");
+        release.SetResult();
+
+        // Back in IDLE the watcher is told of message 2, which is no longer pending: no second (empty) poll.
+        await WaitUntilAsync(() => logger.Has(1222), "the watcher sees that the announced mail was taken");
+        Volatile.Read(ref arrivals).Should().Be(1);
+        await _server.AppendAsync(user, TestMail.Create(3));
+        await WaitUntilAsync(() => Volatile.Read(ref arrivals) == 2, "new mail after that still wakes the channel");
         await stop.CancelAsync();
         await watch.WaitAsync(Patience);
     }
