@@ -13,4 +13,8 @@ internal sealed record LabelChoice(
     double SecondLevelFrom,
     double ModelAccuracy,
     double CombinedAccuracy,
-    double Score);
+    double Score)
+{
+    /// <summary>The chosen settings' out-of-fold predictions (for the review threshold).</summary>
+    public LabelPrediction[] Predicted { get; init; } = [];
+}

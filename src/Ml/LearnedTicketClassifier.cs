@@ -13,7 +13,7 @@ namespace ContactCenter.Ml;
 /// <see cref="RoutingModelOptions.OverrideConfidence"/> (unset: the probability chosen by cross-validation when training,
 /// in the model's manifest). The ticket keeps the model's verdict (version, probabilities,
 /// the words that weighed most); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
-/// is flagged for review. Without a model this is the rules alone.
+/// (unset: the manifest's review threshold, also chosen by cross-validation) is flagged for review. Without a model this is the rules alone.
 /// </summary>
 internal sealed class LearnedTicketClassifier(
     RuleBasedClassifier rules,
@@ -50,7 +50,7 @@ internal sealed class LearnedTicketClassifier(
             Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel)],
             Model = verdict,
         };
-        if (levelByModel && verdict.LevelProbability < options.MinConfidence)
+        if (levelByModel && verdict.LevelProbability < (options.MinConfidence ?? model.Manifest.ReviewBelow ?? RoutingModelOptions.DefaultMinConfidence))
         {
             verdict.ReviewReason = string.Create(CultureInfo.InvariantCulture,
                 $"Livello incerto: il modello v{model.Version} dice livello {(int)verdict.Level} con probabilità {verdict.LevelProbability:0.00}");

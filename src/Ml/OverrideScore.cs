@@ -18,11 +18,7 @@ internal static class OverrideScore
         for (var i = 0; i < rows.Count; i++)
         {
             var w = rows[i].Weight;
-            var (label, probability) = (predicted[i].Label, predicted[i].Probability);
-            if (recalled is not null && label != recalled && 1 - probability >= policy.SecondFrom)
-            {
-                (label, probability) = (recalled, 1 - probability);
-            }
+            var (label, probability) = Lean(predicted[i], recalled, policy.SecondFrom);
 
             var rule = ruled(rows[i].Rules);
             var threshold = label == recalled ? policy.SecondOverride : policy.Override;
@@ -41,4 +37,10 @@ internal static class OverrideScore
         var score = recalled is null || recallTotal == 0 ? accuracy : (accuracy + recallHit / recallTotal) / 2;
         return new LabelChoice(settings, policy.Override, policy.SecondOverride, policy.SecondFrom, model / total, accuracy, score);
     }
+
+    /// <summary>A two-label prediction turned to <paramref name="recalled"/> once that label's probability reaches <paramref name="from"/>.</summary>
+    public static (string Label, double Probability) Lean(LabelPrediction predicted, string? recalled, double from) =>
+        recalled is not null && predicted.Label != recalled && 1 - predicted.Probability >= from
+            ? (recalled, 1 - predicted.Probability)
+            : (predicted.Label, predicted.Probability);
 }

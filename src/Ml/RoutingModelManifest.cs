@@ -28,6 +28,9 @@ public sealed class RoutingModelManifest
     /// <summary>The probability of the second level from which the model says second (none: the likelier level).</summary>
     public double? SecondLevelFrom { get; set; }
 
+    /// <summary>Below this level probability a ticket the model decided is flagged for review (<see cref="ReviewThreshold"/>).</summary>
+    public double? ReviewBelow { get; set; }
+
     /// <summary>Mean accuracy over the folds of the rules and the model combined at that probability.</summary>
     public double LevelCombinedCrossValidationAccuracy { get; set; }
     public double CategoryCombinedCrossValidationAccuracy { get; set; }

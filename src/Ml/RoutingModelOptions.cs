@@ -14,8 +14,14 @@ public sealed class RoutingModelOptions
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>When the model decides the level with less probability than this, the ticket is flagged for review.</summary>
-    public double MinConfidence { get; set; } = 0.65;
+    /// <summary>Used for a model whose manifest names no review threshold (trained by an older version).</summary>
+    public const double DefaultMinConfidence = 0.65;
+
+    /// <summary>
+    /// When the model decides the level with less probability than this, the ticket is flagged for review. Unset: the
+    /// threshold chosen by cross-validation when training (the model's manifest, <c>reviewBelow</c>).
+    /// </summary>
+    public double? MinConfidence { get; set; }
 
     /// <summary>Used for a model whose manifest names no override probability (trained by an older version).</summary>
     public const double DefaultOverrideConfidence = 0.9;

@@ -12,7 +12,8 @@ namespace ContactCenter.Ml;
 /// that scores best is kept (on a tie the stronger regularisation and the higher override probability, i.e. the one
 /// that leaves more to the rules). The chosen model is then trained on all the data and the choice recorded in the
 /// manifest. The level is scored by the mean of its accuracy and its second-level recall (the two figures the
-/// service is held to), the category by its accuracy.
+/// service is held to), the category by its accuracy. The same out-of-fold predictions set the level probability
+/// below which a ticket is flagged for review (<see cref="ReviewThreshold"/>).
 /// </summary>
 internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvider time)
 {
@@ -52,6 +53,9 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
             LevelOverrideConfidence = levelChoice.OverrideConfidence,
             SecondLevelOverrideConfidence = levelChoice.SecondLevelOverrideConfidence,
             SecondLevelFrom = levelChoice.SecondLevelFrom,
+            ReviewBelow = ReviewThreshold.Of(
+                [.. levelChoice.Predicted.Select(p => OverrideScore.Lean(p, nameof(ServiceLevel.Second), levelChoice.SecondLevelFrom))],
+                [.. requests.Select(r => r.ExpectedLevel.ToString())], [.. rows.Select(r => r.Weight)]),
             CategoryOverrideConfidence = categoryChoice.OverrideConfidence,
             LevelCombinedCrossValidationAccuracy = Math.Round(levelChoice.CombinedAccuracy, 4),
             CategoryCombinedCrossValidationAccuracy = Math.Round(categoryChoice.CombinedAccuracy, 4),
@@ -71,7 +75,7 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
                 var choice = OverrideScore.Of(settings, policy, rows, labels, predicted, ruled, recalled);
                 if (best is null || choice.Score > best.Score + 1e-9)
                 {
-                    best = choice;
+                    best = choice with { Predicted = predicted };
                 }
             }
         }
