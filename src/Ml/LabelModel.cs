@@ -32,7 +32,11 @@ internal sealed class LabelModel
 
     public IReadOnlyList<string> Labels => _labels;
 
-    public LabelPrediction Predict(string text, int words)
+    /// <summary>
+    /// The likelier label, or <paramref name="prefer"/> once its probability reaches <paramref name="preferFrom"/>;
+    /// with the <paramref name="words"/> that pushed most towards the label returned.
+    /// </summary>
+    public LabelPrediction Predict(string text, int words, string? prefer = null, double preferFrom = 1)
     {
         RoutingPrediction prediction;
         lock (_gate)
@@ -41,8 +45,14 @@ internal sealed class LabelModel
         }
 
         var best = Array.IndexOf(prediction.Score, prediction.Score.Max());
+        var preferred = prefer is null ? -1 : Array.IndexOf(_labels, prefer);
+        if (preferred >= 0 && prediction.Score[preferred] >= preferFrom)
+        {
+            best = preferred;
+        }
+
         return new LabelPrediction(_labels[best], prediction.Score[best],
-            WordWeights.Top(text, prediction.Features, _slots, Contributions(best), words));
+            words == 0 ? [] : WordWeights.Top(text, prediction.Features, _slots, Contributions(best), words));
     }
 
     /// <summary>Per feature, how much more it weighs for the chosen label than on average for the others.</summary>

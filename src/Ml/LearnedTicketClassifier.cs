@@ -10,9 +10,10 @@ namespace ContactCenter.Ml;
 /// <summary>
 /// The rules and the learned model together. Rules that fire keep deciding (they are the admins' explicit policy);
 /// the model decides what no rule decided, and overrides a rule only when it disagrees with at least
-/// <see cref="RoutingModelOptions.OverrideConfidence"/>. The ticket keeps the model's verdict (version, probabilities,
+/// <see cref="RoutingModelOptions.OverrideConfidence"/> (unset: the probability chosen by cross-validation when training,
+/// in the model's manifest). The ticket keeps the model's verdict (version, probabilities,
 /// the words that weighed most); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
-/// is flagged for review. Without a model this is the rules alone.
+/// (unset: the manifest's review threshold, also chosen by cross-validation) is flagged for review. Without a model this is the rules alone.
 /// </summary>
 internal sealed class LearnedTicketClassifier(
     RuleBasedClassifier rules,
@@ -32,9 +33,11 @@ internal sealed class LearnedTicketClassifier(
         var verdict = model.Predict(draft, options.ExplainWords);
         var result = decision.Result;
         var levelByModel = !decision.LevelDecided
-                           || (verdict.Level != result.Level && verdict.LevelProbability >= options.OverrideConfidence);
+                           || (verdict.Level != result.Level && verdict.LevelProbability >= Override(verdict.Level == ServiceLevel.Second
+                               ? model.Manifest.SecondLevelOverrideConfidence ?? model.Manifest.LevelOverrideConfidence
+                               : model.Manifest.LevelOverrideConfidence));
         var categoryByModel = !decision.CategoryDecided
-                              || (verdict.Category != result.Category && verdict.CategoryProbability >= options.OverrideConfidence);
+                              || (verdict.Category != result.Category && verdict.CategoryProbability >= Override(model.Manifest.CategoryOverrideConfidence));
         verdict.Decided = levelByModel || categoryByModel;
         var combined = new Classification
         {
@@ -47,7 +50,7 @@ internal sealed class LearnedTicketClassifier(
             Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel)],
             Model = verdict,
         };
-        if (levelByModel && verdict.LevelProbability < options.MinConfidence)
+        if (levelByModel && verdict.LevelProbability < (options.MinConfidence ?? model.Manifest.ReviewBelow ?? RoutingModelOptions.DefaultMinConfidence))
         {
             verdict.ReviewReason = string.Create(CultureInfo.InvariantCulture,
                 $"Livello incerto: il modello v{model.Version} dice livello {(int)verdict.Level} con probabilità {verdict.LevelProbability:0.00}");
@@ -61,6 +64,9 @@ internal sealed class LearnedTicketClassifier(
 
         return combined;
     }
+
+    /// <summary>The configured override probability, else the one cross-validation chose for the model.</summary>
+    private double Override(double? chosen) => options.OverrideConfidence ?? chosen ?? RoutingModelOptions.DefaultOverrideConfidence;
 
     /// <summary>The office of the first rule that routes to the category, else the default office.</summary>
     private string? OfficeOf(string category) =>

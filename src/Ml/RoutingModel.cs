@@ -18,7 +18,7 @@ internal sealed class RoutingModel(RoutingModelManifest manifest, LabelModel lev
     public ModelVerdict Predict(TicketDraft draft, int words)
     {
         var text = RoutingText.Of(draft);
-        var level = Level.Predict(text, words);
+        var level = Level.Predict(text, words, nameof(ServiceLevel.Second), Manifest.SecondLevelFrom ?? 1);
         var category = Category.Predict(text, 0);
         return new ModelVerdict
         {

@@ -28,7 +28,7 @@ internal sealed class RoutingModelEvaluator(
             throw new InvalidDataException("The training set has duplicate ids: cross-validation needs one id per request.");
         }
 
-        var fold = Folds(requests, folds);
+        var fold = RoutingFolds.Stratified(requests, folds);
         var models = new Dictionary<string, RoutingModel>(StringComparer.Ordinal);
         for (var f = 0; f < folds; f++)
         {
@@ -44,23 +44,6 @@ internal sealed class RoutingModelEvaluator(
         }
 
         return Evaluate(requests, draft => models[draft.SourceKey]);
-    }
-
-    /// <summary>Stratified by level, shuffled with a fixed seed: every fold has its share of second-level requests.</summary>
-    private static int[] Folds(IReadOnlyList<LabelledRequest> requests, int folds)
-    {
-        var random = new Random(RoutingPipeline.Seed);
-        var fold = new int[requests.Count];
-        var next = 0;
-        foreach (var group in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].ExpectedLevel).OrderBy(g => g.Key))
-        {
-            foreach (var i in group.OrderBy(_ => random.Next()))
-            {
-                fold[i] = next++ % folds;
-            }
-        }
-
-        return fold;
     }
 
     private RoutingEvaluation Evaluate(IReadOnlyList<LabelledRequest> requests, Func<TicketDraft, RoutingModel?> modelFor)

@@ -14,11 +14,23 @@ public sealed class RoutingModelOptions
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>When the model decides the level with less probability than this, the ticket is flagged for review.</summary>
-    public double MinConfidence { get; set; } = 0.65;
+    /// <summary>Used for a model whose manifest names no review threshold (trained by an older version).</summary>
+    public const double DefaultMinConfidence = 0.65;
 
-    /// <summary>The model overrides a rule's level or category only when it disagrees with at least this probability.</summary>
-    public double OverrideConfidence { get; set; } = 0.9;
+    /// <summary>
+    /// When the model decides the level with less probability than this, the ticket is flagged for review. Unset: the
+    /// threshold chosen by cross-validation when training (the model's manifest, <c>reviewBelow</c>).
+    /// </summary>
+    public double? MinConfidence { get; set; }
+
+    /// <summary>Used for a model whose manifest names no override probability (trained by an older version).</summary>
+    public const double DefaultOverrideConfidence = 0.9;
+
+    /// <summary>
+    /// The model overrides a rule's level or category only when it disagrees with at least this probability. Unset:
+    /// the probability cross-validation chose when training (in the model's manifest, per level and category).
+    /// </summary>
+    public double? OverrideConfidence { get; set; }
 
     /// <summary>How often the running service looks for a new model (the pointer or the file changed).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);

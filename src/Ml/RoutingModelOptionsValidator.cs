@@ -15,7 +15,7 @@ internal sealed class RoutingModelOptionsValidator : IValidateOptions<RoutingMod
             errors.Add($"{Root}:MinConfidence: must be between 0 and 1, not {options.MinConfidence}");
         }
 
-        if (options.OverrideConfidence is < 0.5 or > 1 || options.OverrideConfidence < options.MinConfidence)
+        if (options.OverrideConfidence is < 0.5 or > 1 || (options.OverrideConfidence is { } o && options.MinConfidence is { } m && o < m))
         {
             errors.Add($"{Root}:OverrideConfidence: must be between 0.5 and 1 and not below MinConfidence ({options.MinConfidence}), not {options.OverrideConfidence}");
         }

@@ -19,7 +19,8 @@ public static class RoutingModelServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingModelOptions>, RoutingModelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RoutingModelProvider>();
-        services.TryAddSingleton(sp => new RoutingModelTrainer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new RoutingModelTrainer(
+            sp.GetRequiredService<RuleBasedClassifier>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RoutingModelEvaluator(
             sp.GetRequiredService<RuleBasedClassifier>(),
             sp.GetRequiredService<RoutingModelProvider>(),

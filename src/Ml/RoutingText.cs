@@ -8,8 +8,9 @@ namespace ContactCenter.Ml;
 /// <summary>
 /// The text the model reads: subject and body, lower case without accents (as the rules fold it), apostrophes and
 /// punctuation as spaces ("dell'alluvione" gives "dell alluvione"), digits dropped (dates and numbers say nothing of the
-/// level), Italian function words dropped (articles, prepositions, pronouns, forms of essere and avere), and no more
-/// than the first characters.
+/// level), Italian function words dropped (articles, prepositions, pronouns, forms of essere and avere), every word
+/// lightly stemmed as the rules stem it ("sismico", "sismica", "sismici" are one word), and no more than the first
+/// characters. Stemming was kept because it raised the category's cross-validated accuracy on the training set.
 /// </summary>
 internal static class RoutingText
 {
@@ -47,6 +48,7 @@ internal static class RoutingText
             }
         }
 
-        return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w)));
+        var kept = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w));
+        return string.Join(' ', kept.Select(ItalianStemmer.Stem));
     }
 }

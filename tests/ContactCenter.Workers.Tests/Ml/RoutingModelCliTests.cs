@@ -22,7 +22,7 @@ public sealed class RoutingModelCliTests : IDisposable
     public async Task Train_Twice_WritesVersionedModelsAndMovesThePointer()
     {
         var config = RoutingModelFixture.Config(folder.Path);
-        var training = RoutingModelFixture.Subset(folder.Path, 3);
+        var training = RoutingModelFixture.Subset(folder.Path, 7);
 
         var first = await Run(config, "classify", "train", "--file", training, "--no-corrections", "--json");
         var second = await Run(config, "classify", "train", "--file", training, "--no-corrections", "--json");
@@ -37,8 +37,14 @@ public sealed class RoutingModelCliTests : IDisposable
             .Should().Be("routing-v2.zip");
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
-        manifest.GetProperty("examples").GetInt32().Should().Be(84);
+        manifest.GetProperty("examples").GetInt32().Should().Be(91);
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
+        manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
+        manifest.GetProperty("levelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95, "cross-validation chose it among the candidates");
+        manifest.GetProperty("secondLevelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95);
+        manifest.GetProperty("secondLevelFrom").GetDouble().Should().BeInRange(0.3, 0.5);
+        manifest.GetProperty("categoryOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95);
+        manifest.GetProperty("reviewBelow").GetDouble().Should().BeInRange(0.5, 0.95);
 
         var explain = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
         var model = explain.GetProperty("result").GetProperty("model");
@@ -63,11 +69,12 @@ public sealed class RoutingModelCliTests : IDisposable
         source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota, vorremmo sapere chi autorizza questi voli notturni.");
         memory.Sources["inbox"] = source;
         var config = RoutingModelFixture.Config(folder.Path, new { inbox = new { Type = "Memory" } });
-        var training = RoutingModelFixture.Subset(folder.Path, 3);
+        var training = RoutingModelFixture.Subset(folder.Path, 7, 1);
         (await Run(config, "classify", "train", "--file", training)).ExitCode.Should().Be(0);
         var before = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
         before.GetProperty("result").GetProperty("model").GetProperty("level").GetString().Should().Be("First",
-            "nothing in the training data says drones are a second-level matter");
+            "nothing in this part of the training data says drones are a second-level matter");
+        var secondBefore = SecondLevelProbability(before);
 
         (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
         var number = Json(await Run(config, "tickets", "list", "--json")).GetProperty("tickets")[0].GetProperty("number").GetString()!;
@@ -80,6 +87,7 @@ public sealed class RoutingModelCliTests : IDisposable
         var verdict = after.GetProperty("result").GetProperty("model");
         verdict.GetProperty("version").GetInt32().Should().Be(2);
         verdict.GetProperty("level").GetString().Should().Be("Second", "the operator's correction taught the model");
+        SecondLevelProbability(after).Should().BeGreaterThan(secondBefore + 0.1, "the correction moved the model towards the second level");
         after.GetProperty("result").GetProperty("level").GetString().Should().Be("Second", "no rule fires, so the model decides");
     }
 
@@ -97,20 +105,21 @@ public sealed class RoutingModelCliTests : IDisposable
         report.GetProperty("modelVersion").GetInt32().Should().Be(1);
         var rules = report.GetProperty("rules");
         var combined = report.GetProperty("combined");
-        // Measured floors. The target (0.95 and 0.95) is NOT met with the honest held-out set: see the README.
-        combined.GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThanOrEqualTo(71 / 80.0 - 1e-9);
-        combined.GetProperty("secondLevelRecall").GetDouble().Should().BeGreaterThanOrEqualTo(31 / 38.0 - 1e-9);
+        // Measured floors (the shipped model, trained on the 632 training requests only). The target is 0.95 and
+        // 0.95; on this held-out set the combined classifier measures 74/80 and 34/38 (see the README), which are kept here.
+        combined.GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThanOrEqualTo(74 / 80.0 - 1e-9);
+        combined.GetProperty("secondLevelRecall").GetDouble().Should().BeGreaterThanOrEqualTo(34 / 38.0 - 1e-9);
         combined.GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(rules.GetProperty("levelAccuracy").GetDouble(),
             "the model must add to the rules");
         report.GetProperty("model").GetProperty("total").GetInt32().Should().Be(80);
-        combined.GetProperty("levelMatrix").GetProperty("Second").GetProperty("Second").GetInt32().Should().BeGreaterThanOrEqualTo(31);
+        combined.GetProperty("levelMatrix").GetProperty("Second").GetProperty("Second").GetInt32().Should().BeGreaterThanOrEqualTo(34);
     }
 
     [Fact]
     public async Task EvaluateJson_WithTrain_ReportsCrossValidationOfModelAndCombined()
     {
         var config = RoutingModelFixture.Config(folder.Path);
-        var training = RoutingModelFixture.Subset(folder.Path, 4);
+        var training = RoutingModelFixture.Subset(folder.Path, 10);
 
         var result = await Run(config, "classify", "evaluate", "--file", RoutingModelFixture.Holdout, "--train", training, "--folds", "2", "--json");
 
@@ -119,8 +128,15 @@ public sealed class RoutingModelCliTests : IDisposable
         report.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "no model was trained in this data folder");
         var cv = report.GetProperty("crossValidation");
         cv.GetProperty("folds").GetInt32().Should().Be(2);
-        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(63);
+        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(64);
         cv.GetProperty("combined").GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(0.5);
+    }
+
+    private static double SecondLevelProbability(JsonElement explain)
+    {
+        var model = explain.GetProperty("result").GetProperty("model");
+        var probability = model.GetProperty("levelProbability").GetDouble();
+        return model.GetProperty("level").GetString() == "Second" ? probability : 1 - probability;
     }
 
     private static JsonElement Json(CliRun.Result result)

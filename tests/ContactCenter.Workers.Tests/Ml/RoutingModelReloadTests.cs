@@ -20,7 +20,7 @@ public sealed class RoutingModelReloadTests : IDisposable
         var inbox = folder.Combine("inbox");
         Directory.CreateDirectory(inbox);
         var model = RoutingModelFixture.Config(folder.Path);
-        var training = RoutingModelFixture.Subset(folder.Path, 4);
+        var training = RoutingModelFixture.Subset(folder.Path, 10);
         (await Train(model, training)).ExitCode.Should().Be(0);
         await using var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", inbox), extraConfig: model);
         var store = service.Services.GetRequiredService<ITicketStore>();
