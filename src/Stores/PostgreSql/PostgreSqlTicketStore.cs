@@ -62,20 +62,20 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
         var outcomes = await WriteAsync<IReadOnlyList<DispatchOutcome>>(async db =>
         {
             var started = Stopwatch.GetTimestamp();
-            if (_pendingBlobs is not null)
-            {
-                madeDurable = await ArchivedBlobsCheck.RequireAsync(db, _pendingBlobs, batch, cancellationToken).ConfigureAwait(false);
-            }
-
             var dispatcher = new PostgreSqlTicketDispatcher(db, _prefix, _time.GetUtcNow(), _logger);
-            await dispatcher.PrepareAsync(batch, cancellationToken).ConfigureAwait(false);
+            madeDurable = await dispatcher.PrepareAsync(batch, _pendingBlobs, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<DispatchOutcome>(batch.Count);
             foreach (var request in batch)
             {
                 outcomes.Add(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
             }
 
-            await QueueWebhooksAsync(db, outcomes, cancellationToken).ConfigureAwait(false);
+            foreach (var delivery in _webhooks.Deliveries(outcomes, _time.GetUtcNow()))
+            {
+                dispatcher.Queue(PostgreSqlWebhooks.InsertCommand(delivery));
+            }
+
+            await dispatcher.FlushAsync(cancellationToken).ConfigureAwait(false);
             LogBatch(outcomes, started);
             return outcomes;
         }, cancellationToken).ConfigureAwait(false);
