@@ -91,6 +91,17 @@ public sealed class DatabaseContentArchiveTests(PostgresFixture postgres)
         return (long)(await read.ExecuteScalarAsync())!;
     }
 
+    [Theory]
+    [InlineData("Host=db1;Database=cc;Username=cc", PostgreSqlTicketStoreFactory.DefaultMaxAutoPrepare)]
+    [InlineData("Host=db1;Database=cc;Username=cc;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db1;Database=cc;Username=cc;maxautoprepare=5", 5)]
+    public async Task CreateDataSource_MaxAutoPrepare_OnUnlessTheConnectionStringSays(string connectionString, int expected)
+    {
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = connectionString });
+
+        new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare.Should().Be(expected);
+    }
+
     [Fact]
     public async Task CreateDataSource_PasswordFromFile_Connects()
     {

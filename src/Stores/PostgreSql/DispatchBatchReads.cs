@@ -6,7 +6,8 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// What a dispatch batch's decisions need, read in one round trip before the first: the <c>sources</c> rows of its
+/// What a dispatch batch's decisions need, read in one round trip before the first (which also sets the transaction's
+/// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
 /// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
 /// its senders, and which of its pending blobs are still there. The batch's own outcomes are added as it goes.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class DispatchBatchReads
         var keys = batch.Select(r => r.Draft.SourceKey).Distinct(StringComparer.Ordinal).ToArray();
         var queries = new List<(NpgsqlBatchCommand, Action<NpgsqlDataReader>)>
         {
+            (Sql.BatchCommand(Sql.SynchronousCommitOn), _ => { }),
             (Sql.BatchCommand("SELECT key, outcome, ticket_number FROM sources WHERE key = ANY(@k)", ("k", keys)),
                 r => reads._sources[r.GetString(0)] = (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))),
             (Sql.BatchCommand(MessageIdRows.Query, ("ids", reads.MessageIds.Wanted)), reads.MessageIds.Read),

@@ -6,6 +6,12 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>Small helpers over NpgsqlCommand: parameters by name, instants always in UTC (Npgsql refuses other offsets for timestamptz).</summary>
 internal static class Sql
 {
+    /// <summary>
+    /// Inside a write transaction: its commit waits for the disk, whatever the server's default (SET LOCAL, as a query
+    /// that returns a row, so it can lead a batch of queries read result by result).
+    /// </summary>
+    public const string SynchronousCommitOn = "SELECT set_config('synchronous_commit', 'on', true)";
+
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
@@ -71,7 +77,7 @@ internal static class Sql
         }
     }
 
-    /// <summary>Queries in one round trip; each row of the n-th result goes to the n-th reader.</summary>
+    /// <summary>Queries in one round trip; each row of the n-th result goes to the n-th reader (each statement must return rows: others have no result).</summary>
     public static async Task ReadBatchAsync(NpgsqlConnection connection, IReadOnlyList<(NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow)> reads,
         CancellationToken cancellationToken)
     {
