@@ -3,6 +3,7 @@ using System.Text;
 using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Tests;
@@ -45,6 +46,60 @@ public sealed class DatabaseContentArchiveTests(PostgresFixture postgres)
         missing.Should().Throw<FileNotFoundException>();
         var hostile = () => archiveA.OpenRead("../../etc/passwd");
         hostile.Should().Throw<ArgumentException>();
+    }
+
+    /// <summary>
+    /// Each blob is one statement batch in an implicit transaction: without pending blobs its commit waits for the disk
+    /// (one WAL flush per blob at least), with them it does not (the WAL writer flushes several at once).
+    /// </summary>
+    [Fact]
+    public async Task Store_OneRoundTripPerBlob_CommitsDurablyUnlessPending()
+    {
+        const int Blobs = 100;
+        var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(options);
+        await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
+
+        var durable = await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance), Blobs);
+        var pending = new PendingBlobs();
+        var deferred = await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance, pending), Blobs);
+
+        durable.Should().BeGreaterThanOrEqualTo(Blobs);
+        deferred.Should().BeLessThan(Blobs);
+        pending.Count.Should().Be(Blobs);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM blobs");
+        ((long)(await count.ExecuteScalarAsync())!).Should().Be(2 * Blobs);
+    }
+
+    private static async Task<long> WalFlushesWhileStoringAsync(NpgsqlDataSource dataSource, DatabaseContentArchive archive, int blobs)
+    {
+        var before = await WalFlushesAsync(dataSource);
+        for (var i = 0; i < blobs; i++)
+        {
+            await archive.StoreAsync(new MemoryStream(Encoding.UTF8.GetBytes($"allegato {i} {Guid.NewGuid()}")), "a.txt", "text/plain", default);
+        }
+
+        return await WalFlushesAsync(dataSource) - before;
+    }
+
+    /// <summary>The server's WAL flush count (pg_stat_wal), this session's own statistics reported first.</summary>
+    private static async Task<long> WalFlushesAsync(NpgsqlDataSource dataSource)
+    {
+        await using var flush = dataSource.CreateCommand("SELECT pg_stat_force_next_flush()");
+        await flush.ExecuteNonQueryAsync();
+        await using var read = dataSource.CreateCommand("SELECT wal_sync FROM pg_stat_wal");
+        return (long)(await read.ExecuteScalarAsync())!;
+    }
+
+    [Theory]
+    [InlineData("Host=db1;Database=cc;Username=cc", PostgreSqlTicketStoreFactory.DefaultMaxAutoPrepare)]
+    [InlineData("Host=db1;Database=cc;Username=cc;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db1;Database=cc;Username=cc;maxautoprepare=5", 5)]
+    public async Task CreateDataSource_MaxAutoPrepare_OnUnlessTheConnectionStringSays(string connectionString, int expected)
+    {
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = connectionString });
+
+        new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxAutoPrepare.Should().Be(expected);
     }
 
     [Fact]

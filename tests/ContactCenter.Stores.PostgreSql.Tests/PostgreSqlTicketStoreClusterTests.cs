@@ -32,6 +32,25 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Dispatch_TwoNodesCreatingAtOnce_EachBatchTakesItsNumbersFromTheLockedCounter()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeB = s.OpenAnother();
+
+        // Disjoint items, so nothing collides but the year's counter: each batch of 10 reserves its numbers at once.
+        var a = Task.Run(() => DispatchAllAsync(s.Store, [.. Enumerable.Range(0, 100).Select(i => $"imap:a/INBOX/1/{i}")], 10));
+        var b = Task.Run(() => DispatchAllAsync(nodeB, [.. Enumerable.Range(0, 100).Select(i => $"imap:b/INBOX/1/{i}")], 10));
+        var outcomes = (await Task.WhenAll(a, b)).SelectMany(o => o).ToList();
+
+        outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.Created);
+        outcomes.Select(o => o.TicketNumber).Should().OnlyHaveUniqueItems();
+        var tickets = await s.Store.QueryAsync(new TicketQuery { Limit = 500 }, default);
+        tickets.Select(t => t.Sequence).Should().BeEquivalentTo(Enumerable.Range(1, 200), "numbers are unique and none is skipped");
+        var next = (await nodeB.DispatchAsync([StoreRequests.Mail("after")], default)).Single();
+        next.TicketNumber.Should().Be("PC-2026-000201", "the counter row holds the last number of the last batch");
+    }
+
+    [Fact]
     public async Task Dispatch_TwoNodesSameMessageIdDifferentSourceKeys_OneTicket()
     {
         await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
@@ -60,10 +79,10 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
         (await s.Store.ListQuarantineAsync(includeResolved: true, default)).Should().ContainSingle();
     }
 
-    private static async Task<List<DispatchOutcome>> DispatchAllAsync(ITicketStore store, IReadOnlyList<string> keys)
+    private static async Task<List<DispatchOutcome>> DispatchAllAsync(ITicketStore store, IReadOnlyList<string> keys, int batchSize = 6)
     {
         var outcomes = new List<DispatchOutcome>();
-        foreach (var batch in keys.Chunk(6))
+        foreach (var batch in keys.Chunk(batchSize))
         {
             outcomes.AddRange(await store.DispatchAsync([.. batch.Select(k => StoreRequests.Mail(k))], default));
         }

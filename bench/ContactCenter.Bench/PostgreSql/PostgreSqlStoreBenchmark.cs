@@ -38,8 +38,8 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
                 $"raw Npgsql INSERT of the same rows, one NpgsqlBatch + commit per batch: {Rate.Format(raw, "tickets/s")}",
                 store / raw,
                 "–",
-                "per ticket: source-key and Message-ID lookups, ticket number from the year's counter row (locked), ticket, source and Message-ID rows; "
-                + "one commit per batch (synchronous_commit on); loopback TCP to a private PostgreSQL 15"));
+                "per batch: one read of its source keys and Message-IDs, the year's counter row locked once, its ticket, source and Message-ID rows "
+                + "in one NpgsqlBatch, one commit (synchronous_commit on); loopback TCP to a private PostgreSQL 15"));
         }
 
         return rows;

@@ -7,22 +7,29 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>Inside a write transaction: the blobs it refers to that were committed asynchronously are still there.</summary>
 internal static class ArchivedBlobsCheck
 {
-    /// <returns>The pending hashes the batch made durable once it commits.</returns>
-    public static Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IReadOnlyList<DispatchRequest> batch,
-        CancellationToken cancellationToken) =>
-        RequireAsync(db, pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)), cancellationToken);
+    public const string Query = "SELECT sha256 FROM blobs WHERE sha256 = ANY(@h)";
 
+    /// <summary>The blobs of a dispatch batch (originals and attachments) that are still pending.</summary>
+    public static string[] Wanted(PendingBlobs pending, IReadOnlyList<DispatchRequest> batch) =>
+        Wanted(pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)));
+
+    /// <returns>The pending hashes the transaction made durable once it commits.</returns>
     public static async Task<IReadOnlyList<string>> RequireAsync(NpgsqlConnection db, PendingBlobs pending, IEnumerable<TicketAttachment?> blobs,
         CancellationToken cancellationToken)
     {
-        var hashes = blobs.Select(a => a?.Sha256).OfType<string>().Where(pending.Contains).Distinct(StringComparer.Ordinal).ToArray();
+        var hashes = Wanted(pending, blobs);
         if (hashes.Length == 0)
         {
             return [];
         }
 
-        var present = await Sql.ListAsync(db, "SELECT sha256 FROM blobs WHERE sha256 = ANY(@h)", r => r.GetString(0), cancellationToken, ("h", hashes))
-            .ConfigureAwait(false);
+        var present = await Sql.ListAsync(db, Query, r => r.GetString(0), cancellationToken, ("h", hashes)).ConfigureAwait(false);
+        return Require(pending, hashes, present);
+    }
+
+    /// <summary>Throws when a pending blob of <paramref name="hashes"/> is not among those <paramref name="present"/>.</summary>
+    public static IReadOnlyList<string> Require(PendingBlobs pending, string[] hashes, IEnumerable<string> present)
+    {
         var missing = hashes.Except(present, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
@@ -34,4 +41,7 @@ internal static class ArchivedBlobsCheck
 
         return hashes;
     }
+
+    private static string[] Wanted(PendingBlobs pending, IEnumerable<TicketAttachment?> blobs) =>
+        blobs.Select(a => a?.Sha256).OfType<string>().Where(pending.Contains).Distinct(StringComparer.Ordinal).ToArray();
 }

@@ -10,7 +10,8 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// Originals and attachments in the <c>blobs</c> table, content-addressed by sha256 so the same bytes are stored once
-/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns. Without
+/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns, in one round trip
+/// (an insert that does nothing when the bytes are already there, no lookup first). Without
 /// <paramref name="pending"/> that commit is synchronous (durable on return). With it the commit is asynchronous and the
 /// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>).
 /// </summary>
@@ -20,16 +21,22 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     {
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         await using (var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await Sql.ExecuteAsync(db, pending is null ? "SET LOCAL synchronous_commit = on" : "SET LOCAL synchronous_commit = off", cancellationToken)
-                .ConfigureAwait(false);
-            var inserted = await Sql.ExecuteAsync(db, "INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
-                cancellationToken, ("h", sha256), ("s", buffer.Length), ("c", bytes.ToArray())).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // One round trip: both statements run in the implicit transaction that ends at the batch's Sync, so the
+            // setting (local to it) decides how that commit waits for the disk.
+            await using var batch = new NpgsqlBatch(db)
+            {
+                BatchCommands =
+                {
+                    Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", pending is null ? "on" : "off")),
+                    Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
+                        ("h", sha256), ("s", buffer.Length), ("c", new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length))),
+                },
+            };
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var inserted = batch.BatchCommands[1].RecordsAffected;
             pending?.Add(sha256);
             PostgreSqlStoreLog.Archived(logger, sha256, buffer.Length, inserted == 1);
         }

@@ -11,8 +11,9 @@ namespace ContactCenter.Stores.PostgreSql;
 /// mailbox is a duplicate only with the same <see cref="ContentFingerprint"/>. Rows without a fingerprint (written
 /// before schema version 4) are compared with the stored message: the same archived original, or the same sender and
 /// content. When in doubt the item counts as different: a second ticket can be merged, a dropped message is lost.
+/// The rows come from the batch's <see cref="MessageIdRows"/>; a new row is queued with the batch's writes.
 /// </summary>
-internal sealed class MessageIdMatch(NpgsqlConnection db)
+internal sealed class MessageIdMatch(NpgsqlConnection db, MessageIdRows rows, BatchTickets tickets, BatchWrites writes)
 {
     public async Task<IncomingMessage> IdentifyAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
@@ -23,10 +24,7 @@ internal sealed class MessageIdMatch(NpgsqlConnection db)
             return new IncomingMessage(null, fingerprint, [], null);
         }
 
-        var earlier = await Sql.ListAsync(db,
-            "SELECT n, message_id, ticket_number, fingerprint FROM message_ids WHERE channel = @c AND message_id = @m ORDER BY n",
-            r => new MessageIdRow(r.GetInt32(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)),
-            cancellationToken, ("c", draft.ChannelName), ("m", messageId)).ConfigureAwait(false);
+        var earlier = rows.InChannel(draft.ChannelName, messageId);
         foreach (var row in earlier)
         {
             if (await RepeatsAsync(row, draft, fingerprint, cancellationToken).ConfigureAwait(false))
@@ -43,13 +41,21 @@ internal sealed class MessageIdMatch(NpgsqlConnection db)
         ContentFingerprint.Parse(row.Fingerprint)
         ?? (await StoredMessageAsync(row, channelName, cancellationToken).ConfigureAwait(false) is { } message ? ContentFingerprint.OfStoredMessage(message) : null);
 
-    public Task RememberAsync(TicketDraft draft, IncomingMessage incoming, string? ticketNumber, CancellationToken cancellationToken) =>
-        incoming.MessageId is null ? Task.CompletedTask : Sql.ExecuteAsync(db,
+    public void Remember(TicketDraft draft, IncomingMessage incoming, string? ticketNumber)
+    {
+        if (incoming.MessageId is null)
+        {
+            return;
+        }
+
+        var fingerprint = incoming.Fingerprint.ToString();
+        rows.Add(draft.ChannelName, new MessageIdRow(incoming.NextN, incoming.MessageId, ticketNumber, fingerprint));
+        writes.Add(
             """
             INSERT INTO message_ids (channel, message_id, n, ticket_number, fingerprint, source_key)
             VALUES (@c, @m, @n, @t, @f, @k)
-            """, cancellationToken, ("c", draft.ChannelName), ("m", incoming.MessageId), ("n", incoming.NextN), ("t", ticketNumber),
-            ("f", incoming.Fingerprint.ToString()), ("k", draft.SourceKey));
+            """, ("c", draft.ChannelName), ("m", incoming.MessageId), ("n", incoming.NextN), ("t", ticketNumber), ("f", fingerprint), ("k", draft.SourceKey));
+    }
 
     private async Task<bool> RepeatsAsync(MessageIdRow row, TicketDraft draft, ContentFingerprint fingerprint, CancellationToken cancellationToken)
     {
@@ -66,7 +72,8 @@ internal sealed class MessageIdMatch(NpgsqlConnection db)
         }
 
         // Automatic mail recorded without a ticket kept no text: the same original, or automatic mail again from the
-        // same sender with the same subject.
+        // same sender with the same subject. The batch's own rows are written first, so the query sees them as before.
+        await writes.FlushAsync(cancellationToken).ConfigureAwait(false);
         var recorded = (await Sql.ListAsync(db,
             "SELECT doc::text FROM auto_mail WHERE doc->>'MessageId' = @m AND doc->>'ChannelName' = @c ORDER BY id LIMIT 1",
             r => StoreJson.Deserialize<AutoMailRecord>(r.GetString(0)), cancellationToken, ("m", row.MessageId), ("c", draft.ChannelName))
@@ -80,7 +87,7 @@ internal sealed class MessageIdMatch(NpgsqlConnection db)
 
     private async Task<TicketMessage?> StoredMessageAsync(MessageIdRow row, string channelName, CancellationToken cancellationToken) =>
         row.TicketNumber is null ? null
-            : (await TicketRows.FindAsync(db, row.TicketNumber, cancellationToken).ConfigureAwait(false))?.Messages
+            : (await tickets.FindAsync(row.TicketNumber, cancellationToken).ConfigureAwait(false))?.Messages
                 .FirstOrDefault(m => m.MessageId == row.MessageId && m.ChannelName == channelName);
 
     private static bool SameOriginal(TicketAttachment? stored, TicketAttachment? incoming) =>

@@ -8,15 +8,12 @@ internal static class PostgreSqlOutbox
 {
     public static OutboxMessage Read(NpgsqlDataReader reader) => StoreJson.ReadWithId<OutboxMessage>(reader, (message, id) => message.Id = id);
 
-    public static async Task InsertAsync(NpgsqlConnection db, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var id = await Sql.ScalarAsync(db,
-            """
-            INSERT INTO outbox (ticket_number, to_lower, created_at, next_attempt_at, sent_at, doc)
-            VALUES (@ticket, @to, @created, @next, @sent, @doc) RETURNING id
-            """, cancellationToken, Values(message)).ConfigureAwait(false);
-        message.Id = checked((int)(long)id!);
-    }
+    /// <summary>The INSERT for a dispatch batch (nothing there needs the new row's id).</summary>
+    public static NpgsqlBatchCommand InsertCommand(OutboxMessage message) => Sql.BatchCommand(
+        """
+        INSERT INTO outbox (ticket_number, to_lower, created_at, next_attempt_at, sent_at, doc)
+        VALUES (@ticket, @to, @created, @next, @sent, @doc)
+        """, Values(message));
 
     public static Task<int> UpdateAsync(NpgsqlConnection db, OutboxMessage message, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(db,

@@ -12,39 +12,59 @@ namespace ContactCenter.Stores.PostgreSql;
 /// Applies dispatch requests inside the caller's open transaction, one after the other, with the rules of the LiteDB
 /// store's TicketDispatcher (same order: source key, Message-ID with the same content fingerprint in the same mailbox, automatic mail, ticket number in
 /// the subject, In-Reply-To, References from the newest, else a new ticket). Tickets, messages and history are built
-/// by Core's TicketFactory, so both stores write the same documents. Rows a racing node could also write (source
-/// key, Message-ID) are plain INSERTs: the loser gets a unique violation and its whole batch runs again, where it
-/// then finds the winner's rows and reports Duplicate.
+/// by Core's TicketFactory, so both stores write the same documents. The round trips are per batch, not per item:
+/// <see cref="PrepareAsync"/> reads what the batch's decisions need in one (<see cref="DispatchBatchReads"/>), the
+/// year's counter is locked once (<see cref="BatchTicketNumbers"/>), and every row is written by
+/// <see cref="FlushAsync"/> in one more; the batch's own rows are kept in memory meanwhile, so its later items see
+/// its earlier ones. Rows a racing node could also write (source key, Message-ID) are plain INSERTs: the loser gets a
+/// unique violation and its whole batch runs again, where it then finds the winner's rows and reports Duplicate.
 /// </summary>
-internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string prefix, DateTimeOffset now, ILogger logger)
+internal sealed class PostgreSqlTicketDispatcher
 {
     // TicketFactory reaches the LiteDB collections only to queue a receipt; CreateAsync queues it here instead.
-    private readonly TicketFactory _factory = new(null!, now);
-    private readonly MessageIdMatch _messageIds = new(db);
-    private BatchReceiptCounts? _receiptCounts;
+    private readonly TicketFactory _factory;
+    private readonly NpgsqlConnection _db;
+    private readonly string _prefix;
+    private readonly DateTimeOffset _now;
+    private readonly ILogger _logger;
+    private readonly BatchTicketNumbers _numbers;
+    private readonly BatchTickets _tickets;
+    private readonly BatchWrites _writes;
+    private DispatchBatchReads _reads = null!;
+    private MessageIdMatch _messageIds = null!;
 
-    /// <summary>Reads the receipts already queued today to the batch's senders with one query, not one per ticket.</summary>
-    public async Task PrepareAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken)
+    public PostgreSqlTicketDispatcher(NpgsqlConnection db, string prefix, DateTimeOffset now, ILogger logger)
     {
-        var (addresses, since) = BatchReceiptCounts.Wanted(batch);
-        if (since is not { } start)
-        {
-            return;
-        }
-
-        var queued = await Sql.ListAsync(db,
-            "SELECT to_lower, count(*) FROM outbox WHERE to_lower = ANY(@to) AND created_at >= @since GROUP BY to_lower",
-            r => (r.GetString(0), (int)r.GetInt64(1)), cancellationToken, ("to", addresses.ToArray()), ("since", start)).ConfigureAwait(false);
-        _receiptCounts = new BatchReceiptCounts(start, addresses, queued);
+        (_db, _prefix, _now, _logger) = (db, prefix, now, logger);
+        _factory = new(null!, now);
+        _numbers = new BatchTicketNumbers(db, prefix);
+        _tickets = new BatchTickets(db);
+        _writes = new BatchWrites(db, _numbers, _tickets);
     }
+
+    /// <summary>
+    /// Reads the batch's source keys, Message-IDs and receipt counts, checks its pending blobs, and locks the tickets
+    /// its items name; must run before the first <see cref="DispatchAsync"/>.
+    /// </summary>
+    /// <returns>The pending blobs the batch makes durable once it commits.</returns>
+    public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
+    {
+        _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, cancellationToken).ConfigureAwait(false);
+        _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
+        await _tickets.PreloadAsync(_reads.NamedTickets(batch, _prefix), cancellationToken).ConfigureAwait(false);
+        return _reads.MadeDurable;
+    }
+
+    /// <summary>Queues a row the batch writes with its own (webhook deliveries).</summary>
+    public void Queue(NpgsqlBatchCommand command) => _writes.Add(command);
+
+    /// <summary>Writes the batch's rows; the caller then commits.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => _writes.FlushAsync(cancellationToken);
 
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
         var draft = request.Draft;
-        var rows = await Sql.ListAsync(db, "SELECT outcome, ticket_number FROM sources WHERE key = @k",
-            r => (Outcome: r.GetString(0), Ticket: r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken, ("k", draft.SourceKey))
-            .ConfigureAwait(false);
-        var known = rows.Count == 1 ? rows[0] : ((string Outcome, string? Ticket)?)null;
+        var known = _reads.Source(draft.SourceKey);
         if (known is { } k && k.Outcome is not (nameof(SourceOutcome.Quarantined) or nameof(SourceOutcome.Spam)))
         {
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
@@ -64,8 +84,8 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         var sql = known is null
             ? "INSERT INTO sources (key, outcome, ticket_number, at) VALUES (@k, @o, @t, @at)"
             : "UPDATE sources SET outcome = @o, ticket_number = @t, at = @at WHERE key = @k";
-        await Sql.ExecuteAsync(db, sql, cancellationToken,
-            ("k", draft.SourceKey), ("o", outcome.Kind.ToString()), ("t", outcome.TicketNumber), ("at", now)).ConfigureAwait(false);
+        _writes.Add(sql, ("k", draft.SourceKey), ("o", outcome.Kind.ToString()), ("t", outcome.TicketNumber), ("at", _now));
+        _reads.Dispatched(draft.SourceKey, outcome.Kind.ToString(), outcome.TicketNumber);
         if (known is not null)
         {
             await ResolveQuarantineAsync(draft.SourceKey, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);
@@ -77,13 +97,13 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
     /// <summary>Nothing new is stored, but the ticket it repeats says that (and when) the copy came.</summary>
     private async Task<DispatchOutcome> RecordDuplicateAsync(TicketDraft draft, IncomingMessage incoming, MessageIdRow repeated, CancellationToken cancellationToken)
     {
-        if (repeated.TicketNumber is not null && await TicketRows.FindForUpdateAsync(db, repeated.TicketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
+        if (repeated.TicketNumber is not null && await _tickets.FindForUpdateAsync(repeated.TicketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
             ticket.History.Add(_factory.Event(TicketEventKind.DuplicateReceived, DuplicateNotes.Duplicate(incoming.MessageId!, draft.SourceKey), draft.SourceKey));
-            await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
+            _tickets.Changed(ticket);
         }
 
-        DuplicateLog.Duplicate(logger, draft.SourceKey, incoming.MessageId!, repeated.TicketNumber);
+        DuplicateLog.Duplicate(_logger, draft.SourceKey, incoming.MessageId!, repeated.TicketNumber);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, repeated.TicketNumber);
     }
 
@@ -94,27 +114,27 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         var differences = await _messageIds.FingerprintOfAsync(first, draft.ChannelName, cancellationToken).ConfigureAwait(false) is { } earlier
             ? incoming.Fingerprint.Differences(earlier) : [];
         var messageId = incoming.MessageId!;
-        if (ticketNumber is not null && await TicketRows.FindForUpdateAsync(db, ticketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
+        if (ticketNumber is not null && await _tickets.FindForUpdateAsync(ticketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
         {
             ticket.History.Add(_factory.Event(TicketEventKind.MessageIdReused, DuplicateNotes.ReusedByThis(messageId, first.TicketNumber, differences), draft.SourceKey));
-            await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
+            _tickets.Changed(ticket);
         }
 
         if (first.TicketNumber is not null && first.TicketNumber != ticketNumber
-            && await TicketRows.FindForUpdateAsync(db, first.TicketNumber, cancellationToken).ConfigureAwait(false) is { } earlierTicket)
+            && await _tickets.FindForUpdateAsync(first.TicketNumber, cancellationToken).ConfigureAwait(false) is { } earlierTicket)
         {
             earlierTicket.History.Add(_factory.Event(TicketEventKind.MessageIdReused,
                 DuplicateNotes.ReusedByOther(messageId, ticketNumber, draft.SourceKey, differences), draft.SourceKey));
-            await TicketRows.UpdateAsync(db, earlierTicket, cancellationToken).ConfigureAwait(false);
+            _tickets.Changed(earlierTicket);
         }
 
-        DuplicateLog.Reused(logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
+        DuplicateLog.Reused(_logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
     }
 
     private async Task<Ticket?> FindTargetAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
-        if (TicketNumber.TryFind(draft.Subject, prefix, out var number)
-            && await TicketRows.FindForUpdateAsync(db, number, cancellationToken).ConfigureAwait(false) is { } bySubject)
+        if (TicketNumber.TryFind(draft.Subject, _prefix, out var number)
+            && await _tickets.FindForUpdateAsync(number, cancellationToken).ConfigureAwait(false) is { } bySubject)
         {
             return bySubject;
         }
@@ -122,10 +142,7 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
         foreach (var reference in references.Select(MessageIdRecord.Normalize).OfType<string>())
         {
-            var hits = await Sql.ListAsync(db,
-                "SELECT ticket_number FROM message_ids WHERE message_id = @m AND ticket_number IS NOT NULL ORDER BY channel, n LIMIT 1",
-                r => r.GetString(0), cancellationToken, ("m", reference)).ConfigureAwait(false);
-            if (hits.Count == 1 && await TicketRows.FindForUpdateAsync(db, hits[0], cancellationToken).ConfigureAwait(false) is { } byReference)
+            if (_reads.MessageIds.FirstTicket(reference) is { } hit && await _tickets.FindForUpdateAsync(hit, cancellationToken).ConfigureAwait(false) is { } byReference)
             {
                 return byReference;
             }
@@ -139,15 +156,15 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         var ticket = await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false);
         if (ticket is null)
         {
-            await Sql.ExecuteAsync(db, "INSERT INTO auto_mail (at, source_key, doc) VALUES (@at, @k, @doc)", cancellationToken,
-                ("at", now), ("k", draft.SourceKey), ("doc", StoreJson.Serialize(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, now)))).ConfigureAwait(false);
-            await _messageIds.RememberAsync(draft, incoming, null, cancellationToken).ConfigureAwait(false);
+            _writes.Add("INSERT INTO auto_mail (at, source_key, doc) VALUES (@at, @k, @doc)",
+                ("at", _now), ("k", draft.SourceKey), ("doc", StoreJson.Serialize(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, _now))));
+            _messageIds.Remember(draft, incoming, null);
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailRecorded, null);
         }
 
         FollowUpAppender.AttachAutomatic(_factory, ticket, draft, incoming.MessageId);
-        await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
+        _tickets.Changed(ticket);
+        _messageIds.Remember(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.AutoMailAttached, ticket.Number);
     }
 
@@ -163,10 +180,10 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
     private async Task<DispatchOutcome> CreateLinkedAsync(Ticket named, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var outcome = await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
-        var created = (await TicketRows.FindForUpdateAsync(db, outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
+        var created = (await _tickets.FindForUpdateAsync(outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
         FollowUpAppender.Link(_factory, created, named, request.Draft);
-        await TicketRows.UpdateAsync(db, created, cancellationToken).ConfigureAwait(false);
-        await TicketRows.UpdateAsync(db, named, cancellationToken).ConfigureAwait(false);
+        _tickets.Changed(created);
+        _tickets.Changed(named);
         return outcome;
     }
 
@@ -175,17 +192,17 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         var draft = request.Draft;
         if (FollowUpAppender.Append(_factory, ticket, request, incoming.MessageId, stranger))
         {
-            PostgreSqlStoreLog.TicketReopened(logger, ticket.Number, draft.SourceKey);
+            PostgreSqlStoreLog.TicketReopened(_logger, ticket.Number, draft.SourceKey);
         }
 
-        await TicketRows.UpdateAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await _messageIds.RememberAsync(draft, incoming, ticket.Number, cancellationToken).ConfigureAwait(false);
+        _tickets.Changed(ticket);
+        _messageIds.Remember(draft, incoming, ticket.Number);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.FollowUpAppended, ticket.Number);
     }
 
     private async Task<DispatchOutcome> CreateAsync(DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
     {
-        var (number, year, sequence) = await PostgreSqlTicketSequence.NextAsync(db, prefix, request.Draft.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        var (number, year, sequence) = await _numbers.NextAsync(request.Draft.ReceivedAt, cancellationToken).ConfigureAwait(false);
         var receiptTo = request.ReceiptTo;
         var ticket = _factory.Create(WithoutReceipt(request), number, year, sequence, incoming.MessageId);
         if (!string.IsNullOrWhiteSpace(receiptTo))
@@ -193,8 +210,8 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
             await QueueReceiptAsync(ticket, receiptTo, request, cancellationToken).ConfigureAwait(false);
         }
 
-        await TicketRows.InsertAsync(db, ticket, cancellationToken).ConfigureAwait(false);
-        await _messageIds.RememberAsync(request.Draft, incoming, number, cancellationToken).ConfigureAwait(false);
+        _tickets.Created(ticket);
+        _messageIds.Remember(request.Draft, incoming, number);
         return new DispatchOutcome(request.Draft.SourceKey, DispatchOutcomeKind.Created, number);
     }
 
@@ -210,31 +227,39 @@ internal sealed class PostgreSqlTicketDispatcher(NpgsqlConnection db, string pre
         if (request.ReceiptLimit is { } limit && await QueuedReceiptsAsync(receiptTo, limit.Since, cancellationToken).ConfigureAwait(false) >= limit.MaxPerDay)
         {
             ticket.History[index] = _factory.Event(TicketEventKind.ReceiptSuppressed, limit.Reason, sourceKey);
-            PostgreSqlStoreLog.DailyReceiptLimitReached(logger, limit.MaxPerDay, ticket.Number, sourceKey);
+            PostgreSqlStoreLog.DailyReceiptLimitReached(_logger, limit.MaxPerDay, ticket.Number, sourceKey);
             return;
         }
 
-        var message = new OutboxMessage { TicketNumber = ticket.Number, To = receiptTo, CreatedAt = now, NextAttemptAt = now };
-        await PostgreSqlOutbox.InsertAsync(db, message, cancellationToken).ConfigureAwait(false);
-        _receiptCounts?.Queued(receiptTo, now);
+        var message = new OutboxMessage { TicketNumber = ticket.Number, To = receiptTo, CreatedAt = _now, NextAttemptAt = _now };
+        _writes.Add(PostgreSqlOutbox.InsertCommand(message));
+        _reads.ReceiptCounts?.Queued(receiptTo, _now);
         ticket.History[index] = _factory.Event(TicketEventKind.ReceiptQueued, $"Presa in carico in coda per {receiptTo}", sourceKey);
     }
 
-    private async Task<long> QueuedReceiptsAsync(string address, DateTimeOffset since, CancellationToken cancellationToken) =>
-        _receiptCounts is not null && _receiptCounts.TryGet(address, since, out var counted) ? counted : (long)(await Sql.ScalarAsync(db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
+    private async Task<long> QueuedReceiptsAsync(string address, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (_reads.ReceiptCounts is { } counts && counts.TryGet(address, since, out var counted))
+        {
+            return counted;
+        }
+
+        await _writes.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return (long)(await Sql.ScalarAsync(_db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
             ("to", address.Trim().ToLowerInvariant()), ("since", since)).ConfigureAwait(false))!;
+    }
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
     private async Task ResolveQuarantineAsync(string sourceKey, string? ticketNumber, CancellationToken cancellationToken)
     {
-        var records = await Sql.ListAsync(db, "SELECT id, doc::text FROM quarantine WHERE source_key = @k FOR UPDATE",
+        var records = await Sql.ListAsync(_db, "SELECT id, doc::text FROM quarantine WHERE source_key = @k FOR UPDATE",
             PostgreSqlQuarantine.Read, cancellationToken, ("k", sourceKey)).ConfigureAwait(false);
         if (records is [{ Status: QuarantineStatus.Pending } record])
         {
             record.Status = QuarantineStatus.Retried;
-            record.ResolvedAt = now;
+            record.ResolvedAt = _now;
             record.ResultTicketNumber = ticketNumber;
-            await PostgreSqlQuarantine.UpdateAsync(db, record, cancellationToken).ConfigureAwait(false);
+            await PostgreSqlQuarantine.UpdateAsync(_db, record, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -46,19 +46,10 @@ internal sealed partial class PostgreSqlTicketStore
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inside the dispatch transaction; see <see cref="WebhookSubscriptions.Deliveries(IReadOnlyList{DispatchOutcome}, DateTimeOffset)"/>.</summary>
-    private Task QueueWebhooksAsync(NpgsqlConnection db, IReadOnlyList<DispatchOutcome> outcomes, CancellationToken cancellationToken) =>
-        InsertWebhooksAsync(db, _webhooks.Deliveries(outcomes, _time.GetUtcNow()), cancellationToken);
-
     /// <summary>Must run inside the caller's transaction.</summary>
     private Task QueueWebhooksAsync(NpgsqlConnection db, string eventType, string ticketNumber, string change, CancellationToken cancellationToken) =>
         InsertWebhooksAsync(db, _webhooks.Deliveries(eventType, ticketNumber, change, _time.GetUtcNow()), cancellationToken);
 
-    private static async Task InsertWebhooksAsync(NpgsqlConnection db, IEnumerable<WebhookDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        foreach (var delivery in deliveries)
-        {
-            await PostgreSqlWebhooks.InsertAsync(db, delivery, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private static Task InsertWebhooksAsync(NpgsqlConnection db, IEnumerable<WebhookDelivery> deliveries, CancellationToken cancellationToken) =>
+        Sql.ExecuteBatchAsync(db, deliveries.Select(PostgreSqlWebhooks.InsertCommand), cancellationToken);
 }

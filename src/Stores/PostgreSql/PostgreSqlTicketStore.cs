@@ -62,23 +62,23 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
         var outcomes = await WriteAsync<IReadOnlyList<DispatchOutcome>>(async db =>
         {
             var started = Stopwatch.GetTimestamp();
-            if (_pendingBlobs is not null)
-            {
-                madeDurable = await ArchivedBlobsCheck.RequireAsync(db, _pendingBlobs, batch, cancellationToken).ConfigureAwait(false);
-            }
-
             var dispatcher = new PostgreSqlTicketDispatcher(db, _prefix, _time.GetUtcNow(), _logger);
-            await dispatcher.PrepareAsync(batch, cancellationToken).ConfigureAwait(false);
+            madeDurable = await dispatcher.PrepareAsync(batch, _pendingBlobs, cancellationToken).ConfigureAwait(false);
             var outcomes = new List<DispatchOutcome>(batch.Count);
             foreach (var request in batch)
             {
                 outcomes.Add(await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false));
             }
 
-            await QueueWebhooksAsync(db, outcomes, cancellationToken).ConfigureAwait(false);
+            foreach (var delivery in _webhooks.Deliveries(outcomes, _time.GetUtcNow()))
+            {
+                dispatcher.Queue(PostgreSqlWebhooks.InsertCommand(delivery));
+            }
+
+            await dispatcher.FlushAsync(cancellationToken).ConfigureAwait(false);
             LogBatch(outcomes, started);
             return outcomes;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, workSetsSynchronousCommit: true).ConfigureAwait(false);
         _pendingBlobs?.Remove(madeDurable);
         return outcomes;
     }
@@ -123,7 +123,8 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
     /// Runs <paramref name="work"/> in one transaction and commits it durably; runs it again, from a fresh transaction,
     /// when it lost a race with another writer.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="workSetsSynchronousCommit">The work's first statement is <see cref="Sql.SynchronousCommitOn"/> (saves a round trip).</param>
+    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool workSetsSynchronousCommit = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -131,7 +132,11 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
             {
                 await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await db.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-                await Sql.ExecuteAsync(db, "SET LOCAL synchronous_commit = on", cancellationToken).ConfigureAwait(false);
+                if (!workSetsSynchronousCommit)
+                {
+                    await Sql.ExecuteAsync(db, Sql.SynchronousCommitOn, cancellationToken).ConfigureAwait(false);
+                }
+
                 var result = await work(db).ConfigureAwait(false);
                 _beforeCommit();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -17,6 +17,12 @@ public static class PostgreSqlTicketStoreFactory
         Validate(options);
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "contactcenter";
+        if (!NamesSetting(options.ConnectionString, "MaxAutoPrepare"))
+        {
+            // A dispatch batch runs the same few statements a hundred times: parsed and planned once per connection.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         if (PostgreSqlPassword.IsConfigured(options))
         {
             builder.UsePasswordProvider(_ => PostgreSqlPassword.Read(options), (_, _) => ValueTask.FromResult(PostgreSqlPassword.Read(options)));
@@ -60,6 +66,13 @@ public static class PostgreSqlTicketStoreFactory
             .ConfigureAwait(false);
 
     public static int LatestSchemaVersion => SchemaMigrator.LatestVersion;
+
+    /// <summary>Npgsql's <c>Max Auto Prepare</c> when the connection string does not say (0 there turns preparing off).</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
+    private static bool NamesSetting(string connectionString, string key) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), key, StringComparison.OrdinalIgnoreCase));
 
     private static void Validate(PostgreSqlStoreOptions options)
     {

@@ -10,15 +10,12 @@ internal static class PostgreSqlWebhooks
 
     public static WebhookDelivery Read(NpgsqlDataReader reader) => StoreJson.ReadWithId<WebhookDelivery>(reader, (delivery, id) => delivery.Id = id);
 
-    public static async Task InsertAsync(NpgsqlConnection db, WebhookDelivery delivery, CancellationToken cancellationToken)
-    {
-        var id = await Sql.ScalarAsync(db,
-            """
-            INSERT INTO webhooks (webhook, created_at, next_attempt_at, delivered_at, abandoned_at, doc)
-            VALUES (@webhook, @created, @next, @delivered, @abandoned, @doc) RETURNING id
-            """, cancellationToken, Values(delivery)).ConfigureAwait(false);
-        delivery.Id = checked((int)(long)id!);
-    }
+    /// <summary>The INSERT for a batch of statements (nothing there needs the new row's id).</summary>
+    public static NpgsqlBatchCommand InsertCommand(WebhookDelivery delivery) => Sql.BatchCommand(
+        """
+        INSERT INTO webhooks (webhook, created_at, next_attempt_at, delivered_at, abandoned_at, doc)
+        VALUES (@webhook, @created, @next, @delivered, @abandoned, @doc)
+        """, Values(delivery));
 
     public static Task<int> UpdateAsync(NpgsqlConnection db, WebhookDelivery delivery, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(db,

@@ -6,6 +6,12 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>Small helpers over NpgsqlCommand: parameters by name, instants always in UTC (Npgsql refuses other offsets for timestamptz).</summary>
 internal static class Sql
 {
+    /// <summary>
+    /// Inside a write transaction: its commit waits for the disk, whatever the server's default (SET LOCAL, as a query
+    /// that returns a row, so it can lead a batch of queries read result by result).
+    /// </summary>
+    public const string SynchronousCommitOn = "SELECT set_config('synchronous_commit', 'on', true)";
+
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
@@ -42,6 +48,55 @@ internal static class Sql
         }
 
         return rows;
+    }
+
+    /// <summary>One statement of an <see cref="NpgsqlBatch"/>, with the same parameter rules as <see cref="Command"/>.</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(Parameter(name, value));
+        }
+
+        return command;
+    }
+
+    /// <summary>The statements in one round trip, inside the connection's transaction (or an implicit one of their own).</summary>
+    public static async Task ExecuteBatchAsync(NpgsqlConnection connection, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Queries in one round trip; each row of the n-th result goes to the n-th reader (each statement must return rows: others have no result).</summary>
+    public static async Task ReadBatchAsync(NpgsqlConnection connection, IReadOnlyList<(NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow)> reads,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (command, _) in reads)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (_, readRow) in reads)
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                readRow(reader);
+            }
+
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public static Json Jsonb(string json) => new(json);

@@ -1,0 +1,87 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.LiteDb;
+using ContactCenter.Core.Tickets;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// What a dispatch batch's decisions need, read in one round trip before the first (which also sets the transaction's
+/// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
+/// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
+/// its senders, and which of its pending blobs are still there. The batch's own outcomes are added as it goes.
+/// </summary>
+internal sealed class DispatchBatchReads
+{
+    private readonly Dictionary<string, (string Outcome, string? Ticket)> _sources = new(StringComparer.Ordinal);
+
+    private DispatchBatchReads(MessageIdRows messageIds) => MessageIds = messageIds;
+
+    public MessageIdRows MessageIds { get; }
+
+    /// <summary>Null when the batch has no limited receipt.</summary>
+    public BatchReceiptCounts? ReceiptCounts { get; private set; }
+
+    /// <summary>The pending blobs the batch refers to, all found in the database.</summary>
+    public IReadOnlyList<string> MadeDurable { get; private set; } = [];
+
+    /// <exception cref="InvalidOperationException">A pending blob the batch refers to is gone (see <see cref="ArchivedBlobsCheck"/>).</exception>
+    public static async Task<DispatchBatchReads> ReadAsync(NpgsqlConnection db, IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending,
+        CancellationToken cancellationToken)
+    {
+        var reads = new DispatchBatchReads(new MessageIdRows(batch));
+        var keys = batch.Select(r => r.Draft.SourceKey).Distinct(StringComparer.Ordinal).ToArray();
+        var queries = new List<(NpgsqlBatchCommand, Action<NpgsqlDataReader>)>
+        {
+            (Sql.BatchCommand(Sql.SynchronousCommitOn), _ => { }),
+            (Sql.BatchCommand("SELECT key, outcome, ticket_number FROM sources WHERE key = ANY(@k)", ("k", keys)),
+                r => reads._sources[r.GetString(0)] = (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))),
+            (Sql.BatchCommand(MessageIdRows.Query, ("ids", reads.MessageIds.Wanted)), reads.MessageIds.Read),
+        };
+        var (addresses, since) = BatchReceiptCounts.Wanted(batch);
+        var queued = new List<(string, int)>();
+        if (since is { } start)
+        {
+            queries.Add((Sql.BatchCommand("SELECT to_lower, count(*) FROM outbox WHERE to_lower = ANY(@to) AND created_at >= @since GROUP BY to_lower",
+                ("to", addresses.ToArray()), ("since", start)), r => queued.Add((r.GetString(0), (int)r.GetInt64(1)))));
+        }
+
+        var hashes = pending is null ? [] : ArchivedBlobsCheck.Wanted(pending, batch);
+        var present = new List<string>();
+        if (hashes.Length > 0)
+        {
+            queries.Add((Sql.BatchCommand(ArchivedBlobsCheck.Query, ("h", hashes)), r => present.Add(r.GetString(0))));
+        }
+
+        await Sql.ReadBatchAsync(db, queries, cancellationToken).ConfigureAwait(false);
+        reads.ReceiptCounts = since is null ? null : new BatchReceiptCounts(since, addresses, queued);
+        reads.MadeDurable = hashes.Length == 0 ? [] : ArchivedBlobsCheck.Require(pending!, hashes, present);
+        return reads;
+    }
+
+    /// <summary>The source key's row, the batch's own outcome included; null when never seen.</summary>
+    public (string Outcome, string? Ticket)? Source(string key) => _sources.TryGetValue(key, out var source) ? source : null;
+
+    public void Dispatched(string key, string outcome, string? ticketNumber) => _sources[key] = (outcome, ticketNumber);
+
+    /// <summary>
+    /// The tickets the batch's new items name (a number in the subject, the first reference that leads to one), to be
+    /// locked together; an item the references lead elsewhere still finds its ticket on its own.
+    /// </summary>
+    public IEnumerable<string> NamedTickets(IReadOnlyList<DispatchRequest> batch, string prefix)
+    {
+        foreach (var draft in batch.Select(r => r.Draft).Where(d => Source(d.SourceKey) is null or { Outcome: nameof(SourceOutcome.Quarantined) or nameof(SourceOutcome.Spam) }))
+        {
+            if (TicketNumber.TryFind(draft.Subject, prefix, out var number))
+            {
+                yield return number;
+            }
+
+            IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
+            if (references.Select(MessageIdRecord.Normalize).OfType<string>().Select(MessageIds.FirstTicket).OfType<string>().FirstOrDefault() is { } referenced)
+            {
+                yield return referenced;
+            }
+        }
+    }
+}
