@@ -24,4 +24,6 @@ public sealed class PendingBlobs
             _hashes.TryRemove(hash, out _);
         }
     }
+
+    internal int Count => _hashes.Count;
 }
