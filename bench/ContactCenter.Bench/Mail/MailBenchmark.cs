@@ -36,9 +36,7 @@ internal sealed class MailBenchmark : IBenchmark
         var floorRate = Rate.PerSecond(floor.Messages, floor.Elapsed);
         BenchContext.Say($"mail: floor {floor.Messages} messages in {Rate.Seconds(floor.Elapsed)} ({floorRate:F0}/s), CPU {Rate.Seconds(floorCpu)}");
 
-        cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var (ingestElapsed, created, processed, inbox) = await IngestAsync(context, server, user, cancellationToken);
-        var ingestCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var (ingestElapsed, ingestCpu, created, processed, inbox) = await IngestAsync(context, server, user, cancellationToken);
         var ingestRate = Rate.PerSecond(created, ingestElapsed);
         BenchContext.Say($"mail: ingest {created} tickets in {Rate.Seconds(ingestElapsed)} ({ingestRate:F0}/s), CPU {Rate.Seconds(ingestCpu)}; INBOX {inbox}, Processed {processed}");
         if (created != count || processed != count || inbox != 0)
@@ -64,7 +62,7 @@ internal sealed class MailBenchmark : IBenchmark
         ];
     }
 
-    private async Task<(TimeSpan Elapsed, int Created, int Processed, int Inbox)> IngestAsync(
+    private async Task<(TimeSpan Elapsed, TimeSpan Cpu, int Created, int Processed, int Inbox)> IngestAsync(
         BenchContext context, DovecotServer server, string user, CancellationToken cancellationToken)
     {
         var clock = new PhaseClock();
@@ -74,13 +72,15 @@ internal sealed class MailBenchmark : IBenchmark
             clock: clock);
         await services.WarmUpAsync(cancellationToken);
         var source = services.Source("urp");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var summary = await services.Pipeline.RunAsync(source, null, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var tickets = await services.Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, cancellationToken);
         BenchContext.Say($"mail: poll summary {summary}");
         BenchContext.Say($"mail: time by component: {clock.Describe(12)}");
         Breakdown = clock;
-        return (elapsed, tickets.Count, await server.CountAsync(user, "Processed", cancellationToken), await server.CountAsync(user, "INBOX", cancellationToken));
+        return (elapsed, cpu, tickets.Count, await server.CountAsync(user, "Processed", cancellationToken), await server.CountAsync(user, "INBOX", cancellationToken));
     }
 }
