@@ -12,9 +12,17 @@ internal static class HtmlBodySanitizer
 {
     private static readonly string[] InteractiveTags = ["form", "input", "button", "select", "option", "textarea", "label"];
 
-    public static string Sanitize(string html)
+    /// <summary>
+    /// One configured sanitizer per thread: building one (its tag, attribute and CSS sets) cost twice as much as the
+    /// sanitising itself, and one instance is not shared across threads. Its handlers keep no state between calls.
+    /// </summary>
+    [ThreadStatic]
+    private static HtmlSanitizer? threadSanitizer;
+
+    public static string Sanitize(string html) => (threadSanitizer ??= Create()).Sanitize(html);
+
+    private static HtmlSanitizer Create()
     {
-        // A fresh sanitizer per call: configuring one is cheap and its events must not be shared across threads.
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Add("cid");
         sanitizer.AllowedSchemes.Add("data");
@@ -57,7 +65,7 @@ internal static class HtmlBodySanitizer
                 anchor.SetAttribute("rel", "noopener noreferrer nofollow");
             }
         };
-        return sanitizer.Sanitize(html);
+        return sanitizer;
     }
 
     private static bool IsAllowed(IElement? tag, string url)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using ContactCenter.Core.Intake;
 
@@ -60,17 +61,27 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
     public static async Task<MessageSpool> CopyAsync(
         Stream source, long memoryLimit, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
     {
+        // A fetched message usually comes as a seekable stream: its size is known, so the buffer is made to measure
+        // once instead of doubling from 16 KiB and being cut to size (two to four copies of every message).
+        lengthHint ??= source.CanSeek ? source.Length - source.Position : null;
         var memory = new MemoryStream(lengthHint is > 0 && lengthHint <= memoryLimit ? (int)lengthHint.Value : 16 * 1024);
-        var buffer = new byte[BufferSize];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
         {
-            await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
-            memory.Write(buffer, 0, read);
-            if (memory.Length > memoryLimit)
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                await CheckSizeAsync(source, memory.Length + read, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                memory.Write(buffer, 0, read);
+                if (memory.Length > memoryLimit)
+                {
+                    return await SpillAsync(source, memory, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         if (memory.Capacity - memory.Length > memory.Length / 8)

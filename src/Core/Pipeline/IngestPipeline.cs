@@ -58,32 +58,7 @@ public sealed class IngestPipeline
             var batches = source.PollAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (batches.ConfigureAwait(false))
             {
-                var prefetch = source is IPrefetchingSource { FetchesAhead: true };
-                var more = !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false);
-                while (more)
-                {
-                    var batch = batches.Current;
-                    // The next batch is fetched while this one is stored: at most two batches in flight, and the fetch
-                    // starts only once the batch before this one was acknowledged (its buffers may be reused).
-                    var next = prefetch && !cancellationToken.IsCancellationRequested ? batches.MoveNextAsync().AsTask() : null;
-                    try
-                    {
-                        // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile:
-                        // the host's ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
-                        await ProcessBatchAsync(source, batch, counters, retry, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    catch when (next is not null)
-                    {
-                        // The enumerator cannot be disposed while a fetch runs; that fetch's batch is not acknowledged.
-                        await ObserveAsync(next).ConfigureAwait(false);
-                        throw;
-                    }
-
-                    progress?.Report(new PipelineProgress(source.Name, counters.Fetched, batch.Remaining));
-                    more = next is not null
-                        ? await FetchedAsync(next, cancellationToken).ConfigureAwait(false) && !cancellationToken.IsCancellationRequested
-                        : !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false);
-                }
+                await DrainAsync(source, batches, progress, counters, retry, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -100,39 +75,96 @@ public sealed class IngestPipeline
         return summary;
     }
 
-    /// <summary>A stop that cancels the fetch ahead ends the poll as a stop between batches does.</summary>
-    private static async Task<bool> FetchedAsync(Task<bool> fetch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Batch after batch: each is prepared (known items sorted out, fresh ones normalised), then committed (routed,
+    /// stored in one dispatch, then acknowledged). For an <see cref="IPrefetchingSource"/> the next batch is fetched and
+    /// normalised while the current one is committed: at most two batches in flight, and the fetch starts only once the
+    /// batch before the current one was acknowledged (its buffers may be reused). Routing waits for the commit before it,
+    /// so receipt limits and follow-ups see every earlier ticket.
+    /// </summary>
+    private async Task DrainAsync(IInboundSource source, IAsyncEnumerator<InboundBatch> batches, IProgress<PipelineProgress>? progress,
+        PollCounters counters, bool retry, CancellationToken cancellationToken)
+    {
+        var prefetch = source is IPrefetchingSource { FetchesAhead: true };
+        // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the host's
+        // ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
+        var current = !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
+            ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
+            : null;
+        while (current is not null)
+        {
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var ahead = prefetch && !cancellationToken.IsCancellationRequested
+                ? FetchAndPrepareAsync(batches, retry, cancellationToken, abandon.Token)
+                : null;
+            try
+            {
+                await CommitAsync(source, current, counters, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch when (ahead is not null)
+            {
+                // The enumerator cannot be disposed while a fetch runs; the batch ahead is neither stored nor acknowledged.
+                await abandon.CancelAsync().ConfigureAwait(false);
+                await ObserveAsync(ahead).ConfigureAwait(false);
+                throw;
+            }
+
+            progress?.Report(new PipelineProgress(source.Name, counters.Fetched, current.Batch.Remaining));
+            current = ahead is not null
+                ? await AheadAsync(ahead, cancellationToken).ConfigureAwait(false)
+                : !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
+                    ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
+                    : null;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // A batch prepared ahead is left unacknowledged at the source: the next poll fetches it again.
+                current = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The fetch runs to its end unless the poll is stopped (a cancelled IMAP command costs the connection); the
+    /// normalising after it also stops when the batch being committed fails.
+    /// </summary>
+    private async Task<PreparedBatch?> FetchAndPrepareAsync(
+        IAsyncEnumerator<InboundBatch> batches, bool retry, CancellationToken cancellationToken, CancellationToken abandon) =>
+        await batches.MoveNextAsync().ConfigureAwait(false) && !abandon.IsCancellationRequested
+            ? await PrepareAsync(batches.Current, retry, abandon).ConfigureAwait(false)
+            : null;
+
+    /// <summary>A stop that cancels the batch ahead ends the poll as a stop between batches does.</summary>
+    private static async Task<PreparedBatch?> AheadAsync(Task<PreparedBatch?> ahead, CancellationToken cancellationToken)
     {
         try
         {
-            return await fetch.ConfigureAwait(false);
+            return await ahead.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
     }
 
-    private static async Task ObserveAsync(Task<bool> fetch)
+    private static async Task ObserveAsync(Task ahead)
     {
         try
         {
-            await fetch.ConfigureAwait(false);
+            await ahead.ConfigureAwait(false);
         }
         catch (Exception)
         {
-            // The batch's own failure is the one reported; this fetch's failure would only hide it.
+            // The batch's own failure is the one reported; this one's failure would only hide it.
         }
     }
 
-    private async Task ProcessBatchAsync(IInboundSource source, InboundBatch batch, PollCounters counters, bool retry, CancellationToken cancellationToken)
+    /// <summary>Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged.</summary>
+    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, CancellationToken cancellationToken)
     {
         // The batch has been fetched: nothing in it can have arrived later than now.
         var readAt = time.GetUtcNow();
-        counters.Fetched += batch.Items.Count;
         var fresh = new List<InboundItem>(batch.Items.Count);
         var known = new List<InboundItem>();
-        var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
         // A retry (quarantine retry) sends known, quarantined items through again on purpose.
         var knownKeys = retry
             ? new Dictionary<string, string?>()
@@ -142,17 +174,25 @@ public sealed class IngestPipeline
             (knownKeys.ContainsKey(item.SourceKey) ? known : fresh).Add(item);
         }
 
-        if (known.Count > 0)
+        var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
+        return new PreparedBatch(batch, readAt, known, knownKeys, normalized);
+    }
+
+    private async Task CommitAsync(IInboundSource source, PreparedBatch prepared, PollCounters counters, CancellationToken cancellationToken)
+    {
+        var batch = prepared.Batch;
+        counters.Fetched += batch.Items.Count;
+        var acknowledge = new HashSet<InboundItem>(ReferenceEqualityComparer.Instance);
+        if (prepared.Known.Count > 0)
         {
-            await SettleKnownAsync(source, known, knownKeys, acknowledge, counters, cancellationToken).ConfigureAwait(false);
+            await SettleKnownAsync(source, prepared.Known, prepared.KnownKeys, acknowledge, counters, cancellationToken).ConfigureAwait(false);
         }
 
-        var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-        var requests = new List<DispatchRequest>(normalized.Length);
-        foreach (var result in normalized)
+        var requests = new List<DispatchRequest>(prepared.Normalized.Length);
+        foreach (var result in prepared.Normalized)
         {
-            ClampArrival(source.Name, result.Drafts, readAt);
+            ClampArrival(source.Name, result.Drafts, prepared.ReadAt);
             if (result.RejectReason is null && spam is not null
                 && await spam.HoldIfSpamAsync(source.Name, result.Item, result.Drafts, cancellationToken).ConfigureAwait(false))
             {
@@ -193,7 +233,7 @@ public sealed class IngestPipeline
     /// only because the move aside failed or a crash came first, and acknowledging it could delete it there, so it is
     /// moved aside again.
     /// </summary>
-    private async Task SettleKnownAsync(IInboundSource source, List<InboundItem> known, IReadOnlyDictionary<string, string?> quarantineReasons,
+    private async Task SettleKnownAsync(IInboundSource source, IReadOnlyList<InboundItem> known, IReadOnlyDictionary<string, string?> quarantineReasons,
         HashSet<InboundItem> acknowledge, PollCounters counters, CancellationToken cancellationToken)
     {
         foreach (var item in known)

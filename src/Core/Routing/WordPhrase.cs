@@ -24,9 +24,13 @@ internal sealed class WordPhrase
     public PhraseMatch? FindIn(TokenizedText text)
     {
         var tokens = text.Tokens;
-        for (var i = 0; i + _parts.Length <= tokens.Count; i++)
+        // A phrase starting with a whole word can only match where that word's stem is; a lone prefix anywhere.
+        var starts = _parts.Length > 1 || (_parts.Length == 1 && !_lastIsPrefix)
+            ? text.PositionsOf(_parts[0])
+            : Enumerable.Range(0, tokens.Count).ToList();
+        foreach (var i in starts)
         {
-            if (MatchesAt(tokens, i))
+            if (i + _parts.Length <= tokens.Count && MatchesAt(tokens, i))
             {
                 var stems = Enumerable.Range(i, _parts.Length).Select(k => tokens[k].Stem).ToArray();
                 return new PhraseMatch(text.Span(i, i + _parts.Length - 1), stems);

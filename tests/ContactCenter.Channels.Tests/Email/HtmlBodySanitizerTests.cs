@@ -30,4 +30,18 @@ public sealed class HtmlBodySanitizerTests
     {
         HtmlBodySanitizer.Sanitize(html).Should().Contain(kept);
     }
+
+    [Fact]
+    public async Task Sanitize_ReusedOnManyThreads_GivesEachDocumentItsOwnResult()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
+            HtmlBodySanitizer.Sanitize($"<p onclick=\"x()\" style=\"color:red;position:fixed\">numero {i}</p><script>bad()</script><a href=\"https://e.example.it/{i}\">l</a>"))));
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i].Should().Contain($"numero {i}").And.Contain($"https://e.example.it/{i}\" target=\"_blank\"")
+                .And.NotContain("onclick").And.NotContain("script").And.NotContain("position");
+            results.Where((_, j) => j != i).Should().NotContain(r => r.Contains($"numero {i}<", StringComparison.Ordinal));
+        }
+    }
 }

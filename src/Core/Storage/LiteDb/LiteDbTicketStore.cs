@@ -112,6 +112,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             var dispatcher = new TicketDispatcher(_c, _prefix, _time.GetUtcNow(), _logger);
             dispatcher.Prepare(batch);
             IReadOnlyList<DispatchOutcome> outcomes = [.. batch.Select(dispatcher.Dispatch)];
+            dispatcher.Complete();
             QueueWebhooks(outcomes);
             LogBatch(outcomes, started);
             return outcomes;

@@ -31,6 +31,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         _factory.ReceiptCounts = new BatchReceiptCounts(start, addresses, queued);
     }
 
+    /// <summary>Writes what the batch keeps in memory while its items are dispatched (the ticket counters).</summary>
+    public void Complete() => _sequence.Save();
+
     public DispatchOutcome Dispatch(DispatchRequest request)
     {
         var draft = request.Draft;
@@ -50,13 +53,22 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             NoteReuse(draft, incoming, outcome.TicketNumber);
         }
 
-        collections.Sources.Upsert(new SourceRecord
+        var source = new SourceRecord
         {
             Key = draft.SourceKey,
             Outcome = Enum.Parse<SourceOutcome>(outcome.Kind.ToString()),
             TicketNumber = outcome.TicketNumber,
             At = now,
-        });
+        };
+        if (known is null)
+        {
+            // Looked up above in this transaction: a plain insert, where an upsert would look the key up again.
+            collections.Sources.Insert(source);
+        }
+        else
+        {
+            collections.Sources.Update(source);
+        }
 
         if (known is not null)
         {
