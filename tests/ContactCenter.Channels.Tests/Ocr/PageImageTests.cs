@@ -32,6 +32,40 @@ public sealed class PageImageTests(OcrFixture fixture)
         page.Height.Should().BeCloseTo((int)Math.Round(fax.Height * 300.0 / 98), 3);
     }
 
+    [Theory]
+    [InlineData("upright", 0)]
+    [InlineData("90", 270)]
+    [InlineData("180", 180)]
+    [InlineData("270", 90)]
+    [InlineData("fax fine", 0)]
+    [InlineData("fax normal", 0)]
+    [InlineData("skewed noisy", 0)]
+    public void UprightRotation_TurnedFixtures_SaysWhichTurnMakesThemUpright(string render, int expected)
+    {
+        var path = render switch
+        {
+            "90" => fixture.Scans.Rotated90Png,
+            "180" => fixture.Scans.Rotated180Png,
+            "270" => fixture.Scans.Rotated270Png,
+            "fax fine" => fixture.Scans.FaxFineG3,
+            "fax normal" => fixture.Scans.FaxNormalG4,
+            "skewed noisy" => fixture.Scans.SkewedNoisyJpeg,
+            _ => fixture.Scans.Letter300Png,
+        };
+        using var image = Decode(path);
+        using var page = PageImage.Normalise(image, 300, 300, UpsampleBelowDpi, 60_000_000, out var dpi);
+
+        PageImage.UprightRotation(page, dpi).Should().Be(expected);
+    }
+
+    [Fact]
+    public void UprightRotation_BlankPage_IsZero()
+    {
+        using var image = Decode(fixture.Scans.BlankNoisyPng);
+
+        PageImage.UprightRotation(image, 300).Should().Be(0);
+    }
+
     private static PixHandle Decode(string path)
     {
         var bytes = File.ReadAllBytes(path);
