@@ -12,6 +12,9 @@ namespace ContactCenter.Channels.Ocr;
 /// </summary>
 internal sealed partial class TesseractEnginePool : IDisposable
 {
+    /// <summary>Page images and Tesseract's page-sized buffers are larger; the many small allocations stay in the arenas.</summary>
+    private const int LargeBlockBytes = 4 * 1024 * 1024;
+
     private readonly OcrOptions options;
     private readonly ILogger<TesseractEnginePool> logger;
     private readonly SemaphoreSlim slots;
@@ -27,6 +30,7 @@ internal sealed partial class TesseractEnginePool : IDisposable
         slots = new SemaphoreSlim(this.options.EngineCount, this.options.EngineCount);
         orientation = new OrientationDetector(this.options.TessdataPath);
         NativeHeap.LimitArenas(this.options.EngineCount + 2);
+        NativeHeap.MapBlocksFrom(LargeBlockBytes);
         OcrLibraryResolver.Register(this.options.TesseractLibrary, this.options.LeptonicaLibrary);
     }
 
