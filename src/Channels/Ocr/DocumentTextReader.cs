@@ -171,15 +171,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             return new PageText(number, string.Empty, 0, PageTextSource.Ocr, 0, 0, IsBlank: true);
         }
 
-        PageReading reading;
-        try
-        {
-            reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
-        }
-        finally
-        {
-            NativeHeap.Trim();
-        }
+        var reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
 
         var elapsed = time.GetElapsedTime(started);
         metrics?.OcrPageRead(elapsed);
