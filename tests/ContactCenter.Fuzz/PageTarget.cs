@@ -76,7 +76,7 @@ internal sealed class PageTarget : IFuzzTarget
             }
 
             using var pix = image.Decode(index);
-            using var page = PageImage.Normalise(pix, options.FallbackDpi, MinimumDpi, options.UpsampleBelowDpi, options.MaxPixelsPerPage, out _);
+            using var page = PageImage.Normalise(pix, options.FallbackDpi, MinimumDpi, options.UpsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out _);
             _ = PageImage.InkRatio(page);
         }
     }

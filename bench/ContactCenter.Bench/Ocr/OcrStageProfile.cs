@@ -8,7 +8,7 @@ namespace ContactCenter.Bench.Ocr;
 
 /// <summary>
 /// <c>ContactCenter.Bench ocr-stages</c>: CPU seconds of each step the reader takes on one page of every render
-/// (decode, square pixels and upsampling, ink, deskew, recognition per language set, orientation detection, the
+/// (decode, square pixels and upsampling, ink, orientation, deskew, recognition per language set, orientation detection, the
 /// whole recogniser with its retries), and the accuracy each variant reaches. One engine, one page at a time.
 /// </summary>
 internal static class OcrStageProfile
@@ -34,8 +34,10 @@ internal static class OcrStageProfile
             {
                 var label = upsampleBelowDpi == 0 ? "own dpi" : "upsampled to 300 dpi";
                 int dpi = 0;
-                using var page = Timed(render.Kind, $"normalise {label}", () => PageImage.Normalise(pix, 300, 300, upsampleBelowDpi, options.MaxPixelsPerPage, out dpi));
+                using var page = Timed(render.Kind, $"normalise {label}", () => PageImage.Normalise(pix, 300, 300, upsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out dpi));
                 Timed(render.Kind, "ink", () => PageImage.InkRatio(page));
+                var upright = Timed(render.Kind, "orientation (Leptonica)", () => PageImage.UprightRotation(page, dpi));
+                Say(render.Kind, $"  → turn {upright}°");
                 double skew = 0;
                 using var straight = Timed(render.Kind, $"deskew {label} ({page.Width}×{page.Height})", () => PageImage.Deskew(page, out skew));
                 foreach (var (engine, languages) in new[] { (both, options.Languages), (italian, "ita") })

@@ -160,7 +160,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
     private PageText ReadPage(TesseractEngine engine, PixHandle pix, int number, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var page = PageImage.Normalise(pix, options.FallbackDpi, MinimumDpi, options.UpsampleBelowDpi, options.MaxPixelsPerPage, out var dpi);
+        using var page = PageImage.Normalise(pix, options.FallbackDpi, MinimumDpi, options.UpsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out var dpi);
 
         // The decoded original is not needed past this point; released now, not after recognition (a 300 dpi A4 page is 8.7 MB).
         pix.Dispose();
@@ -171,15 +171,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             return new PageText(number, string.Empty, 0, PageTextSource.Ocr, 0, 0, IsBlank: true);
         }
 
-        PageReading reading;
-        try
-        {
-            reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
-        }
-        finally
-        {
-            NativeHeap.Trim();
-        }
+        var reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
 
         var elapsed = time.GetElapsedTime(started);
         metrics?.OcrPageRead(elapsed);

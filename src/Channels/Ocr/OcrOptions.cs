@@ -46,6 +46,14 @@ internal sealed class OcrOptions
     public int UpsampleBelowDpi { get; set; } = 180;
 
     /// <summary>
+    /// Pages scanned at a higher resolution are scaled down to this one before OCR: Tesseract is tuned for text at
+    /// about 300 dpi, and a 600 dpi page costs twice the CPU (measured: 2.2 s against 1.15 s, 97.8% of the words read
+    /// against 100%). Scaling 300 dpi pages further down saves CPU but loses small print (7 pt on a noisy scan: 99.3%
+    /// of the words at 300 dpi, 81% at 240 or 204 dpi).
+    /// </summary>
+    public int MaxDpi { get; set; } = 300;
+
+    /// <summary>
     /// Below this confidence at 0 degrees orientation detection is asked; unless it is sure the page is upright, the
     /// other orientations are tried and the best one kept.
     /// </summary>

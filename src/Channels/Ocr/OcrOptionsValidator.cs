@@ -29,6 +29,7 @@ internal sealed class OcrOptionsValidator : IValidateOptions<OcrOptions>
         Require(options.MinConfidence is >= 0 and <= 100, nameof(options.MinConfidence), "must be between 0 and 100");
         Require(options.OrientationRetryConfidence is >= 0 and <= 100, nameof(options.OrientationRetryConfidence), "must be between 0 and 100");
         Require(options.UpsampleBelowDpi is >= 0 and <= 1200, nameof(options.UpsampleBelowDpi), "must be between 0 and 1200");
+        Require(options.MaxDpi is >= 150 and <= 1200, nameof(options.MaxDpi), "must be between 150 and 1200");
         Require(options.FallbackDpi is >= 50 and <= 1200, nameof(options.FallbackDpi), "must be between 50 and 1200");
         Require(options.PdfRasterDpi is >= 72 and <= 600, nameof(options.PdfRasterDpi), "must be between 72 and 600");
         Require(options.BlankPageInkRatio is >= 0 and < 1, nameof(options.BlankPageInkRatio), "must be between 0 and 1");

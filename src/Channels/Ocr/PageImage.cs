@@ -16,9 +16,11 @@ internal static class PageImage
     /// Greyscale with square pixels: a fax at normal resolution (204×98 dpi) is stretched vertically, otherwise every
     /// text line is half as tall as Tesseract expects. Pages whose lower resolution is below
     /// <paramref name="upsampleBelowDpi"/> are upsampled to <paramref name="minimumDpi"/>; the others are read at their
-    /// own resolution (a fine fax at 204 dpi reads as well as upsampled to 300, for about a quarter less CPU).
+    /// own resolution (a fine fax at 204 dpi reads as well as upsampled to 300, for about a quarter less CPU). Pages
+    /// above <paramref name="maxDpi"/> are scaled down to it: a 600 dpi letter read at 300 dpi took half the CPU and
+    /// read 100% of its words instead of 97.8%.
     /// </summary>
-    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, int upsampleBelowDpi, long maxPixels, out int dpi)
+    public static PixHandle Normalise(PixHandle pix, int fallbackDpi, int minimumDpi, int upsampleBelowDpi, int maxDpi, long maxPixels, out int dpi)
     {
         var (xres, yres) = (pix.XRes, pix.YRes);
         xres = xres > 0 ? xres : yres > 0 ? yres : fallbackDpi;
@@ -39,6 +41,13 @@ internal static class PageImage
             scaleX *= (float)minimumDpi / dpi;
             scaleY *= (float)minimumDpi / dpi;
             dpi = minimumDpi;
+        }
+
+        if (dpi > maxDpi)
+        {
+            scaleX *= (float)maxDpi / dpi;
+            scaleY *= (float)maxDpi / dpi;
+            dpi = maxDpi;
         }
 
         var target = (double)pix.Width * scaleX * pix.Height * scaleY;
@@ -80,6 +89,25 @@ internal static class PageImage
         {
             LeptonicaApi.boxDestroy(ref box);
         }
+    }
+
+    /// <summary>
+    /// The clockwise turn that makes the page's text upright, from Leptonica's count of ascenders against descenders
+    /// (Bloomberg's method): about 0.02 s on an A4 page, against 0.4 s for Tesseract's orientation detection and 1.3 s
+    /// for a recognition wasted on a page upside down. 0 when the page holds too little text to tell. Pages of 250 dpi
+    /// and more are halved first: the method is meant for 150–300 dpi and measured as sure on the halved fixtures.
+    /// </summary>
+    public static int UprightRotation(PixHandle grey, int dpi)
+    {
+        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+        using var halved = dpi >= 250 ? Checked(LeptonicaApi.pixScale(binary, 0.5f, 0.5f), "reduce") : null;
+        if (LeptonicaApi.pixOrientDetect(halved ?? binary, out var up, out var left, 0, 0) != 0
+            || LeptonicaApi.makeOrientDecision(up, left, 0, 0, out var orientation, 0) != 0)
+        {
+            return 0;
+        }
+
+        return orientation is >= 1 and <= 4 ? (orientation - 1) * 90 : 0;
     }
 
     public static PixHandle RotateClockwise(PixHandle pix, int degrees) =>

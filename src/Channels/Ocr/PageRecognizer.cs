@@ -3,10 +3,12 @@ using ContactCenter.Channels.Ocr.Native;
 namespace ContactCenter.Channels.Ocr;
 
 /// <summary>
-/// OCRs one prepared page, straightening it first. A page read upright with good confidence is done in one pass.
-/// Below <see cref="OcrOptions.OrientationRetryConfidence"/> orientation detection is asked: when it is sure the page
-/// is upright the page is just a poor one and other rotations cannot help; otherwise its guess is tried first and
-/// the other rotations after it (Tesseract 5.3's detection is not trusted on its own), the best-scoring reading winning.
+/// OCRs one prepared page, straightening it first. The page is turned the way Leptonica's ascender count says before
+/// the first recognition, so a page upside down costs one recognition, not two. A page read with good confidence is
+/// done in one pass. Below <see cref="OcrOptions.OrientationRetryConfidence"/> orientation detection is asked: when it
+/// is sure the page already lies the way it was read, the page is just a poor one and other rotations cannot help;
+/// otherwise its guess is tried first and the other rotations after it (Tesseract 5.3's detection is not trusted on
+/// its own), the best-scoring reading winning.
 /// </summary>
 internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
 {
@@ -16,25 +18,27 @@ internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
     /// </summary>
     internal const double SureOrientationConfidence = 7;
 
-    private static readonly int[] Rotations = [180, 90, 270];
+    private static readonly int[] Rotations = [0, 180, 90, 270];
 
     public PageReading Recognize(TesseractEngine engine, PixHandle page, int dpi, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var best = Attempt(engine, page, dpi, 0, started, cancellationToken);
+        var first = PageImage.UprightRotation(page, dpi);
+        var best = Attempt(engine, page, dpi, first, started, cancellationToken);
         if (best.Result.Confidence >= options.OrientationRetryConfidence)
         {
             return best;
         }
 
         var guess = engine.DetectOrientation(page, dpi);
-        if (guess is { RotateClockwiseDegrees: 0, Confidence: >= SureOrientationConfidence })
+        if (guess is { Confidence: >= SureOrientationConfidence } sure && sure.RotateClockwiseDegrees == first)
         {
             return best;
         }
 
         var attempts = 1;
-        var order = guess is { RotateClockwiseDegrees: not 0 } g ? Rotations.Prepend(g.RotateClockwiseDegrees).Distinct() : Rotations;
+        var others = Rotations.Where(r => r != first);
+        var order = guess is { } g && g.RotateClockwiseDegrees != first ? others.Prepend(g.RotateClockwiseDegrees).Distinct() : others;
         foreach (var rotation in order)
         {
             var reading = Attempt(engine, page, dpi, rotation, started, cancellationToken);

@@ -7,11 +7,15 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Channels.Ocr;
 
 /// <summary>
-/// Lends Tesseract engines, one per concurrent page: created lazily up to <see cref="OcrOptions.EngineCount"/> and
-/// reused, since loading the models costs more than reading a page.
+/// Lends Tesseract engines, one per concurrent page, up to <see cref="OcrOptions.EngineCount"/>, reused, since loading
+/// the models costs about half of reading a page. <see cref="EnsureAvailable"/> loads the first one and the others
+/// in the background meanwhile; an engine lost to a timeout is replaced on demand.
 /// </summary>
 internal sealed partial class TesseractEnginePool : IDisposable
 {
+    /// <summary>Page images and Tesseract's page-sized buffers are larger; the many small allocations stay in the arenas.</summary>
+    private const int LargeBlockBytes = 4 * 1024 * 1024;
+
     private readonly OcrOptions options;
     private readonly ILogger<TesseractEnginePool> logger;
     private readonly SemaphoreSlim slots;
@@ -27,6 +31,7 @@ internal sealed partial class TesseractEnginePool : IDisposable
         slots = new SemaphoreSlim(this.options.EngineCount, this.options.EngineCount);
         orientation = new OrientationDetector(this.options.TessdataPath);
         NativeHeap.LimitArenas(this.options.EngineCount + 2);
+        NativeHeap.MapBlocksFrom(LargeBlockBytes);
         OcrLibraryResolver.Register(this.options.TesseractLibrary, this.options.LeptonicaLibrary);
     }
 
@@ -56,8 +61,17 @@ internal sealed partial class TesseractEnginePool : IDisposable
         }
 
         LogAvailable(logger, version, options.Languages, options.EngineCount, OpenMpThreadLimit.Apply());
+
+        // Measured on `ingest --once` over 20 pages: the second engine loaded while the service starts, not when the
+        // second page waits for it, saves 0.35 s of one core's time.
+        WarmingUp = Task.WhenAll(Enumerable.Range(1, options.EngineCount - 1).Select(_ => Task.Run(WarmOneAsync)));
         return version;
     }
+
+    /// <summary>The background loading of the engines after the first, started by <see cref="EnsureAvailable"/>.</summary>
+    internal Task WarmingUp { get; private set; } = Task.CompletedTask;
+
+    internal int Created => Volatile.Read(ref created);
 
     public async Task<EngineLease> RentAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +115,31 @@ internal sealed partial class TesseractEnginePool : IDisposable
         slots.Release();
     }
 
+    private async Task WarmOneAsync()
+    {
+        await slots.WaitAsync().ConfigureAwait(false);
+        TesseractEngine engine;
+        try
+        {
+            if (disposed || Created >= options.EngineCount)
+            {
+                slots.Release();
+                return;
+            }
+
+            engine = CreateEngine();
+        }
+        catch (Exception ex)
+        {
+            // The first engine loaded, so this one will most likely load when a page needs it; that page reports the error.
+            slots.Release();
+            LogWarmUpFailed(logger, ex);
+            return;
+        }
+
+        Return(engine, reusable: true);
+    }
+
     private TesseractEngine CreateEngine()
     {
         OcrEnvironmentCheck.LoadLibraries();
@@ -119,6 +158,9 @@ internal sealed partial class TesseractEnginePool : IDisposable
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Tesseract engine {EngineId} discarded after a timeout or cancellation")]
     private static partial void LogEngineDiscarded(ILogger logger, int engineId);
+
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "A Tesseract engine could not be loaded in advance; pages will load it when they need it")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "osd.traineddata not found in {TessdataPath} (Debian: tesseract-ocr-osd): page orientation is decided by confidence only")]
     private static partial void LogOsdMissing(ILogger logger, string tessdataPath);

@@ -20,6 +20,15 @@ public sealed class DocumentTextReaderAccuracyTests(OcrFixture fixture, ITestOut
         page.Text.Should().Contain("Oggetto:").And.Contain(ItalianLetters.FirstFiscalCode).And.Contain(ItalianLetters.FirstEmail);
     }
 
+    [Fact]
+    public async Task Read_CleanLetter600Dpi_IsReadAt300DpiAndAtLeast98PercentAccurate()
+    {
+        var page = await ReadSinglePageAsync(fixture.Scans.Letter600Png, "clean 600 dpi PNG");
+
+        TextAccuracy.Of(ScanFixtures.LetterText, page.Text).Should().BeGreaterThanOrEqualTo(0.98);
+        page.Confidence.Should().BeGreaterThan(80);
+    }
+
     [Theory]
     [InlineData("G3")]
     [InlineData("G4")]

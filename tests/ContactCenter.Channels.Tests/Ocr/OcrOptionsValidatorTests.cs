@@ -24,6 +24,7 @@ public sealed class OcrOptionsValidatorTests
             MinConfidence = 120,
             PageSegMode = (OcrPageSegMode)42,
             UpsampleBelowDpi = -1,
+            MaxDpi = 100,
         };
 
         var result = new OcrOptionsValidator().Validate(null, options);
@@ -35,6 +36,7 @@ public sealed class OcrOptionsValidatorTests
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MaxOcrTimePerPage "))
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MinConfidence "))
             .And.Contain(f => f.StartsWith("ContactCenter:Ocr:PageSegMode "))
-            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:UpsampleBelowDpi "));
+            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:UpsampleBelowDpi "))
+            .And.Contain(f => f.StartsWith("ContactCenter:Ocr:MaxDpi "));
     }
 }

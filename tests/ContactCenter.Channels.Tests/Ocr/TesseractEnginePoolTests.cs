@@ -42,6 +42,32 @@ public sealed class TesseractEnginePoolTests
     }
 
     [Fact]
+    public async Task EnsureAvailable_SeveralEngines_LoadsTheOthersInTheBackground()
+    {
+        using var pool = OcrFixture.CreatePool(new OcrOptions { EngineCount = 2 });
+
+        pool.EnsureAvailable();
+        await pool.WarmingUp.WaitAsync(TimeSpan.FromMinutes(1));
+
+        pool.Created.Should().Be(2);
+        using var first = await pool.RentAsync(CancellationToken.None);
+        using var second = await pool.RentAsync(CancellationToken.None);
+        pool.Created.Should().Be(2, "both pages find an engine already loaded");
+        first.Engine.Should().NotBeSameAs(second.Engine);
+    }
+
+    [Fact]
+    public async Task EnsureAvailable_OneEngine_LoadsNothingInTheBackground()
+    {
+        using var pool = OcrFixture.CreatePool(new OcrOptions { EngineCount = 1 });
+
+        pool.EnsureAvailable();
+        await pool.WarmingUp;
+
+        pool.Created.Should().Be(1);
+    }
+
+    [Fact]
     public void EnsureAvailable_WithInstalledLanguages_ReturnsTesseractVersion()
     {
         using var pool = OcrFixture.CreatePool(new OcrOptions { EngineCount = 1 });

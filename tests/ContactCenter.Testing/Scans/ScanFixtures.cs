@@ -86,6 +86,12 @@ public sealed class ScanFixtures : IDisposable
         "-font", Font, "-pointsize", "12", "-fill", "black", "-annotate", "+236+354", ItalianLetters.All[index],
         "-colorspace", "Gray", "-depth", "8", path));
 
+    /// <summary>The first letter, clean, A4 at 600 dpi (twice the pixels each way), 8-bit grey PNG.</summary>
+    public string Letter600Png => Make("letter-600.png", path => ExternalTool.Run(
+        "convert", "-size", $"{A4Width300 * 2}x{A4Height300 * 2}", "xc:white", "-units", "PixelsPerInch", "-density", "600",
+        "-font", Font, "-pointsize", "12", "-fill", "black", "-annotate", "+472+708", ItalianLetters.All[0],
+        "-colorspace", "Gray", "-depth", "8", path));
+
     /// <summary>A page holding only <paramref name="text"/> (a short note), top left, 12 pt.</summary>
     public string Note(string text) => Make($"note-{(uint)StableHash(text)}.png", path => ExternalTool.Run(
         "convert", "-size", $"{A4Width300}x{A4Height300}", "xc:white", "-units", "PixelsPerInch", "-density", "300",

@@ -73,6 +73,21 @@ internal static unsafe partial class LeptonicaApi
     [LibraryImport(Library)]
     public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
 
+    /// <summary>
+    /// Bloomberg's ascender/descender count on a 1 bpp page of Roman text: <paramref name="upConfidence"/> is positive
+    /// when the page is upright and negative when it is upside down; <paramref name="leftConfidence"/> the same after a
+    /// quarter turn clockwise. 0 for <paramref name="minCount"/> takes Leptonica's default.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial int pixOrientDetect(PixHandle pix, out float upConfidence, out float leftConfidence, int minCount, int debug);
+
+    /// <summary>
+    /// Leptonica's decision from <see cref="pixOrientDetect"/>'s confidences (0 for its default thresholds):
+    /// <paramref name="orientation"/> 0 unknown, 1 upright, 2 to 4 the page needs 90, 180 or 270 degrees clockwise.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial int makeOrientDecision(float upConfidence, float leftConfidence, float minUpConfidence, float minRatio, out int orientation, int debug);
+
     [LibraryImport(Library)]
     public static partial int pixCountPixels(PixHandle pix, out int count, nint table8);
 

@@ -11,13 +11,19 @@ namespace ContactCenter.Channels.Ocr.Native;
 internal static partial class NativeHeap
 {
     private const int ArenaMaxParameter = -8;
+    private const int MmapThresholdParameter = -3;
     private static bool unavailable = !OperatingSystem.IsLinux();
 
     /// <summary>At most <paramref name="arenas"/> malloc arenas from now on (M_ARENA_MAX).</summary>
     public static void LimitArenas(int arenas) => Call(() => MallOpt(ArenaMaxParameter, arenas));
 
-    /// <summary>Returns free heap pages to the system (malloc_trim).</summary>
-    public static void Trim() => Call(() => MallocTrim(0));
+    /// <summary>
+    /// Blocks of <paramref name="bytes"/> and more get their own mapping, returned to the system when freed. glibc
+    /// otherwise raises this threshold to the largest block freed so far (a page image, 8.7 MB at 300 dpi), after which
+    /// page images are carved from the arenas and fragment them: measured on 20 pages with 2 engines, peak RSS 300–326
+    /// MiB with the moving threshold, about 290 MiB with 4 MB.
+    /// </summary>
+    public static void MapBlocksFrom(int bytes) => Call(() => MallOpt(MmapThresholdParameter, bytes));
 
     private static void Call(Func<int> call)
     {
@@ -38,7 +44,4 @@ internal static partial class NativeHeap
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int MallOpt(int parameter, int value);
-
-    [LibraryImport("libc", EntryPoint = "malloc_trim")]
-    private static partial int MallocTrim(nuint pad);
 }
