@@ -4,9 +4,9 @@ namespace ContactCenter.Channels.Ocr.Native;
 
 /// <summary>
 /// glibc's heap, for Tesseract's allocations: each page allocates and frees tens of MB from whichever thread-pool
-/// thread read it, and glibc keeps freed memory in per-thread arenas (up to 8 per core). Capping the arenas and giving
-/// free pages back after each page keeps the peak resident set near what the engines and the pages in flight need.
-/// Nothing happens off glibc (Windows, musl).
+/// thread read it, and glibc keeps freed memory in per-thread arenas (up to 8 per core). Capping the arenas and mapping
+/// large blocks on their own keeps the peak resident set near what the engines and the pages in flight need, without
+/// a trim after each page (its madvise calls interrupt the other engine's core). Nothing happens off glibc (Windows, musl).
 /// </summary>
 internal static partial class NativeHeap
 {
