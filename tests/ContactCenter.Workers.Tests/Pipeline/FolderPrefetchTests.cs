@@ -82,11 +82,7 @@ public sealed class FolderPrefetchTests(ScanFixtures scans) : IClassFixture<Scan
         var crashed = new PipelineEventLog();
         await using (var run = new PrefetchRun(folder.Path, crashed, channel))
         {
-            run.Source.FetchesAhead.Should().BeTrue();
-            run.CrashAtBatchTwoWhileBatchThreeIsFetched();
-
-            await FluentActions.Awaiting(() => run.Pipeline.RunAsync(run.Source, null, CancellationToken.None)).Should().ThrowAsync<PollFailedException>();
-            (await run.TicketsAsync()).Should().HaveCount(BatchSize, "only batch 1 was committed");
+            await run.PollCrashingAtBatchTwoWhileBatchThreeIsFetchedAsync(BatchSize);
         }
 
         PrefetchLogAssertions.OnlyBatchOneAcknowledgedAndBatchThreeFetchedAhead(crashed, BatchSize);
@@ -145,13 +141,7 @@ public sealed class FolderPrefetchTests(ScanFixtures scans) : IClassFixture<Scan
         var crashed = new PipelineEventLog();
         await using (var run = new PrefetchRun(folder.Path, crashed, channel))
         {
-            run.Source.FetchesAhead.Should().BeTrue();
-            run.CrashAtBatchTwoWhileBatchThreeIsFetched();
-
-            var act = () => run.Pipeline.RunAsync(run.Source, null, CancellationToken.None);
-
-            await act.Should().ThrowAsync<PollFailedException>();
-            (await run.TicketsAsync()).Should().HaveCount(batchSize, "only batch 1 was committed");
+            await run.PollCrashingAtBatchTwoWhileBatchThreeIsFetchedAsync(batchSize);
         }
 
         PrefetchLogAssertions.OnlyBatchOneAcknowledgedAndBatchThreeFetchedAhead(crashed, batchSize);

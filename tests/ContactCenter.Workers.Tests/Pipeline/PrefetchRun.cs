@@ -54,13 +54,20 @@ internal sealed class PrefetchRun : IAsyncDisposable
     public async Task<IReadOnlyList<Core.Tickets.Ticket>> TicketsAsync() =>
         await Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, CancellationToken.None);
 
-    /// <summary>Batch 2's commit fails (a crash there) once batch 3's fetch has started, and waits for it.</summary>
-    public void CrashAtBatchTwoWhileBatchThreeIsFetched()
+    /// <summary>
+    /// A poll whose batch 2 commit fails (a crash there) once batch 3's fetch has started: the poll fails and only batch
+    /// 1 was committed.
+    /// </summary>
+    public async Task PollCrashingAtBatchTwoWhileBatchThreeIsFetchedAsync(int batchSize)
     {
+        Source.FetchesAhead.Should().BeTrue();
         Store.FailDispatch = 2;
         Source.HoldFetch = 3;
         Source.HoldFetchUntil = Store.DispatchStarted.Task;
         Store.HoldFailureUntil = Source.HeldFetchStarted.Task;
+
+        await FluentActions.Awaiting(() => Pipeline.RunAsync(Source, null, CancellationToken.None)).Should().ThrowAsync<PollFailedException>();
+        (await TicketsAsync()).Should().HaveCount(batchSize, "only batch 1 was committed");
     }
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();
