@@ -127,29 +127,20 @@ internal sealed class FaxSpoolSource : IPrefetchingSource
     /// <summary>The fax's item; null while the receiving process still holds it or when it vanished.</summary>
     private async Task<InboundItem?> ReadAsync(FaxSpoolFile file, CancellationToken cancellationToken)
     {
-        string? sha256;
-        try
+        var hash = await SourceFileHash.ReadAsync(file.FullPath, rules, cancellationToken);
+        switch (hash.Outcome)
         {
-            sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+            case SourceFileHashOutcome.Hashed:
+                return FaxSpoolItemFactory.Create(Name, options, file, hash.Sha256, gatewayZone, rules, logger);
+            case SourceFileHashOutcome.StillOpen:
+                FaxSpoolLog.StillOpen(logger, file.FullPath);
+                return null;
+            case SourceFileHashOutcome.Refused:
+                FaxSpoolLog.Refused(logger, file.FullPath, hash.RefusedReason);
+                return RefusedFileItem.Create(
+                    $"file:{Name}", Name, ChannelKind.Fax, file.FullPath, hash.RefusedReason, PaperContentTypes.Tiff, file);
+            default:
+                return null;
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
-        {
-            // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the spool flows.
-            FaxSpoolLog.Refused(logger, file.FullPath, ex.Message);
-            return RefusedFileItem.Create($"file:{Name}", Name, ChannelKind.Fax, file.FullPath, ex.Message, PaperContentTypes.Tiff, file);
-        }
-
-        if (sha256 is null)
-        {
-            // The receiving process still holds its lock on the file.
-            FaxSpoolLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-
-        return FaxSpoolItemFactory.Create(Name, options, file, sha256, gatewayZone, rules, logger);
     }
 }

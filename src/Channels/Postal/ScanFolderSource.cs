@@ -129,31 +129,22 @@ internal sealed class ScanFolderSource : IPrefetchingSource
     private async Task<InboundItem?> ReadAsync(ScanFile file, CancellationToken cancellationToken)
     {
         var rules = RulesFor(file.Root);
-        string? sha256;
-        try
+        var hash = await SourceFileHash.ReadAsync(file.FullPath, rules, cancellationToken);
+        switch (hash.Outcome)
         {
-            sha256 = await FileHasher.TrySha256ExclusiveAsync(file.FullPath, rules, cancellationToken);
+            case SourceFileHashOutcome.Hashed:
+                return ScanFolderItemFactory.Create(Name, options, file, hash.Sha256, rules);
+            case SourceFileHashOutcome.StillOpen:
+                ScanFolderLog.StillOpen(logger, file.FullPath);
+                return null;
+            case SourceFileHashOutcome.Refused:
+                ScanFolderLog.Refused(logger, file.FullPath, hash.RefusedReason);
+                return RefusedFileItem.Create(
+                    $"file:{Name}", Name, ChannelKind.Postal, file.FullPath, hash.RefusedReason,
+                    PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream", file);
+            default:
+                return null;
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (Exception ex) when (ex is InboundItemRejectedException or IOException or UnauthorizedAccessException)
-        {
-            // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
-            ScanFolderLog.Refused(logger, file.FullPath, ex.Message);
-            return RefusedFileItem.Create(
-                $"file:{Name}", Name, ChannelKind.Postal, file.FullPath, ex.Message,
-                PaperContentTypes.FromFileName(file.Name) ?? "application/octet-stream", file);
-        }
-
-        if (sha256 is null)
-        {
-            ScanFolderLog.StillOpen(logger, file.FullPath);
-            return null;
-        }
-
-        return ScanFolderItemFactory.Create(Name, options, file, sha256, rules);
     }
 
     private SourceFileRules RulesFor(string root) => new(root, options.FollowSymlinks, options.ReadTimeout, "Channels:" + Name);
