@@ -37,7 +37,7 @@ public sealed class RoutingModelCliTests : IDisposable
             .Should().Be("routing-v2.zip");
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
-        manifest.GetProperty("examples").GetInt32().Should().Be(91);
+        manifest.GetProperty("examples").GetInt32().Should().Be(122);
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95, "cross-validation chose it among the candidates");
@@ -128,7 +128,7 @@ public sealed class RoutingModelCliTests : IDisposable
         report.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "no model was trained in this data folder");
         var cv = report.GetProperty("crossValidation");
         cv.GetProperty("folds").GetInt32().Should().Be(2);
-        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(64);
+        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(86);
         cv.GetProperty("combined").GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(0.5);
     }
 
