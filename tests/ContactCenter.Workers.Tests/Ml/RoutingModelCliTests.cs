@@ -69,7 +69,9 @@ public sealed class RoutingModelCliTests : IDisposable
         source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota, vorremmo sapere chi autorizza questi voli notturni.");
         memory.Sources["inbox"] = source;
         var config = RoutingModelFixture.Config(folder.Path, new { inbox = new { Type = "Memory" } });
-        var training = RoutingModelFixture.Subset(folder.Path, 7, 1);
+        // A seventh of the training set whose model sends this request to the first level (the seventh from offset 1
+        // holds night-time incidents at industrial sites, and its model already leans the request to the second).
+        var training = RoutingModelFixture.Subset(folder.Path, 7, 3);
         (await Run(config, "classify", "train", "--file", training)).ExitCode.Should().Be(0);
         var before = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
         before.GetProperty("result").GetProperty("model").GetProperty("level").GetString().Should().Be("First",
