@@ -18,11 +18,11 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SampleLabelledSet_HasAtLeast600RequestsOfEveryCategory()
+    public async Task SampleLabelledSet_HasAtLeast850RequestsOfEveryCategory()
     {
         var set = await SampleRules.LabelledAsync();
 
-        set.Requests.Should().HaveCountGreaterThanOrEqualTo(600);
+        set.Requests.Should().HaveCountGreaterThanOrEqualTo(850);
         set.Requests.Select(r => r.ExpectedCategory).Distinct().Should().BeEquivalentTo(
             "volontariato", "rischio sismico", "allerta meteo", "incendi boschivi", "contributi e rimborsi",
             "emergenza in corso", "segnalazioni", "accesso agli atti", "altro");
@@ -31,17 +31,18 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
         set.Requests.Select(r => r.Id).Should().OnlyHaveUniqueItems();
     }
 
-    // The floor is the rules' measured figure on the grown set (67.1%, 424/632: many second-level requests are worded
-    // unlike any rule's words, which is the point of the set): it guards the rules against getting worse. The accuracy
-    // target (95%) is carried by the learned model beside the rules, not by the rules alone.
+    // The floor is the rules' measured figure on the grown set (61.3%, 522/851: many second-level requests are worded
+    // unlike any rule's words, which is the point of the set, and the last 219 were written so): it guards the rules
+    // against getting worse. The accuracy target (95%) is carried by the learned model beside the rules, not by the
+    // rules alone.
     [Fact]
-    public async Task SampleRules_OnSampleLabelledSet_ReachAtLeast67PercentLevelAccuracy()
+    public async Task SampleRules_OnSampleLabelledSet_ReachAtLeast61PercentLevelAccuracy()
     {
         var set = await SampleRules.LabelledAsync();
         var report = Evaluate(set);
 
         report.Total.Should().Be(set.Requests.Count);
-        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.67);
+        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.613);
     }
 
     // The held-out requests were written after the rules and never used to tune them: their figure is the honest
