@@ -87,13 +87,17 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         RunAsync<IReadOnlyDictionary<string, string?>>(() =>
         {
             var known = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var key in sourceKeys)
+            var sources = StoreBatchQuery.Sources(_c, sourceKeys);
+            if (sources.Count == 0)
             {
-                if (_c.Sources.FindById(key) is not null)
-                {
-                    known[key] = _c.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), key))
-                        is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
-                }
+                return known;
+            }
+
+            var quarantined = _c.Quarantine.Find(StoreBatchQuery.In(nameof(QuarantineRecord.SourceKey), sources.Keys))
+                .ToDictionary(r => r.SourceKey, StringComparer.Ordinal);
+            foreach (var key in sources.Keys)
+            {
+                known[key] = quarantined.GetValueOrDefault(key) is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
             }
 
             return known;
