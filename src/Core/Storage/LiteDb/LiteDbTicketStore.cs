@@ -13,6 +13,7 @@ namespace ContactCenter.Core.Storage.LiteDb;
 internal sealed partial class LiteDbTicketStore : ITicketStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReaderWriterLockSlim _open = new();
     private readonly LiteDatabase _db;
     private readonly StoreCollections _c;
     private readonly string _prefix;
@@ -84,7 +85,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     }
 
     public Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyDictionary<string, string?>>(() =>
+        ReadBesideWritesAsync<IReadOnlyDictionary<string, string?>>(() =>
         {
             var known = new Dictionary<string, string?>(StringComparer.Ordinal);
             var sources = StoreBatchQuery.Sources(_c, sourceKeys);
@@ -154,8 +155,17 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         {
             if (!_disposed)
             {
-                _disposed = true;
-                _db.Dispose();
+                _open.EnterWriteLock();
+                try
+                {
+                    _disposed = true;
+                    _db.Dispose();
+                }
+                finally
+                {
+                    _open.ExitWriteLock();
+                }
+
                 _lock.Dispose();
                 StoreLog.Closed(_logger, _path);
             }
