@@ -33,7 +33,7 @@ internal sealed class StoreBenchmark : IBenchmark
                 "–",
                 batch == 1
                     ? "one checkpoint (fsync) per ticket"
-                    : "per ticket: source-key and Message-ID lookups, counter, number-exists check, ticket + 2 index rows; one checkpoint per batch"));
+                    : "per batch: one query for its source keys, one for its Message-IDs, one checkpoint; per ticket: ticket + 5 index rows, source row, Message-ID row"));
         }
 
         return rows;

@@ -61,6 +61,26 @@ public sealed partial class TicketStoreContractTests
         (await s.Store.FindKnownSourcesAsync(["k1"], default)).Should().Equal(new Dictionary<string, string?> { ["k1"] = null });
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task FindKnownSources_OneCallForABatch_KnownKeysOnly_WithTheReasonOfUnresolvedQuarantine(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2")], default);
+        await s.Store.QuarantineAsync(Record("q1", "Troppo grande"), default);
+        await s.Store.QuarantineAsync(Record("q2", "Normalizzatore fallito"), default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("q2")], default);
+        var discarded = await s.Store.QuarantineAsync(Record("q3", "Allegato vietato"), default);
+        discarded.Status = QuarantineStatus.Discarded;
+        await s.Store.UpdateQuarantineAsync(discarded, default);
+
+        var known = await s.Store.FindKnownSourcesAsync(["new1", "k1", "q1", "q2", "k1", "q3", "new2"], default);
+
+        known.Should().Equal(new Dictionary<string, string?> { ["k1"] = null, ["q1"] = "Troppo grande", ["q2"] = null, ["q3"] = "Allegato vietato" });
+        (await s.Store.FindKnownSourcesAsync([], default)).Should().BeEmpty();
+        (await s.Store.FindKnownSourcesAsync(["new1", "new2"], default)).Should().BeEmpty();
+    }
+
     private static QuarantineRecord Record(string sourceKey, string reason) => new()
     {
         SourceKey = sourceKey,

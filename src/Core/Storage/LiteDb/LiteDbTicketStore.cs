@@ -13,6 +13,7 @@ namespace ContactCenter.Core.Storage.LiteDb;
 internal sealed partial class LiteDbTicketStore : ITicketStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ReaderWriterLockSlim _open = new();
     private readonly LiteDatabase _db;
     private readonly StoreCollections _c;
     private readonly string _prefix;
@@ -84,16 +85,20 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     }
 
     public Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyDictionary<string, string?>>(() =>
+        ReadBesideWritesAsync<IReadOnlyDictionary<string, string?>>(() =>
         {
             var known = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var key in sourceKeys)
+            var sources = StoreBatchQuery.Sources(_c, sourceKeys);
+            if (sources.Count == 0)
             {
-                if (_c.Sources.FindById(key) is not null)
-                {
-                    known[key] = _c.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), key))
-                        is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
-                }
+                return known;
+            }
+
+            var quarantined = _c.Quarantine.Find(StoreBatchQuery.In(nameof(QuarantineRecord.SourceKey), sources.Keys))
+                .ToDictionary(r => r.SourceKey, StringComparer.Ordinal);
+            foreach (var key in sources.Keys)
+            {
+                known[key] = quarantined.GetValueOrDefault(key) is { Status: not QuarantineStatus.Retried } record ? record.Reason : null;
             }
 
             return known;
@@ -150,8 +155,17 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         {
             if (!_disposed)
             {
-                _disposed = true;
-                _db.Dispose();
+                _open.EnterWriteLock();
+                try
+                {
+                    _disposed = true;
+                    _db.Dispose();
+                }
+                finally
+                {
+                    _open.ExitWriteLock();
+                }
+
                 _lock.Dispose();
                 StoreLog.Closed(_logger, _path);
             }

@@ -12,10 +12,46 @@ namespace ContactCenter.Core.Storage.LiteDb;
 /// </summary>
 internal sealed class MessageIdMatcher(StoreCollections collections)
 {
+    /// <summary>Every row of each Message-ID a batch carries, read with one query by <see cref="Prefetch"/>.</summary>
+    private readonly Dictionary<string, List<MessageIdRecord>> _prefetched = new(StringComparer.Ordinal);
+
+    /// <summary>Reads the rows of all these IDs at once; <see cref="Stored"/> keeps them current while the batch runs.</summary>
+    public void Prefetch(IEnumerable<string> messageIds)
+    {
+        _prefetched.Clear();
+        foreach (var id in messageIds)
+        {
+            _prefetched.TryAdd(id, []);
+        }
+
+        if (_prefetched.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in collections.MessageIds.Find(StoreBatchQuery.In(nameof(MessageIdRecord.MessageId), _prefetched.Keys)))
+        {
+            if (_prefetched.TryGetValue(row.MessageId, out var rows))
+            {
+                rows.Add(row);
+            }
+        }
+    }
+
+    /// <summary>A row this batch just upserted, so a later item with the same ID sees it as the collection would.</summary>
+    public void Stored(MessageIdRecord row)
+    {
+        if (_prefetched.TryGetValue(row.MessageId, out var rows))
+        {
+            rows.RemoveAll(r => r.Key == row.Key);
+            rows.Add(row);
+        }
+    }
+
     /// <summary>The rows of this mailbox and ID, the first one stored first.</summary>
     public IReadOnlyList<MessageIdRecord> Rows(string channelName, string messageId) =>
     [
-        .. collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), messageId))
+        .. (_prefetched.TryGetValue(messageId, out var rows) ? rows : collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), messageId)))
             .Where(r => r.IsFor(channelName, messageId))
             .OrderBy(r => r.Key.Length).ThenBy(r => r.Key, StringComparer.Ordinal),
     ];

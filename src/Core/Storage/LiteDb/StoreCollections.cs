@@ -31,14 +31,25 @@ internal sealed class StoreCollections
     public ILiteCollection<WebhookDelivery> Webhooks { get; }
     public ILiteCollection<SpamRecord> Spam { get; }
 
+    /// <summary>
+    /// Indexes of tickets that stores made by earlier versions have and this one drops: every ticket paid for their
+    /// upkeep (index rows are most of a dispatch's CPU) and no query gained from them. A status or a channel matches
+    /// most tickets, and LiteDB picks an equality index before a range one, so a filtered list read every open ticket
+    /// and sorted them; without these indexes it walks ReceivedAt in order and stops at the limit.
+    /// </summary>
+    public static readonly string[] RetiredTicketIndexes = [nameof(Ticket.Status), nameof(Ticket.ChannelName)];
+
     public void EnsureIndexes()
     {
+        foreach (var retired in RetiredTicketIndexes)
+        {
+            Tickets.DropIndex(retired);
+        }
+
         Tickets.EnsureIndex(nameof(Ticket.Number), "$.Number", unique: true);
         Tickets.EnsureIndex(nameof(Ticket.SourceKey), "$.SourceKey", unique: true);
-        Tickets.EnsureIndex(nameof(Ticket.Status), "$.Status");
         Tickets.EnsureIndex(nameof(Ticket.DueAt), "$.DueAt");
         Tickets.EnsureIndex(nameof(Ticket.ReceivedAt), "$.ReceivedAt");
-        Tickets.EnsureIndex(nameof(Ticket.ChannelName), "$.ChannelName");
         MessageIds.EnsureIndex(nameof(MessageIdRecord.MessageId), "$.MessageId");
         Outbox.EnsureIndex(nameof(OutboxMessage.NextAttemptAt), "$.NextAttemptAt");
         Outbox.EnsureIndex("ToLower", "LOWER($.To)");

@@ -15,8 +15,18 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     private readonly TicketFactory _factory = new(collections, now);
     private readonly MessageIdMatcher _matcher = new(collections);
 
+    /// <summary>The <c>sources</c> rows of the batch's keys, read in <see cref="Prepare"/> and kept current as items are dispatched.</summary>
+    private Dictionary<string, SourceRecord> _sources = new(StringComparer.Ordinal);
+
     /// <summary>Reads what the whole batch needs with one query each, before its items are dispatched one by one.</summary>
     public void Prepare(IReadOnlyList<DispatchRequest> batch)
+    {
+        _sources = StoreBatchQuery.Sources(collections, batch.Select(r => r.Draft.SourceKey));
+        _matcher.Prefetch(batch.Select(r => MessageIdRecord.Normalize(r.Draft.MessageId)).OfType<string>());
+        PrepareReceiptCounts(batch);
+    }
+
+    private void PrepareReceiptCounts(IReadOnlyList<DispatchRequest> batch)
     {
         var (addresses, since) = BatchReceiptCounts.Wanted(batch);
         if (since is not { } start)
@@ -37,7 +47,8 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     public DispatchOutcome Dispatch(DispatchRequest request)
     {
         var draft = request.Draft;
-        var known = collections.Sources.FindById(draft.SourceKey);
+        // Every key of the batch was looked up in Prepare: a key missing there is new (an insert would refuse a duplicate).
+        var known = _sources.GetValueOrDefault(draft.SourceKey);
         if (known is not null && known.Outcome is not (SourceOutcome.Quarantined or SourceOutcome.Spam))
         {
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
@@ -62,13 +73,15 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         };
         if (known is null)
         {
-            // Looked up above in this transaction: a plain insert, where an upsert would look the key up again.
+            // Looked up in this transaction: a plain insert, where an upsert would look the key up again.
             collections.Sources.Insert(source);
         }
         else
         {
             collections.Sources.Update(source);
         }
+
+        _sources[draft.SourceKey] = source;
 
         if (known is not null)
         {
@@ -217,7 +230,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     {
         if (incoming.MessageId is not null)
         {
-            collections.MessageIds.Upsert(new MessageIdRecord
+            var row = new MessageIdRecord
             {
                 Key = incoming.RowKey(draft.ChannelName),
                 MessageId = incoming.MessageId,
@@ -225,7 +238,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
                 ChannelName = draft.ChannelName,
                 Fingerprint = incoming.Fingerprint.ToString(),
                 SourceKey = draft.SourceKey,
-            });
+            };
+            collections.MessageIds.Upsert(row);
+            _matcher.Stored(row);
         }
     }
 
