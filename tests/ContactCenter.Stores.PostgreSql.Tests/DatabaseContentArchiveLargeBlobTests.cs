@@ -6,16 +6,34 @@ using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Tests;
 
-/// <summary>Blobs over <see cref="DatabaseContentArchive.InMemoryLimit"/>: streamed to the server, hashed on the way.</summary>
+/// <summary>
+/// Blobs over <see cref="DatabaseContentArchive.InMemoryLimit"/>: streamed to the server, hashed on the way. Each test's
+/// database is dropped afterwards, so the shared cluster's shutdown checkpoint has no megabytes of them to flush.
+/// </summary>
 [Collection(PostgresFixture.Collection)]
-public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgres)
+public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgres) : IAsyncLifetime
 {
+    private readonly List<string> _databases = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await using var admin = new NpgsqlConnection(postgres.Server.AdminConnectionString);
+        await admin.OpenAsync();
+        foreach (var database in _databases)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
     [Fact]
     public async Task Store_LargeBlobFromUnseekableStream_RoundTripsByteForByte()
     {
         var (dataSource, archive) = await OpenAsync();
         await using var _ = dataSource;
-        var bytes = RandomNumberGenerator.GetBytes(5 * 1024 * 1024 + 17);
+        var bytes = RandomNumberGenerator.GetBytes(2 * 1024 * 1024 + 17);
 
         var stored = await archive.StoreAsync(new NonSeekableStream(new MemoryStream(bytes)), "scansione.pdf", "application/pdf", default);
 
@@ -31,13 +49,13 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
     [Fact]
     public async Task Store_SameLargeBlobFromTwoNodesAtOnce_StoredOnce()
     {
-        var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
+        var options = new PostgreSqlStoreOptions { ConnectionString = await CreateDatabaseAsync() };
         await using var nodeA = PostgreSqlTicketStoreFactory.CreateDataSource(options);
         await using var nodeB = PostgreSqlTicketStoreFactory.CreateDataSource(options);
         await PostgreSqlTicketStoreFactory.MigrateAsync(nodeA, null, default);
         var archiveA = new DatabaseContentArchive(nodeA, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var archiveB = new DatabaseContentArchive(nodeB, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-        var bytes = RandomNumberGenerator.GetBytes(3 * 1024 * 1024);
+        var bytes = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
 
         var stored = await Task.WhenAll(
             Task.Run(() => archiveA.StoreAsync(new MemoryStream(bytes), "a.pdf", "application/pdf", default)),
@@ -57,7 +75,7 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
     [Fact]
     public async Task Store_LargeBlobFromFile_StreamedNotHeldInMemory()
     {
-        const int Size = 64 * 1024 * 1024;
+        const int Size = 16 * 1024 * 1024;
         var (dataSource, archive) = await OpenAsync();
         await using var _ = dataSource;
         using var temp = new TempDirectory();
@@ -85,9 +103,16 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         (await ScalarAsync(dataSource, $"SELECT length(content) FROM blobs WHERE sha256 = '{stored.Sha256}'")).Should().Be(Size);
     }
 
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        _databases.Add(new NpgsqlConnectionStringBuilder(connectionString).Database!);
+        return connectionString;
+    }
+
     private async Task<(NpgsqlDataSource DataSource, DatabaseContentArchive Archive)> OpenAsync()
     {
-        var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
+        var options = new PostgreSqlStoreOptions { ConnectionString = await CreateDatabaseAsync() };
         var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(options);
         await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
         return (dataSource, new DatabaseContentArchive(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
