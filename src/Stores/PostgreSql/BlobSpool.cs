@@ -8,19 +8,7 @@ internal static class BlobSpool
 {
     public static async Task<FileStream> CopyAsync(Stream content, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        var spool = new FileStream(Path.Combine(Path.GetTempPath(), $"cc-blob-{Guid.NewGuid():N}.tmp"), options);
+        var spool = Create(FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
             await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
@@ -32,5 +20,33 @@ internal static class BlobSpool
             await spool.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The same, synchronously (for <c>IContentArchive.OpenRead</c>).</summary>
+    public static Stream Copy(Stream content)
+    {
+        var spool = Create(FileOptions.DeleteOnClose);
+        try
+        {
+            content.CopyTo(spool);
+            spool.Position = 0;
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
+    private static FileStream Create(FileOptions fileOptions)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = fileOptions };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"cc-blob-{Guid.NewGuid():N}.tmp"), options);
     }
 }

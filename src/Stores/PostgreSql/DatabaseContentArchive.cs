@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Data;
 using System.Security.Cryptography;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
@@ -85,10 +86,21 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     {
         var hash = Sha256Hex.Validate(sha256);
         using var db = dataSource.OpenConnection();
-        using var command = Sql.Command(db, "SELECT content FROM blobs WHERE sha256 = @h", ("h", hash));
-        return command.ExecuteScalar() is byte[] content
-            ? new MemoryStream(content, writable: false)
-            : throw new FileNotFoundException($"No archived content {hash}.");
+        using var command = Sql.Command(db, "SELECT size, content FROM blobs WHERE sha256 = @h", ("h", hash));
+        // Sequential: the content is read off the connection as it comes, so a large one is never whole in memory.
+        using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow);
+        if (!reader.Read())
+        {
+            throw new FileNotFoundException($"No archived content {hash}.");
+        }
+
+        if (reader.GetInt64(0) <= InMemoryLimit)
+        {
+            return new MemoryStream(reader.GetFieldValue<byte[]>(1), writable: false);
+        }
+
+        using var content = reader.GetStream(1);
+        return BlobSpool.Copy(content);
     }
 
     public bool Contains(string sha256)
