@@ -17,7 +17,8 @@ namespace ContactCenter.Stores.PostgreSql;
 /// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>),
 /// and bytes such a batch already made durable are not sent again. A blob up to <see cref="InMemoryLimit"/> is read
 /// into memory, hashed once and written in one round trip (an insert that does nothing when the bytes are already
-/// there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/>).
+/// there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/>) and read back through a private
+/// temporary file.
 /// </summary>
 internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogger logger, PendingBlobs? pending = null) : IContentArchive
 {
