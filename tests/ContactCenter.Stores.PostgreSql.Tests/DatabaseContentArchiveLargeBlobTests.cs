@@ -7,8 +7,9 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql.Tests;
 
 /// <summary>
-/// Blobs over <see cref="DatabaseContentArchive.InMemoryLimit"/>: streamed to the server, hashed on the way. Each test's
-/// database is dropped afterwards, so the shared cluster's shutdown checkpoint has no megabytes of them to flush.
+/// Blobs over <see cref="DatabaseContentArchive.InMemoryLimit"/>: streamed to the server, hashed on the way. Each test
+/// empties its blobs table afterwards (TRUNCATE drops the table's dirty buffers), so the shared cluster's next
+/// checkpoint has no megabytes of them to write.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgres) : IAsyncLifetime
@@ -19,12 +20,12 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
 
     public async Task DisposeAsync()
     {
-        await using var admin = new NpgsqlConnection(postgres.Server.AdminConnectionString);
-        await admin.OpenAsync();
         foreach (var database in _databases)
         {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var truncate = new NpgsqlCommand("TRUNCATE blobs", connection);
+            await truncate.ExecuteNonQueryAsync();
         }
     }
 
@@ -75,7 +76,7 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
     [Fact]
     public async Task StoreAndOpenRead_LargeBlobFromFile_StreamedNotHeldInMemory()
     {
-        const int Size = 16 * 1024 * 1024;
+        const int Size = 8 * 1024 * 1024;
         var (dataSource, archive) = await OpenAsync();
         await using var _ = dataSource;
         using var temp = new TempDirectory();
@@ -96,7 +97,7 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         var stored = await archive.StoreAsync(content, "allegato.bin", "application/octet-stream", default);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        allocated.Should().BeLessThan(Size / 4, "the blob goes to the server in small chunks, never whole in memory");
+        allocated.Should().BeLessThan(Size / 2, "the blob goes to the server in small chunks, never whole in memory");
         stored.Size.Should().Be(Size);
         await using var hash = File.OpenRead(path);
         stored.Sha256.Should().Be(Convert.ToHexStringLower(await SHA256.HashDataAsync(hash)));
@@ -109,13 +110,13 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
 
         readHash.Should().Be(stored.Sha256);
         read.Length.Should().Be(Size, "a reader may still ask for the length and seek, as with the in-memory copy");
-        allocated.Should().BeLessThan(Size / 4, "reading back goes through a temporary file, not a byte array of the whole blob");
+        allocated.Should().BeLessThan(Size / 2, "reading back goes through a temporary file, not a byte array of the whole blob");
     }
 
     private async Task<string> CreateDatabaseAsync()
     {
         var connectionString = await postgres.Server.CreateDatabaseAsync();
-        _databases.Add(new NpgsqlConnectionStringBuilder(connectionString).Database!);
+        _databases.Add(connectionString);
         return connectionString;
     }
 
