@@ -10,8 +10,10 @@ namespace ContactCenter.Stores.PostgreSql.Tests;
 [Collection(PostgresFixture.Collection)]
 public sealed class PendingBlobsTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task Dispatch_OriginalLostBeforeTheBatchCommitted_StoresNothingUntilItIsArchivedAgain()
+    [Theory]
+    [InlineData(200)]
+    [InlineData(DatabaseContentArchive.InMemoryLimit + 1)]
+    public async Task Dispatch_OriginalLostBeforeTheBatchCommitted_StoresNothingUntilItIsArchivedAgain(int size)
     {
         var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
         using var temp = new TempDirectory();
@@ -21,7 +23,7 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
         var pending = new PendingBlobs();
         var archive = PostgreSqlTicketStoreFactory.OpenArchive(storeOptions, options, dataSource, pending: pending);
         using var store = PostgreSqlTicketStoreFactory.Open(storeOptions, options, pendingBlobs: pending);
-        var bytes = Encoding.UTF8.GetBytes("From: mario.rossi@example.it\r\nSubject: scuole\r\n\r\nBuongiorno");
+        var bytes = Encoding.UTF8.GetBytes("From: mario.rossi@example.it\r\nSubject: scuole\r\n\r\n" + new string('B', size));
         var original = await archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default);
         // What a server restart does to a blob whose asynchronous commit had not reached the disk yet.
         await using (var lose = dataSource.CreateCommand($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'"))
@@ -64,5 +66,51 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
         (await hold.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*no longer in the database*");
         (await store.ListSpamAsync(includeResolved: true, default)).Should().BeEmpty();
         (await store.FindKnownSourcesAsync(["posta:spam"], default)).Should().BeEmpty("the item is read again, and held then");
+    }
+
+    [Fact]
+    public async Task Dispatch_ManyTicketsWithTheSameAttachment_StoredOnceAndNotWrittenAgainOnceDurable()
+    {
+        var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
+        using var temp = new TempDirectory();
+        var storeOptions = new StoreOptions { DataDirectory = temp.Path, Provider = StoreProvider.PostgreSql };
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(options);
+        await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
+        var pending = new PendingBlobs();
+        var archive = PostgreSqlTicketStoreFactory.OpenArchive(storeOptions, options, dataSource, pending: pending);
+        using var store = PostgreSqlTicketStoreFactory.Open(storeOptions, options, pendingBlobs: pending);
+        var logo = Encoding.UTF8.GetBytes("logo del comune " + new string('x', 4000));
+        var requests = new List<DispatchRequest>();
+        for (var i = 0; i < 20; i++)
+        {
+            var request = StoreRequests.Mail($"posta:{i}", messageId: $"m{i}@example.it");
+            request.Draft.Attachments.Add(await archive.StoreAsync(new MemoryStream(logo), "logo.png", "image/png", default));
+            requests.Add(request);
+        }
+
+        var outcomes = await store.DispatchAsync(requests, default);
+
+        outcomes.Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.Created);
+        pending.Count.Should().Be(0, "the batch's commit made the blob durable");
+        await using (var count = dataSource.CreateCommand("SELECT count(*) FROM blobs"))
+        {
+            ((long)(await count.ExecuteScalarAsync())!).Should().Be(1);
+        }
+
+        // A write would wait for this lock: archiving the same bytes again must not touch the database at all.
+        await using var locker = await dataSource.OpenConnectionAsync();
+        await using var transaction = await locker.BeginTransactionAsync();
+        await using (var lockBlobs = new NpgsqlCommand("LOCK TABLE blobs IN ACCESS EXCLUSIVE MODE", locker, transaction))
+        {
+            await lockBlobs.ExecuteNonQueryAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var again = await archive.StoreAsync(new MemoryStream(logo), "logo.png", "image/png", timeout.Token);
+
+        again.Sha256.Should().Be(requests[0].Draft.Attachments[0].Sha256);
+        pending.Count.Should().Be(0);
+        await transaction.RollbackAsync();
+        (await store.GetAsync(outcomes[19].TicketNumber!, default))!.Attachments.Single().Sha256.Should().Be(again.Sha256);
     }
 }

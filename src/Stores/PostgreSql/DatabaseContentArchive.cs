@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Data;
 using System.Security.Cryptography;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
@@ -10,44 +12,74 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// Originals and attachments in the <c>blobs</c> table, content-addressed by sha256 so the same bytes are stored once
-/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns, in one round trip
-/// (an insert that does nothing when the bytes are already there, no lookup first). Without
+/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns. Without
 /// <paramref name="pending"/> that commit is synchronous (durable on return). With it the commit is asynchronous and the
-/// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>).
+/// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>),
+/// and bytes such a batch already made durable are not sent again. A blob up to <see cref="InMemoryLimit"/> is read
+/// into memory, hashed once and written in one round trip (an insert that does nothing when the bytes are already
+/// there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/>) and read back through a private
+/// temporary file.
 /// </summary>
 internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogger logger, PendingBlobs? pending = null) : IContentArchive
 {
+    /// <summary>The most bytes of one blob held in memory.</summary>
+    internal const int InMemoryLimit = 1024 * 1024;
+
     public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        await using (var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        var mode = pending is null ? "on" : "off";
+        var buffer = ArrayPool<byte>.Shared.Rent(InMemoryLimit + 1);
+        (string Sha256, long Size, bool Inserted) stored;
+        try
         {
-            // One round trip: both statements run in the implicit transaction that ends at the batch's Sync, so the
-            // setting (local to it) decides how that commit waits for the disk.
-            await using var batch = new NpgsqlBatch(db)
-            {
-                BatchCommands =
-                {
-                    Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", pending is null ? "on" : "off")),
-                    Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
-                        ("h", sha256), ("s", buffer.Length), ("c", new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length))),
-                },
-            };
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            var inserted = batch.BatchCommands[1].RecordsAffected;
-            pending?.Add(sha256);
-            PostgreSqlStoreLog.Archived(logger, sha256, buffer.Length, inserted == 1);
+            var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, InMemoryLimit + 1), InMemoryLimit + 1, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
+            stored = read <= InMemoryLimit
+                ? await StoreSmallAsync(new ArraySegment<byte>(buffer, 0, read), mode, cancellationToken).ConfigureAwait(false)
+                : await LargeBlobWriter.StoreAsync(dataSource, buffer.AsMemory(0, read), content, mode, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
+        if (pending is not null && !pending.IsDurable(stored.Sha256))
+        {
+            pending.Add(stored.Sha256); // written now, or found there: either may be an asynchronous commit not yet flushed
+        }
+
+        PostgreSqlStoreLog.Archived(logger, stored.Sha256, stored.Size, stored.Inserted);
         return new TicketAttachment
         {
             FileName = SafeFileName.From(fileName),
             ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType.Trim(),
-            Size = buffer.Length,
-            Sha256 = sha256,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
         };
+    }
+
+    private async Task<(string, long, bool)> StoreSmallAsync(ArraySegment<byte> content, string mode, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (pending?.IsDurable(sha256) == true)
+        {
+            return (sha256, content.Count, false);
+        }
+
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // One round trip: both statements run in the implicit transaction that ends at the batch's Sync, so the
+        // setting (local to it) decides how that commit waits for the disk.
+        await using var batch = new NpgsqlBatch(db)
+        {
+            BatchCommands =
+            {
+                Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", mode)),
+                Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
+                    ("h", sha256), ("s", (long)content.Count), ("c", content)),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return (sha256, content.Count, batch.BatchCommands[1].RecordsAffected == 1);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> for a malformed digest, <see cref="FileNotFoundException"/> when absent.</summary>
@@ -55,10 +87,21 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     {
         var hash = Sha256Hex.Validate(sha256);
         using var db = dataSource.OpenConnection();
-        using var command = Sql.Command(db, "SELECT content FROM blobs WHERE sha256 = @h", ("h", hash));
-        return command.ExecuteScalar() is byte[] content
-            ? new MemoryStream(content, writable: false)
-            : throw new FileNotFoundException($"No archived content {hash}.");
+        using var command = Sql.Command(db, "SELECT size, content FROM blobs WHERE sha256 = @h", ("h", hash));
+        // Sequential: the content is read off the connection as it comes, so a large one is never whole in memory.
+        using var reader = command.ExecuteReader(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow);
+        if (!reader.Read())
+        {
+            throw new FileNotFoundException($"No archived content {hash}.");
+        }
+
+        if (reader.GetInt64(0) <= InMemoryLimit)
+        {
+            return new MemoryStream(reader.GetFieldValue<byte[]>(1), writable: false);
+        }
+
+        using var content = reader.GetStream(1);
+        return BlobSpool.Copy(content);
     }
 
     public bool Contains(string sha256)

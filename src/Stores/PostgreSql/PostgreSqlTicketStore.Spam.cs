@@ -39,7 +39,7 @@ internal sealed partial class PostgreSqlTicketStore
             PostgreSqlStoreLog.SpamHeld(_logger, record.SourceKey, record.Score);
             return record;
         }, cancellationToken).ConfigureAwait(false);
-        _pendingBlobs?.Remove(madeDurable);
+        _pendingBlobs?.Durable(madeDurable);
         return held;
     }
 

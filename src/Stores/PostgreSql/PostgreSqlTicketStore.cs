@@ -79,7 +79,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
             LogBatch(outcomes, started);
             return outcomes;
         }, cancellationToken, workSetsSynchronousCommit: true).ConfigureAwait(false);
-        _pendingBlobs?.Remove(madeDurable);
+        _pendingBlobs?.Durable(madeDurable);
         return outcomes;
     }
 
