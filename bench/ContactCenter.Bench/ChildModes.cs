@@ -12,8 +12,9 @@ internal static class ChildModes
         {
             SoakChild.Mode => SoakChild.RunAsync(args),
             OcrStageProfile.Mode => OcrStageProfile.RunAsync(),
+            OcrVariablesProfile.Mode => OcrVariablesProfile.RunAsync(args),
             _ => Task.FromResult(0),
         };
-        return args[0] is SoakChild.Mode or OcrStageProfile.Mode;
+        return args[0] is SoakChild.Mode or OcrStageProfile.Mode or OcrVariablesProfile.Mode;
     }
 }

@@ -40,6 +40,8 @@ internal static class OcrStageProfile
                 Say(render.Kind, $"  → turn {upright}°");
                 double skew = 0;
                 using var straight = Timed(render.Kind, $"deskew {label} ({page.Width}×{page.Height})", () => PageImage.Deskew(page, out skew));
+                var single = Timed(render.Kind, "layout (Leptonica word boxes)", () => PageLayout.IsSingleBlock(straight, dpi));
+                Say(render.Kind, $"  → single block {single}");
                 foreach (var (engine, languages) in new[] { (both, options.Languages), (italian, "ita") })
                 {
                     var result = Timed(render.Kind, $"recognise 0° {languages} {label}", () => engine.Recognize(straight, dpi, TimeSpan.FromMinutes(2), CancellationToken.None));

@@ -76,7 +76,10 @@ internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
 
         using (straight)
         {
-            var result = engine.Recognize(straight, dpi, remaining, cancellationToken);
+            var layout = options.PageSegMode == OcrPageSegMode.Auto && options.DetectSingleBlockPages && PageLayout.IsSingleBlock(straight, dpi)
+                ? OcrPageSegMode.SingleBlock
+                : (OcrPageSegMode?)null;
+            var result = engine.Recognize(straight, dpi, remaining, cancellationToken, layout);
             return new PageReading(result, (rotation + result.TextRotationDegrees) % 360, skew);
         }
     }

@@ -13,13 +13,15 @@ internal sealed unsafe class TesseractEngine : IDisposable
 {
     private const int OemLstmOnly = 1;
     private readonly TessBaseApiHandle api;
+    private readonly OcrPageSegMode mode;
     private readonly OrientationDetector orientation;
     private readonly bool ownsOrientation;
 
-    private TesseractEngine(int id, TessBaseApiHandle api, OrientationDetector orientation, bool ownsOrientation)
+    private TesseractEngine(int id, TessBaseApiHandle api, OcrPageSegMode mode, OrientationDetector orientation, bool ownsOrientation)
     {
         Id = id;
         this.api = api;
+        this.mode = mode;
         this.orientation = orientation;
         this.ownsOrientation = ownsOrientation;
     }
@@ -27,15 +29,27 @@ internal sealed unsafe class TesseractEngine : IDisposable
     public int Id { get; }
 
     /// <summary>An engine; without <paramref name="orientation"/> it gets a detector of its own.</summary>
-    public static TesseractEngine Create(int id, string tessdataPath, string languages, OcrPageSegMode mode, OrientationDetector? orientation = null)
+    public static TesseractEngine Create(
+        int id, string tessdataPath, string languages, OcrPageSegMode mode, OrientationDetector? orientation = null, IReadOnlyDictionary<string, string>? variables = null)
     {
         var api = Init(tessdataPath, languages, OemLstmOnly);
-        TesseractApi.TessBaseAPISetPageSegMode(api, (int)mode);
-        return new TesseractEngine(id, api, orientation ?? new OrientationDetector(tessdataPath), ownsOrientation: orientation is null);
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            if (TesseractApi.TessBaseAPISetVariable(api, name, value) == 0)
+            {
+                api.Dispose();
+                throw new OcrUnavailableException($"Tesseract has no variable \"{name}\"");
+            }
+        }
+
+        return new TesseractEngine(id, api, mode, orientation ?? new OrientationDetector(tessdataPath), ownsOrientation: orientation is null);
     }
 
-    /// <summary>Recognises the page; throws <see cref="OcrTimeoutException"/> past the deadline.</summary>
-    public RecognitionResult Recognize(PixHandle pix, int dpi, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recognises the page with the engine's page segmentation mode, or <paramref name="layout"/> for this page only;
+    /// throws <see cref="OcrTimeoutException"/> past the deadline.
+    /// </summary>
+    public RecognitionResult Recognize(PixHandle pix, int dpi, TimeSpan deadline, CancellationToken cancellationToken, OcrPageSegMode? layout = null)
     {
         using var monitor = TesseractApi.TessMonitorCreate();
         var token = GCHandle.Alloc(cancellationToken);
@@ -44,6 +58,7 @@ internal sealed unsafe class TesseractEngine : IDisposable
             TesseractApi.TessMonitorSetCancelFunc(monitor, &IsCancelled);
             TesseractApi.TessMonitorSetCancelThis(monitor, GCHandle.ToIntPtr(token));
             TesseractApi.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Clamp(deadline.TotalMilliseconds, 1, int.MaxValue));
+            TesseractApi.TessBaseAPISetPageSegMode(api, (int)(layout ?? mode));
             TesseractApi.TessBaseAPISetImage2(api, pix);
             TesseractApi.TessBaseAPISetSourceResolution(api, dpi);
             var started = Stopwatch.GetTimestamp();

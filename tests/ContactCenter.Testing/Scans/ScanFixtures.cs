@@ -92,6 +92,33 @@ public sealed class ScanFixtures : IDisposable
         "-font", Font, "-pointsize", "12", "-fill", "black", "-annotate", "+472+708", ItalianLetters.All[0],
         "-colorspace", "Gray", "-depth", "8", path));
 
+    /// <summary>
+    /// The first two letters side by side in two columns (10 pt, lines of at most 40 characters), 300 dpi grey PNG:
+    /// read line by line across the page, the columns' words would interleave.
+    /// </summary>
+    public string TwoColumnPng => Make("two-columns.png", path => ExternalTool.Run(
+        "convert", "-size", $"{A4Width300}x{A4Height300}", "xc:white", "-units", "PixelsPerInch", "-density", "300",
+        "-font", Font, "-pointsize", "10", "-fill", "black", "-annotate", "+150+354", Wrapped(ItalianLetters.All[0], 40),
+        "-annotate", "+1330+354", Wrapped(ItalianLetters.All[1], 40), "-colorspace", "Gray", "-depth", "8", path));
+
+    /// <summary><paramref name="text"/>'s words in lines of at most <paramref name="width"/> characters.</summary>
+    public static string Wrapped(string text, int width) => text
+        .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+        .Aggregate(new List<string> { string.Empty }, (lines, word) =>
+        {
+            if (lines[^1].Length > 0 && lines[^1].Length + 1 + word.Length > width)
+            {
+                lines.Add(word);
+            }
+            else
+            {
+                lines[^1] = lines[^1].Length == 0 ? word : $"{lines[^1]} {word}";
+            }
+
+            return lines;
+        })
+        .Aggregate((a, b) => $"{a}\n{b}");
+
     /// <summary>A page holding only <paramref name="text"/> (a short note), top left, 12 pt.</summary>
     public string Note(string text) => Make($"note-{(uint)StableHash(text)}.png", path => ExternalTool.Run(
         "convert", "-size", $"{A4Width300}x{A4Height300}", "xc:white", "-units", "PixelsPerInch", "-density", "300",

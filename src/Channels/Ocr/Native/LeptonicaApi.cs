@@ -105,4 +105,24 @@ internal static unsafe partial class LeptonicaApi
 
     [LibraryImport(Library)]
     public static partial void pixDestroy(ref nint pix);
+
+    /// <summary>Word boxes of a 1 bpp page (meant for 75–150 ppi) and, for each, the index of its text line.</summary>
+    [LibraryImport(Library)]
+    public static partial int pixGetWordBoxesInTextlines(
+        PixHandle pix, int minWidth, int minHeight, int maxWidth, int maxHeight, out nint boxes, out nint lineIndexes);
+
+    [LibraryImport(Library)]
+    public static partial int boxaGetCount(nint boxes);
+
+    [LibraryImport(Library)]
+    public static partial int boxaGetBoxGeometry(nint boxes, int index, out int x, out int y, out int width, out int height);
+
+    [LibraryImport(Library)]
+    public static partial void boxaDestroy(ref nint boxes);
+
+    [LibraryImport(Library)]
+    public static partial int numaGetIValue(nint numbers, int index, out int value);
+
+    [LibraryImport(Library)]
+    public static partial void numaDestroy(ref nint numbers);
 }
