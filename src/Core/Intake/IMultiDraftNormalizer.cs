@@ -6,7 +6,7 @@ namespace ContactCenter.Core.Intake;
 /// one ticket" still holds. The pipeline must dispatch all drafts of one item in the same
 /// <see cref="Storage.ITicketStore.DispatchAsync"/> call (one transaction) and acknowledge the item only after it:
 /// then the item's own key (which the first draft keeps) is known exactly when every part is stored, and the
-/// pipeline's <see cref="Storage.ITicketStore.FindKnownSourcesAsync"/> check before normalising stays correct.
+/// pipeline's <see cref="Storage.ITicketStore.FindKnownSourcesAsync"/> check of a fetched batch stays correct.
 /// </summary>
 public interface IMultiDraftNormalizer : IItemNormalizer
 {

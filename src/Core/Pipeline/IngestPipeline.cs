@@ -89,7 +89,7 @@ public sealed class IngestPipeline
         // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the host's
         // ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
         var current = !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-            ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
+            ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
             : null;
         while (current is not null)
         {
@@ -113,7 +113,7 @@ public sealed class IngestPipeline
             current = ahead is not null
                 ? await AheadAsync(ahead, cancellationToken).ConfigureAwait(false)
                 : !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-                    ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
+                    ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
                     : null;
             if (cancellationToken.IsCancellationRequested)
             {
@@ -130,7 +130,7 @@ public sealed class IngestPipeline
     private async Task<PreparedBatch?> FetchAndPrepareAsync(
         IAsyncEnumerator<InboundBatch> batches, bool retry, CancellationToken cancellationToken, CancellationToken abandon) =>
         await batches.MoveNextAsync().ConfigureAwait(false) && !abandon.IsCancellationRequested
-            ? await PrepareAsync(batches.Current, retry, abandon).ConfigureAwait(false)
+            ? await PrepareAsync(batches.Current, retry, ahead: true, abandon).ConfigureAwait(false)
             : null;
 
     /// <summary>A stop that cancels the batch ahead ends the poll as a stop between batches does.</summary>
@@ -158,24 +158,61 @@ public sealed class IngestPipeline
         }
     }
 
-    /// <summary>Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged.</summary>
-    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged. A batch
+    /// prepared ahead does not wait for the store's answer before normalising: the store answers only once the dispatch
+    /// of the batch before it is done, which would hold its normalising back by a whole commit. Its items are
+    /// normalised meanwhile unless the answer already names them, and an item the answer names is then set aside like
+    /// any known one: it is acknowledged or moved aside, never dispatched, and its archived parts are content-addressed,
+    /// so normalising it again left nothing new.
+    /// </summary>
+    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, bool ahead, CancellationToken cancellationToken)
     {
         // The batch has been fetched: nothing in it can have arrived later than now.
         var readAt = time.GetUtcNow();
-        var fresh = new List<InboundItem>(batch.Items.Count);
-        var known = new List<InboundItem>();
         // A retry (quarantine retry) sends known, quarantined items through again on purpose.
-        var knownKeys = retry
-            ? new Dictionary<string, string?>()
-            : await store.FindKnownSourcesAsync([.. batch.Items.Select(i => i.SourceKey)], cancellationToken).ConfigureAwait(false);
-        foreach (var item in batch.Items)
+        var knownQuery = retry
+            ? Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>())
+            : store.FindKnownSourcesAsync([.. batch.Items.Select(i => i.SourceKey)], cancellationToken);
+        NormalizedItem?[] normalized;
+        try
         {
-            (knownKeys.ContainsKey(item.SourceKey) ? known : fresh).Add(item);
+            if (!ahead)
+            {
+                await knownQuery.ConfigureAwait(false);
+            }
+
+            normalized = await normalizers.NormalizeAllAsync(
+                batch.Items, item => knownQuery.IsCompletedSuccessfully && knownQuery.Result.ContainsKey(item.SourceKey), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch when (!knownQuery.IsCompleted)
+        {
+            await ObserveAsync(knownQuery).ConfigureAwait(false);
+            throw;
         }
 
-        var normalized = await normalizers.NormalizeAllAsync(fresh, cancellationToken).ConfigureAwait(false);
-        return new PreparedBatch(batch, readAt, known, knownKeys, normalized);
+        var knownKeys = await knownQuery.ConfigureAwait(false);
+        var known = new List<InboundItem>();
+        var fresh = new List<NormalizedItem>(batch.Items.Count);
+        for (var i = 0; i < batch.Items.Count; i++)
+        {
+            if (knownKeys.ContainsKey(batch.Items[i].SourceKey))
+            {
+                known.Add(batch.Items[i]);
+            }
+            else
+            {
+                fresh.Add(normalized[i] ?? throw new InvalidOperationException($"{batch.Items[i].SourceKey} was not normalised."));
+            }
+        }
+
+        if (known.Count > 0 && ahead)
+        {
+            PipelineLog.KnownAfterNormalising(logger, known.Count, known[0].SourceKey, normalized.Count(n => n is not null) - fresh.Count);
+        }
+
+        return new PreparedBatch(batch, readAt, known, knownKeys, [.. fresh]);
     }
 
     private async Task CommitAsync(IInboundSource source, PreparedBatch prepared, PollCounters counters, CancellationToken cancellationToken)

@@ -11,16 +11,17 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
 {
     private readonly IItemNormalizer[] normalizers = normalizers.ToArray();
 
-    public async Task<NormalizedItem[]> NormalizeAllAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
+    /// <summary>The results in the items' order; an item for which <paramref name="skip"/> is true when its turn comes is left null.</summary>
+    public async Task<NormalizedItem?[]> NormalizeAllAsync(IReadOnlyList<InboundItem> items, Func<InboundItem, bool> skip, CancellationToken cancellationToken)
     {
-        var results = new NormalizedItem[items.Count];
+        var results = new NormalizedItem?[items.Count];
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelNormalizers),
             CancellationToken = cancellationToken,
         };
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
-            results[index] = await NormalizeAsync(items[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+            results[index] = skip(items[index]) ? null : await NormalizeAsync(items[index], token).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
 

@@ -38,6 +38,10 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1610, Level = LogLevel.Warning, Message = "{Channel}: {SourceKey} was quarantined before but is still at the source; moving it aside again")]
     public static partial void AlreadyQuarantined(ILogger logger, string channel, string sourceKey);
 
+    [LoggerMessage(EventId = 1611, Level = LogLevel.Debug,
+        Message = "{Count} items of a batch normalised ahead (the first {SourceKey}) were already known to the store; {Normalised} of them were normalised before the store answered, and set aside")]
+    public static partial void KnownAfterNormalising(ILogger logger, int count, string sourceKey, int normalised);
+
     [LoggerMessage(EventId = 1640, Level = LogLevel.Warning,
         Message = "{Channel}: {SourceKey} claims to have arrived at {ReportedAt:O}, after it was read at {ReadAt:O} (a clock or a file time in the future); its arrival is the moment it was read")]
     public static partial void FutureArrivalClamped(ILogger logger, string channel, string sourceKey, DateTimeOffset reportedAt, DateTimeOffset readAt);

@@ -76,6 +76,50 @@ public sealed class NormaliseAheadTests
         source.Inner.Pending.Should().Be(4, "the batch normalised ahead stays at the source for the next poll");
     }
 
+    [Fact]
+    public async Task Ingest_BatchFetchedAhead_IsNormalisedBeforeTheStoreSaysWhichOfItsItemsItKnows()
+    {
+        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
+        var store = (GatedStore)harness.Store;
+        store.Normalizer = harness.Normalizer;
+        store.HoldKnownQuery = 2;
+        var source = Source(6);
+
+        var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
+
+        store.SawNormalisingBeforeKnownAnswer.Should().BeTrue("the batch ahead does not wait for the store's answer (which waits for the commit before it)");
+        summary.Created.Should().Be(6);
+        source.Inner.Acknowledged.Should().Equal(Enumerable.Range(1, 6).Select(i => $"mem:inbox/{i}"));
+    }
+
+    [Fact]
+    public async Task Ingest_KnownItemsInBatchFetchedAhead_AreAcknowledgedNotStoredAgain()
+    {
+        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
+        var store = (GatedStore)harness.Store;
+        store.Normalizer = harness.Normalizer;
+        var crashed = new MemorySource("inbox", 4);
+        for (var i = 1; i <= 4; i++)
+        {
+            crashed.Add($"mem:inbox/{i}", $"Subject: Richiesta {i}\n\nVorrei sapere come diventare volontario ({i}).");
+        }
+
+        await harness.Pipeline.RunAsync(crashed, null, CancellationToken.None);
+
+        // A crash between the commit of items 1-4 and their acknowledgement: after the restart items 3-4 are in the
+        // second batch, which is fetched and normalised while the first is committed.
+        var source = Source(6);
+        store.HoldKnownQuery = 3;
+        var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
+
+        store.SawNormalisingBeforeKnownAnswer.Should().BeTrue();
+        summary.AlreadyStored.Should().Be(4);
+        summary.Created.Should().Be(2);
+        source.Inner.Acknowledged.Should().Equal(Enumerable.Range(1, 6).Select(i => $"mem:inbox/{i}"));
+        var tickets = await harness.Store.QueryAsync(new TicketQuery(), CancellationToken.None);
+        tickets.Select(t => t.SourceKey).Should().BeEquivalentTo(Enumerable.Range(1, 6).Select(i => $"mem:inbox/{i}"), "one ticket per item");
+    }
+
     private static PrefetchingSource Source(int count)
     {
         var source = new MemorySource("inbox", BatchSize);
@@ -123,6 +167,7 @@ public sealed class NormaliseAheadTests
     private sealed class GatedStore(ITicketStore inner) : TicketStoreDecorator
     {
         private int dispatches;
+        private int knownQueries;
 
         public TextNormalizer? Normalizer { get; set; }
 
@@ -136,7 +181,30 @@ public sealed class NormaliseAheadTests
 
         public MemorySource? Source { get; set; }
 
+        /// <summary>This known-items query (from 1; a batch fetched ahead) answers only once that batch's normalising began.</summary>
+        public int HoldKnownQuery { get; set; }
+
+        public bool SawNormalisingBeforeKnownAnswer { get; private set; }
+
         protected override ITicketStore Inner => inner;
+
+        public override async Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(
+            IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref knownQueries) == HoldKnownQuery)
+            {
+                var before = Normalizer!.Calls;
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                while (Normalizer.Calls == before && waited.Elapsed < TimeSpan.FromSeconds(30))
+                {
+                    await Task.Delay(10, CancellationToken.None);
+                }
+
+                SawNormalisingBeforeKnownAnswer = Normalizer.Calls > before;
+            }
+
+            return await inner.FindKnownSourcesAsync(sourceKeys, cancellationToken);
+        }
 
         public override async Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken)
         {

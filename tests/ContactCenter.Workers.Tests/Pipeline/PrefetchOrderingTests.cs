@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Core.Pipeline;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Workers.Tests.EndToEnd;
@@ -53,7 +54,53 @@ public sealed class PrefetchOrderingTests(DovecotFixture dovecot) : IDisposable
         PrefetchLogAssertions.EachAcknowledgementAfterItsCommitInOrder(restarted, (Messages - BatchSize + BatchSize - 1) / BatchSize);
     }
 
-    private static Dictionary<string, string> Channel(int port, string user) => new()
+    [Fact]
+    public async Task Poll_CrashAfterCommitBeforeMove_RestartMovesKnownItemsOfTheBatchAheadWithoutSecondTickets()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("knownahead");
+        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "knownahead")));
+
+        var crashed = new PipelineEventLog();
+        await using (var run = new PrefetchRun(folder.Path, crashed, Channel(server.ImapPort, user, batchSize: 2 * BatchSize)))
+        {
+            run.Source.FailAcknowledge = 1;
+            await FluentActions.Awaiting(() => run.Pipeline.RunAsync(run.Source, null, CancellationToken.None)).Should().ThrowAsync<PollFailedException>();
+            (await run.TicketsAsync()).Should().HaveCount(2 * BatchSize, "the first batch was committed, then the MOVE failed");
+        }
+
+        (await server.CountAsync(user, "INBOX")).Should().Be(Messages, "nothing was moved");
+
+        // With smaller batches the second batch, fetched and normalised while the first is settled, is known too.
+        var restarted = new PipelineEventLog();
+        await using (var run = new PrefetchRun(folder.Path, restarted, Channel(server.ImapPort, user)))
+        {
+            var summary = await run.Pipeline.RunAsync(run.Source, null, CancellationToken.None);
+
+            summary.AlreadyStored.Should().Be(2 * BatchSize);
+            summary.Created.Should().Be(Messages - (2 * BatchSize));
+            var tickets = await run.TicketsAsync();
+            tickets.Should().HaveCount(Messages);
+            tickets.Select(t => t.SourceKey).Should().OnlyHaveUniqueItems();
+        }
+
+        (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        (await server.CountAsync(user, "Processed")).Should().Be(Messages, "every message moved exactly once");
+        var events = restarted.Snapshot();
+        var batches = (Messages + BatchSize - 1) / BatchSize;
+        var acks = Enumerable.Range(1, batches)
+            .Select(b => events.ToList().FindIndex(e => e.StartsWith($"ack {PrefetchLogAssertions.FirstKey(events, b)} ", StringComparison.Ordinal)))
+            .ToList();
+        acks.Should().NotContain(-1, "every batch was acknowledged").And.BeInAscendingOrder("in batch order");
+        events.Should().NotContain(e => e.StartsWith($"commit {PrefetchLogAssertions.FirstKey(events, 2)}", StringComparison.Ordinal),
+            "the known batch ahead is not dispatched again");
+        for (var batch = 3; batch <= batches; batch++)
+        {
+            restarted.IndexOf($"commit {PrefetchLogAssertions.FirstKey(events, batch)}").Should().BeInRange(0, acks[batch - 1], $"batch {batch} is moved after its commit");
+        }
+    }
+
+    private static Dictionary<string, string> Channel(int port, string user, int batchSize = BatchSize) => new()
     {
         ["Type"] = "Imap",
         ["Host"] = DovecotServer.Host,
@@ -61,6 +108,6 @@ public sealed class PrefetchOrderingTests(DovecotFixture dovecot) : IDisposable
         ["Security"] = "None",
         ["User"] = user,
         ["Password"] = DovecotServer.Password,
-        ["BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
+        ["BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -22,6 +22,11 @@ internal sealed class RecordingSource(IInboundSource inner, PipelineEventLog log
 
     public TaskCompletionSource HeldFetchStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>This acknowledgement (from 1) fails before it reaches the server, as a crash after the commit.</summary>
+    public int FailAcknowledge { get; set; }
+
+    private int acknowledgements;
+
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var batches = inner.PollAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -53,6 +58,12 @@ internal sealed class RecordingSource(IInboundSource inner, PipelineEventLog log
 
     public async ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
     {
+        if (Interlocked.Increment(ref acknowledgements) == FailAcknowledge)
+        {
+            log.Add($"ack failed {items[0].SourceKey}");
+            throw new IOException("Connection reset by peer");
+        }
+
         await inner.AcknowledgeAsync(items, cancellationToken);
         log.Add($"ack {items[0].SourceKey} ({items.Count})");
     }
