@@ -67,7 +67,9 @@ mkdir -p "$root$prefix"
 if [[ -n "$from" ]]; then
   cp -a "$from"/. "$root$prefix"/
 else
-  dotnet publish "$repo/src/Workers/ContactCenter.Workers.csproj" -c Release -o "$root$prefix" --nologo -v q
+  # For this machine's runtime, so the assemblies are compiled ahead of time (ReadyToRun); still framework-dependent.
+  dotnet publish "$repo/src/Workers/ContactCenter.Workers.csproj" -c Release --use-current-runtime --self-contained false \
+    -o "$root$prefix" --nologo -v q
 fi
 cp "$repo/README.md" "$root$prefix/README.md" 2>/dev/null || true
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using ContactCenter.Testing;
 
 namespace ContactCenter.Bench.Memory;
 
-/// <summary>Runs the built <c>contactcenter</c> as a child and samples its VmHWM every 10 ms until it exits.</summary>
+/// <summary>Runs the installed <c>contactcenter</c> as a child and samples its VmHWM every 10 ms until it exits.</summary>
 internal static class PeakRssRun
 {
     public static async Task<(long PeakBytes, int ExitCode, string Output)> IngestOnceAsync(IReadOnlyList<string> configFiles, CancellationToken cancellationToken)
@@ -14,7 +13,7 @@ internal static class PeakRssRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"));
+        start.ArgumentList.Add(InstalledProgram.Dll);
         start.ArgumentList.Add("ingest");
         start.ArgumentList.Add("--once");
         start.ArgumentList.Add("--json");

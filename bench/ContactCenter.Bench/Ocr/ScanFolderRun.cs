@@ -31,7 +31,7 @@ internal static class ScanFolderRun
         var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
         var started = Stopwatch.GetTimestamp();
         var usage = await ChildUsage.RunAsync(
-            "dotnet", [Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"), "ingest", "--once", "--json", "--config", rules, "--config", config],
+            "dotnet", [InstalledProgram.Dll, "ingest", "--once", "--json", "--config", rules, "--config", config],
             new Dictionary<string, string>(), cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (usage.Run.ExitCode != 0)

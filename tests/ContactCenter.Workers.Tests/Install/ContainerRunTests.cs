@@ -12,6 +12,7 @@ namespace ContactCenter.Workers.Tests.Install;
 /// image's configuration (install/container/appsettings.json) and environment (contactcenter.env, HOME nowhere), in
 /// a mount namespace where every file system is read-only except the data volume, the intake folders and /tmp.
 /// </summary>
+[Collection(PublishingCollection.Name)]
 public sealed class ContainerRunTests
 {
     [Fact]
