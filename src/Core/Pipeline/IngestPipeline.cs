@@ -160,8 +160,8 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged. A batch
-    /// prepared ahead does not wait for the store's answer before normalising: the store answers only once the dispatch
-    /// of the batch before it is done, which would hold its normalising back by a whole commit. Its items are
+    /// prepared ahead does not wait for the store's answer before normalising: a store that answers only once the
+    /// dispatch of the batch before it is done would hold its normalising back by a whole commit. Its items are
     /// normalised meanwhile unless the answer already names them, and an item the answer names is then set aside like
     /// any known one: it is acknowledged or moved aside, never dispatched, and its archived parts are content-addressed,
     /// so normalising it again left nothing new.
