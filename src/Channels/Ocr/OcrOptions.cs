@@ -22,7 +22,8 @@ internal sealed class OcrOptions
     /// <summary>
     /// With <see cref="PageSegMode"/> Auto, a page whose words form one block of text lines (no column gap, table or
     /// picture, by Leptonica's word boxes) is read as <see cref="OcrPageSegMode.SingleBlock"/>, skipping Tesseract's
-    /// column, table and picture finding: about a seventh less CPU on such a page, measured as accurate.
+    /// column, table and picture finding: about a tenth less CPU on the bench's renders, at a small cost in words (99.46%
+    /// against 99.64%: one more word missed on a skewed noisy page).
     /// </summary>
     public bool DetectSingleBlockPages { get; set; } = true;
 
