@@ -1,7 +1,7 @@
-namespace ContactCenter.Channels.Tests.Ocr;
+namespace ContactCenter.Testing;
 
-/// <summary>A stream as a network share or mail part delivers it: no length, no seeking.</summary>
-internal sealed class NonSeekableStream(Stream inner) : Stream
+/// <summary>A stream as a network share or a decoded mail part delivers it: no length, no seeking.</summary>
+public sealed class NonSeekableStream(Stream inner) : Stream
 {
     public override bool CanRead => true;
 
