@@ -88,9 +88,7 @@ public sealed class IngestPipeline
         var prefetch = source is IPrefetchingSource { FetchesAhead: true };
         // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the host's
         // ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
-        var current = !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-            ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
-            : null;
+        var current = await NextAsync().ConfigureAwait(false);
         while (current is not null)
         {
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -112,15 +110,18 @@ public sealed class IngestPipeline
             progress?.Report(new PipelineProgress(source.Name, counters.Fetched, current.Batch.Remaining));
             current = ahead is not null
                 ? await AheadAsync(ahead, cancellationToken).ConfigureAwait(false)
-                : !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-                    ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
-                    : null;
+                : await NextAsync().ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
                 // A batch prepared ahead is left unacknowledged at the source: the next poll fetches it again.
                 current = null;
             }
         }
+
+        async Task<PreparedBatch?> NextAsync() =>
+            !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
+                ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
+                : null;
     }
 
     /// <summary>

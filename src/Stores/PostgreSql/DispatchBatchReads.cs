@@ -77,8 +77,7 @@ internal sealed class DispatchBatchReads
                 yield return number;
             }
 
-            IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
-            if (references.Select(MessageIdRecord.Normalize).OfType<string>().Select(MessageIds.FirstTicket).OfType<string>().FirstOrDefault() is { } referenced)
+            if (MessageIdRecord.RepliedTo(draft).Select(MessageIds.FirstTicket).OfType<string>().FirstOrDefault() is { } referenced)
             {
                 yield return referenced;
             }

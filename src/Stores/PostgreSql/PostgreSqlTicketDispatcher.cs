@@ -139,8 +139,7 @@ internal sealed class PostgreSqlTicketDispatcher
             return bySubject;
         }
 
-        IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
-        foreach (var reference in references.Select(MessageIdRecord.Normalize).OfType<string>())
+        foreach (var reference in MessageIdRecord.RepliedTo(draft))
         {
             if (_reads.MessageIds.FirstTicket(reference) is { } hit && await _tickets.FindForUpdateAsync(hit, cancellationToken).ConfigureAwait(false) is { } byReference)
             {

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Intake;
 using LiteDB;
 
 namespace ContactCenter.Core.Storage.LiteDb;
@@ -45,4 +46,8 @@ internal sealed class MessageIdRecord
         var trimmed = messageId?.Trim().TrimStart('<').TrimEnd('>').Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
+
+    /// <summary>The IDs a reply names, normalised, in the order its ticket is looked for: In-Reply-To, then References from the newest.</summary>
+    public static IEnumerable<string> RepliedTo(TicketDraft draft) =>
+        new[] { draft.InReplyTo }.Concat(Enumerable.Reverse(draft.References)).Select(Normalize).OfType<string>();
 }

@@ -151,8 +151,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return bySubject;
         }
 
-        IEnumerable<string?> references = [draft.InReplyTo, .. Enumerable.Reverse(draft.References)];
-        foreach (var reference in references.Select(MessageIdRecord.Normalize).OfType<string>())
+        foreach (var reference in MessageIdRecord.RepliedTo(draft))
         {
             var hit = collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), reference))
                 .FirstOrDefault(r => r.TicketNumber is not null);
