@@ -16,29 +16,6 @@ internal sealed partial class LiteDbTicketStore
         }
     }
 
-    /// <summary>
-    /// Runs a read beside the gated operations instead of queueing behind them. LiteDB serves concurrent readers on
-    /// other threads from the last committed state (a query-only transaction is not bound to the thread, unlike the
-    /// dispatch's explicit one), so a poll that normalises its next batch while the current one is stored no longer
-    /// waits for that batch's commit and fsyncs to learn which items are new. Only committed data is seen, and an item
-    /// found known is acknowledged by the pipeline only after the dispatch before it has returned (its checkpoint
-    /// done). The lock only keeps <see cref="Dispose"/> from closing the file under a read.
-    /// </summary>
-    private Task<T> ReadBesideWritesAsync<T>(Func<T> read, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        _open.EnterReadLock();
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return Task.FromResult(read());
-        }
-        finally
-        {
-            _open.ExitReadLock();
-        }
-    }
-
     private Task RunAsync(Action work, CancellationToken cancellationToken) =>
         RunAsync(() => { work(); return true; }, cancellationToken);
 

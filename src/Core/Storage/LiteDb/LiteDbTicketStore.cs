@@ -13,7 +13,6 @@ namespace ContactCenter.Core.Storage.LiteDb;
 internal sealed partial class LiteDbTicketStore : ITicketStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ReaderWriterLockSlim _open = new();
     private readonly LiteDatabase _db;
     private readonly StoreCollections _c;
     private readonly string _prefix;
@@ -85,7 +84,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
     }
 
     public Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken) =>
-        ReadBesideWritesAsync<IReadOnlyDictionary<string, string?>>(() =>
+        RunAsync<IReadOnlyDictionary<string, string?>>(() =>
         {
             var known = new Dictionary<string, string?>(StringComparer.Ordinal);
             var sources = StoreBatchQuery.Sources(_c, sourceKeys);
@@ -155,17 +154,8 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
         {
             if (!_disposed)
             {
-                _open.EnterWriteLock();
-                try
-                {
-                    _disposed = true;
-                    _db.Dispose();
-                }
-                finally
-                {
-                    _open.ExitWriteLock();
-                }
-
+                _disposed = true;
+                _db.Dispose();
                 _lock.Dispose();
                 StoreLog.Closed(_logger, _path);
             }

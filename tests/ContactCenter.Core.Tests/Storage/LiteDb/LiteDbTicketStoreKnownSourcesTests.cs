@@ -2,8 +2,8 @@ using ContactCenter.Testing.Storage;
 
 namespace ContactCenter.Core.Tests.Storage.LiteDb;
 
-/// <summary>The known-source check runs beside dispatches on other threads instead of waiting for them.</summary>
-public sealed class LiteDbTicketStoreReadBesideWritesTests : IDisposable
+/// <summary>The known-source check, asked from another thread while batches are dispatched, sees whole committed batches.</summary>
+public sealed class LiteDbTicketStoreKnownSourcesTests : IDisposable
 {
     private const int Batches = 25;
     private const int BatchSize = 20;
@@ -13,11 +13,15 @@ public sealed class LiteDbTicketStoreReadBesideWritesTests : IDisposable
     public async Task FindKnownSources_WhileBatchesAreDispatched_SeesWholeCommittedBatchesOnly_NeverFewerThanBefore()
     {
         var keys = Enumerable.Range(0, Batches * BatchSize).Select(n => $"k{n}").ToList();
+        // The batches after the first wait until a read has seen it, so at least one read lands between batches
+        // however fast this machine stores them (a cold first read could otherwise outlast every dispatch).
+        var readSawFirstBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var dispatching = Task.Run(async () =>
         {
             foreach (var batch in keys.Chunk(BatchSize))
             {
                 await _ctx.Store.DispatchAsync([.. batch.Select(k => StoreRequests.Mail(k, messageId: $"<{k}@example.it>"))], default);
+                await readSawFirstBatch.Task;
             }
         });
 
@@ -26,6 +30,10 @@ public sealed class LiteDbTicketStoreReadBesideWritesTests : IDisposable
         {
             var known = await Task.Run(() => _ctx.Store.FindKnownSourcesAsync(keys, default));
             seen.Add(known.Count);
+            if (known.Count > 0)
+            {
+                readSawFirstBatch.TrySetResult();
+            }
         }
 
         await dispatching;
