@@ -4,12 +4,17 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// The rows a dispatch batch writes, sent together in one round trip (an <see cref="NpgsqlBatch"/>) inside its
-/// transaction: counter values, new and changed tickets, then every other row in the order it was queued. A row a
-/// racing node also wrote (source key, Message-ID) fails there with a unique violation, and the batch runs again.
+/// transaction: the pending blobs it refers to, counter values, new and changed tickets, then every other row in the
+/// order it was queued. A row a racing node also wrote (source key, Message-ID) fails there with a unique violation,
+/// and the batch runs again.
 /// </summary>
 internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers numbers, BatchTickets tickets)
 {
     private readonly List<NpgsqlBatchCommand> _queued = [];
+    private NpgsqlBatchCommand? _blobs;
+
+    /// <summary>The insert of the batch's pending blobs (<see cref="PendingBlobWrite"/>), written first.</summary>
+    public void AddBlobs(NpgsqlBatchCommand? insert) => _blobs = insert;
 
     public void Add(string sql, params (string Name, object? Value)[] parameters) => _queued.Add(Sql.BatchCommand(sql, parameters));
 
@@ -19,6 +24,12 @@ internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers number
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         List<NpgsqlBatchCommand> commands = [.. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        if (_blobs is not null)
+        {
+            commands.Insert(0, _blobs);
+            _blobs = null;
+        }
+
         _queued.Clear();
         await Sql.ExecuteBatchAsync(db, commands, cancellationToken).ConfigureAwait(false);
     }
