@@ -11,10 +11,10 @@ namespace ContactCenter.Stores.PostgreSql;
 internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers numbers, BatchTickets tickets)
 {
     private readonly List<NpgsqlBatchCommand> _queued = [];
-    private NpgsqlBatchCommand? _blobs;
+    private IReadOnlyList<NpgsqlBatchCommand> _blobs = [];
 
-    /// <summary>The insert of the batch's pending blobs (<see cref="PendingBlobWrite"/>), written first.</summary>
-    public void AddBlobs(NpgsqlBatchCommand? insert) => _blobs = insert;
+    /// <summary>The inserts of the batch's pending blobs (<see cref="PendingBlobWrite"/>), written first.</summary>
+    public void AddBlobs(IReadOnlyList<NpgsqlBatchCommand> inserts) => _blobs = inserts;
 
     public void Add(string sql, params (string Name, object? Value)[] parameters) => _queued.Add(Sql.BatchCommand(sql, parameters));
 
@@ -23,13 +23,8 @@ internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers number
     /// <summary>Writes everything queued so far; also before a query that must see the batch's own rows.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        List<NpgsqlBatchCommand> commands = [.. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
-        if (_blobs is not null)
-        {
-            commands.Insert(0, _blobs);
-            _blobs = null;
-        }
-
+        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        _blobs = [];
         _queued.Clear();
         await Sql.ExecuteBatchAsync(db, commands, cancellationToken).ConfigureAwait(false);
     }

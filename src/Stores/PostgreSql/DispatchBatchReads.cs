@@ -10,7 +10,7 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
 /// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
 /// its senders, and which of its pending blobs written through are still there (those held in memory are written with
-/// the batch's rows: <see cref="BlobInsert"/>). The batch's own outcomes are added as it goes.
+/// the batch's rows: <see cref="BlobInserts"/>). The batch's own outcomes are added as it goes.
 /// </summary>
 internal sealed class DispatchBatchReads
 {
@@ -26,8 +26,8 @@ internal sealed class DispatchBatchReads
     /// <summary>The pending blobs the batch writes or found in the database: durable once it commits.</summary>
     public IReadOnlyList<string> MadeDurable { get; private set; } = [];
 
-    /// <summary>The insert of the pending blobs held in memory, written with the batch's rows (null when none).</summary>
-    public NpgsqlBatchCommand? BlobInsert { get; private set; }
+    /// <summary>The inserts of the pending blobs held in memory, written with the batch's rows.</summary>
+    public IReadOnlyList<NpgsqlBatchCommand> BlobInserts { get; private set; } = [];
 
     /// <exception cref="InvalidOperationException">A pending blob the batch refers to is gone (see <see cref="ArchivedBlobsCheck"/>).</exception>
     public static async Task<DispatchBatchReads> ReadAsync(NpgsqlConnection db, IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending,
@@ -60,7 +60,7 @@ internal sealed class DispatchBatchReads
         await Sql.ReadBatchAsync(db, queries, cancellationToken).ConfigureAwait(false);
         reads.ReceiptCounts = since is null ? null : new BatchReceiptCounts(since, addresses, queued);
         reads.MadeDurable = pending is null ? [] : blobs.Require(pending, present);
-        reads.BlobInsert = blobs.Insert();
+        reads.BlobInserts = [.. blobs.Inserts()];
         return reads;
     }
 

@@ -38,18 +38,31 @@ internal sealed class PendingBlobWrite
             wanted.Where(w => w.Claimed).Select(w => w.Sha256).ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>The insert of the held bytes, or null when none.</summary>
-    public NpgsqlBatchCommand? Insert()
-    {
-        if (_held.Length == 0)
-        {
-            return null;
-        }
+    /// <summary>The most bytes one insert carries: the server builds each statement's arrays whole in memory.</summary>
+    internal const int InsertBytes = 8 * 1024 * 1024;
 
+    /// <summary>The inserts of the held bytes (none when there are none), each carrying up to <see cref="InsertBytes"/> (or one blob).</summary>
+    public IEnumerable<NpgsqlBatchCommand> Inserts()
+    {
+        for (var start = 0; start < _held.Length;)
+        {
+            var end = start + 1;
+            for (long bytes = _held[start].Content.Length; end < _held.Length && bytes + _held[end].Content.Length <= InsertBytes; end++)
+            {
+                bytes += _held[end].Content.Length;
+            }
+
+            yield return Insert(_held[start..end]);
+            start = end;
+        }
+    }
+
+    private static NpgsqlBatchCommand Insert((string Sha256, byte[] Content)[] held)
+    {
         var command = new NpgsqlBatchCommand(InsertSql);
-        command.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = _held.Select(h => h.Sha256).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = _held.Select(h => (long)h.Content.Length).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = _held.Select(h => h.Content).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = held.Select(h => h.Sha256).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("s", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = held.Select(h => (long)h.Content.Length).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = held.Select(h => h.Content).ToArray() });
         return command;
     }
 
@@ -83,10 +96,7 @@ internal sealed class PendingBlobWrite
             ? []
             : await Sql.ListAsync(db, ArchivedBlobsCheck.Query, r => r.GetString(0), cancellationToken, ("h", _checked)).ConfigureAwait(false);
         var madeDurable = Require(pending, present);
-        if (Insert() is { } insert)
-        {
-            await Sql.ExecuteBatchAsync(db, [insert], cancellationToken).ConfigureAwait(false);
-        }
+        await Sql.ExecuteBatchAsync(db, Inserts(), cancellationToken).ConfigureAwait(false);
 
         return madeDurable;
     }

@@ -51,7 +51,7 @@ internal sealed class PostgreSqlTicketDispatcher
     public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
     {
         _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, cancellationToken).ConfigureAwait(false);
-        _writes.AddBlobs(_reads.BlobInsert);
+        _writes.AddBlobs(_reads.BlobInserts);
         _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
         await _tickets.PreloadAsync(_reads.NamedTickets(batch, _prefix), cancellationToken).ConfigureAwait(false);
         return _reads.MadeDurable;
