@@ -49,11 +49,12 @@ public sealed class DatabaseContentArchiveTests(PostgresFixture postgres)
     }
 
     /// <summary>
-    /// Each blob is one statement batch in an implicit transaction: without pending blobs its commit waits for the disk
-    /// (one WAL flush per blob at least), with them it does not (the WAL writer flushes several at once).
+    /// Written at once, each blob is one statement batch in an implicit transaction: without pending blobs its commit
+    /// waits for the disk (one WAL flush per blob at least), past the pending budget it does not (the WAL writer flushes
+    /// several at once); within the budget it is not written at all until a write refers to it.
     /// </summary>
     [Fact]
-    public async Task Store_OneRoundTripPerBlob_CommitsDurablyUnlessPending()
+    public async Task Store_SmallBlobs_DurableWithoutPendingDeferredPastTheBudgetHeldWithin()
     {
         const int Blobs = 100;
         var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
@@ -61,14 +62,19 @@ public sealed class DatabaseContentArchiveTests(PostgresFixture postgres)
         await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
 
         var durable = await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance), Blobs);
-        var pending = new PendingBlobs();
-        var deferred = await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance, pending), Blobs);
+        var writtenThrough = new PendingBlobs(budgetBytes: 0, TimeProvider.System);
+        var deferred = await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance, writtenThrough), Blobs);
+        var held = new PendingBlobs();
+        await WalFlushesWhileStoringAsync(dataSource, new DatabaseContentArchive(dataSource, NullLogger.Instance, held), Blobs);
 
         durable.Should().BeGreaterThanOrEqualTo(Blobs);
         deferred.Should().BeLessThan(Blobs);
-        pending.Count.Should().Be(Blobs);
+        writtenThrough.Count.Should().Be(Blobs);
+        writtenThrough.HeldBytes.Should().Be(0);
+        held.Count.Should().Be(Blobs);
+        held.HeldBytes.Should().BeGreaterThan(Blobs * 10);
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM blobs");
-        ((long)(await count.ExecuteScalarAsync())!).Should().Be(2 * Blobs);
+        ((long)(await count.ExecuteScalarAsync())!).Should().Be(2 * Blobs, "the held blobs wait for a write that refers to them");
     }
 
     private static async Task<long> WalFlushesWhileStoringAsync(NpgsqlDataSource dataSource, DatabaseContentArchive archive, int blobs)

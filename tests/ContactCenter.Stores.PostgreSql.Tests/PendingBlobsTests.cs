@@ -13,9 +13,10 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
     [Theory]
     [InlineData(200)]
     [InlineData(DatabaseContentArchive.InMemoryLimit + 1)]
-    public async Task Dispatch_OriginalLostBeforeTheBatchCommitted_StoresNothingUntilItIsArchivedAgain(int size)
+    public async Task Dispatch_OriginalWrittenThroughLostBeforeTheBatchCommitted_StoresNothingUntilItIsArchivedAgain(int size)
     {
-        await using var rig = await Rig.OpenAsync(postgres);
+        // No budget: every original is written at once with an asynchronous commit (as past the budget, or over 1 MiB).
+        await using var rig = await PendingBlobsRig.OpenAsync(postgres, budgetBytes: 0);
         var (dataSource, archive, store) = (rig.DataSource, rig.Archive, rig.Store);
         var bytes = Encoding.UTF8.GetBytes("From: mario.rossi@example.it\r\nSubject: scuole\r\n\r\n" + new string('B', size));
         var original = await archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default);
@@ -39,9 +40,9 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task HoldSpam_OriginalLostBeforeTheRecordCommitted_HoldsNothing()
+    public async Task HoldSpam_OriginalWrittenThroughLostBeforeTheRecordCommitted_HoldsNothing()
     {
-        await using var rig = await Rig.OpenAsync(postgres);
+        await using var rig = await PendingBlobsRig.OpenAsync(postgres, budgetBytes: 0);
         var (dataSource, archive, store) = (rig.DataSource, rig.Archive, rig.Store);
         var original = await archive.StoreAsync(new MemoryStream("XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE"u8.ToArray()), "spam.eml", "message/rfc822", default);
         await using (var lose = dataSource.CreateCommand($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'"))
@@ -59,7 +60,7 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
     [Fact]
     public async Task Dispatch_ManyTicketsWithTheSameAttachment_StoredOnceAndNotWrittenAgainOnceDurable()
     {
-        await using var rig = await Rig.OpenAsync(postgres);
+        await using var rig = await PendingBlobsRig.OpenAsync(postgres);
         var (dataSource, pending, archive, store) = (rig.DataSource, rig.Pending, rig.Archive, rig.Store);
         var logo = Encoding.UTF8.GetBytes("logo del comune " + new string('x', 4000));
         var requests = new List<DispatchRequest>();
@@ -94,39 +95,5 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
         pending.Count.Should().Be(0);
         await transaction.RollbackAsync();
         (await store.GetAsync(outcomes[19].TicketNumber!, default))!.Attachments.Single().Sha256.Should().Be(again.Sha256);
-    }
-
-    /// <summary>A fresh database with the store and the archive sharing one <see cref="PendingBlobs"/>, as the service wires them.</summary>
-    private sealed class Rig : IAsyncDisposable
-    {
-        private readonly TempDirectory temp = new();
-
-        private Rig(NpgsqlDataSource dataSource) => DataSource = dataSource;
-
-        public NpgsqlDataSource DataSource { get; }
-
-        public PendingBlobs Pending { get; } = new();
-
-        public IContentArchive Archive { get; private set; } = null!;
-
-        public ITicketStore Store { get; private set; } = null!;
-
-        public static async Task<Rig> OpenAsync(PostgresFixture postgres)
-        {
-            var options = new PostgreSqlStoreOptions { ConnectionString = await postgres.Server.CreateDatabaseAsync() };
-            var rig = new Rig(PostgreSqlTicketStoreFactory.CreateDataSource(options));
-            await PostgreSqlTicketStoreFactory.MigrateAsync(rig.DataSource, null, default);
-            var storeOptions = new StoreOptions { DataDirectory = rig.temp.Path, Provider = StoreProvider.PostgreSql };
-            rig.Archive = PostgreSqlTicketStoreFactory.OpenArchive(storeOptions, options, rig.DataSource, pending: rig.Pending);
-            rig.Store = PostgreSqlTicketStoreFactory.Open(storeOptions, options, pendingBlobs: rig.Pending);
-            return rig;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Store?.Dispose();
-            await DataSource.DisposeAsync();
-            temp.Dispose();
-        }
     }
 }

@@ -4,12 +4,17 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// The rows a dispatch batch writes, sent together in one round trip (an <see cref="NpgsqlBatch"/>) inside its
-/// transaction: counter values, new and changed tickets, then every other row in the order it was queued. A row a
-/// racing node also wrote (source key, Message-ID) fails there with a unique violation, and the batch runs again.
+/// transaction: the pending blobs it refers to, counter values, new and changed tickets, then every other row in the
+/// order it was queued. A row a racing node also wrote (source key, Message-ID) fails there with a unique violation,
+/// and the batch runs again.
 /// </summary>
 internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers numbers, BatchTickets tickets)
 {
     private readonly List<NpgsqlBatchCommand> _queued = [];
+    private IReadOnlyList<NpgsqlBatchCommand> _blobs = [];
+
+    /// <summary>The inserts of the batch's pending blobs (<see cref="PendingBlobWrite"/>), written first.</summary>
+    public void AddBlobs(IReadOnlyList<NpgsqlBatchCommand> inserts) => _blobs = inserts;
 
     public void Add(string sql, params (string Name, object? Value)[] parameters) => _queued.Add(Sql.BatchCommand(sql, parameters));
 
@@ -18,7 +23,8 @@ internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers number
     /// <summary>Writes everything queued so far; also before a query that must see the batch's own rows.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        List<NpgsqlBatchCommand> commands = [.. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        _blobs = [];
         _queued.Clear();
         await Sql.ExecuteBatchAsync(db, commands, cancellationToken).ConfigureAwait(false);
     }

@@ -12,11 +12,13 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// Originals and attachments in the <c>blobs</c> table, content-addressed by sha256 so the same bytes are stored once
-/// and every node reads them. Each blob commits on its own before <see cref="StoreAsync"/> returns. Without
-/// <paramref name="pending"/> that commit is synchronous (durable on return). With it the commit is asynchronous and the
-/// blob is made durable by the synchronous commit of the ticket batch that refers to it (see <see cref="PendingBlobs"/>),
-/// and bytes such a batch already made durable are not sent again. A blob up to <see cref="InMemoryLimit"/> is read
-/// into memory, hashed once and written in one round trip (an insert that does nothing when the bytes are already
+/// and every node reads them. Without <paramref name="pending"/> each blob commits synchronously before
+/// <see cref="StoreAsync"/> returns (durable on return). With it a blob up to <see cref="InMemoryLimit"/> is only hashed
+/// and held in memory while the budget allows: the first write that refers to it (its ticket batch, a quarantine or spam
+/// record) inserts it in its own transaction (see <see cref="PendingBlobs"/>), and until then this archive reads it from
+/// memory. Past the budget, or larger, a blob commits asynchronously at once and is made durable by the synchronous
+/// commit of the write that refers to it. Bytes such a write already made durable are not sent again. A blob up to
+/// <see cref="InMemoryLimit"/> written at once is one round trip (an insert that does nothing when the bytes are already
 /// there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/>) and read back through a private
 /// temporary file.
 /// </summary>
@@ -45,7 +47,7 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
 
         if (pending is not null && !pending.IsDurable(stored.Sha256))
         {
-            pending.Add(stored.Sha256); // written now, or found there: either may be an asynchronous commit not yet flushed
+            pending.Add(stored.Sha256); // held, written now or found there: either may be an asynchronous commit not yet flushed
         }
 
         PostgreSqlStoreLog.Archived(logger, stored.Sha256, stored.Size, stored.Inserted);
@@ -61,7 +63,7 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     private async Task<(string, long, bool)> StoreSmallAsync(ArraySegment<byte> content, string mode, CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        if (pending?.IsDurable(sha256) == true)
+        if (pending is not null && (pending.IsDurable(sha256) || pending.TryHold(sha256, content)))
         {
             return (sha256, content.Count, false);
         }
@@ -86,6 +88,11 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     public Stream OpenRead(string sha256)
     {
         var hash = Sha256Hex.Validate(sha256);
+        if (pending?.Held(hash) is { } held)
+        {
+            return new MemoryStream(held, writable: false);
+        }
+
         using var db = dataSource.OpenConnection();
         using var command = Sql.Command(db, "SELECT size, content FROM blobs WHERE sha256 = @h", ("h", hash));
         // Sequential: the content is read off the connection as it comes, so a large one is never whole in memory.
@@ -107,6 +114,11 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     public bool Contains(string sha256)
     {
         var hash = Sha256Hex.Validate(sha256);
+        if (pending?.Held(hash) is not null)
+        {
+            return true;
+        }
+
         using var db = dataSource.OpenConnection();
         using var command = Sql.Command(db, "SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = @h)", ("h", hash));
         return command.ExecuteScalar() is true;

@@ -9,7 +9,8 @@ namespace ContactCenter.Stores.PostgreSql;
 /// What a dispatch batch's decisions need, read in one round trip before the first (which also sets the transaction's
 /// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
 /// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
-/// its senders, and which of its pending blobs are still there. The batch's own outcomes are added as it goes.
+/// its senders, and which of its pending blobs written through are still there (those held in memory are written with
+/// the batch's rows: <see cref="BlobInserts"/>). The batch's own outcomes are added as it goes.
 /// </summary>
 internal sealed class DispatchBatchReads
 {
@@ -22,8 +23,11 @@ internal sealed class DispatchBatchReads
     /// <summary>Null when the batch has no limited receipt.</summary>
     public BatchReceiptCounts? ReceiptCounts { get; private set; }
 
-    /// <summary>The pending blobs the batch refers to, all found in the database.</summary>
+    /// <summary>The pending blobs the batch writes or found in the database: durable once it commits.</summary>
     public IReadOnlyList<string> MadeDurable { get; private set; } = [];
+
+    /// <summary>The inserts of the pending blobs held in memory, written with the batch's rows.</summary>
+    public IReadOnlyList<NpgsqlBatchCommand> BlobInserts { get; private set; } = [];
 
     /// <exception cref="InvalidOperationException">A pending blob the batch refers to is gone (see <see cref="ArchivedBlobsCheck"/>).</exception>
     public static async Task<DispatchBatchReads> ReadAsync(NpgsqlConnection db, IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending,
@@ -46,16 +50,17 @@ internal sealed class DispatchBatchReads
                 ("to", addresses.ToArray()), ("since", start)), r => queued.Add((r.GetString(0), (int)r.GetInt64(1)))));
         }
 
-        var hashes = pending is null ? [] : ArchivedBlobsCheck.Wanted(pending, batch);
+        var blobs = PendingBlobWrite.For(pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)));
         var present = new List<string>();
-        if (hashes.Length > 0)
+        if (blobs.Check() is { } check)
         {
-            queries.Add((Sql.BatchCommand(ArchivedBlobsCheck.Query, ("h", hashes)), r => present.Add(r.GetString(0))));
+            queries.Add((check, r => present.Add(r.GetString(0))));
         }
 
         await Sql.ReadBatchAsync(db, queries, cancellationToken).ConfigureAwait(false);
         reads.ReceiptCounts = since is null ? null : new BatchReceiptCounts(since, addresses, queued);
-        reads.MadeDurable = hashes.Length == 0 ? [] : ArchivedBlobsCheck.Require(pending!, hashes, present);
+        reads.MadeDurable = pending is null ? [] : blobs.Require(pending, present);
+        reads.BlobInserts = [.. blobs.Inserts()];
         return reads;
     }
 

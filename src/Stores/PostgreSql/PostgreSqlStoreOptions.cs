@@ -36,4 +36,11 @@ public sealed class PostgreSqlStoreOptions
     /// <summary>Transactions that lost a race with another node (unique key, deadlock, serialization) are run again up to this many times.</summary>
     [Range(1, 100)]
     public int ConflictRetries { get; set; } = 10;
+
+    /// <summary>
+    /// Originals up to 1 MiB archived but not yet referred to by a committed write are held in memory up to this many
+    /// bytes in all, and written with the transaction that refers to them; past it they are written at once. 0 writes
+    /// every original at once.
+    /// </summary>
+    public long PendingBlobBytes { get; set; } = PendingBlobs.DefaultBudgetBytes;
 }

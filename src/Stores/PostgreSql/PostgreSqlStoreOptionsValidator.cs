@@ -31,6 +31,11 @@ internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<Postgre
             failures.Add($"{PostgreSqlStoreOptions.SectionName}:ClusterCheckinInterval must be at least one second.");
         }
 
+        if (options.PendingBlobBytes < 0)
+        {
+            failures.Add($"{PostgreSqlStoreOptions.SectionName}:PendingBlobBytes must be 0 or more.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -24,7 +24,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.CreateDataSource(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
         services.TryAddSingleton<ChannelNodes>();
-        services.TryAddSingleton<PendingBlobs>();
+        services.TryAddSingleton(sp => new PendingBlobs(
+            sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.PendingBlobBytes, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value,

@@ -43,13 +43,15 @@ internal sealed class PostgreSqlTicketDispatcher
     }
 
     /// <summary>
-    /// Reads the batch's source keys, Message-IDs and receipt counts, checks its pending blobs, and locks the tickets
-    /// its items name; must run before the first <see cref="DispatchAsync"/>.
+    /// Reads the batch's source keys, Message-IDs and receipt counts, checks its pending blobs written through (those
+    /// held in memory are queued to be written first), and locks the tickets its items name; must run before the first
+    /// <see cref="DispatchAsync"/>.
     /// </summary>
     /// <returns>The pending blobs the batch makes durable once it commits.</returns>
     public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
     {
         _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, cancellationToken).ConfigureAwait(false);
+        _writes.AddBlobs(_reads.BlobInserts);
         _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
         await _tickets.PreloadAsync(_reads.NamedTickets(batch, _prefix), cancellationToken).ConfigureAwait(false);
         return _reads.MadeDurable;

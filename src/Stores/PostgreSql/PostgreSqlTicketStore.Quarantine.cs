@@ -8,10 +8,14 @@ internal sealed partial class PostgreSqlTicketStore
     /// <summary>
     /// Idempotent by source key (also across nodes): a second call returns the first record. Also writes the
     /// <c>sources</c> row, so the item counts as known; dispatching the same key later (a retry) resolves the record.
+    /// Its pending original is written with it (a record must never name bytes a crash could lose).
     /// </summary>
-    public Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) =>
-        WriteAsync(async db =>
+    public async Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> madeDurable = [];
+        var stored = await WriteAsync(async db =>
         {
+            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, _pendingBlobs, cancellationToken).ConfigureAwait(false);
             var existing = await Sql.ListAsync(db, $"SELECT {PostgreSqlQuarantine.Columns} FROM quarantine WHERE source_key = @k",
                 PostgreSqlQuarantine.Read, cancellationToken, ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)
@@ -31,7 +35,10 @@ internal sealed partial class PostgreSqlTicketStore
                 ("k", record.SourceKey), ("o", nameof(SourceOutcome.Quarantined)), ("at", record.At)).ConfigureAwait(false);
             PostgreSqlStoreLog.Quarantined(_logger, record.SourceKey, record.Reason);
             return record;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        _pendingBlobs?.Durable(madeDurable);
+        return stored;
+    }
 
     public async Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken)
     {

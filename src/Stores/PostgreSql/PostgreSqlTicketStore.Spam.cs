@@ -8,17 +8,13 @@ internal sealed partial class PostgreSqlTicketStore
 {
     private const string SpamColumns = "id, doc::text";
 
-    /// <summary>Idempotent by source key (also across nodes): a second call returns the first record.</summary>
+    /// <summary>Idempotent by source key (also across nodes): a second call returns the first record. Its pending original is written with it.</summary>
     public async Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> madeDurable = [];
         var held = await WriteAsync(async db =>
         {
-            if (_pendingBlobs is not null)
-            {
-                madeDurable = await ArchivedBlobsCheck.RequireAsync(db, _pendingBlobs, [record.Original], cancellationToken).ConfigureAwait(false);
-            }
-
+            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, _pendingBlobs, cancellationToken).ConfigureAwait(false);
             var existing = await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE source_key = @k", ReadSpam, cancellationToken,
                 ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)
