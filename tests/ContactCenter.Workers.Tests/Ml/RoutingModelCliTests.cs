@@ -66,7 +66,7 @@ public sealed class RoutingModelCliTests : IDisposable
     public async Task ReclassifiedTicket_MovesTheNextModelsDecisionOnASimilarRequest()
     {
         var source = new MemorySource("inbox");
-        source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota, vorremmo sapere chi autorizza questi voli notturni.");
+        source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota. Chi autorizza questi voli notturni?");
         memory.Sources["inbox"] = source;
         var config = RoutingModelFixture.Config(folder.Path, new { inbox = new { Type = "Memory" } });
         // A seventh of the training set whose model sends this request to the first level (the seventh from offset 1
