@@ -38,6 +38,7 @@ public sealed class RoutingModelCliTests : IDisposable
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
         manifest.GetProperty("examples").GetInt32().Should().Be(122);
+        manifest.GetProperty("text").GetString().Should().Be(ContactCenter.Ml.RoutingText.Description, "the manifest names the text the model read");
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95, "cross-validation chose it among the candidates");
