@@ -8,6 +8,9 @@ public sealed class RoutingModelManifest
     public int Examples { get; set; }
     public int Corrections { get; set; }
     public List<string> Sources { get; set; } = [];
+    /// <summary>The text the model was trained on (<see cref="RoutingText.Description"/>; empty in a model trained before it was recorded).</summary>
+    public string Text { get; set; } = "";
+
     public string LevelSettings { get; set; } = "";
     public string CategorySettings { get; set; } = "";
 

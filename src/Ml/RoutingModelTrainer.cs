@@ -46,6 +46,7 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
             Examples = labelled.Count,
             Corrections = corrections.Count,
             Sources = [.. request.Sources],
+            Text = RoutingText.Description,
             LevelSettings = levelChoice.Settings.ToString(),
             CategorySettings = categoryChoice.Settings.ToString(),
             LevelCrossValidationAccuracy = Math.Round(levelChoice.ModelAccuracy, 4),

@@ -11,17 +11,27 @@ namespace ContactCenter.Ml;
 /// level), Italian function words dropped (articles, prepositions, pronouns, forms of essere and avere), every word
 /// lightly stemmed as the rules stem it ("sismico", "sismica", "sismici" are one word), and no more than the first
 /// characters. Stemming was kept because it raised the category's cross-validated accuracy on the training set.
+/// The interrogatives (come, chi, quale, quali, quando, se) stay and every question mark becomes the word
+/// <see cref="QuestionMark"/>: "a chi mi rivolgo?" asks for information (first level) where "verificate la pratica"
+/// asks for work (second); with them nested cross-validation on the training set rose from 796 to 809 of 851 (level,
+/// combined; 800 to 813 and 794 to 803 with other fold seeds).
 /// </summary>
 internal static class RoutingText
 {
     private const int MaxLength = 4000;
 
+    /// <summary>The word a question mark becomes (letters only, so the featurizer keeps it; no Italian word looks like it).</summary>
+    public const string QuestionMark = "qmark";
+
+    /// <summary>What the model's text is, recorded in the manifest of every model trained on it.</summary>
+    public const string Description = "folded, stemmed, function words out, interrogatives kept, '?' as a word";
+
     private static readonly HashSet<string> StopWords = new(
         """
-        a ad al all alla alle allo agli ai anche avere ha hanno ho abbiamo avete aveva c ci che chi come con col cui
+        a ad al all alla alle allo agli ai anche avere ha hanno ho abbiamo avete aveva c ci che con col cui
         da dal dall dalla dalle dallo dagli dai del dell della delle dello degli dei di e ed e era erano essere fu gli
         i il in io l la le lei lo loro lui ma mi mia mie miei mio ne nei nel nell nella nelle nello negli noi o per
-        piu quale quali quando quel quella quelle quelli quello questa queste questi questo se si sia siamo sono su sua
+        piu quel quella quelle quelli quello questa queste questi questo si sia siamo sono su sua
         sue sui sul sull sulla sulle sullo suo suoi ti tra fra tu tua tue tuo tuoi un una uno vi voi
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
@@ -36,7 +46,12 @@ internal static class RoutingText
         var space = true;
         foreach (var c in folded)
         {
-            if (char.IsLetter(c))
+            if (c == '?')
+            {
+                builder.Append(space ? "" : " ").Append(QuestionMark).Append(' ');
+                space = true;
+            }
+            else if (char.IsLetter(c))
             {
                 builder.Append(c);
                 space = false;
@@ -49,6 +64,6 @@ internal static class RoutingText
         }
 
         var kept = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !StopWords.Contains(w));
-        return string.Join(' ', kept.Select(ItalianStemmer.Stem));
+        return string.Join(' ', kept.Select(w => w == QuestionMark ? w : ItalianStemmer.Stem(w)));
     }
 }

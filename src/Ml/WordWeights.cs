@@ -29,7 +29,7 @@ internal static class WordWeights
         }
 
         return scores.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(count)
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} (+{s.Value:0.00})")).ToArray();
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{(s.Key == RoutingText.QuestionMark ? "?" : s.Key)} (+{s.Value:0.00})")).ToArray();
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public sealed class RoutingModelCliTests : IDisposable
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
         manifest.GetProperty("examples").GetInt32().Should().Be(122);
+        manifest.GetProperty("text").GetString().Should().Be(ContactCenter.Ml.RoutingText.Description, "the manifest names the text the model read");
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95, "cross-validation chose it among the candidates");
@@ -66,7 +67,7 @@ public sealed class RoutingModelCliTests : IDisposable
     public async Task ReclassifiedTicket_MovesTheNextModelsDecisionOnASimilarRequest()
     {
         var source = new MemorySource("inbox");
-        source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota, vorremmo sapere chi autorizza questi voli notturni.");
+        source.Add("mem:inbox/drone", "Subject: Drone sopra il capannone\n\nUn drone sorvola ogni notte il nostro capannone a bassa quota. Chi autorizza questi voli notturni?");
         memory.Sources["inbox"] = source;
         var config = RoutingModelFixture.Config(folder.Path, new { inbox = new { Type = "Memory" } });
         // A seventh of the training set whose model sends this request to the first level (the seventh from offset 1
