@@ -22,6 +22,7 @@ internal sealed class ContentArchive : IContentArchive
 
     private readonly string _root;
     private readonly ILogger _logger;
+    private readonly KnownLeafDirectories _knownLeaves = new();
 
     public ContentArchive(string root, ILogger<ContentArchive> logger)
     {
@@ -128,10 +129,18 @@ internal sealed class ContentArchive : IContentArchive
         var flushEach = !OperatingSystem.IsLinux();
         var newMiddle = flushEach && !Directory.Exists(middle);
         var newLeaf = flushEach && !Directory.Exists(leaf);
-        Directory.CreateDirectory(leaf);
+        // A mkdir per blob was a tenth of the archive's kernel time: a leaf made once by this process is not made again
+        // (one removed behind our back is made again when the rename says it is missing).
+        var leafIndex = KnownLeafDirectories.IndexOf(sha256);
+        if (flushEach || !_knownLeaves.Contains(leafIndex))
+        {
+            Directory.CreateDirectory(leaf);
+            _knownLeaves.Add(leafIndex);
+        }
+
         try
         {
-            File.Move(temp, target.FullName, overwrite: target.Exists);
+            MoveOrMakeLeaf(temp, target, leaf);
         }
         catch (IOException) when (File.Exists(target.FullName))
         {
@@ -155,6 +164,19 @@ internal sealed class ContentArchive : IContentArchive
         }
 
         return true;
+    }
+
+    private static void MoveOrMakeLeaf(string temp, FileInfo target, string leaf)
+    {
+        try
+        {
+            File.Move(temp, target.FullName, overwrite: target.Exists);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(leaf);
+            File.Move(temp, target.FullName, overwrite: target.Exists);
+        }
     }
 
     /// <summary>Temporary files left by a crash are never referenced (the rename did not happen); old ones go.</summary>

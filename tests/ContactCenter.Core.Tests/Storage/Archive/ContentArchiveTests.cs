@@ -45,6 +45,20 @@ public sealed class ContentArchiveTests : IDisposable
         Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task Store_LeafDirectoryRemovedAfterUse_IsMadeAgain()
+    {
+        var first = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
+        var leaf = _temp.Combine("archive", first.Sha256[..2], first.Sha256[2..4]);
+        Directory.Delete(leaf, recursive: true);
+
+        var again = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
+
+        again.Sha256.Should().Be(first.Sha256);
+        File.ReadAllBytes(Path.Combine(leaf, first.Sha256)).Should().Equal("ciao"u8.ToArray());
+        Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("..\\..\\boot.ini", "boot.ini")]
