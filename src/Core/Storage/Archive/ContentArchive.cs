@@ -89,13 +89,16 @@ internal sealed class ContentArchive : IContentArchive
             // Each part is read once, hashed and written in the same pass. The writes go to the page cache (the batch's
             // flush makes them durable), so plain blocking writes of whole chunks: no FileStream buffer copying them
             // again and no thread-pool hop per write, which an async FileStream costs on Linux.
+            // The buffer is filled before each write: a decoding stream (a base64 attachment) returns a few KB per read,
+            // and each small write that ends inside a new block makes ext4 zero the rest of that block first (a perf
+            // profile put a third as much kernel time in that zeroing as in copying the bytes).
             using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None);
-            int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            int filled;
+            while ((filled = await FillAsync(content, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                hash.AppendData(buffer, 0, read);
-                file.Write(buffer, 0, read);
-                size += read;
+                hash.AppendData(buffer, 0, filled);
+                file.Write(buffer, 0, filled);
+                size += filled;
             }
 
             if (!OperatingSystem.IsLinux())
@@ -109,6 +112,19 @@ internal sealed class ContentArchive : IContentArchive
         }
 
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
+    }
+
+    private static async ValueTask<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        int read;
+        while (filled < BufferSize
+            && (read = await content.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled;
     }
 
     /// <summary>Renames the flushed temporary file into place and flushes the directories whose entries changed.</summary>

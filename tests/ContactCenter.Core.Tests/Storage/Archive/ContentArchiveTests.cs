@@ -46,6 +46,22 @@ public sealed class ContentArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Store_DecodingStreamReadInSmallPieces_StoredWhole()
+    {
+        // A base64 part decoded on the fly hands out a few KB per read; the archive gathers them into whole writes.
+        var bytes = new byte[1_000_003];
+        new Random(11).NextBytes(bytes);
+        var base64 = new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes, Base64FormattingOptions.InsertLineBreaks)));
+        await using var decoding = new CryptoStream(base64, new FromBase64Transform(), CryptoStreamMode.Read);
+
+        var stored = await _archive.StoreAsync(decoding, "allegato.pdf", "application/pdf", default);
+
+        stored.Size.Should().Be(bytes.Length);
+        stored.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        File.ReadAllBytes(_temp.Combine("archive", stored.Sha256[..2], stored.Sha256[2..4], stored.Sha256)).Should().Equal(bytes);
+    }
+
+    [Fact]
     public async Task Store_LeafDirectoryRemovedAfterUse_IsMadeAgain()
     {
         var first = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
