@@ -62,6 +62,21 @@ public sealed class ContentArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Store_MemoryStreamPartlyRead_StoresTheRestOfItsSlice()
+    {
+        var bytes = "intestazione|corpo del messaggio|coda"u8.ToArray();
+        var slice = new MemoryStream(bytes, 13, 19, writable: false, publiclyVisible: true) { Position = 6 };
+
+        var stored = await _archive.StoreAsync(slice, "a.txt", "text/plain", default);
+
+        var expected = "del messaggio"u8.ToArray();
+        stored.Size.Should().Be(expected.Length);
+        stored.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(expected)));
+        File.ReadAllBytes(_temp.Combine("archive", stored.Sha256[..2], stored.Sha256[2..4], stored.Sha256)).Should().Equal(expected);
+        slice.Position.Should().Be(slice.Length);
+    }
+
+    [Fact]
     public async Task Store_LeafDirectoryRemovedAfterUse_IsMadeAgain()
     {
         var first = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
