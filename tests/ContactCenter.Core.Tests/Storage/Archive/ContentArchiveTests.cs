@@ -45,6 +45,51 @@ public sealed class ContentArchiveTests : IDisposable
         Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task Store_DecodingStreamReadInSmallPieces_StoredWhole()
+    {
+        // A base64 part decoded on the fly hands out a few KB per read; the archive gathers them into whole writes.
+        var bytes = new byte[1_000_003];
+        new Random(11).NextBytes(bytes);
+        var base64 = new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes, Base64FormattingOptions.InsertLineBreaks)));
+        await using var decoding = new CryptoStream(base64, new FromBase64Transform(), CryptoStreamMode.Read);
+
+        var stored = await _archive.StoreAsync(decoding, "allegato.pdf", "application/pdf", default);
+
+        stored.Size.Should().Be(bytes.Length);
+        stored.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        File.ReadAllBytes(_temp.Combine("archive", stored.Sha256[..2], stored.Sha256[2..4], stored.Sha256)).Should().Equal(bytes);
+    }
+
+    [Fact]
+    public async Task Store_MemoryStreamPartlyRead_StoresTheRestOfItsSlice()
+    {
+        var bytes = "intestazione|corpo del messaggio|coda"u8.ToArray();
+        var slice = new MemoryStream(bytes, 13, 19, writable: false, publiclyVisible: true) { Position = 6 };
+
+        var stored = await _archive.StoreAsync(slice, "a.txt", "text/plain", default);
+
+        var expected = "del messaggio"u8.ToArray();
+        stored.Size.Should().Be(expected.Length);
+        stored.Sha256.Should().Be(Convert.ToHexStringLower(SHA256.HashData(expected)));
+        File.ReadAllBytes(_temp.Combine("archive", stored.Sha256[..2], stored.Sha256[2..4], stored.Sha256)).Should().Equal(expected);
+        slice.Position.Should().Be(slice.Length);
+    }
+
+    [Fact]
+    public async Task Store_LeafDirectoryRemovedAfterUse_IsMadeAgain()
+    {
+        var first = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
+        var leaf = _temp.Combine("archive", first.Sha256[..2], first.Sha256[2..4]);
+        Directory.Delete(leaf, recursive: true);
+
+        var again = await _archive.StoreAsync(new MemoryStream("ciao"u8.ToArray()), "a.txt", "text/plain", default);
+
+        again.Sha256.Should().Be(first.Sha256);
+        File.ReadAllBytes(Path.Combine(leaf, first.Sha256)).Should().Equal("ciao"u8.ToArray());
+        Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("..\\..\\boot.ini", "boot.ini")]
