@@ -37,14 +37,19 @@ internal static class OcrVariablesProfile
             // "full-layout" reads every page with Tesseract's full layout analysis, as before single blocks were detected.
             var recognizer = new PageRecognizer(new OcrOptions { DetectSingleBlockPages = !set.Contains("full-layout", StringComparison.Ordinal) }, TimeProvider.System);
             var variables = set.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(v => v != "full-layout").Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v[1]);
-            using var engine = TesseractEngine.Create(1, options.TessdataPath, options.Languages, options.PageSegMode, variables: variables);
+
+            // Settings of the reader rather than Tesseract variables: "languages=ita", "upsample-below=150", "upsample-to=250".
+            var languages = variables.Remove("languages", out var chosen) ? chosen : options.Languages;
+            var upsampleBelow = variables.Remove("upsample-below", out var below) ? int.Parse(below, CultureInfo.InvariantCulture) : options.UpsampleBelowDpi;
+            var upsampleTo = variables.Remove("upsample-to", out var to) ? int.Parse(to, CultureInfo.InvariantCulture) : 300;
+            using var engine = TesseractEngine.Create(1, options.TessdataPath, languages, options.PageSegMode, variables: variables);
             var (cpuTotal, accuracyTotal) = (0.0, 0.0);
             foreach (var (render, warmUp) in renders.Take(1).Select(r => (r, true)).Concat(renders.Select(r => (r, false))))
             {
                 var data = File.ReadAllBytes(render.Path);
                 using var pix = ImageDocument.Open(data, DocumentFormatDetector.Detect(data)).Decode(0);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                using var page = PageImage.Normalise(pix, options.FallbackDpi, 300, options.UpsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out var dpi);
+                using var page = PageImage.Normalise(pix, options.FallbackDpi, upsampleTo, upsampleBelow, options.MaxDpi, options.MaxPixelsPerPage, out var dpi);
                 var reading = recognizer.Recognize(engine, page, dpi, CancellationToken.None);
                 var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
                 var accuracy = TextAccuracy.OfWords(render.ExpectedText, reading.Result.Text);

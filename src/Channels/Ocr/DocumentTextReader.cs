@@ -164,14 +164,21 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
 
         // The decoded original is not needed past this point; released now, not after recognition (a 300 dpi A4 page is 8.7 MB).
         pix.Dispose();
-        var ink = PageImage.InkRatio(page);
-        if (ink < options.BlankPageInkRatio)
+        int upright;
+        using (var binary = PageImage.Binarise(page))
         {
-            LogBlank(logger, number, ink);
-            return new PageText(number, string.Empty, 0, PageTextSource.Ocr, 0, 0, IsBlank: true);
+            // One binarisation for both questions: is the page blank, and which way up is it.
+            var ink = PageImage.InkRatioOfBinary(binary);
+            if (ink < options.BlankPageInkRatio)
+            {
+                LogBlank(logger, number, ink);
+                return new PageText(number, string.Empty, 0, PageTextSource.Ocr, 0, 0, IsBlank: true);
+            }
+
+            upright = PageImage.UprightRotationOfBinary(binary, dpi);
         }
 
-        var reading = recognizer.Recognize(engine, page, dpi, cancellationToken);
+        var reading = recognizer.Recognize(engine, page, dpi, cancellationToken, upright);
 
         var elapsed = time.GetElapsedTime(started);
         metrics?.OcrPageRead(elapsed);

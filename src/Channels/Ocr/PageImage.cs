@@ -57,7 +57,11 @@ internal static class PageImage
                 $"page of {pix.Width}×{pix.Height} pixels at {xres}×{yres} dpi would be {target:N0} pixels with square pixels, over the limit {OcrOptions.SectionName}:MaxPixelsPerPage ({maxPixels:N0})");
         }
 
-        var grey = Checked(LeptonicaApi.pixConvertTo8(pix, 0), "convert to greyscale");
+        // A page already grey without a palette (most scans) is shared, not copied: pixConvertTo8 would copy its 8.7 MB
+        // (300 dpi A4), a fresh mapping whose every page faults in.
+        var grey = LeptonicaApi.pixGetDepth(pix) == 8 && LeptonicaApi.pixGetColormap(pix) == 0
+            ? Checked(LeptonicaApi.pixClone(pix), "share")
+            : Checked(LeptonicaApi.pixConvertTo8(pix, 0), "convert to greyscale");
         if (scaleX == 1 && scaleY == 1)
         {
             LeptonicaApi.pixSetResolution(grey, dpi, dpi);
@@ -75,8 +79,17 @@ internal static class PageImage
     /// <summary>Share of dark pixels inside the margins, after removing specks of scanner or line noise.</summary>
     public static double InkRatio(PixHandle grey)
     {
-        var (width, height) = (grey.Width, grey.Height);
-        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+        using var binary = Binarise(grey);
+        return InkRatioOfBinary(binary);
+    }
+
+    /// <summary>The black-and-white image <see cref="InkRatioOfBinary"/> and <see cref="UprightRotationOfBinary"/> read, made once per page.</summary>
+    public static PixHandle Binarise(PixHandle grey) => Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+
+    /// <summary><see cref="InkRatio"/> of a page already binarised by <see cref="Binarise"/>.</summary>
+    public static double InkRatioOfBinary(PixHandle binary)
+    {
+        var (width, height) = (binary.Width, binary.Height);
         var box = LeptonicaApi.boxCreate(width / 20, height / 20, width * 9 / 10, height * 9 / 10);
         try
         {
@@ -99,7 +112,13 @@ internal static class PageImage
     /// </summary>
     public static int UprightRotation(PixHandle grey, int dpi)
     {
-        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128), "binarise");
+        using var binary = Binarise(grey);
+        return UprightRotationOfBinary(binary, dpi);
+    }
+
+    /// <summary><see cref="UprightRotation"/> of a page already binarised by <see cref="Binarise"/>.</summary>
+    public static int UprightRotationOfBinary(PixHandle binary, int dpi)
+    {
         using var halved = dpi >= 250 ? Checked(LeptonicaApi.pixScale(binary, 0.5f, 0.5f), "reduce") : null;
         if (LeptonicaApi.pixOrientDetect(halved ?? binary, out var up, out var left, 0, 0) != 0
             || LeptonicaApi.makeOrientDecision(up, left, 0, 0, out var orientation, 0) != 0)

@@ -20,10 +20,11 @@ internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
 
     private static readonly int[] Rotations = [0, 180, 90, 270];
 
-    public PageReading Recognize(TesseractEngine engine, PixHandle page, int dpi, CancellationToken cancellationToken)
+    /// <param name="upright">The turn <see cref="PageImage.UprightRotation"/> found, when the caller already asked it.</param>
+    public PageReading Recognize(TesseractEngine engine, PixHandle page, int dpi, CancellationToken cancellationToken, int? upright = null)
     {
         var started = time.GetTimestamp();
-        var first = PageImage.UprightRotation(page, dpi);
+        var first = upright ?? PageImage.UprightRotation(page, dpi);
         var best = Attempt(engine, page, dpi, first, started, cancellationToken);
         if (best.Result.Confidence >= options.OrientationRetryConfidence)
         {

@@ -57,6 +57,28 @@ public sealed class PageImageTests(OcrFixture fixture)
         page.Height.Should().Be(letter.Height);
     }
 
+    [Fact]
+    public void Normalise_GreyLetterAtItsResolution_SharesThePixelsInsteadOfCopyingThem()
+    {
+        using var letter = Decode(fixture.Scans.Letter300Png);
+
+        using var page = PageImage.Normalise(letter, 300, 300, UpsampleBelowDpi, MaxDpi, 60_000_000, out _);
+
+        LeptonicaApi.pixGetDepth(letter).Should().Be(8, "the fixture is a greyscale scan");
+        page.DangerousGetHandle().Should().Be(letter.DangerousGetHandle());
+    }
+
+    [Fact]
+    public void Normalise_BlackAndWhiteFax_IsConvertedToAGreyCopy()
+    {
+        using var fax = Decode(fixture.Scans.FaxFineG4);
+
+        using var page = PageImage.Normalise(fax, 300, 300, UpsampleBelowDpi, MaxDpi, 60_000_000, out _);
+
+        page.DangerousGetHandle().Should().NotBe(fax.DangerousGetHandle());
+        LeptonicaApi.pixGetDepth(page).Should().Be(8);
+    }
+
     [Theory]
     [InlineData("upright", 0)]
     [InlineData("90", 270)]

@@ -54,6 +54,16 @@ internal static unsafe partial class LeptonicaApi
     public static partial int pixGetYRes(PixHandle pix);
 
     [LibraryImport(Library)]
+    public static partial int pixGetDepth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial nint pixGetColormap(PixHandle pix);
+
+    /// <summary>The same image with Leptonica's reference count raised: no pixels are copied.</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixClone(PixHandle pix);
+
+    [LibraryImport(Library)]
     public static partial int pixSetResolution(PixHandle pix, int xres, int yres);
 
     /// <summary>Rotates clockwise by <paramref name="quads"/> × 90 degrees.</summary>
