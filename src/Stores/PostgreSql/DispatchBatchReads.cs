@@ -59,7 +59,7 @@ internal sealed class DispatchBatchReads
 
         await Sql.ReadBatchAsync(db, queries, cancellationToken).ConfigureAwait(false);
         reads.ReceiptCounts = since is null ? null : new BatchReceiptCounts(since, addresses, queued);
-        reads.MadeDurable = pending is null ? [] : blobs.Require(pending, present);
+        reads.MadeDurable = blobs.Require(present);
         reads.BlobInserts = [.. blobs.Inserts()];
         return reads;
     }

@@ -15,14 +15,15 @@ internal sealed class PendingBlobWrite
     public const string InsertSql =
         "INSERT INTO blobs (sha256, size, content) SELECT * FROM unnest(@h::text[], @s::bigint[], @c::bytea[]) ON CONFLICT (sha256) DO NOTHING";
 
-    public static readonly PendingBlobWrite None = new([], [], []);
+    public static readonly PendingBlobWrite None = new(null, [], [], []);
 
+    private readonly PendingBlobs? _pending;
     private readonly (string Sha256, byte[] Content)[] _held;
     private readonly string[] _checked;
     private readonly HashSet<string> _claimed;
 
-    private PendingBlobWrite((string, byte[])[] held, string[] checkedHashes, HashSet<string> claimed) =>
-        (_held, _checked, _claimed) = (held, checkedHashes, claimed);
+    private PendingBlobWrite(PendingBlobs? pending, (string, byte[])[] held, string[] checkedHashes, HashSet<string> claimed) =>
+        (_pending, _held, _checked, _claimed) = (pending, held, checkedHashes, claimed);
 
     public static PendingBlobWrite For(PendingBlobs? pending, IEnumerable<TicketAttachment?> blobs)
     {
@@ -33,6 +34,7 @@ internal sealed class PendingBlobWrite
 
         var wanted = pending.Wanted(blobs.Select(b => b?.Sha256).OfType<string>());
         return new PendingBlobWrite(
+            pending,
             wanted.Where(w => w.Content is not null).Select(w => (w.Sha256, w.Content!)).ToArray(),
             wanted.Where(w => w.Content is null).Select(w => w.Sha256).ToArray(),
             wanted.Where(w => w.Claimed).Select(w => w.Sha256).ToHashSet(StringComparer.Ordinal));
@@ -74,8 +76,13 @@ internal sealed class PendingBlobWrite
     /// (see <see cref="ArchivedBlobsCheck.Require"/>); an unclaimed one gone is only forgotten.
     /// </summary>
     /// <returns>The hashes the transaction makes durable once it commits.</returns>
-    public IReadOnlyList<string> Require(PendingBlobs pending, IEnumerable<string> present)
+    public IReadOnlyList<string> Require(IEnumerable<string> present)
     {
+        if (_pending is not { } pending)
+        {
+            return [];
+        }
+
         var found = present.ToHashSet(StringComparer.Ordinal);
         var gone = _checked.Where(h => !found.Contains(h) && !_claimed.Contains(h)).ToList();
         pending.Remove(gone);
@@ -85,9 +92,9 @@ internal sealed class PendingBlobWrite
 
     /// <summary>For a write of a few statements (a quarantine or spam record): both in their own round trips, when there is anything to do.</summary>
     /// <returns>The hashes the transaction makes durable once it commits.</returns>
-    public async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlConnection db, PendingBlobs? pending, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlConnection db, CancellationToken cancellationToken)
     {
-        if (pending is null || (_held.Length == 0 && _checked.Length == 0))
+        if (_held.Length == 0 && _checked.Length == 0)
         {
             return [];
         }
@@ -95,7 +102,7 @@ internal sealed class PendingBlobWrite
         var present = _checked.Length == 0
             ? []
             : await Sql.ListAsync(db, ArchivedBlobsCheck.Query, r => r.GetString(0), cancellationToken, ("h", _checked)).ConfigureAwait(false);
-        var madeDurable = Require(pending, present);
+        var madeDurable = Require(present);
         await Sql.ExecuteBatchAsync(db, Inserts(), cancellationToken).ConfigureAwait(false);
 
         return madeDurable;

@@ -14,7 +14,7 @@ internal sealed partial class PostgreSqlTicketStore
         IReadOnlyList<string> madeDurable = [];
         var held = await WriteAsync(async db =>
         {
-            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, _pendingBlobs, cancellationToken).ConfigureAwait(false);
+            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, cancellationToken).ConfigureAwait(false);
             var existing = await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE source_key = @k", ReadSpam, cancellationToken,
                 ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)
