@@ -16,7 +16,9 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
     private readonly RoutingModelOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RoutingModelProvider> _logger;
-    private readonly MLContext _ml = new(RoutingPipeline.Seed);
+    // Made with the first model file found: a service without a model never loads Microsoft.ML (two assemblies and
+    // their JIT on every start, `ingest --once` included).
+    private MLContext? _ml;
     private RoutingModel? _current;
     private string? _stamp;
     private DateTimeOffset? _checkedAt;
@@ -33,6 +35,9 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
 
     /// <summary>The models folder, or the single model file.</summary>
     public string Location { get; }
+
+    /// <summary>Whether a model file was ever found, and Microsoft.ML loaded for it.</summary>
+    internal bool MlLoaded => _ml is not null;
 
     public RoutingModel? ModelFor(Core.Intake.TicketDraft draft) => Current;
 
@@ -83,7 +88,7 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
                 return;
             }
 
-            var model = RoutingModelFile.Load(_ml, file);
+            var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), file);
             (_current, _stamp) = (model, stamp);
             RoutingModelLog.Loaded(_logger, model.Version, file, model.Manifest.Examples, model.Manifest.Corrections);
         }
