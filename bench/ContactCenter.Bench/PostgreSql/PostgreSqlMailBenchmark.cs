@@ -26,7 +26,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var count = context.Size(2_000, 500);
-        await using var postgres = await PostgresServer.CreateAsync(cancellationToken);
+        await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ServerStatements.Settings);
         var database = await PooledDatabase.CreateAsync(postgres, cancellationToken);
         await using (var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = database }))
         {
@@ -60,7 +60,8 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var storeShare = string.Create(CultureInfo.InvariantCulture,
             $"in the store: archive writes {archive:F1} s summed over {Environment.ProcessorCount} normalisers (about {archive / Environment.ProcessorCount:F1} s of wall), "
             + $"dispatch {dispatch:F1} s (overlapped with normalising the next batch), in {pg.Elapsed.TotalSeconds:F1} s of wall; "
-            + $"CPU: bench process {pg.Cpu.TotalSeconds:F1} s on PostgreSQL, {lite.Cpu.TotalSeconds:F1} s on LiteDB; PostgreSQL server {pg.ServerCpu:F1} s");
+            + $"CPU: bench process {pg.Cpu.TotalSeconds:F1} s on PostgreSQL, {lite.Cpu.TotalSeconds:F1} s on LiteDB; PostgreSQL server {pg.ServerCpu:F1} s. "
+            + $"Store bottleneck: on PostgreSQL {pg.StoreWait}; on LiteDB {lite.StoreWait}");
         return
         [
             new BenchRow(
@@ -70,7 +71,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                 ratio,
                 "≥ 0.5",
                 "as the e-mail row, with tickets and originals (blobs table) in PostgreSQL (its WAL segments warmed as on a server in service). "
-                + $"Time by component (summed; normalisers run {Environment.ProcessorCount} at once): {pg.Clock.Describe(7)}")
+                + $"Time by component (summed; normalisers run {Environment.ProcessorCount} at once): {pg.Clock.Describe(7)}. Store bottleneck: {pg.StoreWait}")
             {
                 TargetMet = ratio >= 0.5,
             },
@@ -102,25 +103,37 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var store = database is null ? "LiteDB" : "PostgreSQL";
         await using var services = new BenchServices(context.NewFolder($"pgmail-{user}"), settings, clock: clock);
         await services.WarmUpAsync(cancellationToken);
+        if (database is not null)
+        {
+            await ServerStatements.ResetAsync(database, cancellationToken);
+        }
+
         var serverCpu = postgres is null ? 0 : ServerCpu.Seconds(postgres);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var summary = await services.Pipeline.RunAsync(services.Source("urp"), null, cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var ended = Stopwatch.GetTimestamp();
+        var elapsed = Stopwatch.GetElapsedTime(started, ended);
+        var storeWait = StoreWait.Measure(clock, started, ended);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         serverCpu = postgres is null ? 0 : ServerCpu.Seconds(postgres) - serverCpu;
+        if (database is not null)
+        {
+            await ServerStatements.SayAsync(database, cancellationToken);
+        }
+
         var created = (await services.Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, cancellationToken)).Count;
         var processed = await server.CountAsync(user, "Processed", cancellationToken);
         var inbox = await server.CountAsync(user, "INBOX", cancellationToken);
         BenchContext.Say($"pgmail: on {store} {created} tickets in {Rate.Seconds(elapsed)} ({Rate.PerSecond(created, elapsed):F0}/s), CPU {Rate.Seconds(cpu)}, "
-            + $"server CPU {serverCpu:F1} s; poll summary {summary}; time by component: {clock.Describe(12)}");
+            + $"server CPU {serverCpu:F1} s; {storeWait}; poll summary {summary}; time by component: {clock.Describe(12)}");
         if (created != count || processed != count || inbox != 0)
         {
             throw new InvalidOperationException($"ingest on {store} incomplete: {created} tickets, {processed} in Processed, {inbox} left in INBOX (expected {count})");
         }
 
-        return new Ingest(elapsed, cpu, serverCpu, clock);
+        return new Ingest(elapsed, cpu, serverCpu, clock, storeWait);
     }
 
-    private sealed record Ingest(TimeSpan Elapsed, TimeSpan Cpu, double ServerCpu, PhaseClock Clock);
+    private sealed record Ingest(TimeSpan Elapsed, TimeSpan Cpu, double ServerCpu, PhaseClock Clock, StoreWait StoreWait);
 }
