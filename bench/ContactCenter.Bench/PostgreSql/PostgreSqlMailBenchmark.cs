@@ -26,18 +26,16 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         var count = context.Size(2_000, 500);
-        await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ServerStatements.Settings);
-        var database = await PooledDatabase.CreateAsync(postgres, cancellationToken);
-        await using (var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = database }))
-        {
-            await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, cancellationToken);
-        }
+        await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ProductionSettings.With(ServerStatements.Settings));
+        var database = await MigratedDatabaseAsync(postgres, cancellationToken);
+        var warmDatabase = await MigratedDatabaseAsync(postgres, cancellationToken);
 
         await WarmWal.RunAsync(database, cancellationToken);
         await using var server = await DovecotServer.CreateAsync(cancellationToken);
         var pgUser = server.CreateUser("pgbench");
         var liteUser = server.CreateUser("litebench");
         var warmUser = server.CreateUser("warmbench");
+        var pgWarmUser = server.CreateUser("pgwarmbench");
         var seeded = await MailboxSeeder.SeedAsync(server, pgUser, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
         await MailboxSeeder.SeedAsync(server, liteUser, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
         BenchContext.Say($"pgmail: {seeded.Count} messages ({Rate.Mebibytes(seeded.Bytes)}) delivered and indexed in {Rate.Seconds(seeded.Elapsed)}, twice");
@@ -46,10 +44,13 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var floorRate = Rate.PerSecond(floor.Messages, floor.Elapsed);
         BenchContext.Say($"pgmail: floor {floor.Messages} messages in {Rate.Seconds(floor.Elapsed)} ({floorRate:F0}/s)");
 
-        // Neither timed run may pay for compiling the pipeline: a few hundred messages through it first, untimed.
+        // Neither timed run may pay for compiling the pipeline: a few hundred messages through it first, untimed, on
+        // each store (its own database for PostgreSQL), so the PostgreSQL run does not compile Npgsql's write paths.
         var warmCount = Math.Min(count, 200);
         await MailboxSeeder.SeedAsync(server, warmUser, new BulkMail(seed: 20261204, run: "pgwarm"), warmCount, cancellationToken);
+        await MailboxSeeder.SeedAsync(server, pgWarmUser, new BulkMail(seed: 20261205, run: "pgwarm2"), warmCount, cancellationToken);
         await IngestAsync(context, server, warmUser, warmCount, null, null, cancellationToken);
+        await IngestAsync(context, server, pgWarmUser, warmCount, warmDatabase, postgres, cancellationToken);
         var lite = await IngestAsync(context, server, liteUser, count, null, null, cancellationToken);
         var pg = await IngestAsync(context, server, pgUser, count, database, postgres, cancellationToken);
         var rate = Rate.PerSecond(count, pg.Elapsed);
@@ -70,7 +71,8 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                 $"MailKit fetch (UID batches of {ImapFloor.UidBatch}) + MimeKit parse: {Rate.Format(floorRate, "msg/s")}",
                 ratio,
                 "≥ 0.5",
-                "as the e-mail row, with tickets and originals (blobs table) in PostgreSQL (its WAL segments warmed as on a server in service). "
+                "as the e-mail row, with tickets and originals (blobs table) in PostgreSQL (its WAL segments warmed as on a server in service; "
+                + ProductionSettings.Summary + "; both stores warmed up by an untimed ingest of 200 other messages). "
                 + $"Time by component (summed; normalisers run {Environment.ProcessorCount} at once): {pg.Clock.Describe(7)}. Store bottleneck: {pg.StoreWait}")
             {
                 TargetMet = ratio >= 0.5,
@@ -116,6 +118,12 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var elapsed = Stopwatch.GetElapsedTime(started, ended);
         var storeWait = StoreWait.Measure(clock, started, ended);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        if (database is not null)
+        {
+            // The data pages the run left dirty in shared_buffers are part of its cost, written now rather than later.
+            await ServerStatements.CheckpointAsync(database, cancellationToken);
+        }
+
         serverCpu = postgres is null ? 0 : ServerCpu.Seconds(postgres) - serverCpu;
         if (database is not null)
         {
@@ -133,6 +141,14 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         }
 
         return new Ingest(elapsed, cpu, serverCpu, clock, storeWait);
+    }
+
+    private static async Task<string> MigratedDatabaseAsync(PostgresServer postgres, CancellationToken cancellationToken)
+    {
+        var database = await PooledDatabase.CreateAsync(postgres, cancellationToken);
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = database });
+        await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, cancellationToken);
+        return database;
     }
 
     private sealed record Ingest(TimeSpan Elapsed, TimeSpan Cpu, double ServerCpu, PhaseClock Clock, StoreWait StoreWait);

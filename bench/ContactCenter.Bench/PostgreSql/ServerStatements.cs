@@ -26,6 +26,8 @@ internal static class ServerStatements
         }
     }
 
+    public static Task CheckpointAsync(string database, CancellationToken cancellationToken) => RunAsync(database, "CHECKPOINT", null, cancellationToken);
+
     public static async Task SayAsync(string database, CancellationToken cancellationToken)
     {
         if (!Enabled)
