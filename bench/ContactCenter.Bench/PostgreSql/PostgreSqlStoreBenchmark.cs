@@ -24,7 +24,7 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        await using var server = await PostgresServer.CreateAsync(cancellationToken);
+        await using var server = await PostgresServer.CreateAsync(cancellationToken, ProductionSettings.With(new Dictionary<string, string>()));
         var rows = new List<BenchRow>();
         foreach (var (batch, full, quick) in new[] { (10, 2_000, 500), (100, 5_000, 1_000) })
         {
@@ -39,7 +39,7 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
                 store / raw,
                 "–",
                 "per batch: one read of its source keys and Message-IDs, the year's counter row locked once, its ticket, source and Message-ID rows "
-                + "in one NpgsqlBatch, one commit (synchronous_commit on); loopback TCP to a private PostgreSQL 15"));
+                + "in one NpgsqlBatch, one commit (synchronous_commit on); loopback TCP to a private PostgreSQL 15 (shared_buffers 512 MB, as a production server)"));
         }
 
         return rows;

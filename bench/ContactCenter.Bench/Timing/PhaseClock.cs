@@ -11,12 +11,18 @@ namespace ContactCenter.Bench.Timing;
 internal sealed class PhaseClock
 {
     private readonly ConcurrentDictionary<string, Phase> phases = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<PhaseCall> calls = new();
 
     public void Add(string phase, long startedTimestamp)
     {
-        var elapsed = Stopwatch.GetElapsedTime(startedTimestamp).Ticks;
+        var ended = Stopwatch.GetTimestamp();
+        calls.Enqueue(new PhaseCall(phase, startedTimestamp, ended));
+        var elapsed = Stopwatch.GetElapsedTime(startedTimestamp, ended).Ticks;
         phases.AddOrUpdate(phase, _ => new Phase(elapsed, 1), (_, p) => new Phase(p.Ticks + elapsed, p.Calls + 1));
     }
+
+    /// <summary>Every call so far, with its start and end (Stopwatch timestamps), for overlaps (<see cref="StoreWait"/>).</summary>
+    public IReadOnlyList<PhaseCall> Calls() => [.. calls];
 
     public TimeSpan Total(string phase) => phases.TryGetValue(phase, out var p) ? TimeSpan.FromTicks(p.Ticks) : TimeSpan.Zero;
 

@@ -61,4 +61,27 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         (await column.ExecuteScalarAsync()).Should().Be("l");
         (await stored.ExecuteScalarAsync()).Should().Be("lz4", "a text original still compresses");
     }
+
+    /// <summary>lz4, not pglz: a ticket's document passes the TOAST threshold, and pglz was the server's costliest function in ingest.</summary>
+    [Fact]
+    public async Task Migrate_TicketDocuments_CompressedWithLz4()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+        await using (var insert = dataSource.CreateCommand(
+            "INSERT INTO tickets (number, year, sequence, source_key, status, channel_name, received_at, due_at, doc) "
+            + "VALUES ('PC-2026-000001', 2026, 1, 'k', 'New', 'urp', now(), now(), jsonb_build_object('body', repeat('Buongiorno, ', 400)))"))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var columns = dataSource.CreateCommand(
+            "SELECT string_agg(DISTINCT attcompression::text, ',') FROM pg_attribute WHERE attname = 'doc' "
+            + "AND attrelid IN ('tickets'::regclass, 'outbox'::regclass, 'quarantine'::regclass, 'auto_mail'::regclass, 'spam'::regclass, 'webhooks'::regclass)");
+        await using var stored = dataSource.CreateCommand("SELECT pg_column_compression(doc) FROM tickets WHERE number = 'PC-2026-000001'");
+
+        (await columns.ExecuteScalarAsync()).Should().Be("l", "every document column compresses with lz4");
+        (await stored.ExecuteScalarAsync()).Should().Be("lz4");
+    }
 }

@@ -15,12 +15,14 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string Host = "127.0.0.1";
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+    private readonly string _settings;
     private int _databases;
 
-    private PostgresServer(string root, int port)
+    private PostgresServer(string root, int port, IReadOnlyDictionary<string, string>? settings)
     {
         RootPath = root;
         Port = port;
+        _settings = string.Concat((settings ?? new Dictionary<string, string>()).Select(s => $" -c {s.Key}={s.Value}"));
     }
 
     public string RootPath { get; }
@@ -32,11 +34,12 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Connection string to the cluster's own <c>postgres</c> database (administration only).</summary>
     public string AdminConnectionString => ConnectionStringFor("postgres");
 
-    public static async Task<PostgresServer> CreateAsync(CancellationToken cancellationToken = default)
+    /// <param name="settings">Server settings (<c>-c key=value</c>) over the defaults, e.g. those of a production server for the bench.</param>
+    public static async Task<PostgresServer> CreateAsync(CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"cc-pg-{Guid.NewGuid():N}"[..20]);
         Directory.CreateDirectory(Path.Combine(root, "sock"));
-        var server = new PostgresServer(root, Dovecot.FreePort.Next());
+        var server = new PostgresServer(root, Dovecot.FreePort.Next(), settings);
         try
         {
             var passwordFile = Path.Combine(root, "pwfile");
@@ -57,7 +60,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Starts (or restarts after <see cref="StopAsync"/>) the server and waits until it accepts connections.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default) =>
         PostgresTools.RunAsync("pg_ctl", ["-D", DataPath, "-l", LogPath, "-w", "-t", "60", "-o",
-            $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k {SocketPath} -c listen_addresses={Host} -c max_connections=300 -c shared_buffers=32MB",
+            $"-p {Port.ToString(CultureInfo.InvariantCulture)} -k {SocketPath} -c listen_addresses={Host} -c max_connections=300 -c shared_buffers=32MB{_settings}",
             "start"], cancellationToken);
 
     /// <summary>Stops the server at once (fast shutdown: open sessions are cut, as when the database goes down).</summary>
