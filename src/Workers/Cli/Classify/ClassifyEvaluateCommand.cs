@@ -44,9 +44,9 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
                     {
                         file = settings.Train, settings.Folds, settings.Repeats,
                         rules = Summary(cv.Pooled.Rules), model = Summary(cv.Pooled.Model), combined = Summary(cv.Pooled.Combined),
-                        repeats = cv.Repeats.Select(r => new { r.Repeat, r.LevelAccuracy, r.SecondLevelRecall }),
+                        byRepeat = cv.Repeats.Select(r => new { r.Repeat, r.LevelAccuracy, r.SecondLevelRecall }),
                         spread = Spread(cv.Folds),
-                        folds = cv.Folds,
+                        perFold = cv.Folds,
                     },
                 });
                 return ExitCodes.Ok;
