@@ -73,7 +73,7 @@ public sealed class OverrideScoreTests
 
         reckless.Beats(kept, recalls: true, accuracyFloor: 0.95).Should().BeFalse("recall never buys accuracy below the floor");
         kept.Beats(reckless, recalls: true, accuracyFloor: 0.95).Should().BeTrue();
-        Choice(accuracy: 0.9, recall: 0.8).Beats(Choice(accuracy: 0.85, recall: 0.9), recalls: true, accuracyFloor: 0.95).Should()
+        Choice(accuracy: 0.9, recall: 0.9).Beats(Choice(accuracy: 0.85, recall: 0.9), recalls: true, accuracyFloor: 0.95).Should()
             .BeTrue("both below the floor: the mean of accuracy and recall");
         reckless.Beats(kept, recalls: false, accuracyFloor: 0.95).Should().BeTrue("a category has no recalled label: its score");
         kept.Beats(kept with { }, recalls: true, accuracyFloor: 0.95).Should().BeFalse("a tie keeps the one tried first");

@@ -45,6 +45,9 @@ public sealed class RoutingModelReviewTests : IDisposable
     {
         const string Subject = "Richiesta";
         const string Text = "Vorrei sapere chi verifica il tetto della palestra della scuola";
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
+        memory.Sources["inbox"] = source;
         var plain = await Explain(Subject, Text, 0.5);
         var model = plain.GetProperty("result").GetProperty("model");
         model.GetProperty("level").GetString().Should().Be("First", "the precondition: at one half the model says first");
@@ -55,9 +58,6 @@ public sealed class RoutingModelReviewTests : IDisposable
         var above = await Explain(Subject, Text, second + 0.03);
         above.GetProperty("result").GetProperty("level").GetString().Should().Be("First", "the threshold is above its probability");
 
-        var source = new MemorySource("inbox");
-        source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
-        memory.Sources["inbox"] = source;
         var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = second - 0.03 });
         (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
         var list = await Run(config, "tickets", "list", "--json");
@@ -67,9 +67,9 @@ public sealed class RoutingModelReviewTests : IDisposable
         var classification = ticket.GetProperty("classification");
         classification.GetProperty("level").GetString().Should().Be("Second");
         classification.GetProperty("model").GetProperty("decided").GetBoolean().Should().BeTrue();
+        var why = string.Create(CultureInfo.InvariantCulture, $"second level from p={second - 0.03:0.00}");
         classification.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should().Contain(m =>
-            m!.Contains("level 2 (p=") && m.Contains(string.Create(CultureInfo.InvariantCulture, $"second level from p={second - 0.03:0.00}")),
-            "the ticket records that the threshold, not the likelier level, made it second");
+            m!.Contains("level 2 (p=") && m.Contains(why), "the ticket records that the threshold, not the likelier level, made it second");
     }
 
     [Fact]
