@@ -12,7 +12,8 @@ namespace ContactCenter.Ml;
 /// the model decides what no rule decided, and overrides a rule only when it disagrees with at least
 /// <see cref="RoutingModelOptions.OverrideConfidence"/> (unset: the probability chosen by cross-validation when training,
 /// in the model's manifest). The ticket keeps the model's verdict (version, probabilities,
-/// the words that weighed most); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
+/// the words that weighed most, and the second-level threshold when it made the level second); the model says second
+/// level from <see cref="RoutingModelOptions.SecondLevelFrom"/> (unset: the manifest's); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
 /// (unset: the manifest's review threshold, also chosen by cross-validation) is flagged for review. Without a model this is the rules alone.
 /// </summary>
 internal sealed class LearnedTicketClassifier(
@@ -30,7 +31,7 @@ internal sealed class LearnedTicketClassifier(
             return decision.Result;
         }
 
-        var verdict = model.Predict(draft, options.ExplainWords);
+        var verdict = model.Predict(draft, options.ExplainWords, options.SecondLevelFrom);
         var result = decision.Result;
         var levelByModel = !decision.LevelDecided
                            || (verdict.Level != result.Level && verdict.LevelProbability >= Override(verdict.Level == ServiceLevel.Second
@@ -47,7 +48,7 @@ internal sealed class LearnedTicketClassifier(
             Priority = result.Priority,
             RuleName = !verdict.Decided ? result.RuleName
                 : result.RuleName == "default" ? $"model v{model.Version}" : $"{result.RuleName} + model v{model.Version}",
-            Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel)],
+            Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel, model.SecondLevelFrom(options.SecondLevelFrom))],
             Model = verdict,
         };
         if (levelByModel && verdict.LevelProbability < (options.MinConfidence ?? model.Manifest.ReviewBelow ?? RoutingModelOptions.DefaultMinConfidence))
@@ -73,8 +74,12 @@ internal sealed class LearnedTicketClassifier(
         routing.Rules.FirstOrDefault(r => string.Equals(r.Category, category, StringComparison.Ordinal) && r.Office is not null)?.Office
         ?? routing.Default.Office;
 
-    private static string Describe(ModelVerdict v, bool level, bool category)
+    private static string Describe(ModelVerdict v, bool level, bool category, double secondLevelFrom)
     {
+        // Below one half the second level is the model's only because of the threshold: say so, it is the ticket's why.
+        var leaned = v.Level == ServiceLevel.Second && v.LevelProbability < 0.5
+            ? string.Create(CultureInfo.InvariantCulture, $", second level from p={secondLevelFrom:0.00}")
+            : "";
         var decided = (level, category) switch
         {
             (true, true) => "decided level and category",
@@ -83,6 +88,6 @@ internal sealed class LearnedTicketClassifier(
             _ => "agreed or was not sure enough to override",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"model v{v.Version} {decided}: level {(int)v.Level} (p={v.LevelProbability:0.00}), {v.Category} (p={v.CategoryProbability:0.00}); words: {string.Join(", ", v.Words)}");
+            $"model v{v.Version} {decided}: level {(int)v.Level} (p={v.LevelProbability:0.00}{leaned}), {v.Category} (p={v.CategoryProbability:0.00}); words: {string.Join(", ", v.Words)}");
     }
 }

@@ -7,7 +7,8 @@ namespace ContactCenter.Ml;
 /// <see cref="LearnedTicketClassifier"/> would decide: the model says the recalled label (the second level) once its
 /// probability reaches <see cref="LabelChoice.SecondLevelFrom"/>; where a rule decided, its label stands unless the model
 /// disagrees with at least the override probability; elsewhere the model decides. Weighted by the rows' weights (an
-/// operator's correction counts more). With a recalled label the score is the mean of accuracy and its recall.
+/// operator's correction counts more). With a recalled label the score is the mean of accuracy and its recall, and the
+/// recall is kept for <see cref="LabelChoice.Beats"/>.
 /// </summary>
 internal static class OverrideScore
 {
@@ -34,8 +35,9 @@ internal static class OverrideScore
         }
 
         var accuracy = combined / total;
-        var score = recalled is null || recallTotal == 0 ? accuracy : (accuracy + recallHit / recallTotal) / 2;
-        return new LabelChoice(settings, policy.Override, policy.SecondOverride, policy.SecondFrom, model / total, accuracy, score);
+        var recall = recallTotal == 0 ? 0 : recallHit / recallTotal;
+        var score = recalled is null || recallTotal == 0 ? accuracy : (accuracy + recall) / 2;
+        return new LabelChoice(settings, policy.Override, policy.SecondOverride, policy.SecondFrom, model / total, accuracy, score, recall);
     }
 
     /// <summary>A two-label prediction turned to <paramref name="recalled"/> once that label's probability reaches <paramref name="from"/>.</summary>

@@ -14,11 +14,14 @@ internal sealed class RoutingModel(RoutingModelManifest manifest, LabelModel lev
 
     public LabelModel Category { get; } = category;
 
-    /// <summary>The model's verdict on a draft; <see cref="ModelVerdict.Decided"/> is for the caller to set.</summary>
-    public ModelVerdict Predict(TicketDraft draft, int words)
+    /// <summary>
+    /// The model's verdict on a draft; <see cref="ModelVerdict.Decided"/> is for the caller to set. The second level
+    /// from <paramref name="secondLevelFrom"/> (the configured threshold), else from the manifest's.
+    /// </summary>
+    public ModelVerdict Predict(TicketDraft draft, int words, double? secondLevelFrom = null)
     {
         var text = RoutingText.Of(draft);
-        var level = Level.Predict(text, words, nameof(ServiceLevel.Second), Manifest.SecondLevelFrom ?? 1);
+        var level = Level.Predict(text, words, nameof(ServiceLevel.Second), SecondLevelFrom(secondLevelFrom));
         var category = Category.Predict(text, 0);
         return new ModelVerdict
         {
@@ -30,4 +33,7 @@ internal sealed class RoutingModel(RoutingModelManifest manifest, LabelModel lev
             Words = [.. level.Words],
         };
     }
+
+    /// <summary>The second level's threshold in effect: the configured one, else the manifest's, else the likelier level.</summary>
+    public double SecondLevelFrom(double? configured) => configured ?? Manifest.SecondLevelFrom ?? 1;
 }

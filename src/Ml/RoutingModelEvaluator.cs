@@ -20,7 +20,11 @@ internal sealed class RoutingModelEvaluator(
 {
     public RoutingEvaluation Evaluate(IReadOnlyList<LabelledRequest> requests) => Evaluate(requests, configured.ModelFor);
 
-    public RoutingEvaluation CrossValidate(IReadOnlyList<LabelledRequest> requests, int folds)
+    /// <summary>
+    /// Outer k-fold cross-validation, repeated on <paramref name="repeats"/> shuffles (the first with the fixed seed of
+    /// training): the first repeat pooled, and every fold's figures for the spread.
+    /// </summary>
+    public RoutingCrossValidation CrossValidate(IReadOnlyList<LabelledRequest> requests, int folds, int repeats = 1)
     {
         var keys = requests.Select((r, i) => r.ToDraft(i).SourceKey).ToList();
         if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
@@ -28,33 +32,55 @@ internal sealed class RoutingModelEvaluator(
             throw new InvalidDataException("The training set has duplicate ids: cross-validation needs one id per request.");
         }
 
-        var fold = RoutingFolds.Stratified(requests, folds);
-        var models = new Dictionary<string, RoutingModel>(StringComparer.Ordinal);
-        for (var f = 0; f < folds; f++)
+        RoutingEvaluation? pooled = null;
+        var scores = new List<CrossValidationFold>();
+        for (var repeat = 0; repeat < repeats; repeat++)
         {
-            var train = requests.Where((_, i) => fold[i] != f).ToList();
-            var model = trainer.Train(train, [], new TrainingRequest(options.Folds, options.CorrectionWeight, ["fold"]));
-            for (var i = 0; i < requests.Count; i++)
+            var fold = RoutingFolds.Stratified(requests, folds, RoutingPipeline.Seed + repeat);
+            var models = new Dictionary<string, RoutingModel>(StringComparer.Ordinal);
+            for (var f = 0; f < folds; f++)
             {
-                if (fold[i] == f)
+                var train = requests.Where((_, i) => fold[i] != f).ToList();
+                var model = trainer.Train(train, [], new TrainingRequest(options.Folds, options.CorrectionWeight, ["fold"]));
+                var held = requests.Where((_, i) => fold[i] == f).ToList();
+                for (var i = 0; i < requests.Count; i++)
                 {
-                    models[keys[i]] = model;
+                    if (fold[i] == f)
+                    {
+                        models[keys[i]] = model;
+                    }
                 }
+
+                scores.Add(Score(repeat, f, held, model));
             }
+
+            pooled ??= Evaluate(requests, draft => models[draft.SourceKey]);
         }
 
-        return Evaluate(requests, draft => models[draft.SourceKey]);
+        return new RoutingCrossValidation(pooled!, scores);
+    }
+
+    private CrossValidationFold Score(int repeat, int fold, List<LabelledRequest> held, RoutingModel model)
+    {
+        var combined = new LearnedTicketClassifier(rules, new DelegateRoutingModelSource(_ => model), options, routing, NullLogger.Instance);
+        var report = new ClassificationEvaluator(combined).Evaluate(held);
+        var second = nameof(ServiceLevel.Second);
+        var setting = DecisionSetting.Of(model, options);
+        return new CrossValidationFold(repeat, fold, report.Total, report.LevelCorrect,
+            report.LevelMatrix.Labels.Sum(p => report.LevelMatrix[second, p]), report.LevelMatrix[second, second],
+            setting.SecondLevelFrom, setting.SecondLevelOverrideConfidence, setting.LevelOverrideConfidence);
     }
 
     private RoutingEvaluation Evaluate(IReadOnlyList<LabelledRequest> requests, Func<TicketDraft, RoutingModel?> modelFor)
     {
         var combined = new LearnedTicketClassifier(rules, new DelegateRoutingModelSource(modelFor), options, routing, NullLogger.Instance);
-        var model = new ModelOnlyClassifier(new DelegateRoutingModelSource(modelFor), options.ExplainWords);
+        var model = new ModelOnlyClassifier(new DelegateRoutingModelSource(modelFor), options.ExplainWords, options.SecondLevelFrom);
         var anyModel = requests.Select((r, i) => modelFor(r.ToDraft(i))).FirstOrDefault(m => m is not null);
         return new RoutingEvaluation(
             new ClassificationEvaluator(rules).Evaluate(requests),
             anyModel is null ? null : new ClassificationEvaluator(model).Evaluate(requests),
             new ClassificationEvaluator(combined).Evaluate(requests),
-            anyModel?.Version);
+            anyModel?.Version,
+            anyModel is null ? null : DecisionSetting.Of(anyModel, options));
     }
 }

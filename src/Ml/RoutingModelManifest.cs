@@ -37,4 +37,7 @@ public sealed class RoutingModelManifest
     /// <summary>Mean accuracy over the folds of the rules and the model combined at that probability.</summary>
     public double LevelCombinedCrossValidationAccuracy { get; set; }
     public double CategoryCombinedCrossValidationAccuracy { get; set; }
+
+    /// <summary>Second-level recall over the folds of the rules and the model combined as chosen (0 in an older model).</summary>
+    public double LevelCombinedCrossValidationSecondLevelRecall { get; set; }
 }

@@ -32,6 +32,14 @@ public sealed class RoutingModelOptions
     /// </summary>
     public double? OverrideConfidence { get; set; }
 
+    /// <summary>
+    /// The probability of the second level from which the model says second level (below one half: a doubtful request
+    /// leans to the second level, because a complex request sent to the first level costs more than the reverse).
+    /// Unset: the threshold cross-validation chose when training (the model's manifest, <c>secondLevelFrom</c>; the
+    /// likelier level for a model that names none). At most 0.5: it only leans towards the second level.
+    /// </summary>
+    public double? SecondLevelFrom { get; set; }
+
     /// <summary>How often the running service looks for a new model (the pointer or the file changed).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

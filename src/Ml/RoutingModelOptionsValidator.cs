@@ -20,6 +20,11 @@ internal sealed class RoutingModelOptionsValidator : IValidateOptions<RoutingMod
             errors.Add($"{Root}:OverrideConfidence: must be between 0.5 and 1 and not below MinConfidence ({options.MinConfidence}), not {options.OverrideConfidence}");
         }
 
+        if (options.SecondLevelFrom is <= 0 or > 0.5)
+        {
+            errors.Add($"{Root}:SecondLevelFrom: must be more than 0 and at most 0.5 (from this probability of the second level the model says second), not {options.SecondLevelFrom}");
+        }
+
         if (options.CheckInterval <= TimeSpan.Zero || options.CheckInterval > TimeSpan.FromDays(1))
         {
             errors.Add($"{Root}:CheckInterval: must be more than 0 and at most a day, not {options.CheckInterval}");

@@ -11,8 +11,9 @@ namespace ContactCenter.Ml;
 /// combined with the rules' decisions on the same requests at every candidate override probability, and the pair
 /// that scores best is kept (on a tie the stronger regularisation and the higher override probability, i.e. the one
 /// that leaves more to the rules). The chosen model is then trained on all the data and the choice recorded in the
-/// manifest. The level is scored by the mean of its accuracy and its second-level recall (the two figures the
-/// service is held to), the category by its accuracy. The same out-of-fold predictions set the level probability
+/// manifest. A complex request sent to the first level is the harm, so for the level the choice with the highest
+/// second-level recall wins among those that keep the combined accuracy at <see cref="LevelAccuracyFloor"/>
+/// (<see cref="LabelChoice.Beats"/>; when none does, the mean of accuracy and recall), the category by its accuracy. The same out-of-fold predictions set the level probability
 /// below which a ticket is flagged for review (<see cref="ReviewThreshold"/>).
 /// </summary>
 internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvider time)
@@ -21,7 +22,13 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
     public static readonly IReadOnlyList<double> OverrideCandidates = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
 
     /// <summary>Probabilities of the second level from which the model says second, one half (no lean) first.</summary>
-    public static readonly IReadOnlyList<double> SecondLevelFromCandidates = [0.5, 0.45, 0.4, 0.35, 0.3];
+    public static readonly IReadOnlyList<double> SecondLevelFromCandidates = [0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2];
+
+    /// <summary>
+    /// The combined level accuracy a choice must keep in cross-validation while it raises second-level recall (the
+    /// service is held to both at this figure).
+    /// </summary>
+    public const double LevelAccuracyFloor = ReviewThreshold.Target;
 
     public RoutingModel Train(IReadOnlyList<LabelledRequest> labelled, IReadOnlyList<LabelledRequest> corrections,
         TrainingRequest request)
@@ -59,6 +66,7 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
                 [.. requests.Select(r => r.ExpectedLevel.ToString())], [.. rows.Select(r => r.Weight)]),
             CategoryOverrideConfidence = categoryChoice.OverrideConfidence,
             LevelCombinedCrossValidationAccuracy = Math.Round(levelChoice.CombinedAccuracy, 4),
+            LevelCombinedCrossValidationSecondLevelRecall = Math.Round(levelChoice.SecondLevelRecall, 4),
             CategoryCombinedCrossValidationAccuracy = Math.Round(categoryChoice.CombinedAccuracy, 4),
         };
         return new RoutingModel(manifest, level, category);
@@ -74,7 +82,7 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
             foreach (var policy in Policies(recalled is not null))
             {
                 var choice = OverrideScore.Of(settings, policy, rows, labels, predicted, ruled, recalled);
-                if (best is null || choice.Score > best.Score + 1e-9)
+                if (choice.Beats(best, recalled is not null, LevelAccuracyFloor))
                 {
                     best = choice with { Predicted = predicted };
                 }

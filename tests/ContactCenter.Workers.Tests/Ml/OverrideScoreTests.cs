@@ -54,6 +54,34 @@ public sealed class OverrideScoreTests
         choice.ModelAccuracy.Should().Be(0, "the model alone is wrong on both");
     }
 
+    [Fact]
+    public void LevelChoice_AboveTheAccuracyFloor_HigherSecondLevelRecallWins_EvenWithLowerAccuracy()
+    {
+        var cautious = Choice(accuracy: 0.97, recall: 0.95);
+        var leaning = Choice(accuracy: 0.955, recall: 0.98);
+
+        leaning.Beats(cautious, recalls: true, accuracyFloor: 0.95).Should().BeTrue("a complex request sent to the first level is the harm");
+        cautious.Beats(leaning, recalls: true, accuracyFloor: 0.95).Should().BeFalse();
+        Choice(accuracy: 0.97, recall: 0.98).Beats(leaning, recalls: true, accuracyFloor: 0.95).Should().BeTrue("at equal recall, the higher accuracy");
+    }
+
+    [Fact]
+    public void LevelChoice_BelowTheAccuracyFloor_LosesToOneAboveIt_AndCategoryGoesByScore()
+    {
+        var reckless = Choice(accuracy: 0.93, recall: 1.0);
+        var kept = Choice(accuracy: 0.95, recall: 0.9);
+
+        reckless.Beats(kept, recalls: true, accuracyFloor: 0.95).Should().BeFalse("recall never buys accuracy below the floor");
+        kept.Beats(reckless, recalls: true, accuracyFloor: 0.95).Should().BeTrue();
+        Choice(accuracy: 0.9, recall: 0.9).Beats(Choice(accuracy: 0.85, recall: 0.9), recalls: true, accuracyFloor: 0.95).Should()
+            .BeTrue("both below the floor: the mean of accuracy and recall");
+        reckless.Beats(kept, recalls: false, accuracyFloor: 0.95).Should().BeTrue("a category has no recalled label: its score");
+        kept.Beats(kept with { }, recalls: true, accuracyFloor: 0.95).Should().BeFalse("a tie keeps the one tried first");
+    }
+
+    private static LabelChoice Choice(double accuracy, double recall) =>
+        new(Settings, 0.9, 0.9, 0.5, accuracy, accuracy, (accuracy + recall) / 2, recall);
+
     private static string? Level(RuleDecision decision) => decision.LevelDecided ? decision.Result.Level.ToString() : null;
 
     private static TrainingRow Row(ServiceLevel? rule, float weight = 1) =>

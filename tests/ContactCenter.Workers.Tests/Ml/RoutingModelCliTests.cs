@@ -37,13 +37,14 @@ public sealed class RoutingModelCliTests : IDisposable
             .Should().Be("routing-v2.zip");
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
-        manifest.GetProperty("examples").GetInt32().Should().Be(122);
+        manifest.GetProperty("examples").GetInt32().Should().Be(133);
         manifest.GetProperty("text").GetString().Should().Be(ContactCenter.Ml.RoutingText.Description, "the manifest names the text the model read");
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95, "cross-validation chose it among the candidates");
         manifest.GetProperty("secondLevelOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95);
-        manifest.GetProperty("secondLevelFrom").GetDouble().Should().BeInRange(0.3, 0.5);
+        manifest.GetProperty("secondLevelFrom").GetDouble().Should().BeInRange(0.2, 0.5);
+        manifest.GetProperty("levelCombinedCrossValidationSecondLevelRecall").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("categoryOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95);
         manifest.GetProperty("reviewBelow").GetDouble().Should().BeInRange(0.5, 0.95);
 
@@ -124,15 +125,25 @@ public sealed class RoutingModelCliTests : IDisposable
         var config = RoutingModelFixture.Config(folder.Path);
         var training = RoutingModelFixture.Subset(folder.Path, 10);
 
-        var result = await Run(config, "classify", "evaluate", "--file", RoutingModelFixture.Holdout, "--train", training, "--folds", "2", "--json");
+        var result = await Run(config, "classify", "evaluate", "--file", training, "--train", training, "--folds", "2", "--repeats", "2", "--json");
 
         result.ExitCode.Should().Be(0, result.Error);
         var report = JsonDocument.Parse(result.Output).RootElement;
         report.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "no model was trained in this data folder");
         var cv = report.GetProperty("crossValidation");
         cv.GetProperty("folds").GetInt32().Should().Be(2);
-        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(86);
+        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(93);
         cv.GetProperty("combined").GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(0.5);
+        var folds = cv.GetProperty("perFold").EnumerateArray().ToList();
+        folds.Should().HaveCount(4, "two folds on each of two shuffles");
+        folds.Sum(f => f.GetProperty("total").GetInt32()).Should().Be(2 * 93, "every request is scored once per repeat");
+        folds.Should().OnlyContain(f => f.GetProperty("secondLevelFrom").GetDouble() >= 0.2 && f.GetProperty("secondLevelFrom").GetDouble() <= 0.5,
+            "each fold's threshold is the one its inner cross-validation chose among the candidates");
+        cv.GetProperty("byRepeat").GetArrayLength().Should().Be(2);
+        cv.GetProperty("repeats").GetInt32().Should().Be(2);
+        var accuracy = cv.GetProperty("spread").GetProperty("levelAccuracy");
+        accuracy.GetProperty("min").GetDouble().Should().BeLessThanOrEqualTo(accuracy.GetProperty("mean").GetDouble());
+        accuracy.GetProperty("max").GetDouble().Should().BeGreaterThanOrEqualTo(accuracy.GetProperty("mean").GetDouble());
     }
 
     private static double SecondLevelProbability(JsonElement explain)

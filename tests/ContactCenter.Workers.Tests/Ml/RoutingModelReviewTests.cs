@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
@@ -40,6 +41,47 @@ public sealed class RoutingModelReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task DoubtfulRequest_GoesToTheSecondLevel_FromTheConfiguredThreshold_AndTheTicketSaysWhy()
+    {
+        const string Subject = "Richiesta";
+        const string Text = "Vorrei sapere chi verifica il tetto della palestra della scuola";
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
+        memory.Sources["inbox"] = source;
+        var plain = await Explain(Subject, Text, 0.5);
+        var model = plain.GetProperty("result").GetProperty("model");
+        model.GetProperty("level").GetString().Should().Be("First", "the precondition: at one half the model says first");
+        var second = Math.Round(1 - model.GetProperty("levelProbability").GetDouble(), 2);
+        second.Should().BeInRange(0.05, 0.45, "the precondition: a doubtful request, the second level's probability well under one half");
+        plain.GetProperty("result").GetProperty("ruleName").GetString().Should().Be("model v1", "no rule decides it: the model does");
+
+        var above = await Explain(Subject, Text, second + 0.03);
+        above.GetProperty("result").GetProperty("level").GetString().Should().Be("First", "the threshold is above its probability");
+
+        var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = second - 0.03 });
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var list = await Run(config, "tickets", "list", "--json");
+        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+
+        var classification = ticket.GetProperty("classification");
+        classification.GetProperty("level").GetString().Should().Be("Second");
+        classification.GetProperty("model").GetProperty("decided").GetBoolean().Should().BeTrue();
+        var why = string.Create(CultureInfo.InvariantCulture, $"second level from p={second - 0.03:0.00}");
+        classification.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should().Contain(m =>
+            m!.Contains("level 2 (p=") && m.Contains(why), "the ticket records that the threshold, not the likelier level, made it second");
+    }
+
+    [Fact]
+    public async Task SecondLevelFromAboveOneHalf_FailsAtStart_NamingTheKey()
+    {
+        var result = await Run(Config(new { Enabled = true, SecondLevelFrom = 0.6 }), "classify", "explain", "--text", "prova");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("ContactCenter:Routing:Model:SecondLevelFrom");
+    }
+
+    [Fact]
     public async Task InvalidModelSettings_FailAtStart_NamingTheKey()
     {
         var config = Config(new { Enabled = true, MinConfidence = 0.8, OverrideConfidence = 0.7, CheckInterval = "00:00:00" });
@@ -48,6 +90,14 @@ public sealed class RoutingModelReviewTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("ContactCenter:Routing:Model:OverrideConfidence").And.Contain("ContactCenter:Routing:Model:CheckInterval");
+    }
+
+    private async Task<JsonElement> Explain(string subject, string text, double secondLevelFrom)
+    {
+        var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = secondLevelFrom });
+        var result = await Run(config, "classify", "explain", "--subject", subject, "--text", text, "--json");
+        result.ExitCode.Should().Be(0, result.Error);
+        return JsonDocument.Parse(result.Output).RootElement;
     }
 
     private string Config(object model) => JsonConfigFile.Write(folder.Path, new

@@ -23,11 +23,11 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
                 : await CorrectionsAsync(session, cancellationToken).ConfigureAwait(false);
             var evaluator = session.Get<RoutingModelEvaluator>();
             var scored = evaluator.Evaluate(requests);
-            RoutingEvaluation? cv = null;
+            RoutingCrossValidation? cv = null;
             if (settings.Train is not null)
             {
                 var training = (await LabelledSet.LoadFileAsync(settings.Train, cancellationToken).ConfigureAwait(false)).Requests;
-                cv = evaluator.CrossValidate(training, settings.Folds);
+                cv = evaluator.CrossValidate(training, settings.Folds, settings.Repeats);
             }
 
             var source = settings.File ?? "corrections";
@@ -38,12 +38,15 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
                 {
                     source, c.Total, c.LevelCorrect, c.LevelAccuracy, c.SecondLevelRecall, c.CategoryCorrect, c.CategoryAccuracy,
                     levelMatrix = Matrix(c.LevelMatrix), categoryMatrix = Matrix(c.CategoryMatrix), c.Misses,
-                    scored.ModelVersion,
+                    scored.ModelVersion, scored.Setting,
                     rules = Summary(scored.Rules), model = Summary(scored.Model), combined = Summary(scored.Combined),
                     crossValidation = cv is null ? null : new
                     {
-                        file = settings.Train, settings.Folds,
-                        rules = Summary(cv.Rules), model = Summary(cv.Model), combined = Summary(cv.Combined),
+                        file = settings.Train, settings.Folds, settings.Repeats,
+                        rules = Summary(cv.Pooled.Rules), model = Summary(cv.Pooled.Model), combined = Summary(cv.Pooled.Combined),
+                        byRepeat = cv.Repeats.Select(r => new { r.Repeat, r.LevelAccuracy, r.SecondLevelRecall }),
+                        spread = Spread(cv.Folds),
+                        perFold = cv.Folds,
                     },
                 });
                 return ExitCodes.Ok;
@@ -51,12 +54,18 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
 
             context.Console.MarkupLine($"{scored.Combined.Total} requests from {Markup.Escape(settings.File ?? "the store's corrected tickets")}" +
                 (scored.ModelVersion is { } v ? $", model v{v}" : ", no model (rules alone)"));
+            if (scored.Setting is { } setting)
+            {
+                context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                    $"second level from p={setting.SecondLevelFrom:0.00} ({setting.From}), a rule's first level turned second from p={setting.SecondLevelOverrideConfidence:0.00}, a rule's second turned first from p={setting.LevelOverrideConfidence:0.00}")));
+            }
             context.Console.Write(Figures("Scores", scored));
             context.Console.Write(Table("Level, combined (rows expected, columns predicted)", scored.Combined.LevelMatrix));
             context.Console.Write(Table("Category, combined (rows expected, columns predicted)", scored.Combined.CategoryMatrix));
             if (cv is not null)
             {
-                context.Console.Write(Figures($"{settings.Folds}-fold cross-validation on {Markup.Escape(settings.Train!)}", cv));
+                context.Console.Write(Figures($"{settings.Folds}-fold cross-validation on {Markup.Escape(settings.Train!)}", cv.Pooled));
+                context.Console.Write(FoldTable(cv));
             }
 
             return ExitCodes.Ok;
@@ -74,6 +83,34 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
         r.Total, r.LevelCorrect, r.LevelAccuracy, r.SecondLevelRecall, r.CategoryCorrect, r.CategoryAccuracy,
         levelMatrix = Matrix(r.LevelMatrix), categoryMatrix = Matrix(r.CategoryMatrix),
     };
+
+    /// <summary>Mean, lowest and highest of the folds' level accuracy and second-level recall (all repeats).</summary>
+    private static object Spread(IReadOnlyList<CrossValidationFold> folds) => new
+    {
+        levelAccuracy = new { mean = folds.Average(f => f.LevelAccuracy), min = folds.Min(f => f.LevelAccuracy), max = folds.Max(f => f.LevelAccuracy) },
+        secondLevelRecall = new { mean = folds.Average(f => f.SecondLevelRecall), min = folds.Min(f => f.SecondLevelRecall), max = folds.Max(f => f.SecondLevelRecall) },
+    };
+
+    private static Table FoldTable(RoutingCrossValidation cv)
+    {
+        var table = new Table().Title("Combined, per fold (threshold and override chosen by the inner cross-validation)")
+            .AddColumns("Repeat", "Fold", "Level accuracy", "Second-level recall", "Second level from", "First to second from");
+        foreach (var f in cv.Folds)
+        {
+            table.AddRow(Invariant($"{f.Repeat}"), Invariant($"{f.Fold}"), Percent(f.LevelAccuracy, f.LevelCorrect, f.Total),
+                Percent(f.SecondLevelRecall, f.SecondLevelCorrect, f.SecondLevel), Invariant($"{f.SecondLevelFrom:0.00}"),
+                Invariant($"{f.SecondLevelOverrideConfidence:0.00}"));
+        }
+
+        foreach (var r in cv.Repeats)
+        {
+            table.AddRow(Invariant($"{r.Repeat}"), "all", Invariant($"{r.LevelAccuracy:P1}"), Invariant($"{r.SecondLevelRecall:P1}"), "", "");
+        }
+
+        return table;
+    }
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static Dictionary<string, Dictionary<string, int>> Matrix(ConfusionMatrix matrix) =>
         matrix.Labels.ToDictionary(row => row, row => matrix.Labels.ToDictionary(col => col, col => matrix[row, col]));

@@ -18,9 +18,14 @@ internal sealed class ClassifyEvaluateSettings : JsonSettings
     [Description("Folds of the cross-validation (default 5).")]
     public int Folds { get; init; } = 5;
 
+    [CommandOption("--repeats <N>")]
+    [Description("Repeat the cross-validation on N shuffles of the folds (default 1) for the spread.")]
+    public int Repeats { get; init; } = 1;
+
     public override ValidationResult Validate() =>
         File is not null && !System.IO.File.Exists(File) ? ValidationResult.Error($"--file: '{File}' does not exist.")
         : Train is not null && !System.IO.File.Exists(Train) ? ValidationResult.Error($"--train: '{Train}' does not exist.")
         : Folds is < 2 or > 20 ? ValidationResult.Error($"--folds: between 2 and 20, not {Folds}.")
+        : Repeats is < 1 or > 10 ? ValidationResult.Error($"--repeats: between 1 and 10, not {Repeats}.")
         : ValidationResult.Success();
 }

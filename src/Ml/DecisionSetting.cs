@@ -1,0 +1,15 @@
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// How the combined classifier weighs a model's level against the rules, as configured or (unset) as the model's
+/// manifest records it: the second level's threshold and the two override probabilities.
+/// </summary>
+internal sealed record DecisionSetting(double SecondLevelFrom, string From, double SecondLevelOverrideConfidence, double LevelOverrideConfidence)
+{
+    public static DecisionSetting Of(RoutingModel model, RoutingModelOptions options) => new(
+        model.SecondLevelFrom(options.SecondLevelFrom),
+        options.SecondLevelFrom is null ? "the model's cross-validated choice" : "configured",
+        options.OverrideConfidence ?? model.Manifest.SecondLevelOverrideConfidence ?? model.Manifest.LevelOverrideConfidence
+            ?? RoutingModelOptions.DefaultOverrideConfidence,
+        options.OverrideConfidence ?? model.Manifest.LevelOverrideConfidence ?? RoutingModelOptions.DefaultOverrideConfidence);
+}
