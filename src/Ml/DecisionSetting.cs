@@ -2,7 +2,8 @@ namespace ContactCenter.Ml;
 
 /// <summary>
 /// How the combined classifier weighs a model's level against the rules, as configured or (unset) as the model's
-/// manifest records it: the second level's threshold and the two override probabilities.
+/// manifest records it: the second level's threshold and the two override probabilities. The one place that resolves
+/// them: <see cref="LearnedTicketClassifier"/> decides with it and <c>classify evaluate</c> reports it.
 /// </summary>
 internal sealed record DecisionSetting(double SecondLevelFrom, string From, double SecondLevelOverrideConfidence, double LevelOverrideConfidence)
 {

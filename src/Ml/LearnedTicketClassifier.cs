@@ -31,12 +31,13 @@ internal sealed class LearnedTicketClassifier(
             return decision.Result;
         }
 
-        var verdict = model.Predict(draft, options.ExplainWords, options.SecondLevelFrom);
+        var setting = DecisionSetting.Of(model, options);
+        var verdict = model.Predict(draft, options.ExplainWords, setting.SecondLevelFrom);
         var result = decision.Result;
         var levelByModel = !decision.LevelDecided
-                           || (verdict.Level != result.Level && verdict.LevelProbability >= Override(verdict.Level == ServiceLevel.Second
-                               ? model.Manifest.SecondLevelOverrideConfidence ?? model.Manifest.LevelOverrideConfidence
-                               : model.Manifest.LevelOverrideConfidence));
+                           || (verdict.Level != result.Level && verdict.LevelProbability >= (verdict.Level == ServiceLevel.Second
+                               ? setting.SecondLevelOverrideConfidence
+                               : setting.LevelOverrideConfidence));
         var categoryByModel = !decision.CategoryDecided
                               || (verdict.Category != result.Category && verdict.CategoryProbability >= Override(model.Manifest.CategoryOverrideConfidence));
         verdict.Decided = levelByModel || categoryByModel;
@@ -48,7 +49,7 @@ internal sealed class LearnedTicketClassifier(
             Priority = result.Priority,
             RuleName = !verdict.Decided ? result.RuleName
                 : result.RuleName == "default" ? $"model v{model.Version}" : $"{result.RuleName} + model v{model.Version}",
-            Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel, model.SecondLevelFrom(options.SecondLevelFrom))],
+            Matches = [.. result.Matches, Describe(verdict, levelByModel, categoryByModel, setting.SecondLevelFrom)],
             Model = verdict,
         };
         if (levelByModel && verdict.LevelProbability < (options.MinConfidence ?? model.Manifest.ReviewBelow ?? RoutingModelOptions.DefaultMinConfidence))

@@ -42,12 +42,13 @@ internal sealed class RoutingModelEvaluator(
             {
                 var train = requests.Where((_, i) => fold[i] != f).ToList();
                 var model = trainer.Train(train, [], new TrainingRequest(options.Folds, options.CorrectionWeight, ["fold"]));
-                var held = requests.Where((_, i) => fold[i] == f).ToList();
+                var held = new List<LabelledRequest>();
                 for (var i = 0; i < requests.Count; i++)
                 {
                     if (fold[i] == f)
                     {
                         models[keys[i]] = model;
+                        held.Add(requests[i]);
                     }
                 }
 
