@@ -44,7 +44,7 @@ public sealed class RoutingModelReviewTests : IDisposable
     public async Task DoubtfulRequest_GoesToTheSecondLevel_FromTheConfiguredThreshold_AndTheTicketSaysWhy()
     {
         const string Subject = "Richiesta";
-        const string Text = "Vorrei sapere chi verifica il tetto della palestra della scuola";
+        const string Text = "Vorrei sapere chi verifica il tetto della biblioteca comunale";
         var source = new MemorySource("inbox");
         source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
         memory.Sources["inbox"] = source;
