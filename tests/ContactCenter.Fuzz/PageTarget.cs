@@ -12,7 +12,6 @@ namespace ContactCenter.Fuzz;
 /// </summary>
 internal sealed class PageTarget : IFuzzTarget
 {
-    private const int MinimumDpi = 300;
     private readonly OcrOptions options = new();
     private readonly bool strict;
 
@@ -76,7 +75,7 @@ internal sealed class PageTarget : IFuzzTarget
             }
 
             using var pix = image.Decode(index);
-            using var page = PageImage.Normalise(pix, options.FallbackDpi, MinimumDpi, options.UpsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out _);
+            using var page = PageImage.Normalise(pix, options.FallbackDpi, DocumentTextReader.MinimumDpi, options.UpsampleBelowDpi, options.MaxDpi, options.MaxPixelsPerPage, out _);
             _ = PageImage.InkRatio(page);
         }
     }

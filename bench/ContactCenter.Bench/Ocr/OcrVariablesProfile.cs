@@ -41,7 +41,7 @@ internal static class OcrVariablesProfile
             // Settings of the reader rather than Tesseract variables: "languages=ita", "upsample-below=150", "upsample-to=250".
             var languages = variables.Remove("languages", out var chosen) ? chosen : options.Languages;
             var upsampleBelow = variables.Remove("upsample-below", out var below) ? int.Parse(below, CultureInfo.InvariantCulture) : options.UpsampleBelowDpi;
-            var upsampleTo = variables.Remove("upsample-to", out var to) ? int.Parse(to, CultureInfo.InvariantCulture) : 300;
+            var upsampleTo = variables.Remove("upsample-to", out var to) ? int.Parse(to, CultureInfo.InvariantCulture) : DocumentTextReader.MinimumDpi;
             using var engine = TesseractEngine.Create(1, options.TessdataPath, languages, options.PageSegMode, variables: variables);
             var (cpuTotal, accuracyTotal) = (0.0, 0.0);
             foreach (var (render, warmUp) in renders.Take(1).Select(r => (r, true)).Concat(renders.Select(r => (r, false))))

@@ -15,9 +15,9 @@ namespace ContactCenter.Bench.PostgreSql;
 /// <summary>
 /// The e-mail row (same mailbox mix, same Maildir seeding, same MailKit+MimeKit floor) with the service's store on
 /// PostgreSQL: tickets and originals (the <c>blobs</c> table, the default archive) in a private PostgreSQL on loopback.
-/// The same messages are seeded into a second mailbox and ingested on LiteDB in the same run, so a second row says
-/// whether the store costs the pipeline anything: PostgreSQL's rate over LiteDB's (after an untimed warm-up ingest, so
-/// that neither pays for the JIT). The floor only reads, so it runs first and the mailboxes need no restoring.
+/// The same messages are seeded into four mailboxes and ingested twice on each store, alternating, so a second row says
+/// whether the store costs the pipeline anything: PostgreSQL's faster rate over LiteDB's (after an untimed warm-up
+/// ingest, so that neither pays for the JIT). The floor only reads, so it runs first and the mailboxes need no restoring.
 /// </summary>
 internal sealed class PostgreSqlMailBenchmark : IBenchmark
 {
@@ -27,20 +27,28 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
     {
         var count = context.Size(2_000, 500);
         await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ProductionSettings.With(ServerStatements.Settings));
-        var database = await MigratedDatabaseAsync(postgres, cancellationToken);
+        string[] databases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
         var warmDatabase = await MigratedDatabaseAsync(postgres, cancellationToken);
 
-        await WarmWal.RunAsync(database, cancellationToken);
+        foreach (var database in databases)
+        {
+            await WarmWal.RunAsync(database, cancellationToken);
+        }
+
         await using var server = await DovecotServer.CreateAsync(cancellationToken);
-        var pgUser = server.CreateUser("pgbench");
-        var liteUser = server.CreateUser("litebench");
+        string[] pgUsers = [server.CreateUser("pgbench"), server.CreateUser("pgbench2")];
+        string[] liteUsers = [server.CreateUser("litebench"), server.CreateUser("litebench2")];
         var warmUser = server.CreateUser("warmbench");
         var pgWarmUser = server.CreateUser("pgwarmbench");
-        var seeded = await MailboxSeeder.SeedAsync(server, pgUser, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
-        await MailboxSeeder.SeedAsync(server, liteUser, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
-        BenchContext.Say($"pgmail: {seeded.Count} messages ({Rate.Mebibytes(seeded.Bytes)}) delivered and indexed in {Rate.Seconds(seeded.Elapsed)}, twice");
+        var seeded = await MailboxSeeder.SeedAsync(server, pgUsers[0], new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
+        foreach (var user in pgUsers.Skip(1).Concat(liteUsers))
+        {
+            await MailboxSeeder.SeedAsync(server, user, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken);
+        }
 
-        var floor = await ImapFloor.FetchAndParseAsync(server, pgUser, cancellationToken);
+        BenchContext.Say($"pgmail: {seeded.Count} messages ({Rate.Mebibytes(seeded.Bytes)}) delivered and indexed in {Rate.Seconds(seeded.Elapsed)}, four times");
+
+        var floor = await ImapFloor.FetchAndParseAsync(server, pgUsers[0], cancellationToken);
         var floorRate = Rate.PerSecond(floor.Messages, floor.Elapsed);
         BenchContext.Say($"pgmail: floor {floor.Messages} messages in {Rate.Seconds(floor.Elapsed)} ({floorRate:F0}/s)");
 
@@ -51,10 +59,23 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         await MailboxSeeder.SeedAsync(server, pgWarmUser, new BulkMail(seed: 20261205, run: "pgwarm2"), warmCount, cancellationToken);
         await IngestAsync(context, server, warmUser, warmCount, null, null, cancellationToken);
         await IngestAsync(context, server, pgWarmUser, warmCount, warmDatabase, postgres, cancellationToken);
-        await SettleAsync(cancellationToken);
-        var lite = await IngestAsync(context, server, liteUser, count, null, null, cancellationToken);
-        await SettleAsync(cancellationToken);
-        var pg = await IngestAsync(context, server, pgUser, count, database, postgres, cancellationToken);
+
+        // Two rounds, the stores alternating, each run on its own mailbox and store: a single run of either can be
+        // slowed by whatever else the machine does (LiteDB's flush of the whole filesystem most of all), and the faster
+        // run of each store is the one least disturbed.
+        var (lites, pgs) = (new List<Ingest>(), new List<Ingest>());
+        for (var round = 0; round < 2; round++)
+        {
+            await SettleAsync(cancellationToken);
+            lites.Add(await IngestAsync(context, server, liteUsers[round], count, null, null, cancellationToken));
+            await SettleAsync(cancellationToken);
+            pgs.Add(await IngestAsync(context, server, pgUsers[round], count, databases[round], postgres, cancellationToken));
+        }
+
+        var (lite, pg) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!);
+        var runs = string.Create(CultureInfo.InvariantCulture,
+            $"faster of two alternating runs each (LiteDB {string.Join(" and ", lites.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}, "
+            + $"PostgreSQL {string.Join(" and ", pgs.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))})");
         var rate = Rate.PerSecond(count, pg.Elapsed);
         var liteRate = Rate.PerSecond(count, lite.Elapsed);
         var ratio = rate / floorRate;
@@ -74,7 +95,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                 ratio,
                 "≥ 0.5",
                 "as the e-mail row, with tickets and originals (blobs table) in PostgreSQL (its WAL segments warmed as on a server in service; "
-                + ProductionSettings.Summary + "; both stores warmed up by an untimed ingest of 200 other messages, each timed run after a GC and once the JIT is quiet). "
+                + ProductionSettings.Summary + "; both stores warmed up by an untimed ingest of 200 other messages, each timed run after a GC and once the JIT is quiet; the faster of two runs). "
                 + $"Time by component (summed; normalisers run {Environment.ProcessorCount} at once): {pg.Clock.Describe(7)}. Store bottleneck: {pg.StoreWait}")
             {
                 TargetMet = ratio >= 0.5,
@@ -82,10 +103,10 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             new BenchRow(
                 $"E-mail end to end, PostgreSQL store against LiteDB store ({count:N0} messages, same run)",
                 Rate.Format(rate, "msg/s"),
-                $"the same messages in a second mailbox, ingested on LiteDB just before: {Rate.Format(liteRate, "msg/s")}",
+                $"the same messages in other mailboxes, ingested on LiteDB, alternating with PostgreSQL: {Rate.Format(liteRate, "msg/s")}",
                 rate / liteRate,
                 "≥ 1.0 (the store is not the bottleneck)",
-                storeShare + $". LiteDB's time by component: {lite.Clock.Describe(4)}")
+                runs + "; " + storeShare + $". LiteDB's time by component: {lite.Clock.Describe(4)}")
             {
                 TargetMet = rate >= liteRate,
             },

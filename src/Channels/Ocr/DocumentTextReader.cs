@@ -13,7 +13,7 @@ namespace ContactCenter.Channels.Ocr;
 internal sealed partial class DocumentTextReader : IDocumentTextReader
 {
     /// <summary>Faxes at normal resolution (98 dpi) and low-resolution scans read better upsampled to the resolution Tesseract is tuned for.</summary>
-    private const int MinimumDpi = 300;
+    internal const int MinimumDpi = 300;
 
     /// <summary>Smaller images are icons or junk, and Leptonica's margin trimming needs some pixels to work on.</summary>
     private const int MinimumSide = 32;
