@@ -172,10 +172,12 @@ public sealed class IngestPipeline
     {
         // The batch has been fetched: nothing in it can have arrived later than now.
         var readAt = time.GetUtcNow();
-        // A retry (quarantine retry) sends known, quarantined items through again on purpose.
+        // A retry (quarantine retry) sends known, quarantined items through again on purpose. The query starts on
+        // another thread: a store may answer synchronously (LiteDB when nothing holds it, after opening on first use).
+        string[] keys = [.. batch.Items.Select(i => i.SourceKey)];
         var knownQuery = retry
             ? Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>())
-            : store.FindKnownSourcesAsync([.. batch.Items.Select(i => i.SourceKey)], cancellationToken);
+            : Task.Run(() => store.FindKnownSourcesAsync(keys, cancellationToken), cancellationToken);
         NormalizedItem?[] normalized;
         try
         {
