@@ -120,7 +120,7 @@ public sealed class IngestPipeline
 
         async Task<PreparedBatch?> NextAsync() =>
             !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-                ? await PrepareAsync(batches.Current, retry, ahead: false, CancellationToken.None).ConfigureAwait(false)
+                ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
                 : null;
     }
 
@@ -131,7 +131,7 @@ public sealed class IngestPipeline
     private async Task<PreparedBatch?> FetchAndPrepareAsync(
         IAsyncEnumerator<InboundBatch> batches, bool retry, CancellationToken cancellationToken, CancellationToken abandon) =>
         await batches.MoveNextAsync().ConfigureAwait(false) && !abandon.IsCancellationRequested
-            ? await PrepareAsync(batches.Current, retry, ahead: true, abandon).ConfigureAwait(false)
+            ? await PrepareAsync(batches.Current, retry, abandon).ConfigureAwait(false)
             : null;
 
     /// <summary>A stop that cancels the batch ahead ends the poll as a stop between batches does.</summary>
@@ -160,29 +160,27 @@ public sealed class IngestPipeline
     }
 
     /// <summary>
-    /// Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged. A batch
-    /// prepared ahead does not wait for the store's answer before normalising: a store that answers only once the
-    /// dispatch of the batch before it is done would hold its normalising back by a whole commit. Its items are
+    /// Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged. Normalising
+    /// does not wait for the store's answer: for a batch prepared ahead the store may answer only once the dispatch of
+    /// the batch before it is done, which would hold its normalising back by a whole commit, and the first batch of a
+    /// poll would wait for the store to open (an OCR page waited about half a second in <c>ingest --once</c>). Items are
     /// normalised meanwhile unless the answer already names them, and an item the answer names is then set aside like
     /// any known one: it is acknowledged or moved aside, never dispatched, and its archived parts are content-addressed,
-    /// so normalising it again left nothing new.
+    /// so normalising it again left nothing new. The cost is the few items normalised for nothing after a restart.
     /// </summary>
-    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, bool ahead, CancellationToken cancellationToken)
+    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, CancellationToken cancellationToken)
     {
         // The batch has been fetched: nothing in it can have arrived later than now.
         var readAt = time.GetUtcNow();
-        // A retry (quarantine retry) sends known, quarantined items through again on purpose.
+        // A retry (quarantine retry) sends known, quarantined items through again on purpose. The query starts on
+        // another thread: a store may answer synchronously (LiteDB when nothing holds it, after opening on first use).
+        string[] keys = [.. batch.Items.Select(i => i.SourceKey)];
         var knownQuery = retry
             ? Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>())
-            : store.FindKnownSourcesAsync([.. batch.Items.Select(i => i.SourceKey)], cancellationToken);
+            : Task.Run(() => store.FindKnownSourcesAsync(keys, cancellationToken), cancellationToken);
         NormalizedItem?[] normalized;
         try
         {
-            if (!ahead)
-            {
-                await knownQuery.ConfigureAwait(false);
-            }
-
             normalized = await normalizers.NormalizeAllAsync(
                 batch.Items, item => knownQuery.IsCompletedSuccessfully && knownQuery.Result.ContainsKey(item.SourceKey), cancellationToken)
                 .ConfigureAwait(false);
@@ -208,7 +206,7 @@ public sealed class IngestPipeline
             }
         }
 
-        if (known.Count > 0 && ahead)
+        if (known.Count > 0)
         {
             PipelineLog.KnownAfterNormalising(logger, known.Count, known[0].SourceKey, normalized.Count(n => n is not null) - fresh.Count);
         }

@@ -39,7 +39,7 @@ internal static partial class PipelineLog
     public static partial void AlreadyQuarantined(ILogger logger, string channel, string sourceKey);
 
     [LoggerMessage(EventId = 1611, Level = LogLevel.Debug,
-        Message = "{Count} items of a batch normalised ahead (the first {SourceKey}) were already known to the store; {Normalised} of them were normalised before the store answered, and set aside")]
+        Message = "{Count} items of a batch (the first {SourceKey}) were already known to the store; {Normalised} of them were normalised before the store answered, and set aside")]
     public static partial void KnownAfterNormalising(ILogger logger, int count, string sourceKey, int normalised);
 
     [LoggerMessage(EventId = 1640, Level = LogLevel.Warning,

@@ -120,6 +120,49 @@ public sealed class NormaliseAheadTests
         tickets.Select(t => t.SourceKey).Should().BeEquivalentTo(Enumerable.Range(1, 6).Select(i => $"mem:inbox/{i}"), "one ticket per item");
     }
 
+    [Fact]
+    public async Task Ingest_FirstBatch_IsNormalisedBeforeTheStoreSaysWhichOfItsItemsItKnows()
+    {
+        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
+        var store = (GatedStore)harness.Store;
+        store.Normalizer = harness.Normalizer;
+        store.HoldKnownQuery = 1;
+        var source = Source(4).Inner;
+
+        var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
+
+        store.SawNormalisingBeforeKnownAnswer.Should().BeTrue("the first batch does not wait for the store (which may still be opening) before normalising");
+        summary.Created.Should().Be(4);
+        source.Acknowledged.Should().Equal(Enumerable.Range(1, 4).Select(i => $"mem:inbox/{i}"));
+    }
+
+    [Fact]
+    public async Task Ingest_KnownItemsInFirstBatch_NormalisedBeforeTheAnswer_AreAcknowledgedNotStoredAgain()
+    {
+        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
+        var store = (GatedStore)harness.Store;
+        store.Normalizer = harness.Normalizer;
+        var crashed = new MemorySource("inbox", 4);
+        for (var i = 1; i <= 2; i++)
+        {
+            crashed.Add($"mem:inbox/{i}", $"Subject: Richiesta {i}\n\nVorrei sapere come diventare volontario ({i}).");
+        }
+
+        await harness.Pipeline.RunAsync(crashed, null, CancellationToken.None);
+
+        // A crash between the commit of items 1-2 and their acknowledgement: after the restart they are the first batch.
+        var source = Source(4).Inner;
+        store.HoldKnownQuery = 2;
+        var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
+
+        store.SawNormalisingBeforeKnownAnswer.Should().BeTrue();
+        summary.AlreadyStored.Should().Be(2);
+        summary.Created.Should().Be(2);
+        source.Acknowledged.Should().Equal(Enumerable.Range(1, 4).Select(i => $"mem:inbox/{i}"));
+        var tickets = await harness.Store.QueryAsync(new TicketQuery(), CancellationToken.None);
+        tickets.Select(t => t.SourceKey).Should().BeEquivalentTo(Enumerable.Range(1, 4).Select(i => $"mem:inbox/{i}"), "one ticket per item");
+    }
+
     private static PrefetchingSource Source(int count)
     {
         var source = new MemorySource("inbox", BatchSize);
