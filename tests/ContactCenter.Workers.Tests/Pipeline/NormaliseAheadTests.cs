@@ -98,13 +98,7 @@ public sealed class NormaliseAheadTests
         using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
         var store = (GatedStore)harness.Store;
         store.Normalizer = harness.Normalizer;
-        var crashed = new MemorySource("inbox", 4);
-        for (var i = 1; i <= 4; i++)
-        {
-            crashed.Add($"mem:inbox/{i}", $"Subject: Richiesta {i}\n\nVorrei sapere come diventare volontario ({i}).");
-        }
-
-        await harness.Pipeline.RunAsync(crashed, null, CancellationToken.None);
+        await CommitWithoutAcknowledgementAsync(harness, 4);
 
         // A crash between the commit of items 1-4 and their acknowledgement: after the restart items 3-4 are in the
         // second batch, which is fetched and normalised while the first is committed.
@@ -142,13 +136,7 @@ public sealed class NormaliseAheadTests
         using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
         var store = (GatedStore)harness.Store;
         store.Normalizer = harness.Normalizer;
-        var crashed = new MemorySource("inbox", 4);
-        for (var i = 1; i <= 2; i++)
-        {
-            crashed.Add($"mem:inbox/{i}", $"Subject: Richiesta {i}\n\nVorrei sapere come diventare volontario ({i}).");
-        }
-
-        await harness.Pipeline.RunAsync(crashed, null, CancellationToken.None);
+        await CommitWithoutAcknowledgementAsync(harness, 2);
 
         // A crash between the commit of items 1-2 and their acknowledgement: after the restart they are the first batch.
         var source = Source(4).Inner;
@@ -163,15 +151,21 @@ public sealed class NormaliseAheadTests
         tickets.Select(t => t.SourceKey).Should().BeEquivalentTo(Enumerable.Range(1, 4).Select(i => $"mem:inbox/{i}"), "one ticket per item");
     }
 
-    private static PrefetchingSource Source(int count)
+    private static PrefetchingSource Source(int count) => new(Inbox(count, BatchSize));
+
+    /// <summary>Items 1 to <paramref name="count"/> stored through another source, as if their acknowledgement was lost in a crash.</summary>
+    private static Task CommitWithoutAcknowledgementAsync(PipelineHarness harness, int count) =>
+        harness.Pipeline.RunAsync(Inbox(count, batchSize: 4), null, CancellationToken.None);
+
+    private static MemorySource Inbox(int count, int batchSize)
     {
-        var source = new MemorySource("inbox", BatchSize);
+        var source = new MemorySource("inbox", batchSize);
         for (var i = 1; i <= count; i++)
         {
             source.Add($"mem:inbox/{i}", $"Subject: Richiesta {i}\n\nVorrei sapere come diventare volontario ({i}).");
         }
 
-        return new PrefetchingSource(source);
+        return source;
     }
 
     private static void WithGatedStore(IServiceCollection collection)
