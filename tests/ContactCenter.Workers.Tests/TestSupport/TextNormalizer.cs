@@ -11,11 +11,17 @@ internal sealed class TextNormalizer : IItemNormalizer
 {
     public const string ContentType = "text/x-cc-test";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> started = new(StringComparer.Ordinal);
     private int calls;
     private int running;
     private int maxRunning;
 
     public int Calls => calls;
+
+    /// <summary>Whether normalising has started on any of these items since <see cref="ForgetStarted"/>.</summary>
+    public bool Started(IEnumerable<string> sourceKeys) => sourceKeys.Any(started.ContainsKey);
+
+    public void ForgetStarted() => started.Clear();
 
     public int MaxConcurrent => maxRunning;
 
@@ -24,6 +30,7 @@ internal sealed class TextNormalizer : IItemNormalizer
     public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
+        started.TryAdd(item.SourceKey, 0);
         var now = Interlocked.Increment(ref running);
         InterlockedMax(ref maxRunning, now);
         try
