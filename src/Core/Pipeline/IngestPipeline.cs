@@ -164,9 +164,10 @@ public sealed class IngestPipeline
     /// does not wait for the store's answer: for a batch prepared ahead the store may answer only once the dispatch of
     /// the batch before it is done, which would hold its normalising back by a whole commit, and the first batch of a
     /// poll would wait for the store to open (an OCR page waited about half a second in <c>ingest --once</c>). Items are
-    /// normalised meanwhile unless the answer already names them, and an item the answer names is then set aside like
-    /// any known one: it is acknowledged or moved aside, never dispatched, and its archived parts are content-addressed,
-    /// so normalising it again left nothing new. The cost is the few items normalised for nothing after a restart.
+    /// normalised meanwhile unless the answer already names them; when it comes, the work on the items it names is
+    /// cancelled (<see cref="KnownItemCancellation"/>), and an item it names is set aside like any known one: it is
+    /// acknowledged or moved aside, never dispatched, and its archived parts are content-addressed, so normalising it
+    /// again left nothing new. The cost is the work done on such items until the answer came, after a restart.
     /// </summary>
     private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, CancellationToken cancellationToken)
     {
@@ -181,9 +182,7 @@ public sealed class IngestPipeline
         NormalizedItem?[] normalized;
         try
         {
-            normalized = await normalizers.NormalizeAllAsync(
-                batch.Items, item => knownQuery.IsCompletedSuccessfully && knownQuery.Result.ContainsKey(item.SourceKey), cancellationToken)
-                .ConfigureAwait(false);
+            normalized = await normalizers.NormalizeAllAsync(batch.Items, knownQuery, cancellationToken).ConfigureAwait(false);
         }
         catch when (!knownQuery.IsCompleted)
         {

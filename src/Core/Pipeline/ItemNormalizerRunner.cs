@@ -11,18 +11,45 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
 {
     private readonly IItemNormalizer[] normalizers = normalizers.ToArray();
 
-    /// <summary>The results in the items' order; an item for which <paramref name="skip"/> is true when its turn comes is left null.</summary>
-    public async Task<NormalizedItem?[]> NormalizeAllAsync(IReadOnlyList<InboundItem> items, Func<InboundItem, bool> skip, CancellationToken cancellationToken)
+    /// <summary>
+    /// The results in the items' order. An item that <paramref name="known"/> (the store's answer, which may still be on
+    /// its way) names is left null: not started once the answer is in, and abandoned if it was started before.
+    /// </summary>
+    public async Task<NormalizedItem?[]> NormalizeAllAsync(
+        IReadOnlyList<InboundItem> items, Task<IReadOnlyDictionary<string, string?>> known, CancellationToken cancellationToken)
     {
         var results = new NormalizedItem?[items.Count];
+        var cancellation = new KnownItemCancellation(known);
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelNormalizers),
             CancellationToken = cancellationToken,
         };
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
-            results[index] = skip(items[index]) ? null : await NormalizeAsync(items[index], token).ConfigureAwait(false)).ConfigureAwait(false);
+            results[index] = await NormalizeUnlessKnownAsync(items[index], index, cancellation, token).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
+    }
+
+    private async Task<NormalizedItem?> NormalizeUnlessKnownAsync(InboundItem item, int index, KnownItemCancellation known, CancellationToken cancellationToken)
+    {
+        using var abandon = known.Start(index, item.SourceKey, cancellationToken);
+        if (abandon is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await NormalizeAsync(item, abandon.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            known.Finish(index);
+        }
     }
 
     private async Task<NormalizedItem> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)

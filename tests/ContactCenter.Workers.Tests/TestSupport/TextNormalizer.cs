@@ -5,13 +5,16 @@ namespace ContactCenter.Workers.Tests.TestSupport;
 
 /// <summary>
 /// A normaliser for orchestration tests: "Subject: ..." and "Message-ID: ..." lines, a blank line, then the body. A body containing THROW makes it
-/// fail like a buggy normaliser, REJECT like an unparseable item, SLOW makes it take a while (OCR-like).
+/// fail like a buggy normaliser, REJECT like an unparseable item, SLOW makes it take a while (OCR-like); an item
+/// <see cref="Hold"/> names takes 30 s unless cancelled.
 /// </summary>
 internal sealed class TextNormalizer : IItemNormalizer
 {
     public const string ContentType = "text/x-cc-test";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> started = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> held = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> finished = new(StringComparer.Ordinal);
     private int calls;
     private int running;
     private int maxRunning;
@@ -23,6 +26,12 @@ internal sealed class TextNormalizer : IItemNormalizer
 
     public void ForgetStarted() => started.Clear();
 
+    /// <summary>Normalising this item waits 30 s or until it is cancelled, like a long letter's OCR.</summary>
+    public void Hold(string sourceKey) => held.TryAdd(sourceKey, 0);
+
+    /// <summary>How many times normalising this item ran to the end.</summary>
+    public int Finished(string sourceKey) => finished.GetValueOrDefault(sourceKey);
+
     public int MaxConcurrent => maxRunning;
 
     public bool CanNormalize(InboundItem item) => item.OriginalContentType == ContentType;
@@ -31,6 +40,11 @@ internal sealed class TextNormalizer : IItemNormalizer
     {
         Interlocked.Increment(ref calls);
         started.TryAdd(item.SourceKey, 0);
+        if (held.ContainsKey(item.SourceKey))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
         var now = Interlocked.Increment(ref running);
         InterlockedMax(ref maxRunning, now);
         try
@@ -57,6 +71,7 @@ internal sealed class TextNormalizer : IItemNormalizer
                 await Task.Delay(200, cancellationToken);
             }
 
+            finished.AddOrUpdate(item.SourceKey, 1, (_, n) => n + 1);
             return new TicketDraft
             {
                 SourceKey = item.SourceKey,
