@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
@@ -46,39 +47,26 @@ public sealed partial class DovecotServer : IAsyncDisposable
     /// </summary>
     public static async Task<DovecotServer> CreateAsync(string? oauth2IntrospectionUrl, CancellationToken cancellationToken = default)
     {
-        var root = Path.Combine(Path.GetTempPath(), $"cc-dovecot-{Guid.NewGuid():N}"[..24]);
-        Directory.CreateDirectory(Path.Combine(root, "mail"));
-        // Dovecot works as `mail` inside; world-writable beats chown for a throwaway folder.
-        if (!OperatingSystem.IsWindows())
+        // A port probed free can be taken by another test process's connection before Dovecot binds it; fresh ports
+        // then are the cure, so a start where Dovecot exits at once is tried again on new ones.
+        for (var attempt = 1; ; attempt++)
         {
-            File.SetUnixFileMode(root, (UnixFileMode)0b111_111_111);
-            File.SetUnixFileMode(Path.Combine(root, "mail"), (UnixFileMode)0b111_111_111);
-        }
-
-        var server = new DovecotServer(root);
-        try
-        {
-            await Tools.RunAsync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", Path.Combine(root, "key.pem"), "-out", Path.Combine(root, "cert.pem"), "-days", "2",
-                "-subj", "/CN=localhost"], cancellationToken).ConfigureAwait(false);
-            string? oauth2Config = null;
-            if (oauth2IntrospectionUrl is not null)
+            var server = new DovecotServer(Path.Combine(Path.GetTempPath(), $"cc-dovecot-{Guid.NewGuid():N}"[..24]));
+            try
             {
-                oauth2Config = Path.Combine(root, "dovecot-oauth2.conf.ext");
-                await File.WriteAllTextAsync(oauth2Config, DovecotConfig.RenderOAuth2(oauth2IntrospectionUrl), cancellationToken).ConfigureAwait(false);
+                await server.PrepareAsync(oauth2IntrospectionUrl, cancellationToken).ConfigureAwait(false);
+                await server.StartAsync(cancellationToken).ConfigureAwait(false);
+                return server;
             }
-
-            await File.WriteAllTextAsync(server.ConfigPath, DovecotConfig.Render(root, server.ImapPort, server.ImapsPort,
-                server.Pop3Port, server.Pop3sPort, tls: true, oauth2Config), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllLinesAsync(Path.Combine(root, "passwd"), InitialUsers.Select(PasswdLine), cancellationToken)
-                .ConfigureAwait(false);
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync().ConfigureAwait(false);
-            throw;
+            catch (DovecotExitedException) when (attempt < 3)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
@@ -111,22 +99,43 @@ public sealed partial class DovecotServer : IAsyncDisposable
             UseShellExecute = false,
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("dovecot did not start");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Before its log file is open Dovecot reports on stderr (a port in use, a config error): kept for the message.
+        var console = new ConcurrentQueue<string>();
+        _process.OutputDataReceived += (_, e) => Remember(console, e.Data);
+        _process.ErrorDataReceived += (_, e) => Remember(console, e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // Generous: CI starts it while several suites load two cores.
+        var deadline = DateTime.UtcNow.AddSeconds(45);
         while (!await FreePort.AcceptsAsync(ImapPort, cancellationToken).ConfigureAwait(false)
                || !await FreePort.AcceptsAsync(Pop3Port, cancellationToken).ConfigureAwait(false))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"Dovecot did not come up on {ImapPort}/{Pop3Port}. Log:\n{ReadLog()}");
+                var exited = _process.HasExited;
+                if (exited)
+                {
+                    // Drains the redirected output, so the lines that explain the exit are in.
+                    _process.WaitForExit();
+                }
+
+                var message = $"Dovecot did not come up on {ImapPort}/{Pop3Port} ({(exited ? $"exited with {_process.ExitCode}" : "still silent at the deadline")})."
+                    + $"\nIts output:\n{string.Join('\n', console)}\nLog:\n{ReadLog()}";
+                await StopAsync().ConfigureAwait(false);
+                throw exited ? new DovecotExitedException(message) : new InvalidOperationException(message);
             }
 
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Remember(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null && lines.Count < 200)
+        {
+            lines.Enqueue(line);
         }
     }
 
