@@ -1,9 +1,6 @@
-using ContactCenter.Core.Intake;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Storage;
-using ContactCenter.Core.Tickets;
 using ContactCenter.Workers.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Workers.Tests.Pipeline;
 
@@ -13,14 +10,12 @@ namespace ContactCenter.Workers.Tests.Pipeline;
 /// </summary>
 public sealed class NormaliseAheadTests
 {
-    private const int BatchSize = 2;
+    private const int BatchSize = GatedStore.BatchSize;
 
     [Fact]
     public async Task Ingest_PrefetchingSource_NormalisesNextBatchWhileCurrentIsStoredAndAcknowledgesInOrder()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
+        using var harness = GatedHarness(out var store);
         var source = Source(6);
         store.Source = source.Inner;
 
@@ -37,9 +32,7 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_CommitFailsWhileNextBatchIsNormalised_NextBatchIsNeitherStoredNorAcknowledged()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
+        using var harness = GatedHarness(out var store);
         store.FailSecondDispatch = true;
         var source = Source(6);
 
@@ -61,9 +54,7 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_StoppedWhileNextBatchIsNormalised_StopsAfterTheCurrentBatch()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
+        using var harness = GatedHarness(out var store);
         var source = Source(6);
         using var stop = new CancellationTokenSource();
         store.Dispatched = stop.Cancel;
@@ -79,10 +70,8 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_BatchFetchedAhead_IsNormalisedBeforeTheStoreSaysWhichOfItsItemsItKnows()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
-        store.HoldKnownQuery = 2;
+        using var harness = GatedHarness(out var store);
+        store.HoldKnownQuery(2);
         var source = Source(6);
 
         var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
@@ -95,15 +84,13 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_KnownItemsInBatchFetchedAhead_AreAcknowledgedNotStoredAgain()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
+        using var harness = GatedHarness(out var store);
         await CommitWithoutAcknowledgementAsync(harness, 4);
 
         // A crash between the commit of items 1-4 and their acknowledgement: after the restart items 3-4 are in the
         // second batch, which is fetched and normalised while the first is committed.
         var source = Source(6);
-        store.HoldKnownQuery = 3;
+        store.HoldKnownQuery(3);
         var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
 
         store.SawNormalisingBeforeKnownAnswer.Should().BeTrue();
@@ -117,10 +104,8 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_FirstBatch_IsNormalisedBeforeTheStoreSaysWhichOfItsItemsItKnows()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
-        store.HoldKnownQuery = 1;
+        using var harness = GatedHarness(out var store);
+        store.HoldKnownQuery(1);
         var source = Source(4).Inner;
 
         var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
@@ -133,9 +118,7 @@ public sealed class NormaliseAheadTests
     [Fact]
     public async Task Ingest_KnownItemsInFirstBatch_StartedBeforeTheAnswer_AreStoppedAndAcknowledgedNotStoredAgain()
     {
-        using var harness = new PipelineHarness(maxParallel: 2, configure: WithGatedStore);
-        var store = (GatedStore)harness.Store;
-        store.Normalizer = harness.Normalizer;
+        using var harness = GatedHarness(out var store);
         await CommitWithoutAcknowledgementAsync(harness, 2);
 
         // A crash between the commit of items 1-2 and their acknowledgement: after the restart they are the first batch.
@@ -143,7 +126,7 @@ public sealed class NormaliseAheadTests
         var source = Source(4).Inner;
         harness.Normalizer.Hold("mem:inbox/1");
         harness.Normalizer.Hold("mem:inbox/2");
-        store.HoldKnownQuery = 2;
+        store.HoldKnownQuery(2);
         var summary = await harness.Pipeline.RunAsync(source, null, CancellationToken.None);
 
         store.SawNormalisingBeforeKnownAnswer.Should().BeTrue();
@@ -173,114 +156,11 @@ public sealed class NormaliseAheadTests
         return source;
     }
 
-    private static void WithGatedStore(IServiceCollection collection)
+    private static PipelineHarness GatedHarness(out GatedStore store)
     {
-        var real = collection.Single(d => d.ServiceType == typeof(ITicketStore));
-        collection.Remove(real);
-        collection.AddSingleton(sp => new GatedStore((ITicketStore)real.ImplementationFactory!(sp)));
-        collection.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<GatedStore>());
-    }
-
-    private sealed class PrefetchingSource(MemorySource inner) : IPrefetchingSource
-    {
-        public MemorySource Inner => inner;
-
-        public string Name => inner.Name;
-
-        public ChannelKind Channel => inner.Channel;
-
-        public bool FetchesAhead => true;
-
-        public IAsyncEnumerable<InboundBatch> PollAsync(CancellationToken cancellationToken) => inner.PollAsync(cancellationToken);
-
-        public ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken) =>
-            inner.AcknowledgeAsync(items, cancellationToken);
-
-        public ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken) =>
-            inner.RejectAsync(item, reason, cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
-
-    /// <summary>
-    /// The first dispatch waits (up to 30 s) for the normaliser to start on the next batch; the second can fail. It also
-    /// notes how many items the source had acknowledged when each commit returned.
-    /// </summary>
-    private sealed class GatedStore(ITicketStore inner) : TicketStoreDecorator
-    {
-        private int dispatches;
-        private int knownQueries;
-        private int holdKnownQuery;
-
-        public TextNormalizer? Normalizer { get; set; }
-
-        public bool FailSecondDispatch { get; set; }
-
-        public bool SawNextBatchNormalised { get; private set; }
-
-        public Action? Dispatched { get; set; }
-
-        public List<int> AcknowledgedAtCommit { get; } = [];
-
-        public MemorySource? Source { get; set; }
-
-        /// <summary>This known-items query (from 1; a batch fetched ahead) answers only once that batch's normalising began.</summary>
-        /// <summary>The query (counted from 1) held until an item it asks about is being normalised; items normalised before it is set do not count.</summary>
-        public int HoldKnownQuery
-        {
-            get => holdKnownQuery;
-            set
-            {
-                Normalizer?.ForgetStarted();
-                holdKnownQuery = value;
-            }
-        }
-
-        public bool SawNormalisingBeforeKnownAnswer { get; private set; }
-
-        protected override ITicketStore Inner => inner;
-
-        public override async Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(
-            IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref knownQueries) == HoldKnownQuery)
-            {
-                // Held until normalising starts on an item of this very batch (it may have started before the query did).
-                var waited = System.Diagnostics.Stopwatch.StartNew();
-                while (!Normalizer!.Started(sourceKeys) && waited.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    await Task.Delay(10, CancellationToken.None);
-                }
-
-                SawNormalisingBeforeKnownAnswer = Normalizer.Started(sourceKeys);
-            }
-
-            return await inner.FindKnownSourcesAsync(sourceKeys, cancellationToken);
-        }
-
-        public override async Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(IReadOnlyList<DispatchRequest> batch, CancellationToken cancellationToken)
-        {
-            var number = ++dispatches;
-            if (number == 1)
-            {
-                var waited = System.Diagnostics.Stopwatch.StartNew();
-                while (Normalizer!.Calls <= BatchSize && waited.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    await Task.Delay(10, CancellationToken.None);
-                }
-
-                SawNextBatchNormalised = Normalizer.Calls > BatchSize;
-            }
-
-            if (number == 2 && FailSecondDispatch)
-            {
-                throw new IOException("No space left on device");
-            }
-
-            var outcomes = await inner.DispatchAsync(batch, cancellationToken);
-            AcknowledgedAtCommit.Add(Source?.Acknowledged.Count ?? -1);
-            Dispatched?.Invoke();
-            return outcomes;
-        }
+        var harness = new PipelineHarness(maxParallel: 2, configure: GatedStore.Replace);
+        store = (GatedStore)harness.Store;
+        store.Normalizer = harness.Normalizer;
+        return harness;
     }
 }
