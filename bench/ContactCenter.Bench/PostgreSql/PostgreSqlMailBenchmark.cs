@@ -67,9 +67,9 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var (lites, pgs) = (new List<Ingest>(), new List<Ingest>());
         for (var round = 0; round < 2; round++)
         {
-            await SettleAsync(cancellationToken);
+            await ProcessSettle.WaitAsync(cancellationToken);
             lites.Add(await IngestAsync(context, server, liteUsers[round], count, null, null, cancellationToken));
-            await SettleAsync(cancellationToken);
+            await ProcessSettle.WaitAsync(cancellationToken);
             pgs.Add(await IngestAsync(context, server, pgUsers[round], count, databases[round], postgres, cancellationToken));
         }
 
@@ -165,29 +165,6 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         }
 
         return new Ingest(elapsed, cpu, serverCpu, clock, storeWait);
-    }
-
-    /// <summary>
-    /// Before each timed run: the garbage of the run before collected, and the JIT's background recompiling of what the
-    /// runs before made hot finished (no method compiled for half a second, 10 s at most), so that neither timed run
-    /// pays for the one before it.
-    /// </summary>
-    private static async Task SettleAsync(CancellationToken cancellationToken)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-        for (var i = 0; i < 20; i++)
-        {
-            await Task.Delay(500, cancellationToken);
-            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if (now == compiled)
-            {
-                break;
-            }
-
-            compiled = now;
-        }
     }
 
     private static async Task<string> MigratedDatabaseAsync(PostgresServer postgres, CancellationToken cancellationToken)
