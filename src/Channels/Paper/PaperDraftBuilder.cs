@@ -51,6 +51,7 @@ internal static class PaperDraftBuilder
             PageConfidences = [.. extraction.PageConfidences],
             NeedsReview = extraction.NeedsReview,
             ReviewReason = extraction.ReviewReason,
+            TextUnavailable = extraction.TextUnavailable,
             Metadata = metadata,
         };
     }

@@ -15,4 +15,7 @@ internal sealed record PaperExtraction
     public required double MeanConfidence { get; init; }
     public bool NeedsReview { get; init; }
     public string? ReviewReason { get; init; }
+
+    /// <summary>Set when no page gave readable text: the ticket's subject and text are then the service's, not the sender's.</summary>
+    public string? TextUnavailable { get; init; }
 }

@@ -10,14 +10,17 @@ namespace ContactCenter.Channels.Paper;
 /// </summary>
 internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
 {
+    public const string NoReadableText = "no readable text on any page";
+
     public PaperExtraction Extract(IReadOnlyList<PageText> pages)
     {
-        var body = PageBody.Join(pages);
+        var readable = pages.Where(p => !IsEmpty(p)).ToList();
+        // With nothing readable the joined body holds only page markers, which the subject finder took for a subject.
+        var body = readable.Count == 0 ? "" : PageBody.Join(pages);
         var letter = new LetterLines(body);
         var senderText = letter.SenderText;
         var signature = SignatureFinder.Find(letter);
         var phones = PhoneFinder.Find(senderText);
-        var readable = pages.Where(p => !IsEmpty(p)).ToList();
         var mean = readable.Count == 0 ? 0 : readable.Average(p => p.Confidence);
         var reasons = ReviewReasons(pages, readable.Count, mean);
 
@@ -35,6 +38,7 @@ internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
             MeanConfidence = Math.Round(mean, 1),
             NeedsReview = reasons.Count > 0,
             ReviewReason = reasons.Count > 0 ? string.Join("; ", reasons) : null,
+            TextUnavailable = readable.Count == 0 ? NoReadableText : null,
         };
     }
 
@@ -43,7 +47,7 @@ internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
         var reasons = new List<string>();
         if (readableCount == 0)
         {
-            reasons.Add("no readable text on any page");
+            reasons.Add(NoReadableText);
         }
         else if (mean < options.Value.MinConfidence)
         {

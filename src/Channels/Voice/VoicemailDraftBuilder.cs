@@ -8,7 +8,7 @@ namespace ContactCenter.Channels.Voice;
 /// <summary>
 /// The ticket draft of a voicemail: the caller as sender (no reply address: the PBX's own From never gets a receipt),
 /// an Italian text saying there is a message to listen to, the recordings attached, and the review flag, since
-/// nobody has heard it yet and there is no transcript.
+/// nobody has heard it yet and there is no transcript (so nothing to classify either: <see cref="TicketDraft.TextUnavailable"/>).
 /// </summary>
 internal static class VoicemailDraftBuilder
 {
@@ -42,6 +42,9 @@ internal static class VoicemailDraftBuilder
             MessageId = messageId,
             NeedsReview = true,
             ReviewReason = ReviewReason,
+            // The text is the service's notice, not the caller's words: classifying it put every voicemail at the
+            // second level (the learned model read "registrazione", "trascrizione", "allegata" as a formal request).
+            TextUnavailable = ReviewReason,
             Metadata = metadata,
         };
     }

@@ -50,6 +50,14 @@ public sealed class TicketDraft
     public bool NeedsReview { get; set; }
     public string? ReviewReason { get; set; }
 
+    /// <summary>
+    /// Why the text holds none of the sender's own words, only the service's description of the item (a voicemail
+    /// nobody has transcribed, a scan with no readable page); null when it does. The classifier then reads no text:
+    /// no rule's words match and the learned model is not asked (it would judge the service's boilerplate), so the
+    /// level comes from the rules on channel, sender and attachments, else the default, and the ticket says why.
+    /// </summary>
+    public string? TextUnavailable { get; set; }
+
     public Dictionary<string, string> Metadata { get; set; } = [];
 
     /// <summary>Who registered the item by hand (an operator taking a call); null for items read from a channel.</summary>

@@ -57,13 +57,15 @@ internal sealed class ClassificationBuilder
         return decided;
     }
 
-    public Classification Build(RoutingTarget fallback) => new()
+    /// <param name="textUnavailable">The draft's <see cref="Intake.TicketDraft.TextUnavailable"/>: said in the reasons, since it is why no word rule matched.</param>
+    public Classification Build(RoutingTarget fallback, string? textUnavailable = null) => new()
     {
         Level = _level ?? fallback.Level,
         Category = _category ?? fallback.Category,
         Office = _office ?? fallback.Office,
         Priority = _priority ?? fallback.Priority,
         RuleName = _ruleNames.Count == 0 ? "default" : string.Join(" + ", _ruleNames),
-        Matches = _ruleNames.Count == 0 ? ["no rule matched"] : [.. _matches],
+        Matches = [.. _ruleNames.Count == 0 ? ["no rule matched"] : _matches,
+            .. textUnavailable is null ? Array.Empty<string>() : [$"text not classified: {textUnavailable}"]],
     };
 }

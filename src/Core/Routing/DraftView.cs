@@ -9,8 +9,10 @@ internal sealed class DraftView
     public DraftView(TicketDraft draft, int maxTextLength)
     {
         Draft = draft;
-        Subject = TokenizedText.From(Truncate(draft.Subject, maxTextLength));
-        Body = TokenizedText.From(Truncate(draft.TextBody, maxTextLength));
+        // Text the service wrote about the item (a voicemail's notice) is not the sender's request: no words to match.
+        var readable = draft.TextUnavailable is null;
+        Subject = TokenizedText.From(readable ? Truncate(draft.Subject, maxTextLength) : "");
+        Body = TokenizedText.From(readable ? Truncate(draft.TextBody, maxTextLength) : "");
         Addresses = new[] { draft.Sender.Email, draft.ReplyAddress }
             .Where(a => !string.IsNullOrWhiteSpace(a))
             .Select(a => a!.Trim())

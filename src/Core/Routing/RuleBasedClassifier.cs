@@ -45,7 +45,7 @@ public sealed class RuleBasedClassifier : ITicketClassifier
             }
         }
 
-        var result = builder.Build(_options.Default);
+        var result = builder.Build(_options.Default, draft.TextUnavailable);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             RoutingLog.Classified(_logger, draft.SourceKey, result.Level.ToString(), result.Category,
@@ -69,6 +69,6 @@ public sealed class RuleBasedClassifier : ITicketClassifier
             rules.Add(new RuleExplanation(rule.Index, rule.Rule.Name, matched, reasons, failures, decided));
         }
 
-        return new ClassificationExplanation(builder.Build(_options.Default), rules);
+        return new ClassificationExplanation(builder.Build(_options.Default, draft.TextUnavailable), rules);
     }
 }

@@ -40,6 +40,12 @@ public sealed class Ticket
     public string? ReviewReason { get; set; }
     public double? OcrConfidence { get; set; }
 
+    /// <summary>
+    /// Why the ticket's text is not the sender's own words (a voicemail nobody transcribed, a scan with nothing
+    /// readable): it was classified without its text, and an operator's correction of it teaches the model nothing.
+    /// </summary>
+    public string? TextUnavailable { get; set; }
+
     /// <summary>True when an operator's reply went out from our own address (later issue).</summary>
     public bool HasOutgoingReply { get; set; }
 

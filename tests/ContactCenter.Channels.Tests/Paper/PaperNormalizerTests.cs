@@ -89,13 +89,14 @@ public sealed class PaperNormalizerTests : IDisposable
     }
 
     [Fact]
-    public async Task Normalize_NoSubjectFound_FallbackNamesTheFax()
+    public async Task Normalize_NothingReadable_FallbackNamesTheFaxAndTheDraftHasNoTextToClassify()
     {
         var draft = await Normalizer(new FixedTextReader(Page(1, "", 0)))
             .NormalizeAsync(Item(ChannelKind.Fax, "fax1.tif", new() { ["fax.tsi"] = "0612345678" }), CancellationToken.None);
 
         draft.Subject.Should().Be("Fax da +390612345678");
         draft.NeedsReview.Should().BeTrue();
+        draft.TextUnavailable.Should().Be("no readable text on any page", "\"Fax da ...\" is the service's subject, not the sender's words");
     }
 
     [Fact]

@@ -54,12 +54,22 @@ public sealed class PaperTextExtractorTests
     }
 
     [Fact]
-    public void Extract_NothingReadable_NeedsReview()
+    public void Extract_NothingReadable_NeedsReviewAndHasNoTextToClassify()
     {
-        var result = extractor.Extract([Page(1, "", 0)]);
+        var result = extractor.Extract([Page(1, "", 0), Page(2, "   ", 0)]);
 
-        result.Subject.Should().BeEmpty();
+        result.Subject.Should().BeEmpty("the page marker between two blank pages was once taken for the subject");
+        result.Body.Should().BeEmpty();
         result.ReviewReason.Should().Be("no readable text on any page");
+        result.TextUnavailable.Should().Be("no readable text on any page", "the ticket's subject is then the service's own, not the sender's");
+    }
+
+    [Fact]
+    public void Extract_OneReadablePage_HasTextToClassify()
+    {
+        var result = extractor.Extract([Page(1, "", 0), Page(2, "Oggetto: frana", 95)]);
+
+        result.TextUnavailable.Should().BeNull();
     }
 
     [Fact]

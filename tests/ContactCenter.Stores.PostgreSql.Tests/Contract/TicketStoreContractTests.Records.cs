@@ -5,7 +5,7 @@ using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
 
-/// <summary>What a ticket records: the channel's metadata, and receipts within the sender's daily limit.</summary>
+/// <summary>What a ticket records: the channel's metadata, whether its text is the sender's, and receipts within the sender's daily limit.</summary>
 public sealed partial class TicketStoreContractTests
 {
     [Theory]
@@ -28,6 +28,21 @@ public sealed partial class TicketStoreContractTests
         ticket.Metadata.Should().HaveCount(3);
         ticket.Messages.Select(m => m.Metadata.GetValueOrDefault("pec.id"))
             .Should().Equal("opec292.1@pec.gestore.example.it", "opec292.2@pec.gestore.example.it");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_TextUnavailable_StoredOnTheTicket(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var voicemail = StoreRequests.Mail("k1", "Messaggio in segreteria da +393331234567");
+        voicemail.Draft.TextUnavailable = "Messaggio vocale da ascoltare: nessuna trascrizione";
+
+        await s.Store.DispatchAsync([voicemail, StoreRequests.Mail("k2")], default);
+
+        var store = s.Reopen();
+        (await store.GetAsync("PC-2026-000001", default))!.TextUnavailable.Should().Be("Messaggio vocale da ascoltare: nessuna trascrizione");
+        (await store.GetAsync("PC-2026-000002", default))!.TextUnavailable.Should().BeNull();
     }
 
     [Theory]

@@ -53,30 +53,67 @@ public sealed class VoicemailEndToEndTests(DovecotFixture dovecot) : IDisposable
         IngestSummaryJson.Single(again.Output).Fetched.Should().Be(0);
     }
 
-    private static async Task<JsonElement> Show(string config, JsonElement row)
+    [Fact]
+    public async Task Voicemail_WithTheDemoRulesAndModel_IsClassifiedWithoutTheNoticeText_AndTheTicketSaysSo()
     {
-        var shown = await CliRun.RunAsync(null, "tickets", "show", row.GetProperty("number").GetString()!, "--json", "--config", config);
+        // The notice says nothing of the request: the model once read its "registrazione allegata", "trascrizione" as a
+        // formal request and put every voicemail at the second level (40 days), in a category of its choosing.
+        var server = dovecot.Server;
+        var user = server.CreateUser("segreteria");
+        await server.AppendAsync(user, VoicemailMail.Asterisk("3331234567", "Mario Rossi", 7));
+        var config = Config(server, user, model: new { Enabled = true, Path = Path.Combine(RepositoryPaths.Root, "samples", "routing.model.zip") });
+        var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
+
+        var run = await CliRun.RunAsync(null, "ingest", "--once", "--json", "--config", rules, "--config", config);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var row = IngestSummaryJson.Tickets((await CliRun.RunAsync(null, "tickets", "list", "--json", "--config", rules, "--config", config)).Output).Single();
+        var ticket = await Show(config, row, rules);
+        var classification = ticket.GetProperty("classification");
+        classification.GetProperty("level").GetString().Should().Be("First");
+        classification.GetProperty("ruleName").GetString().Should().Be("default");
+        (classification.TryGetProperty("model", out var model) ? model.ValueKind : JsonValueKind.Null).Should()
+            .Be(JsonValueKind.Null, $"the model is not asked about the service's notice (it gave {model})");
+        classification.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should()
+            .Contain("text not classified: Messaggio vocale da ascoltare: nessuna trascrizione");
+        ticket.GetProperty("textUnavailable").GetString().Should().Be("Messaggio vocale da ascoltare: nessuna trascrizione");
+        ticket.GetProperty("needsReview").GetBoolean().Should().BeTrue();
+    }
+
+    private static async Task<JsonElement> Show(string config, JsonElement row, string? rules = null)
+    {
+        string[] configs = rules is null ? ["--config", config] : ["--config", rules, "--config", config];
+        var shown = await CliRun.RunAsync(null, ["tickets", "show", row.GetProperty("number").GetString()!, "--json", .. configs]);
         shown.ExitCode.Should().Be(0, shown.Error);
         return JsonDocument.Parse(shown.Output).RootElement;
     }
 
-    private string Config(DovecotServer server, string user) => JsonConfigFile.Write(folder.Path, new
+    private string Config(DovecotServer server, string user, object? model = null)
     {
-        Store = new { DataDirectory = Path.Combine(folder.Path, "data") },
-        Receipts = new { Enabled = false },
-        Voicemail = new { MinDuration = "00:00:03" },
-        Channels = new Dictionary<string, object>
+        var settings = new Dictionary<string, object>
         {
-            ["segreteria"] = new
+            ["Store"] = new { DataDirectory = Path.Combine(folder.Path, "data") },
+            ["Receipts"] = new { Enabled = false },
+            ["Voicemail"] = new { MinDuration = "00:00:03" },
+            ["Channels"] = new Dictionary<string, object>
             {
-                Type = "Voicemail",
-                Source = "Imap",
-                Host = DovecotServer.Host,
-                Port = server.ImapPort,
-                Security = "None",
-                User = user,
-                Password = DovecotServer.Password,
+                ["segreteria"] = new
+                {
+                    Type = "Voicemail",
+                    Source = "Imap",
+                    Host = DovecotServer.Host,
+                    Port = server.ImapPort,
+                    Security = "None",
+                    User = user,
+                    Password = DovecotServer.Password,
+                },
             },
-        },
-    });
+        };
+        if (model is not null)
+        {
+            settings["Routing"] = new { Model = model };
+        }
+
+        return JsonConfigFile.Write(folder.Path, settings);
+    }
 }

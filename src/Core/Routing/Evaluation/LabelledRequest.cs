@@ -41,6 +41,14 @@ public sealed class LabelledRequest
             .ToList(),
     };
 
+    /// <summary>
+    /// The tickets an operator corrected (<c>tickets reclassify</c>), as labelled requests, except those whose text is not
+    /// the sender's (<see cref="Ticket.TextUnavailable"/>): the level an operator gave a voicemail after hearing it says
+    /// nothing about the service's notice that stands for its text.
+    /// </summary>
+    public static List<LabelledRequest> FromCorrections(IEnumerable<Ticket> tickets) =>
+        tickets.Where(t => t.Classification.IsCorrection && t.TextUnavailable is null).Select(FromTicket).ToList();
+
     /// <summary>A ticket an operator corrected, as a labelled request (for evaluating the rules on corrections).</summary>
     public static LabelledRequest FromTicket(Ticket ticket) => new()
     {

@@ -35,6 +35,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
             ClockStartedAt = request.ClockStartedAt,
             DueAt = request.DueAt,
             OcrConfidence = draft.OcrConfidence,
+            TextUnavailable = draft.TextUnavailable,
             Messages = [MessageOf(draft, MessageKind.Original, messageId)],
         };
 

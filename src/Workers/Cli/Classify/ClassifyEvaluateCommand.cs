@@ -75,7 +75,7 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
     {
         await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
         var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
-        return tickets.Where(t => t.Classification.IsCorrection).Select(LabelledRequest.FromTicket).ToList();
+        return LabelledRequest.FromCorrections(tickets);
     }
 
     private static object? Summary(EvaluationReport? r) => r is null ? null : new

@@ -57,6 +57,6 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
     {
         await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
         var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
-        return tickets.Where(t => t.Classification.IsCorrection).Select(LabelledRequest.FromTicket).ToList();
+        return LabelledRequest.FromCorrections(tickets);
     }
 }
