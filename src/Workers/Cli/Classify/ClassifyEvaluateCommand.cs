@@ -1,7 +1,6 @@
 using System.Globalization;
 using ContactCenter.Ml;
 using ContactCenter.Core.Routing.Evaluation;
-using ContactCenter.Workers.Backoffice;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +19,7 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
             await using var session = CliSession.Open(context, settings, command);
             var requests = settings.File is not null
                 ? (await LabelledSet.LoadFileAsync(settings.File, cancellationToken).ConfigureAwait(false)).Requests
-                : await CorrectionsAsync(session, cancellationToken).ConfigureAwait(false);
+                : await OperatorCorrections.ReadAsync(session, cancellationToken).ConfigureAwait(false);
             var evaluator = session.Get<RoutingModelEvaluator>();
             var scored = evaluator.Evaluate(requests);
             RoutingCrossValidation? cv = null;
@@ -70,13 +69,6 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
 
             return ExitCodes.Ok;
         });
-
-    private static async Task<List<LabelledRequest>> CorrectionsAsync(CliSession session, CancellationToken cancellationToken)
-    {
-        await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-        var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
-        return LabelledRequest.FromCorrections(tickets);
-    }
 
     private static object? Summary(EvaluationReport? r) => r is null ? null : new
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using ContactCenter.Ml;
 using ContactCenter.Core.Routing.Evaluation;
 using ContactCenter.Core.Storage;
-using ContactCenter.Workers.Backoffice;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -22,7 +21,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             await using var session = CliSession.Open(context, settings, command);
             var options = session.Get<IOptions<RoutingModelOptions>>().Value;
             var labelled = (await LabelledSet.LoadFileAsync(settings.File, cancellationToken).ConfigureAwait(false)).Requests;
-            var corrections = settings.NoCorrections ? [] : await CorrectionsAsync(session, cancellationToken).ConfigureAwait(false);
+            var corrections = settings.NoCorrections ? [] : await OperatorCorrections.ReadAsync(session, cancellationToken).ConfigureAwait(false);
             var sources = new List<string> { Path.GetFileName(settings.File) };
             if (!settings.NoCorrections)
             {
@@ -51,12 +50,5 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
     {
         var location = options.ResolvePath(store.DataDirectory);
         return options.IsSingleFile(location) ? Path.Combine(store.DataDirectory, "models") : location;
-    }
-
-    private static async Task<List<LabelledRequest>> CorrectionsAsync(CliSession session, CancellationToken cancellationToken)
-    {
-        await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-        var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
-        return LabelledRequest.FromCorrections(tickets);
     }
 }

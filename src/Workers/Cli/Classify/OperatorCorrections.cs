@@ -1,0 +1,17 @@
+using ContactCenter.Core.Routing.Evaluation;
+using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Backoffice;
+
+namespace ContactCenter.Workers.Cli.Classify;
+
+/// <summary>The operators' corrections (<c>tickets reclassify</c>) as labelled requests, for training and evaluating.</summary>
+internal static class OperatorCorrections
+{
+    /// <summary>Through the running service when there is one, else from the store.</summary>
+    public static async Task<List<LabelledRequest>> ReadAsync(CliSession session, CancellationToken cancellationToken)
+    {
+        await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
+        var tickets = await client.ListTicketsAsync(new TicketFilter(), cancellationToken).ConfigureAwait(false);
+        return LabelledRequest.FromCorrections(tickets);
+    }
+}
