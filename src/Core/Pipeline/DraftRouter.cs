@@ -12,6 +12,11 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
     /// <summary>Returns the request, or a quarantine reason when the rules themselves fail on this draft.</summary>
     public async Task<(DispatchRequest? Request, string? RejectReason)> RouteAsync(TicketDraft draft, ServiceMode mode, CancellationToken cancellationToken)
     {
+        if (draft.TextUnavailable is null && !DraftWords.Any(draft))
+        {
+            draft.TextUnavailable = DraftWords.None;
+        }
+
         Tickets.Classification classification;
         SlaPlan plan;
         try

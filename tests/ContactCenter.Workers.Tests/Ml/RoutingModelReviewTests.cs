@@ -41,6 +41,29 @@ public sealed class RoutingModelReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task WordlessMessage_IsNotClassifiedByTheModel_AndTheTicketSaysWhy()
+    {
+        // Only forwarding an attachment: the model, given nothing but its prior, said second level and made up a category.
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/1", "Subject: Fwd:\n\n.");
+        memory.Sources["inbox"] = source;
+        var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel });
+
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var list = await Run(config, "tickets", "list", "--json");
+        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+
+        var classification = ticket.GetProperty("classification");
+        classification.GetProperty("level").GetString().Should().Be("First");
+        classification.GetProperty("ruleName").GetString().Should().Be("default");
+        classification.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null);
+        classification.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should()
+            .Contain("text not classified: no words in the subject or the text");
+        ticket.GetProperty("textUnavailable").GetString().Should().Be("no words in the subject or the text");
+    }
+
+    [Fact]
     public async Task DoubtfulRequest_GoesToTheSecondLevel_FromTheConfiguredThreshold_AndTheTicketSaysWhy()
     {
         const string Subject = "Richiesta";
