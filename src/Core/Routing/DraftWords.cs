@@ -18,7 +18,23 @@ internal static class DraftWords
 
     public static bool Any(TicketDraft draft) => Any(draft.Subject) || Any(draft.TextBody);
 
-    private static bool Any(string? text) =>
-        !string.IsNullOrWhiteSpace(text)
-        && TokenizedText.From(text).Tokens.Any(t => t.Folded.Length > 1 && t.Folded.Any(char.IsLetter) && !Prefixes.Contains(t.Folded));
+    // Called for every routed draft: the words as the rules split and fold them, but not stemmed, and only until the first.
+    private static bool Any(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        foreach (var (start, length) in new WordRuns(text))
+        {
+            var folded = TextFolding.Fold(text.Substring(start, length));
+            if (folded.Length > 1 && folded.Any(char.IsLetter) && !Prefixes.Contains(folded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ContactCenter.Core.Routing;
 
 /// <summary>A text split into words once, so every rule's words are looked up without re-reading it.</summary>
@@ -20,20 +18,10 @@ internal sealed class TokenizedText
     public static TokenizedText From(string text)
     {
         var tokens = new List<TextToken>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        foreach (var (start, length) in new WordRuns(text))
         {
-            var inWord = i < text.Length && IsWordChar(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                var folded = TextFolding.Fold(text[start..i]);
-                tokens.Add(new TextToken(start, i - start, folded, ItalianStemmer.Stem(folded)));
-                start = -1;
-            }
+            var folded = TextFolding.Fold(text.Substring(start, length));
+            tokens.Add(new TextToken(start, length, folded, ItalianStemmer.Stem(folded)));
         }
 
         return new TokenizedText(text, tokens);
@@ -71,8 +59,4 @@ internal sealed class TokenizedText
         var end = Tokens[last].Start + Tokens[last].Length;
         return Original[Tokens[first].Start..end];
     }
-
-    // Apostrophes split words ("dell'alluvione" -> "dell", "alluvione"); a combining accent stays inside its word.
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 }
