@@ -89,13 +89,13 @@ internal sealed class MailBenchmark : IBenchmark
         var elapsed = Stopwatch.GetElapsedTime(started, ended);
         var storeWait = StoreWait.Measure(clock, started, ended);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var jit = (System.Runtime.JitInfo.GetCompilationTime() - jitTime, System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods);
+        (TimeSpan Time, long Methods) jit = (System.Runtime.JitInfo.GetCompilationTime() - jitTime, System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods);
         var created = (await services.Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, cancellationToken)).Count;
         var processed = await server.CountAsync(user, "Processed", cancellationToken);
         var inbox = await server.CountAsync(user, "INBOX", cancellationToken);
         var ingest = new Ingest(Rate.PerSecond(created, elapsed), cpu, jit, created, clock, storeWait);
         BenchContext.Say($"mail: {label} ingest {created} tickets in {Rate.Seconds(elapsed)} ({ingest.Rate:F0}/s), CPU {Rate.Seconds(cpu)} "
-            + $"({jit.Item2} methods compiled, {Rate.Seconds(jit.Item1)} in the JIT); INBOX {inbox}, Processed {processed}; poll summary {summary}; "
+            + $"({jit.Methods} methods compiled, {Rate.Seconds(jit.Time)} in the JIT); INBOX {inbox}, Processed {processed}; poll summary {summary}; "
             + $"time by component: {clock.Describe(12)}; {storeWait}");
         if (created != count || processed != count || inbox != 0)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.Voice;
+using ContactCenter.Workers.Tests.Ml;
 using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
@@ -61,8 +62,8 @@ public sealed class VoicemailEndToEndTests(DovecotFixture dovecot) : IDisposable
         var server = dovecot.Server;
         var user = server.CreateUser("segreteria");
         await server.AppendAsync(user, VoicemailMail.Asterisk("3331234567", "Mario Rossi", 7));
-        var config = Config(server, user, model: new { Enabled = true, Path = Path.Combine(RepositoryPaths.Root, "samples", "routing.model.zip") });
-        var rules = Path.Combine(RepositoryPaths.Root, "samples", "routing.rules.json");
+        var config = Config(server, user, model: new { Enabled = true, Path = RoutingModelFixture.DemoModel });
+        var rules = RoutingModelFixture.Rules;
 
         var run = await CliRun.RunAsync(null, "ingest", "--once", "--json", "--config", rules, "--config", config);
 

@@ -49,8 +49,8 @@ public sealed class LabelledRequest
     public static List<LabelledRequest> FromCorrections(IEnumerable<Ticket> tickets) =>
         tickets.Where(t => t.Classification.IsCorrection && t.TextUnavailable is null).Select(FromTicket).ToList();
 
-    /// <summary>A ticket an operator corrected, as a labelled request (for evaluating the rules on corrections).</summary>
-    public static LabelledRequest FromTicket(Ticket ticket) => new()
+    /// <summary>A ticket an operator corrected, as a labelled request.</summary>
+    private static LabelledRequest FromTicket(Ticket ticket) => new()
     {
         Id = ticket.Number,
         Subject = ticket.Subject,
