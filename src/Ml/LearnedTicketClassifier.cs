@@ -15,7 +15,7 @@ namespace ContactCenter.Ml;
 /// the words that weighed most, and the second-level threshold when it made the level second); the model says second
 /// level from <see cref="RoutingModelOptions.SecondLevelFrom"/> (unset: the manifest's); a level the model decided with less than <see cref="RoutingModelOptions.MinConfidence"/>
 /// (unset: the manifest's review threshold, also chosen by cross-validation) is flagged for review. Without a model, or
-/// for a draft whose text is not the sender's (<see cref="TicketDraft.TextUnavailable"/>), this is the rules alone.
+/// for a draft whose text is not the sender's or has no words (<see cref="RuleDecision.TextUnavailable"/>), this is the rules alone.
 /// </summary>
 internal sealed class LearnedTicketClassifier(
     RuleBasedClassifier rules,
@@ -27,7 +27,7 @@ internal sealed class LearnedTicketClassifier(
     public Classification Classify(TicketDraft draft)
     {
         var decision = rules.Decide(draft);
-        if (draft.TextUnavailable is not null || models.ModelFor(draft) is not { } model)
+        if (decision.TextUnavailable is not null || models.ModelFor(draft) is not { } model)
         {
             return decision.Result;
         }

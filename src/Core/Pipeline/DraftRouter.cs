@@ -12,10 +12,8 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
     /// <summary>Returns the request, or a quarantine reason when the rules themselves fail on this draft.</summary>
     public async Task<(DispatchRequest? Request, string? RejectReason)> RouteAsync(TicketDraft draft, ServiceMode mode, CancellationToken cancellationToken)
     {
-        if (draft.TextUnavailable is null && !DraftWords.Any(draft))
-        {
-            draft.TextUnavailable = DraftWords.None;
-        }
+        // The classifier asks the same (DraftWords.Unavailable); here the ticket is made to record it.
+        draft.TextUnavailable = DraftWords.Unavailable(draft);
 
         Tickets.Classification classification;
         SlaPlan plan;

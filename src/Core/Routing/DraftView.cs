@@ -9,8 +9,10 @@ internal sealed class DraftView
     public DraftView(TicketDraft draft, int maxTextLength)
     {
         Draft = draft;
-        // Text the service wrote about the item (a voicemail's notice) is not the sender's request: no words to match.
-        var readable = draft.TextUnavailable is null;
+        // Text the service wrote about the item (a voicemail's notice) is not the sender's request, and a subject of
+        // "Fwd:" alone has no words: nothing for a word rule to match.
+        TextUnavailable = DraftWords.Unavailable(draft);
+        var readable = TextUnavailable is null;
         Subject = TokenizedText.From(readable ? Truncate(draft.Subject, maxTextLength) : "");
         Body = TokenizedText.From(readable ? Truncate(draft.TextBody, maxTextLength) : "");
         Addresses = new[] { draft.Sender.Email, draft.ReplyAddress }
@@ -22,6 +24,9 @@ internal sealed class DraftView
     }
 
     public TicketDraft Draft { get; }
+
+    /// <summary>Why no word rule may match (<see cref="DraftWords.Unavailable"/>), or null when the text is the sender's.</summary>
+    public string? TextUnavailable { get; }
 
     public TokenizedText Subject { get; }
 

@@ -18,6 +18,13 @@ internal static class DraftWords
 
     public static bool Any(TicketDraft draft) => Any(draft.Subject) || Any(draft.TextBody);
 
+    /// <summary>
+    /// Why the draft's text is not classified: the channel's reason (<see cref="TicketDraft.TextUnavailable"/>), else
+    /// <see cref="None"/> when it has no words, else null. The classifiers ask this themselves, so every caller (the
+    /// pipeline, <c>classify explain</c>, evaluation) gets the same answer for the same draft.
+    /// </summary>
+    public static string? Unavailable(TicketDraft draft) => draft.TextUnavailable ?? (Any(draft) ? null : None);
+
     // Called for every routed draft: the words as the rules split and fold them, but not stemmed, and only until the first.
     private static bool Any(string? text)
     {

@@ -45,14 +45,14 @@ public sealed class RuleBasedClassifier : ITicketClassifier
             }
         }
 
-        var result = builder.Build(_options.Default, draft.TextUnavailable);
+        var result = builder.Build(_options.Default, view.TextUnavailable);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             RoutingLog.Classified(_logger, draft.SourceKey, result.Level.ToString(), result.Category,
                 result.RuleName, string.Join("; ", result.Matches));
         }
 
-        return new RuleDecision(result, builder.LevelDecided, builder.CategoryDecided);
+        return new RuleDecision(result, builder.LevelDecided, builder.CategoryDecided, view.TextUnavailable);
     }
 
     /// <summary>Every rule in order with what held and what did not; the result equals <see cref="Classify"/>.</summary>
@@ -69,6 +69,6 @@ public sealed class RuleBasedClassifier : ITicketClassifier
             rules.Add(new RuleExplanation(rule.Index, rule.Rule.Name, matched, reasons, failures, decided));
         }
 
-        return new ClassificationExplanation(builder.Build(_options.Default, draft.TextUnavailable), rules);
+        return new ClassificationExplanation(builder.Build(_options.Default, view.TextUnavailable), rules);
     }
 }

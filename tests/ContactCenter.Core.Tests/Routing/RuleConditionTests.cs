@@ -104,7 +104,7 @@ public sealed class RuleConditionTests
         var rule = Drafts.Rule("senza");
         rule.HasAttachment = false;
 
-        Drafts.Classifier(rule).Classify(Drafts.Email("x")).Matches.Should().Equal("has no attachment");
+        Drafts.Classifier(rule).Classify(Drafts.Email("Richiesta")).Matches.Should().Equal("has no attachment");
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class RuleConditionTests
     {
         var rule = Drafts.Rule("tipo");
         rule.AttachmentTypes = [type];
-        var draft = Drafts.Email("x");
+        var draft = Drafts.Email("Richiesta");
         draft.Attachments.Add(new TicketAttachment { FileName = file, ContentType = contentType });
 
         var result = Drafts.Classifier(rule).Classify(draft);
@@ -149,7 +149,7 @@ public sealed class RuleConditionTests
     {
         var rule = Drafts.Rule("hint");
         rule.CategoryHints = ["Accesso agli atti"];
-        var draft = Drafts.Email("x");
+        var draft = Drafts.Email("Richiesta");
         draft.CategoryHint = "ACCESSO AGLI ATTI";
 
         Drafts.Classifier(rule).Classify(draft).Matches.Should().Equal("category hint is \"ACCESSO AGLI ATTI\"");

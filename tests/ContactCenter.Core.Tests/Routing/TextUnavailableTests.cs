@@ -51,4 +51,18 @@ public sealed class TextUnavailableTests
         result.RuleName.Should().Be("frane");
         result.Matches.Should().NotContain(m => m.StartsWith("text not classified", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Classify_WordlessDraft_SaysSoWithoutThePipelineMarkingIt()
+    {
+        // classify explain and the evaluation call the classifier directly: they must agree with what ingest records.
+        var sender = Drafts.Rule("inoltri");
+        sender.Words = ["fwd"];
+
+        var decision = Drafts.Classifier(sender).Decide(Drafts.Email("Fwd:", "."));
+
+        decision.TextUnavailable.Should().Be(DraftWords.None);
+        decision.Result.RuleName.Should().Be("default", "a reply or forward prefix is not a word of the request");
+        decision.Result.Matches.Should().Equal("no rule matched", $"text not classified: {DraftWords.None}");
+    }
 }

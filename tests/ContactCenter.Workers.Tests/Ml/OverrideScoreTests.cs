@@ -85,5 +85,5 @@ public sealed class OverrideScoreTests
     private static string? Level(RuleDecision decision) => decision.LevelDecided ? decision.Result.Level.ToString() : null;
 
     private static TrainingRow Row(ServiceLevel? rule, float weight = 1) =>
-        new("testo", weight, new RuleDecision(new Classification { Level = rule ?? ServiceLevel.First }, rule is not null, false));
+        new("testo", weight, new RuleDecision(new Classification { Level = rule ?? ServiceLevel.First }, rule is not null, false, null));
 }

@@ -64,6 +64,20 @@ public sealed class RoutingModelReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task ExplainWordless_AgreesWithIngest_TheModelIsNotAsked()
+    {
+        memory.Sources["inbox"] = new MemorySource("inbox");
+
+        var explain = await Explain("Fwd:", ".", 0.5);
+
+        var result = explain.GetProperty("result");
+        result.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "ingest does not ask the model either");
+        result.GetProperty("ruleName").GetString().Should().Be("default");
+        result.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should()
+            .Contain("text not classified: no words in the subject or the text");
+    }
+
+    [Fact]
     public async Task DoubtfulRequest_GoesToTheSecondLevel_FromTheConfiguredThreshold_AndTheTicketSaysWhy()
     {
         const string Subject = "Richiesta";
