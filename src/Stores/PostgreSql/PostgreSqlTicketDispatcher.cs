@@ -133,14 +133,22 @@ internal sealed class PostgreSqlTicketDispatcher
         DuplicateLog.Reused(_logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
     }
 
+    /// <summary>The subject's ticket number first, then the reply headers; when they disagree, <see cref="FollowUpTarget"/>.</summary>
     private async Task<Ticket?> FindTargetAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
-        if (TicketNumber.TryFind(draft.Subject, _prefix, out var number)
-            && await _tickets.FindForUpdateAsync(number, cancellationToken).ConfigureAwait(false) is { } bySubject)
+        var bySubject = TicketNumber.TryFind(draft.Subject, _prefix, out var number)
+            ? await _tickets.FindForUpdateAsync(number, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (bySubject is not null && FollowUpTarget.SubjectSuffices(bySubject, draft))
         {
             return bySubject;
         }
 
+        return FollowUpTarget.Choose(_factory, bySubject, await FindReferencedAsync(draft, cancellationToken).ConfigureAwait(false), draft);
+    }
+
+    private async Task<Ticket?> FindReferencedAsync(TicketDraft draft, CancellationToken cancellationToken)
+    {
         foreach (var reference in MessageIdRecord.RepliedTo(draft))
         {
             if (_reads.MessageIds.FirstTicket(reference) is { } hit && await _tickets.FindForUpdateAsync(hit, cancellationToken).ConfigureAwait(false) is { } byReference)

@@ -28,6 +28,45 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Dispatch_SubjectNamesAStrangersTicket_HeadersTheSendersOwn_GoesToTheSendersTicketWithANote(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", senderEmail: "ufficio@comune.example.it")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2", "Come diventare volontaria", messageId: "<orig@example.it>", senderEmail: "giulia@example.it")], default);
+
+        // Her mailer's In-Reply-To names her own request; the number in the subject is the first ticket's.
+        var outcome = (await s.Store.DispatchAsync(
+            [StoreRequests.Mail("k3", "R: [PC-2026-000001] Come diventare volontaria", inReplyTo: "<orig@example.it>", senderEmail: "Giulia@Example.it")], default)).Single();
+
+        outcome.Should().Be(new DispatchOutcome("k3", DispatchOutcomeKind.FollowUpAppended, "PC-2026-000002"));
+        var hers = (await s.Store.GetAsync("PC-2026-000002", default))!;
+        hers.Messages.Should().HaveCount(2).And.OnlyContain(m => !m.FromDifferentSender);
+        hers.NeedsReview.Should().BeFalse();
+        hers.History.Should().ContainSingle(e => e.Kind == TicketEventKind.Note).Which.Should().Match<TicketEvent>(e => e.SourceKey == "k3"
+            && e.Detail == "L'oggetto cita la pratica PC-2026-000001, di un altro mittente: il seguito è abbinato a questa pratica, a cui risponde (In-Reply-To/References)");
+        var other = (await s.Store.GetAsync("PC-2026-000001", default))!;
+        other.Messages.Should().ContainSingle("nothing was written into the other sender's ticket");
+        other.NeedsReview.Should().BeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_SubjectAndHeadersNameTicketsOfOthers_TheSubjectsTicketTakesItFlagged(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", senderEmail: "ufficio@comune.example.it")], default);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k2", "Domanda", messageId: "<orig@example.it>", senderEmail: "giulia@example.it")], default);
+
+        var outcome = (await s.Store.DispatchAsync(
+            [StoreRequests.Mail("k3", "R: [PC-2026-000001]", inReplyTo: "<orig@example.it>", senderEmail: "estraneo@example.org")], default)).Single();
+
+        outcome.Should().Be(new DispatchOutcome("k3", DispatchOutcomeKind.FollowUpAppended, "PC-2026-000001"), "the sender decides nothing: the subject wins, as before");
+        (await s.Store.GetAsync("PC-2026-000001", default))!.NeedsReview.Should().BeTrue();
+        (await s.Store.GetAsync("PC-2026-000002", default))!.History.Should().NotContain(e => e.Kind == TicketEventKind.Note);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Dispatch_StrangerThenStrangerAgain_BothFlagged_CorrespondentInAnotherCaseNot(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

@@ -143,14 +143,23 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         DuplicateLog.Reused(logger, draft.SourceKey, messageId, first.TicketNumber, string.Join(", ", differences), ticketNumber);
     }
 
-    /// <summary>A ticket number of ours in the subject first, then In-Reply-To, then References from the newest.</summary>
+    /// <summary>
+    /// A ticket number of ours in the subject first, then In-Reply-To, then References from the newest; when the two
+    /// name different tickets, the sender decides (<see cref="FollowUpTarget"/>).
+    /// </summary>
     private Ticket? FindTarget(TicketDraft draft)
     {
-        if (TicketNumber.TryFind(draft.Subject, prefix, out var number) && collections.FindTicket(number) is { } bySubject)
+        var bySubject = TicketNumber.TryFind(draft.Subject, prefix, out var number) ? collections.FindTicket(number) : null;
+        if (bySubject is not null && FollowUpTarget.SubjectSuffices(bySubject, draft))
         {
             return bySubject;
         }
 
+        return FollowUpTarget.Choose(_factory, bySubject, FindReferenced(draft), draft);
+    }
+
+    private Ticket? FindReferenced(TicketDraft draft)
+    {
         foreach (var reference in MessageIdRecord.RepliedTo(draft))
         {
             var hit = collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), reference))
