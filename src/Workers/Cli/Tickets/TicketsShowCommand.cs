@@ -35,23 +35,11 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
     private void Print(Ticket t, CliDates dates)
     {
         var grid = new Grid().AddColumn().AddColumn();
-        void Row(string name, string? value) => grid.AddRow($"[bold]{name}[/]", Markup.Escape(value ?? ""));
-        Row("Number", t.Number);
-        Row("Times in", dates.ZoneName);
-        Row("Status", t.Status + (t.ClosedAt is { } closed ? $" ({dates.Format(closed)})" : ""));
-        Row("Channel", $"{t.Channel} / {t.ChannelName}");
-        Row("Received", dates.Format(t.ReceivedAt));
-        Row("From", $"{t.Sender.DisplayName} <{t.Sender.Email}> {t.Sender.Phone} {t.Sender.Fax}".Trim());
-        Row("Subject", t.Subject);
-        Row("Level", $"{(int)t.Classification.Level} {t.Classification.Category} (rule {t.Classification.RuleName}{(t.Classification.IsCorrection ? ", corrected" : "")})");
-        Row("Why", string.Join("; ", t.Classification.Matches));
-        if (t.Classification.Model is { } model)
+        foreach (var (name, value) in TicketDetailRows.Of(t, dates))
         {
-            Row("Model", Classify.ModelText.Describe(model));
+            grid.AddRow($"[bold]{name}[/]", Markup.Escape(value));
         }
 
-        Row("Due", dates.Format(t.DueAt) + (t.IsSuspended ? $" (suspended, waiting for {t.Suspensions[^1].WaitingFor})" : ""));
-        Row("Attachments", string.Join(", ", t.Attachments.Select(a => $"{a.FileName} ({a.Size} B)")));
         context.Console.Write(grid);
         context.Console.Write(new Panel(Markup.Escape(t.TextBody)).Header("Text"));
         if (t.Metadata.Count > 0)
@@ -63,6 +51,19 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
             }
 
             context.Console.Write(metadata);
+        }
+
+        // The first message is the ticket itself; what came after it (follow-ups, auto-replies) is listed, not hidden.
+        if (t.Messages.Count > 1)
+        {
+            var messages = new Table().Title("Messages").AddColumns("At", "Kind", "Channel", "From", "Subject");
+            foreach (var m in t.Messages.Skip(1))
+            {
+                messages.AddRow(dates.Format(m.ReceivedAt), m.Kind + (m.FromDifferentSender ? " (different sender)" : ""),
+                    Markup.Escape(m.ChannelName), Markup.Escape(TicketDetailRows.PartyText(m.From)), Markup.Escape(m.Subject));
+            }
+
+            context.Console.Write(messages);
         }
 
         var history = new Table().Title($"History ({Markup.Escape(dates.ZoneName)})").AddColumns("At", "Event", "By", "Detail");
