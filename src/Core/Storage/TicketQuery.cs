@@ -13,5 +13,8 @@ public sealed class TicketQuery
     /// <summary>Open, not suspended, and due before this instant.</summary>
     public DateTimeOffset? OverdueAt { get; init; }
 
+    /// <summary>Only tickets flagged for an operator's look (<see cref="Ticket.NeedsReview"/>) and not yet marked reviewed.</summary>
+    public bool NeedsReview { get; init; }
+
     public int? Limit { get; init; }
 }

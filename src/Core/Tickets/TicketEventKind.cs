@@ -22,4 +22,7 @@ public enum TicketEventKind
 
     /// <summary>A message with a Message-ID already used by different content: kept as its own item, noted on both tickets.</summary>
     MessageIdReused,
+
+    /// <summary>An operator looked at a ticket flagged for review and cleared the flag.</summary>
+    Reviewed,
 }

@@ -26,6 +26,11 @@ internal sealed partial class PostgreSqlTicketStore
         Where("received_at < @to", "to", query.ReceivedTo);
         Where("due_at < @dueBefore", "dueBefore", query.DueBefore);
         Where("status = 'Open' AND due_at < @overdue", "overdue", query.OverdueAt);
+        if (query.NeedsReview)
+        {
+            sql.Append(" AND (doc->>'NeedsReview') = 'true'"); // the expression of the partial index tickets_review
+        }
+
         sql.Append(" ORDER BY received_at, number");
 
         // Suspension is the document's own rule (Ticket.IsSuspended), so overdue tickets are filtered here, then limited.

@@ -31,6 +31,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         Add("channel", filter.Channel);
         Add("overdue", filter.Overdue ? "true" : null);
         Add("dueBefore", filter.DueBefore?.ToString("O"));
+        Add("review", filter.Review ? "true" : null);
         Add("limit", filter.Limit);
         var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];

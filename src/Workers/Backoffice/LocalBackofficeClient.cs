@@ -48,6 +48,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             ChannelName = filter.Channel,
             OverdueAt = filter.Overdue ? time.GetUtcNow() : null,
             DueBefore = filter.DueBefore,
+            NeedsReview = filter.Review,
             Limit = filter.Limit,
         }, cancellationToken));
 

@@ -8,4 +8,7 @@ internal enum TicketAction
     Reclassify,
     Suspend,
     Resume,
+
+    /// <summary>An operator has looked at a ticket flagged for review (heard the voicemail, read the scan): the flag goes.</summary>
+    Reviewed,
 }

@@ -28,6 +28,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
             TicketAction.Reclassify => Reclassify(ticket, change, mode, now),
             TicketAction.Suspend => Clock().Suspend(ticket, now, change.WaitingFor!, change.Actor),
             TicketAction.Resume => Clock().Resume(ticket, now, change.Actor, mode),
+            TicketAction.Reviewed => Reviewed(ticket, change, now),
             _ => throw new InvalidOperationException($"Unknown action {action}."),
         };
     }
@@ -59,6 +60,21 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         ticket.Status = TicketStatus.Open;
         ticket.ClosedAt = null;
         return [new TicketEvent { At = now, Kind = TicketEventKind.Reopened, Actor = change.Actor, Detail = Text(change.Reason, "reopened") }];
+    }
+
+    /// <summary>The flag goes; the reason it was raised stays in the history (the FlaggedForReview event) and in this one.</summary>
+    private static IReadOnlyList<TicketEvent> Reviewed(Ticket ticket, TicketChange change, DateTimeOffset now)
+    {
+        if (!ticket.NeedsReview)
+        {
+            throw new InvalidOperationException($"Ticket {ticket.Number} is not flagged for review.");
+        }
+
+        var flagged = ticket.ReviewReason;
+        ticket.NeedsReview = false;
+        ticket.ReviewReason = null;
+        var detail = Text(change.Reason, "reviewed") + (string.IsNullOrWhiteSpace(flagged) ? "" : $" (flagged: {flagged})");
+        return [new TicketEvent { At = now, Kind = TicketEventKind.Reviewed, Actor = change.Actor, Detail = detail }];
     }
 
     private IReadOnlyList<TicketEvent> Reclassify(Ticket ticket, TicketChange change, ServiceMode mode, DateTimeOffset now)

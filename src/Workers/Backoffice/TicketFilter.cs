@@ -9,5 +9,6 @@ internal sealed record TicketFilter
     public string? Channel { get; init; }
     public bool Overdue { get; init; }
     public DateTimeOffset? DueBefore { get; init; }
+    public bool Review { get; init; }
     public int? Limit { get; init; }
 }

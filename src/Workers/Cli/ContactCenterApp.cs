@@ -58,6 +58,9 @@ internal static class ContactCenterApp
                         "--text", "Chiede come presentare la domanda", "--name", "Mario Rossi");
                 tickets.AddCommand<TicketsCloseCommand>("close").WithDescription("Close a ticket (answered).");
                 tickets.AddCommand<TicketsReopenCommand>("reopen").WithDescription("Reopen a closed ticket.");
+                tickets.AddCommand<TicketsReviewedCommand>("reviewed")
+                    .WithDescription("Clear the review flag of a ticket an operator has looked at (list them with 'tickets list --review').")
+                    .WithExample("tickets", "reviewed", "PC-2026-000042", "--reason", "ascoltato: chiede di essere richiamato");
                 TicketsBranch.AddRoutingCommands(tickets);
             });
             config.AddCommand<ModeCommand>("mode").WithDescription("Show or switch the service mode: emergency or ordinary.");

@@ -31,6 +31,28 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Query_NeedsReview_OnlyFlaggedTickets_UntilTheFlagIsCleared(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var flagged = StoreRequests.Mail("k2", receivedAt: T0.AddHours(2));
+        flagged.Draft.NeedsReview = true;
+        flagged.Draft.ReviewReason = "mean OCR confidence 41 is below 60";
+        var later = StoreRequests.Mail("k3", receivedAt: T0.AddHours(1));
+        later.Draft.NeedsReview = true;
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), flagged, later], default);
+
+        (await Numbers(s.Store, new TicketQuery { NeedsReview = true })).Should().Equal("PC-2026-000003", "PC-2026-000002");
+        await s.Store.UpdateAsync("PC-2026-000002", t =>
+        {
+            t.NeedsReview = false;
+            return new TicketEvent { Kind = TicketEventKind.Reviewed, Detail = "letto" };
+        }, default);
+
+        (await Numbers(s.Store, new TicketQuery { NeedsReview = true, Status = TicketStatus.Open })).Should().Equal("PC-2026-000003");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Query_Overdue_OnlyOpenUnsuspendedPastDue(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

@@ -39,6 +39,18 @@ internal static class KnownStore
         return outcomes.Single().TicketNumber!;
     }
 
+    /// <summary>Flags a ticket for an operator's look, as a channel does (an unreadable scan, a voicemail).</summary>
+    public static async Task FlagAsync(string dataDirectory, string number, string reason)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        await store.UpdateAsync(number, t =>
+        {
+            t.NeedsReview = true;
+            t.ReviewReason = reason;
+            return new TicketEvent { At = March2, Kind = TicketEventKind.FlaggedForReview, Detail = reason };
+        }, CancellationToken.None);
+    }
+
     public static async Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason)
     {
         using var store = TicketStoreFactory.Open(Options(dataDirectory));

@@ -47,6 +47,30 @@ public sealed class ControlApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ReviewQueue_ListsFlaggedTickets_ReviewedClearsTheFlagOnce()
+    {
+        var numbers = await KnownStore.BuildAsync(folder.Combine("data"));
+        await KnownStore.FlagAsync(folder.Combine("data"), numbers["C"], "Messaggio vocale da ascoltare: nessuna trascrizione");
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        var http = service.Http;
+
+        (await Numbers(http, "api/tickets?review=true")).Should().Equal(numbers["C"]);
+        var reviewed = await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/reviewed", new { reason = "ascoltato: richiamare", actor = "backoffice:anna" });
+
+        reviewed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var ticket = JsonDocument.Parse(await reviewed.Content.ReadAsStringAsync()).RootElement.GetProperty("ticket");
+        ticket.GetProperty("needsReview").GetBoolean().Should().BeFalse();
+        var last = ticket.GetProperty("history")[ticket.GetProperty("history").GetArrayLength() - 1];
+        last.GetProperty("kind").GetString().Should().Be("Reviewed");
+        last.GetProperty("actor").GetString().Should().Be("backoffice:anna");
+        last.GetProperty("detail").GetString().Should().Be("ascoltato: richiamare (flagged: Messaggio vocale da ascoltare: nessuna trascrizione)");
+        (await Numbers(http, "api/tickets?review=true")).Should().BeEmpty();
+        var again = await http.PostAsJsonAsync($"api/tickets/{numbers["C"]}/reviewed", new { });
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).Should().Contain("not flagged for review");
+    }
+
+    [Fact]
     public async Task ActsWithoutAJsonBody_AreRefused()
     {
         var numbers = await KnownStore.BuildAsync(folder.Combine("data"));

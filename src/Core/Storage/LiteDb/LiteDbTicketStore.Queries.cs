@@ -22,6 +22,11 @@ internal sealed partial class LiteDbTicketStore
             query = query.Where("$.ChannelName = @0", channel);
         }
 
+        if (q.NeedsReview)
+        {
+            query = query.Where("$.NeedsReview = true");
+        }
+
         query = WhereInstant(query, "$.ReceivedAt >= @0", q.ReceivedFrom);
         query = WhereInstant(query, "$.ReceivedAt < @0", q.ReceivedTo);
         query = WhereInstant(query, "$.DueAt < @0", q.DueBefore);

@@ -26,7 +26,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             }
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
-            context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended)");
+            context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended; review: flagged for an operator's look)");
             context.Console.Write(Table(rows, dates));
             return ExitCodes.Ok;
         });
@@ -37,6 +37,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         Channel = s.Channel,
         Overdue = s.Overdue,
         DueBefore = s.DueBefore is not null && dates.TryParse(s.DueBefore, out var due) ? due : null,
+        Review = s.Review,
         Limit = s.Limit,
     };
 
@@ -55,7 +56,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
                 r.Overdue ? $"[red]{due}[/]" : r.Suspended ? $"[grey]{due}*[/]" : due,
                 r.Level == ServiceLevel.Second ? "2" : "1", Markup.Escape(r.Category),
                 Markup.Escape(Shorten(r.SenderEmail ?? r.SenderName ?? "", 30)), Markup.Escape(Shorten(r.Subject, 48)),
-                r.Status == TicketStatus.Open ? "open" : "[grey]closed[/]");
+                (r.Status == TicketStatus.Open ? "open" : "[grey]closed[/]") + (r.NeedsReview ? " [yellow]review[/]" : ""));
         }
 
         return table;
