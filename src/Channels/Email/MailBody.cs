@@ -15,7 +15,7 @@ internal sealed record MailBody(string Text, string? Html, bool Truncated)
         if (html is { Length: > 0 } && HtmlNesting.IsTooDeep(html))
         {
             // Parsing it would take minutes (see HtmlNesting): its words are kept, its markup is not.
-            contents.Problems.Add($"HTML body nested deeper than {HtmlNesting.MaxDepth} levels: kept as plain text only");
+            contents.Problems.Add($"corpo HTML annidato oltre {HtmlNesting.MaxDepth} livelli: conservato solo come testo");
             unparsedText = HtmlNesting.StripTags(html);
             html = null;
         }

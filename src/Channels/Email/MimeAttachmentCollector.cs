@@ -42,7 +42,7 @@ internal sealed class MimeAttachmentCollector(int maxAttachments)
             case Multipart { Count: 0, Preamble: { } preamble } when !string.IsNullOrWhiteSpace(preamble):
                 // A boundary that is missing or matches nothing leaves no parts: the whole content sits in the preamble.
                 contents.PlainParts.Add(new TextPart(MimeKit.Text.TextFormat.Plain) { Text = preamble });
-                contents.Problems.Add("multipart without parts (boundary missing or wrong): its raw content is shown as text");
+                contents.Problems.Add("multipart senza parti (boundary assente o errato): il contenuto grezzo è mostrato come testo");
                 break;
             case Multipart multipart:
                 foreach (var child in multipart)

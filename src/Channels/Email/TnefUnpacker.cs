@@ -64,7 +64,7 @@ internal static class TnefUnpacker
 
     private static void KeepAsIs(TnefPart tnef, MimeContents contents, string why)
     {
-        contents.Problems.Add($"winmail.dat could not be unpacked ({why}); kept as it is");
+        contents.Problems.Add($"winmail.dat non estraibile ({why}): conservato così com'è");
         contents.Attachments.Add(PendingAttachment.ForPart(tnef, contents.Attachments.Count + 1));
     }
 }

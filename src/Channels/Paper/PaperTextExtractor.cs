@@ -10,7 +10,7 @@ namespace ContactCenter.Channels.Paper;
 /// </summary>
 internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
 {
-    public const string NoReadableText = "no readable text on any page";
+    public const string NoReadableText = "nessuna pagina con testo leggibile";
 
     public PaperExtraction Extract(IReadOnlyList<PageText> pages)
     {
@@ -53,12 +53,12 @@ internal sealed class PaperTextExtractor(IOptions<OcrOptions> options)
         {
             reasons.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"mean OCR confidence {mean:0.#} is below {options.Value.MinConfidence:0.#}"));
+                $"confidenza media dell'OCR {mean:0.#} sotto la soglia di {options.Value.MinConfidence:0.#}"));
         }
 
         if (readableCount > 0)
         {
-            reasons.AddRange(pages.Where(IsEmpty).Select(p => $"page {p.Number} is blank"));
+            reasons.AddRange(pages.Where(IsEmpty).Select(p => $"pagina {p.Number} bianca"));
         }
 
         return reasons;

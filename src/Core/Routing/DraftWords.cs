@@ -11,7 +11,7 @@ namespace ContactCenter.Core.Routing;
 internal static class DraftWords
 {
     /// <summary>The reason recorded in <see cref="TicketDraft.TextUnavailable"/>.</summary>
-    public const string None = "no words in the subject or the text";
+    public const string None = "nessuna parola nell'oggetto o nel testo";
 
     // Reply and forward prefixes of Italian and common mailers; one-letter ones ("R:", "I:") fall under the length rule.
     private static readonly FrozenSet<string> Prefixes = FrozenSet.ToFrozenSet(["re", "fw", "fwd", "rif", "inoltro", "aw", "wg", "tr", "rv", "sv"]);

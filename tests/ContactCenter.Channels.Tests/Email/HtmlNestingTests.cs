@@ -44,7 +44,7 @@ public sealed class HtmlNestingTests
         draft.TextBody.Should().Be("Aiuto");
         draft.HtmlBody.Should().BeNull();
         draft.NeedsReview.Should().BeTrue();
-        draft.ReviewReason.Should().Contain("nested deeper than 512");
+        draft.ReviewReason.Should().Contain("annidato oltre 512 livelli");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class HtmlNestingTests
             "From: a@example.it", "Subject: x", "Content-Type: multipart/mixed", "", "--x", "Content-Type: text/plain", "", "Albero caduto", "--x--"));
 
         draft.TextBody.Should().Contain("Albero caduto");
-        draft.ReviewReason.Should().Contain("boundary missing or wrong");
+        draft.ReviewReason.Should().Contain("boundary assente o errato");
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class PaperNormalizerTests : IDisposable
         draft.Sender.DisplayName.Should().Be("COMUNE DI PROVA");
         draft.ReplyAddress.Should().BeNull();
         draft.NeedsReview.Should().BeTrue();
-        draft.ReviewReason.Should().Contain("below 60");
+        draft.ReviewReason.Should().Contain("sotto la soglia di 60");
         draft.Metadata.Should().Contain("fax.tsi", "COMUNE DI PROVA");
     }
 
@@ -96,7 +96,7 @@ public sealed class PaperNormalizerTests : IDisposable
 
         draft.Subject.Should().Be("Fax da +390612345678");
         draft.NeedsReview.Should().BeTrue();
-        draft.TextUnavailable.Should().Be("no readable text on any page", "\"Fax da ...\" is the service's subject, not the sender's words");
+        draft.TextUnavailable.Should().Be("nessuna pagina con testo leggibile", "\"Fax da ...\" is the service's subject, not the sender's words");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class PaperTextExtractorTests
         var result = extractor.Extract([Page(1, "Oggetto: frana", 40), Page(2, "testo", 55)]);
 
         result.NeedsReview.Should().BeTrue();
-        result.ReviewReason.Should().Be("mean OCR confidence 47.5 is below 60");
+        result.ReviewReason.Should().Be("confidenza media dell'OCR 47.5 sotto la soglia di 60");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PaperTextExtractorTests
 
         result.MeanConfidence.Should().Be(95);
         result.NeedsReview.Should().BeTrue();
-        result.ReviewReason.Should().Be("page 2 is blank");
+        result.ReviewReason.Should().Be("pagina 2 bianca");
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class PaperTextExtractorTests
 
         result.Subject.Should().BeEmpty("the page marker between two blank pages was once taken for the subject");
         result.Body.Should().BeEmpty();
-        result.ReviewReason.Should().Be("no readable text on any page");
-        result.TextUnavailable.Should().Be("no readable text on any page", "the ticket's subject is then the service's own, not the sender's");
+        result.ReviewReason.Should().Be("nessuna pagina con testo leggibile");
+        result.TextUnavailable.Should().Be("nessuna pagina con testo leggibile", "the ticket's subject is then the service's own, not the sender's");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         var flagged = StoreRequests.Mail("k2", receivedAt: T0.AddHours(2));
         flagged.Draft.NeedsReview = true;
-        flagged.Draft.ReviewReason = "mean OCR confidence 41 is below 60";
+        flagged.Draft.ReviewReason = "confidenza media dell'OCR 41 sotto la soglia di 60";
         var later = StoreRequests.Mail("k3", receivedAt: T0.AddHours(1));
         later.Draft.NeedsReview = true;
         await s.Store.DispatchAsync([StoreRequests.Mail("k1"), flagged, later], default);

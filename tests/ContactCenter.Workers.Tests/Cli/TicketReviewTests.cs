@@ -16,7 +16,7 @@ public sealed class TicketReviewTests : IDisposable
     public async Task TicketsReviewed_ClearsTheFlag_ListReviewShowsOnlyFlaggedTickets()
     {
         var numbers = await KnownStore.BuildAsync(folder.Combine("data"));
-        await KnownStore.FlagAsync(folder.Combine("data"), numbers["B"], "mean OCR confidence 41 is below 60");
+        await KnownStore.FlagAsync(folder.Combine("data"), numbers["B"], "confidenza media dell'OCR 41 sotto la soglia di 60");
         var config = StoreConfig.Write(folder.Path, FreePort.Next());
 
         var table = await CliRun.RunAsync(null, "tickets", "list", "--config", config);
@@ -30,7 +30,7 @@ public sealed class TicketReviewTests : IDisposable
         var show = await CliRun.RunAsync(null, "tickets", "show", numbers["B"], "--json", "--config", config);
         var history = JsonDocument.Parse(show.Output).RootElement.GetProperty("history").EnumerateArray().ToList();
         history[^1].GetProperty("kind").GetString().Should().Be("Reviewed");
-        history[^1].GetProperty("detail").GetString().Should().Be("letta a mano (flagged: mean OCR confidence 41 is below 60)");
+        history[^1].GetProperty("detail").GetString().Should().Be("letta a mano (flagged: confidenza media dell'OCR 41 sotto la soglia di 60)");
         var again = await CliRun.RunAsync(null, "tickets", "reviewed", numbers["B"], "--config", config);
         again.ExitCode.Should().Be(1);
         again.Error.Should().Contain("not flagged for review");

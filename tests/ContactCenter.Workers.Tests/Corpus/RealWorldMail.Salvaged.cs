@@ -54,7 +54,7 @@ internal static partial class RealWorldMail
             {
                 t.TextBody.Should().StartWith("Buongiorno, la strada");
                 t.NeedsReview.Should().BeTrue();
-                t.ReviewReason.Should().Contain("base64 cut short");
+                t.ReviewReason.Should().Contain("base64 troncato");
             });
     }
 }

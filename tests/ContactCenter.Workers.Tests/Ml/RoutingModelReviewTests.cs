@@ -59,8 +59,8 @@ public sealed class RoutingModelReviewTests : IDisposable
         classification.GetProperty("ruleName").GetString().Should().Be("default");
         classification.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null);
         classification.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should()
-            .Contain("text not classified: no words in the subject or the text");
-        ticket.GetProperty("textUnavailable").GetString().Should().Be("no words in the subject or the text");
+            .Contain("text not classified: nessuna parola nell'oggetto o nel testo");
+        ticket.GetProperty("textUnavailable").GetString().Should().Be("nessuna parola nell'oggetto o nel testo");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class RoutingModelReviewTests : IDisposable
         result.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "ingest does not ask the model either");
         result.GetProperty("ruleName").GetString().Should().Be("default");
         result.GetProperty("matches").EnumerateArray().Select(m => m.GetString()).Should()
-            .Contain("text not classified: no words in the subject or the text");
+            .Contain("text not classified: nessuna parola nell'oggetto o nel testo");
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal static class MimePartSalvage
         var decoded = new byte[decoder.EstimateOutputLength(raw.Length)];
         var length = decoder.Decode(raw, 0, raw.Length, decoded);
         part.Content = new MimeContent(new MemoryStream(decoded, 0, length, writable: false), ContentEncoding.Binary);
-        report.Repaired($"{name}: x-uuencode without a 'begin' line decoded as bare payload ({length} bytes)");
+        report.Repaired($"{name}: x-uuencode senza riga 'begin', decodificata come contenuto nudo ({length} byte)");
     }
 
     private static void CheckBase64(MimePart part, string name, MailSalvageReport report)
@@ -61,15 +61,15 @@ internal static class MimePartSalvage
             // Words and blanks: a mailer labelled plain text base64. Decoding it would only make garbage of it.
             part.Content = new MimeContent(new MemoryStream(ReadRaw(part), writable: false), ContentEncoding.Default);
             part.ContentTransferEncoding = ContentEncoding.EightBit;
-            report.Problem($"{name} is declared base64 but is plain text ({odd} of {scan.Symbols + scan.Padding + odd} characters are not base64): shown as it came");
+            report.Problem($"{name} è dichiarata base64 ma è testo semplice ({odd} caratteri su {scan.Symbols + scan.Padding + odd} non sono base64): mostrata com'è arrivata");
         }
         else if (scan.Foreign > 0)
         {
-            report.Problem($"{name} has {scan.Foreign} characters that are not base64: its decoded content may be garbled");
+            report.Problem($"{name} ha {scan.Foreign} caratteri non base64: il contenuto decodificato può essere alterato");
         }
         else if ((scan.Symbols + scan.Padding) % 4 != 0)
         {
-            report.Problem($"{name} has base64 cut short ({scan.Symbols} characters, not a multiple of 4): its content is incomplete");
+            report.Problem($"{name} ha il base64 troncato ({scan.Symbols} caratteri, non multiplo di 4): il contenuto è incompleto");
         }
     }
 
@@ -91,5 +91,5 @@ internal static class MimePartSalvage
     }
 
     private static string Describe(MimePart part, int number) =>
-        $"part {number} ({part.ContentType.MimeType}{(part.FileName is { } file ? ", " + file : "")})";
+        $"parte {number} ({part.ContentType.MimeType}{(part.FileName is { } file ? ", " + file : "")})";
 }

@@ -150,7 +150,7 @@ public sealed class MailSalvageTests : IDisposable
 
         var attachment = draft.Attachments.Should().ContainSingle().Subject;
         harness.Bytes(attachment).Should().Equal(content);
-        draft.Metadata[MailSalvageReport.MetadataKey].Should().Contain("without a 'begin' line");
+        draft.Metadata[MailSalvageReport.MetadataKey].Should().Contain("senza riga 'begin'");
         draft.NeedsReview.Should().BeFalse();
     }
 
@@ -163,7 +163,7 @@ public sealed class MailSalvageTests : IDisposable
             full[..(full.Length - 7)]));
 
         draft.NeedsReview.Should().BeTrue();
-        draft.ReviewReason.Should().Contain("base64 cut short").And.Contain("text/plain");
+        draft.ReviewReason.Should().Contain("base64 troncato").And.Contain("text/plain");
         draft.TextBody.Should().StartWith("Buongiorno, vi chiedo");
     }
 
@@ -176,7 +176,7 @@ public sealed class MailSalvageTests : IDisposable
             "Content-Type: application/pdf; name=\"verbale.pdf\"", "Content-Transfer-Encoding: base64", "", "JVBERi0x!!**AAAA", "--b--"));
 
         draft.NeedsReview.Should().BeTrue();
-        draft.ReviewReason.Should().Contain("verbale.pdf").And.Contain("not base64");
+        draft.ReviewReason.Should().Contain("verbale.pdf").And.Contain("caratteri non base64");
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class MailSalvageTests : IDisposable
 
         draft.TextBody.Should().Be("Buongiorno, vi scrivo per la frana di via Roma.\nSaluti, Mario");
         draft.NeedsReview.Should().BeTrue();
-        draft.ReviewReason.Should().Contain("declared base64 but is plain text");
+        draft.ReviewReason.Should().Contain("dichiarata base64 ma è testo semplice");
     }
 
     [Fact]

@@ -16,13 +16,13 @@ public sealed class TicketDetailRowsTests
             DisplayName = "Giulia Bianchi", Phone = "+390854213377", PostalAddress = "Via dei Mille 8, 65121 Pescara (PE)", FiscalCode = "BNCGLI80A41G482X",
         });
         letter.NeedsReview = true;
-        letter.ReviewReason = "mean OCR confidence 41 is below 60";
+        letter.ReviewReason = "confidenza media dell'OCR 41 sotto la soglia di 60";
         letter.OcrConfidence = 41.04;
         letter.Messages.Add(new TicketMessage { Kind = MessageKind.Original, Original = new TicketAttachment { FileName = "lettera.jpg", Size = 812345 } });
 
         var rows = TicketDetailRows.Of(letter, Rome).ToDictionary(r => r.Name, r => r.Value);
 
-        rows["Review"].Should().Be("mean OCR confidence 41 is below 60");
+        rows["Review"].Should().Be("confidenza media dell'OCR 41 sotto la soglia di 60");
         rows["From"].Should().Be("Giulia Bianchi +390854213377");
         rows["Address"].Should().Be("Via dei Mille 8, 65121 Pescara (PE)");
         rows["Fiscal code"].Should().Be("BNCGLI80A41G482X");
@@ -34,12 +34,12 @@ public sealed class TicketDetailRowsTests
     public void Rows_PlainEmail_OnlyTheFieldsItHas()
     {
         var mail = Ticket(ChannelKind.Email, new Party { DisplayName = "Mario Rossi", Email = "mario.rossi@example.it" });
-        mail.TextUnavailable = "no words in the subject or the text";
+        mail.TextUnavailable = "nessuna parola nell'oggetto o nel testo";
 
         var rows = TicketDetailRows.Of(mail, Rome).ToList();
 
         rows.Should().Contain(("From", "Mario Rossi <mario.rossi@example.it>"));
-        rows.Should().Contain(("Text", "not classified: no words in the subject or the text"));
+        rows.Should().Contain(("Text", "not classified: nessuna parola nell'oggetto o nel testo"));
         rows.Select(r => r.Name).Should().NotContain(["Review", "Address", "Fiscal code", "Linked to", "OCR confidence", "Original"]);
     }
 
