@@ -13,6 +13,15 @@ public sealed class TicketQuery
     /// <summary>Open, not suspended, and due before this instant.</summary>
     public DateTimeOffset? OverdueAt { get; init; }
 
+    /// <summary>
+    /// Tickets of one sender, as an operator finds a citizen who calls without the number: their e-mail (any case),
+    /// fiscal code (any case), or phone or fax number as the channels store it (E.164: see <see cref="SenderPhone"/>).
+    /// </summary>
+    public string? Sender { get; init; }
+
+    /// <summary><see cref="Sender"/> as an E.164 number when it reads as one ("0862 123456" is +390862123456); else null.</summary>
+    public string? SenderPhone { get; init; }
+
     /// <summary>Only tickets flagged for an operator's look (<see cref="Ticket.NeedsReview"/>) and not yet marked reviewed.</summary>
     public bool NeedsReview { get; init; }
 

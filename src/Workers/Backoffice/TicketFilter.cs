@@ -10,5 +10,8 @@ internal sealed record TicketFilter
     public bool Overdue { get; init; }
     public DateTimeOffset? DueBefore { get; init; }
     public bool Review { get; init; }
+
+    /// <summary>The sender's e-mail, fiscal code, or phone or fax number as written ("0862 123456").</summary>
+    public string? Sender { get; init; }
     public int? Limit { get; init; }
 }

@@ -43,7 +43,7 @@ internal static class ControlApi
 
     private static void MapTickets(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, int? limit,
+        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, string? sender, int? limit,
             IBackofficeClient client, CancellationToken ct) =>
         {
             TicketStatus? parsedStatus = null;
@@ -68,7 +68,7 @@ internal static class ControlApi
                 due = d;
             }
 
-            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Limit = limit };
+            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Sender = sender, Limit = limit };
             return Results.Json(await client.ListTicketsAsync(filter, ct).ConfigureAwait(false));
         });
         // Opening a ticket by hand (a phone call the operator could not answer at once).

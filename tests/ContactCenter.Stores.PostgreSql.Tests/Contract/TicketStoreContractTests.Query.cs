@@ -102,6 +102,26 @@ public sealed partial class TicketStoreContractTests
         (await s.Reopen().GetModeAsync(default)).Should().Be(ServiceMode.Emergency);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Query_BySender_EmailAndFiscalCodeInAnyCase_PhoneOrFaxAsStored(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        var letter = StoreRequests.Mail("k2", receivedAt: T0.AddHours(1));
+        letter.Draft.Sender = new Party { DisplayName = "Giulia Bianchi", Phone = "+390854213377", FiscalCode = "BNCGLI80A41G482X" };
+        var fax = StoreRequests.Mail("k3", receivedAt: T0.AddHours(2));
+        fax.Draft.Sender = new Party { DisplayName = "Comune di Sulmona", Fax = "+390864576210" };
+        await s.Store.DispatchAsync(
+            [StoreRequests.Mail("k1", senderEmail: "Mario.Rossi@Example.it"), letter, fax, StoreRequests.Mail("k4", receivedAt: T0.AddHours(3), senderEmail: "altro@example.it")],
+            default);
+
+        (await Numbers(s.Store, new TicketQuery { Sender = " mario.rossi@EXAMPLE.it " })).Should().Equal("PC-2026-000001");
+        (await Numbers(s.Store, new TicketQuery { Sender = "bncgli80a41g482x" })).Should().Equal("PC-2026-000002");
+        (await Numbers(s.Store, new TicketQuery { Sender = "085 4213377", SenderPhone = "+390854213377" })).Should().Equal("PC-2026-000002");
+        (await Numbers(s.Store, new TicketQuery { Sender = "+390864576210" })).Should().Equal("PC-2026-000003");
+        (await Numbers(s.Store, new TicketQuery { Sender = "rossi" })).Should().BeEmpty("a sender is found by an exact key, not a part of it");
+    }
+
     private static async Task<IEnumerable<string>> Numbers(ITicketStore store, TicketQuery query) =>
         (await store.QueryAsync(query, default)).Select(t => t.Number);
 

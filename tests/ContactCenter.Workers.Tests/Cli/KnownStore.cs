@@ -7,7 +7,7 @@ namespace ContactCenter.Workers.Tests.Cli;
 
 /// <summary>
 /// A store built by the test with known figures: urp (e-mail) A closed on time, B open and overdue, C open and not yet
-/// due (April); fax D closed late. Two receipts queued (A and B), quarantined items as the test adds them.
+/// due (April); fax D (from +390864576210) closed late. Two receipts queued (A and B), quarantined items as the test adds them.
 /// </summary>
 internal static class KnownStore
 {
@@ -94,7 +94,7 @@ internal static class KnownStore
             ChannelName = channel,
             Channel = kind,
             ReceivedAt = at,
-            Sender = new Party { DisplayName = "Cittadino " + key, Email = receiptTo },
+            Sender = new Party { DisplayName = "Cittadino " + key, Email = receiptTo, Fax = kind == ChannelKind.Fax ? "+390864576210" : null },
             Subject = "Richiesta " + key,
             TextBody = "Testo della richiesta " + key,
         },

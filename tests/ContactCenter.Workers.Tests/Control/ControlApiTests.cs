@@ -24,6 +24,8 @@ public sealed class ControlApiTests : IDisposable
         (await Numbers(http, "api/tickets?status=open")).Should().BeEquivalentTo(numbers["B"], numbers["C"]);
         (await Numbers(http, "api/tickets?overdue=true")).Should().Equal(numbers["B"]);
         (await Numbers(http, "api/tickets?channel=fax")).Should().Equal(numbers["D"]);
+        (await Numbers(http, "api/tickets?sender=B%40Example.it")).Should().Equal(numbers["B"]);
+        (await Numbers(http, "api/tickets?sender=0864%20576210")).Should().Equal([numbers["D"]], "a number as a caller says it is read as the stored E.164");
         (await http.GetAsync("api/tickets/PC-2026-999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         var close = await http.PostAsJsonAsync($"api/tickets/{numbers["B"]}/close", new { reason = "risposto via PEC", actor = "backoffice:anna" });

@@ -22,6 +22,13 @@ internal sealed partial class LiteDbTicketStore
             query = query.Where("$.ChannelName = @0", channel);
         }
 
+        if (q.Sender is { } sender)
+        {
+            var text = sender.Trim();
+            query = query.Where("LOWER($.Sender.Email) = @0 OR UPPER($.Sender.FiscalCode) = @1 OR $.Sender.Phone = @2 OR $.Sender.Fax = @2",
+                text.ToLowerInvariant(), text.ToUpperInvariant(), q.SenderPhone ?? text);
+        }
+
         if (q.NeedsReview)
         {
             query = query.Where("$.NeedsReview = true");

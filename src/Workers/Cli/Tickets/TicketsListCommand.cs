@@ -38,6 +38,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         Overdue = s.Overdue,
         DueBefore = s.DueBefore is not null && dates.TryParse(s.DueBefore, out var due) ? due : null,
         Review = s.Review,
+        Sender = s.Sender,
         Limit = s.Limit,
     };
 

@@ -21,6 +21,10 @@ internal sealed class TicketsListSettings : JsonSettings
     [Description("Due before this date or instant (e.g. 2026-12-01 or 2026-12-01T12:00+01:00).")]
     public string? DueBefore { get; init; }
 
+    [CommandOption("--sender <TEXT>")]
+    [Description("The sender's e-mail, fiscal code, or phone or fax number as written (\"0862 123456\"): a citizen who calls without the number.")]
+    public string? Sender { get; init; }
+
     [CommandOption("--review")]
     [Description("Flagged for an operator's look and not yet marked reviewed (tickets reviewed NUMBER).")]
     public bool Review { get; init; }
