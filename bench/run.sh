@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds Release and runs every benchmark, printing one Markdown table and writing it to bench/results/latest.md.
+# Builds Release and runs every benchmark, printing one Markdown table and writing it to bench/results/latest.md
+# (a --quick or --only run to bench/results/partial.md, so it never replaces the full run's record).
 #   ./bench/run.sh            full run (about 10 minutes on 2 cores)
 #   ./bench/run.sh --quick    smaller sizes (under 3 minutes)
 #   ./bench/run.sh --only store,mail,latency,ocr,memory

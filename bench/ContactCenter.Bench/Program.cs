@@ -12,7 +12,9 @@ if (args.Length > 0 && ChildModes.TryRun(args, out var childExit))
 
 var quick = args.Contains("--quick");
 var only = Argument(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-var output = Argument(args, "--output") ?? Path.Combine(RepositoryPaths.Root, "bench", "results", "latest.md");
+// A subset or a quick run is not the record: written beside it, so it never replaces the last full run's table.
+var output = Argument(args, "--output")
+    ?? Path.Combine(RepositoryPaths.Root, "bench", "results", only is null && !quick ? "latest.md" : "partial.md");
 
 using var scratch = new TempDirectory("cc-bench");
 var context = new BenchContext(quick, scratch);
