@@ -27,6 +27,12 @@ public interface ITicketStore : IDisposable
     Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every channel's ticket counts, counted where the tickets are: <c>status</c> must not load every ticket of a
+    /// national service's store to count them. Ordered by channel name (ordinal).
+    /// </summary>
+    Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applies a backoffice change and appends its event, durably, queueing ticket.updated for the subscribed webhooks
     /// in the same transaction. Returns null if no such ticket.
     /// </summary>

@@ -19,6 +19,9 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken) => Inner.QueryAsync(query, cancellationToken);
 
+    public virtual Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken) =>
+        Inner.SummarizeTicketsAsync(cancellationToken);
+
     public virtual Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken) => Inner.UpdateAsync(number, change, cancellationToken);
 
     public virtual Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) => Inner.QuarantineAsync(record, cancellationToken);

@@ -10,6 +10,26 @@ internal sealed partial class PostgreSqlTicketStore
     internal const string SenderKeys =
         "ARRAY[lower(doc->'Sender'->>'Email'), upper(doc->'Sender'->>'FiscalCode'), doc->'Sender'->>'Phone', doc->'Sender'->>'Fax']";
 
+    /// <summary>Counted by the server from the columns, and the review flag through its partial index; no document is read but the last.</summary>
+    public async Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await Sql.ListAsync(db,
+            """
+            SELECT t.channel_name, t.tickets, t.open,
+                   (SELECT count(*) FROM tickets r WHERE r.channel_name = t.channel_name AND (r.doc->>'NeedsReview') = 'true'),
+                   l.number, l.received_at
+            FROM (SELECT channel_name, count(*) AS tickets, count(*) FILTER (WHERE status = 'Open') AS open
+                  FROM tickets GROUP BY channel_name) t
+            CROSS JOIN LATERAL (SELECT number, received_at FROM tickets x WHERE x.channel_name = t.channel_name
+                                ORDER BY year DESC, sequence DESC LIMIT 1) l
+            ORDER BY t.channel_name COLLATE "C"
+            """,
+            r => new ChannelTicketSummary(r.GetString(0), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)), checked((int)r.GetInt64(3)),
+                r.GetString(4), r.GetFieldValue<DateTimeOffset>(5)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number (as in the LiteDB store).</summary>
     public async Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
     {

@@ -14,6 +14,7 @@ internal sealed record ChannelStatusRow
     public int? ItemsToday { get; init; }
     public int Tickets { get; init; }
     public int OpenTickets { get; init; }
+    public int TicketsToReview { get; init; }
     public string? LastTicketNumber { get; init; }
     public DateTimeOffset? LastTicketAt { get; init; }
 

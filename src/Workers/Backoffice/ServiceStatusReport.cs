@@ -18,6 +18,9 @@ internal sealed record ServiceStatusReport
     public DateTimeOffset? OutboxOldestAt { get; init; }
     public int Tickets { get; init; }
     public int OpenTickets { get; init; }
+
+    /// <summary>Tickets flagged for an operator's look and not yet marked reviewed (<c>tickets list --review</c>).</summary>
+    public int TicketsToReview { get; init; }
     public IReadOnlyList<ChannelStatusRow> Channels { get; init; } = [];
 
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>

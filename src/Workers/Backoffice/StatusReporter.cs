@@ -20,7 +20,7 @@ internal sealed class StatusReporter(
     {
         var now = time.GetUtcNow();
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-        var tickets = await store.QueryAsync(new TicketQuery(), cancellationToken).ConfigureAwait(false);
+        var tickets = await store.SummarizeTicketsAsync(cancellationToken).ConfigureAwait(false);
         var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
         var webhooks = await store.SummarizeWebhooksAsync(cancellationToken).ConfigureAwait(false);
         var path = StorePath;
@@ -34,8 +34,9 @@ internal sealed class StatusReporter(
             QuarantinePending = backlog.QuarantinePending,
             OutboxPending = backlog.OutboxPending,
             OutboxOldestAt = backlog.OutboxOldestAt,
-            Tickets = tickets.Count,
-            OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
+            Tickets = tickets.Sum(t => t.Tickets),
+            OpenTickets = tickets.Sum(t => t.Open),
+            TicketsToReview = tickets.Sum(t => t.NeedsReview),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
         };
@@ -56,8 +57,9 @@ internal sealed class StatusReporter(
             : r)];
     }
 
-    private List<ChannelStatusRow> Channels(IReadOnlyList<Ticket> tickets, bool inService)
+    private List<ChannelStatusRow> Channels(IReadOnlyList<ChannelTicketSummary> tickets, bool inService)
     {
+        // Channel names as configured and as stored may differ in case (an admin renamed "URP" to "urp").
         var byChannel = tickets.GroupBy(t => t.ChannelName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         var names = catalog.Channels.Select(c => c.Name)
@@ -65,21 +67,22 @@ internal sealed class StatusReporter(
         return [.. names.Select(name => Row(name, byChannel.GetValueOrDefault(name) ?? [], inService))];
     }
 
-    private ChannelStatusRow Row(string name, List<Ticket> tickets, bool inService)
+    private ChannelStatusRow Row(string name, List<ChannelTicketSummary> tickets, bool inService)
     {
-        // The last one made: numbers are handed out in creation order within a year. A message's own date says
-        // nothing (a late letter, a mailbox fetched after an outage), nor does the order a store returns rows in.
-        var last = tickets.MaxBy(t => (t.Year, t.Sequence, t.Id));
+        // The last one made, by number (the store's summary): a message's own date says nothing (a late letter, a
+        // mailbox fetched after an outage), nor does the order a store returns rows in.
+        var last = tickets.Where(t => t.LastNumber is not null).MaxBy(t => t.LastNumber, StringComparer.Ordinal);
         var configured = catalog.Find(name);
         var row = new ChannelStatusRow
         {
             Name = name,
             Type = configured?.Factory.Type,
             Configured = configured is not null,
-            Tickets = tickets.Count,
-            OpenTickets = tickets.Count(t => t.Status == TicketStatus.Open),
-            LastTicketNumber = last?.Number,
-            LastTicketAt = last?.ReceivedAt,
+            Tickets = tickets.Sum(t => t.Tickets),
+            OpenTickets = tickets.Sum(t => t.Open),
+            TicketsToReview = tickets.Sum(t => t.NeedsReview),
+            LastTicketNumber = last?.LastNumber,
+            LastTicketAt = last?.LastReceivedAt,
         };
         if (!inService)
         {

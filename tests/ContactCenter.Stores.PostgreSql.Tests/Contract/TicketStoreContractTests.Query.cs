@@ -122,6 +122,29 @@ public sealed partial class TicketStoreContractTests
         (await Numbers(s.Store, new TicketQuery { Sender = "rossi" })).Should().BeEmpty("a sender is found by an exact key, not a part of it");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SummarizeTickets_CountsPerChannel_LastByNumberNotByArrival(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        (await s.Store.SummarizeTicketsAsync(default)).Should().BeEmpty();
+        var flagged = StoreRequests.Mail("k2", channel: "pec");
+        flagged.Draft.NeedsReview = true;
+        await s.Store.DispatchAsync(
+        [
+            StoreRequests.Mail("k1", receivedAt: T0.AddDays(2)),
+            flagged,
+            StoreRequests.Mail("k3", receivedAt: T0.AddDays(1)), // a late letter: made last, received earlier
+        ], default);
+        await Close(s.Store, "PC-2026-000001");
+
+        var summary = await s.Store.SummarizeTicketsAsync(default);
+
+        summary.Should().Equal(
+            new ChannelTicketSummary("pec", 1, 1, 1, "PC-2026-000002", T0),
+            new ChannelTicketSummary("posta", 2, 1, 0, "PC-2026-000003", T0.AddDays(1)));
+    }
+
     private static async Task<IEnumerable<string>> Numbers(ITicketStore store, TicketQuery query) =>
         (await store.QueryAsync(query, default)).Select(t => t.Number);
 

@@ -22,10 +22,14 @@ public sealed class TicketReviewTests : IDisposable
         var table = await CliRun.RunAsync(null, "tickets", "list", "--config", config);
         table.Output.Split('\n').Single(l => l.Contains(numbers["B"], StringComparison.Ordinal)).Should().Contain("open review");
         Numbers(await CliRun.RunAsync(null, "tickets", "list", "--review", "--json", "--config", config)).Should().Equal(numbers["B"]);
+        var before = await CliRun.RunAsync(null, "status", "--config", config);
+        before.Output.Should().Contain("4 ticket(s), 2 open, 1 to review");
 
         var reviewed = await CliRun.RunAsync(null, "tickets", "reviewed", numbers["B"], "--reason", "letta a mano", "--config", config);
 
         reviewed.ExitCode.Should().Be(0, reviewed.Error);
+        var status = JsonDocument.Parse((await CliRun.RunAsync(null, "status", "--json", "--config", config)).Output).RootElement;
+        status.GetProperty("ticketsToReview").GetInt32().Should().Be(0);
         Numbers(await CliRun.RunAsync(null, "tickets", "list", "--review", "--json", "--config", config)).Should().BeEmpty();
         var show = await CliRun.RunAsync(null, "tickets", "show", numbers["B"], "--json", "--config", config);
         var history = JsonDocument.Parse(show.Output).RootElement.GetProperty("history").EnumerateArray().ToList();

@@ -64,6 +64,22 @@ internal sealed partial class LiteDbTicketStore
         return [.. q.Limit is { } max ? ordered.Take(max) : ordered];
     }
 
+    public Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<ChannelTicketSummary>>(() =>
+        {
+            // Only the fields counted, not whole tickets mapped to objects (their messages and history are most of them).
+            var rows = _c.Tickets.Query()
+                .Select("{ c: $.ChannelName, s: $.Status, r: $.NeedsReview, y: $.Year, q: $.Sequence, n: $.Number, at: $.ReceivedAt }")
+                .ToEnumerable()
+                .Select(d => (Channel: d["c"].AsString, Open: d["s"].AsString == nameof(TicketStatus.Open), Review: d["r"].IsBoolean && d["r"].AsBoolean,
+                    Order: (d["y"].AsInt32, d["q"].AsInt32), Number: d["n"].AsString, At: d["at"]));
+            return [.. rows.GroupBy(r => r.Channel, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var last = g.MaxBy(r => r.Order);
+                return new ChannelTicketSummary(g.Key, g.Count(), g.Count(r => r.Open), g.Count(r => r.Review), last.Number, StoreBsonMapper.FromBson(last.At));
+            })];
+        }, cancellationToken);
+
     private static ILiteQueryable<Ticket> WhereInstant(ILiteQueryable<Ticket> query, string predicate, DateTimeOffset? value) =>
         value is { } instant ? query.Where(predicate, StoreBsonMapper.ToBson(instant)) : query;
 }

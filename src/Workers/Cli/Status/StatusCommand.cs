@@ -34,7 +34,8 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             ? $"Service: [green]running[/] ({Markup.Escape(via)})"
             : "Service: [yellow]not running[/] (figures read from the store; poll figures need the running service)");
         console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
-        console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open");
+        console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
+            (r.TicketsToReview > 0 ? $", [yellow]{r.TicketsToReview} to review[/] (tickets list --review)" : ""));
         console.MarkupLine($"Quarantine: {StatusFormat.Count(r.QuarantinePending, "item(s) waiting for an admin")}");
         console.MarkupLine($"Outbox: {StatusFormat.Count(r.OutboxPending, "receipt(s) not yet sent")}" +
             (r.OutboxOldestAt is { } oldest ? $", oldest {StatusFormat.Age(r.At - oldest)} old" : ""));
