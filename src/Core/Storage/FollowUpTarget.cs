@@ -7,8 +7,8 @@ namespace ContactCenter.Core.Storage;
 /// <summary>
 /// Which ticket a reply belongs to when the number in its subject and its reply headers (In-Reply-To, References) name
 /// different tickets. The subject wins, as before, unless its ticket has never heard from the sender while the headers'
-/// ticket has: a number typed or copied wrong (or a sample reply that quotes another ticket's number) otherwise put a
-/// citizen's reply into a stranger's ticket, flagged there, and left the citizen's own ticket without it. The headers
+/// ticket has: a number typed or copied wrong otherwise put a citizen's reply into a stranger's ticket, flagged there,
+/// and left the citizen's own ticket without it. The headers
 /// are written by the citizen's mailer, the subject's number often by hand. The choice is noted on the ticket.
 /// Kept out of any store so that every store applies the same rule.
 /// </summary>
