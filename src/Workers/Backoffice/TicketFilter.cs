@@ -5,6 +5,12 @@ namespace ContactCenter.Workers.Backoffice;
 /// <summary>What <c>tickets list</c> and <c>GET /api/tickets</c> filter on; "overdue" is judged by the store's clock.</summary>
 internal sealed record TicketFilter
 {
+    /// <summary>
+    /// What <c>tickets list</c> and <c>GET /api/tickets</c> return when no limit is given: a store of several years
+    /// holds millions of tickets, and one unfiltered call must not load them all into the service and the wire.
+    /// </summary>
+    public const int DefaultListLimit = 1000;
+
     public TicketStatus? Status { get; init; }
     public string? Channel { get; init; }
     public bool Overdue { get; init; }

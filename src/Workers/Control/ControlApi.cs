@@ -44,7 +44,7 @@ internal static class ControlApi
     private static void MapTickets(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, string? sender, int? limit,
-            IBackofficeClient client, CancellationToken ct) =>
+            HttpContext http, IBackofficeClient client, CancellationToken ct) =>
         {
             TicketStatus? parsedStatus = null;
             if (status is not null)
@@ -68,8 +68,15 @@ internal static class ControlApi
                 due = d;
             }
 
-            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Sender = sender, Limit = limit };
-            return Results.Json(await client.ListTicketsAsync(filter, ct).ConfigureAwait(false));
+            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Sender = sender, Limit = limit ?? TicketFilter.DefaultListLimit };
+            var tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
+            if (limit is null && tickets.Count >= TicketFilter.DefaultListLimit)
+            {
+                // The array is the answer's whole body, so the cut is said in a header: ask again with limit= or filters.
+                http.Response.Headers["X-Result-Limited"] = TicketFilter.DefaultListLimit.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(tickets);
         });
         // Opening a ticket by hand (a phone call the operator could not answer at once).
         app.MapPost("/api/tickets", async (TicketOpenRequest request, ClaimsPrincipal user, IBackofficeClient client, CancellationToken ct) =>

@@ -51,6 +51,16 @@ internal static class KnownStore
         }, CancellationToken.None);
     }
 
+    /// <summary>Many more e-mail tickets, in batches as the pipeline stores them.</summary>
+    public static async Task AddManyAsync(string dataDirectory, int count)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
+        {
+            await store.DispatchAsync([.. chunk.Select(i => Request($"M{i}", "urp", ChannelKind.Email, March2.AddMinutes(i), March2.AddDays(30), null))], CancellationToken.None);
+        }
+    }
+
     public static async Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason)
     {
         using var store = TicketStoreFactory.Open(Options(dataDirectory));

@@ -73,6 +73,21 @@ public sealed class ControlApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ListWithoutALimit_ReturnsTheDefaultPage_AndSaysSo()
+    {
+        await KnownStore.AddManyAsync(folder.Combine("data"), 1001);
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+
+        var unlimited = await service.Http.GetAsync("api/tickets");
+        var asked = await service.Http.GetAsync("api/tickets?limit=2000");
+
+        JsonDocument.Parse(await unlimited.Content.ReadAsStringAsync()).RootElement.GetArrayLength().Should().Be(1000);
+        unlimited.Headers.GetValues("X-Result-Limited").Should().Equal("1000");
+        JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetArrayLength().Should().Be(1001);
+        asked.Headers.Contains("X-Result-Limited").Should().BeFalse();
+    }
+
+    [Fact]
     public async Task ActsWithoutAJsonBody_AreRefused()
     {
         var numbers = await KnownStore.BuildAsync(folder.Combine("data"));

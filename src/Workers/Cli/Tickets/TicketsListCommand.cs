@@ -21,13 +21,18 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
             if (settings.Json)
             {
-                CliJson.Write(context.Output, new { mode, count = rows.Count, tickets = rows });
+                CliJson.Write(context.Output, new { mode, count = rows.Count, limited = settings.Limit is null && rows.Count >= TicketFilter.DefaultListLimit, tickets = rows });
                 return ExitCodes.Ok;
             }
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
             context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended; review: flagged for an operator's look)");
             context.Console.Write(Table(rows, dates));
+            if (settings.Limit is null && rows.Count >= TicketFilter.DefaultListLimit)
+            {
+                context.Console.MarkupLine($"[yellow]The first {TicketFilter.DefaultListLimit} (by arrival) only[/]: narrow with filters or pass --limit N.");
+            }
+
             return ExitCodes.Ok;
         });
 
@@ -39,7 +44,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         DueBefore = s.DueBefore is not null && dates.TryParse(s.DueBefore, out var due) ? due : null,
         Review = s.Review,
         Sender = s.Sender,
-        Limit = s.Limit,
+        Limit = s.Limit ?? TicketFilter.DefaultListLimit,
     };
 
     /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>

@@ -30,6 +30,7 @@ internal sealed class TicketsListSettings : JsonSettings
     public bool Review { get; init; }
 
     [CommandOption("--limit <N>")]
+    [Description("At most N tickets, the earliest arrivals first (default 1000).")]
     public int? Limit { get; init; }
 
     public override ValidationResult Validate()
