@@ -25,5 +25,8 @@ public sealed class TicketQuery
     /// <summary>Only tickets flagged for an operator's look (<see cref="Ticket.NeedsReview"/>) and not yet marked reviewed.</summary>
     public bool NeedsReview { get; init; }
 
+    /// <summary>Only tickets whose classification an operator corrected (<c>tickets reclassify</c>): what the model learns from.</summary>
+    public bool Corrected { get; init; }
+
     public int? Limit { get; init; }
 }

@@ -60,6 +60,11 @@ internal sealed partial class PostgreSqlTicketStore
             parameters.Add(("senderPhone", query.SenderPhone ?? text));
         }
 
+        if (query.Corrected)
+        {
+            sql.Append(" AND (doc->'Classification'->>'IsCorrection') = 'true'");
+        }
+
         if (query.NeedsReview)
         {
             sql.Append(" AND (doc->>'NeedsReview') = 'true'"); // the expression of the partial index tickets_review

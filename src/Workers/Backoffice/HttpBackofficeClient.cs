@@ -32,6 +32,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         Add("overdue", filter.Overdue ? "true" : null);
         Add("dueBefore", filter.DueBefore?.ToString("O"));
         Add("review", filter.Review ? "true" : null);
+        Add("corrected", filter.Corrected ? "true" : null);
         Add("sender", filter.Sender);
         Add("limit", filter.Limit);
         var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");

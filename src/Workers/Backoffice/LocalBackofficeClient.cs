@@ -49,6 +49,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             OverdueAt = filter.Overdue ? time.GetUtcNow() : null,
             DueBefore = filter.DueBefore,
             NeedsReview = filter.Review,
+            Corrected = filter.Corrected,
             Sender = string.IsNullOrWhiteSpace(filter.Sender) ? null : filter.Sender,
             SenderPhone = Channels.Paper.ItalianPhoneNumber.ToE164(filter.Sender),
             Limit = filter.Limit,

@@ -17,6 +17,9 @@ internal sealed record TicketFilter
     public DateTimeOffset? DueBefore { get; init; }
     public bool Review { get; init; }
 
+    /// <summary>Only tickets an operator reclassified (<c>classify train</c> reads these, not the whole store).</summary>
+    public bool Corrected { get; init; }
+
     /// <summary>The sender's e-mail, fiscal code, or phone or fax number as written ("0862 123456").</summary>
     public string? Sender { get; init; }
     public int? Limit { get; init; }

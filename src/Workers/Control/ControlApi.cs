@@ -43,7 +43,7 @@ internal static class ControlApi
 
     private static void MapTickets(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, string? sender, int? limit,
+        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, bool? corrected, string? sender, int? limit,
             HttpContext http, IBackofficeClient client, CancellationToken ct) =>
         {
             TicketStatus? parsedStatus = null;
@@ -68,7 +68,7 @@ internal static class ControlApi
                 due = d;
             }
 
-            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Sender = sender, Limit = limit ?? TicketFilter.DefaultListLimit };
+            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Corrected = corrected ?? false, Sender = sender, Limit = limit ?? TicketFilter.DefaultListLimit };
             var tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
             if (limit is null && tickets.Count >= TicketFilter.DefaultListLimit)
             {

@@ -124,6 +124,21 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Query_Corrected_OnlyReclassifiedTickets(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2"), StoreRequests.Mail("k3")], default);
+        await s.Store.UpdateAsync("PC-2026-000002", t =>
+        {
+            t.Classification = new Classification { Level = ServiceLevel.Second, Category = "rischio sismico", RuleName = "correction", IsCorrection = true };
+            return new TicketEvent { Kind = TicketEventKind.Reclassified, Detail = "level 1 -> 2" };
+        }, default);
+
+        (await Numbers(s.Store, new TicketQuery { Corrected = true })).Should().Equal("PC-2026-000002");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task SummarizeTickets_CountsPerChannel_LastByNumberNotByArrival(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

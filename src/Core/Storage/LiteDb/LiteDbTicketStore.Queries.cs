@@ -29,6 +29,11 @@ internal sealed partial class LiteDbTicketStore
                 text.ToLowerInvariant(), text.ToUpperInvariant(), q.SenderPhone ?? text);
         }
 
+        if (q.Corrected)
+        {
+            query = query.Where("$.Classification.IsCorrection = true");
+        }
+
         if (q.NeedsReview)
         {
             query = query.Where("$.NeedsReview = true");

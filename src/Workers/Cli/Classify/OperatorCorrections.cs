@@ -11,8 +11,8 @@ internal static class OperatorCorrections
     public static async Task<List<LabelledRequest>> ReadAsync(CliSession session, CancellationToken cancellationToken)
     {
         await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-        // Corrections can be on any ticket of any year: every ticket, not a list's default page.
-        var tickets = await client.ListTicketsAsync(new TicketFilter { Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        // Corrections can be on any ticket of any year: all of them, not a list's default page, and only them.
+        var tickets = await client.ListTicketsAsync(new TicketFilter { Corrected = true, Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
         return LabelledRequest.FromCorrections(tickets);
     }
 }
