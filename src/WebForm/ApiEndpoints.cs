@@ -16,7 +16,7 @@ namespace ContactCenter.WebForm;
 /// an <c>Idempotency-Key</c> header makes a retried request one ticket. Answers 201 with the number once stored.
 /// </summary>
 internal sealed partial class ApiEndpoints(FormValidator validator, SubmissionService submissions, TrackingLinks links, WebFormMetrics metrics,
-    TimeProvider time, ILogger<ApiEndpoints> logger)
+    ILogger<ApiEndpoints> logger)
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/richieste", (HttpContext context, ApiEndpoints api) => api.SubmitAsync(context)).RequireRateLimiting(WebFormRateLimits.Submit);
@@ -68,9 +68,8 @@ internal sealed partial class ApiEndpoints(FormValidator validator, SubmissionSe
 
         try
         {
-            // A key sent again within two days finds its ticket; the number of an older one is in its receipt.
-            var since = time.GetUtcNow().AddDays(-2);
-            var result = await submissions.SubmitAsync("api-" + key, since, input, files, "Api", context.RequestAborted).ConfigureAwait(false);
+            // A key sent again finds its ticket, however long after the first.
+            var result = await submissions.SubmitAsync("api-" + key, input, files, "Api", context.RequestAborted).ConfigureAwait(false);
             metrics.Submitted(result.Kind.ToString());
             return result.Kind == SubmissionResultKind.Quarantined
                 ? Results.Json(new { esito = "in verifica", messaggio = "Ricevuta ma da verificare da un operatore." }, statusCode: StatusCodes.Status202Accepted)

@@ -115,7 +115,7 @@ internal sealed class FormEndpoints(
         SubmissionResult result;
         try
         {
-            result = await submissions.SubmitAsync(nonce, issuedAt, input, files, "Form", context.RequestAborted).ConfigureAwait(false);
+            result = await submissions.SubmitAsync(nonce, input, files, "Form", context.RequestAborted).ConfigureAwait(false);
         }
         catch (PollFailedException ex)
         {

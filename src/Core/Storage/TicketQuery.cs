@@ -6,6 +6,9 @@ public sealed class TicketQuery
 {
     public TicketStatus? Status { get; init; }
     public string? ChannelName { get; init; }
+
+    /// <summary>The ticket the item with this source key opened (unique, indexed in both stores).</summary>
+    public string? SourceKey { get; init; }
     public DateTimeOffset? ReceivedFrom { get; init; }
     public DateTimeOffset? ReceivedTo { get; init; }
     public DateTimeOffset? DueBefore { get; init; }

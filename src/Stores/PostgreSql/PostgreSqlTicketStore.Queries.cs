@@ -46,6 +46,7 @@ internal sealed partial class PostgreSqlTicketStore
 
         Where("status = @status", "status", query.Status?.ToString());
         Where("channel_name = @channel", "channel", query.ChannelName);
+        Where("source_key = @sourceKey", "sourceKey", query.SourceKey);
         Where("received_at >= @from", "from", query.ReceivedFrom);
         Where("received_at < @to", "to", query.ReceivedTo);
         Where("due_at < @dueBefore", "dueBefore", query.DueBefore);

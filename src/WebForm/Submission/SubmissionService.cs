@@ -23,7 +23,7 @@ internal sealed class SubmissionService(
 
     /// <summary>Throws <see cref="PollFailedException"/> when the store could not commit: the citizen must try again.</summary>
     public async Task<SubmissionResult> SubmitAsync(
-        string token, DateTimeOffset since, FormInput input, IReadOnlyList<AcceptedFile> files, string via, CancellationToken cancellationToken)
+        string token, FormInput input, IReadOnlyList<AcceptedFile> files, string via, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var attachments = new List<TicketAttachment>(files.Count);
@@ -72,10 +72,10 @@ internal sealed class SubmissionService(
             await pipeline.RunAsync(source, null, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return await ResultOfAsync(source, item.SourceKey, since, cancellationToken).ConfigureAwait(false);
+        return await ResultOfAsync(source, item.SourceKey, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SubmissionResult> ResultOfAsync(SubmissionSource source, string key, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<SubmissionResult> ResultOfAsync(SubmissionSource source, string key, CancellationToken cancellationToken)
     {
         if (source.RejectedReason is { } reason)
         {
@@ -89,17 +89,17 @@ internal sealed class SubmissionService(
             { Kind: DispatchOutcomeKind.FollowUpAppended } o => (SubmissionResultKind.FollowUp, o.TicketNumber),
             { } o => (SubmissionResultKind.AlreadyStored, o.TicketNumber),
             // Known before this request (a second click after the first was stored): look the ticket up by its key.
-            null => (SubmissionResultKind.AlreadyStored, await FindNumberAsync(key, since, cancellationToken).ConfigureAwait(false)),
+            null => (SubmissionResultKind.AlreadyStored, await FindNumberAsync(key, cancellationToken).ConfigureAwait(false)),
         };
         var ticket = number is null ? null : await store.GetAsync(number, cancellationToken).ConfigureAwait(false);
         WebFormLog.Submitted(logger, key, kind.ToString(), number ?? "-");
         return SubmissionResult.Stored(kind, number, ticket?.DueAt);
     }
 
-    private async Task<string?> FindNumberAsync(string key, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<string?> FindNumberAsync(string key, CancellationToken cancellationToken)
     {
-        var query = new TicketQuery { ChannelName = options.Value.ChannelName, ReceivedFrom = since.AddMinutes(-1) };
-        var tickets = await store.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        return tickets.FirstOrDefault(t => t.SourceKey == key)?.Number;
+        // By its key (indexed), not by reading every form ticket since the form was shown: an emergency brings thousands.
+        var tickets = await store.QueryAsync(new TicketQuery { SourceKey = key, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        return tickets.FirstOrDefault()?.Number;
     }
 }

@@ -27,6 +27,7 @@ public sealed partial class TicketStoreContractTests
         (await Numbers(s.Store, new TicketQuery { Status = TicketStatus.Open, ReceivedFrom = T0.AddHours(1), ReceivedTo = T0.AddDays(3) }))
             .Should().Equal("PC-2026-000002", "PC-2026-000001");
         (await Numbers(s.Store, new TicketQuery { DueBefore = T0.AddDays(2).AddHours(2) })).Should().Equal("PC-2026-000002");
+        (await Numbers(s.Store, new TicketQuery { SourceKey = "k3" })).Should().Equal("PC-2026-000003");
     }
 
     [Theory]

@@ -22,6 +22,11 @@ internal sealed partial class LiteDbTicketStore
             query = query.Where("$.ChannelName = @0", channel);
         }
 
+        if (q.SourceKey is { } key)
+        {
+            query = query.Where("$.SourceKey = @0", key);
+        }
+
         if (q.Sender is { } sender)
         {
             var text = sender.Trim();
