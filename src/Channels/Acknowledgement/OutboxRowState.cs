@@ -7,14 +7,14 @@ namespace ContactCenter.Channels.Acknowledgement;
 /// <summary>How an outbox row changes after an attempt, and the ticket event that goes with it.</summary>
 internal static class OutboxRowState
 {
-    /// <summary>Far enough to never be due, near enough for every store's date type.</summary>
-    public static readonly DateTimeOffset Never = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Never = NeverDue.At;
 
     public static TicketEvent MarkSent(OutboxMessage row, DateTimeOffset now)
     {
         row.Attempts++;
         row.SentAt = now;
         row.LastError = null;
+        row.NextAttemptAt = Never; // out of every later due range (see NeverDue)
         return new TicketEvent
         {
             At = now,

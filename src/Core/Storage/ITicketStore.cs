@@ -76,8 +76,12 @@ public interface ITicketStore : IDisposable
     /// <summary>Saves a webhook delivery's new state (attempts, error, next attempt, delivered, abandoned), durably.</summary>
     Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken);
 
-    /// <summary>Per webhook that has rows: pending, oldest pending, delivered and abandoned counts.</summary>
-    Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Per webhook that has rows: pending, oldest pending, delivered and abandoned counts. With
+    /// <paramref name="pendingOnly"/> (what each delivery run reports to the gauges) only the pending rows are read and
+    /// delivered and abandoned are 0: the finished rows of years are counted only when <c>status</c> asks.
+    /// </summary>
+    Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(bool pendingOnly, CancellationToken cancellationToken);
 
     Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);
 

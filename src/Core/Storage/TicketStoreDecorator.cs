@@ -52,7 +52,8 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) => Inner.UpdateWebhookAsync(delivery, cancellationToken);
 
-    public virtual Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken) => Inner.SummarizeWebhooksAsync(cancellationToken);
+    public virtual Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(bool pendingOnly, CancellationToken cancellationToken) =>
+        Inner.SummarizeWebhooksAsync(pendingOnly, cancellationToken);
 
     public virtual Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) => Inner.GetModeAsync(cancellationToken);
 

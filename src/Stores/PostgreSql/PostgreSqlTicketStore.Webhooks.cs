@@ -26,8 +26,9 @@ internal sealed partial class PostgreSqlTicketStore
             }
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(bool pendingOnly, CancellationToken cancellationToken)
     {
+        // Pending only: the rows of the partial index webhooks_due, not every event ever delivered.
         const string Pending = PostgreSqlWebhooks.Pending;
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await Sql.ListAsync(db,
@@ -39,7 +40,7 @@ internal sealed partial class PostgreSqlTicketStore
                    count(*) FILTER (WHERE abandoned_at IS NOT NULL),
                    (SELECT p.doc->>'LastError' FROM webhooks p
                     WHERE p.webhook = w.webhook AND {Pending} AND p.doc ? 'LastError' ORDER BY p.id DESC LIMIT 1)
-            FROM webhooks w GROUP BY w.webhook ORDER BY w.webhook COLLATE "C"
+            FROM webhooks w {(pendingOnly ? $"WHERE {Pending}" : "")} GROUP BY w.webhook ORDER BY w.webhook COLLATE "C"
             """,
             r => new WebhookQueueSummary(r.GetString(0), checked((int)r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetFieldValue<DateTimeOffset>(2),
                 checked((int)r.GetInt64(3)), checked((int)r.GetInt64(4)), r.IsDBNull(5) ? null : r.GetString(5)),

@@ -22,7 +22,7 @@ internal sealed class StatusReporter(
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var tickets = await store.SummarizeTicketsAsync(cancellationToken).ConfigureAwait(false);
         var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
-        var webhooks = await store.SummarizeWebhooksAsync(cancellationToken).ConfigureAwait(false);
+        var webhooks = await store.SummarizeWebhooksAsync(pendingOnly: false, cancellationToken).ConfigureAwait(false);
         var path = StorePath;
         return new ServiceStatusReport
         {

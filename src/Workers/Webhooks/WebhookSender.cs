@@ -51,7 +51,10 @@ internal sealed class WebhookSender(
                 WebhookLog.RunFinished(logger, delivered, failed);
             }
 
-            metrics.Report(await store.SummarizeWebhooksAsync(cancellationToken).ConfigureAwait(false));
+            // A configured webhook with nothing pending reports 0, not a series that stops.
+            var pending = await store.SummarizeWebhooksAsync(pendingOnly: true, cancellationToken).ConfigureAwait(false);
+            metrics.Report([.. pending, .. settings.Endpoints.Keys.Where(name => pending.All(p => p.Webhook != name))
+                .Select(name => new WebhookQueueSummary(name, 0, null, 0, 0, null))]);
             return delivered;
         }
         finally
@@ -103,6 +106,7 @@ internal sealed class WebhookSender(
         {
             row.DeliveredAt = now;
             row.LastError = null;
+            row.NextAttemptAt = NeverDue.At; // out of every later due range
             await store.UpdateWebhookAsync(row, CancellationToken.None).ConfigureAwait(false);
             metrics.Delivered(row.Webhook);
             WebhookLog.Delivered(logger, row.Webhook, row.EventType, row.EventId, row.TicketNumber, row.Attempts);
@@ -156,6 +160,7 @@ internal sealed class WebhookSender(
     {
         row.AbandonedAt = time.GetUtcNow();
         row.LastError = reason;
+        row.NextAttemptAt = NeverDue.At;
         await store.UpdateWebhookAsync(row, cancellationToken).ConfigureAwait(false);
         metrics.Abandoned(row.Webhook);
         WebhookLog.Abandoned(logger, row.Webhook, row.EventType, row.EventId, row.TicketNumber, row.Attempts, reason);

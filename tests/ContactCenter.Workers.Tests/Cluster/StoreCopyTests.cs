@@ -108,7 +108,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
             new PostgreSqlStoreOptions { ConnectionString = database, Archive = PostgreSqlArchiveKind.Folder }, webhooks: webhooks);
         using (copied)
         {
-            var summary = (await copied.SummarizeWebhooksAsync(default)).Should().ContainSingle().Subject;
+            var summary = (await copied.SummarizeWebhooksAsync(pendingOnly: false, default)).Should().ContainSingle().Subject;
             (summary.Webhook, summary.Pending, summary.Delivered).Should().Be(("backoffice", 1, 1));
             (await copied.ListSpamAsync(includeResolved: true, default)).Should().ContainSingle()
                 .Which.Should().BeEquivalentTo(new { SourceKey = "email:spam-1", Subject = "Vinci subito", Score = 18.5 }, "held spam is copied too");

@@ -47,7 +47,7 @@ public sealed class WebhookSenderTests : IDisposable
         }
 
         attempts.Should().Equal([1, 1, 2, 3, 4], "waits of 10, 20, 40 s between attempts: the one 5 s after the first is too early");
-        var summary = (await store.SummarizeWebhooksAsync(default)).Single();
+        var summary = (await store.SummarizeWebhooksAsync(pendingOnly: false, default)).Single();
         summary.Abandoned.Should().Be(1, "MaxAttempts is 4");
         summary.Pending.Should().Be(0);
         (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, default)).Should().BeEmpty();
@@ -60,18 +60,20 @@ public sealed class WebhookSenderTests : IDisposable
         using var http = new HttpClient();
 
         await Sender(http, new WebhookEndpointOptions { Url = "http://127.0.0.1:1/", Secret = new string('s', 32), Enabled = false }).DeliverDueAsync(default);
-        (await store.SummarizeWebhooksAsync(default)).Single().Pending.Should().Be(1, "a disabled webhook keeps its events for later");
+        (await store.SummarizeWebhooksAsync(pendingOnly: false, default)).Single().Pending.Should().Be(1, "a disabled webhook keeps its events for later");
 
-        await Sender(http, null).DeliverDueAsync(default);
-        var summary = (await store.SummarizeWebhooksAsync(default)).Single();
+        var saved = new WebhookUpdatesStore(store);
+        await Sender(http, null, saved).DeliverDueAsync(default);
+        var summary = (await store.SummarizeWebhooksAsync(pendingOnly: false, default)).Single();
         summary.Abandoned.Should().Be(1);
         summary.Pending.Should().Be(0);
+        saved.Saved.Should().ContainSingle().Which.NextAttemptAt.Should().Be(NeverDue.At, "a finished row leaves every due range");
     }
 
     private async Task<int> AttemptsAsync() =>
         (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, default)).SingleOrDefault()?.Attempts ?? 4;
 
-    private WebhookSender Sender(HttpClient http, WebhookEndpointOptions? crm)
+    private WebhookSender Sender(HttpClient http, WebhookEndpointOptions? crm, ITicketStore? via = null)
     {
         var options = new WebhookOptions
         {
@@ -83,7 +85,7 @@ public sealed class WebhookSenderTests : IDisposable
             options.Endpoints["crm"] = crm;
         }
 
-        return new WebhookSender(store, http, Options.Create(options), new WebhookMetrics(meters.GetRequiredService<IMeterFactory>(), time), time,
+        return new WebhookSender(via ?? store, http, Options.Create(options), new WebhookMetrics(meters.GetRequiredService<IMeterFactory>(), time), time,
             NullLogger<WebhookSender>.Instance);
     }
 

@@ -29,10 +29,13 @@ internal sealed partial class LiteDbTicketStore
             }
         }), cancellationToken);
 
-    public Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(bool pendingOnly, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<WebhookQueueSummary>>(() =>
         {
-            var rows = _c.Webhooks.FindAll().ToList();
+            // Pending rows are those not yet parked at NeverDue.At: the NextAttemptAt index finds them without the rest.
+            var rows = pendingOnly
+                ? _c.Webhooks.Find(Query.And(Query.LT(nameof(WebhookDelivery.NextAttemptAt), StoreBsonMapper.ToBson(NeverDue.At)), WebhookPending)).ToList()
+                : _c.Webhooks.FindAll().ToList();
             return [.. rows.GroupBy(r => r.Webhook, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var pending = g.Where(r => r.DeliveredAt is null && r.AbandonedAt is null).OrderBy(r => r.Id).ToList();

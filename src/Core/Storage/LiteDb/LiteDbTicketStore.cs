@@ -39,6 +39,7 @@ internal sealed partial class LiteDbTicketStore : ITicketStore
             _db = Open(_path);
             _c = new StoreCollections(_db);
             _c.EnsureIndexes();
+            _c.ParkFinishedRows();
             _db.Checkpoint();
         }
         catch

@@ -52,10 +52,33 @@ internal sealed class StoreCollections
         Tickets.EnsureIndex(nameof(Ticket.ReceivedAt), "$.ReceivedAt");
         MessageIds.EnsureIndex(nameof(MessageIdRecord.MessageId), "$.MessageId");
         Outbox.EnsureIndex(nameof(OutboxMessage.NextAttemptAt), "$.NextAttemptAt");
+        Outbox.EnsureIndex(nameof(OutboxMessage.SentAt), "$.SentAt"); // the pending count reads the unsent rows only
         Outbox.EnsureIndex("ToLower", "LOWER($.To)");
         Quarantine.EnsureIndex(nameof(QuarantineRecord.SourceKey), "$.SourceKey", unique: true);
         Webhooks.EnsureIndex(nameof(WebhookDelivery.NextAttemptAt), "$.NextAttemptAt");
         Spam.EnsureIndex(nameof(SpamRecord.SourceKey), "$.SourceKey", unique: true);
+    }
+
+    /// <summary>
+    /// Rows finished before <see cref="NeverDue"/> existed keep their last attempt's time and so stay in every due range:
+    /// parked once at open. Later opens find nothing to do (the range below <see cref="NeverDue.At"/> holds only
+    /// pending rows then). Idempotent: a crash before the checkpoint parks them again.
+    /// </summary>
+    public void ParkFinishedRows()
+    {
+        var never = StoreBsonMapper.ToBson(NeverDue.At);
+        foreach (var message in Outbox.Find(Query.And(Query.LT(nameof(OutboxMessage.NextAttemptAt), never), "$.SentAt != null")).ToList())
+        {
+            message.NextAttemptAt = NeverDue.At;
+            Outbox.Update(message);
+        }
+
+        var finished = "$.DeliveredAt != null OR $.AbandonedAt != null";
+        foreach (var delivery in Webhooks.Find(Query.And(Query.LT(nameof(WebhookDelivery.NextAttemptAt), never), finished)).ToList())
+        {
+            delivery.NextAttemptAt = NeverDue.At;
+            Webhooks.Update(delivery);
+        }
     }
 
     public Ticket? FindTicket(string number) => Tickets.FindOne(StoreQuery.Eq("Number", number));

@@ -82,6 +82,28 @@ public sealed class LiteDbTicketStoreUpgradeTests : IDisposable
         otherChannel.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Open_SentReceiptsOfEarlierVersions_AreParkedOutOfTheDueRange()
+    {
+        var now = _time.GetUtcNow();
+        using (var store = Open())
+        {
+            // Sent as an earlier version did: the row keeps its last attempt's time, so every later due range held it.
+            var row = (await store.GetDueOutboxAsync(now.AddYears(10), 10, default))[0];
+            row.SentAt = now;
+            row.Attempts = 1;
+            await store.UpdateOutboxAsync(row, null, default);
+        }
+
+        Open().Dispose();
+
+        using var db = new LiteDatabase(new ConnectionString { Filename = _options.ResolvedDatabasePath, Connection = ConnectionType.Direct, Collation = new Collation("en-US/Ordinal") });
+        var rows = db.GetCollection("outbox").FindAll().ToList();
+        rows.Should().HaveCountGreaterThan(1, "the fixture has receipts queued");
+        rows.Where(r => !r["SentAt"].IsNull).Select(r => r["NextAttemptAt"].AsInt64).Should().Equal(NeverDue.At.UtcTicks);
+        rows.Where(r => r["SentAt"].IsNull).Should().OnlyContain(r => r["NextAttemptAt"].AsInt64 < NeverDue.At.UtcTicks, "unsent receipts stay due");
+    }
+
     private LiteDbTicketStore Open() => new(_options, _time, NullLogger<LiteDbTicketStore>.Instance);
 
     private List<string> TicketIndexes()
