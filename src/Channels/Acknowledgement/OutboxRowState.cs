@@ -7,14 +7,12 @@ namespace ContactCenter.Channels.Acknowledgement;
 /// <summary>How an outbox row changes after an attempt, and the ticket event that goes with it.</summary>
 internal static class OutboxRowState
 {
-    public static readonly DateTimeOffset Never = NeverDue.At;
-
     public static TicketEvent MarkSent(OutboxMessage row, DateTimeOffset now)
     {
         row.Attempts++;
         row.SentAt = now;
         row.LastError = null;
-        row.NextAttemptAt = Never; // out of every later due range (see NeverDue)
+        row.NextAttemptAt = NeverDue.At; // out of every later due range
         return new TicketEvent
         {
             At = now,
@@ -41,7 +39,7 @@ internal static class OutboxRowState
     {
         row.LastError = reason;
         row.AbandonedAt = now;
-        row.NextAttemptAt = Never;
+        row.NextAttemptAt = NeverDue.At;
         return new TicketEvent
         {
             At = now,
