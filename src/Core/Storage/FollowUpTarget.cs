@@ -17,7 +17,10 @@ internal static class FollowUpTarget
     /// <summary>True when the subject's ticket is the answer without looking at the headers.</summary>
     public static bool SubjectSuffices(Ticket bySubject, TicketDraft draft) => !FollowUpSenderRule.IsStranger(bySubject, draft);
 
-    /// <summary>The ticket the reply goes to; a history note on it when the headers' ticket was chosen over the subject's.</summary>
+    /// <summary>
+    /// The ticket the reply goes to, called once <see cref="SubjectSuffices"/> said no (or the subject named none);
+    /// a history note on it when the headers' ticket was chosen over the subject's.
+    /// </summary>
     public static Ticket? Choose(TicketFactory factory, Ticket? bySubject, Ticket? byReference, TicketDraft draft)
     {
         if (bySubject is null || byReference is null)
@@ -25,7 +28,7 @@ internal static class FollowUpTarget
             return bySubject ?? byReference;
         }
 
-        if (byReference.Number == bySubject.Number || SubjectSuffices(bySubject, draft) || FollowUpSenderRule.IsStranger(byReference, draft))
+        if (byReference.Number == bySubject.Number || FollowUpSenderRule.IsStranger(byReference, draft))
         {
             return bySubject;
         }
