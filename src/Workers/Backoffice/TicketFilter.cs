@@ -11,6 +11,9 @@ internal sealed record TicketFilter
     /// </summary>
     public const int DefaultListLimit = 1000;
 
+    /// <summary>True when a list asked without a limit came back full: there may be more than it shows.</summary>
+    public static bool IsCut(int? askedLimit, int returned) => askedLimit is null && returned >= DefaultListLimit;
+
     public TicketStatus? Status { get; init; }
     public string? Channel { get; init; }
     public bool Overdue { get; init; }

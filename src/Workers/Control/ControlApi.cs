@@ -70,7 +70,7 @@ internal static class ControlApi
 
             var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Corrected = corrected ?? false, Sender = sender, Limit = limit ?? TicketFilter.DefaultListLimit };
             var tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
-            if (limit is null && tickets.Count >= TicketFilter.DefaultListLimit)
+            if (TicketFilter.IsCut(limit, tickets.Count))
             {
                 // The array is the answer's whole body, so the cut is said in a header: ask again with limit= or filters.
                 http.Response.Headers["X-Result-Limited"] = TicketFilter.DefaultListLimit.ToString(CultureInfo.InvariantCulture);

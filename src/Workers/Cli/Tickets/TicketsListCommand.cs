@@ -19,16 +19,17 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             var mode = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
             var tickets = await client.ListTicketsAsync(ToFilter(settings, dates), cancellationToken).ConfigureAwait(false);
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
+            var limited = TicketFilter.IsCut(settings.Limit, rows.Count);
             if (settings.Json)
             {
-                CliJson.Write(context.Output, new { mode, count = rows.Count, limited = settings.Limit is null && rows.Count >= TicketFilter.DefaultListLimit, tickets = rows });
+                CliJson.Write(context.Output, new { mode, count = rows.Count, limited, tickets = rows });
                 return ExitCodes.Ok;
             }
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
             context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended; review: flagged for an operator's look)");
             context.Console.Write(Table(rows, dates));
-            if (settings.Limit is null && rows.Count >= TicketFilter.DefaultListLimit)
+            if (limited)
             {
                 context.Console.MarkupLine($"[yellow]The first {TicketFilter.DefaultListLimit} (by arrival) only[/]: narrow with filters or pass --limit N.");
             }
