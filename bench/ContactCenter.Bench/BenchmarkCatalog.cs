@@ -3,6 +3,7 @@ using ContactCenter.Bench.Mail;
 using ContactCenter.Bench.Memory;
 using ContactCenter.Bench.Ocr;
 using ContactCenter.Bench.PostgreSql;
+using ContactCenter.Bench.Statistics;
 using ContactCenter.Bench.Store;
 
 namespace ContactCenter.Bench;
@@ -21,5 +22,6 @@ internal static class BenchmarkCatalog
         new MemoryBenchmark(),
         new PostgreSqlStoreBenchmark(),
         new PostgreSqlMailBenchmark(),
+        new StatisticsBenchmark(),
     ];
 }

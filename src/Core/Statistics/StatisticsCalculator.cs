@@ -9,7 +9,11 @@ namespace ContactCenter.Core.Statistics;
 public static class StatisticsCalculator
 {
     public static TicketStatistics Compute(
-        IReadOnlyCollection<Ticket> tickets, DateOnly? from, DateOnly? to, DateTimeOffset now, TimeZoneInfo zone)
+        IReadOnlyCollection<Ticket> tickets, DateOnly? from, DateOnly? to, DateTimeOffset now, TimeZoneInfo zone) =>
+        Compute([.. tickets.Select(TicketFacts.Of)], from, to, now, zone);
+
+    public static TicketStatistics Compute(
+        IReadOnlyCollection<TicketFacts> tickets, DateOnly? from, DateOnly? to, DateTimeOffset now, TimeZoneInfo zone)
     {
         var inPeriod = tickets.Where(t => InPeriod(t, from, to, zone)).ToList();
         return new TicketStatistics(
@@ -18,8 +22,8 @@ public static class StatisticsCalculator
             now,
             Count("totale", inPeriod, now),
             Group(inPeriod, t => ChannelLabel(t.Channel), now),
-            Group(inPeriod, t => t.Classification.Level == ServiceLevel.Second ? "secondo livello" : "primo livello", now),
-            Group(inPeriod, t => t.Classification.Category, now),
+            Group(inPeriod, t => t.Level == ServiceLevel.Second ? "secondo livello" : "primo livello", now),
+            Group(inPeriod, t => t.Category, now),
             Group(inPeriod, t => TimeZoneInfo.ConvertTime(t.ReceivedAt, zone).ToString("yyyy-MM"), now),
             DurationSummary.From(inPeriod.Where(t => t.ReceiptSentAt is not null).Select(t => t.ReceiptSentAt!.Value - t.ReceivedAt)),
             DurationSummary.From(inPeriod.Where(t => t.Status == TicketStatus.Closed && t.ClosedAt is not null)
@@ -38,16 +42,16 @@ public static class StatisticsCalculator
         _ => channel.ToString(),
     };
 
-    private static bool InPeriod(Ticket ticket, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
+    private static bool InPeriod(TicketFacts ticket, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(ticket.ReceivedAt, zone).DateTime);
         return (from is null || day >= from) && (to is null || day <= to);
     }
 
-    private static List<CountRow> Group(List<Ticket> tickets, Func<Ticket, string> key, DateTimeOffset now) =>
+    private static List<CountRow> Group(List<TicketFacts> tickets, Func<TicketFacts, string> key, DateTimeOffset now) =>
         tickets.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, g.ToList(), now)).ToList();
 
-    private static CountRow Count(string key, List<Ticket> tickets, DateTimeOffset now)
+    private static CountRow Count(string key, List<TicketFacts> tickets, DateTimeOffset now)
     {
         var closed = tickets.Where(t => t.Status == TicketStatus.Closed).ToList();
         return new CountRow(

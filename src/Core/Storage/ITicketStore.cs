@@ -1,3 +1,4 @@
+using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Core.Storage;
@@ -31,6 +32,12 @@ public interface ITicketStore : IDisposable
     /// national service's store to count them. Ordered by channel name (ordinal).
     /// </summary>
     Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The statistics' fields of the tickets received in [<paramref name="receivedFrom"/>, <paramref name="receivedTo"/>)
+    /// (either end open when null), read where the tickets are without loading whole tickets; in no particular order.
+    /// </summary>
+    Task<IReadOnlyList<TicketFacts>> ListTicketFactsAsync(DateTimeOffset? receivedFrom, DateTimeOffset? receivedTo, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies a backoffice change and appends its event, durably, queueing ticket.updated for the subscribed webhooks

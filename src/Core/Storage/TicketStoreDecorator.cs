@@ -1,3 +1,4 @@
+using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Core.Storage;
@@ -21,6 +22,9 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken) =>
         Inner.SummarizeTicketsAsync(cancellationToken);
+
+    public virtual Task<IReadOnlyList<TicketFacts>> ListTicketFactsAsync(DateTimeOffset? receivedFrom, DateTimeOffset? receivedTo, CancellationToken cancellationToken) =>
+        Inner.ListTicketFactsAsync(receivedFrom, receivedTo, cancellationToken);
 
     public virtual Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken) => Inner.UpdateAsync(number, change, cancellationToken);
 

@@ -119,13 +119,12 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         {
             var zone = services.GetRequiredService<BusinessCalendar>().Zone;
             // A day of margin either side: the calculator cuts the period on local dates.
-            var tickets = await store.QueryAsync(new TicketQuery
-            {
-                ReceivedFrom = from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1) : null,
-                ReceivedTo = to is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2) : null,
-            }, cancellationToken).ConfigureAwait(false);
+            var tickets = await store.ListTicketFactsAsync(
+                from is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1) : null,
+                to is { } t ? new DateTimeOffset(t.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2) : null,
+                cancellationToken).ConfigureAwait(false);
             var spam = await store.ListSpamAsync(includeResolved: true, cancellationToken).ConfigureAwait(false);
-            return StatisticsCalculator.Compute([.. tickets], from, to, time.GetUtcNow(), zone) with
+            return StatisticsCalculator.Compute(tickets, from, to, time.GetUtcNow(), zone) with
             {
                 Spam = spam.Count(r => r.Status != SpamStatus.Released && InPeriod(r.ReceivedAt, from, to, zone)),
             };

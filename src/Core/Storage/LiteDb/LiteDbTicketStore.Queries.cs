@@ -1,3 +1,4 @@
+using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Tickets;
 using LiteDB;
 
@@ -89,6 +90,28 @@ internal sealed partial class LiteDbTicketStore
                 return new ChannelTicketSummary(g.Key, g.Count(), g.Count(r => r.Open), g.Count(r => r.Review), last.Number, StoreBsonMapper.FromBson(last.At));
             })];
         }, cancellationToken);
+
+    public Task<IReadOnlyList<TicketFacts>> ListTicketFactsAsync(DateTimeOffset? receivedFrom, DateTimeOffset? receivedTo, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<TicketFacts>>(() =>
+        {
+            var query = WhereInstant(WhereInstant(_c.Tickets.Query(), "$.ReceivedAt >= @0", receivedFrom), "$.ReceivedAt < @0", receivedTo);
+            return [.. query
+                .Select("{ ch: $.Channel, l: $.Classification.Level, c: $.Classification.Category, s: $.Status, r: $.ReceivedAt, d: $.DueAt, " +
+                        "rs: $.ReceiptSentAt, cl: $.ClosedAt, su: $.Suspensions }")
+                .ToEnumerable()
+                .Select(d => new TicketFacts(
+                    Enum.Parse<ChannelKind>(d["ch"].AsString),
+                    Enum.Parse<ServiceLevel>(d["l"].AsString),
+                    d["c"].AsString,
+                    Enum.Parse<TicketStatus>(d["s"].AsString),
+                    StoreBsonMapper.FromBson(d["r"]),
+                    StoreBsonMapper.FromBson(d["d"]),
+                    Instant(d["rs"]),
+                    Instant(d["cl"]),
+                    d["su"] is BsonArray { Count: > 0 } suspensions && suspensions[^1]["Until"].IsNull))];
+        }, cancellationToken);
+
+    private static DateTimeOffset? Instant(BsonValue value) => value.IsNull ? null : StoreBsonMapper.FromBson(value);
 
     private static ILiteQueryable<Ticket> WhereInstant(ILiteQueryable<Ticket> query, string predicate, DateTimeOffset? value) =>
         value is { } instant ? query.Where(predicate, StoreBsonMapper.ToBson(instant)) : query;
