@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace ContactCenter.Channels.OAuth;
 
 /// <summary>
@@ -16,10 +17,10 @@ public sealed record OAuth2Status(
     public string Describe()
     {
         var parts = new List<string>();
-        parts.Add(TokenExpiresAt is { } token ? $"token valid until {token:yyyy-MM-dd HH:mm:ss}Z" : "no token yet");
+        parts.Add(TokenExpiresAt is { } token ? string.Create(CultureInfo.InvariantCulture, $"token valid until {token:yyyy-MM-dd HH:mm:ss}Z") : "no token yet");
         if (CredentialExpiresAt is { } credential)
         {
-            parts.Add($"secret/certificate expires {credential:yyyy-MM-dd}");
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"secret/certificate expires {credential:yyyy-MM-dd}"));
         }
 
         if (LastError is not null)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using ContactCenter.Core.Intake;
 
 namespace ContactCenter.Channels.Ocr;
@@ -16,7 +17,7 @@ internal sealed class PdfRasterizer(OcrOptions options)
             RedirectStandardError = true,
             RedirectStandardOutput = false,
         };
-        foreach (var argument in new[] { "-r", options.PdfRasterDpi.ToString(), "-f", pageNumber.ToString(), "-l", pageNumber.ToString(), "-png", "-singlefile", pdfPath, outputBase })
+        foreach (var argument in new[] { "-r", Invariant(options.PdfRasterDpi), "-f", Invariant(pageNumber), "-l", Invariant(pageNumber), "-png", "-singlefile", pdfPath, outputBase })
         {
             start.ArgumentList.Add(argument);
         }
@@ -61,4 +62,6 @@ internal sealed class PdfRasterizer(OcrOptions options)
                 $"{options.PdfToPpmPath} not found: install poppler-utils (Windows: poppler's bin folder on the PATH) or set {OcrOptions.SectionName}:PdfToPpmPath.", ex);
         }
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

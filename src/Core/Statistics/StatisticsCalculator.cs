@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Core.Statistics;
@@ -24,7 +25,7 @@ public static class StatisticsCalculator
             Group(inPeriod, t => ChannelLabel(t.Channel), now),
             Group(inPeriod, t => t.Level == ServiceLevel.Second ? "secondo livello" : "primo livello", now),
             Group(inPeriod, t => t.Category, now),
-            Group(inPeriod, t => TimeZoneInfo.ConvertTime(t.ReceivedAt, zone).ToString("yyyy-MM"), now),
+            Group(inPeriod, t => TimeZoneInfo.ConvertTime(t.ReceivedAt, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture), now),
             DurationSummary.From(inPeriod.Where(t => t.ReceiptSentAt is not null).Select(t => t.ReceiptSentAt!.Value - t.ReceivedAt)),
             DurationSummary.From(inPeriod.Where(t => t.Status == TicketStatus.Closed && t.ClosedAt is not null)
                 .Select(t => t.ClosedAt!.Value - t.ReceivedAt)));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ContactCenter.Core.Tickets;
@@ -6,7 +7,7 @@ namespace ContactCenter.Core.Tickets;
 public static partial class TicketNumber
 {
     public static string Format(string prefix, int year, int sequence) =>
-        $"{prefix}-{year:D4}-{sequence:D6}";
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year:D4}-{sequence:D6}");
 
     /// <summary>Finds a ticket number of the given prefix anywhere in a subject or text (e.g. "RE: [PC-2026-000042]").</summary>
     public static bool TryFind(string? text, string prefix, out string number)
@@ -21,7 +22,7 @@ public static partial class TicketNumber
         {
             if (string.Equals(match.Groups["prefix"].Value, prefix, StringComparison.OrdinalIgnoreCase))
             {
-                number = Format(prefix, int.Parse(match.Groups["year"].Value), int.Parse(match.Groups["seq"].Value));
+                number = Format(prefix, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["seq"].Value, CultureInfo.InvariantCulture));
                 return true;
             }
         }

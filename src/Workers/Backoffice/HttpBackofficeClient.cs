@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using ContactCenter.Core.Statistics;
@@ -79,7 +80,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         PostAsync<SpamActionResult>($"api/spam/{id}/confirm", new SpamRequest(actor), cancellationToken);
 
     public async Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        (await GetAsync<TicketStatistics>($"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", cancellationToken).ConfigureAwait(false))!;
+        (await GetAsync<TicketStatistics>(string.Create(CultureInfo.InvariantCulture, $"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), cancellationToken).ConfigureAwait(false))!;
 
     public ValueTask DisposeAsync()
     {

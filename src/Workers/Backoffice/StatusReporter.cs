@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Stores.PostgreSql;
@@ -53,7 +54,7 @@ internal sealed class StatusReporter(
         var job = ChannelTriggers.JobKey("");
         var nodes = await channelNodes.ReadAsync(ClusteredScheduling.SchedulerName, job.Group, job.Name, cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => nodes.TryGetValue(r.Name, out var n)
-            ? r with { Node = n.PollingNow ? $"{n.Node} (polling now)" : $"{n.Node} (last poll {n.LastPollAt:yyyy-MM-dd HH:mm:ss}Z)" }
+            ? r with { Node = n.PollingNow ? $"{n.Node} (polling now)" : string.Create(CultureInfo.InvariantCulture, $"{n.Node} (last poll {n.LastPollAt:yyyy-MM-dd HH:mm:ss}Z)") }
             : r)];
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Tickets;
 
@@ -54,6 +55,23 @@ public sealed class StatisticsCalculatorTests
 
         february.Total.Received.Should().Be(1);
         february.ByMonth.Single().Key.Should().Be("2026-02");
+    }
+
+    [Fact]
+    public void Compute_ThaiCulture_MonthsStillGregorian()
+    {
+        // A service started under a culture with another calendar (Thai: Buddhist era, 2569) must publish 2026's months.
+        var ticket = Make(ChannelKind.Email, ServiceLevel.First, "altro", new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), null, 7);
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("th-TH");
+        try
+        {
+            StatisticsCalculator.Compute([ticket], null, null, Now, Rome).ByMonth.Single().Key.Should().Be("2026-03");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]

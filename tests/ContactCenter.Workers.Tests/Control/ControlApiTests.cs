@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ContactCenter.Testing;
+using ContactCenter.Workers.Backoffice;
 using ContactCenter.Workers.Tests.Cli;
 
 namespace ContactCenter.Workers.Tests.Control;
@@ -121,6 +123,27 @@ public sealed class ControlApiTests : IDisposable
         (await http.GetFromJsonAsync<JsonElement>("api/quarantine")).GetArrayLength().Should().Be(0);
         (await http.GetAsync("api/quarantine/7")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await http.PostAsJsonAsync("api/quarantine/7/discard", new { reason = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task RemoteStats_UnderACultureWithAnotherCalendar_AsksForTheGregorianPeriod()
+    {
+        await KnownStore.BuildAsync(folder.Combine("data"));
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        var client = new HttpBackofficeClient(service.Http);
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("th-TH"); // a Thai operator's machine: Buddhist era, 2569
+        try
+        {
+            var stats = await client.GetStatisticsAsync(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), default);
+
+            stats.From.Should().Be(new DateOnly(2026, 3, 1));
+            stats.Total.Received.Should().Be(3);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     private static async Task<List<string>> Numbers(HttpClient http, string url) =>

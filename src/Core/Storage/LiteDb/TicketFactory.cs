@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 
@@ -77,7 +78,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         {
             ticket.ClockStartedAt = request.ClockStartedAt;
             ticket.DueAt = request.DueAt;
-            ticket.History.Add(Event(TicketEventKind.DueDateChanged, $"Nuova scadenza {request.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC", request.Draft.SourceKey));
+            ticket.History.Add(Event(TicketEventKind.DueDateChanged, string.Create(CultureInfo.InvariantCulture, $"Nuova scadenza {request.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), request.Draft.SourceKey));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ContactCenter.Workers.Control;
 using Spectre.Console.Cli;
@@ -19,7 +20,7 @@ internal sealed class ApiKeyNewCommand(CliContext context) : Command<ApiKeyNewSe
         }
 
         var name = string.IsNullOrWhiteSpace(settings.Name)
-            ? $"{ControlPolicies.NameOf(settings.Role)}-{DateTime.UtcNow:yyyyMMdd}"
+            ? string.Create(CultureInfo.InvariantCulture, $"{ControlPolicies.NameOf(settings.Role)}-{DateTime.UtcNow:yyyyMMdd}")
             : settings.Name.Trim();
         var key = ApiKeyHash.NewKey();
         var entry = JsonSerializer.Serialize(new Dictionary<string, object>
