@@ -89,7 +89,7 @@ public sealed class StatusAndStatsCommandTests : IDisposable
         var result = await CliRun.RunAsync(null, "stats", "--html", folder.Combine("site"), "--config", config);
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Output.Should().Contain("received 4, open 2, answered 2");
+        result.Output.Should().Contain("received 4, open 2, answered 2").And.Contain("spam held 0 (not counted as requests)");
         var html = await File.ReadAllTextAsync(folder.Combine("site", "index.html"));
         html.Should().Contain("<dd id=\"ricevute\">4</dd>").And.Contain("<dd id=\"evase\">2</dd>").And.NotContain("Cittadino");
     }
