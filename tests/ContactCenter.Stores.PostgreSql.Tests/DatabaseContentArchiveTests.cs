@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -11,6 +12,19 @@ namespace ContactCenter.Stores.PostgreSql.Tests;
 [Collection(PostgresFixture.Collection)]
 public sealed class DatabaseContentArchiveTests(PostgresFixture postgres)
 {
+    [Fact]
+    public async Task Store_DatabaseUnreachable_IsTheStorageFaultNotTheItems()
+    {
+        var options = new PostgreSqlStoreOptions { ConnectionString = $"Host=127.0.0.1;Port={FreePort.Next()};Username=cc;Database=cc;Timeout=3" };
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(options);
+        var archive = new DatabaseContentArchive(dataSource, NullLogger.Instance);
+
+        var act = () => archive.StoreAsync(new MemoryStream("Buongiorno"u8.ToArray()), "lettera.eml", "message/rfc822", default);
+
+        (await act.Should().ThrowAsync<StorageUnavailableException>()).WithMessage("The database could not store lettera.eml: *")
+            .WithInnerException<NpgsqlException>();
+    }
+
     [Fact]
     public async Task Store_SameBytesTwice_StoredOnceAndReadBackByAnyNode()
     {

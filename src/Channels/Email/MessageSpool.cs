@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Channels.Email;
 
@@ -107,6 +108,20 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
     }
 
     private static async Task<MessageSpool> SpillAsync(
+        Stream source, MemoryStream head, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteSpoolAsync(source, head, maxBytes, buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageUnavailableException.IsFileSystemFault(ex))
+        {
+            // A full or failing disk under the spool (or the source's own folder) is not the message's fault.
+            throw new StorageUnavailableException($"The mail spool in {MessageSpoolFolder.Current} could not hold a message over 1 MiB: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<MessageSpool> WriteSpoolAsync(
         Stream source, MemoryStream head, long maxBytes, byte[] buffer, CancellationToken cancellationToken)
     {
         var path = Path.Combine(MessageSpoolFolder.Current, $"{MessageSpoolFolder.FilePrefix}{Guid.NewGuid():N}.eml");

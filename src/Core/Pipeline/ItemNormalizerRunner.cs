@@ -1,11 +1,13 @@
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Core.Pipeline;
 
 /// <summary>
 /// Runs the normalisers of a batch in parallel (OCR is the slow part of a scan or fax batch) and returns the results
-/// in the batch's order. A normaliser's failure becomes a quarantine reason; only cancellation escapes.
+/// in the batch's order. A normaliser's failure becomes a quarantine reason; only cancellation and a failure of the
+/// service's own storage (<see cref="StorageUnavailableException"/>) escape.
 /// </summary>
 internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normalizers, IOptions<PipelineOptions> options)
 {
@@ -72,6 +74,10 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
         catch (InboundItemRejectedException ex)
         {
             return NormalizedItem.Rejected(item, ex.Message);
+        }
+        catch (StorageUnavailableException)
+        {
+            throw; // the disk's or the database's fault, not the item's: the poll fails and the item is taken again later
         }
         catch (Exception ex)
         {

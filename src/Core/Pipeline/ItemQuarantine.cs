@@ -38,9 +38,10 @@ internal sealed class ItemQuarantine(ITicketStore store, IContentArchive archive
                 return await archive.StoreAsync(stream, fileName, item.OriginalContentType, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not StorageUnavailableException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            // The record and its reason still matter when the bytes cannot be read (e.g. the server dropped them).
+            // The record and its reason still matter when the bytes cannot be read (e.g. the server dropped them). When
+            // the archive cannot write them, the item stays at its source instead, for a later poll.
             PipelineLog.QuarantineArchiveFailed(logger, item.SourceKey, ex.GetType().Name, ex.Message);
             return null;
         }

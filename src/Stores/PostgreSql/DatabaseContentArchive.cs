@@ -40,6 +40,11 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
                 ? await StoreSmallAsync(new ArraySegment<byte>(buffer, 0, read), mode, cancellationToken).ConfigureAwait(false)
                 : await LargeBlobWriter.StoreAsync(dataSource, buffer.AsMemory(0, read), content, mode, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is NpgsqlException || StorageUnavailableException.IsFileSystemFault(ex))
+        {
+            // The database down or full (or the spool under the content): the item is not at fault and stays at its source.
+            throw new StorageUnavailableException($"The database could not store {SafeFileName.From(fileName)}: {ex.Message}", ex);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

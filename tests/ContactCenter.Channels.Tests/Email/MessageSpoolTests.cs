@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Email;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Channels.Tests.Email;
 
@@ -44,6 +45,15 @@ public sealed class MessageSpoolTests : IDisposable
 
         (await act.Should().ThrowAsync<InboundItemRejectedException>())
             .WithMessage($"Message is {size} bytes, over the limit of {limit} bytes (ContactCenter:Mail:MaxMessageBytes).");
+    }
+
+    [Fact]
+    public async Task Copy_DiskFailsWhileSpooling_IsTheStorageFaultNotTheMessages()
+    {
+        var act = () => MessageSpool.CopyAsync(new ReadFailingStream(2 * MessageSpool.MemoryLimit), MessageSpool.MemoryLimit, long.MaxValue, null, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<StorageUnavailableException>())
+            .WithMessage("The mail spool in * could not hold a message over 1 MiB: Input/output error").WithInnerException<IOException>();
     }
 
     private static byte[] ReadAll(Stream stream)

@@ -52,6 +52,11 @@ internal sealed class ContentArchive : IContentArchive
                 Sha256 = sha256,
             };
         }
+        catch (Exception ex) when (StorageUnavailableException.IsFileSystemFault(ex))
+        {
+            // The content comes from memory or the service's own spool: an I/O failure is the disk's, not the item's.
+            throw new StorageUnavailableException($"The archive at {_root} could not store {SafeFileName.From(fileName)}: {ex.Message}", ex);
+        }
         finally
         {
             if (!placed)
