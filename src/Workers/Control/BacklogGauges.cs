@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// Outbox size, oldest unsent receipt's age and quarantine size as observable gauges. A scrape must not wait for the
+/// Outbox size, oldest unsent receipt's age, quarantine size and the store folders' free space as observable gauges. A scrape must not wait for the
 /// store (a large batch may be committing), so the figures are read on a timer and the gauges report the last read.
 /// </summary>
 internal sealed class BacklogGauges : BackgroundService
@@ -20,7 +20,8 @@ internal sealed class BacklogGauges : BackgroundService
     private readonly ILogger<BacklogGauges> logger;
     private StoreBacklog latest = StoreBacklog.Empty;
 
-    public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger)
+    public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger,
+        DiskSpace disk)
     {
         this.store = store;
         this.time = time;
@@ -30,6 +31,9 @@ internal sealed class BacklogGauges : BackgroundService
         meter.CreateObservableGauge("contactcenter.outbox.pending", () => Volatile.Read(ref latest).OutboxPending, "{message}", "Receipts not yet sent.");
         meter.CreateObservableGauge("contactcenter.outbox.oldest.age", OldestAge, "s", "Age of the oldest receipt not yet sent.");
         meter.CreateObservableGauge("contactcenter.quarantine.pending", () => Volatile.Read(ref latest).QuarantinePending, "{item}", "Quarantined items awaiting an admin.");
+        // Read at each scrape: statvfs, not the store, so nothing to wait for.
+        meter.CreateObservableGauge("contactcenter.disk.free", () => disk.Read().Select(f => new Measurement<long>(f.FreeBytes, new KeyValuePair<string, object?>("folder", f.Subject))),
+            "By", "Free space under the store's folders (store, archive, quarantine).");
     }
 
     public async Task RefreshAsync(CancellationToken cancellationToken) =>

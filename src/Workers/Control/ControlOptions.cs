@@ -38,6 +38,12 @@ internal sealed class ControlOptions
     /// <summary>How long a CLI verb waits for the service to carry out a request (a retry runs the pipeline).</summary>
     public TimeSpan ClientRequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// <c>/health</c> turns degraded when a folder the store writes (data, archive, quarantine) has less free space than
+    /// this, before a full disk stops ingestion; 0 turns the check off.
+    /// </summary>
+    public long MinFreeDiskBytes { get; set; } = 1L << 30;
+
     /// <summary>How often the outbox and quarantine gauges are read from the store.</summary>
     public TimeSpan GaugeRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 

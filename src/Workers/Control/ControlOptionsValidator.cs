@@ -40,6 +40,11 @@ internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
         Positive(errors, nameof(ControlOptions.ClientConnectTimeout), options.ClientConnectTimeout);
         Positive(errors, nameof(ControlOptions.ClientRequestTimeout), options.ClientRequestTimeout);
         Positive(errors, nameof(ControlOptions.GaugeRefreshInterval), options.GaugeRefreshInterval);
+        if (options.MinFreeDiskBytes < 0)
+        {
+            errors.Add($"{Prefix}:{nameof(ControlOptions.MinFreeDiskBytes)}: must be 0 (no check) or more (was {options.MinFreeDiskBytes}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

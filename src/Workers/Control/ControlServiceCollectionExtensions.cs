@@ -36,6 +36,7 @@ public static class ControlServiceCollectionExtensions
             .WithMetrics(metrics => MetricsResource.AddBuckets(metrics.AddMeter(IngestMetrics.MeterName)).AddPrometheusExporter());
         services.TryAddSingleton<IBackofficeClient>(sp => new LocalBackofficeClient(sp, inService: true));
         services.TryAddSingleton<Cli.Channels.ServiceFolders>();
+        services.TryAddSingleton<DiskSpace>();
         services.TryAddSingleton<HealthReporter>();
         services.TryAddSingleton(sp => new ServiceIdentity("contactcenter", Environment.ProcessId,
             Path.GetFullPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ResolvedDatabasePath)));

@@ -34,6 +34,10 @@ public sealed class ControlEndpointTests : IDisposable
         var metrics = await service.Http.GetStringAsync("metrics");
         metrics.Should().Contain("contactcenter_items_total{").And.Contain("channel=\"drop\"").And.Contain("outcome=\"Created\"");
         metrics.Should().Contain("contactcenter_poll_duration_seconds").And.Contain("contactcenter_quarantine_pending");
+        var archiveFree = metrics.Split('\n').Should().ContainSingle(l => l.StartsWith("contactcenter_disk_free_bytes{", StringComparison.Ordinal)
+            && l.Contains("folder=\"archive\"", StringComparison.Ordinal)).Subject;
+        long.Parse(archiveFree[(archiveFree.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+            .Should().BeCloseTo(new DriveInfo(folder.Path).AvailableFreeSpace, 512L << 20, "statvfs of the archive's file system, read at the scrape");
         var target = metrics.Split('\n').Should().ContainSingle(l => l.StartsWith("target_info{", StringComparison.Ordinal)).Subject;
         target.Should().Contain("service_name=\"contactcenter\"").And.Contain($"service_instance_id=\"{Environment.MachineName}\"");
         var buckets = metrics.Split('\n').Where(l => l.StartsWith("contactcenter_poll_duration_seconds_bucket{", StringComparison.Ordinal)

@@ -87,4 +87,9 @@ public sealed class ControlOptionsValidatorTests
     public void Validate_NonPositiveUnhealthyAfter_FailsNamingTheKey() =>
         new ControlOptionsValidator().Validate(null, new ControlOptions { ChannelUnhealthyAfter = TimeSpan.Zero }).FailureMessage
             .Should().Contain("ContactCenter:Control:ChannelUnhealthyAfter: must be positive");
+
+    [Fact]
+    public void Validate_NegativeMinFreeDiskBytes_FailsNamingTheKey() =>
+        new ControlOptionsValidator().Validate(null, new ControlOptions { MinFreeDiskBytes = -1 }).FailureMessage
+            .Should().Contain("ContactCenter:Control:MinFreeDiskBytes: must be 0 (no check) or more");
 }

@@ -1,5 +1,8 @@
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Storage;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Cli.Channels;
 using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Tests.TestSupport;
@@ -68,6 +71,34 @@ public sealed class HealthReporterTests
 
         report.Status.Should().Be(HealthReport.Healthy);
         report.Reason.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(long.MaxValue, true)]
+    [InlineData(1, false)]
+    public void StoreFolderShortOfFreeSpace_DegradedNamingTheKey(long minFreeBytes, bool isShort)
+    {
+        using var folder = new TempDirectory();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ContactCenter:Channels:urp:Type"] = "Memory",
+        }).Build();
+        var catalog = new ChannelCatalog(configuration, [new MemoryChannelFactory()]);
+        var folders = new ServiceFolders(catalog, Options.Create(new StoreOptions { DataDirectory = folder.Path }), configuration);
+        var report = new HealthReporter(catalog, registry, Options.Create(new ControlOptions { MinFreeDiskBytes = minFreeBytes }), time,
+            folders: folders, disk: new DiskSpace(folders)).Build();
+
+        report.Status.Should().Be(isShort ? HealthReport.Degraded : HealthReport.Healthy);
+        report.IsHealthy.Should().BeTrue("a disk filling up is a warning; the polls fail once it is full");
+        if (isShort)
+        {
+            report.LowDiskSpace.Select(l => l.Split(':')[0]).Should().Equal("store", "archive", "quarantine");
+            report.Reason.Should().Contain("ContactCenter:Control:MinFreeDiskBytes").And.Contain($"free under {Path.Combine(folder.Path, "archive")}");
+        }
+        else
+        {
+            report.LowDiskSpace.Should().BeEmpty();
+        }
     }
 
     [Fact]

@@ -15,26 +15,32 @@ namespace ContactCenter.Workers.Cli.Channels;
 internal sealed class ServiceFolders(ChannelCatalog catalog, IOptions<StoreOptions> store, IConfiguration configuration)
 {
     /// <summary>The store's folders, subject "store", "archive" or "quarantine".</summary>
-    public IEnumerable<CheckResult> Store()
+    public IEnumerable<CheckResult> Store() => StoreFolders().Select(f => FolderProbe.Target(f.Subject, f.Key, f.Path));
+
+    /// <summary>
+    /// The folders the store writes on this machine, each with the key that sets it: its data folder (the LiteDB file
+    /// and the mail spool), the archive and the quarantine; a store shared on PostgreSQL keeps only a folder archive here.
+    /// </summary>
+    public IEnumerable<(string Subject, string Key, string Path)> StoreFolders()
     {
         var options = store.Value;
         var shared = StoreProviderServiceCollectionExtensions.IsShared(configuration);
         if (!shared)
         {
-            yield return FolderProbe.Target("store", $"{StoreOptions.SectionName}:DataDirectory", Path.GetDirectoryName(Path.GetFullPath(options.ResolvedDatabasePath))!);
+            yield return ("store", $"{StoreOptions.SectionName}:DataDirectory", Path.GetDirectoryName(Path.GetFullPath(options.ResolvedDatabasePath))!);
         }
 
         var archiveKind = configuration.GetValue($"{PostgreSqlStoreOptions.SectionName}:Archive", PostgreSqlArchiveKind.Database);
         if (!shared || archiveKind == PostgreSqlArchiveKind.Folder)
         {
             var key = options.ArchivePath is null ? $"{StoreOptions.SectionName}:DataDirectory (archive)" : $"{StoreOptions.SectionName}:ArchivePath";
-            yield return FolderProbe.Target("archive", key, options.ResolvedArchivePath);
+            yield return ("archive", key, options.ResolvedArchivePath);
         }
 
         if (!shared)
         {
             var key = options.QuarantinePath is null ? $"{StoreOptions.SectionName}:DataDirectory (quarantine)" : $"{StoreOptions.SectionName}:QuarantinePath";
-            yield return FolderProbe.Target("quarantine", key, options.ResolvedQuarantinePath);
+            yield return ("quarantine", key, options.ResolvedQuarantinePath);
         }
     }
 

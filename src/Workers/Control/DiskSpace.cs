@@ -1,0 +1,51 @@
+using System.Globalization;
+using ContactCenter.Workers.Cli.Channels;
+
+namespace ContactCenter.Workers.Control;
+
+/// <summary>
+/// Free space under the folders the store writes, read from the file system at each call (statvfs: no store access,
+/// cheap enough for every scrape and health check). A folder not made yet is measured where it would be made.
+/// </summary>
+internal sealed class DiskSpace(ServiceFolders folders)
+{
+    public IEnumerable<(string Subject, string Key, string Path, long FreeBytes)> Read()
+    {
+        foreach (var (subject, key, path) in folders.StoreFolders())
+        {
+            if (FreeBytes(path) is { } free)
+            {
+                yield return (subject, key, path, free);
+            }
+        }
+    }
+
+    /// <summary>What is short of <paramref name="minFreeBytes"/>, one line per folder, naming the key to change.</summary>
+    public IEnumerable<string> Shortages(long minFreeBytes) => minFreeBytes <= 0
+        ? []
+        : Read().Where(f => f.FreeBytes < minFreeBytes).Select(f =>
+            $"{f.Subject}: {Size(f.FreeBytes)} free under {f.Path}, below {ControlOptions.SectionName}:{nameof(ControlOptions.MinFreeDiskBytes)} " +
+            $"({Size(minFreeBytes)}): free space, or new items will wait at their sources once the disk is full");
+
+    private static long? FreeBytes(string path)
+    {
+        var existing = Path.GetFullPath(path);
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+        {
+            existing = parent;
+        }
+
+        try
+        {
+            return new DriveInfo(existing).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null; // the folder checks report a folder that cannot be used
+        }
+    }
+
+    private static string Size(long bytes) => bytes >= 1L << 30
+        ? (bytes / (double)(1L << 30)).ToString("0.0 'GiB'", CultureInfo.InvariantCulture)
+        : (bytes / (double)(1L << 20)).ToString("0 'MiB'", CultureInfo.InvariantCulture);
+}
