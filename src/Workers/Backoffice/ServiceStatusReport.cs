@@ -25,4 +25,7 @@ internal sealed record ServiceStatusReport
 
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>
     public IReadOnlyList<WebhookQueueSummary> Webhooks { get; init; } = [];
+
+    /// <summary>Free space under the store's folders on the machine that answered (data, archive, quarantine).</summary>
+    public IReadOnlyList<FolderSpace> Disk { get; init; } = [];
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Workers.Cli.Channels;
+using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Scheduling;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Workers.Backoffice;
@@ -13,7 +16,7 @@ namespace ContactCenter.Workers.Backoffice;
 /// </summary>
 internal sealed class StatusReporter(
     ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
-    ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null)
+    IConfiguration configuration, ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -40,6 +43,7 @@ internal sealed class StatusReporter(
             TicketsToReview = tickets.Sum(t => t.NeedsReview),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
+            Disk = [.. new DiskSpace(new ServiceFolders(catalog, storeOptions, configuration)).Read().Select(f => new FolderSpace(f.Subject, f.Path, f.FreeBytes))],
         };
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using ContactCenter.Workers.Cli.Channels;
+using ContactCenter.Workers.Cli.Status;
 
 namespace ContactCenter.Workers.Control;
 
@@ -24,8 +24,8 @@ internal sealed class DiskSpace(ServiceFolders folders)
     public IEnumerable<string> Shortages(long minFreeBytes) => minFreeBytes <= 0
         ? []
         : Read().Where(f => f.FreeBytes < minFreeBytes).Select(f =>
-            $"{f.Subject}: {Size(f.FreeBytes)} free under {f.Path}, below {ControlOptions.SectionName}:{nameof(ControlOptions.MinFreeDiskBytes)} " +
-            $"({Size(minFreeBytes)}): free space, or new items will wait at their sources once the disk is full");
+            $"{f.Subject}: {StatusFormat.Bytes(f.FreeBytes)} free under {f.Path}, below {ControlOptions.SectionName}:{nameof(ControlOptions.MinFreeDiskBytes)} " +
+            $"({StatusFormat.Bytes(minFreeBytes)}): free space, or new items will wait at their sources once the disk is full");
 
     private static long? FreeBytes(string path)
     {
@@ -44,8 +44,4 @@ internal sealed class DiskSpace(ServiceFolders folders)
             return null; // the folder checks report a folder that cannot be used
         }
     }
-
-    private static string Size(long bytes) => bytes >= 1L << 30
-        ? (bytes / (double)(1L << 30)).ToString("0.0 'GiB'", CultureInfo.InvariantCulture)
-        : (bytes / (double)(1L << 20)).ToString("0 'MiB'", CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,10 @@ public sealed class StatusAndStatsCommandTests : IDisposable
         status.GetProperty("quarantinePending").GetInt32().Should().Be(1);
         status.GetProperty("outboxPending").GetInt32().Should().Be(2, "A and B queued a receipt");
         status.GetProperty("storeBytes").GetInt64().Should().BeGreaterThan(0);
+        var disk = status.GetProperty("disk").EnumerateArray().ToDictionary(d => d.GetProperty("folder").GetString()!);
+        disk.Keys.Should().Equal("store", "archive", "quarantine");
+        disk["archive"].GetProperty("path").GetString().Should().Be(folder.Combine("data", "archive"));
+        disk["archive"].GetProperty("freeBytes").GetInt64().Should().BeCloseTo(new DriveInfo(folder.Path).AvailableFreeSpace, 512L << 20);
         var channels = status.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         channels.Keys.Should().BeEquivalentTo("urp", "fax");
         channels["urp"].GetProperty("tickets").GetInt32().Should().Be(3);
@@ -39,7 +43,7 @@ public sealed class StatusAndStatsCommandTests : IDisposable
 
         var table = await CliRun.RunAsync(null, "status", "--config", config);
         table.ExitCode.Should().Be(0, table.Error);
-        table.Output.Should().Contain("not running").And.Contain("4 ticket(s), 2 open").And.Contain(numbers["C"]);
+        table.Output.Should().Contain("not running").And.Contain("4 ticket(s), 2 open").And.Contain(numbers["C"]).And.MatchRegex(@"Disk: store [0-9.]+ [KMG]iB free, archive ");
     }
 
     [Fact]

@@ -36,6 +36,11 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
         console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
             (r.TicketsToReview > 0 ? $", [yellow]{r.TicketsToReview} to review[/] (tickets list --review)" : ""));
+        if (r.Disk.Count > 0)
+        {
+            console.MarkupLine("Disk: " + string.Join(", ", r.Disk.Select(d => $"{d.Folder} {StatusFormat.Bytes(d.FreeBytes)} free")));
+        }
+
         console.MarkupLine($"Quarantine: {StatusFormat.Count(r.QuarantinePending, "item(s) waiting for an admin")}");
         console.MarkupLine($"Outbox: {StatusFormat.Count(r.OutboxPending, "receipt(s) not yet sent")}" +
             (r.OutboxOldestAt is { } oldest ? $", oldest {StatusFormat.Age(r.At - oldest)} old" : ""));
