@@ -1,4 +1,5 @@
 using System.Globalization;
+
 namespace ContactCenter.Channels.OAuth;
 
 /// <summary>

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// Outbox size, oldest unsent receipt's age, quarantine size and the store folders' free space as observable gauges. A scrape must not wait for the
-/// store (a large batch may be committing), so the figures are read on a timer and the gauges report the last read.
+/// Outbox size, oldest unsent receipt's age, quarantine size and the store folders' free space as observable gauges.
+/// A scrape must not wait for the store (a large batch may be committing), so the store's figures are read on a timer
+/// and the gauges report the last read; free space comes from the file system at each scrape.
 /// </summary>
 internal sealed class BacklogGauges : BackgroundService
 {
