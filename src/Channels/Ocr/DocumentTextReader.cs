@@ -112,7 +112,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         using var scheduler = new PageScheduler(pool, options, cancellationToken);
         try
         {
-            await SchedulePdfPagesAsync(pdf, data, work.Path, scheduler, cancellationToken).ConfigureAwait(false);
+            await SchedulePdfPagesAsync(pdf, data, work, scheduler, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -124,7 +124,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
     }
 
     private async Task SchedulePdfPagesAsync(
-        PdfDocumentPages pdf, byte[] data, string workFolder, PageScheduler scheduler, CancellationToken cancellationToken)
+        PdfDocumentPages pdf, byte[] data, TempFolder work, PageScheduler scheduler, CancellationToken cancellationToken)
     {
         string? path = null;
         for (var number = 1; number <= pdf.PageCount; number++)
@@ -140,17 +140,13 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             RequirePixels(number, (long)Math.Round(widthPoints * scale), (long)Math.Round(heightPoints * scale));
 
             // pdftoppm reads a file; written at the first page to render, so a PDF whose pages all carry text needs no copy.
-            if (path is null)
-            {
-                path = Path.Combine(workFolder, "document.pdf");
-                await File.WriteAllBytesAsync(path, data, cancellationToken).ConfigureAwait(false);
-            }
+            path ??= await work.WriteAsync("document.pdf", data, cancellationToken).ConfigureAwait(false);
 
             var pdfPath = path;
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {
-                var png = await rasterizer.RenderAsync(pdfPath, pageNumber, workFolder, token).ConfigureAwait(false);
+                var png = await rasterizer.RenderAsync(pdfPath, pageNumber, work.Path, token).ConfigureAwait(false);
                 using var pix = ImageDocument.Open(png, DocumentFormat.Png).Decode(0);
                 return ReadPage(engine, pix, pageNumber, token);
             }).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Channels.Ocr;
 
@@ -47,7 +48,11 @@ internal sealed class PdfRasterizer(OcrOptions options)
 
         var png = await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
         File.Delete(output);
-        return png;
+        return PngFile.IsComplete(png)
+            ? png
+            : throw new StorageUnavailableException(
+                $"PDF page {pageNumber}: the rendering in {workFolder} was cut short at {png.Length} bytes (a full disk under the OCR work folder?)",
+                new IOException("the PNG ends before its IEND chunk"));
     }
 
     private Process StartOrExplain(ProcessStartInfo start)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -107,7 +108,8 @@ public sealed class ContentArchiveTests : IDisposable
     {
         var act = () => _archive.StoreAsync(new FailingStream(), "x.bin", "application/octet-stream", default);
 
-        await act.Should().ThrowAsync<IOException>();
+        // Content comes from memory or the service's own spool: a read that fails is the disk's fault, not the item's.
+        (await act.Should().ThrowAsync<StorageUnavailableException>()).WithMessage("The archive at * could not store x.bin: *").WithInnerException<IOException>();
         Directory.GetFiles(_temp.Path, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
