@@ -43,7 +43,11 @@ internal sealed class PdfRasterizer(OcrOptions options)
         if (process.ExitCode != 0 || !File.Exists(output))
         {
             var message = (await errors.ConfigureAwait(false)).Trim();
-            throw new InboundItemRejectedException($"PDF page {pageNumber} cannot be rendered (pdftoppm exit {process.ExitCode}): {message}");
+            // On a full disk pdftoppm dies in libpng ("libpng error: Write Error", exit 139): the machine's fault, not the PDF's.
+            throw message.Contains("Write Error", StringComparison.OrdinalIgnoreCase) || message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+                ? new StorageUnavailableException($"PDF page {pageNumber}: the OCR work folder {workFolder} could not hold its rendering (pdftoppm exit {process.ExitCode}): {message}",
+                    new IOException(message))
+                : new InboundItemRejectedException($"PDF page {pageNumber} cannot be rendered (pdftoppm exit {process.ExitCode}): {message}");
         }
 
         var png = await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
