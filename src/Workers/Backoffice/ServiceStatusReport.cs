@@ -26,6 +26,6 @@ internal sealed record ServiceStatusReport
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>
     public IReadOnlyList<WebhookQueueSummary> Webhooks { get; init; } = [];
 
-    /// <summary>Free space under the store's folders on the machine that answered (data, archive, quarantine).</summary>
+    /// <summary>Free space under the store's folders on the machine that answered (data, archive, quarantine) and the temp folder.</summary>
     public IReadOnlyList<FolderSpace> Disk { get; init; } = [];
 }

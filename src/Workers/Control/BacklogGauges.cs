@@ -34,7 +34,7 @@ internal sealed class BacklogGauges : BackgroundService
         meter.CreateObservableGauge("contactcenter.quarantine.pending", () => Volatile.Read(ref latest).QuarantinePending, "{item}", "Quarantined items awaiting an admin.");
         // Read at each scrape: statvfs, not the store, so nothing to wait for.
         meter.CreateObservableGauge("contactcenter.disk.free", () => disk.Read().Select(f => new Measurement<long>(f.FreeBytes, new KeyValuePair<string, object?>("folder", f.Subject))),
-            "By", "Free space under the store's folders (store, archive, quarantine).");
+            "By", "Free space under the store's folders (store, archive, quarantine) and the temp folder (temp).");
     }
 
     public async Task RefreshAsync(CancellationToken cancellationToken) =>

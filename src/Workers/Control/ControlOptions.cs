@@ -39,8 +39,8 @@ internal sealed class ControlOptions
     public TimeSpan ClientRequestTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// <c>/health</c> turns degraded when a folder the store writes (data, archive, quarantine) has less free space than
-    /// this, before a full disk stops ingestion; 0 turns the check off.
+    /// <c>/health</c> turns degraded when a folder the store writes (data, archive, quarantine) or the temp folder (OCR
+    /// work files) has less free space than this, before a full disk stops ingestion; 0 turns the check off.
     /// </summary>
     public long MinFreeDiskBytes { get; set; } = 1L << 30;
 

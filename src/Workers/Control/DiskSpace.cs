@@ -4,14 +4,15 @@ using ContactCenter.Workers.Cli.Status;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// Free space under the folders the store writes, read from the file system at each call (statvfs: no store access,
-/// cheap enough for every scrape and health check). A folder not made yet is measured where it would be made.
+/// Free space under the folders the store writes, and under the system temp folder (OCR work files, large blobs read
+/// back from PostgreSQL: on a cluster node the only local folder), read from the file system at each call (statvfs:
+/// no store access, cheap enough for every scrape and health check). A folder not made yet is measured where it would be.
 /// </summary>
 internal sealed class DiskSpace(ServiceFolders folders)
 {
     public IEnumerable<(string Subject, string Key, string Path, long FreeBytes)> Read()
     {
-        foreach (var (subject, key, path) in folders.StoreFolders())
+        foreach (var (subject, key, path) in folders.StoreFolders().Append(("temp", "TMPDIR (the system temp folder)", Path.GetTempPath())))
         {
             if (FreeBytes(path) is { } free)
             {

@@ -30,7 +30,7 @@ public sealed class StatusAndStatsCommandTests : IDisposable
         status.GetProperty("outboxPending").GetInt32().Should().Be(2, "A and B queued a receipt");
         status.GetProperty("storeBytes").GetInt64().Should().BeGreaterThan(0);
         var disk = status.GetProperty("disk").EnumerateArray().ToDictionary(d => d.GetProperty("folder").GetString()!);
-        disk.Keys.Should().Equal("store", "archive", "quarantine");
+        disk.Keys.Should().Equal("store", "archive", "quarantine", "temp");
         disk["archive"].GetProperty("path").GetString().Should().Be(folder.Combine("data", "archive"));
         disk["archive"].GetProperty("freeBytes").GetInt64().Should().BeCloseTo(new DriveInfo(folder.Path).AvailableFreeSpace, 512L << 20);
         var channels = status.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);

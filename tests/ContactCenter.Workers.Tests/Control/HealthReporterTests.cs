@@ -92,7 +92,7 @@ public sealed class HealthReporterTests
         report.IsHealthy.Should().BeTrue("a disk filling up is a warning; the polls fail once it is full");
         if (isShort)
         {
-            report.LowDiskSpace.Select(l => l.Split(':')[0]).Should().Equal("store", "archive", "quarantine");
+            report.LowDiskSpace.Select(l => l.Split(':')[0]).Should().Equal("store", "archive", "quarantine", "temp");
             report.Reason.Should().Contain("ContactCenter:Control:MinFreeDiskBytes").And.Contain($"free under {Path.Combine(folder.Path, "archive")}");
         }
         else
