@@ -146,7 +146,7 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {
-                var png = await rasterizer.RenderAsync(pdfPath, pageNumber, work.Path, token).ConfigureAwait(false);
+                var png = await rasterizer.RenderAsync(pdfPath, pageNumber, token).ConfigureAwait(false);
                 using var pix = ImageDocument.Open(png, DocumentFormat.Png).Decode(0);
                 return ReadPage(engine, pix, pageNumber, token);
             }).ConfigureAwait(false);

@@ -2,23 +2,25 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using ContactCenter.Core.Intake;
-using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Channels.Ocr;
 
-/// <summary>Renders one PDF page to PNG with poppler's pdftoppm, in its own process with a time limit.</summary>
+/// <summary>
+/// Renders one PDF page to PNG with poppler's pdftoppm, in its own process with a time limit. The page comes back on
+/// pdftoppm's standard output, never through a file: on a full disk pdftoppm exited 0 with the file cut short, or died
+/// in libpng, and a page that never touches the disk cannot be cut by it.
+/// </summary>
 internal sealed class PdfRasterizer(OcrOptions options)
 {
-    public async Task<byte[]> RenderAsync(string pdfPath, int pageNumber, string workFolder, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(string pdfPath, int pageNumber, CancellationToken cancellationToken)
     {
-        var outputBase = Path.Combine(workFolder, $"page-{pageNumber}");
         var start = new ProcessStartInfo(options.PdfToPpmPath)
         {
             UseShellExecute = false,
             RedirectStandardError = true,
-            RedirectStandardOutput = false,
+            RedirectStandardOutput = true,
         };
-        foreach (var argument in new[] { "-r", Invariant(options.PdfRasterDpi), "-f", Invariant(pageNumber), "-l", Invariant(pageNumber), "-png", "-singlefile", pdfPath, outputBase })
+        foreach (var argument in new[] { "-r", Invariant(options.PdfRasterDpi), "-f", Invariant(pageNumber), "-l", Invariant(pageNumber), "-png", "-singlefile", pdfPath })
         {
             start.ArgumentList.Add(argument);
         }
@@ -26,10 +28,13 @@ internal sealed class PdfRasterizer(OcrOptions options)
         using var process = StartOrExplain(start);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.RasterizeTimeout);
+        using var png = new MemoryStream();
+        var output = process.StandardOutput.BaseStream.CopyToAsync(png, timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         try
         {
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            await output.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -39,24 +44,13 @@ internal sealed class PdfRasterizer(OcrOptions options)
                 $"PDF page {pageNumber}: rendering took longer than {OcrOptions.SectionName}:RasterizeTimeout ({options.RasterizeTimeout})");
         }
 
-        var output = outputBase + ".png";
-        if (process.ExitCode != 0 || !File.Exists(output))
+        if (process.ExitCode != 0 || png.Length == 0)
         {
             var message = (await errors.ConfigureAwait(false)).Trim();
-            // On a full disk pdftoppm dies in libpng ("libpng error: Write Error", exit 139): the machine's fault, not the PDF's.
-            throw message.Contains("Write Error", StringComparison.OrdinalIgnoreCase) || message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
-                ? new StorageUnavailableException($"PDF page {pageNumber}: the OCR work folder {workFolder} could not hold its rendering (pdftoppm exit {process.ExitCode}): {message}",
-                    new IOException(message))
-                : new InboundItemRejectedException($"PDF page {pageNumber} cannot be rendered (pdftoppm exit {process.ExitCode}): {message}");
+            throw new InboundItemRejectedException($"PDF page {pageNumber} cannot be rendered (pdftoppm exit {process.ExitCode}): {message}");
         }
 
-        var png = await File.ReadAllBytesAsync(output, cancellationToken).ConfigureAwait(false);
-        File.Delete(output);
-        return PngFile.IsComplete(png)
-            ? png
-            : throw new StorageUnavailableException(
-                $"PDF page {pageNumber}: the rendering in {workFolder} was cut short at {png.Length} bytes (a full disk under the OCR work folder?)",
-                new IOException("the PNG ends before its IEND chunk"));
+        return png.ToArray();
     }
 
     private Process StartOrExplain(ProcessStartInfo start)

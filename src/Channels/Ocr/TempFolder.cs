@@ -2,7 +2,7 @@ using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Channels.Ocr;
 
-/// <summary>A private working folder (PDF copy, rendered pages) deleted when the document is done.</summary>
+/// <summary>A private working folder (the copy of a PDF that pdftoppm reads) deleted when the document is done.</summary>
 internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
