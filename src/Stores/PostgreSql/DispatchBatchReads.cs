@@ -70,7 +70,7 @@ internal sealed class DispatchBatchReads
     public void Dispatched(string key, string outcome, string? ticketNumber) => _sources[key] = (outcome, ticketNumber);
 
     /// <summary>
-    /// The tickets the batch's new items name (a number in the subject, the first reference that leads to one), to be
+    /// The tickets the batch's new items name (a number in the subject, the first ticket a reference leads to), to be
     /// locked together; an item the references lead elsewhere still finds its ticket on its own.
     /// </summary>
     public IEnumerable<string> NamedTickets(IReadOnlyList<DispatchRequest> batch, string prefix)
@@ -82,7 +82,7 @@ internal sealed class DispatchBatchReads
                 yield return number;
             }
 
-            if (MessageIdRecord.RepliedTo(draft).Select(MessageIds.FirstTicket).OfType<string>().FirstOrDefault() is { } referenced)
+            if (MessageIdRecord.RepliedTo(draft).SelectMany(MessageIds.Tickets).FirstOrDefault() is { } referenced)
             {
                 yield return referenced;
             }

@@ -40,10 +40,10 @@ internal sealed class MessageIdRows
     public List<MessageIdRow> InChannel(string channel, string messageId) =>
         [.. Of(messageId).Where(r => r.Channel == channel).Select(r => r.Row).OrderBy(r => r.N)];
 
-    /// <summary>The ticket a reference to <paramref name="messageId"/> leads to: the first row with one, by mailbox name (ordinal) and N.</summary>
-    public string? FirstTicket(string messageId) =>
+    /// <summary>The tickets a reference to <paramref name="messageId"/> leads to, by mailbox name (ordinal) and N.</summary>
+    public IEnumerable<string> Tickets(string messageId) =>
         Of(messageId).Where(r => r.Row.TicketNumber is not null).OrderBy(r => r.Channel, StringComparer.Ordinal).ThenBy(r => r.Row.N)
-            .Select(r => r.Row.TicketNumber).FirstOrDefault();
+            .Select(r => r.Row.TicketNumber!);
 
     private List<(string Channel, MessageIdRow Row)> Of(string messageId) =>
         !_wanted.Contains(messageId) ? throw new InvalidOperationException($"Message-ID {messageId} was not read for this batch.")

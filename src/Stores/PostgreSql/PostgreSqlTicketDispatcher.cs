@@ -147,17 +147,25 @@ internal sealed class PostgreSqlTicketDispatcher
         return FollowUpTarget.Choose(_factory, bySubject, await FindReferencedAsync(draft, cancellationToken).ConfigureAwait(false), draft);
     }
 
+    /// <summary>The ticket the reply headers lead to (<see cref="ReferencedTicket"/>); only the chosen one is locked.</summary>
     private async Task<Ticket?> FindReferencedAsync(TicketDraft draft, CancellationToken cancellationToken)
     {
-        foreach (var reference in MessageIdRecord.RepliedTo(draft))
+        var candidates = new List<Ticket>();
+        foreach (var number in ReferencedTicket.Numbers(MessageIdRecord.RepliedTo(draft).SelectMany(_reads.MessageIds.Tickets)))
         {
-            if (_reads.MessageIds.FirstTicket(reference) is { } hit && await _tickets.FindForUpdateAsync(hit, cancellationToken).ConfigureAwait(false) is { } byReference)
+            if (await _tickets.FindAsync(number, cancellationToken).ConfigureAwait(false) is { } ticket)
             {
-                return byReference;
+                candidates.Add(ticket);
+                if (!FollowUpSenderRule.IsStranger(ticket, draft))
+                {
+                    break;
+                }
             }
         }
 
-        return null;
+        return ReferencedTicket.Choose(candidates, draft) is { } chosen
+            ? await _tickets.FindForUpdateAsync(chosen.Number, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     private async Task<DispatchOutcome> DispatchAutomaticAsync(TicketDraft draft, IncomingMessage incoming, CancellationToken cancellationToken)

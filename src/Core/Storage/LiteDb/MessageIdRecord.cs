@@ -29,6 +29,10 @@ internal sealed class MessageIdRecord
 
     public string? SourceKey { get; set; }
 
+    /// <summary>The mailbox of the row: <see cref="ChannelName"/>, or on older rows the key's prefix.</summary>
+    [BsonIgnore]
+    public string Mailbox => ChannelName ?? Key[..Math.Max(0, Key.IndexOf('|', StringComparison.Ordinal))];
+
     public static string KeyOf(string channelName, string messageId) => channelName + "|" + messageId;
 
     /// <summary>True for a row of this mailbox and ID, old (no channel field) or new.</summary>

@@ -158,19 +158,17 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         return FollowUpTarget.Choose(_factory, bySubject, FindReferenced(draft), draft);
     }
 
+    /// <summary>
+    /// The ticket the reply headers lead to (<see cref="ReferencedTicket"/>), each ticket read only when needed. Rows of
+    /// one ID in the order PostgreSQL reads them: by mailbox, then the first stored first.
+    /// </summary>
     private Ticket? FindReferenced(TicketDraft draft)
     {
-        foreach (var reference in MessageIdRecord.RepliedTo(draft))
-        {
-            var hit = collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), reference))
-                .FirstOrDefault(r => r.TicketNumber is not null);
-            if (hit is not null && collections.FindTicket(hit.TicketNumber!) is { } byReference)
-            {
-                return byReference;
-            }
-        }
-
-        return null;
+        var numbers = MessageIdRecord.RepliedTo(draft).SelectMany(reference =>
+            collections.MessageIds.Find(StoreQuery.Eq(nameof(MessageIdRecord.MessageId), reference))
+                .OrderBy(r => r.Mailbox, StringComparer.Ordinal).ThenBy(r => r.Key.Length).ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => r.TicketNumber));
+        return ReferencedTicket.Choose(ReferencedTicket.Numbers(numbers).Select(collections.FindTicket).OfType<Ticket>(), draft);
     }
 
     private DispatchOutcome DispatchAutomatic(TicketDraft draft, IncomingMessageId incoming)
