@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -5,16 +6,16 @@ namespace ContactCenter.Workers.Control;
 
 /// <summary>
 /// Answers only requests addressed to a loopback name. A web page in the admin's browser could otherwise reach the
-/// endpoint through a DNS name that resolves to 127.0.0.1 (DNS rebinding) and read tickets.
+/// endpoint through a DNS name that resolves to 127.0.0.1 (DNS rebinding) and read tickets. A loopback name is
+/// <c>localhost</c> or a literal loopback address, never a name that merely starts like one: a page may own
+/// <c>127.0.0.1.rebind.example</c> and point it at this machine.
 /// </summary>
 internal static class LoopbackHostFilter
 {
-    private static readonly string[] Names = ["localhost", "127.0.0.1", "[::1]", "::1"];
-
     public static async Task InvokeAsync(HttpContext context, Func<Task> next, ILogger logger)
     {
         var host = context.Request.Host.Host;
-        if (!Names.Contains(host, StringComparer.OrdinalIgnoreCase) && !host.StartsWith("127.", StringComparison.Ordinal))
+        if (!IsLoopback(host))
         {
             ControlLog.ForeignHostRefused(logger, host);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -24,4 +25,9 @@ internal static class LoopbackHostFilter
 
         await next().ConfigureAwait(false);
     }
+
+    internal static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host, out var address)
+            && IPAddress.IsLoopback(address));
 }

@@ -72,12 +72,25 @@ public sealed class ControlEndpointTests : IDisposable
     public async Task RunningService_RequestForAForeignHostName_IsRefused()
     {
         await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/status");
-        request.Headers.Host = "attacker.example";
+        foreach (var host in new[] { "attacker.example", "127.attacker.example", "127.0.0.1.rebind.attacker.example", "localhost.attacker.example" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/status");
+            request.Headers.Host = host;
 
-        using var response = await service.Http.SendAsync(request);
+            using var response = await service.Http.SendAsync(request);
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "DNS rebinding must not let a web page read tickets");
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"DNS rebinding through {host} must not let a web page read tickets");
+        }
+
+        foreach (var host in new[] { "localhost", "LOCALHOST", "127.0.0.1", "127.0.0.2", "[::1]" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/status");
+            request.Headers.Host = host;
+
+            using var response = await service.Http.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.OK, $"{host} is this machine");
+        }
     }
 
     [Fact]
