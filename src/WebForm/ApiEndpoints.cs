@@ -71,15 +71,21 @@ internal sealed partial class ApiEndpoints(FormValidator validator, SubmissionSe
             // A key sent again finds its ticket, however long after the first.
             var result = await submissions.SubmitAsync("api-" + key, input, files, "Api", context.RequestAborted).ConfigureAwait(false);
             metrics.Submitted(result.Kind.ToString());
-            return result.Kind == SubmissionResultKind.Quarantined
-                ? Results.Json(new { esito = "in verifica", messaggio = "Ricevuta ma da verificare da un operatore." }, statusCode: StatusCodes.Status202Accepted)
-                : Results.Json(new
+            return result.Kind switch
+            {
+                SubmissionResultKind.Quarantined =>
+                    Results.Json(new { esito = "in verifica", messaggio = "Ricevuta ma da verificare da un operatore." }, statusCode: StatusCodes.Status202Accepted),
+                SubmissionResultKind.KeyReused => Results.Json(
+                    new { errore = "Questa Idempotency-Key è già stata usata per una richiesta diversa: ogni richiesta nuova vuole una chiave nuova." },
+                    statusCode: StatusCodes.Status409Conflict),
+                _ => Results.Json(new
                 {
-                    esito = result.Kind switch { SubmissionResultKind.Created => "registrata", SubmissionResultKind.FollowUp => "aggiunta", _ => "già registrata" },
+                    esito = result.Kind == SubmissionResultKind.Created ? "registrata" : "già registrata",
                     numero = result.TicketNumber,
                     scadenza = result.DueAt,
-                    linkSegui = result.TicketNumber is { } number && result.Kind != SubmissionResultKind.FollowUp ? links.LinkFor(number) : null,
-                }, statusCode: result.Kind == SubmissionResultKind.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+                    linkSegui = result.TicketNumber is { } number ? links.LinkFor(number) : null,
+                }, statusCode: result.Kind == SubmissionResultKind.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK),
+            };
         }
         catch (PollFailedException ex)
         {

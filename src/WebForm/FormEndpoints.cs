@@ -134,6 +134,13 @@ internal sealed class FormEndpoints(
                 StatusCodes.Status202Accepted);
         }
 
+        if (result.Kind == SubmissionResultKind.KeyReused)
+        {
+            return HtmlResults.Page(context, MessagePage.Render(context.Request.PathBase, site.Name, "Modulo già inviato",
+                "Questo modulo è già stato inviato con un testo diverso, e la prima richiesta resta registrata. Per una nuova richiesta apra di nuovo il modulo."),
+                StatusCodes.Status409Conflict);
+        }
+
         var link = result.TicketNumber is { } number ? links.LinkFor(number) : null;
         return HtmlResults.Page(context, ConfirmationPage.Render(context.Request.PathBase, site.Name, result, input.Email, link, site.Dates));
     }

@@ -28,4 +28,7 @@ internal static partial class WebFormLog
 
     [LoggerMessage(EventId = 2807, Level = LogLevel.Error, Message = "Form submission could not be stored, the citizen was asked to try again")]
     public static partial void StoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2808, Level = LogLevel.Warning, Message = "Form submission {SourceKey} refused: its key made {TicketNumber} from a different request")]
+    public static partial void KeyReused(ILogger logger, string sourceKey, string ticketNumber);
 }

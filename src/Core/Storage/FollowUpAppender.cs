@@ -59,9 +59,12 @@ internal static class FollowUpAppender
     public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
     {
         created.LinkedTicketNumber = named.Number;
-        created.History.Add(factory.Event(
-            TicketEventKind.Note, $"Aperta da un seguito di un mittente diverso ({draft.Sender.Email}) alla pratica {named.Number}", draft.SourceKey));
-        named.History.Add(factory.Event(
-            TicketEventKind.Note, $"Un mittente diverso ({draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", draft.SourceKey));
+        var form = draft.Channel == ChannelKind.WebForm;
+        created.History.Add(factory.Event(TicketEventKind.Note, form
+            ? $"Aperta da un modulo web che cita la pratica {named.Number} (l'indirizzo {draft.Sender.Email} non è verificato)"
+            : $"Aperta da un seguito di un mittente diverso ({draft.Sender.Email}) alla pratica {named.Number}", draft.SourceKey));
+        named.History.Add(factory.Event(TicketEventKind.Note, form
+            ? $"Un modulo web ({draft.Sender.Email}) cita questa pratica: aperta la pratica {created.Number}"
+            : $"Un mittente diverso ({draft.Sender.Email}) ha scritto su questa pratica: aperta la pratica {created.Number}", draft.SourceKey));
     }
 }

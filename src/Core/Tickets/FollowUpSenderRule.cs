@@ -12,10 +12,16 @@ public static class FollowUpSenderRule
     /// <summary>
     /// True when the draft has a sender address and it is neither the ticket's sender nor the sender of a message
     /// already accepted on it (a stranger's earlier follow-up does not make the next one trusted). Without an address
-    /// (a letter, a fax) nothing can be compared: false.
+    /// (a letter, a fax) nothing can be compared: false. A web form's address is whatever the visitor typed, so a
+    /// form is always a stranger's: anyone could otherwise write into, and reopen, any ticket whose number they guess.
     /// </summary>
     public static bool IsStranger(Ticket ticket, TicketDraft draft)
     {
+        if (draft.Channel == ChannelKind.WebForm)
+        {
+            return true;
+        }
+
         var from = Normalize(draft.Sender.Email);
         return from is not null && !Correspondents(ticket).Contains(from);
     }

@@ -13,13 +13,11 @@ internal static class ConfirmationPage
         var number = Html.Encode(result.TicketNumber);
         var heading = result.Kind switch
         {
-            SubmissionResultKind.FollowUp => "Messaggio aggiunto alla sua richiesta",
             SubmissionResultKind.AlreadyStored => "Richiesta già registrata",
             _ => "Richiesta registrata",
         };
         var lead = result.Kind switch
         {
-            SubmissionResultKind.FollowUp => "Il suo messaggio è stato aggiunto alla richiesta numero",
             SubmissionResultKind.AlreadyStored => "Questa richiesta era già stata inviata ed è registrata con il numero",
             _ => "La sua richiesta è stata registrata con il numero",
         };
@@ -32,7 +30,7 @@ internal static class ConfirmationPage
         else
         {
             body.Append($"<p>{lead}</p>\n<p class=\"numero\" id=\"numero-richiesta\">{number}</p>\n</div>\n");
-            if (result.DueAt is { } due && result.Kind != SubmissionResultKind.FollowUp)
+            if (result.DueAt is { } due)
             {
                 body.Append($"<p>Risposta prevista entro: <strong>{Html.Encode(dates.Day(due))}</strong>.</p>\n");
             }
@@ -43,7 +41,7 @@ internal static class ConfirmationPage
                 body.Append($"<p>Le abbiamo inviato una ricevuta all'indirizzo <strong>{Html.Encode(email)}</strong>.</p>\n");
             }
 
-            if (trackingLink is not null && result.Kind != SubmissionResultKind.FollowUp)
+            if (trackingLink is not null)
             {
                 body.Append($"<p><a href=\"{Html.Encode(trackingLink)}\" id=\"link-segui\">Segui lo stato della richiesta {number}</a></p>\n");
             }

@@ -5,5 +5,7 @@ internal sealed record SubmissionResult(SubmissionResultKind Kind, string? Ticke
 {
     public static SubmissionResult Stored(SubmissionResultKind kind, string? number, DateTimeOffset? dueAt) => new(kind, number, dueAt, null);
 
+    public static readonly SubmissionResult KeyReused = new(SubmissionResultKind.KeyReused, null, null, null);
+
     public static SubmissionResult Quarantined(string reason) => new(SubmissionResultKind.Quarantined, null, null, reason);
 }

@@ -5,11 +5,14 @@ internal enum SubmissionResultKind
     /// <summary>A new ticket, committed.</summary>
     Created,
 
-    /// <summary>Appended to the ticket whose number the subject carried.</summary>
-    FollowUp,
-
-    /// <summary>The same token again (refresh, double click): the ticket it made before.</summary>
+    /// <summary>The same token or Idempotency-Key again with the same request (refresh, double click, retry): the ticket it made before.</summary>
     AlreadyStored,
+
+    /// <summary>
+    /// The same token or Idempotency-Key with a different request: nothing stored, and nothing of the first request
+    /// shown (another site's caller may have picked the same key).
+    /// </summary>
+    KeyReused,
 
     /// <summary>Could not become a ticket; kept in quarantine with its reason for an operator.</summary>
     Quarantined,

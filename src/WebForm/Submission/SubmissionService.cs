@@ -72,10 +72,14 @@ internal sealed class SubmissionService(
             await pipeline.RunAsync(source, null, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return await ResultOfAsync(source, item.SourceKey, cancellationToken).ConfigureAwait(false);
+        return await ResultOfAsync(source, item.SourceKey, input, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SubmissionResult> ResultOfAsync(SubmissionSource source, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// A form is never a follow-up (<see cref="FollowUpSenderRule"/>): its outcome is a new ticket, or the ticket its
+    /// key made before, shown only when this is the same request again.
+    /// </summary>
+    private async Task<SubmissionResult> ResultOfAsync(SubmissionSource source, string key, FormInput input, CancellationToken cancellationToken)
     {
         if (source.RejectedReason is { } reason)
         {
@@ -86,15 +90,27 @@ internal sealed class SubmissionService(
         var (kind, number) = source.Outcome switch
         {
             { Kind: DispatchOutcomeKind.Created } o => (SubmissionResultKind.Created, o.TicketNumber),
-            { Kind: DispatchOutcomeKind.FollowUpAppended } o => (SubmissionResultKind.FollowUp, o.TicketNumber),
-            { } o => (SubmissionResultKind.AlreadyStored, o.TicketNumber),
+            { Kind: DispatchOutcomeKind.Duplicate } o => (SubmissionResultKind.AlreadyStored, o.TicketNumber),
+            { } o => throw new InvalidOperationException($"A form submission became {o.Kind} of {o.TicketNumber}; only a new ticket or its own is expected."),
             // Known before this request (a second click after the first was stored): look the ticket up by its key.
             null => (SubmissionResultKind.AlreadyStored, await FindNumberAsync(key, cancellationToken).ConfigureAwait(false)),
         };
         var ticket = number is null ? null : await store.GetAsync(number, cancellationToken).ConfigureAwait(false);
+        if (kind == SubmissionResultKind.AlreadyStored && ticket is not null && !IsSameRequest(ticket, input))
+        {
+            WebFormLog.KeyReused(logger, key, ticket.Number);
+            return SubmissionResult.KeyReused;
+        }
+
         WebFormLog.Submitted(logger, key, kind.ToString(), number ?? "-");
         return SubmissionResult.Stored(kind, number, ticket?.DueAt);
     }
+
+    /// <summary>The fields the validator cleaned, as stored: a retry of the same request matches them exactly.</summary>
+    private static bool IsSameRequest(Ticket ticket, FormInput input) =>
+        string.Equals(ticket.Sender.Email, input.Email, StringComparison.OrdinalIgnoreCase)
+        && ticket.Subject == input.Subject
+        && ticket.Messages.FirstOrDefault()?.TextBody == input.Text;
 
     private async Task<string?> FindNumberAsync(string key, CancellationToken cancellationToken)
     {

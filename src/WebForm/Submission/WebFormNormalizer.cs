@@ -57,6 +57,8 @@ internal sealed class WebFormNormalizer(IContentArchive archive) : IItemNormaliz
             Attachments = submission.Attachments,
             Original = original,
             CategoryHint = submission.Topic,
+            // A form naming a ticket number opens a ticket of its own, linked to it: the typed address proves nothing.
+            FollowUpFromStrangers = FollowUpFromStrangers.NewTicket,
             Metadata = new Dictionary<string, string>
             {
                 ["webform.via"] = submission.Via,
