@@ -8,7 +8,8 @@ namespace ContactCenter.WebForm;
 
 /// <summary>
 /// Per-address fixed windows (ASP.NET Core's rate limiter): one for submissions (form and JSON), one for tracking
-/// look-ups. The address is the client's as the configured proxies report it, else the connection's.
+/// look-ups. The address is the client's as the configured proxies report it, else the connection's; IPv6 clients are
+/// counted by their /64 (<see cref="ClientNetwork"/>).
 /// </summary>
 internal static class WebFormRateLimits
 {
@@ -17,8 +18,8 @@ internal static class WebFormRateLimits
 
     public static void Configure(RateLimiterOptions limiter, WebFormOptions options)
     {
-        limiter.AddPolicy(Submit, context => Window(ClientOf(context), options.SubmitPermitLimit, options.SubmitWindow));
-        limiter.AddPolicy(Tracking, context => Window(ClientOf(context), options.TrackingPermitLimit, options.TrackingWindow));
+        limiter.AddPolicy(Submit, context => Window(ClientNetwork.Of(context.Connection.RemoteIpAddress), options.SubmitPermitLimit, options.SubmitWindow));
+        limiter.AddPolicy(Tracking, context => Window(ClientNetwork.Of(context.Connection.RemoteIpAddress), options.TrackingPermitLimit, options.TrackingWindow));
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
             var context = rejected.HttpContext;
