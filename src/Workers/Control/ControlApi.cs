@@ -12,16 +12,21 @@ namespace ContactCenter.Workers.Control;
 /// The JSON API of the control endpoint, for the CLI and a backoffice application: a thin HTTP face over the
 /// service's own <see cref="IBackofficeClient"/>. Acts are POSTs with a JSON body (a browser cannot send one across
 /// origins without a preflight, which is never answered). Every route needs the reader role (the fallback policy) unless
-/// it names another: acts need operator, the mode switch admin; only /health and /api/ping are anonymous.
+/// it names another: acts need operator, the mode switch admin; only /health and /api/ping are anonymous, and /health
+/// tells an anonymous caller on the network listener its verdict only.
 /// </summary>
 internal static class ControlApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (HealthReporter health) =>
+        app.MapGet("/health", (HttpContext context, HealthReporter health, ControlKeyring keyring) =>
         {
             var report = health.Build();
-            return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            var status = report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            // A monitor on the network needs the verdict only: the reasons name mail hosts, accounts and folders.
+            return keyring.IsLoopbackListener(context.Connection) || context.User.Identity?.IsAuthenticated == true
+                ? Results.Json(report, statusCode: status)
+                : Results.Json(new { report.Status, report.At }, statusCode: status);
         }).AllowAnonymous();
         app.MapGet("/api/ping", (ServiceIdentity identity) => identity).AllowAnonymous();
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));

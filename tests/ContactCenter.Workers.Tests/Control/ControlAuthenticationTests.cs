@@ -37,7 +37,10 @@ public sealed partial class ControlAuthenticationTests : IDisposable
         }
 
         using var anonymous = service.Remote();
-        (await anonymous.GetAsync("health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var health = await anonymous.GetAsync("health");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        var verdict = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+        verdict.EnumerateObject().Select(p => p.Name).Should().Equal(["status", "at"], "the reasons name hosts, accounts and folders: keyed callers only");
         (await anonymous.GetAsync("api/ping")).StatusCode.Should().Be(HttpStatusCode.OK);
         var openApi = await anonymous.GetStringAsync("openapi/v1.json");
         openApi.Should().Contain("/api/tickets/{number}").And.Contain("/api/quarantine/{id}/discard").And.Contain("\"bearer\"");
@@ -49,6 +52,7 @@ public sealed partial class ControlAuthenticationTests : IDisposable
         (await wrong.GetAsync("api/tickets")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
         using var reader = service.Remote(readerKey);
+        (await reader.GetFromJsonAsync<JsonElement>("health")).TryGetProperty("channels", out _).Should().BeTrue();
         (await reader.GetFromJsonAsync<JsonElement>("api/tickets")).GetArrayLength().Should().Be(4);
         (await reader.GetAsync("api/stats?from=2026-03-01&to=2026-03-31")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await reader.GetStringAsync("metrics")).Should().Contain("contactcenter_quarantine_pending");
@@ -104,6 +108,7 @@ public sealed partial class ControlAuthenticationTests : IDisposable
         list.ExitCode.Should().Be(0, list.Error);
         list.Output.Should().Contain(numbers["C"]);
         using var reader = service.Remote(readerKey);
+        (await reader.GetFromJsonAsync<JsonElement>("health")).TryGetProperty("channels", out _).Should().BeTrue();
         (await reader.GetFromJsonAsync<JsonElement>($"api/tickets/{numbers["C"]}")).GetProperty("status").GetString().Should().Be("Closed");
 
         File.Delete(keyFile);
