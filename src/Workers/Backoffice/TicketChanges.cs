@@ -23,7 +23,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         var now = time.GetUtcNow();
         return action switch
         {
-            TicketAction.Close => Close(ticket, change, now),
+            TicketAction.Close => Close(ticket, change, mode, now),
             TicketAction.Reopen => Reopen(ticket, change, now),
             TicketAction.Reclassify => Reclassify(ticket, change, mode, now),
             TicketAction.Suspend => Clock().Suspend(ticket, now, change.WaitingFor!, change.Actor),
@@ -33,21 +33,31 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         };
     }
 
-    private static IReadOnlyList<TicketEvent> Close(Ticket ticket, TicketChange change, DateTimeOffset now)
+    /// <summary>
+    /// Closing a suspended ticket ends the wait as a resume does, due date moved by it: otherwise the published
+    /// on-time figure would depend on whether an operator clicked "resume" before "close".
+    /// </summary>
+    private IReadOnlyList<TicketEvent> Close(Ticket ticket, TicketChange change, ServiceMode mode, DateTimeOffset now)
     {
         if (ticket.Status == TicketStatus.Closed)
         {
             throw new InvalidOperationException($"Ticket {ticket.Number} is already closed.");
         }
 
-        ticket.Status = TicketStatus.Closed;
-        ticket.ClosedAt = now;
-        if (ticket.IsSuspended)
+        var events = new List<TicketEvent>();
+        if (ticket.IsSuspended && clock is not null)
+        {
+            events.AddRange(clock.Resume(ticket, now, change.Actor, mode));
+        }
+        else if (ticket.IsSuspended)
         {
             ticket.Suspensions[^1].Until = now;
         }
 
-        return [new TicketEvent { At = now, Kind = TicketEventKind.Closed, Actor = change.Actor, Detail = Text(change.Reason, "closed") }];
+        ticket.Status = TicketStatus.Closed;
+        ticket.ClosedAt = now;
+        events.Add(new TicketEvent { At = now, Kind = TicketEventKind.Closed, Actor = change.Actor, Detail = Text(change.Reason, "closed") });
+        return events;
     }
 
     private static IReadOnlyList<TicketEvent> Reopen(Ticket ticket, TicketChange change, DateTimeOffset now)
@@ -109,14 +119,22 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         return events;
     }
 
-    /// <summary>The due date of the new level from the original arrival, moved by every finished suspension.</summary>
+    /// <summary>
+    /// The due date of the new level from the start of the ticket's current clock, moved by every finished suspension
+    /// since. A follow-up that reopens a closed ticket starts a new clock (<see cref="Ticket.ClockStartedAt"/>):
+    /// planning from the first arrival put a reopened ticket's due date weeks in the past, overdue at once.
+    /// Planning from the clock's start gives the same date as from the arrival when the clock was never restarted
+    /// (it starts at the arrival, or at the next opening after it).
+    /// </summary>
     private DateTimeOffset Replanned(Ticket ticket, ServiceMode mode)
     {
-        var due = planner!.Plan(ticket.Classification.Level, ticket.Channel, ticket.ReceivedAt, mode).DueAt;
+        var origin = ticket.ClockStartedAt > ticket.ReceivedAt ? ticket.ClockStartedAt : ticket.ReceivedAt;
+        var due = planner!.Plan(ticket.Classification.Level, ticket.Channel, origin, mode).DueAt;
         var policy = planner.PolicyFor(ticket.Classification.Level, ticket.Channel, mode);
-        foreach (var suspension in ticket.Suspensions.Where(s => s.Until is not null))
+        foreach (var suspension in ticket.Suspensions.Where(s => s.Until is { } until && until > origin))
         {
-            due = clock!.MovedDueDate(due, suspension.From, suspension.Until!.Value, policy, mode);
+            var from = suspension.From > origin ? suspension.From : origin;
+            due = clock!.MovedDueDate(due, from, suspension.Until!.Value, policy, mode);
         }
 
         return due;
