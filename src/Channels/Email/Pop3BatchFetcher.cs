@@ -53,9 +53,13 @@ internal sealed class Pop3BatchFetcher(
             }
 
             // POP3 has no INTERNALDATE: the topmost Received header (else Date) stands in for it.
-            await using var copy = await buffer.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var receivedAt = await DeliveryDate.ReadAsync(copy, cancellationToken).ConfigureAwait(false) ?? timeProvider.GetUtcNow();
-            items.Add(CreateItem(download[i].Uidl, receivedAt, buffer));
+            DateTimeOffset receivedAt;
+            await using (var copy = await buffer.OpenAsync(cancellationToken).ConfigureAwait(false))
+            {
+                receivedAt = await DeliveryDate.ReadAsync(copy, cancellationToken).ConfigureAwait(false) ?? timeProvider.GetUtcNow();
+            }
+
+            items.Add(CreateItem(download[i].Uidl, await ContentTagAsync(buffer, cancellationToken).ConfigureAwait(false), receivedAt, buffer));
         }
 
         EmailSourceLog.Fetched(logger, channelName, items.Count, buffers.Bytes);
@@ -70,8 +74,21 @@ internal sealed class Pop3BatchFetcher(
         }
     }
 
-    private InboundItem CreateItem(string uidl, DateTimeOffset receivedAt, MessageBuffer buffer) =>
-        MailInboundItems.Create(channelName, channel, options, Key(uidl), uidl, receivedAt, buffer, ("pop3.uidl", uidl));
+    private InboundItem CreateItem(string uidl, string contentTag, DateTimeOffset receivedAt, MessageBuffer buffer) =>
+        MailInboundItems.Create(channelName, channel, options, $"{Key(uidl)}/{contentTag}", uidl, receivedAt, buffer, ("pop3.uidl", uidl));
 
     private string Key(string uidl) => $"pop3:{MailInboundItems.Mailbox(options)}/{uidl}";
+
+    /// <summary>
+    /// The first 16 hex digits of the message's sha256, part of its key. RFC 1939 lets a server give a deleted
+    /// message's UIDL to a new one (a rebuilt mailbox, a server numbering by UID alone): under the UIDL alone the new
+    /// message was "already stored", deleted in Delete mode and never a ticket. The same message fetched again has the
+    /// same bytes, so reprocessing still finds it.
+    /// </summary>
+    private static async Task<string> ContentTagAsync(MessageBuffer buffer, CancellationToken cancellationToken)
+    {
+        await using var content = await buffer.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var hash = await System.Security.Cryptography.SHA256.HashDataAsync(content, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class Pop3SourceTests(DovecotFixture fixture) : IDisposable
         var items = (await source.PollAllAsync(acknowledge: false)).Items();
 
         items.Should().HaveCount(3);
-        items.Should().AllSatisfy(i => i.SourceKey.Should().MatchRegex($"^pop3:{user}@127\\.0\\.0\\.1/[0-9a-fA-F]{{16}}$"));
+        items.Should().AllSatisfy(i => i.SourceKey.Should().MatchRegex($"^pop3:{user}@127\\.0\\.0\\.1/[0-9a-fA-F]{{16}}/[0-9a-f]{{16}}$"));
         (await TestMail.ReadAsync(items[0])).Should().Contain("Segnalazione 1");
         (await _server.CountAsync(user)).Should().Be(3);
     }
