@@ -142,7 +142,8 @@ internal sealed class MailDropSource(
 
         try
         {
-            File.Move(path, target);
+            // Never a copy through a link or into a FIFO, whatever disk the folder is on.
+            EntryTransfer.Move(path, target);
             return target;
         }
         catch (FileNotFoundException)

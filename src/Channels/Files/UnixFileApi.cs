@@ -58,6 +58,11 @@ internal static partial class UnixFileApi
 
     public static int LastError => Marshal.GetLastPInvokeError();
 
+    /// <summary>rename(2): never copies, so it fails with <see cref="CrossDevice"/> between file systems; 0 or -1 with errno.</summary>
+    public static int Rename(string from, string to) => RenameNative(from, to);
+
+    public const int CrossDevice = 18;
+
     public static void CloseDescriptor(int fd) => _ = Close(fd);
 
     private static unsafe FileEntryKind? Statx(int dirFd, string path, int flags)
@@ -87,6 +92,9 @@ internal static partial class UnixFileApi
 
     [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport(LibC, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameNative(string from, string to);
 
     [LibraryImport(LibC, EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);

@@ -1,3 +1,5 @@
+using ContactCenter.Channels.Files;
+
 namespace ContactCenter.Channels.Paper;
 
 /// <summary>Puts a source's file into its done or quarantine folder without overwriting anything already there.</summary>
@@ -7,7 +9,8 @@ internal static class FileSetAside
 
     /// <summary>
     /// Moves (or copies) <paramref name="path"/> into <paramref name="folder"/>, created when missing, under a name not
-    /// taken there (nor by a <c>{name}{companionSuffix}</c>); returns the new path.
+    /// taken there (nor by a <c>{name}{companionSuffix}</c>); returns the new path. Links are moved as links and
+    /// FIFOs are never opened, whatever file system the folder is on (<see cref="EntryTransfer"/>).
     /// </summary>
     public static string Into(string path, string folder, bool move = true, string? companionSuffix = null)
     {
@@ -15,11 +18,11 @@ internal static class FileSetAside
         var destination = UniqueFilePath.In(folder, Path.GetFileName(path), companionSuffix);
         if (move)
         {
-            File.Move(path, destination);
+            EntryTransfer.Move(path, destination);
         }
         else
         {
-            File.Copy(path, destination);
+            EntryTransfer.Copy(path, destination);
         }
 
         return destination;

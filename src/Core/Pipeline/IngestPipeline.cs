@@ -278,7 +278,7 @@ public sealed class IngestPipeline
             if (quarantineReasons[item.SourceKey] is { } reason)
             {
                 PipelineLog.AlreadyQuarantined(logger, source.Name, item.SourceKey);
-                await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);
+                await quarantine.SetAsideAsync(source, item, reason, cancellationToken).ConfigureAwait(false);
             }
             else
             {

@@ -24,7 +24,24 @@ internal sealed class ItemQuarantine(ITicketStore store, IContentArchive archive
             },
             cancellationToken).ConfigureAwait(false);
         PipelineLog.ItemQuarantined(logger, source.Name, item.SourceKey, reason);
-        await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);
+        await SetAsideAsync(source, item, reason, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Lets the source move a quarantined item aside. Its record is durable already, so a failure here (a file that
+    /// cannot be read for a copy to another disk, a full quarantine folder) is logged and the item stays where it is
+    /// for the next poll: failing the poll would hold every later item of the channel behind this one.
+    /// </summary>
+    public async Task SetAsideAsync(IInboundSource source, InboundItem item, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.RejectAsync(item, reason, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            PipelineLog.SetAsideFailed(logger, source.Name, item.SourceKey, $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private async Task<TicketAttachment?> TryArchiveAsync(InboundItem item, CancellationToken cancellationToken)

@@ -49,4 +49,8 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 3802, Level = LogLevel.Information,
         Message = "{Channel}: item {SourceKey} held in the spam quarantine as {Id} (score {Score}): no ticket, no receipt")]
     public static partial void SpamHeld(ILogger logger, string channel, string sourceKey, int id, double? score);
+
+    [LoggerMessage(EventId = 1612, Level = LogLevel.Warning,
+        Message = "{Channel}: {SourceKey} is quarantined but could not be set aside at its source ({Error}); it stays there and the next poll tries again")]
+    public static partial void SetAsideFailed(ILogger logger, string channel, string sourceKey, string error);
 }
