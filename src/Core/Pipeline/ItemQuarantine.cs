@@ -19,6 +19,8 @@ internal sealed class ItemQuarantine(ITicketStore store, IContentArchive archive
                 Channel = item.Channel,
                 At = time.GetUtcNow(),
                 Reason = reason,
+                ReceivedAt = item.ReceivedAt,
+                ItemMetadata = new Dictionary<string, string>(item.Metadata),
                 Original = original,
                 Status = QuarantineStatus.Pending,
             },

@@ -31,11 +31,12 @@ internal sealed class QuarantineActions(
             SourceKey = record.SourceKey,
             ChannelName = record.ChannelName,
             Channel = record.Channel,
-            ReceivedAt = record.At,
+            ReceivedAt = record.ReceivedAt ?? record.At,
             OpenAsync = _ => ValueTask.FromResult(archive.OpenRead(original.Sha256)),
             Length = original.Size,
             OriginalFileName = original.FileName,
             OriginalContentType = original.ContentType,
+            Metadata = RetriedMetadata(record),
         });
         string? failure = null;
         try
@@ -61,6 +62,18 @@ internal sealed class QuarantineActions(
         await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
         BackofficeLog.QuarantineRetryFailed(logger, id, after.SourceKey, actor, why);
         return new(BackofficeOutcome.Refused, $"Quarantined item {id} failed again: {why}", after);
+    }
+
+    /// <summary>
+    /// The item's metadata as its channel gave it, less the size limit of that day (the admin retrying an item too
+    /// large for it has usually raised it) and a refusal (the retry reads the archived bytes, not the entry refused).
+    /// </summary>
+    private static Dictionary<string, string> RetriedMetadata(QuarantineRecord record)
+    {
+        var metadata = new Dictionary<string, string>(record.ItemMetadata);
+        metadata.Remove(ContactCenter.Channels.Paper.PaperMetadataKeys.MaxBytes);
+        metadata.Remove(ContactCenter.Channels.Files.RefusedFileItem.ReasonMetadataKey);
+        return metadata;
     }
 
     public async Task<QuarantineActionResult> DiscardAsync(int id, string reason, string actor, CancellationToken cancellationToken)

@@ -41,6 +41,8 @@ public sealed class IngestOnceSetAsideFaultTests : IDisposable
         File.Exists(folder.Combine("inbox", "02-danni-terremoto.eml")).Should().BeFalse("stored, then moved to done/");
         File.Exists(folder.Combine("inbox", "00-pipe.eml")).Should().BeTrue("it could not be moved aside: it stays for the next poll");
         var quarantine = await CliRun.RunAsync(null, "quarantine", "list", "--json", "--config", config);
-        JsonDocument.Parse(quarantine.Output).RootElement.EnumerateArray().Single().GetProperty("reason").GetString().Should().Contain("FIFO");
+        var record = JsonDocument.Parse(quarantine.Output).RootElement.EnumerateArray().Single();
+        record.GetProperty("reason").GetString().Should().Contain("FIFO");
+        record.GetProperty("itemMetadata").GetProperty("file.refused").GetString().Should().Contain("FIFO", "the item's metadata is kept with its record");
     }
 }

@@ -61,22 +61,20 @@ internal static class KnownStore
         }
     }
 
-    public static async Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason)
+    public static Task<int> QuarantineAsync(string dataDirectory, string channel, byte[] original, string fileName, string reason) =>
+        QuarantineAsync(dataDirectory, new QuarantineRecord { ChannelName = channel, Channel = ChannelKind.Email, Reason = reason }, original, fileName, "message/rfc822");
+
+    /// <summary>Stores <paramref name="record"/> (its key made from the original's hash) as the pipeline would have.</summary>
+    public static async Task<int> QuarantineAsync(string dataDirectory, QuarantineRecord record, byte[] original, string fileName, string contentType)
     {
         using var store = TicketStoreFactory.Open(Options(dataDirectory));
         var archive = TicketStoreFactory.OpenArchive(Options(dataDirectory));
-        var stored = await archive.StoreAsync(new MemoryStream(original), fileName, "message/rfc822", CancellationToken.None);
-        var record = await store.QuarantineAsync(new QuarantineRecord
-        {
-            SourceKey = $"file:{channel}/{stored.Sha256}",
-            ChannelName = channel,
-            Channel = ChannelKind.Email,
-            At = March2,
-            Reason = reason,
-            Original = stored,
-            Status = QuarantineStatus.Pending,
-        }, CancellationToken.None);
-        return record.Id;
+        var stored = await archive.StoreAsync(new MemoryStream(original), fileName, contentType, CancellationToken.None);
+        record.SourceKey = $"file:{record.ChannelName}/{stored.Sha256}";
+        record.At = March2;
+        record.Original = stored;
+        record.Status = QuarantineStatus.Pending;
+        return (await store.QuarantineAsync(record, CancellationToken.None)).Id;
     }
 
     public static async Task<T> ReadAsync<T>(string dataDirectory, Func<ITicketStore, Task<T>> read)
