@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace ContactCenter.Workers.Webhooks;
 
@@ -23,7 +24,10 @@ public static class WebhookServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The running service's side: the sender, its HTTP client (no redirects: a signed body goes only where configured) and its loop.</summary>
+    /// <summary>
+    /// The running service's side: the sender, its HTTP client (no redirects: a signed body goes only where configured)
+    /// and its Quartz job, on the service's scheduler (clustered with PostgreSQL: one node delivers at a time).
+    /// </summary>
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWebhooks(configuration);
@@ -39,7 +43,11 @@ public static class WebhookServiceCollectionExtensions
             sp.GetRequiredService<WebhookMetrics>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<WebhookSender>>()));
-        services.AddHostedService<WebhookDeliveryService>();
+        services.AddHostedService<WebhookSecretStartupCheck>();
+        var interval = configuration.GetValue($"{WebhookOptions.SectionName}:PollInterval", new WebhookOptions().PollInterval);
+        services.AddQuartz(quartz => quartz.ScheduleJob<WebhookDeliveryJob>(
+            trigger => trigger.WithIdentity("deliver", "webhooks").StartNow().WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            job => job.WithIdentity(WebhookDeliveryJob.Key).DisallowConcurrentExecution()));
         return services;
     }
 }
