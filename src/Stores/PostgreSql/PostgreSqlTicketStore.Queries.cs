@@ -85,9 +85,13 @@ internal sealed partial class PostgreSqlTicketStore
         Where("status = 'Open' AND due_at < @overdue", "overdue", query.OverdueAt);
         if (query.Sender is { } sender)
         {
-            // The expression of the GIN index tickets_sender (schema 9), so a sender is found without reading every ticket.
+            // The expression of the GIN index tickets_sender (schema 9), so a sender is found without reading every ticket;
+            // then each field against its own form, as LiteDB compares them: && alone matched any field with any form
+            // (a phone stored as typed found by the text meant for e-mail addresses).
             var text = sender.Trim();
-            sql.Append(" AND ").Append(SenderKeys).Append(" && ARRAY[@senderLower, @senderUpper, @senderPhone]");
+            sql.Append(" AND ").Append(SenderKeys).Append(" && ARRAY[@senderLower, @senderUpper, @senderPhone]")
+                .Append(" AND (lower(doc->'Sender'->>'Email') = @senderLower OR upper(doc->'Sender'->>'FiscalCode') = @senderUpper")
+                .Append(" OR doc->'Sender'->>'Phone' = @senderPhone OR doc->'Sender'->>'Fax' = @senderPhone)");
             parameters.Add(("senderLower", text.ToLowerInvariant()));
             parameters.Add(("senderUpper", text.ToUpperInvariant()));
             parameters.Add(("senderPhone", query.SenderPhone ?? text));

@@ -112,14 +112,18 @@ public sealed partial class TicketStoreContractTests
         letter.Draft.Sender = new Party { DisplayName = "Giulia Bianchi", Phone = "+390854213377", FiscalCode = "BNCGLI80A41G482X" };
         var fax = StoreRequests.Mail("k3", receivedAt: T0.AddHours(2));
         fax.Draft.Sender = new Party { DisplayName = "Comune di Sulmona", Fax = "+390864576210" };
+        var typed = StoreRequests.Mail("k5", receivedAt: T0.AddHours(4));
+        typed.Draft.Sender = new Party { DisplayName = "Ufficio tecnico", Phone = "0864 576210" }; // a phone kept as typed, not E.164
         await s.Store.DispatchAsync(
-            [StoreRequests.Mail("k1", senderEmail: "Mario.Rossi@Example.it"), letter, fax, StoreRequests.Mail("k4", receivedAt: T0.AddHours(3), senderEmail: "altro@example.it")],
+            [StoreRequests.Mail("k1", senderEmail: "Mario.Rossi@Example.it"), letter, fax, StoreRequests.Mail("k4", receivedAt: T0.AddHours(3), senderEmail: "altro@example.it"), typed],
             default);
 
         (await Numbers(s.Store, new TicketQuery { Sender = " mario.rossi@EXAMPLE.it " })).Should().Equal("PC-2026-000001");
         (await Numbers(s.Store, new TicketQuery { Sender = "bncgli80a41g482x" })).Should().Equal("PC-2026-000002");
         (await Numbers(s.Store, new TicketQuery { Sender = "085 4213377", SenderPhone = "+390854213377" })).Should().Equal("PC-2026-000002");
         (await Numbers(s.Store, new TicketQuery { Sender = "+390864576210" })).Should().Equal("PC-2026-000003");
+        (await Numbers(s.Store, new TicketQuery { Sender = "0864 576210", SenderPhone = "+390864576210" })).Should().Equal(["PC-2026-000003"],
+            "a phone is compared in its E.164 form, on both stores");
         (await Numbers(s.Store, new TicketQuery { Sender = "rossi" })).Should().BeEmpty("a sender is found by an exact key, not a part of it");
     }
 
