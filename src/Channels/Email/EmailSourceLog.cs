@@ -73,4 +73,7 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1222, LogLevel.Debug, "{Channel}: IMAP IDLE announced mail that a poll has already taken (here or on another node); no wake-up")]
     public static partial void IdleArrivalsTaken(ILogger logger, string channel);
+
+    [LoggerMessage(1223, LogLevel.Warning, "{Channel}: {File} was rewritten after it was read; left for the next poll")]
+    public static partial void DropFileChanged(ILogger logger, string channel, string file);
 }

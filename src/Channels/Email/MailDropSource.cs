@@ -68,7 +68,16 @@ internal sealed class MailDropSource(
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            MoveInto((string)item.SourceState!, folder);
+            var entry = (MailDropEntry)item.SourceState!;
+            if (!entry.IsUnchanged())
+            {
+                // Rewritten under the same name after it was read: what is there now was never stored. The next poll
+                // reads it (a new key); moving it to done/ lost it.
+                EmailSourceLog.DropFileChanged(logger, Name, entry.FullPath);
+                continue;
+            }
+
+            MoveInto(entry.FullPath, folder);
         }
 
         EmailSourceLog.Acknowledged(logger, Name, items.Count, "moved to " + folder);
@@ -77,7 +86,14 @@ internal sealed class MailDropSource(
 
     public async ValueTask RejectAsync(InboundItem item, string reason, CancellationToken cancellationToken)
     {
-        var moved = MoveInto((string)item.SourceState!, options.ResolvedQuarantinePath);
+        var entry = (MailDropEntry)item.SourceState!;
+        if (!RefusedFileItem.IsRefused(item) && !entry.IsUnchanged())
+        {
+            EmailSourceLog.DropFileChanged(logger, Name, entry.FullPath);
+            return;
+        }
+
+        var moved = MoveInto(entry.FullPath, options.ResolvedQuarantinePath);
         if (moved is not null)
         {
             await File.WriteAllTextAsync(moved + ".reason.txt", reason + Environment.NewLine, Encoding.UTF8, cancellationToken)
@@ -110,7 +126,7 @@ internal sealed class MailDropSource(
         {
             // A FIFO, a link, a file the service cannot read: quarantined with the reason, the rest of the folder flows.
             EmailSourceLog.DropFileUnreadable(logger, Name, file.FullName, ex.Message);
-            return RefusedFileItem.Create($"maildrop:{Name}", Name, Channel, file.FullName, ex.Message, "message/rfc822", file.FullName);
+            return RefusedFileItem.Create($"maildrop:{Name}", Name, Channel, file.FullName, ex.Message, "message/rfc822", MailDropEntry.Of(file));
         }
 
         var path = file.FullName;
@@ -124,7 +140,7 @@ internal sealed class MailDropSource(
             Length = file.Length,
             OriginalFileName = "message.eml",
             OriginalContentType = "message/rfc822",
-            SourceState = path,
+            SourceState = MailDropEntry.Of(file),
             Metadata = new Dictionary<string, string> { ["maildrop.file"] = file.Name, ["maildrop.sha256"] = hash },
         };
     }

@@ -109,8 +109,10 @@ internal sealed class ScanFolderSource : IPrefetchingSource
         }
 
         tracker.Forget(file.FullPath);
-        if (!SourceFiles.EntryExists(file.FullPath))
+        if (!SourceFiles.EntryExists(file.FullPath) || (!RefusedFileItem.IsRefused(item) && !file.IsUnchanged()))
         {
+            // Gone, or rewritten under the same name after it was read (a rescan): what is there now was never
+            // judged, and quarantining it under the old one's reason would leave it with no record of its own.
             ScanFolderLog.ChangedSinceRead(logger, file.FullPath);
             return;
         }

@@ -223,6 +223,21 @@ public sealed class ScanFolderSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Reject_FileRescannedUnderTheSameNameAfterItWasRead_LeftForTheNextPoll_NotQuarantinedUnderTheOldReason()
+    {
+        var path = Write("scansione.pdf", "%PDF-1.4 prima scansione");
+        var source = Source();
+        var first = (await source.StableItemsAsync(time, StableFor)).Single();
+
+        File.WriteAllText(path, "%PDF-1.4 seconda scansione, piu lunga");
+        await source.RejectAsync(first, "OCR: nessun testo leggibile", CancellationToken.None);
+
+        File.Exists(path).Should().BeTrue();
+        Directory.Exists(folder.Combine("quarantine")).Should().BeFalse();
+        (await source.StableItemsAsync(time, StableFor)).Single().SourceKey.Should().NotBe(first.SourceKey);
+    }
+
+    [Fact]
     public async Task Poll_MissingFolder_NoItemsNoException()
     {
         var source = Source(o => o.Paths = [folder.Combine("share-non-montata")]);
