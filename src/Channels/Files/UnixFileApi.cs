@@ -17,6 +17,10 @@ internal static partial class UnixFileApi
     private const uint StatxType = 0x1;
     private const int StatxBufferSize = 256;
     private const int StatxModeOffset = 28;
+    private const uint StatxInode = 0x100;
+    private const int StatxInodeOffset = 32;
+    private const int StatxDevMajorOffset = 136;
+    private const int StatxDevMinorOffset = 140;
     private const int OpenNonBlock = 0x800;
     private const int OpenCloseOnExec = 0x80000;
     private const int LockExclusiveNonBlocking = 2 | 4;
@@ -24,6 +28,21 @@ internal static partial class UnixFileApi
 
     /// <summary>O_NOFOLLOW differs between x86-64 and arm64.</summary>
     private static int OpenNoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm ? 0x8000 : 0x20000;
+
+    /// <summary>
+    /// The device and inode of what <paramref name="path"/> names (links followed): the same folder reached by two
+    /// spellings (a link, a case-insensitive mount) has one identity. Null when it does not exist.
+    /// </summary>
+    public static unsafe (uint Major, uint Minor, ulong Inode)? IdentityOf(string path)
+    {
+        var buffer = stackalloc byte[StatxBufferSize];
+        if (StatxNative(AtFdCwd, path, 0, StatxType | StatxInode, buffer) != 0)
+        {
+            return null;
+        }
+
+        return (*(uint*)(buffer + StatxDevMajorOffset), *(uint*)(buffer + StatxDevMinorOffset), *(ulong*)(buffer + StatxInodeOffset));
+    }
 
     /// <summary>The type of the entry itself (a link is a link), or null when it is gone.</summary>
     public static FileEntryKind? KindOf(string path) => Statx(AtFdCwd, path, AtSymlinkNoFollow);

@@ -23,18 +23,14 @@ internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger
                 continue;
             }
 
-            var excluded = new HashSet<string>(StringComparer.Ordinal)
-            {
-                Path.TrimEndingDirectorySeparator(options.EffectiveDonePath),
-                Path.TrimEndingDirectorySeparator(options.QuarantinePathFor(root)),
-            };
+            var excluded = new ExcludedFolders([options.EffectiveDonePath, options.QuarantinePathFor(root)]);
             Walk(root, new DirectoryInfo(root), 0, excluded, files);
         }
 
         return files;
     }
 
-    private void Walk(string root, DirectoryInfo directory, int depth, HashSet<string> excluded, List<ScanFile> files)
+    private void Walk(string root, DirectoryInfo directory, int depth, ExcludedFolders excluded, List<ScanFile> files)
     {
         try
         {
@@ -55,8 +51,7 @@ internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger
 
             foreach (var child in directory.EnumerateDirectories())
             {
-                if (!ScanFileFilter.IsHidden(child) && child.LinkTarget is null
-                    && !excluded.Contains(Path.TrimEndingDirectorySeparator(child.FullName)))
+                if (!ScanFileFilter.IsHidden(child) && child.LinkTarget is null && !excluded.Contains(child))
                 {
                     Walk(root, child, depth + 1, excluded, files);
                 }

@@ -238,6 +238,25 @@ public sealed class ScanFolderSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_DoneFolderConfiguredThroughALink_ProcessedFilesNotTakenAgain()
+    {
+        Write("done/2026/03/gia-presa.pdf", "%PDF-1.4 lettera di ieri");
+        Write("nuova.pdf", "%PDF-1.4 lettera di oggi");
+        var alias = folder.Combine("..", Path.GetFileName(folder.Path) + "-done-link");
+        File.CreateSymbolicLink(alias, folder.Combine("done"));
+        try
+        {
+            var items = await Source(o => o.DonePath = alias).StableItemsAsync(time, StableFor);
+
+            items.Select(i => i.OriginalFileName).Should().Equal(["nuova.pdf"], "done/ is the done folder, however the setting spells it");
+        }
+        finally
+        {
+            File.Delete(alias);
+        }
+    }
+
+    [Fact]
     public async Task Poll_MissingFolder_NoItemsNoException()
     {
         var source = Source(o => o.Paths = [folder.Combine("share-non-montata")]);
