@@ -17,10 +17,14 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
 
         Tickets.Classification classification;
         SlaPlan plan;
+        SlaPlan other;
         try
         {
             classification = classifier.Classify(draft);
             plan = planner.Plan(classification.Level, draft.Channel, draft.ReceivedAt, mode);
+            // Calendar arithmetic only: planned for the case where the item reopens a ticket of the other level.
+            var otherLevel = classification.Level == Tickets.ServiceLevel.First ? Tickets.ServiceLevel.Second : Tickets.ServiceLevel.First;
+            other = planner.Plan(otherLevel, draft.Channel, draft.ReceivedAt, mode);
         }
         catch (Exception ex)
         {
@@ -42,6 +46,7 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
             Classification = classification,
             ClockStartedAt = plan.ClockStartedAt,
             DueAt = plan.DueAt,
+            OtherLevelPlan = other,
             ReceiptTo = receipt.To,
             ReceiptSuppressedReason = receipt.SuppressedReason,
             ReceiptLimit = receipt.Limit,

@@ -14,6 +14,17 @@ public sealed class DispatchRequest
 
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>
+    /// The plan at the other service level. A follow-up that reopens a ticket restarts its clock at the ticket's
+    /// level, which need not be the level its own words were classified at (a "grazie" on a second-level ticket);
+    /// null where it was not planned, and <see cref="PlanFor"/> then gives this request's own plan.
+    /// </summary>
+    public Sla.SlaPlan? OtherLevelPlan { get; init; }
+
+    /// <summary>The clock and due date this item starts at <paramref name="level"/>.</summary>
+    public Sla.SlaPlan PlanFor(ServiceLevel level) =>
+        level == Classification.Level || OtherLevelPlan is null ? new Sla.SlaPlan(ClockStartedAt, DueAt) : OtherLevelPlan;
+
     /// <summary>Address to queue a receipt for if this item opens a new ticket; null for none.</summary>
     public string? ReceiptTo { get; init; }
 

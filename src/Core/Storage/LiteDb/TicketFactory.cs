@@ -68,17 +68,21 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
     private int QueuedReceipts(string address, DateTimeOffset since) =>
         ReceiptCounts is not null && ReceiptCounts.TryGet(address, since, out var counted) ? counted : collections.Outbox.Count("LOWER($.To) = @0 AND $.CreatedAt >= @1", address.Trim().ToLowerInvariant(), StoreBsonMapper.ToBson(since));
 
-    /// <summary>A follow-up on a closed ticket reopens it, and the new message starts a new answer clock.</summary>
+    /// <summary>
+    /// A follow-up on a closed ticket reopens it, and the new message starts a new answer clock at the ticket's level
+    /// (the follow-up's own classification does not change the ticket's).
+    /// </summary>
     public void Reopen(Ticket ticket, DispatchRequest request)
     {
         ticket.Status = TicketStatus.Open;
         ticket.ClosedAt = null;
         ticket.History.Add(Event(TicketEventKind.Reopened, "Riaperto da un seguito", request.Draft.SourceKey));
-        if (ticket.DueAt != request.DueAt)
+        var plan = request.PlanFor(ticket.Classification.Level);
+        if (ticket.DueAt != plan.DueAt)
         {
-            ticket.ClockStartedAt = request.ClockStartedAt;
-            ticket.DueAt = request.DueAt;
-            ticket.History.Add(Event(TicketEventKind.DueDateChanged, string.Create(CultureInfo.InvariantCulture, $"Nuova scadenza {request.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), request.Draft.SourceKey));
+            ticket.ClockStartedAt = plan.ClockStartedAt;
+            ticket.DueAt = plan.DueAt;
+            ticket.History.Add(Event(TicketEventKind.DueDateChanged, string.Create(CultureInfo.InvariantCulture, $"Nuova scadenza {plan.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), request.Draft.SourceKey));
         }
     }
 
