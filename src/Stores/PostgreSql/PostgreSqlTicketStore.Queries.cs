@@ -65,6 +65,7 @@ internal sealed partial class PostgreSqlTicketStore
     /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number (as in the LiteDB store).</summary>
     public async Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit ?? 1, 1, nameof(query.Limit));
         var sql = new StringBuilder($"SELECT {TicketRows.Columns} FROM tickets WHERE true");
         var parameters = new List<(string, object?)>();
         void Where(string condition, string name, object? value)

@@ -24,7 +24,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         return action switch
         {
             TicketAction.Close => Close(ticket, change, mode, now),
-            TicketAction.Reopen => Reopen(ticket, change, now),
+            TicketAction.Reopen => Reopen(ticket, change, mode, now),
             TicketAction.Reclassify => Reclassify(ticket, change, mode, now),
             TicketAction.Suspend => Clock().Suspend(ticket, now, change.WaitingFor!, change.Actor),
             TicketAction.Resume => Clock().Resume(ticket, now, change.Actor, mode),
@@ -60,7 +60,11 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         return events;
     }
 
-    private static IReadOnlyList<TicketEvent> Reopen(Ticket ticket, TicketChange change, DateTimeOffset now)
+    /// <summary>
+    /// An operator's reopen starts a new answer clock at the ticket's level, as a follow-up's does: with the old due
+    /// date the ticket was overdue at once and its next closing could never count as on time.
+    /// </summary>
+    private IReadOnlyList<TicketEvent> Reopen(Ticket ticket, TicketChange change, ServiceMode mode, DateTimeOffset now)
     {
         if (ticket.Status == TicketStatus.Open)
         {
@@ -69,7 +73,18 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
 
         ticket.Status = TicketStatus.Open;
         ticket.ClosedAt = null;
-        return [new TicketEvent { At = now, Kind = TicketEventKind.Reopened, Actor = change.Actor, Detail = Text(change.Reason, "reopened") }];
+        var events = new List<TicketEvent>();
+        if (planner is not null && clock is not null)
+        {
+            var oldDue = ticket.DueAt;
+            var plan = planner.Plan(ticket.Classification.Level, ticket.Channel, now, mode);
+            (ticket.ClockStartedAt, ticket.DueAt) = (plan.ClockStartedAt, plan.DueAt);
+            events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
+                Detail = $"due date moved from {clock.Describe(oldDue)} to {clock.Describe(ticket.DueAt)} (reopened: a new answer clock)" });
+        }
+
+        events.Add(new TicketEvent { At = now, Kind = TicketEventKind.Reopened, Actor = change.Actor, Detail = Text(change.Reason, "reopened") });
+        return events;
     }
 
     /// <summary>The flag goes; the reason it was raised stays in the history (the FlaggedForReview event) and in this one.</summary>

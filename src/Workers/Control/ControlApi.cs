@@ -62,6 +62,11 @@ internal static class ControlApi
                 parsedStatus = s;
             }
 
+            if (limit is < 1)
+            {
+                return Results.BadRequest("limit is a number of tickets, 1 or more");
+            }
+
             DateTimeOffset? due = null;
             if (dueBefore is not null)
             {

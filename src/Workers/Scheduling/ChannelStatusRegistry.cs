@@ -1,3 +1,4 @@
+using ContactCenter.Core.Sla;
 using System.Collections.Concurrent;
 using ContactCenter.Core.Pipeline;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,11 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Scheduling;
 
 /// <summary>Last success, last error, consecutive failures and the backoff window of every channel.</summary>
-public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOptions> options)
+public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOptions> options, BusinessCalendar? calendar = null)
 {
+    /// <summary>The service's day, as every other count's (<c>Sla:TimeZone</c>), not the host's: a UTC container's day ended an hour or two late.</summary>
+    private readonly TimeZoneInfo zone = calendar?.Zone ?? time.LocalTimeZone;
+
     private readonly ConcurrentDictionary<string, ChannelStatus> statuses = new(StringComparer.OrdinalIgnoreCase);
 
     public ChannelStatus Get(string channel) => statuses.GetValueOrDefault(channel) ?? new ChannelStatus(channel);
@@ -71,5 +75,5 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
         return status with { ItemsDay = today, ItemsToday = items + (summary?.Fetched ?? 0) };
     }
 
-    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, time.LocalTimeZone).DateTime);
+    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 }

@@ -73,6 +73,22 @@ public sealed class TicketChangesSlaTests
         ticket.DueAt.Should().Be(expected);
     }
 
+    [Fact]
+    public void Reopen_ByAnOperatorWeeksAfterClosing_NewClockAtTheTicketsLevel_NotOverdueAtOnce()
+    {
+        var ticket = Ticket(Rome(2026, 3, 2, 9));
+        time.SetUtcNow(Rome(2026, 3, 5, 10));
+        Changes().Apply(ticket, TicketAction.Close, new TicketChange { Actor = "anna" }, ServiceMode.Ordinary);
+        time.SetUtcNow(Rome(2026, 3, 20, 10));
+
+        var events = Changes().Apply(ticket, TicketAction.Reopen, new TicketChange { Actor = "anna", Reason = "il cittadino ha richiamato" }, ServiceMode.Ordinary);
+
+        ticket.DueAt.Should().Be(Planner.Plan(ServiceLevel.First, ChannelKind.Email, Rome(2026, 3, 20, 10), ServiceMode.Ordinary).DueAt);
+        ticket.DueAt.Should().BeAfter(time.GetUtcNow());
+        ticket.ClockStartedAt.Should().Be(Rome(2026, 3, 20, 10));
+        events.Select(e => e.Kind).Should().Equal(TicketEventKind.DueDateChanged, TicketEventKind.Reopened);
+    }
+
     private TicketChanges Changes() => new(time, Clock, Planner);
 
     private static Ticket Ticket(DateTimeOffset received)

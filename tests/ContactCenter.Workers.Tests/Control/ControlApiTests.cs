@@ -6,6 +6,7 @@ using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Workers.Backoffice;
 using ContactCenter.Workers.Tests.Cli;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Control;
 
@@ -87,6 +88,16 @@ public sealed class ControlApiTests : IDisposable
         unlimited.Headers.GetValues("X-Result-Limited").Should().Equal("1000");
         JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetArrayLength().Should().Be(1001);
         asked.Headers.Contains("X-Result-Limited").Should().BeFalse();
+        foreach (var limit in new[] { 0, -1 })
+        {
+            var refused = await service.Http.GetAsync($"api/tickets?limit={limit}");
+            refused.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, "no store is asked for less than one ticket");
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("limit");
+        }
+
+        var cli = await CliRun.RunAsync(null, "tickets", "list", "--limit", "0", "--config", JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data") } }));
+        cli.ExitCode.Should().Be(2, cli.Error);
+        cli.Error.Should().Contain("--limit");
     }
 
     [Fact]

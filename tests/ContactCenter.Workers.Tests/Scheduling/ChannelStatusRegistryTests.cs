@@ -56,4 +56,20 @@ public sealed class ChannelStatusRegistryTests
         registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 1 });
         registry.Get("urp").ItemsToday.Should().Be(1);
     }
+
+    [Fact]
+    public void ItemsToday_CountedOnTheServiceDay_NotTheHosts()
+    {
+        // 23:30 UTC on 2 March is already 3 March in Rome: a UTC host would still count it as the 2nd.
+        var late = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T23:30:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        late.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var rome = new ContactCenter.Core.Sla.BusinessCalendar(new ContactCenter.Core.Sla.SlaOptions());
+        var service = new ChannelStatusRegistry(late, Options.Create(new PipelineOptions()), rome);
+        service.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4 });
+
+        service.Get("urp").ItemsDay.Should().Be(new DateOnly(2026, 3, 3));
+        late.Advance(TimeSpan.FromHours(1)); // the 3rd on both clocks now: the count of the Roman 3rd goes on
+
+        service.ItemsToday(service.Get("urp")).Should().Be(4);
+    }
 }

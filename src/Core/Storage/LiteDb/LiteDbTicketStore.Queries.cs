@@ -7,8 +7,11 @@ namespace ContactCenter.Core.Storage.LiteDb;
 internal sealed partial class LiteDbTicketStore
 {
     /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number.</summary>
-    public Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken) =>
-        RunAsync(() => Find(query), cancellationToken);
+    public Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit ?? 1, 1, nameof(query.Limit));
+        return RunAsync(() => Find(query), cancellationToken);
+    }
 
     private IReadOnlyList<Ticket> Find(TicketQuery q)
     {

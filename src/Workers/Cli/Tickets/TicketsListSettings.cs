@@ -40,6 +40,11 @@ internal sealed class TicketsListSettings : JsonSettings
             return ValidationResult.Error($"--status: '{Status}' is not open or closed.");
         }
 
+        if (Limit is < 1)
+        {
+            return ValidationResult.Error($"--limit: {Limit} is not a number of tickets (1 or more).");
+        }
+
         return DueBefore is not null && !CliDates.IsValid(DueBefore)
             ? ValidationResult.Error($"--due-before: '{DueBefore}' is not a date (yyyy-MM-dd) or an ISO 8601 instant.")
             : ValidationResult.Success();
