@@ -37,4 +37,8 @@ internal static partial class AcknowledgementLog
     [LoggerMessage(EventId = 1807, Level = LogLevel.Information,
         Message = "Outbox run: {Sent} receipts sent, {Failed} kept for a later attempt")]
     public static partial void RunFinished(ILogger logger, int sent, int failed);
+
+    [LoggerMessage(EventId = 1808, Level = LogLevel.Warning,
+        Message = "SMTP relay {Host} is reached without TLS (ContactCenter:Smtp:Security = None); the password and the receipts cross the network in clear")]
+    public static partial void CleartextConnection(ILogger logger, string host);
 }

@@ -4,7 +4,8 @@ namespace ContactCenter.Channels.Acknowledgement;
 /// a relative file name is looked up in <c>CREDENTIALS_DIRECTORY</c> first, as for the mailboxes.</summary>
 internal static class SmtpPassword
 {
-    public static async ValueTask<string?> ResolveAsync(SmtpOptions options, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The environment variable named for it is not set: said, instead of an empty password the relay refuses.</exception>
+    public static async ValueTask<string> ResolveAsync(SmtpOptions options, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(options.PasswordFile))
         {
@@ -14,9 +15,11 @@ internal static class SmtpPassword
 
         if (!string.IsNullOrEmpty(options.PasswordEnvironmentVariable))
         {
-            return Environment.GetEnvironmentVariable(options.PasswordEnvironmentVariable);
+            return Environment.GetEnvironmentVariable(options.PasswordEnvironmentVariable)
+                ?? throw new InvalidOperationException(
+                    $"The environment variable {options.PasswordEnvironmentVariable} holding the SMTP password (ContactCenter:Smtp:PasswordEnvironmentVariable) is not set.");
         }
 
-        return options.Password;
+        return options.Password ?? "";
     }
 }

@@ -34,6 +34,11 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger,
                 fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
             }
 
+            if (options.Security == SmtpSecurity.None && !Email.MailHost.IsLoopback(options.Host))
+            {
+                AcknowledgementLog.CleartextConnection(logger, options.Host);
+            }
+
             await fresh.ConnectAsync(options.Host, options.Port, Map(options.Security), cancellationToken).ConfigureAwait(false);
             if (options.Auth == MailAuthentication.OAuth2)
             {
@@ -41,7 +46,7 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger,
             }
             else if (!string.IsNullOrEmpty(options.User))
             {
-                var password = await SmtpPassword.ResolveAsync(options, cancellationToken).ConfigureAwait(false) ?? "";
+                var password = await SmtpPassword.ResolveAsync(options, cancellationToken).ConfigureAwait(false);
                 await fresh.AuthenticateAsync(options.User, password, cancellationToken).ConfigureAwait(false);
             }
 

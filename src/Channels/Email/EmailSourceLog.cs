@@ -76,4 +76,7 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1223, LogLevel.Warning, "{Channel}: {File} was rewritten after it was read; left for the next poll")]
     public static partial void DropFileChanged(ILogger logger, string channel, string file);
+
+    [LoggerMessage(1224, LogLevel.Warning, "{Channel}: {Host} is reached without TLS (Security = None); the password and the citizens' mail cross the network in clear")]
+    public static partial void CleartextConnection(ILogger logger, string channel, string host);
 }

@@ -23,6 +23,11 @@ internal static class MailConnector
             client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         }
 
+        if (options.Security == MailSecurity.None && !MailHost.IsLoopback(options.Host))
+        {
+            EmailSourceLog.CleartextConnection(logger, channel, options.Host);
+        }
+
         var security = options.Security switch
         {
             MailSecurity.None => SecureSocketOptions.None,

@@ -49,11 +49,11 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     {
         if (!Uri.TryCreate(endpoint.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            errors.Add($"{key}:Url: '{endpoint.Url}' is not an absolute https URL.");
+            errors.Add($"{key}:Url: '{Cli.Config.SecretText.Url(endpoint.Url, hidePath: true)}' is not an absolute https URL.");
         }
         else if (url.Scheme == Uri.UriSchemeHttp && !ControlOptionsValidator.IsLoopback(url))
         {
-            errors.Add($"{key}:Url: '{endpoint.Url}' uses http to a non-loopback host; tickets carry personal data, use https.");
+            errors.Add($"{key}:Url: '{Cli.Config.SecretText.Url(endpoint.Url, hidePath: true)}' uses http to a non-loopback host; tickets carry personal data, use https.");
         }
 
         foreach (var type in endpoint.Events.Where(e => !WebhookEventTypes.All.Contains(e)))

@@ -117,6 +117,24 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigCheck_SecretsInsideOtherValues_ConnectionStringPasswordAndWebhookUrlHidden()
+    {
+        memory.Sources["inbox"] = new MemorySource("inbox");
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = "Host=db1;Username=cc;Password=Hunter2Secret;SSL Mode=VerifyFull" } },
+            Channels = new { inbox = new { Type = "Memory" } },
+            Webhooks = new { Endpoints = new { crm = new { Enabled = false, Url = "https://crm:WebPass@hooks.example.it/services/T000/XXSECRETXX", SecretFile = "/run/credentials/crm" } } },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--json", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().NotContain("Hunter2Secret").And.NotContain("WebPass").And.NotContain("XXSECRETXX");
+        result.Output.Should().Contain("Host=db1;Username=cc;Password=********;SSL Mode=VerifyFull").And.Contain("https://crm:********@hooks.example.it/…");
+    }
+
+    [Fact]
     public async Task ConfigCheck_CommandLineKey_OverridesTheConfigFile_AndTyposAreUsageErrors()
     {
         var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "PC" } });
