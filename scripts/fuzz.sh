@@ -19,8 +19,7 @@ fi
 case $target in
   # Our parsing code and the libraries that read the hostile bytes; the .NET runtime itself is not instrumented.
   mail) instrument=(ContactCenter.Channels.dll MimeKit.dll AngleSharp.dll HtmlSanitizer.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-5000} ;;
-  page) instrument=(ContactCenter.Channels.dll UglyToad.PdfPig.dll UglyToad.PdfPig.Core.dll UglyToad.PdfPig.Tokenization.dll
-                    UglyToad.PdfPig.Tokens.dll UglyToad.PdfPig.Fonts.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-10000} ;;
+  page) instrument=(ContactCenter.Channels.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-10000} ;;
 esac
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }

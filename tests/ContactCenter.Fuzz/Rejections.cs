@@ -6,13 +6,13 @@ namespace ContactCenter.Fuzz;
 internal static class Rejections
 {
     /// <summary>
-    /// The normaliser and the PDF reader turn any library exception into a rejection so the worker goes on. A format
+    /// The normaliser turns any library exception into a rejection so the worker goes on (PDFs are read by poppler in
+    /// its own process, whose failures carry no exception of ours). A format
     /// error is what hostile input should cause; anything else (a null reference, an index out of range) is a bug
     /// in our code or a library that quarantines a message it could have read.
     /// </summary>
     public static bool HideBug(InboundItemRejectedException ex) =>
         ex.InnerException is not null
         and not FormatException
-        and not InboundItemRejectedException
-        and not UglyToad.PdfPig.Core.PdfDocumentFormatException;
+        and not InboundItemRejectedException;
 }

@@ -106,13 +106,20 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
 
     private async Task<IReadOnlyList<PageText>> ReadPdfAsync(byte[] data, CancellationToken cancellationToken)
     {
-        using var pdf = PdfDocumentPages.Open(data);
-        RequirePageCount(pdf.PageCount);
         using var work = new TempFolder();
+        // poppler's tools read a file: the copy every step of this PDF reads, out of process.
+        var path = await work.WriteAsync("document.pdf", data, cancellationToken).ConfigureAwait(false);
+        var pdf = await PopplerPdf.ReadAsync(path, options.MaxPages, options, cancellationToken).ConfigureAwait(false);
+        RequirePageCount(pdf.PageCount);
+        if (pdf.PageCount == 0)
+        {
+            throw new InboundItemRejectedException("corrupt PDF: no pages");
+        }
+
         using var scheduler = new PageScheduler(pool, options, cancellationToken);
         try
         {
-            await SchedulePdfPagesAsync(pdf, data, work, scheduler, cancellationToken).ConfigureAwait(false);
+            await SchedulePdfPagesAsync(pdf, path, scheduler).ConfigureAwait(false);
         }
         catch
         {
@@ -123,10 +130,8 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
         return await scheduler.CompleteAsync().ConfigureAwait(false);
     }
 
-    private async Task SchedulePdfPagesAsync(
-        PdfDocumentPages pdf, byte[] data, TempFolder work, PageScheduler scheduler, CancellationToken cancellationToken)
+    private async Task SchedulePdfPagesAsync(PopplerPdf pdf, string pdfPath, PageScheduler scheduler)
     {
-        string? path = null;
         for (var number = 1; number <= pdf.PageCount; number++)
         {
             var text = pdf.TextLayer(number, options.MinTextLayerLetters, out var widthPoints, out var heightPoints);
@@ -138,16 +143,14 @@ internal sealed partial class DocumentTextReader : IDocumentTextReader
 
             var scale = options.PdfRasterDpi / 72.0;
             RequirePixels(number, (long)Math.Round(widthPoints * scale), (long)Math.Round(heightPoints * scale));
-
-            // pdftoppm reads a file; written at the first page to render, so a PDF whose pages all carry text needs no copy.
-            path ??= await work.WriteAsync("document.pdf", data, cancellationToken).ConfigureAwait(false);
-
-            var pdfPath = path;
             var pageNumber = number;
             await scheduler.AddAsync(number, async (engine, token) =>
             {
                 var png = await rasterizer.RenderAsync(pdfPath, pageNumber, token).ConfigureAwait(false);
-                using var pix = ImageDocument.Open(png, DocumentFormat.Png).Decode(0);
+                var image = ImageDocument.Open(png, DocumentFormat.Png);
+                var (width, height) = image.PageSize(0);
+                RequirePixels(pageNumber, width, height); // what was rendered, not only what the PDF declared
+                using var pix = image.Decode(0);
                 return ReadPage(engine, pix, pageNumber, token);
             }).ConfigureAwait(false);
         }

@@ -84,6 +84,28 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_PdfWithAPageTreeNested50000Deep_ReadOutOfProcess_TheServiceLives()
+    {
+        // In process, PdfPig recursed once per level and overflowed the stack, which .NET cannot catch: the test host
+        // (the service) died, and again at each restart on the same file. Poppler reads it in its own process.
+        var pdf = HostileDocuments.PdfWithDeepPageTree(50_000);
+
+        var document = await fixture.Reader.ReadAsync(new MemoryStream(pdf), "albero.pdf", CancellationToken.None);
+
+        document.Pages.Should().ContainSingle().Which.IsBlank.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Read_PdfCropBoxA4OnAHugeMediaBox_RendersTheCropBox_NotThePoster()
+    {
+        var pdf = HostileDocuments.PdfWithSmallCropOnHugeMedia(6000);
+
+        var document = await fixture.Reader.ReadAsync(new MemoryStream(pdf), "ritaglio.pdf", CancellationToken.None);
+
+        document.Pages.Should().ContainSingle().Which.IsBlank.Should().BeTrue("the empty A4 crop box was read, within the pixel limit");
+    }
+
+    [Fact]
     public async Task Read_CorruptPdf_IsRejected()
     {
         var act = () => fixture.Reader.ReadAsync(new MemoryStream("%PDF-1.7\n1 0 obj <<< broken"u8.ToArray()), "x.pdf", CancellationToken.None);

@@ -59,6 +59,55 @@ public static class HostileDocuments
         return builder.Build();
     }
 
+    /// <summary>
+    /// One page under <paramref name="depth"/> nested page-tree nodes, each the only kid of the one above: a few MB
+    /// that overflowed PdfPig's stack (uncatchable in .NET) at 35,000 levels.
+    /// </summary>
+    public static byte[] PdfWithDeepPageTree(int depth)
+    {
+        // Objects: 1 catalog, 2..depth+1 the /Pages chain, depth+2 the page.
+        var objects = new List<string> { "<< /Type /Catalog /Pages 2 0 R >>" };
+        for (var i = 0; i < depth; i++)
+        {
+            var self = i + 2;
+            var parent = i == 0 ? "" : $" /Parent {self - 1} 0 R";
+            objects.Add($"<< /Type /Pages /Kids [{self + 1} 0 R] /Count 1{parent} >>");
+        }
+
+        objects.Add($"<< /Type /Page /Parent {depth + 1} 0 R /MediaBox [0 0 595 842] >>");
+        return RawPdf(objects);
+    }
+
+    /// <summary>A page whose crop box is A4 on a media box of <paramref name="mediaPoints"/> points square.</summary>
+    public static byte[] PdfWithSmallCropOnHugeMedia(int mediaPoints) => RawPdf(
+    [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {mediaPoints} {mediaPoints}] /CropBox [0 0 595 842] >>",
+    ]);
+
+    /// <summary>A PDF of these objects (numbered from 1, the first the catalog) with a correct cross-reference table.</summary>
+    private static byte[] RawPdf(IReadOnlyList<string> objects)
+    {
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>(objects.Count);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
     private static void WriteChunk(Stream png, string type, byte[] data)
     {
         Span<byte> length = stackalloc byte[4];
