@@ -17,7 +17,8 @@ internal sealed class FaxMailNormalizer(
     IContentArchive archive,
     IDocumentTextReader reader,
     PaperTextExtractor extractor,
-    ILogger<FaxMailNormalizer> logger) : IItemNormalizer
+    ILogger<FaxMailNormalizer> logger,
+    Microsoft.Extensions.Options.IOptions<OcrOptions>? ocr = null) : IItemNormalizer
 {
     public bool CanNormalize(InboundItem item) =>
         item.Channel == ChannelKind.Fax
@@ -47,11 +48,18 @@ internal sealed class FaxMailNormalizer(
 
         var attachments = new List<TicketAttachment>();
         var pages = new List<PageText>();
+        // MaxPages holds for the fax, not for each attachment: a hundred attachments of 200 pages each are one item.
+        var maxPages = (ocr?.Value ?? new OcrOptions()).MaxPages;
         foreach (var part in documents)
         {
             var (attachment, document) = await ReadAsync(part, cancellationToken);
             attachments.Add(attachment);
             pages.AddRange(document.Pages.Select(p => p with { Number = pages.Count + 1 }));
+            if (pages.Count > maxPages)
+            {
+                throw new InboundItemRejectedException(
+                    $"fax mail \"{message.Subject}\": more than {maxPages} pages in its attachments, over the limit {OcrOptions.SectionName}:MaxPages");
+            }
         }
 
         if (pages.Count == 0)

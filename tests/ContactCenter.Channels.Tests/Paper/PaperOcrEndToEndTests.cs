@@ -101,6 +101,38 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task FaxToEmail_PagesOverMaxPagesAcrossItsAttachments_Refused()
+    {
+        var message = new MimeMessage { Subject = "Facsimile received from COMUNE DI PROVA" };
+        message.From.Add(new MailboxAddress("HylaFAX", "fax@gateway.example.it"));
+        var body = new BodyBuilder { TextBody = "Sender: COMUNE DI PROVA\n" };
+        for (var i = 1; i <= 3; i++)
+        {
+            body.Attachments.Add($"fax0000{i}.tif", File.ReadAllBytes(fixture.Scans.FaxFineG3), new ContentType("image", "tiff"));
+        }
+
+        message.Body = body.ToMessageBody();
+        using var eml = new MemoryStream();
+        message.WriteTo(eml);
+        var item = new InboundItem
+        {
+            SourceKey = "imap:fax@example.it/INBOX/1/2",
+            ChannelName = "fax-mail",
+            Channel = ChannelKind.Fax,
+            ReceivedAt = time.GetUtcNow(),
+            OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(eml.ToArray())),
+            OriginalFileName = "message.eml",
+            OriginalContentType = "message/rfc822",
+        };
+        var normalizer = new FaxMailNormalizer(Archive(), fixture.Reader, Extractor(), NullLogger<FaxMailNormalizer>.Instance,
+            Options.Create(new OcrOptions { MaxPages = 2 }));
+
+        var act = () => normalizer.NormalizeAsync(item, CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("*more than 2 pages in its attachments*MaxPages*");
+    }
+
+    [Fact]
     public async Task BatchScan_WithBlankSeparators_BecomesThreeDrafts()
     {
         Copy(fixture.Scans.BatchWithBlankSeparatorsTiff, "scanner", "lotto.tif");
