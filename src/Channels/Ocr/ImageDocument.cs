@@ -21,8 +21,15 @@ internal sealed unsafe class ImageDocument
 
     public int PageCount { get; }
 
-    public static ImageDocument Open(byte[] data, DocumentFormat format) =>
-        new(data, format, format == DocumentFormat.Tiff ? CountTiffPages(data) : 1);
+    public static ImageDocument Open(byte[] data, DocumentFormat format)
+    {
+        if (format == DocumentFormat.Jpeg)
+        {
+            JpegScans.Require(data);
+        }
+
+        return new(data, format, format == DocumentFormat.Tiff ? CountTiffPages(data) : 1);
+    }
 
     /// <summary>Width and height declared by the page's header.</summary>
     public (int Width, int Height) PageSize(int index)

@@ -106,6 +106,16 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_JpegWithThousandsOfScans_RefusedBeforeDecoding()
+    {
+        var jpeg = HostileDocuments.JpegWithScans(20_000);
+
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream(jpeg), "scansione.jpg", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("JPEG with more than 100 scans*");
+    }
+
+    [Fact]
     public async Task Read_CorruptPdf_IsRejected()
     {
         var act = () => fixture.Reader.ReadAsync(new MemoryStream("%PDF-1.7\n1 0 obj <<< broken"u8.ToArray()), "x.pdf", CancellationToken.None);

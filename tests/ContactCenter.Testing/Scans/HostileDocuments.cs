@@ -86,6 +86,19 @@ public static class HostileDocuments
         $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {mediaPoints} {mediaPoints}] /CropBox [0 0 595 842] >>",
     ]);
 
+    /// <summary>A JPEG's frame of markers with <paramref name="scans"/> tiny start-of-scan segments: the shape of a progressive "scan bomb".</summary>
+    public static byte[] JpegWithScans(int scans)
+    {
+        var jpeg = new List<byte> { 0xFF, 0xD8 };
+        for (var i = 0; i < scans; i++)
+        {
+            jpeg.AddRange([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x12, 0x34]);
+        }
+
+        jpeg.AddRange([0xFF, 0xD9]);
+        return [.. jpeg];
+    }
+
     /// <summary>A PDF of these objects (numbered from 1, the first the catalog) with a correct cross-reference table.</summary>
     private static byte[] RawPdf(IReadOnlyList<string> objects)
     {
