@@ -1,55 +1,27 @@
 using ContactCenter.Channels.Acknowledgement;
-using ContactCenter.Core.Receipts;
-using ContactCenter.Testing;
-using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Tests.Acknowledgement;
 
-/// <summary>The relay's PasswordFile resolves like the mailboxes' one: a bare name is a file in CREDENTIALS_DIRECTORY
-/// (systemd's LoadCredential, or the locked credentials folder the Windows installer sets on the service).</summary>
-[Collection(CredentialsDirectoryCollection.Name)]
-public sealed class SmtpPasswordTests : IDisposable
+public sealed class SmtpPasswordTests
 {
-    private readonly TempDirectory credentials = new("cc-cred");
-    private readonly string? previous = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
-
-    public SmtpPasswordTests() => Environment.SetEnvironmentVariable("CREDENTIALS_DIRECTORY", credentials.Path);
-
     [Fact]
-    public async Task Resolve_RelativePasswordFile_ComesFromCredentialsDirectory()
+    public async Task Resolve_VariableNamedButNotSet_SaysWhichInsteadOfAnEmptyPassword()
     {
-        await File.WriteAllTextAsync(credentials.Combine("smtp-relay"), "r3lay-s3cret\r\n");
+        var options = new SmtpOptions { Host = "smtp.example.it", User = "urp", PasswordEnvironmentVariable = "CC_TEST_SMTP_PASSWORD_" + Guid.NewGuid().ToString("N") };
 
-        var password = await SmtpPassword.ResolveAsync(new SmtpOptions { PasswordFile = "smtp-relay" }, CancellationToken.None);
+        var act = async () => await SmtpPassword.ResolveAsync(options, CancellationToken.None);
 
-        password.Should().Be("r3lay-s3cret");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain(options.PasswordEnvironmentVariable).And.Contain("not set");
     }
 
-    [Fact]
-    public async Task Validate_RelativePasswordFileInCredentialsDirectory_IsValid()
-    {
-        await File.WriteAllTextAsync(credentials.Combine("smtp-relay"), "r3lay-s3cret");
-
-        var result = Validate(new SmtpOptions { Host = "smtp.example.it", PasswordFile = "smtp-relay" });
-
-        result.Failed.Should().BeFalse(result.FailureMessage);
-    }
-
-    [Fact]
-    public void Validate_RelativePasswordFileMissingFromCredentialsDirectory_NamesIt()
-    {
-        var result = Validate(new SmtpOptions { Host = "smtp.example.it", PasswordFile = "smtp-missing" });
-
-        result.Failed.Should().BeTrue();
-        result.FailureMessage.Should().Contain("PasswordFile 'smtp-missing' not found");
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("CREDENTIALS_DIRECTORY", previous);
-        credentials.Dispose();
-    }
-
-    private static ValidateOptionsResult Validate(SmtpOptions options) =>
-        new SmtpOptionsValidator(Options.Create(new ReceiptOptions { Enabled = true })).Validate(null, options);
+    [Theory]
+    [InlineData("localhost", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::1", true)]
+    [InlineData("[::1]", true)]
+    [InlineData("127.0.0.1.example.it", false)]
+    [InlineData("smtp.example.it", false)]
+    [InlineData("10.0.0.5", false)]
+    public void MailHost_IsLoopback_OnlyThisMachine(string host, bool loopback) =>
+        ContactCenter.Channels.Email.MailHost.IsLoopback(host).Should().Be(loopback);
 }
