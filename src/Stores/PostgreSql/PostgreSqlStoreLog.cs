@@ -42,4 +42,8 @@ internal static partial class PostgreSqlStoreLog
 
     [LoggerMessage(EventId = 3801, Level = LogLevel.Information, Message = "Item {SourceKey} held as spam (score {Score})")]
     public static partial void SpamHeld(ILogger logger, string sourceKey, double? score);
+
+    [LoggerMessage(EventId = 2910, Level = LogLevel.Warning,
+        Message = "PostgreSQL at {Host} is reached without a verified certificate (SSL Mode {Mode}): set SSL Mode=VerifyFull in ContactCenter:Store:PostgreSql:ConnectionString, or the password and tickets can be taken by anyone in between")]
+    public static partial void UnverifiedTransport(ILogger logger, string host, string mode);
 }

@@ -46,6 +46,11 @@ public static class PostgreSqlTicketStoreFactory
         var archiveRoot = Path.GetFullPath(store.ResolvedArchivePath);
         Action beforeCommit = options.Archive == PostgreSqlArchiveKind.Folder ? () => DirectorySync.FlushFileSystem(archiveRoot) : () => { };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>();
+        if (PostgreSqlTransport.UnverifiedHost(options.ConnectionString) is { } host)
+        {
+            PostgreSqlStoreLog.UnverifiedTransport(logger, host, new NpgsqlConnectionStringBuilder(options.ConnectionString).SslMode.ToString());
+        }
+
         return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger, webhooks, pendingBlobs);
     }
 

@@ -15,9 +15,15 @@ public sealed class RspamdClient : IDisposable
     private readonly RspamdOptions options;
     private readonly HttpClient http;
 
-    public RspamdClient(IOptions<SpamOptions> options)
+    public RspamdClient(IOptions<SpamOptions> options, Microsoft.Extensions.Logging.ILogger<RspamdClient>? logger = null)
     {
         this.options = options.Value.Rspamd;
+        foreach (var url in new[] { this.options.Url, this.options.ControllerUrl }.OfType<Uri>()
+            .Where(u => u.Scheme == Uri.UriSchemeHttp && !MailHost.IsLoopback(u.Host)))
+        {
+            ScreeningLog.CleartextRspamd(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<RspamdClient>.Instance, $"{url.Scheme}://{url.Authority}");
+        }
+
         http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = this.options.Timeout,

@@ -16,4 +16,8 @@ internal static partial class ScreeningLog
 
     [LoggerMessage(EventId = 3813, Level = LogLevel.Debug, Message = "{SourceKey}: Authentication-Results of untrusted authserv-id {AuthServId} ignored")]
     public static partial void UntrustedAuthResults(ILogger logger, string sourceKey, string authServId);
+
+    [LoggerMessage(EventId = 3814, Level = LogLevel.Warning,
+        Message = "rspamd at {Url} is reached over plain http: the citizens' mail (and, to the controller, its password) cross the network in clear; keep rspamd on this machine or put https in front of it")]
+    public static partial void CleartextRspamd(ILogger logger, string url);
 }

@@ -1,0 +1,32 @@
+using System.Net;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// Npgsql's default SSL Mode (Prefer) tries TLS without checking the server's certificate and falls back to plain
+/// text: anyone in between can pose as the database, take the password and read the tickets. Not refused (a
+/// private network may be trusted on purpose), but said at start when the database is not on this machine.
+/// </summary>
+internal static class PostgreSqlTransport
+{
+    /// <summary>The host reached without a verified certificate, or null when the connection is local or verified.</summary>
+    public static string? UnverifiedHost(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (settings.SslMode is SslMode.VerifyCA or SslMode.VerifyFull)
+        {
+            return null;
+        }
+
+        var remote = (settings.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => h.Split(':')[0])
+            .FirstOrDefault(h => !IsLocal(h));
+        return remote;
+    }
+
+    /// <summary>A Unix socket folder, localhost or a loopback address.</summary>
+    private static bool IsLocal(string host) =>
+        host.StartsWith('/') || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}
