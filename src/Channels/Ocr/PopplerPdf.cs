@@ -27,8 +27,9 @@ internal sealed partial class PopplerPdf
     /// <summary>Reads the first <paramref name="maxPages"/> pages' boxes and text; more pages than that are only counted.</summary>
     public static async Task<PopplerPdf> ReadAsync(string path, int maxPages, OcrOptions options, CancellationToken cancellationToken)
     {
-        var info = Encoding.UTF8.GetString(await PopplerTool.RunAsync(Sibling(options, "pdfinfo"),
-            ["-box", "-f", "1", "-l", Invariant(maxPages), path], options.RasterizeTimeout, MaxInfoBytes, "corrupt PDF", cancellationToken).ConfigureAwait(false));
+        var (output, complaints) = await PopplerTool.RunWithErrorsAsync(Sibling(options, "pdfinfo"),
+            ["-box", "-f", "1", "-l", Invariant(maxPages), path], options.RasterizeTimeout, MaxInfoBytes, "corrupt PDF", cancellationToken).ConfigureAwait(false);
+        var info = Encoding.UTF8.GetString(output);
         var pages = PagesLine().Match(info) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         if (pages == 0 || pages > maxPages)
         {
@@ -44,7 +45,9 @@ internal sealed partial class PopplerPdf
 
         if (sizes.Count != pages)
         {
-            throw new InboundItemRejectedException($"corrupt PDF: pdfinfo gave the boxes of {sizes.Count} of its {pages} pages");
+            // A page tree that loops or points at nothing: poppler counts pages it cannot reach, and says why.
+            throw new InboundItemRejectedException(
+                $"corrupt PDF: {sizes.Count} of its {pages} pages can be reached{(complaints.Length > 0 ? $" ({complaints})" : "")}");
         }
 
         var text = Encoding.UTF8.GetString(await PopplerTool.RunAsync(Sibling(options, "pdftotext"),

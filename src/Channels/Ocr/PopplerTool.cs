@@ -12,8 +12,11 @@ namespace ContactCenter.Channels.Ocr;
 /// </summary>
 internal static class PopplerTool
 {
-    /// <summary>The tool's standard output; <see cref="InboundItemRejectedException"/> when it fails, runs too long or writes too much.</summary>
-    public static async Task<byte[]> RunAsync(
+    /// <summary>
+    /// The tool's standard output and the first lines of what it said on standard error (poppler reports damage it
+    /// worked around there); <see cref="InboundItemRejectedException"/> when it fails, runs too long or writes too much.
+    /// </summary>
+    public static async Task<(byte[] Output, string Errors)> RunWithErrorsAsync(
         string executable, IEnumerable<string> arguments, TimeSpan timeout, long maxOutputBytes, string what, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -42,14 +45,19 @@ internal static class PopplerTool
                 : $"{what}: {Path.GetFileName(executable)} took longer than {timeout} ({OcrOptions.SectionName}:RasterizeTimeout)");
         }
 
+        var message = await errors.ConfigureAwait(false);
         if (process.ExitCode != 0)
         {
-            var message = await errors.ConfigureAwait(false);
             throw new InboundItemRejectedException($"{what} (exit {process.ExitCode}): {message}");
         }
 
-        return output.ToArray();
+        return (output.ToArray(), message);
     }
+
+    /// <summary>The tool's standard output (see <see cref="RunWithErrorsAsync"/>).</summary>
+    public static async Task<byte[]> RunAsync(
+        string executable, IEnumerable<string> arguments, TimeSpan timeout, long maxOutputBytes, string what, CancellationToken cancellationToken) =>
+        (await RunWithErrorsAsync(executable, arguments, timeout, maxOutputBytes, what, cancellationToken).ConfigureAwait(false)).Output;
 
     /// <summary>Copies until the end, or cancels the run once past <paramref name="maxBytes"/>.</summary>
     private static async Task CopyAsync(Stream from, MemoryStream to, long maxBytes, CancellationTokenSource limit)

@@ -18,8 +18,8 @@ internal static class ScanCorpus
             CorpusExpectation.Quarantine("10000 pages, over the limit ContactCenter:Ocr:MaxPages (200)")),
         Case("pdf-page-200-inches", "scan.pdf", () => HostileDocuments.PdfWithHugePage(200), CorpusExpectation.Quarantine("MaxPixelsPerPage")),
         Case("pdf-garbage", "scan.pdf", HostileScans.PdfGarbage, CorpusExpectation.Quarantine("corrupt PDF")),
-        Case("pdf-page-tree-loop", "scan.pdf", HostileScans.PdfWithPageTreeLoop, CorpusExpectation.Quarantine("has no pages")),
-        Case("pdf-billion-pages", "scan.pdf", HostileScans.PdfClaimingBillionPages, CorpusExpectation.Quarantine("PDF page 1 cannot be rendered (pdftoppm exit 99): Syntax Error: Page count (1000000000)")),
+        Case("pdf-page-tree-loop", "scan.pdf", HostileScans.PdfWithPageTreeLoop, CorpusExpectation.Quarantine("corrupt PDF: 0 of its 2 pages can be reached (Syntax Error: Loop in Pages tree")),
+        Case("pdf-billion-pages", "scan.pdf", HostileScans.PdfClaimingBillionPages, CorpusExpectation.Quarantine("corrupt PDF (exit 99): Syntax Error: Page count (1000000000) larger than number of objects")),
         Case("pdf-text-layer", "scan.pdf", () => HostileScans.Pdf(
                 "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
