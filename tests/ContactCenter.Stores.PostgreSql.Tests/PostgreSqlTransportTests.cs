@@ -12,5 +12,5 @@ public sealed class PostgreSqlTransportTests
     [InlineData("Host=127.0.0.1;Port=55432;Username=cc", null)]
     [InlineData("Host=/var/run/postgresql;Username=cc", null)]
     public void UnverifiedHost_NamesARemoteHostWithoutAVerifiedCertificate(string connectionString, string? expected) =>
-        PostgreSqlTransport.UnverifiedHost(connectionString).Should().Be(expected);
+        PostgreSqlTransport.Unverified(connectionString)?.Host.Should().Be(expected);
 }

@@ -34,7 +34,7 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger,
                 fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
             }
 
-            if (options.Security == SmtpSecurity.None && !Email.MailHost.IsLoopback(options.Host))
+            if (options.Security == SmtpSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host))
             {
                 AcknowledgementLog.CleartextConnection(logger, options.Host);
             }

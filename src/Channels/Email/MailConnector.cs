@@ -23,7 +23,7 @@ internal static class MailConnector
             client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         }
 
-        if (options.Security == MailSecurity.None && !MailHost.IsLoopback(options.Host))
+        if (options.Security == MailSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host))
         {
             EmailSourceLog.CleartextConnection(logger, channel, options.Host);
         }

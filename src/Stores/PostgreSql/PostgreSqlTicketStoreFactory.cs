@@ -46,9 +46,9 @@ public static class PostgreSqlTicketStoreFactory
         var archiveRoot = Path.GetFullPath(store.ResolvedArchivePath);
         Action beforeCommit = options.Archive == PostgreSqlArchiveKind.Folder ? () => DirectorySync.FlushFileSystem(archiveRoot) : () => { };
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlTicketStore>();
-        if (PostgreSqlTransport.UnverifiedHost(options.ConnectionString) is { } host)
+        if (PostgreSqlTransport.Unverified(options.ConnectionString) is { } unverified)
         {
-            PostgreSqlStoreLog.UnverifiedTransport(logger, host, new NpgsqlConnectionStringBuilder(options.ConnectionString).SslMode.ToString());
+            PostgreSqlStoreLog.UnverifiedTransport(logger, unverified.Host, unverified.Mode.ToString());
         }
 
         return new PostgreSqlTicketStore(dataSource, ownsDataSource, store.TicketPrefix, options.ConflictRetries, beforeCommit, timeProvider ?? TimeProvider.System, logger, webhooks, pendingBlobs);

@@ -1,4 +1,4 @@
-using System.Net;
+using ContactCenter.Core.Channels;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
@@ -10,8 +10,8 @@ namespace ContactCenter.Stores.PostgreSql;
 /// </summary>
 internal static class PostgreSqlTransport
 {
-    /// <summary>The host reached without a verified certificate, or null when the connection is local or verified.</summary>
-    public static string? UnverifiedHost(string connectionString)
+    /// <summary>The host reached without a verified certificate and the SSL Mode in force; null when local or verified.</summary>
+    public static (string Host, SslMode Mode)? Unverified(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (settings.SslMode is SslMode.VerifyCA or SslMode.VerifyFull)
@@ -21,12 +21,7 @@ internal static class PostgreSqlTransport
 
         var remote = (settings.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(h => h.Split(':')[0])
-            .FirstOrDefault(h => !IsLocal(h));
-        return remote;
+            .FirstOrDefault(h => !h.StartsWith('/') && !LoopbackHost.Is(h)); // a path is a Unix socket folder
+        return remote is null ? null : (remote, settings.SslMode);
     }
-
-    /// <summary>A Unix socket folder, localhost or a loopback address.</summary>
-    private static bool IsLocal(string host) =>
-        host.StartsWith('/') || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

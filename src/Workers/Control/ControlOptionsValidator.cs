@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Workers.Control;
@@ -49,7 +48,7 @@ internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
     }
 
     public static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        url.IsLoopback || Core.Channels.LoopbackHost.Is(url.Host);
 
     private static void Positive(List<string> errors, string key, TimeSpan value)
     {

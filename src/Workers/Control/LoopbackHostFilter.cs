@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +14,7 @@ internal static class LoopbackHostFilter
     public static async Task InvokeAsync(HttpContext context, Func<Task> next, ILogger logger)
     {
         var host = context.Request.Host.Host;
-        if (!IsLoopback(host))
+        if (!Core.Channels.LoopbackHost.Is(host))
         {
             ControlLog.ForeignHostRefused(logger, host);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -25,9 +24,4 @@ internal static class LoopbackHostFilter
 
         await next().ConfigureAwait(false);
     }
-
-    internal static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host, out var address)
-            && IPAddress.IsLoopback(address));
 }

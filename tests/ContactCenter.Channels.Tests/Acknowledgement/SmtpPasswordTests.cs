@@ -22,6 +22,6 @@ public sealed class SmtpPasswordTests
     [InlineData("127.0.0.1.example.it", false)]
     [InlineData("smtp.example.it", false)]
     [InlineData("10.0.0.5", false)]
-    public void MailHost_IsLoopback_OnlyThisMachine(string host, bool loopback) =>
-        ContactCenter.Channels.Email.MailHost.IsLoopback(host).Should().Be(loopback);
+    public void LoopbackHost_Is_OnlyThisMachine(string host, bool loopback) =>
+        ContactCenter.Core.Channels.LoopbackHost.Is(host).Should().Be(loopback);
 }

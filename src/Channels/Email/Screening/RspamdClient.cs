@@ -19,7 +19,7 @@ public sealed class RspamdClient : IDisposable
     {
         this.options = options.Value.Rspamd;
         foreach (var url in new[] { this.options.Url, this.options.ControllerUrl }.OfType<Uri>()
-            .Where(u => u.Scheme == Uri.UriSchemeHttp && !MailHost.IsLoopback(u.Host)))
+            .Where(u => u.Scheme == Uri.UriSchemeHttp && !Core.Channels.LoopbackHost.Is(u.Host)))
         {
             ScreeningLog.CleartextRspamd(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<RspamdClient>.Instance, $"{url.Scheme}://{url.Authority}");
         }
