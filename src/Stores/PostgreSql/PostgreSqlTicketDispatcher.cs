@@ -156,10 +156,6 @@ internal sealed class PostgreSqlTicketDispatcher
             if (await _tickets.FindAsync(number, cancellationToken).ConfigureAwait(false) is { } ticket)
             {
                 candidates.Add(ticket);
-                if (!FollowUpSenderRule.IsStranger(ticket, draft))
-                {
-                    break;
-                }
             }
         }
 
