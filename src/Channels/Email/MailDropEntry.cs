@@ -6,9 +6,5 @@ internal sealed record MailDropEntry(string FullPath, long Size, DateTime LastWr
     public static MailDropEntry Of(FileInfo file) => new(file.FullName, file.Length, file.LastWriteTimeUtc);
 
     /// <summary>True when the file on disk is still the one the poll read (not rewritten or replaced since).</summary>
-    public bool IsUnchanged()
-    {
-        var info = new FileInfo(FullPath);
-        return info.Exists && info.Length == Size && info.LastWriteTimeUtc == LastWriteUtc;
-    }
+    public bool IsUnchanged() => Files.SourceFiles.IsUnchanged(FullPath, Size, LastWriteUtc);
 }

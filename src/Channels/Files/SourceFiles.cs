@@ -19,6 +19,13 @@ internal static class SourceFiles
     /// <summary>Why the entry is not read, or null when it is a regular file (or an allowed link to one).</summary>
     public static string? Refusal(string path, SourceFileRules rules) => Resolve(path, rules).Refusal;
 
+    /// <summary>True when the file at <paramref name="path"/> is still the one a poll saw (not rewritten or replaced since).</summary>
+    public static bool IsUnchanged(string path, long size, DateTime lastWriteUtc)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == size && info.LastWriteTimeUtc == lastWriteUtc;
+    }
+
     /// <summary>True when the entry itself exists, whatever it is (a dangling link too).</summary>
     public static bool EntryExists(string path) =>
         OperatingSystem.IsLinux() ? UnixFileApi.KindOf(path) is not null : File.Exists(path) || new FileInfo(path).LinkTarget is not null;

@@ -8,9 +8,5 @@ internal sealed record ScanFile(string Root, string FullPath, string RelativeDir
     public string Name => Path.GetFileName(FullPath);
 
     /// <summary>True when the file on disk is still the one this poll saw (not replaced or rewritten since).</summary>
-    public bool IsUnchanged()
-    {
-        var info = new FileInfo(FullPath);
-        return info.Exists && info.Length == Size && info.LastWriteTimeUtc == LastWriteUtc;
-    }
+    public bool IsUnchanged() => Files.SourceFiles.IsUnchanged(FullPath, Size, LastWriteUtc);
 }
