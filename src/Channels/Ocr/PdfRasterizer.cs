@@ -14,7 +14,7 @@ internal sealed class PdfRasterizer(OcrOptions options)
     {
         // A PNG of the largest page allowed is well under 4 bytes a pixel; past that the renderer is not drawing that page.
         var maxBytes = (options.MaxPixelsPerPage * 4) + (1024 * 1024);
-        var png = await PopplerTool.RunAsync(options.PdfToPpmPath,
+        var (png, _) = await PopplerTool.RunAsync(options.PdfToPpmPath,
             ["-r", Invariant(options.PdfRasterDpi), "-f", Invariant(pageNumber), "-l", Invariant(pageNumber), "-cropbox", "-png", "-singlefile", pdfPath],
             options.RasterizeTimeout, maxBytes, $"PDF page {pageNumber} cannot be rendered", cancellationToken).ConfigureAwait(false);
         return png.Length > 0 ? png : throw new Core.Intake.InboundItemRejectedException($"PDF page {pageNumber} cannot be rendered: pdftoppm wrote nothing");

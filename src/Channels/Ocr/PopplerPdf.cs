@@ -27,7 +27,7 @@ internal sealed partial class PopplerPdf
     /// <summary>Reads the first <paramref name="maxPages"/> pages' boxes and text; more pages than that are only counted.</summary>
     public static async Task<PopplerPdf> ReadAsync(string path, int maxPages, OcrOptions options, CancellationToken cancellationToken)
     {
-        var (output, complaints) = await PopplerTool.RunWithErrorsAsync(Sibling(options, "pdfinfo"),
+        var (output, complaints) = await PopplerTool.RunAsync(Sibling(options, "pdfinfo"),
             ["-box", "-f", "1", "-l", Invariant(maxPages), path], options.RasterizeTimeout, MaxInfoBytes, "corrupt PDF", cancellationToken).ConfigureAwait(false);
         var info = Encoding.UTF8.GetString(output);
         var pages = PagesLine().Match(info) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
@@ -50,8 +50,9 @@ internal sealed partial class PopplerPdf
                 $"corrupt PDF: {sizes.Count} of its {pages} pages can be reached{(complaints.Length > 0 ? $" ({complaints})" : "")}");
         }
 
-        var text = Encoding.UTF8.GetString(await PopplerTool.RunAsync(Sibling(options, "pdftotext"),
-            ["-f", "1", "-l", Invariant(pages), "-enc", "UTF-8", path, "-"], options.RasterizeTimeout, MaxTextBytes, "corrupt PDF", cancellationToken).ConfigureAwait(false));
+        var (layers, _) = await PopplerTool.RunAsync(Sibling(options, "pdftotext"),
+            ["-f", "1", "-l", Invariant(pages), "-enc", "UTF-8", path, "-"], options.RasterizeTimeout, MaxTextBytes, "corrupt PDF", cancellationToken).ConfigureAwait(false);
+        var text = Encoding.UTF8.GetString(layers);
         var texts = text.Split('\f');
         return new PopplerPdf(pages, sizes, [.. Enumerable.Range(0, pages).Select(i => i < texts.Length ? texts[i] : "")]);
     }

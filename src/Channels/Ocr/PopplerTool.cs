@@ -16,7 +16,7 @@ internal static class PopplerTool
     /// The tool's standard output and the first lines of what it said on standard error (poppler reports damage it
     /// worked around there); <see cref="InboundItemRejectedException"/> when it fails, runs too long or writes too much.
     /// </summary>
-    public static async Task<(byte[] Output, string Errors)> RunWithErrorsAsync(
+    public static async Task<(byte[] Output, string Errors)> RunAsync(
         string executable, IEnumerable<string> arguments, TimeSpan timeout, long maxOutputBytes, string what, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
@@ -54,10 +54,6 @@ internal static class PopplerTool
         return (output.ToArray(), message);
     }
 
-    /// <summary>The tool's standard output (see <see cref="RunWithErrorsAsync"/>).</summary>
-    public static async Task<byte[]> RunAsync(
-        string executable, IEnumerable<string> arguments, TimeSpan timeout, long maxOutputBytes, string what, CancellationToken cancellationToken) =>
-        (await RunWithErrorsAsync(executable, arguments, timeout, maxOutputBytes, what, cancellationToken).ConfigureAwait(false)).Output;
 
     /// <summary>Copies until the end, or cancels the run once past <paramref name="maxBytes"/>.</summary>
     private static async Task CopyAsync(Stream from, MemoryStream to, long maxBytes, CancellationTokenSource limit)
