@@ -77,6 +77,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
                 var (parsed, draft, contents) = Interpret(item, parseStream, cancellationToken);
                 draft.FollowUpFromStrangers = options.FollowUpFromStrangers;
                 draft.Original = await StoreOriginalAsync(spool, cancellationToken).ConfigureAwait(false);
+                draft.SameItemKey = draft.MessageId is null ? TicketDraft.OriginalKey(item.ChannelName, draft.Original) : null;
                 foreach (var pending in contents.Attachments)
                 {
                     draft.Attachments.Add(

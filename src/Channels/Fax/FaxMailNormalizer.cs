@@ -73,6 +73,8 @@ internal sealed class FaxMailNormalizer(
         sender.AddTo(metadata);
         var draft = PaperDraftBuilder.Build(item, item.SourceKey, extractor.Extract(pages), original, null, 1, metadata);
         draft.Attachments = attachments;
+        // A fax draft keeps no Message-ID (it is not a thread of mail), so the .eml's hash is what knows it again.
+        draft.SameItemKey = TicketDraft.OriginalKey(item.ChannelName, original);
         return draft;
     }
 

@@ -40,6 +40,7 @@ internal static class VoicemailDraftBuilder
             Original = original,
             Attachments = [.. recordings.Select(r => r.Attachment)],
             MessageId = messageId,
+            SameItemKey = messageId is null ? TicketDraft.OriginalKey(item.ChannelName, original) : null,
             NeedsReview = true,
             ReviewReason = ReviewReason,
             // The text is the service's notice, not the caller's words: classifying it put every voicemail at the

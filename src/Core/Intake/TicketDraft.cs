@@ -31,6 +31,18 @@ public sealed class TicketDraft
     public TicketAttachment? Original { get; set; }
 
     public string? MessageId { get; set; }
+
+    /// <summary>
+    /// A second key of the same item, for a source whose own key can change while the item stays: an IMAP UID is new
+    /// after the mailbox's UIDVALIDITY changes, a POP3 UIDL after a server migration. Mail without a Message-ID has
+    /// nothing else to be known by, so its normaliser sets <see cref="OriginalKey"/>; the store then refuses a second
+    /// ticket for the same bytes in the same mailbox. Null for sources whose keys already name the content (files).
+    /// </summary>
+    public string? SameItemKey { get; set; }
+
+    /// <summary>The <see cref="SameItemKey"/> of a mail item: its archived original's hash in this mailbox.</summary>
+    public static string? OriginalKey(string channelName, TicketAttachment? original) =>
+        original is { Sha256.Length: > 0 } ? $"original:{channelName}/{original.Sha256.ToLowerInvariant()}" : null;
     public string? InReplyTo { get; set; }
     public List<string> References { get; set; } = [];
 

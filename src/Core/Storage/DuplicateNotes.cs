@@ -7,6 +7,10 @@ public static class DuplicateNotes
     public static string Duplicate(string messageId, string sourceKey) =>
         $"Copia identica ricevuta di nuovo (Message-ID <{messageId}>, da {sourceKey}): non registrata una seconda volta";
 
+    /// <summary>On the ticket whose original came again under another source key (see <c>TicketDraft.SameItemKey</c>).</summary>
+    public static string SameOriginal(string sourceKey) =>
+        $"Lo stesso messaggio (originale identico) ricevuto di nuovo da {sourceKey}: non registrato una seconda volta";
+
     /// <summary>On the ticket the new, different message went to.</summary>
     public static string ReusedByThis(string messageId, string? earlierTicket, IReadOnlyList<string> differences) =>
         $"Message-ID <{messageId}> già usato da {earlierTicket ?? "un messaggio automatico"} con {Differing(differences)}: "

@@ -34,7 +34,7 @@ internal sealed class DispatchBatchReads
         CancellationToken cancellationToken)
     {
         var reads = new DispatchBatchReads(new MessageIdRows(batch));
-        var keys = batch.Select(r => r.Draft.SourceKey).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = batch.SelectMany(r => SameItem.Keys(r.Draft)).Distinct(StringComparer.Ordinal).ToArray();
         var queries = new List<(NpgsqlBatchCommand, Action<NpgsqlDataReader>)>
         {
             (Sql.BatchCommand(Sql.SynchronousCommitOn), _ => { }),

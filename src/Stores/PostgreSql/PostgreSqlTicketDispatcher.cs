@@ -72,8 +72,10 @@ internal sealed class PostgreSqlTicketDispatcher
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
         }
 
+        var sameItem = draft.SameItemKey is { } itemKey ? _reads.Source(itemKey) : null;
         var incoming = await _messageIds.IdentifyAsync(draft, cancellationToken).ConfigureAwait(false);
-        var outcome = incoming.Repeated is { } repeated ? await RecordDuplicateAsync(draft, incoming, repeated, cancellationToken).ConfigureAwait(false)
+        var outcome = sameItem is { } same ? await RecordSameOriginalAsync(draft, same.Ticket, cancellationToken).ConfigureAwait(false)
+            : incoming.Repeated is { } repeated ? await RecordDuplicateAsync(draft, incoming, repeated, cancellationToken).ConfigureAwait(false)
             : draft.AutomaticMail != AutomaticMailKind.None ? await DispatchAutomaticAsync(draft, incoming, cancellationToken).ConfigureAwait(false)
             : await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false) is { } ticket
                 ? await FollowUpAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
@@ -88,12 +90,32 @@ internal sealed class PostgreSqlTicketDispatcher
             : "UPDATE sources SET outcome = @o, ticket_number = @t, at = @at WHERE key = @k";
         _writes.Add(sql, ("k", draft.SourceKey), ("o", outcome.Kind.ToString()), ("t", outcome.TicketNumber), ("at", _now));
         _reads.Dispatched(draft.SourceKey, outcome.Kind.ToString(), outcome.TicketNumber);
+        if (sameItem is null && outcome.Kind != DispatchOutcomeKind.Duplicate && draft.SameItemKey is { } newKey)
+        {
+            // A plain INSERT like the item's own key: a node racing with the same bytes loses and runs its batch again.
+            _writes.Add("INSERT INTO sources (key, outcome, ticket_number, at) VALUES (@k, @o, @t, @at)",
+                ("k", newKey), ("o", outcome.Kind.ToString()), ("t", outcome.TicketNumber), ("at", _now));
+            _reads.Dispatched(newKey, outcome.Kind.ToString(), outcome.TicketNumber);
+        }
         if (known is not null)
         {
             await ResolveQuarantineAsync(draft.SourceKey, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
+    }
+
+    /// <summary>The same bytes under a new source key (see <see cref="TicketDraft.SameItemKey"/>): a duplicate, noted on its ticket.</summary>
+    private async Task<DispatchOutcome> RecordSameOriginalAsync(TicketDraft draft, string? ticketNumber, CancellationToken cancellationToken)
+    {
+        if (ticketNumber is not null && await _tickets.FindForUpdateAsync(ticketNumber, cancellationToken).ConfigureAwait(false) is { } ticket)
+        {
+            ticket.History.Add(_factory.Event(TicketEventKind.DuplicateReceived, DuplicateNotes.SameOriginal(draft.SourceKey), draft.SourceKey));
+            _tickets.Changed(ticket);
+        }
+
+        DuplicateLog.SameOriginal(_logger, draft.SourceKey, draft.SameItemKey!, ticketNumber);
+        return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, ticketNumber);
     }
 
     /// <summary>Nothing new is stored, but the ticket it repeats says that (and when) the copy came.</summary>

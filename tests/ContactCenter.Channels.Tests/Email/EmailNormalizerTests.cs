@@ -27,6 +27,17 @@ public sealed class EmailNormalizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Normalize_NoMessageId_SameItemKeyIsTheOriginalsHashInTheMailbox()
+    {
+        var raw = RawMail.Lines("From: mario.rossi@example.it", "Subject: Senza Message-ID", "", "Vorrei sapere se domani le scuole restano chiuse.");
+
+        var draft = await harness.NormalizeAsync(raw);
+
+        draft.MessageId.Should().BeNull();
+        draft.SameItemKey.Should().Be($"original:{draft.ChannelName}/{Convert.ToHexStringLower(SHA256.HashData(raw))}");
+    }
+
+    [Fact]
     public async Task Normalize_PlainMail_FillsTheDraft()
     {
         var item = harness.Item(RawMail.Lines(
@@ -55,6 +66,7 @@ public sealed class EmailNormalizerTests : IDisposable
         draft.TextBody.Should().StartWith("Buongiorno, l'albero è ancora");
         draft.HtmlBody.Should().BeNull();
         draft.MessageId.Should().Be("reply-1@example.it");
+        draft.SameItemKey.Should().BeNull("the Message-ID knows the message again");
         draft.InReplyTo.Should().Be("receipt-42@protezionecivile.example.it");
         draft.References.Should().Equal("first@example.it", "receipt-42@protezionecivile.example.it");
         draft.Language.Should().Be("it");

@@ -41,6 +41,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
         using var archived = new MemoryStream();
         await archive.OpenRead(draft.Original.Sha256).CopyToAsync(archived);
         archived.ToArray().Should().Equal(eml);
+        draft.SameItemKey.Should().Be($"original:{draft.ChannelName}/{draft.Original.Sha256}", "the .eml's hash knows the fax again under a new UID");
         draft.Attachments.Should().ContainSingle().Which.FileName.Should().Be("fax00012.tif");
         reader.Reads.Should().ContainSingle().Which.Bytes.Should().Equal("II*\0tiff"u8.ToArray());
     }

@@ -78,4 +78,18 @@ public sealed class VoicemailNormalizerTests : IDisposable
         draft.Subject.Should().Be("Messaggio in segreteria da numero sconosciuto");
         draft.Metadata.Should().NotContainKey("voicemail.callerId");
     }
+
+    [Fact]
+    public async Task Normalize_PbxMailWithoutMessageId_KnownAgainByItsOriginal()
+    {
+        var message = VoicemailMail.Asterisk("+39 333 765 4321", "Giulia Bianchi", 25);
+        message.Headers.Remove(HeaderId.MessageId);
+
+        var draft = await harness.NormalizeAsync(message);
+
+        draft.MessageId.Should().BeNull();
+        draft.SameItemKey.Should().Be($"original:{draft.ChannelName}/{draft.Original!.Sha256}");
+        (await harness.NormalizeAsync(VoicemailMail.Asterisk("+39 333 765 4321", "Giulia Bianchi", 25))).SameItemKey
+            .Should().BeNull("a PBX's Message-ID knows the notice again");
+    }
 }

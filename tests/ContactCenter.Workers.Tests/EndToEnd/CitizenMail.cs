@@ -9,6 +9,14 @@ internal static class CitizenMail
         $"cittadino{n}@example.it", $"Richiesta n. {n} ({run})", $"<req-{n}-{run}@example.it>",
         $"Buongiorno, vorrei informazioni sul piano comunale di protezione civile (richiesta {n}).");
 
+    /// <summary>A request from a mailer that writes no Message-ID: only its bytes can know it again.</summary>
+    public static MimeMessage WithoutMessageId(int n, string run)
+    {
+        var message = Request(n, run);
+        message.Headers.Remove(HeaderId.MessageId);
+        return message;
+    }
+
     public static MimeMessage Reply(string ticketNumber, string inReplyTo) =>
         Message("cittadino7@example.it", $"R: [{ticketNumber}] Richiesta n. 7", $"<reply-{Guid.NewGuid():N}@example.it>",
             "Aggiungo un'informazione alla mia richiesta.", inReplyTo);

@@ -53,6 +53,35 @@ public sealed class ImapEndToEndTests(DovecotFixture dovecot) : IDisposable
     }
 
     [Fact]
+    public async Task Imap_MessageWithoutMessageIdCopiedBackToTheInbox_IsADuplicateNotASecondTicket()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("imapnoid");
+        await server.AppendAsync(user, CitizenMail.WithoutMessageId(1, "noid"));
+        var config = MailConfig.Write(folder.Path, server, user, "Imap");
+        (await CliRun.RunAsync(null, "ingest", "--once", "--json", "--config", config)).ExitCode.Should().Be(0);
+
+        // An operator who thinks it was missed copies it back from Processed: the same bytes under a new UID.
+        using (var client = await server.ConnectImapAsync(user))
+        {
+            var processed = await client.GetFolderAsync("Processed");
+            await processed.OpenAsync(MailKit.FolderAccess.ReadOnly);
+            await processed.CopyToAsync(await processed.SearchAsync(MailKit.Search.SearchQuery.All), client.Inbox);
+            await client.DisconnectAsync(true);
+        }
+
+        await server.AppendAsync(user, CitizenMail.WithoutMessageId(2, "noid"));
+
+        var second = await CliRun.RunAsync(null, "ingest", "--once", "--json", "--config", config);
+
+        second.ExitCode.Should().Be(0, second.Error);
+        IngestSummaryJson.Single(second.Output).Should().BeEquivalentTo(new { Fetched = 2, Created = 1, Duplicates = 1 });
+        (await server.CountAsync(user, "INBOX")).Should().Be(0, "the copy is acknowledged like any duplicate");
+        var tickets = IngestSummaryJson.Tickets((await CliRun.RunAsync(null, "tickets", "list", "--json", "--config", config)).Output);
+        tickets.Select(t => t.GetProperty("subject").GetString()).Should().BeEquivalentTo(["Richiesta n. 1 (noid)", "Richiesta n. 2 (noid)"]);
+    }
+
+    [Fact]
     public async Task Pop3_Messages_BecomeTickets_AndBadMailStaysOnTheServer()
     {
         var server = dovecot.Server;

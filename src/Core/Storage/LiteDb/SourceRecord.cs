@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace ContactCenter.Core.Storage.LiteDb;
 
-/// <summary>Row of <c>sources</c>: one per dispatched or quarantined source key.</summary>
+/// <summary>Row of <c>sources</c>: one per dispatched or quarantined source key, and one per <c>TicketDraft.SameItemKey</c>.</summary>
 internal sealed class SourceRecord
 {
     [BsonId]

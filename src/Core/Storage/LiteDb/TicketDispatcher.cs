@@ -21,7 +21,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     /// <summary>Reads what the whole batch needs with one query each, before its items are dispatched one by one.</summary>
     public void Prepare(IReadOnlyList<DispatchRequest> batch)
     {
-        _sources = StoreBatchQuery.Sources(collections, batch.Select(r => r.Draft.SourceKey));
+        _sources = StoreBatchQuery.Sources(collections, batch.SelectMany(r => SameItem.Keys(r.Draft)));
         _matcher.Prefetch(batch.Select(r => MessageIdRecord.Normalize(r.Draft.MessageId)).OfType<string>());
         PrepareReceiptCounts(batch);
     }
@@ -54,8 +54,10 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
         }
 
+        var sameItem = draft.SameItemKey is { } itemKey ? _sources.GetValueOrDefault(itemKey) : null;
         var incoming = Identify(draft);
-        var outcome = incoming.Repeated is { } repeated ? RecordDuplicate(draft, incoming, repeated)
+        var outcome = sameItem is not null ? RecordSameOriginal(draft, sameItem)
+            : incoming.Repeated is { } repeated ? RecordDuplicate(draft, incoming, repeated)
             : draft.AutomaticMail != AutomaticMailKind.None ? DispatchAutomatic(draft, incoming)
             : FindTarget(draft) is { } ticket ? FollowUp(ticket, request, incoming)
             : Create(request, incoming);
@@ -82,6 +84,12 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         }
 
         _sources[draft.SourceKey] = source;
+        if (sameItem is null && outcome.Kind != DispatchOutcomeKind.Duplicate && draft.SameItemKey is { } newKey)
+        {
+            var alias = new SourceRecord { Key = newKey, Outcome = source.Outcome, TicketNumber = outcome.TicketNumber, At = now };
+            collections.Sources.Upsert(alias);
+            _sources[newKey] = alias;
+        }
 
         if (known is not null)
         {
@@ -119,6 +127,19 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
 
         DuplicateLog.Duplicate(logger, draft.SourceKey, incoming.MessageId!, repeated.TicketNumber);
         return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, repeated.TicketNumber);
+    }
+
+    /// <summary>The same bytes under a new source key (see <see cref="TicketDraft.SameItemKey"/>): a duplicate, noted on its ticket.</summary>
+    private DispatchOutcome RecordSameOriginal(TicketDraft draft, SourceRecord earlier)
+    {
+        if (earlier.TicketNumber is not null && collections.FindTicket(earlier.TicketNumber) is { } ticket)
+        {
+            ticket.History.Add(_factory.Event(TicketEventKind.DuplicateReceived, DuplicateNotes.SameOriginal(draft.SourceKey), draft.SourceKey));
+            collections.Tickets.Update(ticket);
+        }
+
+        DuplicateLog.SameOriginal(logger, draft.SourceKey, draft.SameItemKey!, earlier.TicketNumber);
+        return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, earlier.TicketNumber);
     }
 
     /// <summary>A reused Message-ID may be a broken mailer or a forgery: both tickets say so, and what differs.</summary>
