@@ -5,7 +5,8 @@ namespace ContactCenter.Core.Statistics;
 
 /// <summary>
 /// Computes the public and internal statistics from tickets. A ticket counts in the period of its arrival;
-/// "answered on time" means closed no later than its due date (which already moved for suspensions).
+/// "answered on time" means closed no later than its due date (which already moved for suspensions); the time to
+/// closure is each closed ticket's <see cref="AnswerTime"/>.
 /// </summary>
 public static class StatisticsCalculator
 {
@@ -27,8 +28,7 @@ public static class StatisticsCalculator
             Group(inPeriod, t => t.Category, now),
             Group(inPeriod, t => TimeZoneInfo.ConvertTime(t.ReceivedAt, zone).ToString("yyyy-MM", CultureInfo.InvariantCulture), now),
             DurationSummary.From(inPeriod.Where(t => t.ReceiptSentAt is not null).Select(t => t.ReceiptSentAt!.Value - t.ReceivedAt)),
-            DurationSummary.From(inPeriod.Where(t => t.Status == TicketStatus.Closed && t.ClosedAt is not null)
-                .Select(t => t.ClosedAt!.Value - t.ReceivedAt)));
+            DurationSummary.From(inPeriod.Where(t => t.Status == TicketStatus.Closed && t.AnswerTime is not null).Select(t => t.AnswerTime!.Value)));
     }
 
     public static string ChannelLabel(ChannelKind channel) => channel switch

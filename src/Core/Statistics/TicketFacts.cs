@@ -15,7 +15,8 @@ public sealed record TicketFacts(
     DateTimeOffset DueAt,
     DateTimeOffset? ReceiptSentAt,
     DateTimeOffset? ClosedAt,
-    bool IsSuspended)
+    bool IsSuspended,
+    TimeSpan? AnswerTime)
 {
     public static TicketFacts Of(Ticket ticket) => new(
         ticket.Channel,
@@ -26,5 +27,6 @@ public sealed record TicketFacts(
         ticket.DueAt,
         ticket.ReceiptSentAt,
         ticket.ClosedAt,
-        ticket.IsSuspended);
+        ticket.IsSuspended,
+        Statistics.AnswerTime.Of(ticket.ReceivedAt, ticket.ReopenedAt, ticket.ClosedAt, ticket.Suspensions));
 }

@@ -34,6 +34,12 @@ public sealed class Ticket
     public DateTimeOffset ClockStartedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public List<SlaSuspension> Suspensions { get; set; } = [];
+
+    /// <summary>
+    /// When a follow-up or an operator last reopened the ticket (the request its next closing answers); null when never
+    /// reopened. Kept after the ticket closes again, for the statistics' answer time.
+    /// </summary>
+    public DateTimeOffset? ReopenedAt { get; set; }
     public DateTimeOffset? ReceiptSentAt { get; set; }
 
     public bool NeedsReview { get; set; }

@@ -44,19 +44,26 @@ internal sealed partial class PostgreSqlTicketStore
             $"""
             SELECT doc->>'Channel', doc->'Classification'->>'Level', doc->'Classification'->>'Category', status,
                    doc->>'ReceivedAt', doc->>'DueAt', doc->>'ReceiptSentAt', doc->>'ClosedAt',
-                   doc->'Suspensions'->-1 IS NOT NULL AND doc->'Suspensions'->-1->>'Until' IS NULL
+                   doc->'Suspensions'->-1 IS NOT NULL AND doc->'Suspensions'->-1->>'Until' IS NULL,
+                   doc->>'ReopenedAt', NULLIF(doc->'Suspensions', '[]'::jsonb)::text
             FROM tickets WHERE true{period}
             """,
-            r => new TicketFacts(
-                Enum.Parse<ChannelKind>(r.GetString(0)),
-                Enum.Parse<ServiceLevel>(r.GetString(1)),
-                r.GetString(2),
-                Enum.Parse<TicketStatus>(r.GetString(3)),
-                Instant(r.GetString(4)),
-                Instant(r.GetString(5)),
-                r.IsDBNull(6) ? null : Instant(r.GetString(6)),
-                r.IsDBNull(7) ? null : Instant(r.GetString(7)),
-                r.GetBoolean(8)),
+            r =>
+            {
+                var (received, closed) = (Instant(r.GetString(4)), r.IsDBNull(7) ? (DateTimeOffset?)null : Instant(r.GetString(7)));
+                return new TicketFacts(
+                    Enum.Parse<ChannelKind>(r.GetString(0)),
+                    Enum.Parse<ServiceLevel>(r.GetString(1)),
+                    r.GetString(2),
+                    Enum.Parse<TicketStatus>(r.GetString(3)),
+                    received,
+                    Instant(r.GetString(5)),
+                    r.IsDBNull(6) ? null : Instant(r.GetString(6)),
+                    closed,
+                    r.GetBoolean(8),
+                    closed is null ? null : AnswerTime.Of(received, r.IsDBNull(9) ? null : Instant(r.GetString(9)), closed,
+                        r.IsDBNull(10) ? [] : StoreJson.Deserialize<List<SlaSuspension>>(r.GetString(10))));
+            },
             cancellationToken, ("from", receivedFrom), ("to", receivedTo)).ConfigureAwait(false);
     }
 

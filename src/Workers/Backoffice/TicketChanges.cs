@@ -73,6 +73,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
 
         ticket.Status = TicketStatus.Open;
         ticket.ClosedAt = null;
+        ticket.ReopenedAt = now;
         var events = new List<TicketEvent>();
         if (planner is not null && clock is not null)
         {

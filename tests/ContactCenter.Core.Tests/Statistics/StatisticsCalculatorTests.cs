@@ -84,6 +84,40 @@ public sealed class StatisticsCalculatorTests
     }
 
     [Fact]
+    public void Compute_SuspendedAndReopenedTickets_TimeToClosureCountsOnlyTheAnswersOwnTime()
+    {
+        var day0 = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        var consulted = Make(ChannelKind.Pec, ServiceLevel.Second, "altro", day0, closedAfterDays: 20, dueAfterDays: 50);
+        consulted.Suspensions.Add(new SlaSuspension { From = day0.AddDays(2), Until = day0.AddDays(12), WaitingFor = "Regione" });
+        var reopened = Make(ChannelKind.Email, ServiceLevel.First, "altro", day0, closedAfterDays: 33, dueAfterDays: 37);
+        reopened.ReopenedAt = day0.AddDays(30);
+        // Closed while still waiting: the suspension ends with the ticket.
+        var closedWaiting = Make(ChannelKind.Email, ServiceLevel.First, "altro", day0, closedAfterDays: 5, dueAfterDays: 7);
+        closedWaiting.Suspensions.Add(new SlaSuspension { From = day0.AddDays(3), WaitingFor = "Comune" });
+
+        var stats = StatisticsCalculator.Compute([consulted, reopened, closedWaiting], null, null, Now, Rome);
+
+        stats.TimeToClosure.Count.Should().Be(3);
+        stats.TimeToClosure.Median.Should().Be(TimeSpan.FromDays(3), "3 days after the reopening; 5 days less 2 suspended");
+        stats.TimeToClosure.Percentile90.Should().Be(TimeSpan.FromDays(10), "20 days less 10 waiting for the Region, not 33 from the first arrival");
+    }
+
+    [Fact]
+    public void AnswerTime_SuspensionBeforeTheReopening_IsNotSubtractedAgain()
+    {
+        var received = new DateTimeOffset(2026, 2, 2, 9, 0, 0, TimeSpan.Zero);
+        SlaSuspension[] suspensions =
+        [
+            new() { From = received.AddDays(1), Until = received.AddDays(4) },
+            new() { From = received.AddDays(11), Until = received.AddDays(12) },
+        ];
+
+        AnswerTime.Of(received, received.AddDays(10), received.AddDays(15), suspensions).Should().Be(TimeSpan.FromDays(4));
+        AnswerTime.Of(received, null, received.AddDays(15), suspensions).Should().Be(TimeSpan.FromDays(11));
+        AnswerTime.Of(received, null, null, suspensions).Should().BeNull("an open ticket has no answer time yet");
+    }
+
+    [Fact]
     public void DurationSummary_NearestRank_ReturnsObservedValues()
     {
         var summary = DurationSummary.From(Enumerable.Range(1, 10).Select(i => TimeSpan.FromHours(i)));

@@ -38,5 +38,6 @@ public sealed partial class TicketStoreContractTests
         ticket.Classification.Level.Should().Be(ServiceLevel.Second);
         ticket.DueAt.Should().Be(later.AddDays(40), "the ticket is still a second-level request");
         ticket.ClockStartedAt.Should().Be(later);
+        ticket.ReopenedAt.Should().Be(later, "the follow-up is the request the next closing answers");
     }
 }

@@ -23,7 +23,11 @@ public sealed partial class TicketStoreContractTests
             StoreRequests.Mail("k4", receivedAt: T0.AddHours(4)),
             StoreRequests.Mail("k5", receivedAt: T0.AddDays(3)),
         ], default);
-        await Change(s.Store, "PC-2026-000001", t => (t.Status, t.ClosedAt) = (TicketStatus.Closed, T0.AddDays(1).AddTicks(1)));
+        await Change(s.Store, "PC-2026-000001", t =>
+        {
+            (t.Status, t.ClosedAt, t.ReopenedAt) = (TicketStatus.Closed, T0.AddDays(1).AddTicks(1), T0.AddHours(5));
+            t.Suspensions.Add(new SlaSuspension { From = T0.AddHours(4), Until = T0.AddHours(6), WaitingFor = "Prefettura" });
+        });
         await Change(s.Store, "PC-2026-000002", t => t.Suspensions.Add(new SlaSuspension { From = T0.AddDays(1), WaitingFor = "Regione" }));
         await Change(s.Store, "PC-2026-000003", t =>
         {
@@ -37,7 +41,9 @@ public sealed partial class TicketStoreContractTests
         facts.Should().BeEquivalentTo(tickets.Select(TicketFacts.Of)).And.HaveCount(4);
         facts.Should().ContainSingle(f => f.Level == ServiceLevel.Second && f.IsSuspended && f.Category == "danni e contributi"
             && f.ReceivedAt == T0.AddHours(1).AddTicks(7));
-        facts.Should().ContainSingle(f => f.Status == TicketStatus.Closed && f.ClosedAt == T0.AddDays(1).AddTicks(1));
+        facts.Should().ContainSingle(f => f.Status == TicketStatus.Closed && f.ClosedAt == T0.AddDays(1).AddTicks(1))
+            .Which.AnswerTime.Should().Be(TimeSpan.FromHours(18).Add(TimeSpan.FromTicks(1)), "from the reopening, less the hour suspended after it");
+        facts.Where(f => f.Status != TicketStatus.Closed).Should().OnlyContain(f => f.AnswerTime == null);
         facts.Should().ContainSingle(f => f.ReceiptSentAt == T0.AddHours(2).AddMinutes(5).AddTicks(3) && !f.IsSuspended);
         (await s.Store.ListTicketFactsAsync(null, null, default)).Should().HaveCount(5);
         (await s.Store.ListTicketFactsAsync(T0.AddDays(3), null, default)).Should().ContainSingle();

@@ -86,6 +86,7 @@ public sealed class TicketChangesSlaTests
         ticket.DueAt.Should().Be(Planner.Plan(ServiceLevel.First, ChannelKind.Email, Rome(2026, 3, 20, 10), ServiceMode.Ordinary).DueAt);
         ticket.DueAt.Should().BeAfter(time.GetUtcNow());
         ticket.ClockStartedAt.Should().Be(Rome(2026, 3, 20, 10));
+        ticket.ReopenedAt.Should().Be(Rome(2026, 3, 20, 10));
         events.Select(e => e.Kind).Should().Equal(TicketEventKind.DueDateChanged, TicketEventKind.Reopened);
     }
 

@@ -100,19 +100,27 @@ internal sealed partial class LiteDbTicketStore
             var query = WhereInstant(WhereInstant(_c.Tickets.Query(), "$.ReceivedAt >= @0", receivedFrom), "$.ReceivedAt < @0", receivedTo);
             return [.. query
                 .Select("{ ch: $.Channel, l: $.Classification.Level, c: $.Classification.Category, s: $.Status, r: $.ReceivedAt, d: $.DueAt, " +
-                        "rs: $.ReceiptSentAt, cl: $.ClosedAt, su: $.Suspensions }")
+                        "rs: $.ReceiptSentAt, cl: $.ClosedAt, su: $.Suspensions, ro: $.ReopenedAt }")
                 .ToEnumerable()
-                .Select(d => new TicketFacts(
-                    Enum.Parse<ChannelKind>(d["ch"].AsString),
-                    Enum.Parse<ServiceLevel>(d["l"].AsString),
-                    d["c"].AsString,
-                    Enum.Parse<TicketStatus>(d["s"].AsString),
-                    StoreBsonMapper.FromBson(d["r"]),
-                    StoreBsonMapper.FromBson(d["d"]),
-                    Instant(d["rs"]),
-                    Instant(d["cl"]),
-                    d["su"] is BsonArray { Count: > 0 } suspensions && suspensions[^1]["Until"].IsNull))];
+                .Select(d =>
+                {
+                    var suspensions = d["su"] is BsonArray array ? array : [];
+                    var (received, closed) = (StoreBsonMapper.FromBson(d["r"]), Instant(d["cl"]));
+                    return new TicketFacts(
+                        Enum.Parse<ChannelKind>(d["ch"].AsString),
+                        Enum.Parse<ServiceLevel>(d["l"].AsString),
+                        d["c"].AsString,
+                        Enum.Parse<TicketStatus>(d["s"].AsString),
+                        received,
+                        StoreBsonMapper.FromBson(d["d"]),
+                        Instant(d["rs"]),
+                        closed,
+                        suspensions.Count > 0 && suspensions[^1]["Until"].IsNull,
+                        closed is null ? null : AnswerTime.Of(received, Instant(d["ro"]), closed, suspensions.Select(Suspension)));
+                })];
         }, cancellationToken);
+
+    private static SlaSuspension Suspension(BsonValue value) => new() { From = StoreBsonMapper.FromBson(value["From"]), Until = Instant(value["Until"]) };
 
     private static DateTimeOffset? Instant(BsonValue value) => value.IsNull ? null : StoreBsonMapper.FromBson(value);
 

@@ -76,6 +76,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
     {
         ticket.Status = TicketStatus.Open;
         ticket.ClosedAt = null;
+        ticket.ReopenedAt = request.Draft.ReceivedAt;
         ticket.History.Add(Event(TicketEventKind.Reopened, "Riaperto da un seguito", request.Draft.SourceKey));
         var plan = request.PlanFor(ticket.Classification.Level);
         if (ticket.DueAt != plan.DueAt)

@@ -49,7 +49,7 @@ internal sealed class StatsCommand(CliContext context) : AsyncCommand<StatsSetti
         var period = s.From is null && s.To is null ? "all time" : $"{s.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"} to {s.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"}";
         console.MarkupLine($"Period: {period}; received {s.Total.Received}, open {s.Total.Open}, answered {s.Total.Closed} " +
             $"({s.Total.ClosedOnTime} on time), overdue [red]{s.Total.Overdue}[/]; spam held {s.Spam} (not counted as requests)");
-        console.MarkupLine($"Time to receipt: {Durations(s.TimeToReceipt)}; time to closure: {Durations(s.TimeToClosure)}");
+        console.MarkupLine($"Time to receipt: {Durations(s.TimeToReceipt)}; time to closure (from the request answered, suspensions not counted): {Durations(s.TimeToClosure)}");
         foreach (var (title, rows) in new[] { ("Channel", s.ByChannel), ("Level", s.ByLevel), ("Category", s.ByCategory), ("Month", s.ByMonth) })
         {
             var table = new Table().AddColumns(title, "Received", "Open", "Answered", "On time", "Overdue");
