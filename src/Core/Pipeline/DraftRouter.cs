@@ -46,6 +46,7 @@ internal sealed class DraftRouter(ITicketClassifier classifier, IDueDatePlanner 
             Classification = classification,
             ClockStartedAt = plan.ClockStartedAt,
             DueAt = plan.DueAt,
+            Mode = mode,
             OtherLevelPlan = other,
             ReceiptTo = receipt.To,
             ReceiptSuppressedReason = receipt.SuppressedReason,

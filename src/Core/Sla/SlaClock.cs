@@ -9,10 +9,12 @@ namespace ContactCenter.Core.Sla;
 /// Stops and restarts a ticket's answer clock while another administration's opinion is awaited. The ticket's
 /// suspensions and due date are updated here; the returned events are for the caller to add to the history (in
 /// the same store update).
-/// <para>Resuming moves the due date by the time suspended, counted as the ticket's policy counts, never rounded up
-/// to a closing time (a one-minute pause moves it by one minute, not to the next day's closing):
-/// calendar days: by the suspended wall-clock time in the service's zone (days stay whole across a DST change); a
-/// result on a closed day becomes that day's next working day at closing time, as any due date on a closed day does;
+/// <para>Resuming moves the due date by the time suspended since the clock started (<see cref="DueFor"/>), counted as
+/// the ticket's policy counts, never rounded up to a closing time (a one-minute pause moves it by one minute, not to
+/// the next day's closing):
+/// calendar days: by the suspended wall-clock time in the service's zone (days stay whole across a DST change), from
+/// the deadline before it was moved off a closed day; a result on a closed day becomes that day's next working day at
+/// closing time, as any due date on a closed day does;
 /// working days: by the service time (opening hours of working days) that passed while suspended, added in service time;
 /// emergency mode (24/7): by the suspended elapsed time exactly.</para>
 /// </summary>
@@ -49,7 +51,7 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
         ArgumentOutOfRangeException.ThrowIfLessThan(at, suspension.From);
         suspension.Until = at;
         var oldDue = ticket.DueAt;
-        ticket.DueAt = MovedDueDate(oldDue, suspension.From, at, planner.PolicyFor(ticket.Classification.Level, ticket.Channel, mode), mode);
+        ticket.DueAt = DueFor(ticket, mode);
         SlaLog.Resumed(logger, ticket.Number, at, oldDue, ticket.DueAt);
 
         var events = new List<TicketEvent>
@@ -66,36 +68,57 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
         return events;
     }
 
-    public DateTimeOffset MovedDueDate(
-        DateTimeOffset due, DateTimeOffset from, DateTimeOffset until, SlaPolicy policy, ServiceMode mode)
+    /// <summary>
+    /// The due date of the ticket's current clock at its level, worked out from the start every time (a resume and a
+    /// new level alike): planned from the clock's start in the mode and for the channel it was planned in, then moved
+    /// by every finished suspension since it started. Waiting before the clock started (a request suspended on a
+    /// Friday evening, resumed on Monday) moves nothing: no time of the answer's was spent. With calendar days the
+    /// waits are added to the deadline as it was before it moved off a closed day, and the sum is moved once: adding
+    /// each wait to a date already moved to Monday gave the office the weekend on top, and a wait split in two got
+    /// a later date than the same wait in one.
+    /// </summary>
+    /// <param name="currentMode">The mode for a ticket from before <see cref="Ticket.ClockMode"/> was recorded.</param>
+    public DateTimeOffset DueFor(Ticket ticket, ServiceMode currentMode)
     {
-        if (until <= from)
+        var mode = ticket.ClockMode ?? currentMode;
+        var channel = ticket.ClockChannel ?? ticket.Channel;
+        var level = ticket.Classification.Level;
+        var origin = ticket.ClockStartedAt > ticket.ReceivedAt ? ticket.ClockStartedAt : ticket.ReceivedAt;
+        var plan = planner.Plan(level, channel, origin, mode);
+        var policy = planner.PolicyFor(level, channel, mode);
+        var waits = ticket.Suspensions
+            .Where(s => s.Until is { } until && until > origin)
+            .Select(s => (From: s.From > origin ? s.From : origin, Until: s.Until!.Value))
+            .ToList();
+        if (waits.Count == 0)
         {
-            return due;
+            return plan.DueAt;
         }
 
         if (mode == ServiceMode.Emergency)
         {
-            return due + (until - from);
+            return waits.Aggregate(plan.DueAt, (due, w) => due + (w.Until - w.From));
         }
 
         if (policy.DayKind == DayKind.WorkingDays)
         {
-            return calendar.AddOpenTime(due, calendar.OpenTimeBetween(from, until));
+            return calendar.AddOpenTime(plan.DueAt, waits.Aggregate(TimeSpan.Zero, (sum, w) => sum + calendar.OpenTimeBetween(w.From, w.Until)));
         }
 
-        var suspended = calendar.ToLocal(until).DateTime - calendar.ToLocal(from).DateTime;
-        if (suspended <= TimeSpan.Zero)
-        {
-            // Inside the hour that autumn's change repeats, wall clocks can run backwards: the real time then counts.
-            suspended = until - from;
-        }
-
-        var moved = calendar.ToLocal(due).DateTime + suspended;
+        var deadline = calendar.LocalDate(plan.ClockStartedAt).AddDays(policy.Days).ToDateTime(calendar.Closes);
+        var moved = waits.Aggregate(deadline, (due, w) => due + WallClockTime(w.From, w.Until));
         var date = DateOnly.FromDateTime(moved);
         return calendar.IsWorkingDay(date)
             ? ZonedTime.ToInstant(date, TimeOnly.FromDateTime(moved), calendar.Zone)
             : calendar.ClosingOn(calendar.WorkingDayOnOrAfter(date));
+    }
+
+    /// <summary>Calendar time in the service's zone: days stay whole across a DST change.</summary>
+    private TimeSpan WallClockTime(DateTimeOffset from, DateTimeOffset until)
+    {
+        var wall = calendar.ToLocal(until).DateTime - calendar.ToLocal(from).DateTime;
+        // Inside the hour that autumn's change repeats, wall clocks can run backwards: the real time then counts.
+        return wall > TimeSpan.Zero ? wall : until - from;
     }
 
     /// <summary>An instant as the history shows it: local time in the service's zone, with the offset and the zone named.</summary>

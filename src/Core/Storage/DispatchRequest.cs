@@ -14,6 +14,9 @@ public sealed class DispatchRequest
 
     public required DateTimeOffset DueAt { get; init; }
 
+    /// <summary>The service mode the plans were made in, recorded on the ticket (<see cref="Ticket.ClockMode"/>).</summary>
+    public ServiceMode Mode { get; init; }
+
     /// <summary>
     /// The plan at the other service level. A follow-up that reopens a ticket restarts its clock at the ticket's
     /// level, which need not be the level its own words were classified at (a "grazie" on a second-level ticket);

@@ -1,3 +1,5 @@
+using ContactCenter.Core.Storage;
+
 namespace ContactCenter.Core.Tickets;
 
 /// <summary>A citizen's request: one per source item that is not a follow-up, never deleted.</summary>
@@ -33,6 +35,16 @@ public sealed class Ticket
     /// <summary>When the answer clock started (the next service opening after arrival).</summary>
     public DateTimeOffset ClockStartedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>
+    /// The service mode the current answer clock was planned in: a due date worked out again later (a resume, a new
+    /// level) keeps the promise made then, though the mode has changed since. Null on tickets from before it was
+    /// recorded, which take the mode of the moment.
+    /// </summary>
+    public ServiceMode? ClockMode { get; set; }
+
+    /// <summary>The channel whose policy the current clock follows (a reopening follow-up's may differ); null: <see cref="Channel"/>.</summary>
+    public ChannelKind? ClockChannel { get; set; }
     public List<SlaSuspension> Suspensions { get; set; } = [];
 
     /// <summary>

@@ -79,7 +79,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         {
             var oldDue = ticket.DueAt;
             var plan = planner.Plan(ticket.Classification.Level, ticket.Channel, now, mode);
-            (ticket.ClockStartedAt, ticket.DueAt) = (plan.ClockStartedAt, plan.DueAt);
+            (ticket.ClockStartedAt, ticket.DueAt, ticket.ClockMode, ticket.ClockChannel) = (plan.ClockStartedAt, plan.DueAt, mode, null);
             events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
                 Detail = $"due date moved from {clock.Describe(oldDue)} to {clock.Describe(ticket.DueAt)} (reopened: a new answer clock)" });
         }
@@ -127,33 +127,12 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         if (level != old.Level && planner is not null && clock is not null)
         {
             var oldDue = ticket.DueAt;
-            ticket.DueAt = Replanned(ticket, mode);
+            ticket.DueAt = clock.DueFor(ticket, mode);
             events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
                 Detail = $"due date moved from {clock.Describe(oldDue)} to {clock.Describe(ticket.DueAt)} (new level)" });
         }
 
         return events;
-    }
-
-    /// <summary>
-    /// The due date of the new level from the start of the ticket's current clock, moved by every finished suspension
-    /// since. A follow-up that reopens a closed ticket starts a new clock (<see cref="Ticket.ClockStartedAt"/>):
-    /// planning from the first arrival put a reopened ticket's due date weeks in the past, overdue at once.
-    /// Planning from the clock's start gives the same date as from the arrival when the clock was never restarted
-    /// (it starts at the arrival, or at the next opening after it).
-    /// </summary>
-    private DateTimeOffset Replanned(Ticket ticket, ServiceMode mode)
-    {
-        var origin = ticket.ClockStartedAt > ticket.ReceivedAt ? ticket.ClockStartedAt : ticket.ReceivedAt;
-        var due = planner!.Plan(ticket.Classification.Level, ticket.Channel, origin, mode).DueAt;
-        var policy = planner.PolicyFor(ticket.Classification.Level, ticket.Channel, mode);
-        foreach (var suspension in ticket.Suspensions.Where(s => s.Until is { } until && until > origin))
-        {
-            var from = suspension.From > origin ? suspension.From : origin;
-            due = clock!.MovedDueDate(due, from, suspension.Until!.Value, policy, mode);
-        }
-
-        return due;
     }
 
     private SlaClock Clock() =>

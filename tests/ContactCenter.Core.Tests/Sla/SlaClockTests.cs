@@ -15,6 +15,15 @@ public sealed class SlaClockTests
         DueAt = due,
     };
 
+    /// <summary>A ticket received at <paramref name="received"/>, its clock and due date planned as the pipeline plans them.</summary>
+    private static Ticket Planned(SlaSetup sla, DateTimeOffset received, ServiceLevel level = ServiceLevel.Second, ServiceMode mode = ServiceMode.Ordinary)
+    {
+        var plan = sla.Planner.Plan(level, ChannelKind.Email, received, mode);
+        var ticket = Ticket(plan.DueAt, level);
+        (ticket.ReceivedAt, ticket.ClockStartedAt, ticket.ClockMode) = (received, plan.ClockStartedAt, mode);
+        return ticket;
+    }
+
     [Fact]
     public void Suspend_OpensASuspension_AndReturnsItsEvent()
     {
@@ -49,17 +58,19 @@ public sealed class SlaClockTests
     [Fact]
     public void Resume_CalendarDays_MovesDueByTheSuspendedTime_NotToAClosingTime()
     {
-        var clock = new SlaSetup().Clock;
-        var ticket = Ticket(At(2026, 4, 20, 18, 0, 2));
-        clock.Suspend(ticket, At(2026, 3, 10, 10, 0, 1), "Regione Abruzzo");
+        var sla = new SlaSetup();
+        var clock = sla.Clock;
+        var ticket = Planned(sla, At(2026, 3, 11, 10, 0, 1));
+        ticket.DueAt.Should().Be(At(2026, 4, 20, 18, 0, 2));
+        clock.Suspend(ticket, At(2026, 3, 11, 10, 0, 1), "Regione Abruzzo");
 
-        var events = clock.Resume(ticket, At(2026, 3, 20, 15, 0, 1), "operatore");
+        var events = clock.Resume(ticket, At(2026, 3, 21, 15, 0, 1), "operatore");
 
         // 20 April 18:00 + 10 d 5 h = Thursday 30 April 23:00: a working day, so it stays; rounding it up to the next
         // working day's closing (4 May, past 1 May and the weekend) would give the office four days nobody suspended.
         ticket.DueAt.Should().Be(At(2026, 4, 30, 23, 0, 2));
         ticket.IsSuspended.Should().BeFalse();
-        ticket.Suspensions[0].Until.Should().Be(At(2026, 3, 20, 15, 0, 1));
+        ticket.Suspensions[0].Until.Should().Be(At(2026, 3, 21, 15, 0, 1));
         events.Select(e => e.Kind).Should().Equal(TicketEventKind.Resumed, TicketEventKind.DueDateChanged);
         events[0].Detail.Should().Be("resumed after 10d 5h 0m waiting for Regione Abruzzo");
         events[1].Detail.Should().Be(
@@ -76,7 +87,8 @@ public sealed class SlaClockTests
     public void Resume_CalendarDays_MovesDueByTheCalendarTimeSuspended(string from, string until, string expected)
     {
         var sla = new SlaSetup();
-        var ticket = Ticket(DateTimeOffset.Parse("2026-10-14T18:00+02:00"));
+        var ticket = Planned(sla, DateTimeOffset.Parse("2026-09-04T09:00+02:00"));
+        ticket.DueAt.Should().Be(DateTimeOffset.Parse("2026-10-14T18:00+02:00"));
         sla.Clock.Suspend(ticket, DateTimeOffset.Parse(from), "Regione Abruzzo");
 
         sla.Clock.Resume(ticket, DateTimeOffset.Parse(until));
@@ -92,7 +104,8 @@ public sealed class SlaClockTests
     public void Resume_WorkingDays_MovesDueByTheServiceTimeSuspended(string from, string until, string expected)
     {
         var sla = new SlaSetup(o => o.Policies.Add(new SlaPolicy { Level = ServiceLevel.Second, Days = 20, DayKind = DayKind.WorkingDays }));
-        var ticket = Ticket(DateTimeOffset.Parse("2026-10-14T18:00+02:00"));
+        var ticket = Planned(sla, DateTimeOffset.Parse("2026-09-16T09:00+02:00"));
+        ticket.DueAt.Should().Be(DateTimeOffset.Parse("2026-10-14T18:00+02:00"));
         sla.Clock.Suspend(ticket, DateTimeOffset.Parse(from), "Prefettura");
 
         sla.Clock.Resume(ticket, DateTimeOffset.Parse(until));
@@ -105,7 +118,8 @@ public sealed class SlaClockTests
     {
         var sla = new SlaSetup(o => o.Policies.Add(
             new SlaPolicy { Level = ServiceLevel.Second, Days = 20, DayKind = DayKind.WorkingDays }));
-        var ticket = Ticket(At(2026, 3, 27, 18, 0, 1));
+        var ticket = Planned(sla, At(2026, 2, 27, 9, 0, 1));
+        ticket.DueAt.Should().Be(At(2026, 3, 27, 18, 0, 1));
         sla.Clock.Suspend(ticket, At(2026, 3, 2, 14, 0, 1), "Prefettura");
 
         sla.Clock.Resume(ticket, At(2026, 3, 4, 11, 0, 1));
@@ -119,7 +133,7 @@ public sealed class SlaClockTests
     {
         var sla = new SlaSetup(o => o.Policies.Add(
             new SlaPolicy { Level = ServiceLevel.Second, Days = 20, DayKind = DayKind.WorkingDays }));
-        var ticket = Ticket(At(2026, 3, 27, 18, 0, 1));
+        var ticket = Planned(sla, At(2026, 2, 27, 9, 0, 1));
         sla.Clock.Suspend(ticket, At(2026, 3, 7, 10, 0, 1), "Comune");
 
         var events = sla.Clock.Resume(ticket, At(2026, 3, 8, 20, 0, 1));
@@ -131,13 +145,75 @@ public sealed class SlaClockTests
     [Fact]
     public void Resume_InEmergency_MovesDueByTheElapsedTimeExactly()
     {
-        var clock = new SlaSetup().Clock;
-        var ticket = Ticket(At(2026, 3, 14, 23, 30, 1));
-        clock.Suspend(ticket, At(2026, 3, 8, 1, 0, 1), "Vigili del fuoco");
+        var sla = new SlaSetup();
+        var ticket = Planned(sla, At(2026, 2, 2, 23, 30, 1), mode: ServiceMode.Emergency);
+        ticket.DueAt.Should().Be(At(2026, 3, 14, 23, 30, 1));
+        sla.Clock.Suspend(ticket, At(2026, 3, 8, 1, 0, 1), "Vigili del fuoco");
 
-        clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1), mode: ServiceMode.Emergency);
+        sla.Clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1), mode: ServiceMode.Emergency);
 
         ticket.DueAt.Should().Be(At(2026, 3, 16, 2, 45, 1));
+    }
+
+    [Fact]
+    public void Resume_AfterTheEmergencyEnded_CountsAsTheClockWasPlanned()
+    {
+        var sla = new SlaSetup();
+        var ticket = Planned(sla, At(2026, 2, 2, 23, 30, 1), mode: ServiceMode.Emergency);
+        sla.Clock.Suspend(ticket, At(2026, 3, 8, 1, 0, 1), "Vigili del fuoco");
+
+        sla.Clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1), mode: ServiceMode.Ordinary);
+
+        ticket.DueAt.Should().Be(At(2026, 3, 16, 2, 45, 1), "the promise made in the emergency: 40 days to the hour, plus the wait");
+    }
+
+    [Fact]
+    public void Resume_SuspendedBeforeTheClockStarted_OnlyTheWaitAfterItsStartMoves()
+    {
+        var sla = new SlaSetup();
+        // Friday 19:00: the clock starts on Monday 9 March at 09:00; first level, due Monday 16 March at 18:00.
+        var ticket = Planned(sla, At(2026, 3, 6, 19, 0, 1), ServiceLevel.First);
+        ticket.DueAt.Should().Be(At(2026, 3, 16, 18, 0, 1));
+        sla.Clock.Suspend(ticket, At(2026, 3, 6, 19, 30, 1), "Comune");
+
+        sla.Clock.Resume(ticket, At(2026, 3, 9, 10, 0, 1));
+
+        ticket.DueAt.Should().Be(At(2026, 3, 16, 19, 0, 1), "one hour of the answer's time was spent waiting, not the weekend");
+    }
+
+    [Fact]
+    public void Resume_CalendarDays_AWaitSplitInTwo_SameDueDateAsInOne()
+    {
+        var sla = new SlaSetup();
+        var once = Planned(sla, At(2026, 3, 13, 10, 0, 1), ServiceLevel.First);
+        var twice = Planned(sla, At(2026, 3, 13, 10, 0, 1), ServiceLevel.First);
+        once.DueAt.Should().Be(At(2026, 3, 20, 18, 0, 1));
+        sla.Clock.Suspend(once, At(2026, 3, 16, 10, 0, 1), "Regione");
+        sla.Clock.Resume(once, At(2026, 3, 18, 10, 0, 1));
+
+        sla.Clock.Suspend(twice, At(2026, 3, 16, 10, 0, 1), "Regione");
+        sla.Clock.Resume(twice, At(2026, 3, 17, 10, 0, 1));
+        sla.Clock.Suspend(twice, At(2026, 3, 17, 10, 0, 1), "ASL");
+        sla.Clock.Resume(twice, At(2026, 3, 18, 10, 0, 1));
+
+        // Friday 20 March + 2 days = Sunday 22, so Monday 23; the first wait alone had moved it to Monday already.
+        once.DueAt.Should().Be(At(2026, 3, 23, 18, 0, 1));
+        twice.DueAt.Should().Be(once.DueAt);
+    }
+
+    [Fact]
+    public void Resume_CalendarDays_DeadlineOnASaturday_ADaysWaitStillEndsOnMonday()
+    {
+        var sla = new SlaSetup();
+        // Clock from Monday 2 March: 40 days end on Saturday 11 April, moved to Monday 13 April.
+        var ticket = Planned(sla, At(2026, 3, 2, 9, 0, 1));
+        ticket.DueAt.Should().Be(At(2026, 4, 13, 18, 0, 2));
+        sla.Clock.Suspend(ticket, At(2026, 3, 3, 10, 0, 1), "Prefettura");
+
+        var events = sla.Clock.Resume(ticket, At(2026, 3, 4, 10, 0, 1));
+
+        ticket.DueAt.Should().Be(At(2026, 4, 13, 18, 0, 2), "Saturday plus a day is Sunday, and Sunday's answer is due on Monday");
+        events.Should().ContainSingle().Which.Kind.Should().Be(TicketEventKind.Resumed);
     }
 
     [Fact]

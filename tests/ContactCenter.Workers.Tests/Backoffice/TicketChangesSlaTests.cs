@@ -65,12 +65,27 @@ public sealed class TicketChangesSlaTests
         var ticket = Ticket(received);
         ticket.Suspensions.Add(new SlaSuspension { From = Rome(2026, 3, 10, 9), Until = Rome(2026, 3, 12, 9), WaitingFor = "ASL" });
         time.SetUtcNow(Rome(2026, 3, 13, 10));
-        var expected = Clock.MovedDueDate(Planner.Plan(ServiceLevel.Second, ChannelKind.Email, received, ServiceMode.Ordinary).DueAt,
-            Rome(2026, 3, 10, 9), Rome(2026, 3, 12, 9), Planner.PolicyFor(ServiceLevel.Second, ChannelKind.Email, ServiceMode.Ordinary), ServiceMode.Ordinary);
 
         Changes().Apply(ticket, TicketAction.Reclassify, new TicketChange { Level = ServiceLevel.Second, Actor = "anna" }, ServiceMode.Ordinary);
 
-        ticket.DueAt.Should().Be(expected);
+        // Clock from Monday 9 March: 40 days end on Saturday 18 April; two days' wait make it Monday 20 April. Adding
+        // them to the Monday the Saturday had already moved to gave Wednesday 22 April, two days nobody waited.
+        ticket.DueAt.Should().Be(new DateTimeOffset(2026, 4, 20, 18, 0, 0, TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public void Reclassify_AfterTheEmergencyEnded_KeepsTheModeTheClockWasPlannedIn()
+    {
+        var received = Rome(2026, 3, 7, 23); // Saturday night, during an emergency: the clock runs at once
+        var plan = Planner.Plan(ServiceLevel.First, ChannelKind.Email, received, ServiceMode.Emergency);
+        var ticket = Ticket(received);
+        (ticket.ClockStartedAt, ticket.DueAt, ticket.ClockMode) = (plan.ClockStartedAt, plan.DueAt, ServiceMode.Emergency);
+        time.SetUtcNow(Rome(2026, 3, 10, 10));
+
+        Changes().Apply(ticket, TicketAction.Reclassify, new TicketChange { Level = ServiceLevel.Second, Actor = "anna" }, ServiceMode.Ordinary);
+
+        ticket.DueAt.Should().Be(new DateTimeOffset(2026, 4, 16, 23, 0, 0, TimeSpan.FromHours(2)),
+            "40 days from the arrival at the same local hour, as promised in the emergency, not from Monday's opening");
     }
 
     [Fact]

@@ -35,6 +35,7 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
             Metadata = new Dictionary<string, string>(draft.Metadata, StringComparer.Ordinal),
             ClockStartedAt = request.ClockStartedAt,
             DueAt = request.DueAt,
+            ClockMode = request.Mode,
             OcrConfidence = draft.OcrConfidence,
             TextUnavailable = draft.TextUnavailable,
             Messages = [MessageOf(draft, MessageKind.Original, messageId)],
@@ -79,9 +80,10 @@ internal sealed class TicketFactory(StoreCollections collections, DateTimeOffset
         ticket.ReopenedAt = request.Draft.ReceivedAt;
         ticket.History.Add(Event(TicketEventKind.Reopened, "Riaperto da un seguito", request.Draft.SourceKey));
         var plan = request.PlanFor(ticket.Classification.Level);
+        (ticket.ClockMode, ticket.ClockChannel) = (request.Mode, request.Draft.Channel == ticket.Channel ? null : request.Draft.Channel);
+        ticket.ClockStartedAt = plan.ClockStartedAt;
         if (ticket.DueAt != plan.DueAt)
         {
-            ticket.ClockStartedAt = plan.ClockStartedAt;
             ticket.DueAt = plan.DueAt;
             ticket.History.Add(Event(TicketEventKind.DueDateChanged, string.Create(CultureInfo.InvariantCulture, $"Nuova scadenza {plan.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), request.Draft.SourceKey));
         }
