@@ -26,7 +26,7 @@ internal sealed class SpamHold(IEnumerable<IDraftScreen> screens, ITicketStore s
         {
             foreach (var screen in _screens)
             {
-                await screen.ScreenAsync(draft, cancellationToken).ConfigureAwait(false);
+                await ScreenAsync(screen, item, draft, cancellationToken).ConfigureAwait(false);
             }
 
             if (SpamVerdictNames.Of(draft.Metadata) is { } verdict)
@@ -59,5 +59,24 @@ internal sealed class SpamHold(IEnumerable<IDraftScreen> screens, ITicketStore s
         PipelineLog.SpamHeld(logger, channel, item.SourceKey, record.Id, record.Score);
         metrics?.ItemIngested(channel, "Spam");
         return true;
+    }
+
+    /// <summary>
+    /// A screen that fails on one item leaves it unchecked, said in its metadata and the log, as a spam engine that
+    /// cannot be reached does: the batch it came in goes on. Failing the poll instead failed it again at every poll,
+    /// and nothing behind the item on that channel was ever read.
+    /// </summary>
+    private async Task ScreenAsync(IDraftScreen screen, InboundItem item, TicketDraft draft, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await screen.ScreenAsync(draft, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            PipelineLog.ScreenFailed(logger, ex, item.ChannelName, item.SourceKey, screen.GetType().Name);
+            draft.Metadata[MailScreeningKeys.SpamVerdict] = SpamVerdict.Unchecked.Name();
+            draft.Metadata[MailScreeningKeys.SpamError] = $"{ex.GetType().Name}: {ex.Message}";
+        }
     }
 }

@@ -121,6 +121,23 @@ public sealed class SpamScreeningTests(RspamdFixture rspamd) : IClassFixture<Rsp
         ((int)again.StatusCode).Should().Be(409);
     }
 
+    [Fact]
+    public async Task Ingest_MailSavedWithJunkBeforeItsHeaders_ScreenedPastTheJunk_AndTheMailBehindItIngested()
+    {
+        var saved = "---- Original email message ----\r\n" + Mail("sindaco@comune-falso.example", "Domanda salvata", "Testo.",
+            "Authentication-Results: mx.protezionecivile.example.it; spf=fail smtp.mailfrom=comune-falso.example; dmarc=fail header.from=comune-falso.example");
+        var inbox = Inbox(("1.eml", saved), ("2.eml", Mail("mario.rossi@example.org", "Altra domanda", "Testo.")));
+        await using var service = await StartAsync(inbox, null, screening: new { TrustedAuthServIds = new[] { "mx.protezionecivile.example.it" } });
+
+        await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2 && Directory.GetFiles(inbox).Length == 0, TimeSpan.FromSeconds(60));
+
+        var tickets = await service.Http.GetFromJsonAsync<JsonElement>("api/tickets");
+        var bySubject = tickets.EnumerateArray().ToDictionary(t => t.GetProperty("subject").GetString()!);
+        var metadata = (await TicketAsync(service, bySubject["Domanda salvata"])).GetProperty("metadata");
+        metadata.GetProperty("mail.auth.dmarc").GetString().Should().Be("fail", "the screen reads the headers the normaliser read");
+        bySubject.Should().ContainKey("Altra domanda");
+    }
+
     private async Task<ServiceTestHost> StartAsync(string inbox, Uri? rspamdUrl, object screening, int? smtpPort = null)
     {
         var channels = new Dictionary<string, object>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactCenter.Core.Diagnostics;
+using ContactCenter.Channels.Email.Salvage;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Screening;
 using ContactCenter.Core.Storage;
@@ -32,6 +33,8 @@ internal sealed class MailScreen(
         HeaderList headers;
         using (var stream = archive.OpenRead(original.Sha256))
         {
+            // The normaliser read the message past the junk a "save as" puts before its headers; so must the screen.
+            stream.Position = LeadingJunk.Measure(MessageHead.Read(stream)).Bytes;
             headers = await HeaderList.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
