@@ -55,6 +55,16 @@ internal static class FollowUpAppender
         ticket.History.Add(factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
     }
 
+    /// <summary>Links the ticket a follow-up too large for its ticket opened to it, with a note on both (<see cref="TicketDocumentSize"/>).</summary>
+    public static void LinkOversized(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
+    {
+        created.LinkedTicketNumber = named.Number;
+        created.History.Add(factory.Event(TicketEventKind.Note,
+            $"Seguito della pratica {named.Number} registrato come pratica a sé: la pratica non ha più spazio per il suo testo", draft.SourceKey));
+        named.History.Add(factory.Event(TicketEventKind.Note,
+            $"Un seguito troppo lungo per questa pratica è stato registrato come pratica {created.Number}", draft.SourceKey));
+    }
+
     /// <summary>Links the ticket a stranger's follow-up opened to the ticket it named, with a note on both.</summary>
     public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
     {

@@ -189,7 +189,7 @@ internal sealed class PostgreSqlTicketDispatcher
     private async Task<DispatchOutcome> DispatchAutomaticAsync(TicketDraft draft, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var ticket = await FindTargetAsync(draft, cancellationToken).ConfigureAwait(false);
-        if (ticket is null)
+        if (ticket is null || TicketDocumentSize.WouldExceed(ticket, draft))
         {
             _writes.Add("INSERT INTO auto_mail (at, source_key, doc) VALUES (@at, @k, @doc)",
                 ("at", _now), ("k", draft.SourceKey), ("doc", StoreJson.Serialize(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, _now))));
@@ -207,16 +207,25 @@ internal sealed class PostgreSqlTicketDispatcher
     private async Task<DispatchOutcome> FollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
     {
         var stranger = FollowUpSenderRule.IsStranger(ticket, request.Draft);
-        return stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket
-            ? await CreateLinkedAsync(ticket, request, incoming, cancellationToken).ConfigureAwait(false)
+        var oversized = TicketDocumentSize.WouldExceed(ticket, request.Draft);
+        return oversized || (stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket)
+            ? await CreateLinkedAsync(ticket, request, incoming, oversized, cancellationToken).ConfigureAwait(false)
             : await AppendFollowUpAsync(ticket, request, incoming, stranger, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DispatchOutcome> CreateLinkedAsync(Ticket named, DispatchRequest request, IncomingMessage incoming, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> CreateLinkedAsync(Ticket named, DispatchRequest request, IncomingMessage incoming, bool oversized, CancellationToken cancellationToken)
     {
         var outcome = await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
         var created = (await _tickets.FindForUpdateAsync(outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
-        FollowUpAppender.Link(_factory, created, named, request.Draft);
+        if (oversized)
+        {
+            FollowUpAppender.LinkOversized(_factory, created, named, request.Draft);
+        }
+        else
+        {
+            FollowUpAppender.Link(_factory, created, named, request.Draft);
+        }
+
         _tickets.Changed(created);
         _tickets.Changed(named);
         return outcome;

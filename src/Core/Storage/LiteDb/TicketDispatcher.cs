@@ -195,7 +195,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     private DispatchOutcome DispatchAutomatic(TicketDraft draft, IncomingMessageId incoming)
     {
         var ticket = FindTarget(draft);
-        if (ticket is null)
+        if (ticket is null || TicketDocumentSize.WouldExceed(ticket, draft))
         {
             collections.AutoMail.Insert(TicketFactory.AutoMailRecordOf(draft, incoming.MessageId, now));
             RememberMessageId(draft, incoming, null);
@@ -211,16 +211,25 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     private DispatchOutcome FollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming)
     {
         var stranger = FollowUpSenderRule.IsStranger(ticket, request.Draft);
-        return stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket
-            ? CreateLinked(ticket, request, incoming)
+        var oversized = TicketDocumentSize.WouldExceed(ticket, request.Draft);
+        return oversized || (stranger && request.Draft.FollowUpFromStrangers == FollowUpFromStrangers.NewTicket)
+            ? CreateLinked(ticket, request, incoming, oversized)
             : AppendFollowUp(ticket, request, incoming, stranger);
     }
 
-    private DispatchOutcome CreateLinked(Ticket named, DispatchRequest request, IncomingMessageId incoming)
+    private DispatchOutcome CreateLinked(Ticket named, DispatchRequest request, IncomingMessageId incoming, bool oversized)
     {
         var outcome = Create(request, incoming);
         var created = collections.FindTicket(outcome.TicketNumber!)!;
-        FollowUpAppender.Link(_factory, created, named, request.Draft);
+        if (oversized)
+        {
+            FollowUpAppender.LinkOversized(_factory, created, named, request.Draft);
+        }
+        else
+        {
+            FollowUpAppender.Link(_factory, created, named, request.Draft);
+        }
+
         collections.Tickets.Update(created);
         collections.Tickets.Update(named);
         return outcome;
