@@ -100,6 +100,11 @@ internal sealed partial class ApiEndpoints(FormValidator validator, SubmissionSe
         files = [];
         foreach (var attachment in request.Allegati ?? [])
         {
+            if (attachment is null)
+            {
+                return false;
+            }
+
             var bytes = new byte[(attachment.Contenuto?.Length ?? 0) * 3 / 4 + 3];
             if (string.IsNullOrWhiteSpace(attachment.Nome) || !Convert.TryFromBase64String(attachment.Contenuto ?? "", bytes, out var written))
             {

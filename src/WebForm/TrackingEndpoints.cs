@@ -4,6 +4,7 @@ using ContactCenter.WebForm.Pages;
 using ContactCenter.WebForm.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace ContactCenter.WebForm;
@@ -15,6 +16,7 @@ namespace ContactCenter.WebForm;
 internal sealed class TrackingEndpoints(ITicketStore store, TrackingLinks links, WebFormMetrics metrics, SiteInfo site)
 {
     private const int MaxNumberLength = 40;
+    private const long MaxLookupBytes = 16 * 1024;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -30,7 +32,23 @@ internal sealed class TrackingEndpoints(ITicketStore store, TrackingLinks links,
 
     private async Task<IResult> ByEmailAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        // Two short fields: a larger body is no lookup, and is not read into memory on the way to saying so.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = MaxLookupBytes;
+        }
+
+        IFormCollection? form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            metrics.Lookup("invalid");
+            return HtmlResults.Page(context, TrackingPage.Form(context.Request.PathBase, site.Name, "", "", notFound: true), StatusCodes.Status400BadRequest);
+        }
+
         var number = Submission.FormValidator.Clean(form?["numero"].ToString(), multiline: false).ToUpperInvariant();
         var email = Submission.FormValidator.Clean(form?["email"].ToString(), multiline: false);
         var ticket = await FindAsync(number, context.RequestAborted).ConfigureAwait(false);

@@ -28,7 +28,11 @@ internal static class ControlApi
                 ? Results.Json(report, statusCode: status)
                 : Results.Json(new { report.Status, report.At }, statusCode: status);
         }).AllowAnonymous();
-        app.MapGet("/api/ping", (ServiceIdentity identity) => identity).AllowAnonymous();
+        // The CLI on this machine asks which store the service owns; the network learns only that it is one of ours.
+        app.MapGet("/api/ping", (HttpContext context, ServiceIdentity identity, ControlKeyring keyring) =>
+            keyring.IsLoopbackListener(context.Connection) || context.User.Identity?.IsAuthenticated == true
+                ? Results.Json(identity)
+                : Results.Json(new { identity.Service })).AllowAnonymous();
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
         MapTickets(app);
         app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>

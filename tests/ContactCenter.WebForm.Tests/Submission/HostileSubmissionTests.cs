@@ -167,6 +167,37 @@ public sealed class HostileSubmissionTests : IAsyncLifetime
         await AssertStillServingAsync();
     }
 
+    [Fact]
+    public async Task Api_NullAttachment_RefusedAs400_NotAServerError()
+    {
+        using var http = new HttpClient { BaseAddress = host.FormUrl };
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.10");
+        using var message = new HttpRequestMessage(HttpMethod.Post, "api/richieste")
+        {
+            Content = new StringContent("{\"allegati\":[null]}", Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add("Idempotency-Key", "sito-comune-0000000099");
+
+        using var response = await http.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Tracking_HundredFieldsOrAHugeBody_RefusedAs400_NotAServerError()
+    {
+        using var client = new FormClient(host.FormUrl, "203.0.113.11");
+        var fields = Enumerable.Range(0, 100).ToDictionary(i => $"f{i}", i => "x");
+
+        using var many = await client.Http.PostAsync("segui", new FormUrlEncodedContent(fields));
+        using var huge = await client.Http.PostAsync("segui", new FormUrlEncodedContent(new Dictionary<string, string> { ["numero"] = new string('9', 100_000) }));
+
+        many.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await many.Content.ReadAsStringAsync()).Should().Contain("name=\"numero\"", "the lookup form again");
+        huge.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a lookup is two short fields");
+        await AssertStillServingAsync();
+    }
+
     private async Task AssertStillServingAsync()
     {
         using var client = new FormClient(host.FormUrl, "192.0.2.200");

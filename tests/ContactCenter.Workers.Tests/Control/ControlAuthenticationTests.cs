@@ -41,7 +41,8 @@ public sealed partial class ControlAuthenticationTests : IDisposable
         health.StatusCode.Should().Be(HttpStatusCode.OK);
         var verdict = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
         verdict.EnumerateObject().Select(p => p.Name).Should().Equal(["status", "at"], "the reasons name hosts, accounts and folders: keyed callers only");
-        (await anonymous.GetAsync("api/ping")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var ping = JsonDocument.Parse(await anonymous.GetStringAsync("api/ping")).RootElement;
+        ping.EnumerateObject().Select(p => p.Name).Should().Equal(["service"], "the store's path and the process are for the CLI on this machine");
         var openApi = await anonymous.GetStringAsync("openapi/v1.json");
         openApi.Should().Contain("/api/tickets/{number}").And.Contain("/api/quarantine/{id}/discard").And.Contain("\"bearer\"");
         using var noKey = await anonymous.GetAsync("api/tickets");
@@ -53,6 +54,7 @@ public sealed partial class ControlAuthenticationTests : IDisposable
 
         using var reader = service.Remote(readerKey);
         (await reader.GetFromJsonAsync<JsonElement>("health")).TryGetProperty("channels", out _).Should().BeTrue();
+        (await reader.GetFromJsonAsync<JsonElement>("api/ping")).TryGetProperty("storePath", out _).Should().BeTrue();
         (await reader.GetFromJsonAsync<JsonElement>("api/tickets")).GetArrayLength().Should().Be(4);
         (await reader.GetAsync("api/stats?from=2026-03-01&to=2026-03-31")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await reader.GetStringAsync("metrics")).Should().Contain("contactcenter_quarantine_pending");
