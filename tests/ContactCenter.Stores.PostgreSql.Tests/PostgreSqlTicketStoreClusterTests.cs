@@ -1,7 +1,9 @@
-using ContactCenter.Testing.Storage;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
 using ContactCenter.Stores.PostgreSql.Tests.Contract;
 using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Testing.Storage;
+using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Tests;
 
@@ -77,6 +79,38 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
 
         records[0].Id.Should().Be(records[1].Id);
         (await s.Store.ListQuarantineAsync(includeResolved: true, default)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Dispatch_QuarantinedItemRetriedOnTwoNodesAtOnce_AppliedOnce()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeB = s.OpenAnother();
+        await s.Store.DispatchAsync([StoreRequests.Mail("seed", receiptTo: null)], default);
+        await s.Store.QuarantineAsync(new QuarantineRecord { SourceKey = "web:42", ChannelName = "posta", Reason = "normalizzatore fallito" }, default);
+        // A follow-up without a Message-ID: no unique row of its own would stop a second copy.
+        DispatchRequest Retry() => StoreRequests.Mail("web:42", subject: "Re: PC-2026-000001 scuole");
+
+        // The ticket held by a third connection, so both nodes have read the item's state before either writes.
+        var database = new NpgsqlConnectionStringBuilder(s.PostgreSql!.ConnectionString).Database!;
+        await using var hold = new NpgsqlConnection(postgres.Server.ConnectionStringFor(database));
+        await hold.OpenAsync();
+        await using var transaction = await hold.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("SELECT id FROM tickets FOR UPDATE", hold, transaction))
+        {
+            await command.ExecuteScalarAsync();
+        }
+
+        var a = Task.Run(() => s.Store.DispatchAsync([Retry()], default));
+        var b = Task.Run(() => nodeB.DispatchAsync([Retry()], default));
+        await Task.Delay(1500);
+        await transaction.CommitAsync();
+        var outcomes = (await Task.WhenAll(a, b)).SelectMany(o => o).ToList();
+
+        outcomes.Select(o => o.Kind).Should().BeEquivalentTo([DispatchOutcomeKind.FollowUpAppended, DispatchOutcomeKind.Duplicate]);
+        var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
+        ticket.Messages.Count(m => m.SourceKey == "web:42").Should().Be(1);
+        ticket.History.Count(e => e.Kind == TicketEventKind.FollowUpAppended).Should().Be(1);
     }
 
     private static async Task<List<DispatchOutcome>> DispatchAllAsync(ITicketStore store, IReadOnlyList<string> keys, int batchSize = 6)

@@ -38,7 +38,9 @@ internal sealed class DispatchBatchReads
         var queries = new List<(NpgsqlBatchCommand, Action<NpgsqlDataReader>)>
         {
             (Sql.BatchCommand(Sql.SynchronousCommitOn), _ => { }),
-            (Sql.BatchCommand("SELECT key, outcome, ticket_number FROM sources WHERE key = ANY(@k)", ("k", keys)),
+            // Locked (in key order, so two batches cannot deadlock on them): a quarantined or held item dispatched by two
+            // nodes at once (a retry clicked twice) is then applied by the first, and the second reads its outcome.
+            (Sql.BatchCommand("SELECT key, outcome, ticket_number FROM sources WHERE key = ANY(@k) ORDER BY key FOR UPDATE", ("k", keys)),
                 r => reads._sources[r.GetString(0)] = (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))),
             (Sql.BatchCommand(MessageIdRows.Query, ("ids", reads.MessageIds.Wanted)), reads.MessageIds.Read),
         };
