@@ -1,3 +1,4 @@
+using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Stores.PostgreSql.Tests.Contract;
@@ -92,25 +93,58 @@ public sealed class PostgreSqlTicketStoreClusterTests(PostgresFixture postgres)
         DispatchRequest Retry() => StoreRequests.Mail("web:42", subject: "Re: PC-2026-000001 scuole");
 
         // The ticket held by a third connection, so both nodes have read the item's state before either writes.
-        var database = new NpgsqlConnectionStringBuilder(s.PostgreSql!.ConnectionString).Database!;
-        await using var hold = new NpgsqlConnection(postgres.Server.ConnectionStringFor(database));
-        await hold.OpenAsync();
-        await using var transaction = await hold.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand("SELECT id FROM tickets FOR UPDATE", hold, transaction))
-        {
-            await command.ExecuteScalarAsync();
-        }
-
+        await using var hold = await HoldAsync(s, "SELECT id FROM tickets FOR UPDATE");
         var a = Task.Run(() => s.Store.DispatchAsync([Retry()], default));
         var b = Task.Run(() => nodeB.DispatchAsync([Retry()], default));
         await Task.Delay(1500);
-        await transaction.CommitAsync();
+        await hold.DisposeAsync();
         var outcomes = (await Task.WhenAll(a, b)).SelectMany(o => o).ToList();
 
         outcomes.Select(o => o.Kind).Should().BeEquivalentTo([DispatchOutcomeKind.FollowUpAppended, DispatchOutcomeKind.Duplicate]);
         var ticket = (await s.Store.GetAsync("PC-2026-000001", default))!;
         ticket.Messages.Count(m => m.SourceKey == "web:42").Should().Be(1);
         ticket.History.Count(e => e.Kind == TicketEventKind.FollowUpAppended).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Dispatch_TwoNodesQueuingReceiptsToOneSenderAtOnce_TheDailyLimitHoldsAcrossThem()
+    {
+        await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
+        var nodeB = s.OpenAnother();
+        await s.Store.DispatchAsync([StoreRequests.Mail("seed", receiptTo: null)], default);
+        var limit = new ReceiptDailyLimit(3, StoreRequests.Received.AddHours(-9));
+        IReadOnlyList<DispatchRequest> Batch(string node) =>
+            [.. Enumerable.Range(1, 3).Select(i => StoreRequests.Mail($"{node}-{i}", $"Richiesta {node}{i}", receiptLimit: limit))];
+
+        // The year's counter held by a third connection: both batches have read what they read before either writes.
+        await using var hold = await HoldAsync(s, "SELECT year FROM counters FOR UPDATE");
+        var a = Task.Run(() => s.Store.DispatchAsync(Batch("a"), default));
+        var b = Task.Run(() => nodeB.DispatchAsync(Batch("b"), default));
+        await Task.Delay(1500);
+        await hold.DisposeAsync();
+        await Task.WhenAll(a, b);
+
+        (await s.Store.CountOutboxAsync(pendingOnly: false, default)).Should().Be(3, "three receipts a day to one sender, however many nodes");
+        var tickets = await s.Store.QueryAsync(new TicketQuery(), default);
+        tickets.Count(t => t.History.Any(e => e.Kind == TicketEventKind.ReceiptSuppressed && e.Detail == limit.Reason)).Should().Be(3);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> in a transaction left open on a session of its own (not pooled): disposing the
+    /// connection ends the session, and its locks with it.
+    /// </summary>
+    private async Task<NpgsqlConnection> HoldAsync(StoreUnderTest s, string sql)
+    {
+        var database = new NpgsqlConnectionStringBuilder(s.PostgreSql!.ConnectionString).Database!;
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.Server.ConnectionStringFor(database)) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return connection;
     }
 
     private static async Task<List<DispatchOutcome>> DispatchAllAsync(ITicketStore store, IReadOnlyList<string> keys, int batchSize = 6)

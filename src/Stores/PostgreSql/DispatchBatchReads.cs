@@ -48,6 +48,11 @@ internal sealed class DispatchBatchReads
         var queued = new List<(string, int)>();
         if (since is { } start)
         {
+            // Each address's count is locked until the commit (in one order, so batches cannot deadlock on them):
+            // another node's batch queuing to the same sender meanwhile would not be counted, and each node could send
+            // up to the daily limit.
+            queries.Add((Sql.BatchCommand("SELECT pg_advisory_xact_lock(hashtextextended('receipts:' || a, 0)) FROM unnest(@to) AS t(a)",
+                ("to", addresses.Order(StringComparer.Ordinal).ToArray())), _ => { }));
             queries.Add((Sql.BatchCommand("SELECT to_lower, count(*) FROM outbox WHERE to_lower = ANY(@to) AND created_at >= @since GROUP BY to_lower",
                 ("to", addresses.ToArray()), ("since", start)), r => queued.Add((r.GetString(0), (int)r.GetInt64(1)))));
         }
