@@ -45,7 +45,6 @@ public static class ChannelJobsServiceCollectionExtensions
         services.TryAddSingleton<ChannelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());
         services.AddHostedService<ServiceModeWatcher>();
-        services.TryAddSingleton<ChannelWakeups>();
         services.AddHostedService<ChannelPushWatcher>();
         return services;
     }

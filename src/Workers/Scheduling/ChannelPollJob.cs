@@ -12,7 +12,7 @@ namespace ContactCenter.Workers.Scheduling;
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class ChannelPollJob(
-    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, ChannelWakeups wakeups, IHostApplicationLifetime lifetime,
+    ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime,
     ILogger<ChannelPollJob> logger)
     : IJob
 {
@@ -25,7 +25,6 @@ internal sealed class ChannelPollJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var channel = context.MergedJobDataMap[ChannelKey] as string ?? "";
-        wakeups.PollStarting(channel);
         if (status.IsBackingOff(channel, out var until))
         {
             SchedulingLog.PollSkipped(logger, channel, until);

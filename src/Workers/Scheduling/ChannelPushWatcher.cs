@@ -10,7 +10,7 @@ namespace ContactCenter.Workers.Scheduling;
 /// items arrive. The channel's own schedule goes on regardless, so a lost notice delays nothing beyond it.
 /// </summary>
 internal sealed class ChannelPushWatcher(
-    ChannelCatalog catalog, ChannelSources sources, ChannelWakeups wakeups, ISchedulerFactory schedulers, ILogger<ChannelPushWatcher> logger)
+    ChannelCatalog catalog, ChannelSources sources, ISchedulerFactory schedulers, ILogger<ChannelPushWatcher> logger)
     : BackgroundService
 {
     private const string WakeGroup = "wakeups";
@@ -39,13 +39,18 @@ internal sealed class ChannelPushWatcher(
         }
     }
 
+    /// <summary>
+    /// One wake-up trigger per channel. One that has not fired yet (here or, clustered, on any node) will see this news
+    /// too, so a burst of notices makes one poll. One that has fired may belong to a poll still running, which read
+    /// the mailbox before this news came: it is replaced by a new one, which fires when that poll ends (the job runs
+    /// one at a time). Taking a fired trigger for a waiting one left such news to the channel's schedule.
+    /// </summary>
     private async Task WakeAsync(string channel, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var key = new TriggerKey($"wake-{channel}", WakeGroup);
-        // A wake-up still waiting to fire (here or, clustered, on any node) will see this news too. One that fired on
-        // another node cleared nothing here (only a local poll does): then this news needs a poll of its own.
-        if (!wakeups.TryRequest(channel) && await scheduler.Exists(key, cancellationToken).ConfigureAwait(false))
+        var existing = await scheduler.GetTrigger(key, cancellationToken).ConfigureAwait(false);
+        if (existing?.NextFireTimeUtc is not null)
         {
             return;
         }
@@ -54,11 +59,15 @@ internal sealed class ChannelPushWatcher(
         var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(ChannelTriggers.JobKey(channel)).StartNow().Build();
         try
         {
-            await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+            // Rescheduling answers null when the fired trigger was removed meanwhile (its poll ended): then it is added.
+            if (existing is null || await scheduler.RescheduleJob(key, trigger, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await scheduler.ScheduleJob(trigger, default, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (ObjectAlreadyExistsException)
         {
-            // Another notice scheduled it a moment ago: it has not fired yet, so it covers this one.
+            // Another notice (or node) scheduled it a moment ago: it has not fired yet, so it covers this one.
         }
     }
 }
