@@ -11,6 +11,7 @@ namespace ContactCenter.Workers.Scheduling;
 /// pauses for its backoff window and the others go on; the next fire is simply the next trigger.
 /// </summary>
 [DisallowConcurrentExecution]
+[PersistJobDataAfterExecution]
 internal sealed class ChannelPollJob(
     ChannelSources sources, IngestPipeline pipeline, ChannelStatusRegistry status, IHostApplicationLifetime lifetime,
     ILogger<ChannelPollJob> logger)
@@ -25,6 +26,12 @@ internal sealed class ChannelPollJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var channel = context.MergedJobDataMap[ChannelKey] as string ?? "";
+        var shared = ChannelFailureState.Read(context.JobDetail.JobDataMap);
+        if (shared is { } state)
+        {
+            status.Adopt(channel, state);
+        }
+
         if (status.IsBackingOff(channel, out var until))
         {
             SchedulingLog.PollSkipped(logger, channel, until);
@@ -47,6 +54,11 @@ internal sealed class ChannelPollJob(
         {
             var summary = await pipeline.RunAsync(source, null, stopping.Token).ConfigureAwait(false);
             status.RecordSuccess(channel, summary);
+            if (shared is { Failures: > 0 })
+            {
+                new ChannelFailureState(0, null).WriteTo(context.JobDetail.JobDataMap);
+            }
+
             if (failuresBefore > 0)
             {
                 SchedulingLog.ChannelRecovered(logger, channel, failuresBefore);
@@ -60,7 +72,9 @@ internal sealed class ChannelPollJob(
         {
             var error = $"{ex.GetType().Name}: {ex.Message}";
             var backoff = status.RecordFailure(channel, error, (ex as PollFailedException)?.Summary);
-            SchedulingLog.PollFailed(logger, ex, channel, status.Get(channel).ConsecutiveFailures, backoff, error);
+            var failed = status.Get(channel);
+            new ChannelFailureState(failed.ConsecutiveFailures, failed.BackoffUntil).WriteTo(context.JobDetail.JobDataMap);
+            SchedulingLog.PollFailed(logger, ex, channel, failed.ConsecutiveFailures, backoff, error);
             await ScheduleRetryAsync(context.Scheduler, channel, backoff).ConfigureAwait(false);
         }
     }

@@ -28,7 +28,16 @@ internal sealed class ChannelScheduler(
                 .WithIdentity(ChannelTriggers.JobKey(channel.Name))
                 .UsingJobData(ChannelPollJob.ChannelKey, channel.Name)
                 .DisallowConcurrentExecution(true)
+                .PersistJobDataAfterExecution(true)
                 .Build();
+            // A node joining the cluster keeps the channel's run of failures, so the backoff goes on doubling, but not
+            // its wait: a node started after the admin fixed a password tries at once.
+            if (await scheduler.GetJobDetail(job.Key, cancellationToken).ConfigureAwait(false) is { } stored
+                && ChannelFailureState.Read(stored.JobDataMap) is { Failures: > 0 } failed)
+            {
+                (failed with { BackoffUntil = null }).WriteTo(job.JobDataMap);
+            }
+
             // Replacing: with a clustered store the job may already be there, stored by this node's last run or another node.
             await scheduler.ScheduleJob(job, ChannelTriggers.Build(channel, CurrentMode, time), ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
             SchedulingLog.ChannelScheduled(logger, channel.Name, channel.Factory.Type, ChannelTriggers.Describe(channel, CurrentMode));

@@ -24,6 +24,10 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
         return until > time.GetUtcNow();
     }
 
+    /// <summary>The run of failures the channel's job carries: on a cluster, the other nodes' failures count here too.</summary>
+    internal void Adopt(string channel, ChannelFailureState shared) =>
+        statuses.AddOrUpdate(channel, c => Adopted(new ChannelStatus(c), shared), (_, s) => Adopted(s, shared));
+
     public void RecordSuccess(string channel, PollSummary summary)
     {
         var now = time.GetUtcNow();
@@ -37,6 +41,13 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
         var status = statuses.AddOrUpdate(channel, c => Failure(new ChannelStatus(c), error, partial, now), (_, s) => Failure(s, error, partial, now));
         return status.BackoffUntil!.Value - now;
     }
+
+    private static ChannelStatus Adopted(ChannelStatus status, ChannelFailureState shared) => status with
+    {
+        ConsecutiveFailures = shared.Failures,
+        BackoffUntil = shared.BackoffUntil,
+        FailingSince = shared.Failures == 0 ? null : status.FailingSince,
+    };
 
     private ChannelStatus Success(ChannelStatus status, PollSummary summary, DateTimeOffset now) => Count(status, summary, now) with
     {

@@ -7,7 +7,7 @@ internal static class ClusterConfig
 {
     /// <summary>One node's --config: the shared database, one IMAP channel (IDLE on) polled every second unless told, its own control port.</summary>
     public static string Write(string folder, string node, string connectionString, DovecotServer server, string user, int controlPort, int batchSize = 20,
-        TimeSpan? interval = null, object? webhooks = null) =>
+        TimeSpan? interval = null, object? webhooks = null, object? pipeline = null, TimeSpan? retryDelay = null) =>
         JsonConfigFile.Write(folder, new
         {
             Store = new
@@ -19,6 +19,7 @@ internal static class ClusterConfig
             Control = new { Url = $"http://127.0.0.1:{controlPort}" },
             Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },
             Receipts = new { Enabled = false },
+            Pipeline = pipeline ?? new { },
             Webhooks = webhooks ?? new { },
             Channels = new Dictionary<string, object>
             {
@@ -31,6 +32,8 @@ internal static class ClusterConfig
                     User = user,
                     Password = DovecotServer.Password,
                     BatchSize = batchSize,
+                    RetryDelay = (retryDelay ?? TimeSpan.FromSeconds(15)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                    MaxRetryDelay = (retryDelay ?? TimeSpan.FromMinutes(15)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                     Interval = (interval ?? TimeSpan.FromSeconds(1)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
