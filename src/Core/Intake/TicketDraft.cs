@@ -43,6 +43,7 @@ public sealed class TicketDraft
     /// <summary>The <see cref="SameItemKey"/> of a mail item: its archived original's hash in this mailbox.</summary>
     public static string? OriginalKey(string channelName, TicketAttachment? original) =>
         original is { Sha256.Length: > 0 } ? $"original:{channelName}/{original.Sha256.ToLowerInvariant()}" : null;
+
     public string? InReplyTo { get; set; }
     public List<string> References { get; set; } = [];
 

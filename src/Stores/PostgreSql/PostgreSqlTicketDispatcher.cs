@@ -97,6 +97,7 @@ internal sealed class PostgreSqlTicketDispatcher
                 ("k", newKey), ("o", outcome.Kind.ToString()), ("t", outcome.TicketNumber), ("at", _now));
             _reads.Dispatched(newKey, outcome.Kind.ToString(), outcome.TicketNumber);
         }
+
         if (known is not null)
         {
             await ResolveQuarantineAsync(draft.SourceKey, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ContactCenter.Core.Diagnostics;
 using ContactCenter.Channels.Email.Salvage;
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Screening;
 using ContactCenter.Core.Storage;
