@@ -7,8 +7,9 @@ namespace ContactCenter.Core.Pipeline;
 
 /// <summary>
 /// Drains a source: per batch, skip what the store already holds, normalise the rest in parallel, classify and plan,
-/// store the batch in one durable dispatch, and only then acknowledge it. Bad items go to quarantine; a store
-/// failure acknowledges nothing and ends the poll with <see cref="PollFailedException"/>. An
+/// store the batch in one durable dispatch, and only then acknowledge it. Bad items go to quarantine (an item the store
+/// itself refuses too, see <see cref="BatchDispatcher"/>); a store failure acknowledges nothing and ends the poll with
+/// <see cref="PollFailedException"/>. An
 /// <see cref="IPrefetchingSource"/> fetches its next batch while the current one is stored.
 /// </summary>
 public sealed class IngestPipeline
@@ -24,12 +25,14 @@ public sealed class IngestPipeline
     private readonly ILogger<IngestPipeline> logger;
     private readonly IngestMetrics? metrics;
     private readonly SpamHold? spam;
+    private readonly BatchDispatcher dispatcher;
 
     internal IngestPipeline(ITicketStore store, ItemNormalizerRunner normalizers, ItemQuarantine quarantine, DraftRouter router,
         TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics, SpamHold? spam = null)
     {
         this.spam = spam;
         this.metrics = metrics;
+        dispatcher = new BatchDispatcher(store, quarantine, logger, metrics);
         this.store = store;
         this.normalizers = normalizers;
         this.quarantine = quarantine;
@@ -224,7 +227,7 @@ public sealed class IngestPipeline
         }
 
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-        var requests = new List<DispatchRequest>(prepared.Normalized.Length);
+        var items = new List<ItemDispatch>(prepared.Normalized.Length);
         foreach (var result in prepared.Normalized)
         {
             ClampArrival(source.Name, result.Drafts, prepared.ReadAt);
@@ -248,11 +251,12 @@ public sealed class IngestPipeline
             }
 
             // All drafts of one item go into the same dispatch: the item's key is known exactly when every part is.
-            requests.AddRange(itemRequests);
+            items.Add(new ItemDispatch(result.Item, itemRequests));
             acknowledge.Add(result.Item);
         }
 
-        var outcomes = await DispatchAsync(source.Name, requests, counters).ConfigureAwait(false);
+        var outcomes = await dispatcher.DispatchAsync(source, items, acknowledge, counters).ConfigureAwait(false);
+        Count(source.Name, outcomes, counters);
         (source as IDispatchObservingSource)?.Dispatched(outcomes);
         if (acknowledge.Count > 0)
         {
@@ -320,33 +324,14 @@ public sealed class IngestPipeline
         return (requests, null);
     }
 
-    private async Task<IReadOnlyList<DispatchOutcome>> DispatchAsync(string channel, List<DispatchRequest> requests, PollCounters counters)
+    private void Count(string channel, IReadOnlyList<DispatchOutcome> outcomes, PollCounters counters)
     {
-        if (requests.Count == 0)
-        {
-            return [];
-        }
-
-        IReadOnlyList<DispatchOutcome> outcomes;
-        try
-        {
-            // Not cancellable: once normalised, the batch is stored as a whole or not at all.
-            outcomes = await store.DispatchAsync(requests, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            PipelineLog.DispatchFailed(logger, ex, channel, requests.Count);
-            throw;
-        }
-
         foreach (var outcome in outcomes)
         {
             counters.Count(outcome.Kind);
             metrics?.ItemIngested(channel, outcome.Kind.ToString());
             LogOutcome(channel, outcome);
         }
-
-        return outcomes;
     }
 
     private void LogOutcome(string channel, DispatchOutcome outcome)

@@ -26,8 +26,12 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1606, Level = LogLevel.Warning, Message = "Could not archive the original of quarantined item {SourceKey}: {ErrorType}: {Error}")]
     public static partial void QuarantineArchiveFailed(ILogger logger, string sourceKey, string errorType, string error);
 
-    [LoggerMessage(EventId = 1607, Level = LogLevel.Error, Message = "{Channel}: storing a batch of {Count} items failed; none of them acknowledged")]
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Error, Message = "{Channel}: storing a batch of {Count} items failed")]
     public static partial void DispatchFailed(ILogger logger, Exception exception, string channel, int count);
+
+    [LoggerMessage(EventId = 1613, Level = LogLevel.Warning,
+        Message = "{Channel}: the store refused the batch, not for a fault of its own: storing its {Count} items one by one, to quarantine the one it refuses")]
+    public static partial void DispatchingOneByOne(ILogger logger, string channel, int count);
 
     [LoggerMessage(EventId = 1608, Level = LogLevel.Debug, Message = "{Channel}: batch of {Count} items stored and acknowledged ({Remaining} pending)")]
     public static partial void BatchDone(ILogger logger, string channel, int count, int remaining);
