@@ -39,8 +39,7 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
         return [new TicketEvent { At = at, Kind = TicketEventKind.Suspended, Actor = actor, Detail = $"waiting for {waitingFor.Trim()}" }];
     }
 
-    public IReadOnlyList<TicketEvent> Resume(
-        Ticket ticket, DateTimeOffset at, string actor = "system", ServiceMode mode = ServiceMode.Ordinary)
+    public IReadOnlyList<TicketEvent> Resume(Ticket ticket, DateTimeOffset at, string actor = "system")
     {
         if (!ticket.IsSuspended)
         {
@@ -51,7 +50,7 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
         ArgumentOutOfRangeException.ThrowIfLessThan(at, suspension.From);
         suspension.Until = at;
         var oldDue = ticket.DueAt;
-        ticket.DueAt = DueFor(ticket, mode);
+        ticket.DueAt = DueFor(ticket);
         SlaLog.Resumed(logger, ticket.Number, at, oldDue, ticket.DueAt);
 
         var events = new List<TicketEvent>
@@ -77,10 +76,13 @@ public sealed class SlaClock(BusinessCalendar calendar, DueDatePlanner planner, 
     /// each wait to a date already moved to Monday gave the office the weekend on top, and a wait split in two got
     /// a later date than the same wait in one.
     /// </summary>
-    /// <param name="currentMode">The mode for a ticket from before <see cref="Ticket.ClockMode"/> was recorded.</param>
-    public DateTimeOffset DueFor(Ticket ticket, ServiceMode currentMode)
+    /// <remarks>
+    /// A ticket from before <see cref="Ticket.ClockMode"/> was recorded counts as planned in ordinary mode, whatever the
+    /// mode is now: the mode of the moment would change its due date with the moment an operator acts on it.
+    /// </remarks>
+    public DateTimeOffset DueFor(Ticket ticket)
     {
-        var mode = ticket.ClockMode ?? currentMode;
+        var mode = ticket.ClockMode ?? ServiceMode.Ordinary;
         var channel = ticket.ClockChannel ?? ticket.Channel;
         var level = ticket.Classification.Level;
         var origin = ticket.ClockStartedAt > ticket.ReceivedAt ? ticket.ClockStartedAt : ticket.ReceivedAt;

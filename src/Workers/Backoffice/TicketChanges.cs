@@ -27,7 +27,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
             TicketAction.Reopen => Reopen(ticket, change, mode, now),
             TicketAction.Reclassify => Reclassify(ticket, change, mode, now),
             TicketAction.Suspend => Clock().Suspend(ticket, now, change.WaitingFor!, change.Actor),
-            TicketAction.Resume => Clock().Resume(ticket, now, change.Actor, mode),
+            TicketAction.Resume => Clock().Resume(ticket, now, change.Actor),
             TicketAction.Reviewed => Reviewed(ticket, change, now),
             _ => throw new InvalidOperationException($"Unknown action {action}."),
         };
@@ -47,7 +47,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         var events = new List<TicketEvent>();
         if (ticket.IsSuspended && clock is not null)
         {
-            events.AddRange(clock.Resume(ticket, now, change.Actor, mode));
+            events.AddRange(clock.Resume(ticket, now, change.Actor));
         }
         else if (ticket.IsSuspended)
         {
@@ -127,7 +127,7 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         if (level != old.Level && planner is not null && clock is not null)
         {
             var oldDue = ticket.DueAt;
-            ticket.DueAt = clock.DueFor(ticket, mode);
+            ticket.DueAt = clock.DueFor(ticket);
             events.Add(new TicketEvent { At = now, Kind = TicketEventKind.DueDateChanged, Actor = change.Actor,
                 Detail = $"due date moved from {clock.Describe(oldDue)} to {clock.Describe(ticket.DueAt)} (new level)" });
         }

@@ -56,7 +56,7 @@ internal sealed class ChannelPollJob(
             status.RecordSuccess(channel, summary);
             if (shared is { Failures: > 0 })
             {
-                new ChannelFailureState(0, null).WriteTo(context.JobDetail.JobDataMap);
+                new ChannelFailureState(0, null, null).WriteTo(context.JobDetail.JobDataMap);
             }
 
             if (failuresBefore > 0)
@@ -73,7 +73,7 @@ internal sealed class ChannelPollJob(
             var error = $"{ex.GetType().Name}: {ex.Message}";
             var backoff = status.RecordFailure(channel, error, (ex as PollFailedException)?.Summary);
             var failed = status.Get(channel);
-            new ChannelFailureState(failed.ConsecutiveFailures, failed.BackoffUntil).WriteTo(context.JobDetail.JobDataMap);
+            new ChannelFailureState(failed.ConsecutiveFailures, failed.BackoffUntil, failed.FailingSince).WriteTo(context.JobDetail.JobDataMap);
             SchedulingLog.PollFailed(logger, ex, channel, failed.ConsecutiveFailures, backoff, error);
             await ScheduleRetryAsync(context.Scheduler, channel, backoff).ConfigureAwait(false);
         }

@@ -46,7 +46,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
     {
         ConsecutiveFailures = shared.Failures,
         BackoffUntil = shared.BackoffUntil,
-        FailingSince = shared.Failures == 0 ? null : status.FailingSince,
+        FailingSince = shared.Failures == 0 ? null : shared.FailingSince ?? status.FailingSince,
     };
 
     private ChannelStatus Success(ChannelStatus status, PollSummary summary, DateTimeOffset now) => Count(status, summary, now) with

@@ -150,21 +150,23 @@ public sealed class SlaClockTests
         ticket.DueAt.Should().Be(At(2026, 3, 14, 23, 30, 1));
         sla.Clock.Suspend(ticket, At(2026, 3, 8, 1, 0, 1), "Vigili del fuoco");
 
-        sla.Clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1), mode: ServiceMode.Emergency);
+        sla.Clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1));
 
         ticket.DueAt.Should().Be(At(2026, 3, 16, 2, 45, 1));
     }
 
     [Fact]
-    public void Resume_AfterTheEmergencyEnded_CountsAsTheClockWasPlanned()
+    public void Resume_TicketFromBeforeTheModeWasRecorded_CountsAsPlannedInOrdinaryMode()
     {
         var sla = new SlaSetup();
-        var ticket = Planned(sla, At(2026, 2, 2, 23, 30, 1), mode: ServiceMode.Emergency);
-        sla.Clock.Suspend(ticket, At(2026, 3, 8, 1, 0, 1), "Vigili del fuoco");
+        var ticket = Planned(sla, At(2026, 3, 2, 9, 0, 1));
+        ticket.ClockMode = null;
+        sla.Clock.Suspend(ticket, At(2026, 3, 3, 10, 0, 1), "Prefettura");
 
-        sla.Clock.Resume(ticket, At(2026, 3, 9, 4, 15, 1), mode: ServiceMode.Ordinary);
+        sla.Clock.Resume(ticket, At(2026, 3, 5, 10, 0, 1));
 
-        ticket.DueAt.Should().Be(At(2026, 3, 16, 2, 45, 1), "the promise made in the emergency: 40 days to the hour, plus the wait");
+        // Saturday 11 April + 2 days = Monday 13 April at 18:00, the deadline's own time; not 40 days to the hour from 9:00.
+        ticket.DueAt.Should().Be(At(2026, 4, 13, 18, 0, 2));
     }
 
     [Fact]

@@ -34,4 +34,26 @@ public sealed partial class TicketStoreContractTests
         linked.TextBody.Should().HaveLength(1_000_000, "nothing of the follow-up is lost");
         auto.Kind.Should().Be(DispatchOutcomeKind.AutoMailRecorded, "an auto-reply is not worth a ticket, and the ticket is full");
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Dispatch_FollowUpsWithLongHeaders_CountTowardsTheLimit(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1", messageId: "<orig@example.it>")], default);
+        // A short text under a megabyte of References each: the headers fill a ticket as surely as the texts.
+        string[] references = [.. Enumerable.Range(0, 1_000).Select(i => $"<{i:D6}.{new string('r', 980)}@example.it>")];
+
+        var outcomes = new List<DispatchOutcome>();
+        for (var i = 2; i <= 14; i++)
+        {
+            outcomes.AddRange(await s.Store.DispatchAsync(
+                [StoreRequests.Mail($"k{i}", "Re: allerta meteo", messageId: $"<r{i}@example.it>", inReplyTo: "<orig@example.it>", references: references)], default));
+        }
+
+        outcomes.Should().Contain(o => o.Kind == DispatchOutcomeKind.Created, "a ticket never grows past the limit, whatever fills it");
+        var first = outcomes.FindIndex(o => o.Kind == DispatchOutcomeKind.Created);
+        outcomes.Take(first).Should().OnlyContain(o => o.Kind == DispatchOutcomeKind.FollowUpAppended);
+        first.Should().BeInRange(10, 12, "about 12 MB of References: the estimate counts them");
+    }
 }

@@ -191,10 +191,13 @@ public sealed class HostileSubmissionTests : IAsyncLifetime
 
         using var many = await client.Http.PostAsync("segui", new FormUrlEncodedContent(fields));
         using var huge = await client.Http.PostAsync("segui", new FormUrlEncodedContent(new Dictionary<string, string> { ["numero"] = new string('9', 100_000) }));
+        // Within every form limit (40 fields of 1 KB) but no lookup: over the 16 KB a lookup may send.
+        using var large = await client.Http.PostAsync("segui", new FormUrlEncodedContent(Enumerable.Range(0, 40).ToDictionary(i => $"f{i}", _ => new string('x', 1024))));
 
         many.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await many.Content.ReadAsStringAsync()).Should().Contain("name=\"numero\"", "the lookup form again");
         huge.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a lookup is two short fields");
+        large.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         await AssertStillServingAsync();
     }
 

@@ -29,6 +29,21 @@ public sealed class ChannelStatusRegistryTests
     }
 
     [Fact]
+    public void Adopt_AnotherNodesRunOfFailures_CountsHere_AndASuccessElsewhereEndsIt()
+    {
+        var since = time.GetUtcNow().AddMinutes(-20);
+        registry.Adopt("urp", new ChannelFailureState(3, time.GetUtcNow().AddMinutes(2), since));
+
+        registry.IsBackingOff("urp", out _).Should().BeTrue("another node's backoff holds here too");
+        registry.Get("urp").FailingSince.Should().Be(since, "/health judges by the cluster's first failure");
+        registry.RecordFailure("urp", "down", null).Should().Be(TimeSpan.FromSeconds(240), "the fourth failure in a row, wherever the first three were");
+
+        registry.Adopt("urp", new ChannelFailureState(0, null, null));
+        registry.IsBackingOff("urp", out _).Should().BeFalse();
+        registry.Get("urp").FailingSince.Should().BeNull();
+    }
+
+    [Fact]
     public void BackoffWindow_SkipsPollsUntilItEnds_AndOtherChannelsAreUnaffected()
     {
         registry.RecordFailure("urp", "down", null);
