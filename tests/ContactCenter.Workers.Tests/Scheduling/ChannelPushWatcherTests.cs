@@ -41,8 +41,8 @@ public sealed class ChannelPushWatcherTests : IDisposable
         await host.StartAsync();
         try
         {
-            await WaitAsync(() => source.IsWatched && source.Running == 0);
-            await Task.Delay(500);
+            // The schedule's first poll runs at start; the next is an hour away.
+            await WaitAsync(() => source.IsWatched && source.Polls == 1 && source.Running == 0);
             var before = source.Polls;
 
             source.HoldNextPoll();
