@@ -85,11 +85,8 @@ public sealed class OutboxSender
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            if (row.MessageId is null)
-            {
-                row.MessageId = composer.NewMessageId();
-                await store.UpdateOutboxAsync(row, null, cancellationToken).ConfigureAwait(false);
-            }
+            // Stored with the row's next write, which comes before any send (the claim, or the failure that stops it).
+            row.MessageId ??= composer.NewMessageId();
 
             MimeKit.MimeMessage? message;
             try
@@ -139,6 +136,16 @@ public sealed class OutboxSender
 
     private async Task<bool> TrySendAsync(OutboxMessage row, MimeKit.MimeMessage message, SmtpReceiptConnection connection, CancellationToken cancellationToken)
     {
+        if (row.Attempts >= options.MaxAttempts)
+        {
+            // Every attempt was handed to the relay and none could be recorded: sending again would never stop.
+            await AbandonAsync(row, $"{row.Attempts} tentativi senza conferma registrata dell'invio", cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        // Stored before the relay has the message: a store that cannot take this write sends nothing.
+        OutboxRowState.Claim(row, time.GetUtcNow(), options);
+        await store.UpdateOutboxAsync(row, null, cancellationToken).ConfigureAwait(false);
         try
         {
             await connection.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -152,7 +159,7 @@ public sealed class OutboxSender
             }
             else
             {
-                await FailAsync(row, ex, cancellationToken).ConfigureAwait(false);
+                await FailAsync(row, ex, cancellationToken, claimed: true).ConfigureAwait(false);
             }
 
             return false;
@@ -175,10 +182,10 @@ public sealed class OutboxSender
         return true;
     }
 
-    private async Task FailAsync(OutboxMessage row, Exception exception, CancellationToken cancellationToken)
+    private async Task FailAsync(OutboxMessage row, Exception exception, CancellationToken cancellationToken, bool claimed = false)
     {
         var error = SmtpFailure.Describe(exception);
-        var abandoned = OutboxRowState.MarkFailed(row, error, time.GetUtcNow(), options);
+        var abandoned = OutboxRowState.MarkFailed(row, error, time.GetUtcNow(), options, claimed);
         await store.UpdateOutboxAsync(row, abandoned, cancellationToken).ConfigureAwait(false);
         if (abandoned is null)
         {

@@ -47,7 +47,8 @@ public sealed class ReceiptComposer
             return null;
         }
 
-        var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
+        // The mode the ticket's clock was planned in: the template and hours match the due date the receipt states.
+        var mode = ticket.ClockMode ?? await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var trackingLink = trackingLinks?.LinkFor(ticket.Number);
         var values = ReceiptPlaceholders.For(ticket, mode, options, zone, trackingLink);
         var emergency = mode == ServiceMode.Emergency;

@@ -15,12 +15,14 @@ internal static class ReceiptPlaceholders
     {
         var received = TimeZoneInfo.ConvertTime(ticket.ReceivedAt, zone);
         var due = TimeZoneInfo.ConvertTime(ticket.DueAt, zone);
+        // "By the end of the day" is stored as the next day's midnight (an emergency's same-day answer): that day it is.
+        var dueDay = due.TimeOfDay == TimeSpan.Zero ? due.AddTicks(-1) : due;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["TicketNumber"] = ticket.Number,
             ["Subject"] = OneLine(ticket.Subject) is { Length: > 0 } subject ? subject : "(senza oggetto)",
             ["ReceivedAt"] = received.ToString("dddd d MMMM yyyy 'alle ore' HH:mm", Italian),
-            ["DueDate"] = due.ToString("dddd d MMMM yyyy", Italian),
+            ["DueDate"] = dueDay.ToString("dddd d MMMM yyyy", Italian),
             ["Level"] = ticket.Classification.Level == ServiceLevel.Second ? "secondo livello" : "primo livello",
             ["ServiceHours"] = mode == ServiceMode.Emergency ? options.EmergencyServiceHours : options.ServiceHours,
             ["ContactCenterName"] = options.ContactCenterName,

@@ -16,8 +16,9 @@ internal sealed partial class PostgreSqlTicketStore
     public async Task<int> CountOutboxAsync(bool pendingOnly, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var sql = pendingOnly ? "SELECT count(*) FROM outbox WHERE sent_at IS NULL" : "SELECT count(*) FROM outbox";
-        return checked((int)(long)(await Sql.ScalarAsync(db, sql, cancellationToken).ConfigureAwait(false))!);
+        // An abandoned row is parked at NeverDue, as a sent one is: neither waits for anything.
+        var sql = pendingOnly ? "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND next_attempt_at < @never" : "SELECT count(*) FROM outbox";
+        return checked((int)(long)(await Sql.ScalarAsync(db, sql, cancellationToken, ("never", NeverDue.At)).ConfigureAwait(false))!);
     }
 
     public async Task<int> CountReceiptsToAsync(string address, DateTimeOffset since, CancellationToken cancellationToken)

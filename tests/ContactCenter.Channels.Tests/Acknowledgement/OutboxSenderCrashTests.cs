@@ -16,9 +16,11 @@ public sealed class OutboxSenderCrashTests(ITestOutputHelper output)
         var crash = async () => await crashing.SendDueAsync(CancellationToken.None);
         await crash.Should().ThrowAsync<IOException>("the store failure after the send must not be swallowed");
 
-        // The restarted service: the store file opened again, a new sender.
+        // The restarted service: the store file opened again, a new sender. The row waits out the attempt's backoff.
         harness.ReopenStore();
         var restarted = harness.NewSender();
+        (await restarted.SendDueAsync(CancellationToken.None)).Should().Be(0, "the attempt was recorded before the send");
+        harness.Time.Advance(TimeSpan.FromHours(1));
         (await restarted.SendDueAsync(CancellationToken.None)).Should().Be(1);
         harness.Time.Advance(TimeSpan.FromHours(1));
         (await restarted.SendDueAsync(CancellationToken.None)).Should().Be(0);
@@ -28,6 +30,31 @@ public sealed class OutboxSenderCrashTests(ITestOutputHelper output)
         received.Should().HaveCount(2, "one copy before the crash and one after the restart is the documented at-most-twice");
         received.Select(r => r.Message.MessageId).Distinct().Should().ContainSingle("the resend carries the stored Message-ID");
         (await harness.PendingRowsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SendDue_StoreRefusingEverySentUpdate_ReceiptNotResentAtEveryRun()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        await harness.OpenTicketAsync();
+        var sender = harness.NewSender(CrashAfterSendStore.Wrap(harness.Store, crashes: 5));
+
+        for (var run = 0; run < 5; run++)
+        {
+            try
+            {
+                await sender.SendDueAsync(CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                // The store refused to record the send, as in the crash above.
+            }
+        }
+
+        await Task.Delay(1000); // a second copy, if any, would have reached the test server by now
+        harness.Smtp.Messages.Should().ContainSingle("five runs within the attempt's backoff send one copy, not five");
+        (await harness.Store.GetDueOutboxAsync(harness.Time.GetUtcNow(), 100, CancellationToken.None)).Should().BeEmpty("not due again before its backoff ends");
+        (await harness.PendingRowsAsync()).Should().ContainSingle().Which.Attempts.Should().Be(1);
     }
 
     [Fact]

@@ -67,8 +67,7 @@ public sealed class OutboxSenderDeliveryTests
     public async Task SendDue_EmergencyMode_UsesShorterEmergencyTemplate()
     {
         await using var harness = await ReceiptHarness.StartAsync();
-        var ticket = await harness.OpenTicketAsync();
-        await harness.Store.SetModeAsync(ServiceMode.Emergency, "test", CancellationToken.None);
+        var ticket = await harness.OpenTicketAsync(mode: ServiceMode.Emergency);
 
         await harness.NewSender().SendDueAsync(CancellationToken.None);
 

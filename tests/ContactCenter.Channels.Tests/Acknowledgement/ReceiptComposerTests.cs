@@ -25,6 +25,42 @@ public sealed class ReceiptComposerTests
     }
 
     [Fact]
+    public async Task Compose_ModeSwitchedAfterTheTicketWasPlanned_ReceiptSpeaksOfTheModeItsDueDateCameFrom()
+    {
+        await using var harness = await ReceiptHarness.StartAsync();
+        var ordinary = harness.Data.Combine("ordinaria.txt");
+        var emergency = harness.Data.Combine("emergenza.txt");
+        await File.WriteAllTextAsync(ordinary, "Ordinaria: {{ServiceHours}}");
+        await File.WriteAllTextAsync(emergency, "EMERGENZA: {{ServiceHours}}");
+        (harness.Options.TemplateText, harness.Options.EmergencyTemplateText, harness.Options.TemplateHtml, harness.Options.EmergencyTemplateHtml) =
+            (ordinary, emergency, null, null);
+        await harness.OpenTicketAsync(); // planned in ordinary mode
+        await harness.Store.SetModeAsync(ServiceMode.Emergency, "test", CancellationToken.None);
+        var row = (await harness.PendingRowsAsync()).Single();
+        row.MessageId = "id@protezionecivile.example.it";
+
+        var message = await Composer(harness).ComposeAsync(row, CancellationToken.None);
+
+        message!.TextBody.Should().Be($"Ordinaria: {harness.Options.ServiceHours}", "the 7-day due date it states was planned in ordinary mode");
+    }
+
+    [Fact]
+    public void Placeholders_SameDayAnswerStoredAsMidnight_NameThatDay()
+    {
+        var rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        var ticket = new Ticket
+        {
+            Number = "PC-2026-000001", Subject = "Alluvione", Classification = new Classification(),
+            ReceivedAt = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(1)),
+            DueAt = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(1)), // by the end of Tuesday 1 December
+        };
+
+        var values = ReceiptPlaceholders.For(ticket, ServiceMode.Emergency, new ContactCenter.Core.Receipts.ReceiptOptions(), rome);
+
+        values["DueDate"].Should().Be("martedì 1 dicembre 2026");
+    }
+
+    [Fact]
     public async Task Compose_TemplateFileEdited_UsesNewTextWithoutRestart()
     {
         await using var harness = await ReceiptHarness.StartAsync();

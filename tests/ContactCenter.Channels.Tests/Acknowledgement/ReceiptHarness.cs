@@ -48,7 +48,8 @@ internal sealed class ReceiptHarness : IAsyncDisposable
 
     /// <summary>Stores a new ticket from a citizen's e-mail with a receipt queued, as the dispatcher does.</summary>
     public async Task<Ticket> OpenTicketAsync(string subject = "Richiesta informazioni sul piano di emergenza comunale",
-        string messageId = "CAFx1=citizen-42@mail.example.org", string to = "mario.rossi@example.org", params string[] references)
+        string messageId = "CAFx1=citizen-42@mail.example.org", string to = "mario.rossi@example.org", ServiceMode mode = ServiceMode.Ordinary,
+        params string[] references)
     {
         var draft = new TicketDraft
         {
@@ -69,6 +70,7 @@ internal sealed class ReceiptHarness : IAsyncDisposable
             Classification = new Classification { Level = ServiceLevel.First, Category = "altro" },
             ClockStartedAt = Time.GetUtcNow(),
             DueAt = new DateTimeOffset(2026, 12, 11, 17, 0, 0, TimeSpan.FromHours(1)),
+            Mode = mode,
             ReceiptTo = to,
         };
         var outcome = (await Store.DispatchAsync([request], CancellationToken.None)).Single();

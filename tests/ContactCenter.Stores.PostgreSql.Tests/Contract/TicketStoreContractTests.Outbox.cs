@@ -51,6 +51,21 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task CountOutbox_AbandonedReceipt_IsNotPending(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2")], default);
+        var row = (await s.Store.GetDueOutboxAsync(s.Time.GetUtcNow(), 10, default))[0];
+        (row.AbandonedAt, row.NextAttemptAt, row.LastError) = (s.Time.GetUtcNow(), NeverDue.At, "550 mailbox unavailable");
+
+        await s.Store.UpdateOutboxAsync(row, null, default);
+
+        (await s.Store.CountOutboxAsync(pendingOnly: true, default)).Should().Be(1, "the refused receipt waits for nothing: an alert on pending would never clear");
+        (await s.Store.CountOutboxAsync(pendingOnly: false, default)).Should().Be(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Dispatch_ReplyToTheReceipt_AppendsToItsTicket(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

@@ -5,7 +5,8 @@ namespace ContactCenter.Core.Storage.LiteDb;
 
 internal sealed partial class LiteDbTicketStore
 {
-    private const string Pending = "$.SentAt = null";
+    /// <summary>Neither sent nor abandoned: an abandoned receipt (refused by the relay, out of attempts) waits for nothing.</summary>
+    private const string Pending = "$.SentAt = null AND $.AbandonedAt = null";
 
     public Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<OutboxMessage>>(() => [.. _c.Outbox.Query()
