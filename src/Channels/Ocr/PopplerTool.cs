@@ -54,7 +54,6 @@ internal static class PopplerTool
         return (output.ToArray(), message);
     }
 
-
     /// <summary>Copies until the end, or cancels the run once past <paramref name="maxBytes"/>.</summary>
     private static async Task CopyAsync(Stream from, MemoryStream to, long maxBytes, CancellationTokenSource limit)
     {

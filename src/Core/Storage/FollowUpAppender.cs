@@ -55,20 +55,22 @@ internal static class FollowUpAppender
         ticket.History.Add(factory.Event(TicketEventKind.AutoMailAttached, $"{draft.AutomaticMail}: {draft.AutomaticMailReason}", draft.SourceKey));
     }
 
-    /// <summary>Links the ticket a follow-up too large for its ticket opened to it, with a note on both (<see cref="TicketDocumentSize"/>).</summary>
-    public static void LinkOversized(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
+    /// <summary>
+    /// Links the ticket a follow-up opened to the ticket it named, with a note on both: a stranger's follow-up, or one
+    /// too large for its ticket (<paramref name="oversized"/>, see <see cref="TicketDocumentSize"/>).
+    /// </summary>
+    public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft, bool oversized)
     {
         created.LinkedTicketNumber = named.Number;
-        created.History.Add(factory.Event(TicketEventKind.Note,
-            $"Seguito della pratica {named.Number} registrato come pratica a sé: la pratica non ha più spazio per il suo testo", draft.SourceKey));
-        named.History.Add(factory.Event(TicketEventKind.Note,
-            $"Un seguito troppo lungo per questa pratica è stato registrato come pratica {created.Number}", draft.SourceKey));
-    }
+        if (oversized)
+        {
+            created.History.Add(factory.Event(TicketEventKind.Note,
+                $"Seguito della pratica {named.Number} registrato come pratica a sé: la pratica non ha più spazio per il suo testo", draft.SourceKey));
+            named.History.Add(factory.Event(TicketEventKind.Note,
+                $"Un seguito troppo lungo per questa pratica è stato registrato come pratica {created.Number}", draft.SourceKey));
+            return;
+        }
 
-    /// <summary>Links the ticket a stranger's follow-up opened to the ticket it named, with a note on both.</summary>
-    public static void Link(TicketFactory factory, Ticket created, Ticket named, TicketDraft draft)
-    {
-        created.LinkedTicketNumber = named.Number;
         var form = draft.Channel == ChannelKind.WebForm;
         created.History.Add(factory.Event(TicketEventKind.Note, form
             ? $"Aperta da un modulo web che cita la pratica {named.Number} (l'indirizzo {draft.Sender.Email} non è verificato)"

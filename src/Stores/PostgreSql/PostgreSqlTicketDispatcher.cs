@@ -218,15 +218,7 @@ internal sealed class PostgreSqlTicketDispatcher
     {
         var outcome = await CreateAsync(request, incoming, cancellationToken).ConfigureAwait(false);
         var created = (await _tickets.FindForUpdateAsync(outcome.TicketNumber!, cancellationToken).ConfigureAwait(false))!;
-        if (oversized)
-        {
-            FollowUpAppender.LinkOversized(_factory, created, named, request.Draft);
-        }
-        else
-        {
-            FollowUpAppender.Link(_factory, created, named, request.Draft);
-        }
-
+        FollowUpAppender.Link(_factory, created, named, request.Draft, oversized);
         _tickets.Changed(created);
         _tickets.Changed(named);
         return outcome;

@@ -221,15 +221,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
     {
         var outcome = Create(request, incoming);
         var created = collections.FindTicket(outcome.TicketNumber!)!;
-        if (oversized)
-        {
-            FollowUpAppender.LinkOversized(_factory, created, named, request.Draft);
-        }
-        else
-        {
-            FollowUpAppender.Link(_factory, created, named, request.Draft);
-        }
-
+        FollowUpAppender.Link(_factory, created, named, request.Draft, oversized);
         collections.Tickets.Update(created);
         collections.Tickets.Update(named);
         return outcome;
