@@ -79,18 +79,7 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
         var body = new BodyBuilder { TextBody = "Sender: COMUNE DI PROVA\nCallID1: 06 1234 5678\n" };
         body.Attachments.Add("fax00001.tif", File.ReadAllBytes(fixture.Scans.FaxFineG3), new ContentType("image", "tiff"));
         message.Body = body.ToMessageBody();
-        using var eml = new MemoryStream();
-        message.WriteTo(eml);
-        var item = new InboundItem
-        {
-            SourceKey = "imap:fax@example.it/INBOX/1/1",
-            ChannelName = "fax-mail",
-            Channel = ChannelKind.Fax,
-            ReceivedAt = time.GetUtcNow(),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(eml.ToArray())),
-            OriginalFileName = "message.eml",
-            OriginalContentType = "message/rfc822",
-        };
+        var item = FaxMailItem(message, uid: 1);
         var normalizer = new FaxMailNormalizer(Archive(), fixture.Reader, Extractor(), NullLogger<FaxMailNormalizer>.Instance);
 
         var draft = await normalizer.NormalizeAsync(item, CancellationToken.None);
@@ -112,18 +101,7 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
         }
 
         message.Body = body.ToMessageBody();
-        using var eml = new MemoryStream();
-        message.WriteTo(eml);
-        var item = new InboundItem
-        {
-            SourceKey = "imap:fax@example.it/INBOX/1/2",
-            ChannelName = "fax-mail",
-            Channel = ChannelKind.Fax,
-            ReceivedAt = time.GetUtcNow(),
-            OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(eml.ToArray())),
-            OriginalFileName = "message.eml",
-            OriginalContentType = "message/rfc822",
-        };
+        var item = FaxMailItem(message, uid: 2);
         var normalizer = new FaxMailNormalizer(Archive(), fixture.Reader, Extractor(), NullLogger<FaxMailNormalizer>.Instance,
             Options.Create(new OcrOptions { MaxPages = 2 }));
 
@@ -175,5 +153,23 @@ public sealed class PaperOcrEndToEndTests(OcrFixture fixture) : IDisposable
         await source.PollItemsAsync();
         time.Advance(StableFor);
         return await source.PollItemsAsync();
+    }
+
+    /// <summary>A fax gateway's mail as the IMAP source hands it over.</summary>
+    private InboundItem FaxMailItem(MimeMessage message, int uid)
+    {
+        using var eml = new MemoryStream();
+        message.WriteTo(eml);
+        var bytes = eml.ToArray();
+        return new InboundItem
+        {
+            SourceKey = $"imap:fax@example.it/INBOX/1/{uid}",
+            ChannelName = "fax-mail",
+            Channel = ChannelKind.Fax,
+            ReceivedAt = time.GetUtcNow(),
+            OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(bytes)),
+            OriginalFileName = "message.eml",
+            OriginalContentType = "message/rfc822",
+        };
     }
 }

@@ -1,8 +1,6 @@
-using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
-using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,17 +40,7 @@ public sealed class ChannelPollJobTests : IDisposable
                 down = new { Type = "Memory", Interval = "00:00:00.300" },
             },
         });
-        using var host = ContactCenterHost.CreateBuilder(new HostSettings
-        {
-            ConfigFiles = [config],
-            Service = true,
-            Configure = b =>
-            {
-                b.Services.AddSingleton<IChannelFactory>(memory);
-                b.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
-                b.Logging.AddProvider(logs);
-            },
-        }).Build();
+        using var host = MemoryChannelHost.Build(config, memory, l => l.AddProvider(logs));
 
         await host.StartAsync();
         try
@@ -92,18 +80,7 @@ public sealed class ChannelPollJobTests : IDisposable
             Pipeline = new { FailureBackoff = "00:00:00.050", MaxFailureBackoff = "00:00:00.050" },
             Channels = new { mailbox = new { Type = "Memory", Interval = "00:00:00.200" } },
         });
-        using var host = ContactCenterHost.CreateBuilder(new HostSettings
-        {
-            ConfigFiles = [config],
-            Service = true,
-            Configure = b =>
-            {
-                b.Services.AddSingleton<IChannelFactory>(memory);
-                b.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
-                b.Logging.AddProvider(logs);
-                b.Logging.AddFilter<ListLoggerProvider>(null, LogLevel.Debug);
-            },
-        }).Build();
+        using var host = MemoryChannelHost.Build(config, memory, l => l.AddProvider(logs).AddFilter<ListLoggerProvider>(null, LogLevel.Debug));
 
         await host.StartAsync();
         try

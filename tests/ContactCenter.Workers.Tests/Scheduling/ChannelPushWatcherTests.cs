@@ -1,11 +1,8 @@
 using System.Runtime.CompilerServices;
-using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
-using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Workers.Tests.Scheduling;
 
@@ -28,16 +25,7 @@ public sealed class ChannelPushWatcherTests : IDisposable
             Receipts = new { Enabled = false },
             Channels = new { push = new { Type = "Memory", Interval = "01:00:00" } },
         });
-        using var host = ContactCenterHost.CreateBuilder(new HostSettings
-        {
-            ConfigFiles = [config],
-            Service = true,
-            Configure = b =>
-            {
-                b.Services.AddSingleton<IChannelFactory>(memory);
-                b.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
-            },
-        }).Build();
+        using var host = MemoryChannelHost.Build(config, memory);
         await host.StartAsync();
         try
         {

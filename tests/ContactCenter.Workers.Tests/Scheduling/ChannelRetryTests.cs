@@ -1,7 +1,5 @@
-using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using ContactCenter.Testing;
-using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,16 +25,7 @@ public sealed class ChannelRetryTests : IDisposable
             Pipeline = new { FailureBackoff = "00:00:00.500", MaxFailureBackoff = "00:01:00" },
             Channels = new { down = new { Type = "Memory", Interval = "01:00:00" } },
         });
-        using var host = ContactCenterHost.CreateBuilder(new HostSettings
-        {
-            ConfigFiles = [config],
-            Service = true,
-            Configure = b =>
-            {
-                b.Services.AddSingleton<IChannelFactory>(memory);
-                b.Services.AddSingleton<IItemNormalizer, TextNormalizer>();
-            },
-        }).Build();
+        using var host = MemoryChannelHost.Build(config, memory);
 
         await host.StartAsync();
         try
