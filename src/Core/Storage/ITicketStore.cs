@@ -29,9 +29,10 @@ public interface ITicketStore : IDisposable
 
     /// <summary>
     /// Every channel's ticket counts, counted where the tickets are: <c>status</c> must not load every ticket of a
-    /// national service's store to count them. Ordered by channel name (ordinal).
+    /// national service's store to count them. Ordered by channel name (ordinal). Overdue as <see cref="TicketQuery.OverdueAt"/>
+    /// at <paramref name="now"/>.
     /// </summary>
-    Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// The statistics' fields of the tickets received in [<paramref name="receivedFrom"/>, <paramref name="receivedTo"/>)

@@ -20,8 +20,8 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken) => Inner.QueryAsync(query, cancellationToken);
 
-    public virtual Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken) =>
-        Inner.SummarizeTicketsAsync(cancellationToken);
+    public virtual Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Inner.SummarizeTicketsAsync(now, cancellationToken);
 
     public virtual Task<IReadOnlyList<TicketFacts>> ListTicketFactsAsync(DateTimeOffset? receivedFrom, DateTimeOffset? receivedTo, CancellationToken cancellationToken) =>
         Inner.ListTicketFactsAsync(receivedFrom, receivedTo, cancellationToken);

@@ -12,24 +12,28 @@ internal sealed partial class PostgreSqlTicketStore
     internal const string SenderKeys =
         "ARRAY[lower(doc->'Sender'->>'Email'), upper(doc->'Sender'->>'FiscalCode'), doc->'Sender'->>'Phone', doc->'Sender'->>'Fax']";
 
+    /// <summary>A ticket's clock stopped: its last suspension not yet ended (<see cref="Ticket.IsSuspended"/>).</summary>
+    private const string Suspended = "(doc->'Suspensions'->-1 IS NOT NULL AND doc->'Suspensions'->-1->>'Until' IS NULL)";
+
     /// <summary>Counted by the server from the columns, and the review flag through its partial index; no document is read but the last.</summary>
-    public async Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await Sql.ListAsync(db,
-            """
+            $"""
             SELECT t.channel_name, t.tickets, t.open,
                    (SELECT count(*) FROM tickets r WHERE r.channel_name = t.channel_name AND (r.doc->>'NeedsReview') = 'true'),
-                   l.number, l.received_at
-            FROM (SELECT channel_name, count(*) AS tickets, count(*) FILTER (WHERE status = 'Open') AS open
+                   t.overdue, l.number, l.received_at
+            FROM (SELECT channel_name, count(*) AS tickets, count(*) FILTER (WHERE status = 'Open') AS open,
+                         count(*) FILTER (WHERE status = 'Open' AND due_at < @now AND NOT {Suspended}) AS overdue
                   FROM tickets GROUP BY channel_name) t
             CROSS JOIN LATERAL (SELECT number, received_at FROM tickets x WHERE x.channel_name = t.channel_name
                                 ORDER BY year DESC, sequence DESC LIMIT 1) l
             ORDER BY t.channel_name COLLATE "C"
             """,
             r => new ChannelTicketSummary(r.GetString(0), checked((int)r.GetInt64(1)), checked((int)r.GetInt64(2)), checked((int)r.GetInt64(3)),
-                r.GetString(4), r.GetFieldValue<DateTimeOffset>(5)),
-            cancellationToken).ConfigureAwait(false);
+                checked((int)r.GetInt64(4)), r.GetString(5), r.GetFieldValue<DateTimeOffset>(6)),
+            cancellationToken, ("now", now)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,7 +48,7 @@ internal sealed partial class PostgreSqlTicketStore
             $"""
             SELECT doc->>'Channel', doc->'Classification'->>'Level', doc->'Classification'->>'Category', status,
                    doc->>'ReceivedAt', doc->>'DueAt', doc->>'ReceiptSentAt', doc->>'ClosedAt',
-                   doc->'Suspensions'->-1 IS NOT NULL AND doc->'Suspensions'->-1->>'Until' IS NULL,
+                   {Suspended},
                    doc->>'ReopenedAt', NULLIF(doc->'Suspensions', '[]'::jsonb)::text
             FROM tickets WHERE true{period}
             """,

@@ -15,6 +15,9 @@ internal sealed record ChannelStatusRow
     public int Tickets { get; init; }
     public int OpenTickets { get; init; }
     public int TicketsToReview { get; init; }
+
+    /// <summary>Open, not suspended, past their due date.</summary>
+    public int OverdueTickets { get; init; }
     public string? LastTicketNumber { get; init; }
     public DateTimeOffset? LastTicketAt { get; init; }
 

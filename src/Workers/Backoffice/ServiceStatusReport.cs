@@ -21,6 +21,9 @@ internal sealed record ServiceStatusReport
 
     /// <summary>Tickets flagged for an operator's look and not yet marked reviewed (<c>tickets list --review</c>).</summary>
     public int TicketsToReview { get; init; }
+
+    /// <summary>Open, not suspended, past their due date when the report was made (<c>tickets list --overdue</c>).</summary>
+    public int OverdueTickets { get; init; }
     public IReadOnlyList<ChannelStatusRow> Channels { get; init; } = [];
 
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>

@@ -24,7 +24,7 @@ internal sealed class StatusReporter(
     {
         var now = time.GetUtcNow();
         var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
-        var tickets = await store.SummarizeTicketsAsync(cancellationToken).ConfigureAwait(false);
+        var tickets = await store.SummarizeTicketsAsync(now, cancellationToken).ConfigureAwait(false);
         var backlog = await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false);
         var webhooks = await store.SummarizeWebhooksAsync(pendingOnly: false, cancellationToken).ConfigureAwait(false);
         var path = StorePath;
@@ -41,6 +41,7 @@ internal sealed class StatusReporter(
             Tickets = tickets.Sum(t => t.Tickets),
             OpenTickets = tickets.Sum(t => t.Open),
             TicketsToReview = tickets.Sum(t => t.NeedsReview),
+            OverdueTickets = tickets.Sum(t => t.Overdue),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
             Disk = [.. new DiskSpace(new ServiceFolders(catalog, storeOptions, configuration)).Read().Select(f => new FolderSpace(f.Subject, f.Path, f.FreeBytes))],
@@ -86,6 +87,7 @@ internal sealed class StatusReporter(
             Tickets = tickets.Sum(t => t.Tickets),
             OpenTickets = tickets.Sum(t => t.Open),
             TicketsToReview = tickets.Sum(t => t.NeedsReview),
+            OverdueTickets = tickets.Sum(t => t.Overdue),
             LastTicketNumber = last?.LastNumber,
             LastTicketAt = last?.LastReceivedAt,
         };

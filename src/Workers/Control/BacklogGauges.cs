@@ -9,9 +9,10 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// Outbox size, oldest unsent receipt's age, quarantine size and the store folders' free space as observable gauges.
-/// A scrape must not wait for the store (a large batch may be committing), so the store's figures are read on a timer
-/// and the gauges report the last read; free space comes from the file system at each scrape.
+/// Outbox size, oldest unsent receipt's age, quarantine size, open, overdue and to-review tickets per channel, and the
+/// store folders' free space as observable gauges: what an alert watches (a promise broken, a backlog growing) without
+/// polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
+/// are read on a timer and the gauges report the last read; free space comes from the file system at each scrape.
 /// </summary>
 internal sealed class BacklogGauges : BackgroundService
 {
@@ -20,6 +21,7 @@ internal sealed class BacklogGauges : BackgroundService
     private readonly IOptions<ControlOptions> options;
     private readonly ILogger<BacklogGauges> logger;
     private StoreBacklog latest = StoreBacklog.Empty;
+    private IReadOnlyList<ChannelTicketSummary> tickets = [];
 
     public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger,
         DiskSpace disk)
@@ -32,13 +34,22 @@ internal sealed class BacklogGauges : BackgroundService
         meter.CreateObservableGauge("contactcenter.outbox.pending", () => Volatile.Read(ref latest).OutboxPending, "{message}", "Receipts not yet sent.");
         meter.CreateObservableGauge("contactcenter.outbox.oldest.age", OldestAge, "s", "Age of the oldest receipt not yet sent.");
         meter.CreateObservableGauge("contactcenter.quarantine.pending", () => Volatile.Read(ref latest).QuarantinePending, "{item}", "Quarantined items awaiting an admin.");
+        meter.CreateObservableGauge("contactcenter.tickets.open", () => PerChannel(t => t.Open), "{ticket}", "Open tickets, by channel.");
+        meter.CreateObservableGauge("contactcenter.tickets.overdue", () => PerChannel(t => t.Overdue), "{ticket}",
+            "Open tickets past their due date and not suspended, by channel.");
+        meter.CreateObservableGauge("contactcenter.tickets.review", () => PerChannel(t => t.NeedsReview), "{ticket}",
+            "Tickets flagged for an operator's review and not yet reviewed, by channel.");
         // Read at each scrape: statvfs, not the store, so nothing to wait for.
         meter.CreateObservableGauge("contactcenter.disk.free", () => disk.Read().Select(f => new Measurement<long>(f.FreeBytes, new KeyValuePair<string, object?>("folder", f.Subject))),
             "By", "Free space under the store's folders (store, archive, quarantine) and the temp folder (temp).");
     }
 
-    public async Task RefreshAsync(CancellationToken cancellationToken) =>
-        Volatile.Write(ref latest, await StoreBacklog.ReadAsync(store, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Volatile.Write(ref latest, await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false));
+        Volatile.Write(ref tickets, await store.SummarizeTicketsAsync(now, cancellationToken).ConfigureAwait(false));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,6 +71,9 @@ internal sealed class BacklogGauges : BackgroundService
             }
         }
     }
+
+    private IEnumerable<Measurement<int>> PerChannel(Func<ChannelTicketSummary, int> count) =>
+        Volatile.Read(ref tickets).Select(t => new Measurement<int>(count(t), new KeyValuePair<string, object?>("channel", t.ChannelName)));
 
     private double OldestAge() =>
         Volatile.Read(ref latest).OutboxOldestAt is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0;

@@ -147,7 +147,7 @@ public sealed partial class TicketStoreContractTests
     public async Task SummarizeTickets_CountsPerChannel_LastByNumberNotByArrival(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        (await s.Store.SummarizeTicketsAsync(default)).Should().BeEmpty();
+        (await s.Store.SummarizeTicketsAsync(T0, default)).Should().BeEmpty();
         var flagged = StoreRequests.Mail("k2", channel: "pec");
         flagged.Draft.NeedsReview = true;
         await s.Store.DispatchAsync(
@@ -158,11 +158,37 @@ public sealed partial class TicketStoreContractTests
         ], default);
         await Close(s.Store, "PC-2026-000001");
 
-        var summary = await s.Store.SummarizeTicketsAsync(default);
+        var summary = await s.Store.SummarizeTicketsAsync(T0, default);
 
         summary.Should().Equal(
-            new ChannelTicketSummary("pec", 1, 1, 1, "PC-2026-000002", T0),
-            new ChannelTicketSummary("posta", 2, 1, 0, "PC-2026-000003", T0.AddDays(1)));
+            new ChannelTicketSummary("pec", 1, 1, 1, 0, "PC-2026-000002", T0),
+            new ChannelTicketSummary("posta", 2, 1, 0, 0, "PC-2026-000003", T0.AddDays(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SummarizeTickets_Overdue_OnlyOpenUnsuspendedPastDueAtTheInstantAsked(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        await s.Store.DispatchAsync(
+            [StoreRequests.Mail("k1"), StoreRequests.Mail("k2"), StoreRequests.Mail("k3"), StoreRequests.Mail("k4", receivedAt: T0.AddDays(10))], default);
+        await Close(s.Store, "PC-2026-000002");
+        await s.Store.UpdateAsync("PC-2026-000003", t =>
+        {
+            t.Suspensions.Add(new SlaSuspension { From = T0.AddDays(1), WaitingFor = "Regione" });
+            return new TicketEvent { Kind = TicketEventKind.Suspended };
+        }, default);
+
+        (await s.Store.SummarizeTicketsAsync(T0.AddDays(5), default)).Should().ContainSingle().Which.Overdue.Should().Be(1, "k1 only: k2 closed, k3 waiting, k4 not due");
+        (await s.Store.SummarizeTicketsAsync(T0.AddDays(20), default)).Single().Overdue.Should().Be(2, "k4 past due too");
+        (await s.Store.SummarizeTicketsAsync(T0, default)).Single().Overdue.Should().Be(0);
+
+        await s.Store.UpdateAsync("PC-2026-000003", t =>
+        {
+            t.Suspensions[^1].Until = T0.AddDays(2);
+            return new TicketEvent { Kind = TicketEventKind.Resumed };
+        }, default);
+        (await s.Store.SummarizeTicketsAsync(T0.AddDays(20), default)).Single().Overdue.Should().Be(3, "resumed, its clock runs again");
     }
 
     private static async Task<IEnumerable<string>> Numbers(ITicketStore store, TicketQuery query) =>

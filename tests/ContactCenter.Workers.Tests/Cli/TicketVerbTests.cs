@@ -54,6 +54,7 @@ public sealed class TicketVerbTests : IDisposable
         (await Run("tickets", "suspend", number, "--waiting-for", "Regione Abruzzo")).ExitCode.Should().Be(0);
         (await Show(number)).GetProperty("isSuspended").GetBoolean().Should().BeTrue();
         Rows(await Run("tickets", "list", "--overdue", "--json")).Should().ContainSingle("a suspended ticket is not overdue");
+        (await Run("status")).Output.Should().Contain("1 overdue (tickets list --overdue)", "status counts what the list shows");
         (await Run("tickets", "resume", number)).ExitCode.Should().Be(0);
         Kinds(await Show(number)).Should().Contain(["Suspended", "Resumed"]);
 

@@ -31,7 +31,7 @@ public sealed class ControlEndpointTests : IDisposable
         report.GetProperty("channels")[0].GetProperty("channel").GetString().Should().Be("drop");
         report.GetProperty("channels")[0].GetProperty("failingSince").ValueKind.Should().Be(JsonValueKind.Null);
 
-        var metrics = await service.Http.GetStringAsync("metrics");
+        var metrics = await WaitForMetricAsync(service, "contactcenter_tickets_open{", "channel=\"drop\"", " 4");
         metrics.Should().Contain("contactcenter_items_total{").And.Contain("channel=\"drop\"").And.Contain("outcome=\"Created\"");
         metrics.Should().Contain("contactcenter_poll_duration_seconds").And.Contain("contactcenter_quarantine_pending");
         var archiveFree = metrics.Split('\n').Should().ContainSingle(l => l.StartsWith("contactcenter_disk_free_bytes{", StringComparison.Ordinal)
@@ -43,7 +43,30 @@ public sealed class ControlEndpointTests : IDisposable
         var buckets = metrics.Split('\n').Where(l => l.StartsWith("contactcenter_poll_duration_seconds_bucket{", StringComparison.Ordinal)
             && l.Contains("channel=\"drop\"", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("le=\"", StringComparison.Ordinal) + 4)..].Split('"')[0]).ToList();
         buckets.Should().StartWith(["0.01", "0.025", "0.05"]).And.Contain(["1", "60", "600", "+Inf"], "polls take 10 ms to 10 min");
+        Gauge(metrics, "contactcenter_tickets_overdue{").Should().EndWith(" 0", "just received, due in days");
+        Gauge(metrics, "contactcenter_tickets_review{").Should().Contain("channel=\"drop\"");
     }
+
+    /// <summary>The gauges report the store as read on their timer (every second here), so the tickets show up a moment after the poll.</summary>
+    private static async Task<string> WaitForMetricAsync(ServiceTestHost service, string name, string label, string valueSuffix)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var metrics = await service.Http.GetStringAsync("metrics");
+            if (metrics.Split('\n').Any(l => l.StartsWith(name, StringComparison.Ordinal) && l.Contains(label, StringComparison.Ordinal) && l.EndsWith(valueSuffix, StringComparison.Ordinal))
+                || DateTime.UtcNow > deadline)
+            {
+                Gauge(metrics, name).Should().Contain(label).And.EndWith(valueSuffix);
+                return metrics;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static string Gauge(string metrics, string name) =>
+        metrics.Split('\n').Should().ContainSingle(l => l.StartsWith(name, StringComparison.Ordinal)).Subject;
 
     [Fact]
     public async Task RunningService_MailDropFolderMissing_HealthUnhealthyNamingTheKey_UntilItExists()

@@ -78,19 +78,26 @@ internal sealed partial class LiteDbTicketStore
         return [.. q.Limit is { } max ? ordered.Take(max) : ordered];
     }
 
-    public Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<ChannelTicketSummary>>(() =>
         {
             // Only the fields counted, not whole tickets mapped to objects (their messages and history are most of them).
             var rows = _c.Tickets.Query()
-                .Select("{ c: $.ChannelName, s: $.Status, r: $.NeedsReview, y: $.Year, q: $.Sequence, n: $.Number, at: $.ReceivedAt }")
+                .Select("{ c: $.ChannelName, s: $.Status, r: $.NeedsReview, y: $.Year, q: $.Sequence, n: $.Number, at: $.ReceivedAt, d: $.DueAt, su: $.Suspensions }")
                 .ToEnumerable()
-                .Select(d => (Channel: d["c"].AsString, Open: d["s"].AsString == nameof(TicketStatus.Open), Review: d["r"].IsBoolean && d["r"].AsBoolean,
-                    Order: (d["y"].AsInt32, d["q"].AsInt32), Number: d["n"].AsString, At: d["at"]));
+                .Select(d =>
+                {
+                    var open = d["s"].AsString == nameof(TicketStatus.Open);
+                    var suspended = d["su"] is BsonArray { Count: > 0 } suspensions && suspensions[^1]["Until"].IsNull;
+                    return (Channel: d["c"].AsString, Open: open, Review: d["r"].IsBoolean && d["r"].AsBoolean,
+                        Overdue: open && !suspended && StoreBsonMapper.FromBson(d["d"]) < now,
+                        Order: (d["y"].AsInt32, d["q"].AsInt32), Number: d["n"].AsString, At: d["at"]);
+                });
             return [.. rows.GroupBy(r => r.Channel, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var last = g.MaxBy(r => r.Order);
-                return new ChannelTicketSummary(g.Key, g.Count(), g.Count(r => r.Open), g.Count(r => r.Review), last.Number, StoreBsonMapper.FromBson(last.At));
+                return new ChannelTicketSummary(g.Key, g.Count(), g.Count(r => r.Open), g.Count(r => r.Review), g.Count(r => r.Overdue), last.Number,
+                    StoreBsonMapper.FromBson(last.At));
             })];
         }, cancellationToken);
 

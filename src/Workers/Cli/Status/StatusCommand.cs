@@ -35,6 +35,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             : "Service: [yellow]not running[/] (figures read from the store; poll figures need the running service)");
         console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
         console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
+            (r.OverdueTickets > 0 ? $", [red]{r.OverdueTickets} overdue[/] (tickets list --overdue)" : "") +
             (r.TicketsToReview > 0 ? $", [yellow]{r.TicketsToReview} to review[/] (tickets list --review)" : ""));
         if (r.Disk.Count > 0)
         {
@@ -52,7 +53,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
                 (w.LastError is null ? "" : $", last error: [red]{Markup.Escape(w.LastError)}[/]"));
         }
 
-        var table = new Table().AddColumns("Channel", "Type", "Last success", "Last error", "Failing since", "Items today", "Tickets", "Open", "Last ticket");
+        var table = new Table().AddColumns("Channel", "Type", "Last success", "Last error", "Failing since", "Items today", "Tickets", "Open", "Overdue", "Last ticket");
         foreach (var c in r.Channels)
         {
             table.AddRow(
@@ -64,6 +65,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
                 c.ItemsToday?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "[grey]n/a[/]",
                 c.Tickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 c.OpenTickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                c.OverdueTickets > 0 ? $"[red]{c.OverdueTickets.ToString(System.Globalization.CultureInfo.InvariantCulture)}[/]" : "0",
                 c.LastTicketNumber is null ? "" : $"{Markup.Escape(c.LastTicketNumber)} ({dates.Format(c.LastTicketAt)})");
         }
 
