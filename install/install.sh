@@ -62,6 +62,15 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# An upgrade publishes over the running program's files: stop it first, and start the new one at the end (a running
+# unit ignores `enable --now`, so it would keep the old code and the old credentials until the next reboot).
+was_running=0
+if ! staged && [[ -d "${CONTACTCENTER_SYSTEMD_DIR:-/run/systemd/system}" ]] && systemctl is-active --quiet contactcenter.service; then
+  say "Stopping the running service for the upgrade (in-flight items finish first)"
+  systemctl stop contactcenter.service
+  was_running=1
+fi
+
 say "Publishing to $root$prefix"
 mkdir -p "$root$prefix"
 if [[ -n "$from" ]]; then
@@ -72,6 +81,19 @@ else
     -o "$root$prefix" --nologo -v q
 fi
 cp "$repo/README.md" "$root$prefix/README.md" 2>/dev/null || true
+
+# The admin's `contactcenter status` must read the service's store, not create one beside the program or in the
+# current folder: the wrapper names the service's configuration unless --config or CONTACTCENTER_CONFIG says otherwise.
+say "Command wrapper in $root/usr/local/bin/contactcenter"
+mkdir -p "$root/usr/local/bin"
+cat > "$root/usr/local/bin/contactcenter" <<WRAPPER
+#!/bin/sh
+# Written by install.sh: runs $prefix/contactcenter with the service's configuration.
+export CONTACTCENTER_CONFIG="\${CONTACTCENTER_CONFIG:-$confdir/appsettings.json}"
+export OMP_THREAD_LIMIT="\${OMP_THREAD_LIMIT:-1}"
+exec $prefix/contactcenter "\$@"
+WRAPPER
+chmod 0755 "$root/usr/local/bin/contactcenter"
 
 if ! staged && ! id "$user" >/dev/null 2>&1; then
   say "Creating system user $user"
@@ -130,8 +152,12 @@ fi
 
 if ! staged && ((start)); then
   systemctl daemon-reload
-  systemctl enable --now contactcenter.service
-  say "Started. Check it with: systemctl status contactcenter; $prefix/contactcenter channels check --config $confdir/appsettings.json"
+  systemctl enable contactcenter.service
+  systemctl restart contactcenter.service
+  say "Started. Check it with: systemctl status contactcenter; contactcenter channels check"
+elif ((was_running)); then
+  systemctl daemon-reload
+  say "Installed; the service was stopped for the upgrade and not started again (--no-start): systemctl start contactcenter"
 else
   say "Installed (not started)."
 fi

@@ -17,6 +17,8 @@ fi
 rm -f "$root/etc/systemd/system/contactcenter.service"
 [[ -z "$root" ]] && systemctl daemon-reload || true
 rm -rf "$root/opt/contactcenter"
+# Only the wrapper install.sh wrote, not a program of the same name an admin put there.
+if grep -q "Written by install.sh" "$root/usr/local/bin/contactcenter" 2>/dev/null; then rm -f "$root/usr/local/bin/contactcenter"; fi
 if ((purge)); then
   rm -rf "$root/var/lib/contactcenter" "$root/etc/contactcenter"
   [[ -z "$root" ]] && userdel contactcenter 2>/dev/null || true

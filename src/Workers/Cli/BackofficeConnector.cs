@@ -11,7 +11,9 @@ namespace ContactCenter.Workers.Cli;
 /// <summary>
 /// The one seam of every verb that touches the store: first the running service's control endpoint (short timeout),
 /// and only when no service answers, the store file itself. A store held by a process that did not answer is
-/// reported as such (<see cref="StoreUnreachableException"/>), never waited for.
+/// reported as such (<see cref="StoreUnreachableException"/>), never waited for. A LiteDB store that does not exist is
+/// never created here (<see cref="StoreNotFoundException"/>): a command run without the service's configuration would
+/// otherwise make an empty store in the current folder and work on it.
 /// </summary>
 internal static partial class BackofficeConnector
 {
@@ -21,7 +23,7 @@ internal static partial class BackofficeConnector
         var logger = session.Get<ILoggerFactory>().CreateLogger(typeof(BackofficeConnector));
         if (!control.Enabled)
         {
-            return new LocalBackofficeClient(session.Services, inService: false, unansweredEndpoint: null);
+            return Local(session, unansweredEndpoint: null);
         }
 
         var http = new HttpClient { BaseAddress = control.ParsedUrl, Timeout = control.ClientRequestTimeout };
@@ -37,7 +39,7 @@ internal static partial class BackofficeConnector
         {
             http.Dispose();
             NoService(logger, control.Url);
-            return new LocalBackofficeClient(session.Services, inService: false, unansweredEndpoint: control.Url);
+            return Local(session, unansweredEndpoint: control.Url);
         }
 
         var storePath = Path.GetFullPath(session.Get<IOptions<StoreOptions>>().Value.ResolvedDatabasePath);
@@ -46,12 +48,24 @@ internal static partial class BackofficeConnector
             // Another instance (another store) answers there: this store's owner, if any, is not reachable.
             http.Dispose();
             OtherService(logger, control.Url, identity.ProcessId, identity.StorePath);
-            return new LocalBackofficeClient(session.Services, inService: false,
-                unansweredEndpoint: $"{control.Url} (the service there, process {identity.ProcessId}, owns another store: '{identity.StorePath}')");
+            var other = $"{control.Url} (the service there, process {identity.ProcessId}, owns another store: '{identity.StorePath}')";
+            return Local(session, other, other);
         }
 
         ViaService(logger, control.Url, identity.ProcessId);
         return new HttpBackofficeClient(http);
+    }
+
+    private static LocalBackofficeClient Local(CliSession session, string? unansweredEndpoint, string? otherService = null)
+    {
+        var store = session.Get<IOptions<StoreOptions>>().Value;
+        var path = Path.GetFullPath(store.ResolvedDatabasePath);
+        if (store.Provider == StoreProvider.LiteDb && !File.Exists(path))
+        {
+            throw new StoreNotFoundException(path, otherService);
+        }
+
+        return new LocalBackofficeClient(session.Services, inService: false, unansweredEndpoint);
     }
 
     private static ControlOptions ReadOptions(IConfiguration configuration)

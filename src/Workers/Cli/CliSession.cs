@@ -34,7 +34,7 @@ internal sealed class CliSession : IAsyncDisposable
         CommandLineConfiguration.RejectUnknown(command);
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
         {
-            ConfigFiles = settings.Config,
+            ConfigFiles = DefaultConfigFiles.For(settings.Config, Environment.GetEnvironmentVariable(DefaultConfigFiles.VariableName)),
             Args = context.ConfigurationOverrides,
             MinimumLogLevel = logLevel,
             Service = asService,

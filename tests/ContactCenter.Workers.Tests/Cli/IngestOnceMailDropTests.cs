@@ -67,6 +67,7 @@ public sealed class IngestOnceMailDropTests : IDisposable
     [Fact]
     public async Task TicketsShow_UnknownNumber_ExitsWith1()
     {
+        await KnownStore.CreateEmptyAsync(folder.Combine("data"));
         var result = await CliRun.RunAsync(null, "tickets", "show", "PC-2026-999999", "--config", Config(folder.Combine("inbox")));
 
         result.ExitCode.Should().Be(1);

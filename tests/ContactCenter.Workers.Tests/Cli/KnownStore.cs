@@ -31,6 +31,13 @@ internal static class KnownStore
         return numbers;
     }
 
+    /// <summary>A store with nothing in it yet, as the service leaves it at its first start.</summary>
+    public static async Task CreateEmptyAsync(string dataDirectory)
+    {
+        using var store = TicketStoreFactory.Open(Options(dataDirectory));
+        await store.GetModeAsync(CancellationToken.None);
+    }
+
     /// <summary>One more e-mail ticket, received at <paramref name="receivedAt"/> (a mail that arrives late keeps its date).</summary>
     public static async Task<string> AddAsync(string dataDirectory, string key, string channel, DateTimeOffset receivedAt)
     {

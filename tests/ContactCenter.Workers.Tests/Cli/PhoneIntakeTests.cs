@@ -103,6 +103,7 @@ public sealed class PhoneIntakeTests : IDisposable
     [Fact]
     public async Task OpenPhone_WithoutAService_WritesTheStoreDirectly()
     {
+        await KnownStore.CreateEmptyAsync(folder.Combine("data"));
         var config = StoreConfig.Write(folder.Path, FreePort.Next());
 
         var run = await CliRun.RunAsync(null, "tickets", "open", "--channel", "phone", "--caller", "0039 06 1234 5678", "--text", "Chiede del piano comunale",

@@ -59,6 +59,7 @@ public sealed class QuarantineCommandTests : IDisposable
     [Fact]
     public async Task Show_UnknownId_ExitsWith1()
     {
+        await KnownStore.CreateEmptyAsync(folder.Combine("data"));
         var result = await CliRun.RunAsync(null, "quarantine", "show", "99", "--config", Config());
 
         result.ExitCode.Should().Be(1);

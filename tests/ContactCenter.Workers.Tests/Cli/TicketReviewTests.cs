@@ -23,7 +23,7 @@ public sealed class TicketReviewTests : IDisposable
         table.Output.Split('\n').Single(l => l.Contains(numbers["B"], StringComparison.Ordinal)).Should().Contain("open review");
         Numbers(await CliRun.RunAsync(null, "tickets", "list", "--review", "--json", "--config", config)).Should().Equal(numbers["B"]);
         var before = await CliRun.RunAsync(null, "status", "--config", config);
-        before.Output.Should().Contain("4 ticket(s), 2 open, 1 to review");
+        before.Output.Should().Contain("4 ticket(s), 2 open, 1 overdue (tickets list --overdue), 1 to review", "B is overdue since March");
 
         var reviewed = await CliRun.RunAsync(null, "tickets", "reviewed", numbers["B"], "--reason", "letta a mano", "--config", config);
 

@@ -77,6 +77,7 @@ public sealed class TicketVerbTests : IDisposable
     [Fact]
     public async Task Mode_Switch_IsShownInTicketsList()
     {
+        await KnownStore.CreateEmptyAsync(folder.Combine("data"));
         (await Run("mode", "emergency")).ExitCode.Should().Be(0);
 
         var table = await Run("tickets", "list");

@@ -1,4 +1,5 @@
 using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
 
 namespace ContactCenter.Workers.Tests.Install;
 
@@ -74,6 +75,36 @@ public sealed class InstallScriptTests
         File.Exists(root.Combine("opt", "contactcenter", "contactcenter.dll")).Should().BeTrue();
         File.Exists(root.Combine("etc", "contactcenter", "appsettings.json")).Should().BeTrue();
         File.Exists(root.Combine("etc", "systemd", "system", "contactcenter.service")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Install_CommandWrapper_ReadsTheServiceConfiguration_AndCreatesNoStoreInTheCurrentFolder()
+    {
+        using var root = new TempDirectory("cc-install");
+        (await InstallAsync(root.Path)).ExitCode.Should().Be(0);
+        var wrapper = root.Combine("usr", "local", "bin", "contactcenter");
+        var text = await File.ReadAllTextAsync(wrapper);
+        text.Should().Contain("CONTACTCENTER_CONFIG=\"${CONTACTCENTER_CONFIG:-/etc/contactcenter/appsettings.json}\"")
+            .And.Contain("exec /opt/contactcenter/contactcenter \"$@\"");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(wrapper).Should().HaveFlag(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+
+        // The wrapper as written, aimed at the staged program, with the variable naming a store elsewhere.
+        using var data = new TempDirectory("cc-wrapper");
+        await Cli.KnownStore.BuildAsync(data.Combine("data"));
+        var config = Cli.StoreConfig.Write(data.Path, FreePort.Next());
+        var staged = data.Combine("contactcenter-wrapper");
+        await File.WriteAllTextAsync(staged, text.Replace("exec /opt/", $"exec {root.Path}/opt/", StringComparison.Ordinal));
+        var work = Directory.CreateDirectory(data.Combine("cwd")).FullName;
+        var status = await ProcessRunner.RunAsync("sh", [staged, "status"], TimeSpan.FromMinutes(1), work,
+            new Dictionary<string, string> { ["CONTACTCENTER_CONFIG"] = config });
+
+        status.ExitCode.Should().Be(0, status.StandardOutput + status.StandardError);
+        status.StandardOutput.Should().Contain(data.Combine("data", "tickets.db")).And.Contain("4 ticket(s)");
+        Directory.EnumerateFileSystemEntries(work).Should().BeEmpty("no store made where the admin stood");
+        (await File.ReadAllTextAsync(root.Combine("etc", "systemd", "system", "contactcenter.service"))).Should().NotContain("CONTACTCENTER_CONFIG");
     }
 
     [Fact]

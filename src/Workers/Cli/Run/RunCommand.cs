@@ -16,7 +16,7 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
             CommandLineConfiguration.RejectUnknown(command);
             var builder = ContactCenterHost.CreateBuilder(new HostSettings
             {
-                ConfigFiles = settings.Config,
+                ConfigFiles = DefaultConfigFiles.For(settings.Config, Environment.GetEnvironmentVariable(DefaultConfigFiles.VariableName)),
                 Args = context.ConfigurationOverrides,
                 Service = true,
                 LogToStandardError = false,
