@@ -78,8 +78,14 @@ public interface ITicketStore : IDisposable
     /// <summary>Saves an outbox row's new state (attempt, error, sent) and, when sent, the ticket's event, durably.</summary>
     Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken);
 
-    /// <summary>Webhook deliveries neither delivered nor abandoned whose next attempt is due, oldest first.</summary>
-    Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+    /// <summary>
+    /// Webhook deliveries neither delivered nor abandoned whose next attempt is due: for each webhook its oldest
+    /// <paramref name="maxPerWebhook"/> (by id), all of them ordered by id. The limit is per webhook so that one
+    /// receiver's backlog (down, or disabled) never takes the places of another's events. Rows of the webhooks in
+    /// <paramref name="except"/> (the disabled ones, whose events wait) are not read at all.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(
+        DateTimeOffset now, int maxPerWebhook, IReadOnlyCollection<string> except, CancellationToken cancellationToken);
 
     /// <summary>Saves a webhook delivery's new state (attempts, error, next attempt, delivered, abandoned), durably.</summary>
     Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken);

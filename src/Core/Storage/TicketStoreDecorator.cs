@@ -52,7 +52,9 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task UpdateOutboxAsync(OutboxMessage message, TicketEvent? ticketEvent, CancellationToken cancellationToken) => Inner.UpdateOutboxAsync(message, ticketEvent, cancellationToken);
 
-    public virtual Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Inner.GetDueWebhooksAsync(now, max, cancellationToken);
+    public virtual Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(
+        DateTimeOffset now, int maxPerWebhook, IReadOnlyCollection<string> except, CancellationToken cancellationToken) =>
+        Inner.GetDueWebhooksAsync(now, maxPerWebhook, except, cancellationToken);
 
     public virtual Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) => Inner.UpdateWebhookAsync(delivery, cancellationToken);
 

@@ -10,11 +10,21 @@ namespace ContactCenter.Stores.PostgreSql;
 /// </summary>
 internal sealed partial class PostgreSqlTicketStore
 {
-    public async Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(
+        DateTimeOffset now, int maxPerWebhook, IReadOnlyCollection<string> except, CancellationToken cancellationToken)
     {
+        // Numbered per webhook among the due rows, so one receiver's backlog takes none of another's places; the
+        // numbering sorts ids only, the documents are read for the chosen rows alone.
         await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await Sql.ListAsync(db, $"SELECT id, doc::text FROM webhooks WHERE {PostgreSqlWebhooks.Pending} AND next_attempt_at <= @now ORDER BY id LIMIT @max",
-            PostgreSqlWebhooks.Read, cancellationToken, ("now", now), ("max", max)).ConfigureAwait(false);
+        return await Sql.ListAsync(db,
+            $"""
+            SELECT w.id, w.doc::text FROM webhooks w
+            JOIN (SELECT id, row_number() OVER (PARTITION BY webhook ORDER BY id) AS n
+                  FROM webhooks WHERE {PostgreSqlWebhooks.Pending} AND next_attempt_at <= @now AND webhook <> ALL(@except)) due
+              ON due.id = w.id
+            WHERE due.n <= @max ORDER BY w.id
+            """,
+            PostgreSqlWebhooks.Read, cancellationToken, ("now", now), ("max", (long)maxPerWebhook), ("except", except.ToArray())).ConfigureAwait(false);
     }
 
     public Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ internal sealed class WebhookOptions
     /// <summary>How long one POST may take before it counts as failed.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Rows taken per run.</summary>
+    /// <summary>Rows taken per webhook and run: one webhook's backlog does not take another's places.</summary>
     public int BatchSize { get; set; } = 100;
 
     /// <summary>The wait after a failed attempt doubles from <c>Initial</c> up to <c>Max</c>.</summary>

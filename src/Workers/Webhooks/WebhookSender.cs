@@ -13,7 +13,9 @@ namespace ContactCenter.Workers.Webhooks;
 /// <remarks>
 /// At least once: a crash after the receiver answered 2xx and before the row's update commits sends the event again,
 /// with the same <c>webhook-id</c>, which the receiver uses to drop the repeat. A receiver that does not answer (or
-/// answers 5xx, 408, 429) is not tried again in the same run, so a dead receiver costs one request per run.
+/// answers 5xx, 408, 429) is not tried again in the same run, so a dead receiver costs one request per run. Rows are
+/// taken per webhook (<see cref="WebhookOptions.BatchSize"/> each), so the backlog of a receiver that is down, or
+/// disabled, never holds back the others' events.
 /// </remarks>
 internal sealed class WebhookSender(
     ITicketStore store, HttpClient http, IOptions<WebhookOptions> options, WebhookMetrics metrics, TimeProvider time, ILogger<WebhookSender> logger)
@@ -31,7 +33,9 @@ internal sealed class WebhookSender(
         try
         {
             var settings = options.Value;
-            var rows = await store.GetDueWebhooksAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken).ConfigureAwait(false);
+            // Disabled webhooks' events wait unread; a removed webhook's rows are still read, to be abandoned.
+            var disabled = settings.Endpoints.Where(e => !e.Value.Enabled).Select(e => e.Key).ToList();
+            var rows = await store.GetDueWebhooksAsync(time.GetUtcNow(), settings.BatchSize, disabled, cancellationToken).ConfigureAwait(false);
             var down = new HashSet<string>(StringComparer.Ordinal);
             var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             int delivered = 0, failed = 0;
@@ -68,11 +72,6 @@ internal sealed class WebhookSender(
         if (!settings.Endpoints.TryGetValue(row.Webhook, out var endpoint))
         {
             await AbandonAsync(row, "webhook no longer configured", cancellationToken).ConfigureAwait(false);
-            return Outcome.Skipped;
-        }
-
-        if (!endpoint.Enabled)
-        {
             return Outcome.Skipped;
         }
 

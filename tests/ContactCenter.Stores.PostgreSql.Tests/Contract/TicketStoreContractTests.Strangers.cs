@@ -123,7 +123,7 @@ public sealed partial class TicketStoreContractTests
         named.NeedsReview.Should().BeFalse();
         named.History.Should().Contain(e => e.Kind == TicketEventKind.Note && e.SourceKey == "k2"
             && e.Detail == "Un mittente diverso (estraneo@example.org) ha scritto su questa pratica: aperta la pratica PC-2026-000002");
-        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, default)).Where(r => r.Webhook == "crm").Select(r => (r.EventType, r.TicketNumber))
+        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, [], default)).Where(r => r.Webhook == "crm").Select(r => (r.EventType, r.TicketNumber))
             .Should().Equal((WebhookEventTypes.TicketCreated, "PC-2026-000001"), (WebhookEventTypes.TicketCreated, "PC-2026-000002"));
     }
 

@@ -14,7 +14,7 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
-        var rows = await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default);
+        var rows = await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, [], default);
         rows.Select(r => r.Webhook).Should().Equal("crm", "stats");
         rows.Should().OnlyContain(r => r.EventType == WebhookEventTypes.TicketCreated && r.TicketNumber == "PC-2026-000001" && r.Change == "Received");
         rows.Select(r => r.EventId).Distinct().Should().ContainSingle().Which.Should().StartWith("evt_");
@@ -34,7 +34,7 @@ public sealed partial class TicketStoreContractTests
             return new TicketEvent { Kind = TicketEventKind.Closed, Actor = "anna", Detail = "risposto" };
         }, default);
 
-        var rows = await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, default);
+        var rows = await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, [], default);
         rows.Where(r => r.Webhook == "crm").Select(r => (r.EventType, r.Change)).Should().Equal(
             (WebhookEventTypes.TicketCreated, "Received"),
             (WebhookEventTypes.TicketUpdated, "FollowUpAppended"),
@@ -50,7 +50,7 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync([StoreRequests.Mail("k1"), StoreRequests.Mail("k2")], default);
         var now = s.Time.GetUtcNow();
-        var crm = (await s.Store.GetDueWebhooksAsync(now, 10, default)).Where(r => r.Webhook == "crm").ToList();
+        var crm = (await s.Store.GetDueWebhooksAsync(now, 10, [], default)).Where(r => r.Webhook == "crm").ToList();
         crm[0].DeliveredAt = now;
         crm[0].Attempts = 1;
         await s.Store.UpdateWebhookAsync(crm[0], default);
@@ -70,8 +70,8 @@ public sealed partial class TicketStoreContractTests
             new WebhookQueueSummary("crm", 1, now, 0, 0, "503 Service Unavailable"),
             new WebhookQueueSummary("stats", 2, now, 0, 0, null),
         }, o => o.WithStrictOrdering(), "a delivery run reads the pending rows only");
-        (await store.GetDueWebhooksAsync(now, 10, default)).Should().NotContain(r => r.Webhook == "crm");
-        var retry = (await store.GetDueWebhooksAsync(now.AddMinutes(1), 10, default)).Should().ContainSingle(r => r.Id == crm[1].Id).Subject;
+        (await store.GetDueWebhooksAsync(now, 10, [], default)).Should().NotContain(r => r.Webhook == "crm");
+        var retry = (await store.GetDueWebhooksAsync(now.AddMinutes(1), 10, [], default)).Should().ContainSingle(r => r.Id == crm[1].Id).Subject;
         retry.Attempts.Should().Be(1);
         retry.LastError.Should().Be("503 Service Unavailable");
     }
@@ -83,11 +83,11 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
         var now = s.Time.GetUtcNow();
-        var row = (await s.Store.GetDueWebhooksAsync(now, 10, default))[0];
+        var row = (await s.Store.GetDueWebhooksAsync(now, 10, [], default))[0];
         row.AbandonedAt = now;
         await s.Store.UpdateWebhookAsync(row, default);
 
-        (await s.Store.GetDueWebhooksAsync(now.AddDays(1), 10, default)).Should().NotContain(r => r.Id == row.Id);
+        (await s.Store.GetDueWebhooksAsync(now.AddDays(1), 10, [], default)).Should().NotContain(r => r.Id == row.Id);
         (await s.Store.SummarizeWebhooksAsync(pendingOnly: false, default)).Single(w => w.Webhook == row.Webhook).Abandoned.Should().Be(1);
         var act = () => s.Store.UpdateWebhookAsync(new WebhookDelivery { Id = 9999, Webhook = "crm" }, default);
         await act.Should().ThrowAsync<KeyNotFoundException>();
@@ -101,7 +101,7 @@ public sealed partial class TicketStoreContractTests
 
         await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
 
-        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default)).Should().BeEmpty();
+        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, [], default)).Should().BeEmpty();
         (await s.Store.SummarizeWebhooksAsync(pendingOnly: false, default)).Should().BeEmpty();
     }
 
@@ -111,11 +111,11 @@ public sealed partial class TicketStoreContractTests
     {
         await using var s = await OpenAsync(provider);
         await s.Store.DispatchAsync([StoreRequests.Mail("k1")], default);
-        var before = (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default)).Count;
+        var before = (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, [], default)).Count;
 
         var act = () => s.Store.UpdateAsync("PC-2026-000001", _ => throw new InvalidOperationException("refused"), default);
 
         await act.Should().ThrowAsync<InvalidOperationException>();
-        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, default)).Should().HaveCount(before);
+        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 10, [], default)).Should().HaveCount(before);
     }
 }

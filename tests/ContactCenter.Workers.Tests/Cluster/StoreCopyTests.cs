@@ -61,7 +61,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         {
             var at = KnownStore.March2;
             await lite.DispatchAsync([Request("W1", at), Request("W2", at)], default);
-            var due = await lite.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default);
+            var due = await lite.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, [], default);
             due.Should().HaveCount(2);
             due[0].DeliveredAt = at.AddMinutes(1);
             due[0].Attempts = 1;
@@ -112,10 +112,10 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
             (summary.Webhook, summary.Pending, summary.Delivered).Should().Be(("backoffice", 1, 1));
             (await copied.ListSpamAsync(includeResolved: true, default)).Should().ContainSingle()
                 .Which.Should().BeEquivalentTo(new { SourceKey = "email:spam-1", Subject = "Vinci subito", Score = 18.5 }, "held spam is copied too");
-            var pending = (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default)).Should().ContainSingle().Subject;
+            var pending = (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, [], default)).Should().ContainSingle().Subject;
             var at = KnownStore.March2;
             await copied.DispatchAsync([Request("W3", at)], default);
-            (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, default)).Select(d => d.Id).Should().HaveCount(2).And.OnlyHaveUniqueItems()
+            (await copied.GetDueWebhooksAsync(DateTimeOffset.MaxValue, 10, [], default)).Select(d => d.Id).Should().HaveCount(2).And.OnlyHaveUniqueItems()
                 .And.Contain(pending.Id, "ids go on after the copied rows");
         }
     }

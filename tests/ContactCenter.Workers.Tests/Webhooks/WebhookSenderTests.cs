@@ -50,7 +50,7 @@ public sealed class WebhookSenderTests : IDisposable
         var summary = (await store.SummarizeWebhooksAsync(pendingOnly: false, default)).Single();
         summary.Abandoned.Should().Be(1, "MaxAttempts is 4");
         summary.Pending.Should().Be(0);
-        (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, default)).Should().BeEmpty();
+        (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, [], default)).Should().BeEmpty();
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class WebhookSenderTests : IDisposable
     }
 
     private async Task<int> AttemptsAsync() =>
-        (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, default)).SingleOrDefault()?.Attempts ?? 4;
+        (await store.GetDueWebhooksAsync(time.GetUtcNow().AddYears(1), 10, [], default)).SingleOrDefault()?.Attempts ?? 4;
 
     private WebhookSender Sender(HttpClient http, WebhookEndpointOptions? crm, ITicketStore? via = null)
     {

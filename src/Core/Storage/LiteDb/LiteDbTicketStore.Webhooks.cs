@@ -12,13 +12,35 @@ internal sealed partial class LiteDbTicketStore
 
     private readonly WebhookSubscriptions _webhooks;
 
-    public Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyList<WebhookDelivery>>(() => [.. _c.Webhooks.Query()
-            .Where(WebhookPending)
-            .Where("$.NextAttemptAt <= @0", StoreBsonMapper.ToBson(now))
-            .OrderBy("$._id")
-            .Limit(max)
-            .ToEnumerable()], cancellationToken);
+    public Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(
+        DateTimeOffset now, int maxPerWebhook, IReadOnlyCollection<string> except, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<WebhookDelivery>>(() =>
+        {
+            // Every due row is read (as the pending summary of each run reads every pending one) and cut per webhook
+            // here: a LIMIT over all webhooks would let one receiver's backlog fill every place.
+            var skipped = except.ToHashSet(StringComparer.Ordinal);
+            var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+            var due = new List<WebhookDelivery>();
+            foreach (var row in _c.Webhooks.Query()
+                .Where(WebhookPending)
+                .Where("$.NextAttemptAt <= @0", StoreBsonMapper.ToBson(now))
+                .OrderBy("$._id")
+                .ToEnumerable())
+            {
+                if (skipped.Contains(row.Webhook))
+                {
+                    continue;
+                }
+
+                var count = taken[row.Webhook] = taken.GetValueOrDefault(row.Webhook) + 1;
+                if (count <= maxPerWebhook)
+                {
+                    due.Add(row);
+                }
+            }
+
+            return due;
+        }, cancellationToken);
 
     public Task UpdateWebhookAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
         RunAsync(() => Durably(() =>
