@@ -27,7 +27,8 @@ internal static class FactoryServices
         }
 
         var registry = services.GetService<OAuth2TokenRegistry>()
-            ?? new OAuth2TokenRegistry(new OAuth2HttpHandlerFactory(), Time(services), services.GetService<ILoggerFactory>());
+            ?? new OAuth2TokenRegistry(
+                new OAuth2HttpHandlerFactory(), Time(services), services.GetService<ILoggerFactory>(), services.GetService<IOptions<Core.Storage.StoreOptions>>());
         return registry.For(channel, options.OAuth2!, options.User);
     }
 

@@ -2,12 +2,14 @@ namespace ContactCenter.Channels.OAuth;
 
 /// <summary>
 /// A plain OAuth2 token endpoint: the client credentials grant, or the refresh token grant (Generic and Google). A
-/// refresh token the server rotates is kept in memory for the next request.
+/// refresh token the server rotates is kept in <paramref name="rotated"/> (the data folder) with the fingerprint of the
+/// configured token it descends from, and used while that configured token stays the same.
 /// </summary>
-internal sealed class GenericTokenSource(OAuth2Options options, string? endpoint, string? defaultScope, HttpClient http, TimeProvider time)
+internal sealed class GenericTokenSource(
+    OAuth2Options options, string? endpoint, string? defaultScope, HttpClient http, TimeProvider time, RotatedRefreshTokenStore rotated)
     : IOAuth2TokenSource
 {
-    private string? rotatedRefreshToken;
+    private const string InvalidGrant = "invalid_grant";
 
     public string Description => Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(no TokenEndpoint)";
 
@@ -15,19 +17,44 @@ internal sealed class GenericTokenSource(OAuth2Options options, string? endpoint
 
     public async Task<OAuth2Token> RequestAsync(CancellationToken cancellationToken)
     {
-        var form = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (options.EffectiveGrant == OAuth2Grant.RefreshToken)
+        if (options.EffectiveGrant != OAuth2Grant.RefreshToken)
         {
-            form["grant_type"] = "refresh_token";
-            form["refresh_token"] = rotatedRefreshToken
-                ?? await OAuth2Secret.ReadAsync(options.RefreshToken, options.RefreshTokenFile, options.RefreshTokenEnvironmentVariable, "refresh token", cancellationToken).ConfigureAwait(false)
-                ?? throw new OAuth2TokenException("no refresh token configured");
-        }
-        else
-        {
-            form["grant_type"] = "client_credentials";
+            return (await PostAsync(new() { ["grant_type"] = "client_credentials" }, cancellationToken).ConfigureAwait(false)).Token;
         }
 
+        // Read at every request, so a token the administrator puts in the file is used at once.
+        var configured = await OAuth2Secret.ReadAsync(options.RefreshToken, options.RefreshTokenFile, options.RefreshTokenEnvironmentVariable, "refresh token", cancellationToken)
+            .ConfigureAwait(false) ?? throw new OAuth2TokenException("no refresh token configured");
+        var fingerprint = RotatedRefreshTokenStore.Fingerprint(configured);
+        var kept = await rotated.LoadAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RefreshAsync(kept ?? configured, fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OAuth2TokenException ex) when (kept is not null && ex.Error == InvalidGrant)
+        {
+            // The rotated token is dead (revoked grant, or spent by a process that crashed before saving its successor):
+            // the configured one is what the administrator renewed, or another process's newer rotation if there is one.
+            await rotated.ForgetRefusedAsync(kept, ex.Message, cancellationToken).ConfigureAwait(false);
+            var next = await rotated.LoadAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+            return await RefreshAsync(next ?? configured, fingerprint, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<OAuth2Token> RefreshAsync(string refreshToken, string configuredSha256, CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }, cancellationToken)
+            .ConfigureAwait(false);
+        if (answer.RefreshToken is { Length: > 0 } successor && successor != refreshToken)
+        {
+            await rotated.SaveAsync(configuredSha256, successor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return answer.Token;
+    }
+
+    private async Task<OAuth2TokenEndpoint.Answer> PostAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
         form["client_id"] = options.ClientId!;
         var secret = await OAuth2Secret.ReadAsync(options.ClientSecret, options.ClientSecretFile, options.ClientSecretEnvironmentVariable, "client secret", cancellationToken)
             .ConfigureAwait(false);
@@ -47,12 +74,6 @@ internal sealed class GenericTokenSource(OAuth2Options options, string? endpoint
             throw new OAuth2TokenException($"TokenEndpoint '{endpoint}' is not an absolute URL");
         }
 
-        var answer = await OAuth2TokenEndpoint.RequestAsync(http, target, form, time, cancellationToken).ConfigureAwait(false);
-        if (answer.RefreshToken is { Length: > 0 } rotated)
-        {
-            rotatedRefreshToken = rotated;
-        }
-
-        return answer.Token;
+        return await OAuth2TokenEndpoint.RequestAsync(http, target, form, time, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -70,7 +70,11 @@ public sealed partial class TestTokenServer
         string? rotated = null;
         if (RotateRefreshTokens)
         {
-            refreshTokens.TryRemove(form["refresh_token"].ToString(), out _);
+            if (!KeepUsedRefreshTokens)
+            {
+                refreshTokens.TryRemove(form["refresh_token"].ToString(), out _);
+            }
+
             rotated = IssueRefreshToken(client.ClientId, owner.User);
         }
 

@@ -66,6 +66,9 @@ public sealed partial class TestTokenServer : IAsyncDisposable
     /// <summary>A refresh token grant answers with a new refresh token and retires the old one.</summary>
     public bool RotateRefreshTokens { get; set; }
 
+    /// <summary>With <see cref="RotateRefreshTokens"/>: the used token stays valid too (as Entra ID's do until they expire).</summary>
+    public bool KeepUsedRefreshTokens { get; set; }
+
     /// <summary>Every access token issued so far, oldest first.</summary>
     public IReadOnlyList<TokenGrant> Issued => tokens.Values.OrderBy(t => t.ExpiresAt).ToList();
 
@@ -94,6 +97,21 @@ public sealed partial class TestTokenServer : IAsyncDisposable
         var token = "rt-" + RandomToken();
         refreshTokens[token] = (clientId, user);
         return token;
+    }
+
+    /// <summary>Whether <paramref name="refreshToken"/> would be accepted now.</summary>
+    public bool IsRefreshTokenActive(string refreshToken) => refreshTokens.ContainsKey(refreshToken);
+
+    /// <summary>Revokes one refresh token.</summary>
+    public void RevokeRefreshToken(string refreshToken) => refreshTokens.TryRemove(refreshToken, out _);
+
+    /// <summary>Revokes every refresh token of a client (a user withdrew consent, or an admin revoked the sessions).</summary>
+    public void RevokeRefreshTokens(string clientId)
+    {
+        foreach (var token in refreshTokens.Where(t => t.Value.ClientId == clientId).Select(t => t.Key).ToList())
+        {
+            refreshTokens.TryRemove(token, out _);
+        }
     }
 
     /// <summary>Revokes an access token before its expiry (an admin's action): introspection says inactive.</summary>

@@ -1,5 +1,6 @@
 using ContactCenter.Channels.Acknowledgement;
 using ContactCenter.Channels.Email;
+using ContactCenter.Channels.OAuth;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
@@ -48,7 +49,10 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         var configuration = session.Configuration;
         var loggers = session.Get<ILoggerFactory>();
         var logger = loggers.CreateLogger<ChannelsCheckCommand>();
-        var folders = new ServiceFolders(session.Get<ChannelCatalog>(), session.Get<IOptions<StoreOptions>>(), configuration);
+        var store = session.Get<IOptions<StoreOptions>>();
+        var folders = new ServiceFolders(session.Get<ChannelCatalog>(), store, configuration);
+        // The service's folder: a refresh token it rotated is the one that works, and the one rotated here is the service's next.
+        var oauth2State = OAuth2TokenRegistry.StateFolder(store.Value);
         foreach (var result in folders.Store())
         {
             yield return result;
@@ -67,8 +71,8 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
             if (protocol is "Imap" or "Pop3")
             {
                 yield return await CheckAsync($"{channel.Name} ({type})", ct => protocol == "Imap"
-                    ? MailboxProbe.CheckImapAsync(channel.Section, logger, ct)
-                    : MailboxProbe.CheckPop3Async(channel.Section, logger, ct), cancellationToken).ConfigureAwait(false);
+                    ? MailboxProbe.CheckImapAsync(channel.Section, logger, ct, oauth2State)
+                    : MailboxProbe.CheckPop3Async(channel.Section, logger, ct, oauth2State), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -84,10 +88,12 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
             yield return await CheckAsync("ocr", _ => Task.FromResult(OcrProbe.Check(configuration, loggers)), cancellationToken).ConfigureAwait(false);
         }
 
-        yield return await CheckSmtpAsync(configuration, session.Get<IOptions<ReceiptOptions>>().Value.Enabled, logger, cancellationToken).ConfigureAwait(false);
+        yield return await CheckSmtpAsync(configuration, session.Get<IOptions<ReceiptOptions>>().Value.Enabled, logger, oauth2State, cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    private static async Task<CheckResult> CheckSmtpAsync(IConfiguration configuration, bool receiptsOn, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<CheckResult> CheckSmtpAsync(
+        IConfiguration configuration, bool receiptsOn, ILogger logger, string oauth2State, CancellationToken cancellationToken)
     {
         // Only what is enabled is checked: with receipts off the service never talks to the relay.
         if (!receiptsOn)
@@ -95,7 +101,7 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
             return CheckResult.Ok("smtp", "not checked: receipts are off (ContactCenter:Receipts:Enabled)");
         }
 
-        var result = await CheckAsync("smtp", async ct => await SmtpProbe.CheckAsync(configuration, logger, ct).ConfigureAwait(false) ?? "", cancellationToken)
+        var result = await CheckAsync("smtp", async ct => await SmtpProbe.CheckAsync(configuration, logger, ct, oauth2State).ConfigureAwait(false) ?? "", cancellationToken)
             .ConfigureAwait(false);
         return result.Passed && result.Message.Length == 0
             ? CheckResult.Fail("smtp", $"receipts are enabled but no relay is configured: set {SmtpOptions.SectionName}:Host.")

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ContactCenter.Core.Intake;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactCenter.Channels.OAuth;
+
+/// <summary>
+/// Where one login keeps the refresh token its server rotated: a file in the service's data folder (the configured
+/// file is usually read-only, e.g. systemd's <c>LoadCredential=</c>), so a restart or the CLI's <c>channels check</c>
+/// can still log in after the server retired the configured token. The file is read at every request, as another
+/// process may have rotated the token since. Without a folder (or when it cannot be written) the token is kept in
+/// memory, as before.
+/// </summary>
+internal sealed class RotatedRefreshTokenStore(string? path, string channel, TimeProvider time, ILogger logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private RotatedRefreshToken? memory;
+
+    /// <summary>A store that keeps the token in memory only.</summary>
+    public static RotatedRefreshTokenStore InMemory(TimeProvider time) => new(null, "", time, NullLogger.Instance);
+
+    /// <summary>The state file of <paramref name="channel"/> logging in as <paramref name="mailbox"/>, in <paramref name="folder"/>.</summary>
+    public static RotatedRefreshTokenStore For(
+        string? folder, string channel, OAuth2Options options, string mailbox, TimeProvider time, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return new RotatedRefreshTokenStore(null, channel, time, logger);
+        }
+
+        // The channel names the file; the login's hash keeps two logins of one name (a reused name, the relay) apart.
+        var login = Fingerprint($"{options.Provider}\n{options.ClientId}\n{options.TokenEndpoint}\n{mailbox}")[..12];
+        var name = $"refresh-token-{SafeFileName.From(channel, "channel")}-{login}.json";
+        return new RotatedRefreshTokenStore(Path.Combine(folder, name), channel, time, logger);
+    }
+
+    public static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// The rotated token descending from the configured token with <paramref name="configuredSha256"/>, or null; state
+    /// descending from another configured token is dropped (the administrator put a new one).
+    /// </summary>
+    public async Task<string?> LoadAsync(string configuredSha256, CancellationToken cancellationToken)
+    {
+        var kept = await ReadAsync(cancellationToken).ConfigureAwait(false) ?? memory;
+        if (kept is null)
+        {
+            return null;
+        }
+
+        if (string.Equals(kept.ConfiguredSha256, configuredSha256, StringComparison.Ordinal))
+        {
+            return kept.RefreshToken;
+        }
+
+        OAuth2Log.ConfiguredRefreshTokenChanged(logger, channel);
+        await ForgetAsync(kept.RefreshToken, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Keeps <paramref name="refreshToken"/>; a failed write is logged and leaves it in memory only.</summary>
+    public async Task SaveAsync(string configuredSha256, string refreshToken, CancellationToken cancellationToken)
+    {
+        var entry = new RotatedRefreshToken(configuredSha256, refreshToken, time.GetUtcNow());
+        memory = entry;
+        if (path is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await OwnerOnlyFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(entry, Json), cancellationToken).ConfigureAwait(false);
+            OAuth2Log.RotatedRefreshTokenSaved(logger, channel, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The new token is good and the old one already retired: failing the login would lose both.
+            OAuth2Log.RotatedRefreshTokenNotSaved(logger, channel, path, ex.Message);
+        }
+    }
+
+    /// <summary>The server answered invalid_grant to <paramref name="refreshToken"/>: it is dropped.</summary>
+    public Task ForgetRefusedAsync(string refreshToken, string error, CancellationToken cancellationToken)
+    {
+        OAuth2Log.RotatedRefreshTokenRefused(logger, channel, error);
+        return ForgetAsync(refreshToken, cancellationToken);
+    }
+
+    /// <summary>Drops the state if it still holds <paramref name="refreshToken"/> (another process may have rotated it since).</summary>
+    private async Task ForgetAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        if (memory?.RefreshToken == refreshToken)
+        {
+            memory = null;
+        }
+
+        if (path is not null && (await ReadAsync(cancellationToken).ConfigureAwait(false))?.RefreshToken == refreshToken)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                OAuth2Log.RotatedRefreshTokenUnreadable(logger, channel, path, ex.Message);
+            }
+        }
+    }
+
+    private async Task<RotatedRefreshToken?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            var entry = await JsonSerializer.DeserializeAsync<RotatedRefreshToken>(stream, Json, cancellationToken).ConfigureAwait(false);
+            return entry is { ConfiguredSha256.Length: > 0, RefreshToken.Length: > 0 } ? entry : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            // Unreadable or damaged: the configured token (or the one in memory) is the best left; the next rotation rewrites it.
+            OAuth2Log.RotatedRefreshTokenUnreadable(logger, channel, path, ex.GetType().Name);
+            return null;
+        }
+    }
+}
