@@ -10,7 +10,8 @@ namespace ContactCenter.Workers.Cli.Store;
 
 /// <summary>
 /// <c>contactcenter store copy --to-config FILE</c>: the LiteDB store of <c>--config</c> (service stopped) into the
-/// PostgreSQL store that FILE configures; run it again after an interruption, it goes on where it stopped.
+/// PostgreSQL store that FILE configures; run it again after an interruption, it goes on where it stopped. A target
+/// holding anything else (the service already ran on it) is refused before a row is written.
 /// </summary>
 internal sealed class StoreCopyCommand(CliContext context) : AsyncCommand<StoreCopySettings>
 {
@@ -43,13 +44,23 @@ internal sealed class StoreCopyCommand(CliContext context) : AsyncCommand<StoreC
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"Originals read back and re-hashed: {report.BlobsVerified}");
+            if (!report.Refused)
+            {
+                context.Console.MarkupLine($"Originals read back and re-hashed: {report.BlobsVerified}");
+            }
+
             foreach (var problem in report.Problems)
             {
                 context.Console.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
             }
 
-            context.Console.MarkupLine(report.Verified ? "[green]Copy verified.[/]" : "[red]Copy NOT verified: see above; run it again or investigate.[/]");
+            context.Console.MarkupLine(report switch
+            {
+                { Refused: true } => "[red]Nothing copied: the target already holds rows that did not come from this LiteDB store.[/]\n"
+                    + "[red]The service ran on it, another store was copied into it, or this store changed since an earlier copy. Copy into an empty database.[/]",
+                { Verified: true } => "[green]Copy verified.[/]",
+                _ => "[red]Copy NOT verified: see above; run it again or investigate.[/]",
+            });
             return report.Verified ? ExitCodes.Ok : ExitCodes.Failure;
         });
 }
