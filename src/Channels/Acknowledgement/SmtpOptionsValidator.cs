@@ -1,4 +1,5 @@
 using ContactCenter.Channels.OAuth;
+using ContactCenter.Core.Configuration;
 using ContactCenter.Core.Receipts;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,8 @@ internal sealed class SmtpOptionsValidator(IOptions<ReceiptOptions> receipts) : 
             errors.Add($"{Prefix}Port must be between 1 and 65535.");
         }
 
+        EnumSetting.Check(errors, Prefix + nameof(options.Security), options.Security);
+        EnumSetting.Check(errors, Prefix + nameof(options.Auth), options.Auth);
         if (options.Timeout <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}Timeout must be positive, e.g. 00:00:30.");

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Email;
@@ -11,6 +12,7 @@ internal sealed class MailNormalizerOptionsValidator : IValidateOptions<MailNorm
     public ValidateOptionsResult Validate(string? name, MailNormalizerOptions options)
     {
         var errors = new List<string>();
+        EnumSetting.Check(errors, Prefix + nameof(options.FollowUpFromStrangers), options.FollowUpFromStrangers);
         if (options.MaxMessageBytes < 1024)
         {
             errors.Add($"{Prefix}MaxMessageBytes must be at least 1024 bytes (was {options.MaxMessageBytes}).");

@@ -24,6 +24,12 @@ internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOption
             errors.Add($"{Prefix}:MaxFailureBackoff: must not be shorter than FailureBackoff ({options.FailureBackoff}).");
         }
 
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            // A negative value would throw inside the host's stop, after the batch in flight was abandoned, not drained.
+            errors.Add($"{Prefix}:ShutdownTimeout: must be positive (was {options.ShutdownTimeout}).");
+        }
+
         if (options.ModeCheckInterval <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}:ModeCheckInterval: must be positive (was {options.ModeCheckInterval}).");

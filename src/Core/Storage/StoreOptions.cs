@@ -8,6 +8,7 @@ public sealed class StoreOptions
     public const string SectionName = "ContactCenter:Store";
 
     /// <summary>LiteDb (default: one file, one process) or PostgreSql (section <c>ContactCenter:Store:PostgreSql</c>, several nodes).</summary>
+    [EnumDataType(typeof(StoreProvider), ErrorMessage = "ContactCenter:Store:Provider: must be one of LiteDb, PostgreSql.")]
     public StoreProvider Provider { get; set; } = StoreProvider.LiteDb;
 
     /// <summary>Base folder; the other paths default to files and folders inside it.</summary>

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -31,6 +32,7 @@ internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<Postgre
             failures.Add($"{PostgreSqlStoreOptions.SectionName}:ClusterCheckinInterval must be at least one second.");
         }
 
+        EnumSetting.Check(failures, $"{PostgreSqlStoreOptions.SectionName}:{nameof(options.Archive)}", options.Archive);
         if (options.PendingBlobBytes < 0)
         {
             failures.Add($"{PostgreSqlStoreOptions.SectionName}:PendingBlobBytes must be 0 or more.");

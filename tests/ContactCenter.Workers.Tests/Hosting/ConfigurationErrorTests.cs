@@ -135,6 +135,40 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigCheck_PasswordUnderNpgsqlsPswSynonym_Hidden()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = "Host=db1;Username=cc;Psw=S3cretB" } },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--json", "--config", config);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().NotContain("S3cretB").And.Contain("Host=db1;Username=cc;Psw=********");
+    }
+
+    [Theory]
+    [InlineData("--ContactCenter:Pipeline:ShutdownTimeout=-00:00:05", "ContactCenter:Pipeline:ShutdownTimeout: must be positive")]
+    [InlineData("--ContactCenter:Store:Provider=7", "ContactCenter:Store:Provider: must be one of LiteDb, PostgreSql")]
+    [InlineData("--ContactCenter:Mail:FollowUpFromStrangers=9", "ContactCenter:Mail:FollowUpFromStrangers: must be one of ")]
+    [InlineData("--ContactCenter:Smtp:Security=5", "ContactCenter:Smtp:Security: must be one of ")]
+    public async Task ConfigCheck_NumberForAnEnumOrNegativeTimeout_RefusedNamingTheKey(string setting, string expected)
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = true, From = "URP <urp@example.it>" },
+            Smtp = new { Host = "smtp.example.it" },
+        });
+
+        var result = await CliRun.RunAsync(AddMemory, "config", "check", "--config", config, setting);
+
+        result.ExitCode.Should().Be(2, result.Output);
+        result.Error.Should().Contain(expected);
+    }
+
+    [Fact]
     public async Task ConfigCheck_CommandLineKey_OverridesTheConfigFile_AndTyposAreUsageErrors()
     {
         var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data"), TicketPrefix = "PC" } });

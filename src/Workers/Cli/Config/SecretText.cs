@@ -30,6 +30,6 @@ internal static partial class SecretText
         return $"{url.Scheme}://{user}{url.Authority}{rest}";
     }
 
-    [GeneratedRegex("""(?<key>\b(?:password|pwd))\s*=\s*(?:"[^"]*"|'[^']*'|[^;]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<key>\b(?:password|pwd|psw))\s*=\s*(?:"[^"]*"|'[^']*'|[^;]*)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordPart();
 }
