@@ -1,3 +1,5 @@
+using ContactCenter.Core.Receipts;
+
 namespace ContactCenter.Channels.Email;
 
 /// <summary>Which addresses are ours, which never take a reply, and which belong to a mail system's bounces.</summary>
@@ -7,7 +9,7 @@ internal sealed class MailAddressRules
 
     private readonly HashSet<string> ownAddresses = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> ownDomains = [];
-    private readonly string[] noReplyPatterns;
+    private readonly NoReplyMatcher noReply;
 
     public MailAddressRules(MailNormalizerOptions options)
     {
@@ -23,7 +25,7 @@ internal sealed class MailAddressRules
             }
         }
 
-        noReplyPatterns = options.NoReplyPatterns.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToArray();
+        noReply = new NoReplyMatcher(options.NoReplyPatterns);
     }
 
     public bool IsOwn(string? address)
@@ -40,7 +42,7 @@ internal sealed class MailAddressRules
 
     public bool IsNoReply(string? address) =>
         TrySplit(address, out var local, out _)
-        && noReplyPatterns.Any(p => local.Contains(p, StringComparison.OrdinalIgnoreCase));
+        && noReply.Matches(local);
 
     /// <summary>MAILER-DAEMON or postmaster, with or without a domain (some MTAs send a bare <c>MAILER-DAEMON</c>).</summary>
     public static bool IsBounceSender(string? address)

@@ -55,7 +55,8 @@ internal sealed class MailNormalizerOptions
 
     /// <summary>
     /// Local parts containing one of these never receive a reply (the reply address falls back or stays empty).
-    /// Configured entries are added to the defaults. MAILER-DAEMON and postmaster senders are bounces anyway.
+    /// Added to the receipts' built-in list (<see cref="Core.Receipts.ReceiptOptions.BuiltInNoReplyPatterns"/>: noreply,
+    /// donotreply, mailer-daemon, postmaster, bounce), compared without separators as the receipt policy compares them.
     /// </summary>
     public List<string> NoReplyPatterns { get; set; } = ["noreply", "no-reply", "donotreply", "mailer-daemon", "postmaster"];
 

@@ -92,6 +92,17 @@ public sealed class EmailNormalizerTests : IDisposable
         draft.ReplyAddress.Should().Be("mario.rossi@example.it");
     }
 
+    [Theory]
+    [InlineData("no_reply@portale.example.it")]
+    [InlineData("Do.Not.Reply@portale.example.it")]
+    [InlineData("bounce-42@lists.example.it")]
+    public async Task Normalize_ReplyToNoReplyWithOtherSeparators_FallsBackToFrom_AsTheReceiptPolicyReadsIt(string replyTo)
+    {
+        var draft = await harness.NormalizeAsync(RawMail.Simple("testo", $"Reply-To: {replyTo}"));
+
+        draft.ReplyAddress.Should().Be("mario.rossi@example.it", "the receipt policy refuses this Reply-To, so the citizen's From must be the one kept");
+    }
+
     [Fact]
     public async Task Normalize_NoReplySender_HasNoReplyAddressButStillOpensATicket()
     {
