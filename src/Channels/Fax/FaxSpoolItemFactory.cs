@@ -36,6 +36,13 @@ internal static class FaxSpoolItemFactory
         };
     }
 
+    /// <summary>The SHA-256 a fax's source key was made from; null for an item not made here (a refused file).</summary>
+    public static string? Sha256Of(InboundItem item)
+    {
+        var sha256 = item.SourceKey[(item.SourceKey.LastIndexOf('/') + 1)..];
+        return item.SourceKey == $"file:{item.ChannelName}/{sha256}" && sha256.Length == 64 ? sha256 : null;
+    }
+
     private static FaxImageInfo ReadTags(FaxSpoolFile file, TimeZoneInfo serverTimeZone, SourceFileRules rules, ILogger logger)
     {
         try

@@ -24,4 +24,7 @@ internal static partial class FaxSpoolLog
 
     [LoggerMessage(EventId = 1536, Level = LogLevel.Warning, Message = "{File} in the fax spool is not read ({Error}); it goes to quarantine")]
     public static partial void Refused(ILogger logger, string file, string error);
+
+    [LoggerMessage(EventId = 1537, Level = LogLevel.Information, Message = "Rejected fax {File} is already in quarantine {Folder}; not copied again")]
+    public static partial void AlreadyQuarantined(ILogger logger, string file, string folder);
 }

@@ -116,7 +116,14 @@ internal sealed class FaxSpoolSource : IPrefetchingSource
             // What is not a regular file cannot be copied (a FIFO would block the copy): it is moved out of the spool.
             var move = options.MoveAfterImport || RefusedFileItem.IsRefused(item);
             var note = $"{reason}\n\nsource key: {item.SourceKey}\nfrom: {file.FullPath}\n";
-            await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, move, note, cancellationToken);
+            if (move || FaxSpoolItemFactory.Sha256Of(item) is not { } sha256)
+            {
+                await FileSetAside.QuarantineAsync(file.FullPath, options.QuarantinePath, move, note, cancellationToken);
+            }
+            else if (await FaxQuarantineCopy.CopyOnceAsync(file.FullPath, sha256, options.QuarantinePath, note, cancellationToken) is null)
+            {
+                FaxSpoolLog.AlreadyQuarantined(logger, file.Name, options.QuarantinePath);
+            }
         }
 
         FaxSpoolLog.Rejected(logger, file.Name, reason);

@@ -12,10 +12,10 @@ internal static class FileSetAside
     /// taken there (nor by a <c>{name}{companionSuffix}</c>); returns the new path. Links are moved as links and
     /// FIFOs are never opened, whatever file system the folder is on (<see cref="EntryTransfer"/>).
     /// </summary>
-    public static string Into(string path, string folder, bool move = true, string? companionSuffix = null)
+    public static string Into(string path, string folder, bool move = true, string? companionSuffix = null, string? name = null)
     {
         Directory.CreateDirectory(folder);
-        var destination = UniqueFilePath.In(folder, Path.GetFileName(path), companionSuffix);
+        var destination = UniqueFilePath.In(folder, name ?? Path.GetFileName(path), companionSuffix);
         if (move)
         {
             EntryTransfer.Move(path, destination);
@@ -28,10 +28,14 @@ internal static class FileSetAside
         return destination;
     }
 
-    /// <summary>Sets a rejected file aside with <paramref name="note"/> beside it in <c>{name}.reason.txt</c>; returns the file's new path.</summary>
-    public static async Task<string> QuarantineAsync(string path, string folder, bool move, string note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets a rejected file aside, under <paramref name="name"/> when given (else its own), with <paramref name="note"/>
+    /// beside it in <c>{name}.reason.txt</c>; returns the file's new path.
+    /// </summary>
+    public static async Task<string> QuarantineAsync(
+        string path, string folder, bool move, string note, CancellationToken cancellationToken, string? name = null)
     {
-        var destination = Into(path, folder, move, ReasonSuffix);
+        var destination = Into(path, folder, move, ReasonSuffix, name);
         await File.WriteAllTextAsync(destination + ReasonSuffix, note, cancellationToken);
         return destination;
     }

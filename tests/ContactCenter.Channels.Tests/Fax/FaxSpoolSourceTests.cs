@@ -118,8 +118,9 @@ public sealed class FaxSpoolSourceTests : IDisposable
         await source.RejectAsync(items.Single(i => i.OriginalFileName == "fax00018.tif"), "corrupt", CancellationToken.None);
 
         Fingerprints().Should().BeEquivalentTo(before);
-        File.ReadAllBytes(root.Combine("quarantine", "fax00018.tif")).Should().Equal(File.ReadAllBytes(second));
-        File.ReadAllText(root.Combine("quarantine", "fax00018.tif.reason.txt")).Should().StartWith("corrupt");
+        var copy = root.Combine("quarantine", FaxQuarantineCopy.NameFor("fax00018.tif", Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(second)))));
+        File.ReadAllBytes(copy).Should().Equal(File.ReadAllBytes(second));
+        File.ReadAllText(copy + ".reason.txt").Should().StartWith("corrupt");
         time.Advance(StableFor);
         (await source.PollItemsAsync()).Should().BeEmpty("imported and rejected faxes are remembered");
     }
