@@ -43,7 +43,15 @@ internal static class AudioDuration
                 return byteRate == 0 ? null : TimeSpan.FromSeconds((double)data / byteRate);
             }
 
-            offset = body + (int)Math.Min(size + (size & 1), int.MaxValue - body);
+            // Sizes are counted in long: a chunk declared near 2 GiB would overflow an int offset into a negative one.
+            var next = (long)body + size + (size & 1);
+            if (next + 8 > wav.Length)
+            {
+                // The declared chunk runs past the end: no data chunk follows it, so the duration is unknown.
+                break;
+            }
+
+            offset = (int)next;
         }
 
         return null;

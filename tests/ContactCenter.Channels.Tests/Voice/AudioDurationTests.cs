@@ -18,6 +18,21 @@ public sealed class AudioDurationTests
         AudioDuration.Measure(wav, VoicemailAudio.Wav).Should().Be(TimeSpan.FromSeconds(2));
     }
 
+    [Theory]
+    [InlineData(0xF0, 0xFF, 0xFF, 0x7F)]
+    [InlineData(0xFF, 0xFF, 0xFF, 0xFF)]
+    public void Measure_WavWithChunkDeclaredNear2GiBBeforeData_UnknownNotThrown(byte b0, byte b1, byte b2, byte b3)
+    {
+        // A broken or hostile recording must become a ticket with an unknown duration, not a quarantined voicemail.
+        var wav = TestAudio.Wav(TimeSpan.FromSeconds(4));
+        byte[] list = [.. "LIST"u8, b0, b1, b2, b3, 0, 0, 0, 0];
+        byte[] hostile = [.. wav.AsSpan(0, 12), .. list, .. wav.AsSpan(12)];
+
+        var measure = () => AudioDuration.Measure(hostile, VoicemailAudio.Wav);
+
+        measure.Should().NotThrow().Which.Should().BeNull();
+    }
+
     [Fact]
     public void Measure_Mp3_FromTheFirstFramesBitRate()
     {
