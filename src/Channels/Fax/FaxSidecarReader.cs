@@ -20,7 +20,7 @@ internal static class FaxSidecarReader
     {
         if (ReadSmall(faxPath + ".json", rules) is { } json)
         {
-            return ReadJson(json);
+            return ReadJson(json, serverTimeZone);
         }
 
         return ReadSmall(faxPath + ".meta", rules) is { } meta ? ReadKeyValue(meta, serverTimeZone) : FaxImageInfo.Unknown;
@@ -66,10 +66,11 @@ internal static class FaxSidecarReader
             .FirstOrDefault(l => l.StartsWith("Received:", StringComparison.OrdinalIgnoreCase))?["Received:".Length..].Trim();
         return new FaxImageInfo(
             FaxMailSenderParser.Parse(null, text),
-            FaxTiffTagReader.ParseDateTime(received, serverTimeZone) ?? ParseIso(received));
+            FaxTiffTagReader.ParseDateTime(received, serverTimeZone) ?? ParseIso(received, serverTimeZone));
     }
 
-    public static FaxImageInfo ReadJson(string text)
+    /// <remarks>A <c>receivedAt</c> without an offset is the gateway's local time in <paramref name="serverTimeZone"/>.</remarks>
+    public static FaxImageInfo ReadJson(string text, TimeZoneInfo serverTimeZone)
     {
         try
         {
@@ -91,7 +92,7 @@ internal static class FaxSidecarReader
                     First(values, "tsi", "sender", "remotestationid"),
                     First(values, "callerid", "callernumber", "cidnumber", "callid1"),
                     First(values, "callername", "cidname", "callid2")),
-                ParseIso(First(values, "receivedat", "received")));
+                ParseIso(First(values, "receivedat", "received"), serverTimeZone));
         }
         catch (JsonException)
         {
@@ -103,6 +104,22 @@ internal static class FaxSidecarReader
     private static string? First(Dictionary<string, string?> values, params string[] keys) =>
         keys.Select(k => values.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
-    private static DateTimeOffset? ParseIso(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    /// <summary>
+    /// An ISO time with its offset (or Z) as written; one without is the gateway's wall clock in
+    /// <paramref name="serverTimeZone"/>, as the TIFF tag is read: taken as UTC it was an hour (two in summer) off in Italy.
+    /// </summary>
+    private static DateTimeOffset? ParseIso(string? value, TimeZoneInfo serverTimeZone)
+    {
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            return null;
+        }
+
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            return new DateTimeOffset(parsed, serverTimeZone.GetUtcOffset(parsed));
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
+    }
 }
