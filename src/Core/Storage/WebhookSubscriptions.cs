@@ -8,6 +8,9 @@ public sealed class WebhookSubscriptions
 {
     public static readonly WebhookSubscriptions None = new([]);
 
+    /// <summary>The change a named ticket's ticket.updated carries when a follow-up to it opened a linked ticket.</summary>
+    public const string LinkedTicketOpened = "LinkedTicketOpened";
+
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>> _events;
 
     /// <param name="webhooks">Webhook name and the event types it subscribes to.</param>
@@ -20,10 +23,16 @@ public sealed class WebhookSubscriptions
     public IEnumerable<string> For(string eventType) =>
         _events.Where(w => w.Value.Contains(eventType)).Select(w => w.Key).Order(StringComparer.Ordinal);
 
-    /// <summary>What a dispatch batch announces: a created ticket is ticket.created, a follow-up or attached mail ticket.updated.</summary>
+    /// <summary>
+    /// What a dispatch batch announces: a created ticket is ticket.created, a follow-up or attached mail ticket.updated,
+    /// and so is the ticket a follow-up named when it opened a ticket of its own (its history points to the new one).
+    /// </summary>
     public IEnumerable<WebhookDelivery> Deliveries(IReadOnlyList<DispatchOutcome> outcomes, DateTimeOffset now) =>
         outcomes.Where(o => o.TicketNumber is not null).SelectMany(outcome => outcome.Kind switch
         {
+            DispatchOutcomeKind.Created when outcome.LinkedTicketNumber is { } named =>
+                Deliveries(WebhookEventTypes.TicketCreated, outcome.TicketNumber!, nameof(Tickets.TicketEventKind.Received), now)
+                    .Concat(Deliveries(WebhookEventTypes.TicketUpdated, named, LinkedTicketOpened, now)),
             DispatchOutcomeKind.Created => Deliveries(WebhookEventTypes.TicketCreated, outcome.TicketNumber!, nameof(Tickets.TicketEventKind.Received), now),
             DispatchOutcomeKind.FollowUpAppended or DispatchOutcomeKind.AutoMailAttached =>
                 Deliveries(WebhookEventTypes.TicketUpdated, outcome.TicketNumber!, outcome.Kind.ToString(), now),

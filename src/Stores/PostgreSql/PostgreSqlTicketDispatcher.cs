@@ -221,7 +221,7 @@ internal sealed class PostgreSqlTicketDispatcher
         FollowUpAppender.Link(_factory, created, named, request.Draft, oversized);
         _tickets.Changed(created);
         _tickets.Changed(named);
-        return outcome;
+        return outcome with { LinkedTicketNumber = named.Number };
     }
 
     private async Task<DispatchOutcome> AppendFollowUpAsync(Ticket ticket, DispatchRequest request, IncomingMessage incoming, bool stranger, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public sealed partial class TicketStoreContractTests
 
         var outcome = (await s.Store.DispatchAsync([request], default)).Single();
 
-        outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Created, "PC-2026-000002"));
+        outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Created, "PC-2026-000002", LinkedTicketNumber: "PC-2026-000001"));
         var created = (await s.Store.GetAsync("PC-2026-000002", default))!;
         created.LinkedTicketNumber.Should().Be("PC-2026-000001");
         created.History.Should().Contain(e => e.Kind == TicketEventKind.Note && e.SourceKey == "k2"
@@ -123,8 +123,11 @@ public sealed partial class TicketStoreContractTests
         named.NeedsReview.Should().BeFalse();
         named.History.Should().Contain(e => e.Kind == TicketEventKind.Note && e.SourceKey == "k2"
             && e.Detail == "Un mittente diverso (estraneo@example.org) ha scritto su questa pratica: aperta la pratica PC-2026-000002");
-        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, [], default)).Where(r => r.Webhook == "crm").Select(r => (r.EventType, r.TicketNumber))
-            .Should().Equal((WebhookEventTypes.TicketCreated, "PC-2026-000001"), (WebhookEventTypes.TicketCreated, "PC-2026-000002"));
+        (await s.Store.GetDueWebhooksAsync(s.Time.GetUtcNow(), 100, [], default)).Where(r => r.Webhook == "crm").Select(r => (r.EventType, r.TicketNumber, r.Change))
+            .Should().Equal(
+                (WebhookEventTypes.TicketCreated, "PC-2026-000001", "Received"),
+                (WebhookEventTypes.TicketCreated, "PC-2026-000002", "Received"),
+                (WebhookEventTypes.TicketUpdated, "PC-2026-000001", WebhookSubscriptions.LinkedTicketOpened));
     }
 
     [Theory]

@@ -224,7 +224,7 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         FollowUpAppender.Link(_factory, created, named, request.Draft, oversized);
         collections.Tickets.Update(created);
         collections.Tickets.Update(named);
-        return outcome;
+        return outcome with { LinkedTicketNumber = named.Number };
     }
 
     private DispatchOutcome AppendFollowUp(Ticket ticket, DispatchRequest request, IncomingMessageId incoming, bool stranger)
