@@ -22,6 +22,7 @@ internal sealed class BacklogGauges : BackgroundService
     private readonly ILogger<BacklogGauges> logger;
     private StoreBacklog latest = StoreBacklog.Empty;
     private IReadOnlyList<ChannelTicketSummary> tickets = [];
+    private DateTimeOffset? ticketsAt;
 
     public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger,
         DiskSpace disk)
@@ -48,7 +49,11 @@ internal sealed class BacklogGauges : BackgroundService
     {
         var now = time.GetUtcNow();
         Volatile.Write(ref latest, await StoreBacklog.ReadAsync(store, now, cancellationToken).ConfigureAwait(false));
-        Volatile.Write(ref tickets, await store.SummarizeTicketsAsync(now, cancellationToken).ConfigureAwait(false));
+        if (ticketsAt is not { } last || now - last >= options.Value.TicketGaugeRefreshInterval)
+        {
+            Volatile.Write(ref tickets, await store.SummarizeTicketsAsync(now, cancellationToken).ConfigureAwait(false));
+            ticketsAt = now;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

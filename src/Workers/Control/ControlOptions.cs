@@ -47,5 +47,11 @@ internal sealed class ControlOptions
     /// <summary>How often the outbox and quarantine gauges are read from the store.</summary>
     public TimeSpan GaugeRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the open, overdue and to-review ticket gauges are counted. Counting reads every ticket's status and due
+    /// date (on LiteDB while ingest waits for the file), and a due date moves by days: minutes are fresh enough.
+    /// </summary>
+    public TimeSpan TicketGaugeRefreshInterval { get; set; } = TimeSpan.FromMinutes(2);
+
     public Uri ParsedUrl => new(Url, UriKind.Absolute);
 }

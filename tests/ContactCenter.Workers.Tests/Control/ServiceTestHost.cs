@@ -42,7 +42,7 @@ internal sealed class ServiceTestHost : IAsyncDisposable
             Receipts = new { Enabled = false },
             Pipeline = pipeline ?? new { ModeCheckInterval = "00:00:01" },
             // The free-space check runs, with a threshold any test machine passes (a nearly full CI disk is not the service's fault).
-            Control = new { Url = $"http://127.0.0.1:{port}", ChannelUnhealthyAfter = unhealthyAfter, GaugeRefreshInterval = "00:00:01", MinFreeDiskBytes = 1 << 20 },
+            Control = new { Url = $"http://127.0.0.1:{port}", ChannelUnhealthyAfter = unhealthyAfter, GaugeRefreshInterval = "00:00:01", TicketGaugeRefreshInterval = "00:00:01", MinFreeDiskBytes = 1 << 20 },
             Channels = channels,
         });
         var builder = ContactCenterHost.CreateBuilder(new HostSettings { ConfigFiles = extraConfig is null ? [Rules, config] : [Rules, config, extraConfig], Service = true, LogToStandardError = false });
