@@ -12,6 +12,17 @@ namespace ContactCenter.Ml;
 /// </summary>
 internal sealed class RoutingModelProvider : IRoutingModelSource
 {
+    // What a new model predicts before it is swapped in.
+    private static readonly Core.Intake.TicketDraft Probe = new()
+    {
+        SourceKey = "model-check",
+        ChannelName = "model-check",
+        Channel = Core.Tickets.ChannelKind.Email,
+        ReceivedAt = DateTimeOffset.UnixEpoch,
+        Subject = "Richiesta di informazioni",
+        TextBody = "Buongiorno, vorrei sapere a chi rivolgermi. Grazie",
+    };
+
     private readonly object _gate = new();
     private readonly RoutingModelOptions _options;
     private readonly TimeProvider _time;
@@ -21,6 +32,8 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
     private MLContext? _ml;
     private RoutingModel? _current;
     private string? _stamp;
+    // The last file that failed to load: not tried again at every check, only once it changes (a new training, a copy).
+    private string? _failedStamp;
     private DateTimeOffset? _checkedAt;
     private bool _missingLogged;
 
@@ -83,19 +96,32 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
 
             var info = new FileInfo(file);
             var stamp = $"{info.FullName}|{info.LastWriteTimeUtc.Ticks}|{info.Length}";
-            if (stamp == _stamp)
+            if (stamp == _stamp || stamp == _failedStamp)
             {
                 return;
             }
 
-            var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), file);
-            (_current, _stamp) = (model, stamp);
-            RoutingModelLog.Loaded(_logger, model.Version, file, model.Manifest.Examples, model.Manifest.Corrections);
+            try
+            {
+                var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), file);
+                // A damaged part can load and fail only when used: one prediction here, not on a citizen's request.
+                model.Predict(Probe, 0);
+                (_current, _stamp, _failedStamp) = (model, stamp, null);
+                RoutingModelLog.Loaded(_logger, model.Version, file, model.Manifest.Examples, model.Manifest.Corrections);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // ML.NET builds a model's parts by reflection, so damaged bytes surface as any type
+                // (TargetInvocationException around a FormatException, EndOfStreamException...): every failure is a bad file.
+                // A new model arrives by a rename, so a file that failed is tried again only once it changes.
+                _failedStamp = stamp;
+                RoutingModelLog.LoadFailed(_logger, ex, file, _current?.Version ?? 0);
+            }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException
-                                       or System.Text.Json.JsonException or InvalidOperationException or FormatException
-                                       or KeyNotFoundException or ArgumentException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The pointer or the file's details could not be read (being replaced, no permission, a broken pointer):
+            // tried again at the next check; a classification never fails for it.
             RoutingModelLog.LoadFailed(_logger, ex, file ?? Location, _current?.Version ?? 0);
         }
     }
