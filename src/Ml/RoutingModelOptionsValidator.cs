@@ -10,6 +10,11 @@ internal sealed class RoutingModelOptionsValidator : IValidateOptions<RoutingMod
     public ValidateOptionsResult Validate(string? name, RoutingModelOptions options)
     {
         var errors = new List<string>();
+        // NaN passes every range pattern (all comparisons are false) and would switch the thresholds off unseen.
+        NotNaN(errors, "MinConfidence", options.MinConfidence);
+        NotNaN(errors, "OverrideConfidence", options.OverrideConfidence);
+        NotNaN(errors, "SecondLevelFrom", options.SecondLevelFrom);
+        NotNaN(errors, "CorrectionWeight", options.CorrectionWeight);
         if (options.MinConfidence is < 0 or > 1)
         {
             errors.Add($"{Root}:MinConfidence: must be between 0 and 1, not {options.MinConfidence}");
@@ -55,5 +60,13 @@ internal sealed class RoutingModelOptionsValidator : IValidateOptions<RoutingMod
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void NotNaN(List<string> errors, string key, double? value)
+    {
+        if (value is { } v && double.IsNaN(v))
+        {
+            errors.Add($"{Root}:{key}: must be a number, not {v}");
+        }
     }
 }
