@@ -46,7 +46,7 @@ internal sealed class LearnedTicketClassifier(
         {
             Level = levelByModel ? verdict.Level : result.Level,
             Category = categoryByModel ? verdict.Category : result.Category,
-            Office = categoryByModel ? OfficeOf(verdict.Category) : result.Office,
+            Office = categoryByModel ? routing.OfficeFor(verdict.Category) : result.Office,
             Priority = result.Priority,
             RuleName = !verdict.Decided ? result.RuleName
                 : result.RuleName == "default" ? $"model v{model.Version}" : $"{result.RuleName} + model v{model.Version}",
@@ -70,11 +70,6 @@ internal sealed class LearnedTicketClassifier(
 
     /// <summary>The configured override probability, else the one cross-validation chose for the model.</summary>
     private double Override(double? chosen) => options.OverrideConfidence ?? chosen ?? RoutingModelOptions.DefaultOverrideConfidence;
-
-    /// <summary>The office of the first rule that routes to the category, else the default office.</summary>
-    private string? OfficeOf(string category) =>
-        routing.Rules.FirstOrDefault(r => string.Equals(r.Category, category, StringComparison.Ordinal) && r.Office is not null)?.Office
-        ?? routing.Default.Office;
 
     private static string Describe(ModelVerdict v, bool level, bool category, double secondLevelFrom)
     {

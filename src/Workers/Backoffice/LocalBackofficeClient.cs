@@ -1,3 +1,4 @@
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Sla;
 using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Storage;
@@ -5,6 +6,7 @@ using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Workers.Backoffice;
 
@@ -32,7 +34,8 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         time = services.GetRequiredService<TimeProvider>();
         logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<LocalBackofficeClient>();
         status = ActivatorUtilities.CreateInstance<StatusReporter>(services);
-        changes = new TicketChanges(time, services.GetService<SlaClock>(), services.GetService<DueDatePlanner>());
+        changes = new TicketChanges(time, services.GetService<SlaClock>(), services.GetService<DueDatePlanner>(),
+            services.GetService<IOptions<RoutingOptions>>()?.Value);
         Description = "store " + status.StorePath;
     }
 

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Sla;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
@@ -7,9 +8,10 @@ namespace ContactCenter.Workers.Backoffice;
 /// <summary>
 /// The backoffice acts on a ticket, applied inside the store's update. Each returns the events to append, the last one
 /// being the act itself; <see cref="InvalidOperationException"/> means the act does not apply to this ticket.
-/// Suspend, resume and a change of level need the SLA clock and planner (registered by <c>AddRouting</c>).
+/// Suspend, resume and a change of level need the SLA clock and planner (registered by <c>AddRouting</c>); a change of
+/// category takes the office the routing rules give that category (without them, the default office).
 /// </summary>
-internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, DueDatePlanner? planner = null)
+internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, DueDatePlanner? planner = null, RoutingOptions? routing = null)
 {
     public static string? Missing(TicketAction action, TicketChange change) => action switch
     {
@@ -114,9 +116,11 @@ internal sealed class TicketChanges(TimeProvider time, SlaClock? clock = null, D
         }
 
         var reason = Text(change.Reason, "corrected");
+        // A ticket moved to another category goes to that category's office, as the classifier would have sent it.
+        var office = category == old.Category ? old.Office : (routing ?? new RoutingOptions()).OfficeFor(category);
         ticket.Classification = new Classification
         {
-            Level = level, Category = category, Office = old.Office, Priority = old.Priority, RuleName = "correction",
+            Level = level, Category = category, Office = office, Priority = old.Priority, RuleName = "correction",
             Matches = [reason, $"was level {(int)old.Level}, {old.Category} (rule {old.RuleName})"], IsCorrection = true,
         };
         var events = new List<TicketEvent>
