@@ -120,6 +120,21 @@ internal sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
             errors.Add($"{key}:MinWordMatches: must be between 1 and the number of Words ({rule.Words.Count}), " +
                        $"not {rule.MinWordMatches}");
         }
+        else if (rule.Words.Count > 0 && DistinctWords(rule.Words) is var distinct && rule.MinWordMatches > distinct)
+        {
+            // A word counts once whatever its form (WordsCondition), so a higher threshold leaves the rule dead.
+            errors.Add($"{key}:MinWordMatches: {rule.MinWordMatches} can never be reached: Words hold {distinct} distinct " +
+                       "word(s), and forms of one word (\"sismico\", \"sismica\") count once");
+        }
+    }
+
+    /// <summary>How many Words can count at most: the distinct stems, unbounded (the count of Words) with a prefix.</summary>
+    private static int DistinctWords(List<string> words)
+    {
+        var phrases = words.Select(w => new WordPhrase(w ?? "")).Where(p => !p.IsEmpty).ToList();
+        return phrases.Count == 0 || phrases.Any(p => p.Stems is null)
+            ? words.Count
+            : Math.Min(phrases.Count, phrases.SelectMany(p => p.Stems!).Distinct(StringComparer.Ordinal).Count());
     }
 
     private static void ValidateDefault(RoutingTarget target, List<string> errors)

@@ -20,6 +20,9 @@ internal sealed class WordPhrase
 
     public int WordCount => _parts.Length;
 
+    /// <summary>The words' stems; null for a prefix phrase, whose last word matches words of any stem.</summary>
+    public IReadOnlyList<string>? Stems => _lastIsPrefix ? null : _parts;
+
     /// <summary>The first place the phrase matches in <paramref name="text"/>, or null.</summary>
     public PhraseMatch? FindIn(TokenizedText text)
     {
