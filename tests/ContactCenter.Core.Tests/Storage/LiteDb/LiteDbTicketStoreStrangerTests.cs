@@ -45,7 +45,7 @@ public sealed class LiteDbTicketStoreStrangerTests : IDisposable
 
         var outcome = (await ctx.Store.DispatchAsync([request], default)).Single();
 
-        outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Created, "PC-2026-000002"));
+        outcome.Should().Be(new DispatchOutcome("k2", DispatchOutcomeKind.Created, "PC-2026-000002", LinkedTicketNumber: "PC-2026-000001"));
         var created = (await ctx.Store.GetAsync("PC-2026-000002", default))!;
         created.LinkedTicketNumber.Should().Be("PC-2026-000001");
         var named = (await ctx.Store.GetAsync("PC-2026-000001", default))!;
