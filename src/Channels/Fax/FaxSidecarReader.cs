@@ -117,7 +117,7 @@ internal static class FaxSidecarReader
 
         if (parsed.Kind == DateTimeKind.Unspecified)
         {
-            return new DateTimeOffset(parsed, serverTimeZone.GetUtcOffset(parsed));
+            return FaxLocalTime.In(parsed, serverTimeZone);
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;

@@ -51,10 +51,12 @@ internal static class FaxSpoolItemFactory
             LibTiffMessages.Route(logger);
             return FaxTiffTagReader.Read(stream, file.Name, serverTimeZone);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException
-            or Core.Intake.InboundItemRejectedException)
+        catch (Exception ex)
         {
             // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
+            // Whatever LibTiff.NET throws on hostile tags (a FormatException, an OverflowException, even an
+            // OutOfMemoryException for a count of 2^31), it throws for this file only: letting it out of the poll
+            // failed every later poll of the spool on the same file, and nothing behind it was read.
             FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
             return FaxImageInfo.Unknown;
         }

@@ -58,7 +58,7 @@ internal static class FaxTiffTagReader
             return null;
         }
 
-        return new DateTimeOffset(local, serverTimeZone.GetUtcOffset(local));
+        return FaxLocalTime.In(local, serverTimeZone);
     }
 
     private static string? Clean(string value)
