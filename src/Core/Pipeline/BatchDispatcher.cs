@@ -75,25 +75,29 @@ internal sealed class BatchDispatcher(ITicketStore store, ItemQuarantine quarant
 
         foreach (var (item, reason) in refused)
         {
-            await QuarantineAsync(source, item, $"the store refused it: {reason.GetType().Name}: {reason.Message}", batchFailure).ConfigureAwait(false);
+            var isNew = await QuarantineAsync(source, item, $"the store refused it: {reason.GetType().Name}: {reason.Message}", batchFailure).ConfigureAwait(false);
             acknowledge.Remove(item);
-            counters.Quarantined++;
-            metrics?.ItemQuarantined(source.Name);
+            if (isNew)
+            {
+                counters.Quarantined++;
+                metrics?.ItemQuarantined(source.Name);
+            }
         }
 
         return outcomes;
     }
 
     /// <summary>A store that cannot write the record either is out of order itself: the batch's failure ends the poll.</summary>
-    private async Task QuarantineAsync(IInboundSource source, InboundItem item, string reason, ExceptionDispatchInfo batchFailure)
+    private async Task<bool> QuarantineAsync(IInboundSource source, InboundItem item, string reason, ExceptionDispatchInfo batchFailure)
     {
         try
         {
-            await quarantine.QuarantineAsync(source, item, reason, CancellationToken.None).ConfigureAwait(false);
+            return await quarantine.QuarantineAsync(source, item, reason, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception)
         {
             batchFailure.Throw();
+            throw; // not reached: Throw() always throws
         }
     }
 }

@@ -244,9 +244,13 @@ public sealed class IngestPipeline
                 : ([], result.RejectReason);
             if (reason is not null)
             {
-                await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false);
-                counters.Quarantined++;
-                metrics?.ItemQuarantined(source.Name);
+                // A failed retry finds the item's record already there: nothing more is in quarantine.
+                if (await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false))
+                {
+                    counters.Quarantined++;
+                    metrics?.ItemQuarantined(source.Name);
+                }
+
                 continue;
             }
 

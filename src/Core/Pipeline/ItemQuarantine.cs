@@ -8,25 +8,29 @@ namespace ContactCenter.Core.Pipeline;
 /// <summary>Keeps a rejected item's bytes and reason durably, then lets the source move it aside.</summary>
 internal sealed class ItemQuarantine(ITicketStore store, IContentArchive archive, TimeProvider time, ILogger<ItemQuarantine> logger)
 {
-    public async Task QuarantineAsync(IInboundSource source, InboundItem item, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the item and moves it aside. True when it is newly quarantined; false when its source key already had a
+    /// record (a failed retry), which the store returns instead, so that counters count each item once.
+    /// </summary>
+    public async Task<bool> QuarantineAsync(IInboundSource source, InboundItem item, string reason, CancellationToken cancellationToken)
     {
         var original = await TryArchiveAsync(item, cancellationToken).ConfigureAwait(false);
-        await store.QuarantineAsync(
-            new QuarantineRecord
-            {
-                SourceKey = item.SourceKey,
-                ChannelName = item.ChannelName,
-                Channel = item.Channel,
-                At = time.GetUtcNow(),
-                Reason = reason,
-                ReceivedAt = item.ReceivedAt,
-                ItemMetadata = new Dictionary<string, string>(item.Metadata),
-                Original = original,
-                Status = QuarantineStatus.Pending,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var record = new QuarantineRecord
+        {
+            SourceKey = item.SourceKey,
+            ChannelName = item.ChannelName,
+            Channel = item.Channel,
+            At = time.GetUtcNow(),
+            Reason = reason,
+            ReceivedAt = item.ReceivedAt,
+            ItemMetadata = new Dictionary<string, string>(item.Metadata),
+            Original = original,
+            Status = QuarantineStatus.Pending,
+        };
+        var stored = await store.QuarantineAsync(record, cancellationToken).ConfigureAwait(false);
         PipelineLog.ItemQuarantined(logger, source.Name, item.SourceKey, reason);
         await SetAsideAsync(source, item, reason, cancellationToken).ConfigureAwait(false);
+        return ReferenceEquals(stored, record);
     }
 
     /// <summary>

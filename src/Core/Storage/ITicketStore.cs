@@ -46,7 +46,10 @@ public interface ITicketStore : IDisposable
     /// </summary>
     Task<Ticket?> UpdateAsync(string number, Func<Ticket, TicketEvent> change, CancellationToken cancellationToken);
 
-    /// <summary>Records a quarantined item durably (its bytes are already archived). Idempotent by source key.</summary>
+    /// <summary>
+    /// Records a quarantined item durably (its bytes are already archived). Idempotent by source key: returns the given
+    /// instance when it was recorded, the existing record when the key had one (the pipeline counts only the former).
+    /// </summary>
     Task<QuarantineRecord> QuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<QuarantineRecord>> ListQuarantineAsync(bool includeResolved, CancellationToken cancellationToken);

@@ -11,9 +11,14 @@ public sealed partial class TicketStoreContractTests
     public async Task Quarantine_SameSourceKeyTwice_OneRecordAndKnownSource(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);
-        var first = await s.Store.QuarantineAsync(Record("imap:a/INBOX/7/9", "Messaggio illeggibile"), default);
-        var second = await s.Reopen().QuarantineAsync(Record("imap:a/INBOX/7/9", "altro motivo"), default);
+        var given = Record("imap:a/INBOX/7/9", "Messaggio illeggibile");
+        var first = await s.Store.QuarantineAsync(given, default);
+        var again = Record("imap:a/INBOX/7/9", "altro motivo");
+        var second = await s.Reopen().QuarantineAsync(again, default);
 
+        // The pipeline counts an item as quarantined only when the store returns the record it was given.
+        first.Should().BeSameAs(given);
+        second.Should().NotBeSameAs(again);
         second.Id.Should().Be(first.Id);
         second.Reason.Should().Be("Messaggio illeggibile");
         second.At.Should().Be(s.Time.GetUtcNow());
