@@ -74,7 +74,7 @@ public sealed class IngestPipeline
         var summary = counters.ToSummary(time.GetElapsedTime(started));
         metrics?.PollCompleted(summary.Channel, summary.Duration);
         PipelineLog.PollDone(logger, summary.Channel, (long)summary.Duration.TotalMilliseconds, summary.Fetched, summary.Created,
-            summary.FollowUps, summary.AutoMail, summary.Duplicates, summary.Quarantined, summary.AlreadyStored);
+            summary.FollowUps, summary.AutoMail, summary.Duplicates, summary.Quarantined, summary.Spam, summary.AlreadyStored);
         return summary;
     }
 
@@ -236,6 +236,7 @@ public sealed class IngestPipeline
             {
                 // Held durably as spam: acknowledged with the batch, like a stored ticket.
                 acknowledge.Add(result.Item);
+                counters.Spam++;
                 continue;
             }
 

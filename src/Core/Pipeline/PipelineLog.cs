@@ -36,8 +36,8 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 1608, Level = LogLevel.Debug, Message = "{Channel}: batch of {Count} items stored and acknowledged ({Remaining} pending)")]
     public static partial void BatchDone(ILogger logger, string channel, int count, int remaining);
 
-    [LoggerMessage(EventId = 1609, Level = LogLevel.Information, Message = "{Channel}: poll done in {DurationMs} ms: {Fetched} fetched, {Created} created, {FollowUps} follow-ups, {AutoMail} automatic, {Duplicates} duplicates, {Quarantined} quarantined, {AlreadyStored} already stored")]
-    public static partial void PollDone(ILogger logger, string channel, long durationMs, int fetched, int created, int followUps, int autoMail, int duplicates, int quarantined, int alreadyStored);
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Information, Message = "{Channel}: poll done in {DurationMs} ms: {Fetched} fetched, {Created} created, {FollowUps} follow-ups, {AutoMail} automatic, {Duplicates} duplicates, {Quarantined} quarantined, {Spam} held as spam, {AlreadyStored} already stored")]
+    public static partial void PollDone(ILogger logger, string channel, long durationMs, int fetched, int created, int followUps, int autoMail, int duplicates, int quarantined, int spam, int alreadyStored);
 
     [LoggerMessage(EventId = 1610, Level = LogLevel.Warning, Message = "{Channel}: {SourceKey} was quarantined before but is still at the source; moving it aside again")]
     public static partial void AlreadyQuarantined(ILogger logger, string channel, string sourceKey);

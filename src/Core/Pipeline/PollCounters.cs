@@ -11,6 +11,7 @@ internal sealed class PollCounters(string channel)
     public int AutoMail { get; private set; }
     public int Duplicates { get; private set; }
     public int Quarantined { get; set; }
+    public int Spam { get; set; }
     public int AlreadyStored { get; set; }
 
     public void Count(DispatchOutcomeKind kind)
@@ -33,6 +34,7 @@ internal sealed class PollCounters(string channel)
         AutoMail = AutoMail,
         Duplicates = Duplicates,
         Quarantined = Quarantined,
+        Spam = Spam,
         AlreadyStored = AlreadyStored,
         Failed = failed,
         Duration = duration,

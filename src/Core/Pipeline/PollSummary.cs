@@ -15,6 +15,9 @@ public sealed record PollSummary
     public int Duplicates { get; init; }
     public int Quarantined { get; init; }
 
+    /// <summary>Items judged spam and held in the spam quarantine, with no ticket (counted apart from Quarantined).</summary>
+    public int Spam { get; init; }
+
     /// <summary>Items stored by an earlier run but not acknowledged (a crash in between): acknowledged only.</summary>
     public int AlreadyStored { get; init; }
 

@@ -10,12 +10,12 @@ internal static class IngestSummaryTable
     {
         var table = new Table().Border(TableBorder.Minimal).Title("Ingest")
             .AddColumn(new TableColumn("Channel").NoWrap())
-            .AddColumns("Fetched", "New", "Follow-up", "Auto", "Dup", "Quarantined", "Known", "Time", "Result");
+            .AddColumns("Fetched", "New", "Follow-up", "Auto", "Dup", "Quarantined", "Spam", "Known", "Time", "Result");
         foreach (var s in summaries)
         {
             table.AddRow(
                 Markup.Escape(s.Channel), N(s.Fetched), N(s.Created), N(s.FollowUps), N(s.AutoMail), N(s.Duplicates),
-                s.Quarantined > 0 ? $"[yellow]{s.Quarantined}[/]" : "0", N(s.AlreadyStored),
+                s.Quarantined > 0 ? $"[yellow]{s.Quarantined}[/]" : "0", N(s.Spam), N(s.AlreadyStored),
                 s.Duration.TotalSeconds.ToString("0.0s", CultureInfo.InvariantCulture),
                 s.Succeeded ? "[green]ok[/]" : "[red]" + Markup.Escape(s.Failed!) + "[/]");
         }
@@ -26,7 +26,7 @@ internal static class IngestSummaryTable
         }
         else
         {
-            table.Caption("New: tickets opened; Auto: automatic mail; Dup: duplicates; Known: stored before, now acknowledged.");
+            table.Caption("New: tickets opened; Auto: automatic mail; Dup: duplicates; Spam: held as spam, no ticket; Known: stored before, now acknowledged.");
         }
 
         return table;
