@@ -69,7 +69,12 @@ public interface ITicketStore : IDisposable
 
     Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken);
 
-    Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the record only while its stored status is still <paramref name="expected"/>, checked and written in one
+    /// step: a release and a confirm of the same item may run at once, and the later one must not overwrite the first.
+    /// False when another action changed the status first; <see cref="KeyNotFoundException"/> for an unknown id.
+    /// </summary>
+    Task<bool> UpdateSpamAsync(SpamRecord record, SpamStatus expected, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 

@@ -42,7 +42,7 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) => Inner.GetSpamAsync(id, cancellationToken);
 
-    public virtual Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken) => Inner.UpdateSpamAsync(record, cancellationToken);
+    public virtual Task<bool> UpdateSpamAsync(SpamRecord record, SpamStatus expected, CancellationToken cancellationToken) => Inner.UpdateSpamAsync(record, expected, cancellationToken);
 
     public virtual Task<IReadOnlyList<OutboxMessage>> GetDueOutboxAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Inner.GetDueOutboxAsync(now, max, cancellationToken);
 

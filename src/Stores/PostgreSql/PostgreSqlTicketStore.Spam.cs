@@ -53,15 +53,19 @@ internal sealed partial class PostgreSqlTicketStore
             .ConfigureAwait(false)).FirstOrDefault();
     }
 
-    public Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken) =>
+    public Task<bool> UpdateSpamAsync(SpamRecord record, SpamStatus expected, CancellationToken cancellationToken) =>
         WriteAsync(async db =>
         {
-            var changed = await Sql.ExecuteAsync(db, "UPDATE spam SET status = @status, doc = @doc WHERE id = @id", cancellationToken,
-                ("status", record.Status.ToString()), ("doc", StoreJson.Serialize(record)), ("id", (long)record.Id)).ConfigureAwait(false);
-            if (changed == 0)
+            // The status test in the UPDATE itself: the row lock makes a concurrent action wait, then see the new status.
+            var changed = await Sql.ExecuteAsync(db, "UPDATE spam SET status = @status, doc = @doc WHERE id = @id AND status = @expected", cancellationToken,
+                ("status", record.Status.ToString()), ("doc", StoreJson.Serialize(record)), ("id", (long)record.Id), ("expected", expected.ToString()))
+                .ConfigureAwait(false);
+            if (changed == 0 && await Sql.ScalarAsync(db, "SELECT 1 FROM spam WHERE id = @id", cancellationToken, ("id", (long)record.Id)).ConfigureAwait(false) is null)
             {
                 throw new KeyNotFoundException($"No spam record {record.Id}.");
             }
+
+            return changed == 1;
         }, cancellationToken);
 
     private static SpamRecord ReadSpam(NpgsqlDataReader reader) => StoreJson.ReadWithId<SpamRecord>(reader, (record, id) => record.Id = id);

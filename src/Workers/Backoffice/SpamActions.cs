@@ -65,7 +65,15 @@ internal sealed class SpamActions(
 
         record.Status = SpamStatus.Released;
         record.ResultTicketNumber = number;
-        await ResolveAsync(record, actor, spam: false, cancellationToken).ConfigureAwait(false);
+        // The ticket exists now, so the record must say Released even if a confirm resolved it meanwhile: a confirmed
+        // record pointing nowhere while a ticket was made from it would be counted twice and hide the ticket.
+        if (!await ResolveAsync(record, actor, SpamStatus.Held, cancellationToken).ConfigureAwait(false)
+            && !await ResolveAsync(record, actor, SpamStatus.Confirmed, cancellationToken).ConfigureAwait(false))
+        {
+            return await AlreadyResolvedAsync(id, record, "not released again", cancellationToken).ConfigureAwait(false);
+        }
+
+        await LearnAsync(record, spam: false, cancellationToken).ConfigureAwait(false);
         BackofficeLog.SpamReleased(logger, id, record.SourceKey, actor, number);
         return new(BackofficeOutcome.Done, $"Spam item {id} released: ticket {number}.{Learnt(record)}", record);
     }
@@ -79,37 +87,56 @@ internal sealed class SpamActions(
         }
 
         record!.Status = SpamStatus.Confirmed;
-        await ResolveAsync(record, actor, spam: true, cancellationToken).ConfigureAwait(false);
+        if (!await ResolveAsync(record, actor, SpamStatus.Held, cancellationToken).ConfigureAwait(false))
+        {
+            return await AlreadyResolvedAsync(id, record, "not confirmed", cancellationToken).ConfigureAwait(false);
+        }
+
+        await LearnAsync(record, spam: true, cancellationToken).ConfigureAwait(false);
         BackofficeLog.SpamConfirmed(logger, id, record.SourceKey, actor);
         return new(BackofficeOutcome.Done, $"Spam item {id} confirmed as spam; the record and the original are kept.{Learnt(record)}", record);
     }
 
-    private async Task ResolveAsync(SpamRecord record, string actor, bool spam, CancellationToken cancellationToken)
+    /// <summary>Writes the resolution only if the record is still <paramref name="from"/> (see <see cref="ITicketStore.UpdateSpamAsync"/>).</summary>
+    private Task<bool> ResolveAsync(SpamRecord record, string actor, SpamStatus from, CancellationToken cancellationToken)
     {
         record.ResolvedBy = actor;
         record.ResolvedAt = time.GetUtcNow();
-        record.LearnNote = await LearnAsync(record, spam, cancellationToken).ConfigureAwait(false);
-        await store.UpdateSpamAsync(record, cancellationToken).ConfigureAwait(false);
+        return store.UpdateSpamAsync(record, from, cancellationToken);
     }
 
-    private async Task<string?> LearnAsync(SpamRecord record, bool spam, CancellationToken cancellationToken)
+    private async Task<SpamActionResult> AlreadyResolvedAsync(int id, SpamRecord mine, string what, CancellationToken cancellationToken)
+    {
+        var now = await store.GetSpamAsync(id, cancellationToken).ConfigureAwait(false) ?? mine;
+        var ticket = now.ResultTicketNumber is { } number ? $", ticket {number}" : "";
+        return new(BackofficeOutcome.Refused,
+            $"Spam item {id} is already resolved ({now.Status.ToString().ToLowerInvariant()} by {now.ResolvedBy}{ticket}); {what}.", now);
+    }
+
+    /// <summary>
+    /// Teaches rspamd only after the resolution was written (a lost race teaches nothing), then notes the lesson on the
+    /// record unless another action changed its status meanwhile.
+    /// </summary>
+    private async Task LearnAsync(SpamRecord record, bool spam, CancellationToken cancellationToken)
     {
         if (catalog.For(record.ChannelName) is not { Rspamd: true } || !engine.CanLearn || record.Original is not { } original
             || !archive.Contains(original.Sha256))
         {
-            return null;
+            return;
         }
 
         try
         {
             using var stream = archive.OpenRead(original.Sha256);
-            return await engine.LearnAsync(stream, spam, cancellationToken).ConfigureAwait(false);
+            record.LearnNote = await engine.LearnAsync(stream, spam, cancellationToken).ConfigureAwait(false);
         }
         catch (SpamEngineException ex)
         {
             BackofficeLog.SpamLearnFailed(logger, record.Id, ex.Message);
-            return $"not learnt: {ex.Message}";
+            record.LearnNote = $"not learnt: {ex.Message}";
         }
+
+        await store.UpdateSpamAsync(record, record.Status, cancellationToken).ConfigureAwait(false);
     }
 
     private static string Learnt(SpamRecord record) => record.LearnNote is { } note ? $" rspamd: {note}." : "";

@@ -39,7 +39,7 @@ public sealed partial class TicketStoreContractTests
         record.Status = SpamStatus.Released;
         record.ResultTicketNumber = outcome.TicketNumber;
         record.ResolvedBy = "operatore";
-        await s.Store.UpdateSpamAsync(record, default);
+        (await s.Store.UpdateSpamAsync(record, SpamStatus.Held, default)).Should().BeTrue();
 
         outcome.Kind.Should().Be(DispatchOutcomeKind.Created);
         replay.Should().Be(new DispatchOutcome("k1", DispatchOutcomeKind.Duplicate, outcome.TicketNumber));
@@ -49,7 +49,7 @@ public sealed partial class TicketStoreContractTests
         resolved.Status.Should().Be(SpamStatus.Released);
         resolved.ResultTicketNumber.Should().Be(outcome.TicketNumber);
         (await s.Store.GetSpamAsync(999, default)).Should().BeNull();
-        var missing = () => s.Store.UpdateSpamAsync(new SpamRecord { Id = 999, SourceKey = "x" }, default);
+        var missing = () => s.Store.UpdateSpamAsync(new SpamRecord { Id = 999, SourceKey = "x" }, SpamStatus.Held, default);
         await missing.Should().ThrowAsync<KeyNotFoundException>();
     }
 

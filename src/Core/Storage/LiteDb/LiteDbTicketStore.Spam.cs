@@ -39,12 +39,11 @@ internal sealed partial class LiteDbTicketStore
     public Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(() => (SpamRecord?)_c.Spam.FindById(id), cancellationToken);
 
-    public Task UpdateSpamAsync(SpamRecord record, CancellationToken cancellationToken) =>
+    // Read and written in one transaction under the store's gate, so no other action changes the status in between.
+    public Task<bool> UpdateSpamAsync(SpamRecord record, SpamStatus expected, CancellationToken cancellationToken) =>
         RunAsync(() => Durably(() =>
         {
-            if (!_c.Spam.Update(record))
-            {
-                throw new KeyNotFoundException($"No spam record {record.Id}.");
-            }
+            var stored = _c.Spam.FindById(record.Id) ?? throw new KeyNotFoundException($"No spam record {record.Id}.");
+            return stored.Status == expected && _c.Spam.Update(record);
         }), cancellationToken);
 }
