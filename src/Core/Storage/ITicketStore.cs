@@ -56,7 +56,12 @@ public interface ITicketStore : IDisposable
 
     Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken);
 
-    Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the record only while its stored status is still <paramref name="expected"/>, checked and written in one
+    /// step: a discard and a retry of the same item may run at once, and the later one must not overwrite the first.
+    /// False when another action changed the status first; <see cref="KeyNotFoundException"/> for an unknown id.
+    /// </summary>
+    Task<bool> UpdateQuarantineAsync(QuarantineRecord record, QuarantineStatus expected, CancellationToken cancellationToken);
 
     /// <summary>
     /// Holds an item judged spam durably (its bytes are already archived), with no ticket: idempotent by source key, and

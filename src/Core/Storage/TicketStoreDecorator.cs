@@ -34,7 +34,7 @@ internal abstract class TicketStoreDecorator : ITicketStore
 
     public virtual Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken) => Inner.GetQuarantineAsync(id, cancellationToken);
 
-    public virtual Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) => Inner.UpdateQuarantineAsync(record, cancellationToken);
+    public virtual Task<bool> UpdateQuarantineAsync(QuarantineRecord record, QuarantineStatus expected, CancellationToken cancellationToken) => Inner.UpdateQuarantineAsync(record, expected, cancellationToken);
 
     public virtual Task<SpamRecord> HoldSpamAsync(SpamRecord record, CancellationToken cancellationToken) => Inner.HoldSpamAsync(record, cancellationToken);
 

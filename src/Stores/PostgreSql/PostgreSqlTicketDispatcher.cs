@@ -72,6 +72,12 @@ internal sealed class PostgreSqlTicketDispatcher
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
         }
 
+        if (known is { Outcome: nameof(SourceOutcome.Quarantined) } && await IsDiscardedAsync(draft.SourceKey, cancellationToken).ConfigureAwait(false))
+        {
+            // An operator discarded it: a retry already in the pipeline when they did must not make a ticket anyway.
+            return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, null);
+        }
+
         var sameItem = draft.SameItemKey is { } itemKey ? _reads.Source(itemKey) : null;
         var incoming = await _messageIds.IdentifyAsync(draft, cancellationToken).ConfigureAwait(false);
         var outcome = sameItem is { } same ? await RecordSameOriginalAsync(draft, same.Ticket, cancellationToken).ConfigureAwait(false)
@@ -285,6 +291,14 @@ internal sealed class PostgreSqlTicketDispatcher
         return (long)(await Sql.ScalarAsync(_db, "SELECT count(*) FROM outbox WHERE to_lower = @to AND created_at >= @since", cancellationToken,
             ("to", address.Trim().ToLowerInvariant()), ("since", since)).ConfigureAwait(false))!;
     }
+
+    /// <summary>
+    /// Locks the record until the batch commits: a discard racing this dispatch waits, then finds it Retried (its
+    /// UPDATE tests the status again) instead of overwriting it.
+    /// </summary>
+    private async Task<bool> IsDiscardedAsync(string sourceKey, CancellationToken cancellationToken) =>
+        await Sql.ScalarAsync(_db, "SELECT status FROM quarantine WHERE source_key = @k FOR UPDATE", cancellationToken, ("k", sourceKey))
+            .ConfigureAwait(false) is nameof(QuarantineStatus.Discarded);
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
     private async Task ResolveQuarantineAsync(string sourceKey, string? ticketNumber, CancellationToken cancellationToken)

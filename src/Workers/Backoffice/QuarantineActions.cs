@@ -49,17 +49,27 @@ internal sealed class QuarantineActions(
         }
 
         var after = await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false) ?? record;
+        if (after.Status == QuarantineStatus.Discarded)
+        {
+            // Discarded while the retry ran: the store made no ticket, and the discard reason stays the record's note.
+            return AlreadyResolved(id, after, "not retried");
+        }
+
         if (after.Status == QuarantineStatus.Retried)
         {
             after.ResolutionNote = $"retried by {actor}";
-            await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+            await store.UpdateQuarantineAsync(after, QuarantineStatus.Retried, cancellationToken).ConfigureAwait(false);
             BackofficeLog.QuarantineRetried(logger, id, after.SourceKey, actor, after.ResultTicketNumber);
             return new(BackofficeOutcome.Done, $"Quarantined item {id} retried: ticket {after.ResultTicketNumber ?? "(none)"}.", after);
         }
 
         var why = failure ?? source.RejectedReason ?? "not stored";
         after.ResolutionNote = $"retry by {actor} at {time.GetUtcNow():u} failed: {why}";
-        await store.UpdateQuarantineAsync(after, cancellationToken).ConfigureAwait(false);
+        if (!await store.UpdateQuarantineAsync(after, QuarantineStatus.Pending, cancellationToken).ConfigureAwait(false))
+        {
+            return AlreadyResolved(id, await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false) ?? after, "the retry failed: " + why);
+        }
+
         BackofficeLog.QuarantineRetryFailed(logger, id, after.SourceKey, actor, why);
         return new(BackofficeOutcome.Refused, $"Quarantined item {id} failed again: {why}", after);
     }
@@ -92,9 +102,21 @@ internal sealed class QuarantineActions(
         record!.Status = QuarantineStatus.Discarded;
         record.ResolutionNote = $"{reason.Trim()} (discarded by {actor})";
         record.ResolvedAt = time.GetUtcNow();
-        await store.UpdateQuarantineAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!await store.UpdateQuarantineAsync(record, QuarantineStatus.Pending, cancellationToken).ConfigureAwait(false))
+        {
+            // A retry made its ticket (or another operator acted) since the record was read: that outcome stands.
+            return AlreadyResolved(id, await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false) ?? record, "not discarded");
+        }
+
         BackofficeLog.QuarantineDiscarded(logger, id, record.SourceKey, actor);
         return new(BackofficeOutcome.Done, $"Quarantined item {id} discarded; the record and the archived original are kept.", record);
+    }
+
+    private static QuarantineActionResult AlreadyResolved(int id, QuarantineRecord now, string what)
+    {
+        var ticket = now.ResultTicketNumber is { } number ? $", ticket {number}" : "";
+        return new(BackofficeOutcome.Refused,
+            $"Quarantined item {id} is already resolved ({now.Status.ToString().ToLowerInvariant()}{ticket}: {now.ResolutionNote}); {what}.", now);
     }
 
     private static QuarantineActionResult? Unresolvable(int id, QuarantineRecord? record) => record switch

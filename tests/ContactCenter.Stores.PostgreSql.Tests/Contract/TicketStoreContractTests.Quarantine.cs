@@ -38,13 +38,13 @@ public sealed partial class TicketStoreContractTests
         record.ResolutionNote = "spam";
         record.ResolvedAt = s.Time.GetUtcNow();
 
-        await s.Store.UpdateQuarantineAsync(record, default);
+        (await s.Store.UpdateQuarantineAsync(record, QuarantineStatus.Pending, default)).Should().BeTrue();
 
         (await s.Store.ListQuarantineAsync(includeResolved: false, default)).Select(r => r.SourceKey).Should().Equal("k2");
         (await s.Store.ListQuarantineAsync(includeResolved: true, default)).Should().HaveCount(2);
         (await s.Store.GetQuarantineAsync(record.Id, default))!.ResolutionNote.Should().Be("spam");
         (await s.Store.GetQuarantineAsync(999, default)).Should().BeNull();
-        var missing = () => s.Store.UpdateQuarantineAsync(new QuarantineRecord { Id = 999, SourceKey = "x" }, default);
+        var missing = () => s.Store.UpdateQuarantineAsync(new QuarantineRecord { Id = 999, SourceKey = "x" }, QuarantineStatus.Pending, default);
         await missing.Should().ThrowAsync<KeyNotFoundException>();
     }
 
@@ -77,7 +77,7 @@ public sealed partial class TicketStoreContractTests
         await s.Store.DispatchAsync([StoreRequests.Mail("q2")], default);
         var discarded = await s.Store.QuarantineAsync(Record("q3", "Allegato vietato"), default);
         discarded.Status = QuarantineStatus.Discarded;
-        await s.Store.UpdateQuarantineAsync(discarded, default);
+        await s.Store.UpdateQuarantineAsync(discarded, QuarantineStatus.Pending, default);
 
         var known = await s.Store.FindKnownSourcesAsync(["new1", "k1", "q1", "q2", "k1", "q3", "new2"], default);
 

@@ -43,13 +43,12 @@ internal sealed partial class LiteDbTicketStore
     public Task<QuarantineRecord?> GetQuarantineAsync(int id, CancellationToken cancellationToken) =>
         RunAsync(() => (QuarantineRecord?)_c.Quarantine.FindById(id), cancellationToken);
 
-    public Task UpdateQuarantineAsync(QuarantineRecord record, CancellationToken cancellationToken) =>
+    // Read and written in one transaction under the store's gate (dispatch takes it too), so nothing changes in between.
+    public Task<bool> UpdateQuarantineAsync(QuarantineRecord record, QuarantineStatus expected, CancellationToken cancellationToken) =>
         RunAsync(() => Durably(() =>
         {
-            if (!_c.Quarantine.Update(record))
-            {
-                throw new KeyNotFoundException($"No quarantine record {record.Id}.");
-            }
+            var stored = _c.Quarantine.FindById(record.Id) ?? throw new KeyNotFoundException($"No quarantine record {record.Id}.");
+            return stored.Status == expected && _c.Quarantine.Update(record);
         }), cancellationToken);
 
     public Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) =>

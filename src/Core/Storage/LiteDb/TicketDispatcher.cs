@@ -54,6 +54,12 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
         }
 
+        if (known is { Outcome: SourceOutcome.Quarantined } && IsDiscarded(draft.SourceKey))
+        {
+            // An operator discarded it: a retry already in the pipeline when they did must not make a ticket anyway.
+            return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, null);
+        }
+
         var sameItem = draft.SameItemKey is { } itemKey ? _sources.GetValueOrDefault(itemKey) : null;
         var incoming = Identify(draft);
         var outcome = sameItem is not null ? RecordSameOriginal(draft, sameItem)
@@ -271,6 +277,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             _matcher.Stored(row);
         }
     }
+
+    private bool IsDiscarded(string sourceKey) =>
+        collections.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), sourceKey)) is { Status: QuarantineStatus.Discarded };
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
     private void ResolveQuarantine(string sourceKey, string? ticketNumber)
