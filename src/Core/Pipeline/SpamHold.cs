@@ -53,12 +53,28 @@ internal sealed class SpamHold(IEnumerable<IDraftScreen> screens, ITicketStore s
                 && double.TryParse(score, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null,
             Verdict = spam.Metadata.Where(m => m.Key.StartsWith("mail.spam.", StringComparison.Ordinal) || m.Key.StartsWith("mail.auth.", StringComparison.Ordinal))
                 .ToDictionary(m => m.Key, m => m.Value),
+            ItemMetadata = ItemMetadataOf(item, spam),
             Original = spam.Original,
             Status = SpamStatus.Held,
         }, cancellationToken).ConfigureAwait(false);
         PipelineLog.SpamHeld(logger, channel, item.SourceKey, record.Id, record.Score);
         metrics?.ItemIngested(channel, "Spam");
         return true;
+    }
+
+    /// <summary>
+    /// The item's metadata, with the arrival its source claimed when the pipeline clamped it: a release reads the item
+    /// again at the clamped time, and would otherwise lose the claim.
+    /// </summary>
+    private static Dictionary<string, string> ItemMetadataOf(InboundItem item, TicketDraft spam)
+    {
+        var metadata = new Dictionary<string, string>(item.Metadata);
+        if (spam.Metadata.TryGetValue(IngestPipeline.ReportedArrivalKey, out var reported))
+        {
+            metadata[IngestPipeline.ReportedArrivalKey] = reported;
+        }
+
+        return metadata;
     }
 
     /// <summary>

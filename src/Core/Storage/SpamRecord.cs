@@ -21,6 +21,13 @@ public sealed class SpamRecord
     /// <summary>The screening's metadata (<c>mail.spam.*</c>, <c>mail.auth.*</c>).</summary>
     public Dictionary<string, string> Verdict { get; set; } = [];
 
+    /// <summary>
+    /// The source's metadata of the item (<c>mail.mailbox</c>, <c>imap.uid</c>, <c>maildrop.file</c>, a clamped
+    /// <c>source.reportedArrival</c>), so that a released ticket carries it as one never held did; empty on records
+    /// older than this field.
+    /// </summary>
+    public Dictionary<string, string> ItemMetadata { get; set; } = [];
+
     /// <summary>The original bytes in the archive.</summary>
     public TicketAttachment? Original { get; set; }
 

@@ -29,11 +29,15 @@ internal sealed class SpamActions(
             return new(BackofficeOutcome.Refused, $"Spam item {id} has no archived original to release.", record);
         }
 
-        var metadata = new Dictionary<string, string>(record.Verdict)
+        // The channel's metadata of the item (mailbox, IMAP UID, file), then the verdict over it, as a retry keeps them.
+        var metadata = new Dictionary<string, string>(record.ItemMetadata);
+        foreach (var (key, value) in record.Verdict)
         {
-            [MailScreeningKeys.SpamVerdict] = SpamVerdict.Released.Name(),
-            [MailScreeningKeys.SpamReleasedBy] = actor,
-        };
+            metadata[key] = value;
+        }
+
+        metadata[MailScreeningKeys.SpamVerdict] = SpamVerdict.Released.Name();
+        metadata[MailScreeningKeys.SpamReleasedBy] = actor;
         var source = new SpamReleaseSource(new InboundItem
         {
             SourceKey = record.SourceKey,

@@ -113,6 +113,7 @@ public sealed class SpamScreeningTests(RspamdFixture rspamd) : IClassFixture<Rsp
         var ticket = await service.Http.GetFromJsonAsync<JsonElement>($"api/tickets/{number}");
         ticket.GetProperty("metadata").GetProperty("mail.spam.verdict").GetString().Should().Be("released");
         ticket.GetProperty("metadata").GetProperty("mail.spam.releasedBy").GetString().Should().Contain("operatore");
+        ticket.GetProperty("metadata").GetProperty("maildrop.file").GetString().Should().Contain("gtube.eml", "the channel's item metadata is kept on release");
         var receipt = (await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60))).Single();
         receipt.EnvelopeTo.Should().Equal("giulia.verdi@example.org");
         receipt.Message.Subject.Should().Contain(number);
