@@ -1,3 +1,5 @@
+using ContactCenter.Channels.Files;
+
 namespace ContactCenter.Channels.Email;
 
 /// <summary>Lists the deliverable files of a mail-drop folder, oldest first.</summary>
@@ -15,7 +17,7 @@ internal static class MailDropFiles
             : root.EnumerateFiles("*.eml", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive });
 
         return files.Where(f => !IsHiddenOrTemporary(f.Name))
-            .OrderBy(f => f.LastWriteTimeUtc)
+            .OrderBy(SourceFiles.LastWriteUtc)
             .ThenBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -41,7 +41,7 @@ internal sealed class MailDropSource(
         if (!MailDropFiles.IsMaildir(options.Path))
         {
             tracker.KeepOnly(files.Select(f => f.FullName).ToHashSet(StringComparer.Ordinal));
-            files = files.Where(f => tracker.IsStable(f.FullName, f.Length, f.LastWriteTimeUtc)).ToList();
+            files = files.Where(f => tracker.IsStable(f.FullName, f.Length, SourceFiles.LastWriteUtc(f))).ToList();
         }
 
         EmailSourceLog.DropPending(logger, Name, files.Count, options.Path);
@@ -135,7 +135,7 @@ internal sealed class MailDropSource(
             SourceKey = $"maildrop:{Name}/{hash}",
             ChannelName = Name,
             Channel = Channel,
-            ReceivedAt = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
+            ReceivedAt = new DateTimeOffset(SourceFiles.LastWriteUtc(file), TimeSpan.Zero),
             OpenAsync = _ => ValueTask.FromResult(SourceFiles.OpenRead(path, rules)),
             Length = file.Length,
             OriginalFileName = "message.eml",

@@ -51,7 +51,7 @@ internal sealed class FaxSpoolSource : IPrefetchingSource
 
         var files = new DirectoryInfo(options.Path).EnumerateFiles(options.Pattern)
             .Where(f => !f.Name.StartsWith('.'))
-            .Select(f => new FaxSpoolFile(f.FullName, f.Length, f.LastWriteTimeUtc))
+            .Select(f => new FaxSpoolFile(f.FullName, f.Length, SourceFiles.LastWriteUtc(f)))
             .ToList();
         tracker.KeepOnly(files.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal));
         // Decided once, before the first batch: acknowledgements update the state and the tracker while later

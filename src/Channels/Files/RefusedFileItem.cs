@@ -43,7 +43,7 @@ internal static class RefusedFileItem
         try
         {
             // The entry's own time: a link's, not its target's.
-            return new FileInfo(path).LastWriteTimeUtc;
+            return SourceFiles.LastWriteUtc(new FileInfo(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

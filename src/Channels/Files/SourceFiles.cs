@@ -23,7 +23,25 @@ internal static class SourceFiles
     public static bool IsUnchanged(string path, long size, DateTime lastWriteUtc)
     {
         var info = new FileInfo(path);
-        return info.Exists && info.Length == size && info.LastWriteTimeUtc == lastWriteUtc;
+        return info.Exists && info.Length == size && LastWriteUtc(info) == lastWriteUtc;
+    }
+
+    /// <summary>
+    /// The entry's modification time; <see cref="DateTime.MinValue"/> for one .NET cannot hold (after year 9999 or
+    /// before year 1: an SMB share or tmpfs keeps what a client set). <see cref="FileSystemInfo.LastWriteTimeUtc"/>
+    /// throws for those at every read, which failed every poll of the folder on that one file. The stand-in stays the
+    /// same from poll to poll, so a file that does not change still reads as unchanged.
+    /// </summary>
+    public static DateTime LastWriteUtc(FileSystemInfo entry)
+    {
+        try
+        {
+            return entry.LastWriteTimeUtc;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateTime.MinValue;
+        }
     }
 
     /// <summary>True when the entry itself exists, whatever it is (a dangling link too).</summary>

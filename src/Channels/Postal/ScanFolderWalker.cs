@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Files;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Postal;
@@ -40,7 +41,7 @@ internal sealed class ScanFolderWalker(ScanFolderChannelOptions options, ILogger
                 {
                     var relative = Path.GetRelativePath(root, directory.FullName);
                     files.Add(new ScanFile(
-                        root, file.FullName, relative == "." ? "" : relative.Replace('\\', '/'), file.Length, file.LastWriteTimeUtc));
+                        root, file.FullName, relative == "." ? "" : relative.Replace('\\', '/'), file.Length, SourceFiles.LastWriteUtc(file)));
                 }
             }
 
