@@ -17,6 +17,9 @@ public sealed class IngestPipeline
     /// <summary>Metadata key of the arrival time a source claimed when it was in the future (and was clamped).</summary>
     public const string ReportedArrivalKey = "source.reportedArrival";
 
+    /// <summary>An arrival before this is a clock that was never set, not a date: no citizen wrote to this service then.</summary>
+    internal static readonly DateTimeOffset ClockNeverSet = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ITicketStore store;
     private readonly ItemNormalizerRunner normalizers;
     private readonly ItemQuarantine quarantine;
@@ -299,13 +302,23 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// A file time or a server date in the future (a wrong clock, a touched file) would file the ticket in a future year
-    /// and start its clock late: the arrival becomes the moment the item was read, and the claim is kept in the metadata.
+    /// and start its clock late; one before <see cref="ClockNeverSet"/> (a scanner or gateway without a battery says
+    /// 1970 or 1980; a file time .NET cannot hold reads as year 1) would file it decades back, overdue on arrival. Either
+    /// way the arrival becomes the moment the item was read, and the claim is kept in the metadata.
     /// </summary>
     private void ClampArrival(string channel, IReadOnlyList<TicketDraft> drafts, DateTimeOffset readAt)
     {
-        foreach (var draft in drafts.Where(d => d.ReceivedAt > readAt))
+        foreach (var draft in drafts.Where(d => d.ReceivedAt > readAt || d.ReceivedAt < ClockNeverSet))
         {
-            PipelineLog.FutureArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
+            if (draft.ReceivedAt > readAt)
+            {
+                PipelineLog.FutureArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
+            }
+            else
+            {
+                PipelineLog.UnsetClockArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
+            }
+
             draft.Metadata[ReportedArrivalKey] = draft.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             draft.ReceivedAt = readAt;
         }

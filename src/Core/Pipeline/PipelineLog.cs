@@ -50,6 +50,10 @@ internal static partial class PipelineLog
         Message = "{Channel}: {SourceKey} claims to have arrived at {ReportedAt:O}, after it was read at {ReadAt:O} (a clock or a file time in the future); its arrival is the moment it was read")]
     public static partial void FutureArrivalClamped(ILogger logger, string channel, string sourceKey, DateTimeOffset reportedAt, DateTimeOffset readAt);
 
+    [LoggerMessage(EventId = 1641, Level = LogLevel.Warning,
+        Message = "{Channel}: {SourceKey} claims to have arrived at {ReportedAt:O}, before any request to this service (a clock never set, a file time out of range); its arrival is the moment it was read, {ReadAt:O}")]
+    public static partial void UnsetClockArrivalClamped(ILogger logger, string channel, string sourceKey, DateTimeOffset reportedAt, DateTimeOffset readAt);
+
     [LoggerMessage(EventId = 3803, Level = LogLevel.Warning,
         Message = "{Channel}: the screen {Screen} failed on {SourceKey}, which goes on unchecked")]
     public static partial void ScreenFailed(ILogger logger, Exception exception, string channel, string sourceKey, string screen);

@@ -135,6 +135,30 @@ public sealed class TicketRecordTests : IDisposable
             .Should().BeCloseTo(claimed, TimeSpan.FromSeconds(1), "what the source claimed is kept for the audit");
     }
 
+    [Fact]
+    public async Task IngestOnce_MailDropFileDated1970_ArrivesWhenItWasRead_NotOverdueOnArrival()
+    {
+        var inbox = Directory.CreateDirectory(folder.Combine("inbox")).FullName;
+        var file = Path.Combine(inbox, "orologio-mai-impostato.eml");
+        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "mail", "02-danni-terremoto.eml"), file);
+        File.SetLastWriteTimeUtc(file, DateTime.UnixEpoch); // a gateway without a battery
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Channels = new { drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), StableFor = "00:00:00" } },
+        });
+
+        var started = DateTimeOffset.UtcNow;
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+
+        var ticket = await Show(config, Rows(await Run(config, "tickets", "list", "--json")).Single().GetProperty("number").GetString()!);
+        ticket.GetProperty("receivedAt").GetDateTimeOffset().Should().BeOnOrAfter(started.AddSeconds(-1));
+        ticket.GetProperty("number").GetString().Should().Be($"PC-{started.Year}-000001", "not a ticket of 1970, overdue for 56 years");
+        ticket.GetProperty("dueAt").GetDateTimeOffset().Should().BeAfter(started);
+        ticket.GetProperty("metadata").GetProperty("source.reportedArrival").GetDateTimeOffset().Should().Be(DateTimeOffset.UnixEpoch);
+    }
+
     private Task<CliRun.Result> Run(string config, params string[] args) => CliRun.RunAsync(null, [.. args, "--config", rules, "--config", config]);
 
     private async Task<JsonElement> Show(string config, string number)
