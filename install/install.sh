@@ -154,7 +154,7 @@ if ! staged && ((start)); then
   systemctl daemon-reload
   systemctl enable contactcenter.service
   systemctl restart contactcenter.service
-  say "Started. Check it with: systemctl status contactcenter; contactcenter channels check"
+  say "Started. Check it with: systemctl status contactcenter; sudo contactcenter channels check"
 elif ((was_running)); then
   systemctl daemon-reload
   say "Installed; the service was stopped for the upgrade and not started again (--no-start): systemctl start contactcenter"

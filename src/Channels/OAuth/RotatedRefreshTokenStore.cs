@@ -46,7 +46,9 @@ internal sealed class RotatedRefreshTokenStore(string? path, string channel, Tim
     /// </summary>
     public async Task<string?> LoadAsync(string configuredSha256, CancellationToken cancellationToken)
     {
-        var kept = await ReadAsync(cancellationToken).ConfigureAwait(false) ?? memory;
+        // The newer of the file and memory: after a save that failed, the file still holds the token the server retired.
+        var saved = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        var kept = saved is null || (memory is not null && memory.RotatedAt > saved.RotatedAt) ? memory : saved;
         if (kept is null)
         {
             return null;

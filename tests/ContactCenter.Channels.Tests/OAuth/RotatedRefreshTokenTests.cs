@@ -139,6 +139,25 @@ public sealed class RotatedRefreshTokenTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task StateFile_SavedByRootInTheServicesDataFolder_BelongsToTheServicesUser()
+    {
+        // The admin's `sudo contactcenter channels check` saves the rotation; the service (another user) must read it.
+        var data = Directory.CreateDirectory(folder.Combine("data")).FullName;
+        const uint Service = 65534;
+        var root = ContactCenter.Channels.Files.UnixOwner.IsRoot;
+        if (root)
+        {
+            ContactCenter.Channels.Files.UnixOwner.Give(data, (Service, Service)).Should().BeTrue();
+        }
+
+        await Start(new RecordingLogger()).GetAsync(CancellationToken.None);
+
+        var expected = root ? Service : ContactCenter.Channels.Files.UnixOwner.Of(data)!.Value.Uid;
+        ContactCenter.Channels.Files.UnixOwner.Of(StateFolder)!.Value.Uid.Should().Be(expected);
+        ContactCenter.Channels.Files.UnixOwner.Of(Directory.GetFiles(StateFolder).Single())!.Value.Uid.Should().Be(expected);
+    }
+
+    [Fact]
     public async Task Refresh_StateFromAnotherConfiguredToken_Ignored()
     {
         // A login with an earlier token left its rotated successor (still valid at the server) in the data folder.
