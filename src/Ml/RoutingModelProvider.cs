@@ -101,6 +101,12 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
                 return;
             }
 
+            // A file that cannot be opened now (a chmod still to come, a scanner holding it) is not a bad model: that
+            // failure goes to the outer catch and is tried again at the next check, not set aside until the file changes.
+            using (File.OpenRead(file))
+            {
+            }
+
             try
             {
                 var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), file);
