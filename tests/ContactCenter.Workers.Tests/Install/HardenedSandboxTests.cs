@@ -40,10 +40,10 @@ public sealed class HardenedSandboxTests
         foreach (var channel in new[] { "demo-mail", "demo-posta", "demo-fax" })
         {
             var row = run.StandardOutput.Split('\n').Select(l => l.Split('│').Select(c => c.Trim()).ToArray())
-                .Single(c => c.Length == 10 && c[0] == channel);
+                .Single(c => c.Length == 11 && c[0] == channel);
             row[2].Should().NotBe("0", $"{channel} must open tickets:\n{run.StandardOutput}");
             row[6].Should().Be("0", $"nothing from {channel} may be quarantined:\n{run.StandardOutput}");
-            row[9].Should().Be("ok");
+            row[10].Should().Be("ok");
         }
 
         var used = File.ReadAllLines(trace).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
