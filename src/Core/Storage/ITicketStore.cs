@@ -95,7 +95,9 @@ public interface ITicketStore : IDisposable
     /// Webhook deliveries neither delivered nor abandoned whose next attempt is due: for each webhook its oldest
     /// <paramref name="maxPerWebhook"/> (by id), all of them ordered by id. The limit is per webhook so that one
     /// receiver's backlog (down, or disabled) never takes the places of another's events. Rows of the webhooks in
-    /// <paramref name="except"/> (the disabled ones, whose events wait) are not read at all.
+    /// <paramref name="except"/> (the disabled ones, whose events wait) are not returned. Both stores look at every due
+    /// row to choose (PostgreSQL only their ids and webhook names, LiteDB whole rows), as the pending summary already does
+    /// at each run.
     /// </summary>
     Task<IReadOnlyList<WebhookDelivery>> GetDueWebhooksAsync(
         DateTimeOffset now, int maxPerWebhook, IReadOnlyCollection<string> except, CancellationToken cancellationToken);
