@@ -72,7 +72,9 @@ internal sealed class PostgreSqlTicketDispatcher
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, k.Ticket);
         }
 
-        if (known is { Outcome: nameof(SourceOutcome.Quarantined) } && await IsDiscardedAsync(draft.SourceKey, cancellationToken).ConfigureAwait(false))
+        // A key quarantined (or held as spam) before: its quarantine record, read and locked once for both uses below.
+        var quarantined = known is null ? null : await FindQuarantineAsync(draft.SourceKey, cancellationToken).ConfigureAwait(false);
+        if (known is { Outcome: nameof(SourceOutcome.Quarantined) } && quarantined is { Status: QuarantineStatus.Discarded })
         {
             // An operator discarded it: a retry already in the pipeline when they did must not make a ticket anyway.
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, null);
@@ -104,9 +106,9 @@ internal sealed class PostgreSqlTicketDispatcher
             _reads.Dispatched(newKey, outcome.Kind.ToString(), outcome.TicketNumber);
         }
 
-        if (known is not null)
+        if (quarantined is not null)
         {
-            await ResolveQuarantineAsync(draft.SourceKey, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);
+            await ResolveQuarantineAsync(quarantined, outcome.TicketNumber, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -296,16 +298,14 @@ internal sealed class PostgreSqlTicketDispatcher
     /// Locks the record until the batch commits: a discard racing this dispatch waits, then finds it Retried (its
     /// UPDATE tests the status again) instead of overwriting it.
     /// </summary>
-    private async Task<bool> IsDiscardedAsync(string sourceKey, CancellationToken cancellationToken) =>
-        await Sql.ScalarAsync(_db, "SELECT status FROM quarantine WHERE source_key = @k FOR UPDATE", cancellationToken, ("k", sourceKey))
-            .ConfigureAwait(false) is nameof(QuarantineStatus.Discarded);
+    private async Task<QuarantineRecord?> FindQuarantineAsync(string sourceKey, CancellationToken cancellationToken) =>
+        await Sql.ListAsync(_db, "SELECT id, doc::text FROM quarantine WHERE source_key = @k FOR UPDATE",
+            PostgreSqlQuarantine.Read, cancellationToken, ("k", sourceKey)).ConfigureAwait(false) is [var record] ? record : null;
 
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
-    private async Task ResolveQuarantineAsync(string sourceKey, string? ticketNumber, CancellationToken cancellationToken)
+    private async Task ResolveQuarantineAsync(QuarantineRecord record, string? ticketNumber, CancellationToken cancellationToken)
     {
-        var records = await Sql.ListAsync(_db, "SELECT id, doc::text FROM quarantine WHERE source_key = @k FOR UPDATE",
-            PostgreSqlQuarantine.Read, cancellationToken, ("k", sourceKey)).ConfigureAwait(false);
-        if (records is [{ Status: QuarantineStatus.Pending } record])
+        if (record.Status == QuarantineStatus.Pending)
         {
             record.Status = QuarantineStatus.Retried;
             record.ResolvedAt = _now;

@@ -54,7 +54,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, known.TicketNumber);
         }
 
-        if (known is { Outcome: SourceOutcome.Quarantined } && IsDiscarded(draft.SourceKey))
+        // A key quarantined (or held as spam) before: its quarantine record, read once for both uses below.
+        var quarantined = known is null ? null : collections.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), draft.SourceKey));
+        if (known is { Outcome: SourceOutcome.Quarantined } && quarantined is { Status: QuarantineStatus.Discarded })
         {
             // An operator discarded it: a retry already in the pipeline when they did must not make a ticket anyway.
             return new DispatchOutcome(draft.SourceKey, DispatchOutcomeKind.Duplicate, null);
@@ -97,9 +99,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
             _sources[newKey] = alias;
         }
 
-        if (known is not null)
+        if (quarantined is not null)
         {
-            ResolveQuarantine(draft.SourceKey, outcome.TicketNumber);
+            ResolveQuarantine(quarantined, outcome.TicketNumber);
         }
 
         return outcome;
@@ -278,13 +280,9 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
         }
     }
 
-    private bool IsDiscarded(string sourceKey) =>
-        collections.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), sourceKey)) is { Status: QuarantineStatus.Discarded };
-
     /// <summary>A quarantined item dispatched again (a retry with the same source key) resolves its quarantine record.</summary>
-    private void ResolveQuarantine(string sourceKey, string? ticketNumber)
+    private void ResolveQuarantine(QuarantineRecord record, string? ticketNumber)
     {
-        var record = collections.Quarantine.FindOne(StoreQuery.Eq(nameof(QuarantineRecord.SourceKey), sourceKey));
         if (record is { Status: QuarantineStatus.Pending })
         {
             record.Status = QuarantineStatus.Retried;
