@@ -56,19 +56,8 @@ internal sealed partial class PostgreSqlTicketStore
     }
 
     public Task<bool> UpdateQuarantineAsync(QuarantineRecord record, QuarantineStatus expected, CancellationToken cancellationToken) =>
-        WriteAsync(async db =>
-        {
-            // The status test in the UPDATE itself: the row lock makes a concurrent dispatch or action wait, then see the new status.
-            var changed = await Sql.ExecuteAsync(db, "UPDATE quarantine SET status = @status, doc = @doc WHERE id = @id AND status = @expected", cancellationToken,
-                ("status", record.Status.ToString()), ("doc", StoreJson.Serialize(record)), ("id", (long)record.Id), ("expected", expected.ToString()))
-                .ConfigureAwait(false);
-            if (changed == 0 && await Sql.ScalarAsync(db, "SELECT 1 FROM quarantine WHERE id = @id", cancellationToken, ("id", (long)record.Id)).ConfigureAwait(false) is null)
-            {
-                throw new KeyNotFoundException($"No quarantine record {record.Id}.");
-            }
-
-            return changed == 1;
-        }, cancellationToken);
+        WriteAsync(db => StatusRows.UpdateAsync(db, "quarantine", record.Id, record.Status.ToString(), StoreJson.Serialize(record), expected.ToString(),
+            cancellationToken), cancellationToken);
 
     public async Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken)
     {

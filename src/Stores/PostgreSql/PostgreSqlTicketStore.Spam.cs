@@ -54,19 +54,8 @@ internal sealed partial class PostgreSqlTicketStore
     }
 
     public Task<bool> UpdateSpamAsync(SpamRecord record, SpamStatus expected, CancellationToken cancellationToken) =>
-        WriteAsync(async db =>
-        {
-            // The status test in the UPDATE itself: the row lock makes a concurrent action wait, then see the new status.
-            var changed = await Sql.ExecuteAsync(db, "UPDATE spam SET status = @status, doc = @doc WHERE id = @id AND status = @expected", cancellationToken,
-                ("status", record.Status.ToString()), ("doc", StoreJson.Serialize(record)), ("id", (long)record.Id), ("expected", expected.ToString()))
-                .ConfigureAwait(false);
-            if (changed == 0 && await Sql.ScalarAsync(db, "SELECT 1 FROM spam WHERE id = @id", cancellationToken, ("id", (long)record.Id)).ConfigureAwait(false) is null)
-            {
-                throw new KeyNotFoundException($"No spam record {record.Id}.");
-            }
-
-            return changed == 1;
-        }, cancellationToken);
+        WriteAsync(db => StatusRows.UpdateAsync(db, "spam", record.Id, record.Status.ToString(), StoreJson.Serialize(record), expected.ToString(),
+            cancellationToken), cancellationToken);
 
     private static SpamRecord ReadSpam(NpgsqlDataReader reader) => StoreJson.ReadWithId<SpamRecord>(reader, (record, id) => record.Id = id);
 }
