@@ -13,14 +13,15 @@ internal sealed class CopiedTable(string name, string[] columns, int keyLength, 
     public IEnumerable<object?[]> Rows() => rows();
 
     /// <summary>A skipped insert (a row of this key, or another unique key, already there) is caught by the comparison.</summary>
-    public string InsertSql =>
+    public string InsertSql { get; } =
         $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))}) ON CONFLICT DO NOTHING";
 
     /// <summary>No row: the key is missing; else one boolean per column, true where the target holds the same value.</summary>
-    public string CompareSql =>
-        $"SELECT {string.Join(", ", columns.Select((c, i) => $"{c} IS NOT DISTINCT FROM @p{i}"))} FROM {name} WHERE {KeyFilter}";
+    public string CompareSql { get; } =
+        $"SELECT {string.Join(", ", columns.Select((c, i) => $"{c} IS NOT DISTINCT FROM @p{i}"))} FROM {name} WHERE " +
+        string.Join(" AND ", columns[..keyLength].Select((c, i) => $"{c} = @p{i}"));
 
-    public string KeySql => $"SELECT {string.Join(", ", columns[..keyLength])} FROM {name}";
+    public string KeySql { get; } = $"SELECT {string.Join(", ", columns[..keyLength])} FROM {name}";
 
     public string ColumnName(int index) => columns[index];
 
@@ -29,6 +30,4 @@ internal sealed class CopiedTable(string name, string[] columns, int keyLength, 
     /// <summary>The key as the admin reads it in a message (a ticket number, a quarantine id, a Message-ID with its mailbox).</summary>
     public string KeyOf(IEnumerable<object?> values) =>
         string.Join(" ", values.Take(keyLength).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
-
-    private string KeyFilter => string.Join(" AND ", columns[..keyLength].Select((c, i) => $"{c} = @p{i}"));
 }
