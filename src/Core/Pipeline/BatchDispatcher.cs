@@ -77,11 +77,7 @@ internal sealed class BatchDispatcher(ITicketStore store, ItemQuarantine quarant
         {
             var isNew = await QuarantineAsync(source, item, $"the store refused it: {reason.GetType().Name}: {reason.Message}", batchFailure).ConfigureAwait(false);
             acknowledge.Remove(item);
-            if (isNew)
-            {
-                counters.Quarantined++;
-                metrics?.ItemQuarantined(source.Name);
-            }
+            counters.CountQuarantined(isNew, metrics);
         }
 
         return outcomes;

@@ -249,11 +249,7 @@ public sealed class IngestPipeline
             if (reason is not null)
             {
                 // A failed retry finds the item's record already there: nothing more is in quarantine.
-                if (await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false))
-                {
-                    counters.Quarantined++;
-                    metrics?.ItemQuarantined(source.Name);
-                }
+                counters.CountQuarantined(await quarantine.QuarantineAsync(source, result.Item, reason, cancellationToken).ConfigureAwait(false), metrics);
 
                 continue;
             }
@@ -308,15 +304,19 @@ public sealed class IngestPipeline
     /// </summary>
     private void ClampArrival(string channel, IReadOnlyList<TicketDraft> drafts, DateTimeOffset readAt)
     {
-        foreach (var draft in drafts.Where(d => d.ReceivedAt > readAt || d.ReceivedAt < ClockNeverSet))
+        foreach (var draft in drafts)
         {
             if (draft.ReceivedAt > readAt)
             {
                 PipelineLog.FutureArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
             }
-            else
+            else if (draft.ReceivedAt < ClockNeverSet)
             {
                 PipelineLog.UnsetClockArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
+            }
+            else
+            {
+                continue;
             }
 
             draft.Metadata[ReportedArrivalKey] = draft.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ internal sealed class PollCounters(string channel)
     public int FollowUps { get; private set; }
     public int AutoMail { get; private set; }
     public int Duplicates { get; private set; }
-    public int Quarantined { get; set; }
+    public int Quarantined { get; private set; }
     public int Spam { get; set; }
     public int AlreadyStored { get; set; }
 
@@ -22,6 +22,16 @@ internal sealed class PollCounters(string channel)
             case DispatchOutcomeKind.FollowUpAppended: FollowUps++; break;
             case DispatchOutcomeKind.AutoMailAttached or DispatchOutcomeKind.AutoMailRecorded: AutoMail++; break;
             case DispatchOutcomeKind.Duplicate: Duplicates++; break;
+        }
+    }
+
+    /// <summary>An item put in quarantine, counted here and in the meter only when it is newly there (not a failed retry).</summary>
+    public void CountQuarantined(bool isNew, Diagnostics.IngestMetrics? metrics)
+    {
+        if (isNew)
+        {
+            Quarantined++;
+            metrics?.ItemQuarantined(channel);
         }
     }
 
