@@ -130,17 +130,18 @@ internal sealed class MailDropSource(
         }
 
         var path = file.FullName;
+        var entry = MailDropEntry.Of(file);
         return new InboundItem
         {
             SourceKey = $"maildrop:{Name}/{hash}",
             ChannelName = Name,
             Channel = Channel,
-            ReceivedAt = new DateTimeOffset(SourceFiles.LastWriteUtc(file), TimeSpan.Zero),
+            ReceivedAt = new DateTimeOffset(entry.LastWriteUtc, TimeSpan.Zero),
             OpenAsync = _ => ValueTask.FromResult(SourceFiles.OpenRead(path, rules)),
             Length = file.Length,
             OriginalFileName = "message.eml",
             OriginalContentType = "message/rfc822",
-            SourceState = MailDropEntry.Of(file),
+            SourceState = entry,
             Metadata = new Dictionary<string, string> { ["maildrop.file"] = file.Name, ["maildrop.sha256"] = hash },
         };
     }

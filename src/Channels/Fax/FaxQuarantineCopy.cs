@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ContactCenter.Channels.Files;
 using ContactCenter.Channels.Paper;
 
@@ -46,8 +45,7 @@ internal static class FaxQuarantineCopy
         try
         {
             await using var stream = File.OpenRead(path);
-            var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-            return Convert.ToHexStringLower(hash).Equals(sha256, StringComparison.OrdinalIgnoreCase);
+            return (await FileHasher.Sha256Async(stream, cancellationToken)).Equals(sha256, StringComparison.OrdinalIgnoreCase);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -18,6 +18,10 @@ internal static partial class UnixFileApi
     private const int StatxBufferSize = 256;
     private const int StatxModeOffset = 28;
     private const uint StatxInode = 0x100;
+    private const uint StatxUid = 0x8;
+    private const uint StatxGid = 0x10;
+    private const int StatxUidOffset = 20;
+    private const int StatxGidOffset = 24;
     private const int StatxInodeOffset = 32;
     private const int StatxDevMajorOffset = 136;
     private const int StatxDevMinorOffset = 140;
@@ -42,6 +46,15 @@ internal static partial class UnixFileApi
         }
 
         return (*(uint*)(buffer + StatxDevMajorOffset), *(uint*)(buffer + StatxDevMinorOffset), *(ulong*)(buffer + StatxInodeOffset));
+    }
+
+    /// <summary>The owner and group of what <paramref name="path"/> names (links followed), or null when it cannot be read.</summary>
+    public static unsafe (uint Uid, uint Gid)? OwnerOf(string path)
+    {
+        var buffer = stackalloc byte[StatxBufferSize];
+        return StatxNative(AtFdCwd, path, 0, StatxUid | StatxGid, buffer) != 0
+            ? null
+            : (*(uint*)(buffer + StatxUidOffset), *(uint*)(buffer + StatxGidOffset));
     }
 
     /// <summary>The type of the entry itself (a link is a link), or null when it is gone.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ContactCenter.Channels.OAuth;
 
 /// <summary>
@@ -65,7 +63,7 @@ internal static class OwnerOnlyFile
         var giveFolder = createdFolder || Files.UnixOwner.Of(folder) is { Uid: 0 };
         if ((giveFolder && !Files.UnixOwner.Give(folder, owner)) || !Files.UnixOwner.Give(path, owner))
         {
-            throw new IOException($"could not give {path} to user {owner.Uid} (errno {Marshal.GetLastPInvokeError()})");
+            throw new IOException($"could not give {path} to user {owner.Uid} (errno {Files.UnixFileApi.LastError})");
         }
     }
 }
