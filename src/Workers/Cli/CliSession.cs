@@ -34,7 +34,7 @@ internal sealed class CliSession : IAsyncDisposable
         CommandLineConfiguration.RejectUnknown(command);
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
         {
-            ConfigFiles = DefaultConfigFiles.For(settings.Config, Environment.GetEnvironmentVariable(DefaultConfigFiles.VariableName)),
+            ConfigFiles = DefaultConfigFiles.For(settings.Config),
             Args = context.ConfigurationOverrides,
             MinimumLogLevel = logLevel,
             Service = asService,

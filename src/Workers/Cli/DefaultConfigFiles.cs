@@ -9,8 +9,9 @@ internal static class DefaultConfigFiles
 {
     public const string VariableName = "CONTACTCENTER_CONFIG";
 
-    public static IReadOnlyList<string> For(IReadOnlyList<string> given, string? variable) =>
-        given.Count > 0 || string.IsNullOrWhiteSpace(variable)
+    /// <summary>The <c>--config</c> files given, else those of <see cref="VariableName"/> in this process's environment.</summary>
+    public static IReadOnlyList<string> For(IReadOnlyList<string> given) =>
+        given.Count > 0 || Environment.GetEnvironmentVariable(VariableName) is not { } variable || string.IsNullOrWhiteSpace(variable)
             ? given
             : variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -16,7 +16,7 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
             CommandLineConfiguration.RejectUnknown(command);
             var builder = ContactCenterHost.CreateBuilder(new HostSettings
             {
-                ConfigFiles = DefaultConfigFiles.For(settings.Config, Environment.GetEnvironmentVariable(DefaultConfigFiles.VariableName)),
+                ConfigFiles = DefaultConfigFiles.For(settings.Config),
                 Args = context.ConfigurationOverrides,
                 Service = true,
                 LogToStandardError = false,
