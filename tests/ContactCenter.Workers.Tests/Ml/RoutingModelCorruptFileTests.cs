@@ -86,6 +86,31 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
         provider.Current.Should().NotBeNull();
     }
 
+    [Fact]
+    public void Refresh_FileNotOpenableYet_RetriedAtNextCheckWithoutAChange()
+    {
+        var path = folder.Combine("model.zip");
+        File.Copy(RoutingModelFixture.DemoModel, path);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new ListLoggerProvider();
+        using var factory = new LoggerFactory([logs]);
+        var provider = new RoutingModelProvider(
+            Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
+            Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, factory.CreateLogger<RoutingModelProvider>());
+
+        // .NET enforces FileShare on Unix with flock, so a handle held without sharing stands for a copy still being
+        // written or a scanner holding the file: the file is there, unchanged afterwards, and cannot be opened yet.
+        using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            provider.Current.Should().BeNull();
+        }
+
+        logs.Entries.Should().ContainSingle(e => e.EventId == 1342);
+        time.Advance(Interval);
+
+        provider.Current.Should().NotBeNull("a file that could not be opened is not set aside as a bad model");
+    }
+
     private static LearnedTicketClassifier Classifier(RoutingModelProvider provider)
     {
         var routing = new RoutingOptions();
