@@ -48,15 +48,13 @@ internal static class FaxSpoolItemFactory
         try
         {
             using var stream = SourceFiles.OpenRead(file.FullPath, rules);
-            LibTiffMessages.Route(logger);
-            return FaxTiffTagReader.Read(stream, file.Name, serverTimeZone);
+            return FaxTiffTagReader.Read(stream, serverTimeZone);
         }
         catch (Exception ex)
         {
-            // A corrupt TIFF still becomes an item: the OCR reader rejects it and it goes to quarantine with the reason.
-            // Whatever LibTiff.NET throws on hostile tags (a FormatException, an OverflowException, even an
-            // OutOfMemoryException for a count of 2^31), it throws for this file only: letting it out of the poll
-            // failed every later poll of the spool on the same file, and nothing behind it was read.
+            // Whatever reading the tags throws (the file gone or locked, a read that timed out, a file nobody foresaw)
+            // is this file's problem: it still becomes an item, which the OCR reader judges and quarantines with the
+            // reason. Out of the poll, the error failed every later poll of the spool on the same file.
             FaxSpoolLog.TagsUnreadable(logger, file.Name, ex.Message);
             return FaxImageInfo.Unknown;
         }

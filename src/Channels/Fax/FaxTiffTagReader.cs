@@ -1,5 +1,4 @@
 using System.Globalization;
-using BitMiracle.LibTiff.Classic;
 
 namespace ContactCenter.Channels.Fax;
 
@@ -7,20 +6,19 @@ namespace ContactCenter.Channels.Fax;
 /// Reads HylaFAX's tags of a received fax TIFF: ImageDescription holds the TSI on its first line and, in HylaFAX+,
 /// one caller-id value per further line (<c>CallID1</c> the number, <c>CallID2</c> the name), each optionally
 /// prefixed by a label and a tab; DateTime (<c>YYYY:MM:DD HH:MM:SS</c>, the server's local time) is the receipt time.
+/// Both come from the first image directory, read by <see cref="TiffAsciiTags"/> within fixed bounds.
 /// </summary>
 internal static class FaxTiffTagReader
 {
-    public static FaxImageInfo Read(Stream content, string name, TimeZoneInfo serverTimeZone)
-    {
-        using var tiff = Tiff.ClientOpen(name, "r", content, new TiffStream());
-        if (tiff is null)
-        {
-            return FaxImageInfo.Unknown;
-        }
+    private const ushort ImageDescription = 270;
+    private const ushort DateTimeTag = 306;
 
-        var description = tiff.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
-        var dateTime = tiff.GetField(TiffTag.DATETIME)?[0].ToString();
-        return new FaxImageInfo(ParseDescription(description), ParseDateTime(dateTime, serverTimeZone));
+    /// <summary>What the tags say; <see cref="FaxImageInfo.Unknown"/> for a file that is not a TIFF or has neither tag.</summary>
+    public static FaxImageInfo Read(Stream content, TimeZoneInfo serverTimeZone)
+    {
+        var tags = TiffAsciiTags.Read(content, ImageDescription, DateTimeTag);
+        return new FaxImageInfo(
+            ParseDescription(tags.GetValueOrDefault(ImageDescription)), ParseDateTime(tags.GetValueOrDefault(DateTimeTag), serverTimeZone));
     }
 
     public static FaxSenderInfo ParseDescription(string? description)
