@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one target with SharpFuzz + AFL++ (Debian's afl++ package).
 #   scripts/fuzz.sh TARGET SECONDS     TARGET: mail (e-mail normaliser) | page (image/PDF page reader)
+#                                      | fax (a fax's TIFF tags, gateway sidecars, fax-to-e-mail sender lines)
 # Publishes tests/ContactCenter.Fuzz in Release, instruments the assemblies that parse hostile bytes, runs afl-fuzz
 # for SECONDS from the seeds in tests/ContactCenter.Fuzz/seeds/TARGET and exits 1 when a crash was found, after
 # copying each crashing input to tests/ContactCenter.Workers.Tests/Corpus/regressions/ (turn it into a test there).
@@ -11,8 +12,8 @@ cd "$(dirname "$0")/.."
 
 target=${1:-}
 seconds=${2:-}
-if [[ ! $target =~ ^(mail|page)$ || ! $seconds =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh mail|page SECONDS" >&2
+if [[ ! $target =~ ^(mail|page|fax)$ || ! $seconds =~ ^[0-9]+$ ]]; then
+  echo "usage: scripts/fuzz.sh mail|page|fax SECONDS" >&2
   exit 2
 fi
 
@@ -20,6 +21,7 @@ case $target in
   # Our parsing code and the libraries that read the hostile bytes; the .NET runtime itself is not instrumented.
   mail) instrument=(ContactCenter.Channels.dll MimeKit.dll AngleSharp.dll HtmlSanitizer.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-5000} ;;
   page) instrument=(ContactCenter.Channels.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-10000} ;;
+  fax) instrument=(ContactCenter.Channels.dll); timeout_ms=${FUZZ_TIMEOUT_MS:-5000} ;;
 esac
 
 command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }

@@ -56,7 +56,7 @@ if [[ ${CC_SKIP_FUZZ:-} == 1 ]]; then
   exit 0
 fi
 fuzz_seconds=${CC_FUZZ_SECONDS:-120}
-for target in mail page; do
+for target in mail page fax; do
   ./scripts/fuzz.sh "$target" "$fuzz_seconds"
 done
 # The test summary once more, last, for whoever reads only the closing line.

@@ -3,10 +3,10 @@ using SharpFuzz;
 
 // Usage: ContactCenter.Fuzz TARGET                 run under afl-fuzz (or once on stdin without it)
 //        ContactCenter.Fuzz TARGET --replay PATH…  run files or folders once each; exit 1 if any crashes
-// TARGET: mail | page. FUZZ_STRICT=1 also counts the normaliser's wrapped library exceptions as crashes.
+// TARGET: mail | page | fax. FUZZ_STRICT=1 also counts library exceptions the product turns into rejections as crashes.
 if (args.Length == 0 || !TargetFactory.IsKnown(args[0]))
 {
-    Console.Error.WriteLine("usage: ContactCenter.Fuzz mail|page [--replay PATH...]");
+    Console.Error.WriteLine("usage: ContactCenter.Fuzz mail|page|fax [--replay PATH...]");
     return 2;
 }
 

@@ -15,15 +15,17 @@ public sealed class FuzzRegressionTests
         .. Files(Path.Combine("tests", "ContactCenter.Workers.Tests", "Corpus", "regressions"), "*.bin"),
         .. Files(Path.Combine("tests", "ContactCenter.Fuzz", "seeds", "mail"), "*"),
         .. Files(Path.Combine("tests", "ContactCenter.Fuzz", "seeds", "page"), "*"),
+        .. Files(Path.Combine("tests", "ContactCenter.Fuzz", "seeds", "fax"), "*"),
     ];
 
     [Theory]
     [MemberData(nameof(Inputs))]
     public void Replay_SavedInput_NoCrash(string relativePath)
     {
-        var page = Path.GetFileName(relativePath).StartsWith("page-", StringComparison.Ordinal)
-            || Path.GetFileName(Path.GetDirectoryName(relativePath)) == "page";
-        var target = page ? "page" : "mail";
+        // A regression is named after its target (page-…, fax-…, mail-…); a seed lies in its target's folder.
+        var name = Path.GetFileName(relativePath);
+        var folder = Path.GetFileName(Path.GetDirectoryName(relativePath));
+        var target = new[] { "page", "fax" }.FirstOrDefault(t => name.StartsWith(t + "-", StringComparison.Ordinal) || folder == t) ?? "mail";
         using var fuzzTarget = TargetFactory.Create(target, strict: false);
 
         var act = () => fuzzTarget.Run(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, relativePath)));
@@ -32,7 +34,7 @@ public sealed class FuzzRegressionTests
     }
 
     [Fact]
-    public void Seeds_Present() => Inputs.Should().HaveCountGreaterThanOrEqualTo(9);
+    public void Seeds_Present() => Inputs.Should().HaveCountGreaterThanOrEqualTo(13);
 
     private static IEnumerable<string> Files(string folder, string pattern) =>
         Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), pattern)
