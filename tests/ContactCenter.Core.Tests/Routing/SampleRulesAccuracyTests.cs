@@ -31,18 +31,18 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
         set.Requests.Select(r => r.Id).Should().OnlyHaveUniqueItems();
     }
 
-    // The floor is the rules' measured figure on the grown set (54.2%, 616/1137: many second-level requests are worded
-    // unlike any rule's words, which is the point of the set, and the last 505 were written so): it guards the rules
+    // The floor is the rules' measured figure on the grown set (55.4%, 774/1397: many second-level requests are worded
+    // unlike any rule's words, which is the point of the set, and L633-L1137 were written so): it guards the rules
     // against getting worse. The accuracy target (95%) is carried by the learned model beside the rules, not by the
     // rules alone.
     [Fact]
-    public async Task SampleRules_OnSampleLabelledSet_ReachAtLeast54PercentLevelAccuracy()
+    public async Task SampleRules_OnSampleLabelledSet_ReachAtLeast55PercentLevelAccuracy()
     {
         var set = await SampleRules.LabelledAsync();
         var report = Evaluate(set);
 
         report.Total.Should().Be(set.Requests.Count);
-        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.541);
+        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.554);
     }
 
     // The held-out requests were written after the rules and never used to tune them: their figure is the honest
