@@ -58,6 +58,13 @@ internal sealed class LearnedTicketClassifier(
             verdict.ReviewReason = string.Create(CultureInfo.InvariantCulture,
                 $"Livello incerto: il modello v{model.Version} dice livello {(int)verdict.Level} con probabilità {verdict.LevelProbability:0.00}");
         }
+        else if (!levelByModel && result.Level == ServiceLevel.First && verdict.Level == ServiceLevel.Second && options.ReviewRuleDisagreement)
+        {
+            // The costlier mistake: a request the model calls second level, not surely enough to overrule the rule,
+            // would otherwise go to the first level unseen (and be promised 7 days instead of 40).
+            verdict.ReviewReason = string.Create(CultureInfo.InvariantCulture,
+                $"Livello da verificare: la regola {result.RuleName} dice livello 1, il modello v{model.Version} livello 2 con probabilità {verdict.LevelProbability:0.00}");
+        }
 
         if (logger.IsEnabled(LogLevel.Debug))
         {

@@ -40,6 +40,13 @@ public sealed class RoutingModelOptions
     /// </summary>
     public double? SecondLevelFrom { get; set; }
 
+    /// <summary>
+    /// When a rule puts a request at the first level and the model says second level, but not surely enough to
+    /// overrule the rule (<see cref="OverrideConfidence"/>), the ticket keeps the rule's level and is flagged for
+    /// review, so an operator looks before the first level answers. Off: such a ticket goes to the first level unflagged.
+    /// </summary>
+    public bool ReviewRuleDisagreement { get; set; } = true;
+
     /// <summary>How often the running service looks for a new model (the pointer or the file changed).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -43,6 +43,25 @@ public sealed class ClassificationEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_CountsFlaggedRequests_AndTheSecondLevelMissesAnOperatorWillSee()
+    {
+        LabelledRequest[] set =
+        [
+            new() { Id = "1", Subject = "accesso agli atti", ExpectedLevel = ServiceLevel.Second, ExpectedCategory = "accesso agli atti" },
+            new() { Id = "2", Subject = "orari", ExpectedLevel = ServiceLevel.First, ExpectedCategory = "altro" },
+            new() { Id = "3", Subject = "contributo alluvione", ExpectedLevel = ServiceLevel.Second, ExpectedCategory = "contributi e rimborsi" },
+            new() { Id = "4", Subject = "crepe nel muro", ExpectedLevel = ServiceLevel.Second, ExpectedCategory = "rischio sismico" },
+        ];
+        var flagging = new FlaggingClassifier(Classifier(), "orari", "contributo alluvione");
+
+        var report = new ClassificationEvaluator(flagging).Evaluate(set);
+
+        report.LevelMatrix["Second", "First"].Should().Be(2, "the precondition: two second-level requests at the first level");
+        report.Flagged.Should().Be(2);
+        report.SecondLevelMissesFlagged.Should().Be(1, "of the two misses only the flood contribution is flagged; a flagged first-level request is no miss");
+    }
+
+    [Fact]
     public async Task LabelledSet_LoadsCaseInsensitiveJsonWithEnumNames()
     {
         const string json = """
@@ -67,5 +86,20 @@ public sealed class ClassificationEvaluatorTests
         var load = () => LabelledSet.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 
         (await load.Should().ThrowAsync<InvalidDataException>()).WithMessage("requests[0] (x)*");
+    }
+
+    /// <summary>The rules' answer, flagged for review (as the learned model flags it) for the given subjects.</summary>
+    private sealed class FlaggingClassifier(ITicketClassifier inner, params string[] subjects) : ITicketClassifier
+    {
+        public Classification Classify(ContactCenter.Core.Intake.TicketDraft draft)
+        {
+            var result = inner.Classify(draft);
+            if (subjects.Contains(draft.Subject))
+            {
+                result.Model = new ModelVerdict { Version = 1, Level = result.Level, ReviewReason = "da verificare" };
+            }
+
+            return result;
+        }
     }
 }

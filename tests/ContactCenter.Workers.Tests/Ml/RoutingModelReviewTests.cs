@@ -40,6 +40,44 @@ public sealed class RoutingModelReviewTests : IDisposable
         text.Output.Should().Contain("weighed");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RuleSaysFirst_ModelSaysSecondNotSurelyEnough_RulesLevelKept_FlaggedUnlessTurnedOff(bool reviewDisagreement)
+    {
+        const string Subject = "Informazioni";
+        const string Text = "Come si fa a diventare volontari? Siamo un gruppo di genitori e la palestra della scuola ha crepe nuove dopo lo sciame";
+        var source = new MemorySource("inbox");
+        source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
+        memory.Sources["inbox"] = source;
+        var plain = (await Explain(Subject, Text, 0.5)).GetProperty("result");
+        plain.GetProperty("ruleName").GetString().Should().Be("volontariato", "the precondition: a rule decides the first level");
+        var second = Math.Round(1 - plain.GetProperty("model").GetProperty("levelProbability").GetDouble(), 2);
+        second.Should().BeInRange(0.06, 0.3, "the precondition: the model gives the second level some weight, far from overruling the rule");
+
+        // From a threshold under that probability the model says second level; at 0.995 it overrules no rule.
+        var config = Config(new
+        {
+            Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = second - 0.03, OverrideConfidence = 0.995,
+            ReviewRuleDisagreement = reviewDisagreement,
+        });
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var list = await Run(config, "tickets", "list", "--json");
+        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+
+        var classification = ticket.GetProperty("classification");
+        classification.GetProperty("level").GetString().Should().Be("First", "the rule decided and the model did not overrule it");
+        classification.GetProperty("ruleName").GetString().Should().Be("volontariato");
+        classification.GetProperty("model").GetProperty("level").GetString().Should().Be("Second");
+        ticket.GetProperty("needsReview").GetBoolean().Should().Be(reviewDisagreement);
+        if (reviewDisagreement)
+        {
+            ticket.GetProperty("reviewReason").GetString().Should().Contain("Livello da verificare").And.Contain("regola volontariato dice livello 1")
+                .And.Contain("modello v1 livello 2");
+        }
+    }
+
     [Fact]
     public async Task WordlessMessage_IsNotClassifiedByTheModel_AndTheTicketSaysWhy()
     {

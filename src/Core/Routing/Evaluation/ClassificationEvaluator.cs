@@ -11,7 +11,7 @@ public sealed class ClassificationEvaluator(ITicketClassifier classifier)
         var categories = new ConfusionMatrix(requests.Select(r => r.ExpectedCategory).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal));
         var misses = new List<EvaluationMiss>();
-        int levelCorrect = 0, categoryCorrect = 0;
+        int levelCorrect = 0, categoryCorrect = 0, flagged = 0, missesFlagged = 0;
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
@@ -22,6 +22,9 @@ public sealed class ClassificationEvaluator(ITicketClassifier classifier)
             var categoryOk = string.Equals(result.Category, request.ExpectedCategory, StringComparison.Ordinal);
             levelCorrect += levelOk ? 1 : 0;
             categoryCorrect += categoryOk ? 1 : 0;
+            var review = result.Model?.ReviewReason is not null;
+            flagged += review ? 1 : 0;
+            missesFlagged += review && request.ExpectedLevel == ServiceLevel.Second && result.Level == ServiceLevel.First ? 1 : 0;
             if (!levelOk || !categoryOk)
             {
                 misses.Add(new EvaluationMiss(request.Id, Summarize(request), request.ExpectedLevel, result.Level,
@@ -34,6 +37,8 @@ public sealed class ClassificationEvaluator(ITicketClassifier classifier)
             Total = requests.Count,
             LevelCorrect = levelCorrect,
             CategoryCorrect = categoryCorrect,
+            Flagged = flagged,
+            SecondLevelMissesFlagged = missesFlagged,
             LevelMatrix = levels,
             CategoryMatrix = categories,
             Misses = misses,

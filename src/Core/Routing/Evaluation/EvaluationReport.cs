@@ -20,6 +20,15 @@ public sealed class EvaluationReport
         }
     }
 
+    /// <summary>Requests the classifier flagged for an operator's review (the learned model unsure, or disagreeing with a rule).</summary>
+    public int Flagged { get; init; }
+
+    /// <summary>
+    /// Second-level requests put at the first level that were flagged for review all the same: an operator looks at
+    /// them before the first level answers, so they are misses the review can still catch.
+    /// </summary>
+    public int SecondLevelMissesFlagged { get; init; }
+
     public required ConfusionMatrix LevelMatrix { get; init; }
     public required ConfusionMatrix CategoryMatrix { get; init; }
     public IReadOnlyList<EvaluationMiss> Misses { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactCenter.Ml;
 using ContactCenter.Core.Routing.Evaluation;
+using ContactCenter.Core.Tickets;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,6 +37,7 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
                 CliJson.Write(context.Output, new
                 {
                     source, c.Total, c.LevelCorrect, c.LevelAccuracy, c.SecondLevelRecall, c.CategoryCorrect, c.CategoryAccuracy,
+                    c.Flagged, c.SecondLevelMissesFlagged,
                     levelMatrix = Matrix(c.LevelMatrix), categoryMatrix = Matrix(c.CategoryMatrix), c.Misses,
                     scored.ModelVersion, scored.Setting,
                     rules = Summary(scored.Rules), model = Summary(scored.Model), combined = Summary(scored.Combined),
@@ -73,6 +75,7 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
     private static object? Summary(EvaluationReport? r) => r is null ? null : new
     {
         r.Total, r.LevelCorrect, r.LevelAccuracy, r.SecondLevelRecall, r.CategoryCorrect, r.CategoryAccuracy,
+        r.Flagged, r.SecondLevelMissesFlagged,
         levelMatrix = Matrix(r.LevelMatrix), categoryMatrix = Matrix(r.CategoryMatrix),
     };
 
@@ -109,13 +112,16 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
 
     private static Table Figures(string title, RoutingEvaluation evaluation)
     {
-        var table = new Table().Title(title).AddColumns("Classifier", "Level accuracy", "Second-level recall", "Category accuracy");
+        var table = new Table().Title(title)
+            .AddColumns("Classifier", "Level accuracy", "Second-level recall", "Category accuracy", "Flagged for review", "Second-level misses flagged");
         foreach (var (name, report) in new[] { ("rules", evaluation.Rules), ("model", evaluation.Model), ("combined", evaluation.Combined) })
         {
             if (report is not null)
             {
+                var secondLevelMisses = report.LevelMatrix[nameof(ServiceLevel.Second), nameof(ServiceLevel.First)];
                 table.AddRow(name, Percent(report.LevelAccuracy, report.LevelCorrect, report.Total), report.SecondLevelRecall.ToString("P1", CultureInfo.InvariantCulture),
-                    Percent(report.CategoryAccuracy, report.CategoryCorrect, report.Total));
+                    Percent(report.CategoryAccuracy, report.CategoryCorrect, report.Total), Invariant($"{report.Flagged}"),
+                    Invariant($"{report.SecondLevelMissesFlagged} of {secondLevelMisses}"));
             }
         }
 
