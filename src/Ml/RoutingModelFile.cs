@@ -31,9 +31,10 @@ internal static class RoutingModelFile
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static RoutingModel Load(MLContext ml, string path)
+    /// <summary>The model in <paramref name="content"/>, a model file already opened; <paramref name="path"/> names it in errors.</summary>
+    public static RoutingModel Load(MLContext ml, Stream content, string path)
     {
-        using var zip = ZipFile.OpenRead(path);
+        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
         RoutingModelManifest manifest;
         using (var stream = Entry(zip, "manifest.json").Open())
         {

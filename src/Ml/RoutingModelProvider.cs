@@ -101,15 +101,12 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
                 return;
             }
 
-            // A file that cannot be opened now (a chmod still to come, a scanner holding it) is not a bad model: that
-            // failure goes to the outer catch and is tried again at the next check, not set aside until the file changes.
-            using (File.OpenRead(file))
-            {
-            }
-
+            // Opened outside the load's try: a file that cannot be opened now (a chmod still to come, a scanner holding it)
+            // is not a bad model; that failure goes to the outer catch and is tried again at the next check.
+            using var content = File.OpenRead(file);
             try
             {
-                var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), file);
+                var model = RoutingModelFile.Load(_ml ??= new MLContext(RoutingPipeline.Seed), content, file);
                 // A damaged part can load and fail only when used: one prediction here, not on a citizen's request.
                 model.Predict(Probe, 0);
                 (_current, _stamp, _failedStamp) = (model, stamp, null);

@@ -32,8 +32,9 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
     {
         var path = folder.Combine("bad.zip");
         WriteCorrupt(path);
+        using var content = File.OpenRead(path);
 
-        FluentActions.Invoking(() => RoutingModelFile.Load(new MLContext(1), path))
+        FluentActions.Invoking(() => RoutingModelFile.Load(new MLContext(1), content, path))
             .Should().Throw<TargetInvocationException>("ML.NET makes the model's parts by reflection")
             .Which.GetBaseException().Should().Match<Exception>(e => e is EndOfStreamException || e is FormatException,
                 "the damaged bytes are the cause: where they fall decides which of the two the reader throws");
@@ -47,9 +48,7 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new ListLoggerProvider();
         using var factory = new LoggerFactory([logs]);
-        var provider = new RoutingModelProvider(
-            Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
-            Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, factory.CreateLogger<RoutingModelProvider>());
+        var provider = Provider(path, time, factory.CreateLogger<RoutingModelProvider>());
         var previous = provider.Current;
         previous.Should().NotBeNull();
 
@@ -75,9 +74,7 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
         var path = folder.Combine("model.zip");
         WriteCorrupt(path);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var provider = new RoutingModelProvider(
-            Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
-            Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, NullLogger<RoutingModelProvider>.Instance);
+        var provider = Provider(path, time, NullLogger<RoutingModelProvider>.Instance);
         provider.Current.Should().BeNull();
 
         File.Copy(RoutingModelFixture.DemoModel, path, overwrite: true);
@@ -95,9 +92,7 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new ListLoggerProvider();
         using var factory = new LoggerFactory([logs]);
-        var provider = new RoutingModelProvider(
-            Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
-            Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, factory.CreateLogger<RoutingModelProvider>());
+        var provider = Provider(path, time, factory.CreateLogger<RoutingModelProvider>());
 
         // .NET enforces FileShare on Unix with flock, so a handle held without sharing stands for a copy still being
         // written or a scanner holding the file: the file is there, unchanged afterwards, and cannot be opened yet.
@@ -111,6 +106,10 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
 
         provider.Current.Should().NotBeNull("a file that could not be opened is not set aside as a bad model");
     }
+
+    private RoutingModelProvider Provider(string path, TimeProvider time, ILogger<RoutingModelProvider> logger) =>
+        new(Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
+            Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, logger);
 
     private static LearnedTicketClassifier Classifier(RoutingModelProvider provider)
     {
