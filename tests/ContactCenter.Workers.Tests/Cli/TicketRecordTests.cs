@@ -90,12 +90,7 @@ public sealed class TicketRecordTests : IDisposable
     {
         var inbox = Directory.CreateDirectory(folder.Combine("inbox")).FullName;
         File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "mail", "01-volontariato.eml"), Path.Combine(inbox, "01.eml"));
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Channels = new { drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), StableFor = "00:00:00" } },
-        });
+        var config = MailDropConfig(inbox);
 
         var before = await CliRun.RunAsync(null, "--config", rules, "--config", config, "ingest", "--once", "--json");
         var equals = await CliRun.RunAsync(null, $"--config={config}", "tickets", "list", "--json");
@@ -112,23 +107,10 @@ public sealed class TicketRecordTests : IDisposable
     [Fact]
     public async Task IngestOnce_MailDropFileDatedMonthsAhead_ArrivesWhenItWasRead()
     {
-        var inbox = Directory.CreateDirectory(folder.Combine("inbox")).FullName;
-        var file = Path.Combine(inbox, "futuro.eml");
-        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "mail", "02-danni-terremoto.eml"), file);
         var claimed = DateTime.UtcNow.AddMonths(14);
-        File.SetLastWriteTimeUtc(file, claimed);
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Channels = new { drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), StableFor = "00:00:00" } },
-        });
 
-        var started = DateTimeOffset.UtcNow;
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-        var finished = DateTimeOffset.UtcNow;
+        var (ticket, started, finished) = await IngestSampleDatedAsync("futuro.eml", claimed);
 
-        var ticket = await Show(config, Rows(await Run(config, "tickets", "list", "--json")).Single().GetProperty("number").GetString()!);
         ticket.GetProperty("receivedAt").GetDateTimeOffset().Should().BeOnOrAfter(started.AddSeconds(-1)).And.BeOnOrBefore(finished);
         ticket.GetProperty("number").GetString().Should().Be($"PC-{started.Year}-000001", "the ticket belongs to the year it was read, not the file's");
         ticket.GetProperty("metadata").GetProperty("source.reportedArrival").GetDateTimeOffset().UtcDateTime
@@ -138,25 +120,35 @@ public sealed class TicketRecordTests : IDisposable
     [Fact]
     public async Task IngestOnce_MailDropFileDated1970_ArrivesWhenItWasRead_NotOverdueOnArrival()
     {
-        var inbox = Directory.CreateDirectory(folder.Combine("inbox")).FullName;
-        var file = Path.Combine(inbox, "orologio-mai-impostato.eml");
-        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "mail", "02-danni-terremoto.eml"), file);
-        File.SetLastWriteTimeUtc(file, DateTime.UnixEpoch); // a gateway without a battery
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Channels = new { drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), StableFor = "00:00:00" } },
-        });
+        var (ticket, started, _) = await IngestSampleDatedAsync("orologio-mai-impostato.eml", DateTime.UnixEpoch); // a gateway without a battery
 
-        var started = DateTimeOffset.UtcNow;
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-
-        var ticket = await Show(config, Rows(await Run(config, "tickets", "list", "--json")).Single().GetProperty("number").GetString()!);
         ticket.GetProperty("receivedAt").GetDateTimeOffset().Should().BeOnOrAfter(started.AddSeconds(-1));
         ticket.GetProperty("number").GetString().Should().Be($"PC-{started.Year}-000001", "not a ticket of 1970, overdue for 56 years");
         ticket.GetProperty("dueAt").GetDateTimeOffset().Should().BeAfter(started);
         ticket.GetProperty("metadata").GetProperty("source.reportedArrival").GetDateTimeOffset().Should().Be(DateTimeOffset.UnixEpoch);
+    }
+
+    private string MailDropConfig(string inbox) => JsonConfigFile.Write(folder.Path, new
+    {
+        Store = new { DataDirectory = folder.Combine("data") },
+        Receipts = new { Enabled = false },
+        Channels = new { drop = new { Type = "MailDrop", Path = inbox, DonePath = folder.Combine("done"), StableFor = "00:00:00" } },
+    });
+
+    /// <summary>A sample mail dropped as <paramref name="name"/> with the file time <paramref name="lastWriteUtc"/>, ingested once: its ticket, and when the ingest ran.</summary>
+    private async Task<(JsonElement Ticket, DateTimeOffset Started, DateTimeOffset Finished)> IngestSampleDatedAsync(string name, DateTime lastWriteUtc)
+    {
+        var inbox = Directory.CreateDirectory(folder.Combine("inbox")).FullName;
+        var file = Path.Combine(inbox, name);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "mail", "02-danni-terremoto.eml"), file);
+        File.SetLastWriteTimeUtc(file, lastWriteUtc);
+        var config = MailDropConfig(inbox);
+
+        var started = DateTimeOffset.UtcNow;
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var finished = DateTimeOffset.UtcNow;
+        var ticket = await Show(config, Rows(await Run(config, "tickets", "list", "--json")).Single().GetProperty("number").GetString()!);
+        return (ticket, started, finished);
     }
 
     private Task<CliRun.Result> Run(string config, params string[] args) => CliRun.RunAsync(null, [.. args, "--config", rules, "--config", config]);

@@ -26,11 +26,7 @@ public sealed class RoutingModelReviewTests : IDisposable
         // Every model decision is "unsure" below 0.99: the flag must follow.
         var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, MinConfidence = 0.99, OverrideConfidence = 0.995 });
 
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-        var list = await Run(config, "tickets", "list", "--json");
-        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
-        var shown = await Run(config, "tickets", "show", number, "--json");
-        var ticket = JsonDocument.Parse(shown.Output).RootElement;
+        var (number, ticket) = await IngestOneAsync(config);
         var text = await Run(config, "tickets", "show", number);
 
         ticket.GetProperty("needsReview").GetBoolean().Should().BeTrue();
@@ -61,10 +57,7 @@ public sealed class RoutingModelReviewTests : IDisposable
             Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = second - 0.03, OverrideConfidence = 0.995,
             ReviewRuleDisagreement = reviewDisagreement,
         });
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-        var list = await Run(config, "tickets", "list", "--json");
-        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
-        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+        var (_, ticket) = await IngestOneAsync(config);
 
         var classification = ticket.GetProperty("classification");
         classification.GetProperty("level").GetString().Should().Be("First", "the rule decided and the model did not overrule it");
@@ -87,10 +80,7 @@ public sealed class RoutingModelReviewTests : IDisposable
         memory.Sources["inbox"] = source;
         var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel });
 
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-        var list = await Run(config, "tickets", "list", "--json");
-        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
-        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+        var (_, ticket) = await IngestOneAsync(config);
 
         var classification = ticket.GetProperty("classification");
         classification.GetProperty("level").GetString().Should().Be("First");
@@ -134,10 +124,7 @@ public sealed class RoutingModelReviewTests : IDisposable
         above.GetProperty("result").GetProperty("level").GetString().Should().Be("First", "the threshold is above its probability");
 
         var config = Config(new { Enabled = true, Path = RoutingModelFixture.DemoModel, SecondLevelFrom = second - 0.03 });
-        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
-        var list = await Run(config, "tickets", "list", "--json");
-        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
-        var ticket = JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement;
+        var (_, ticket) = await IngestOneAsync(config);
 
         var classification = ticket.GetProperty("classification");
         classification.GetProperty("level").GetString().Should().Be("Second");
@@ -165,6 +152,15 @@ public sealed class RoutingModelReviewTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("ContactCenter:Routing:Model:OverrideConfidence").And.Contain("ContactCenter:Routing:Model:CheckInterval");
+    }
+
+    /// <summary>Ingests the memory channel once; the one ticket made, with its number.</summary>
+    private async Task<(string Number, JsonElement Ticket)> IngestOneAsync(string config)
+    {
+        (await Run(config, "ingest", "--once")).ExitCode.Should().Be(0);
+        var list = await Run(config, "tickets", "list", "--json");
+        var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets")[0].GetProperty("number").GetString()!;
+        return (number, JsonDocument.Parse((await Run(config, "tickets", "show", number, "--json")).Output).RootElement);
     }
 
     private async Task<JsonElement> Explain(string subject, string text, double secondLevelFrom)
