@@ -20,6 +20,7 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
         var (dataSource, archive, store) = (rig.DataSource, rig.Archive, rig.Store);
         var bytes = Encoding.UTF8.GetBytes("From: mario.rossi@example.it\r\nSubject: scuole\r\n\r\n" + new string('B', size));
         var original = await archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default);
+        await rig.Pending.WhenWrittenAsync(original.Sha256); // over 1 MiB it is written in the background
         // What a server restart does to a blob whose asynchronous commit had not reached the disk yet.
         await using (var lose = dataSource.CreateCommand($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'"))
         {

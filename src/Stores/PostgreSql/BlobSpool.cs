@@ -6,9 +6,12 @@ namespace ContactCenter.Stores.PostgreSql;
 /// </summary>
 internal static class BlobSpool
 {
+    /// <summary>An empty one, for asynchronous writes.</summary>
+    public static FileStream CreateEmpty() => Create(FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
     public static async Task<FileStream> CopyAsync(Stream content, CancellationToken cancellationToken)
     {
-        var spool = Create(FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var spool = CreateEmpty();
         try
         {
             await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);

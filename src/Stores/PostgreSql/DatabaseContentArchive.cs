@@ -16,16 +16,19 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <see cref="StoreAsync"/> returns (durable on return). With it a blob up to <see cref="InMemoryLimit"/> is only hashed
 /// and held in memory while the budget allows: the first write that refers to it (its ticket batch, a quarantine or spam
 /// record) inserts it in its own transaction (see <see cref="PendingBlobs"/>), and until then this archive reads it from
-/// memory. Past the budget, or larger, a blob commits asynchronously at once and is made durable by the synchronous
-/// commit of the write that refers to it. Bytes such a write already made durable are not sent again. A blob up to
-/// <see cref="InMemoryLimit"/> written at once is one round trip (an insert that does nothing when the bytes are already
-/// there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/>) and read back through a private
-/// temporary file.
+/// memory. Past the budget, a blob commits asynchronously at once and is made durable by the synchronous commit of the
+/// write that refers to it; a larger one is hashed into a private temporary file and written so in the background
+/// (<see cref="BlobWriteBehind"/>), which that write waits for first. Bytes such a write already made durable are not
+/// sent again. A blob up to <see cref="InMemoryLimit"/> written at once is one round trip (an insert that does nothing
+/// when the bytes are already there, no lookup first); a larger one is streamed (<see cref="LargeBlobWriter"/> without
+/// <paramref name="pending"/>) and read back through a private temporary file.
 /// </summary>
 internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogger logger, PendingBlobs? pending = null) : IContentArchive
 {
     /// <summary>The most bytes of one blob held in memory.</summary>
     internal const int InMemoryLimit = 1024 * 1024;
+
+    private readonly BlobWriteBehind _writeBehind = new(dataSource, logger);
 
     public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
     {
@@ -36,9 +39,9 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         {
             var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, InMemoryLimit + 1), InMemoryLimit + 1, throwOnEndOfStream: false, cancellationToken)
                 .ConfigureAwait(false);
-            stored = read <= InMemoryLimit
-                ? await StoreSmallAsync(new ArraySegment<byte>(buffer, 0, read), mode, cancellationToken).ConfigureAwait(false)
-                : await LargeBlobWriter.StoreAsync(dataSource, buffer.AsMemory(0, read), content, mode, cancellationToken).ConfigureAwait(false);
+            stored = read <= InMemoryLimit ? await StoreSmallAsync(new ArraySegment<byte>(buffer, 0, read), mode, cancellationToken).ConfigureAwait(false)
+                : pending is null ? await LargeBlobWriter.StoreAsync(dataSource, buffer.AsMemory(0, read), content, cancellationToken).ConfigureAwait(false)
+                : await StoreBehindAsync(pending, buffer.AsMemory(0, read), content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException || StorageUnavailableException.IsFileSystemFault(ex))
         {
@@ -89,7 +92,23 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         return (sha256, content.Count, batch.BatchCommands[1].RecordsAffected == 1);
     }
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a malformed digest, <see cref="FileNotFoundException"/> when absent.</summary>
+    private async Task<(string, long, bool)> StoreBehindAsync(PendingBlobs pending, ReadOnlyMemory<byte> head, Stream rest, CancellationToken cancellationToken)
+    {
+        var blob = await SpooledBlob.CopyAsync(head, rest, cancellationToken).ConfigureAwait(false);
+        var (sha256, size) = (blob.Sha256, blob.Size);
+        if (pending.IsDurable(sha256) || !pending.TryStartWriting(sha256, () => _writeBehind.Start(blob)))
+        {
+            await blob.DisposeAsync().ConfigureAwait(false); // stored, or being stored, already
+            return (sha256, size, false);
+        }
+
+        return (sha256, size, true);
+    }
+
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> for a malformed digest, <see cref="FileNotFoundException"/> when absent,
+    /// <see cref="StorageUnavailableException"/> when its background write failed. Waits for that write.
+    /// </summary>
     public Stream OpenRead(string sha256)
     {
         var hash = Sha256Hex.Validate(sha256);
@@ -97,6 +116,8 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         {
             return new MemoryStream(held, writable: false);
         }
+
+        pending?.WhenWrittenAsync(hash).GetAwaiter().GetResult();
 
         using var db = dataSource.OpenConnection();
         using var command = Sql.Command(db, "SELECT size, content FROM blobs WHERE sha256 = @h", ("h", hash));
@@ -124,6 +145,7 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
             return true;
         }
 
+        pending?.WhenWrittenAsync(hash).GetAwaiter().GetResult();
         using var db = dataSource.OpenConnection();
         using var command = Sql.Command(db, "SELECT EXISTS (SELECT 1 FROM blobs WHERE sha256 = @h)", ("h", hash));
         return command.ExecuteScalar() is true;

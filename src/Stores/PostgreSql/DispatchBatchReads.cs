@@ -57,7 +57,8 @@ internal sealed class DispatchBatchReads
                 ("to", addresses.ToArray()), ("since", start)), r => queued.Add((r.GetString(0), (int)r.GetInt64(1)))));
         }
 
-        var blobs = PendingBlobWrite.For(pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)));
+        var blobs = await PendingBlobWrite.ForAsync(pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)), cancellationToken)
+            .ConfigureAwait(false);
         var present = new List<string>();
         if (blobs.Check() is { } check)
         {

@@ -7,38 +7,37 @@ namespace ContactCenter.Stores.PostgreSql;
 /// Writes a blob too large to hold in memory: streamed to the server under a placeholder key while it is hashed, then
 /// renamed to its sha256 in the same transaction (the content is not copied again: the row keeps its TOAST pointer),
 /// or dropped there when those bytes are already stored. Nobody ever sees the placeholder. A stream that cannot tell
-/// its length is spooled to a private temporary file first, since the server must be told the length up front.
+/// its length is spooled to a private temporary file first, since the server must be told the length up front. Used
+/// without pending blobs (each archived blob durable on return): with them, a large blob is written behind instead.
 /// </summary>
 internal static class LargeBlobWriter
 {
     /// <returns>The blob's digest and size, and whether this call stored it (false: the bytes were there already).</returns>
     public static async Task<(string Sha256, long Size, bool Inserted)> StoreAsync(NpgsqlDataSource dataSource, ReadOnlyMemory<byte> head, Stream rest,
-        string synchronousCommit, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         if (rest.CanSeek)
         {
-            return await WriteAsync(dataSource, head, rest, synchronousCommit, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(dataSource, head, rest, cancellationToken).ConfigureAwait(false);
         }
 
         var spool = await BlobSpool.CopyAsync(rest, cancellationToken).ConfigureAwait(false);
         await using (spool.ConfigureAwait(false))
         {
-            return await WriteAsync(dataSource, head, spool, synchronousCommit, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(dataSource, head, spool, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<(string, long, bool)> WriteAsync(NpgsqlDataSource dataSource, ReadOnlyMemory<byte> head, Stream rest, string synchronousCommit,
-        CancellationToken cancellationToken)
+    private static async Task<(string, long, bool)> WriteAsync(NpgsqlDataSource dataSource, ReadOnlyMemory<byte> head, Stream rest, CancellationToken cancellationToken)
     {
         var content = new HashingReadStream(head, rest, head.Length + rest.Length - rest.Position);
         await using (content.ConfigureAwait(false))
         {
-            return await WriteAsync(dataSource, content, synchronousCommit, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(dataSource, content, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<(string, long, bool)> WriteAsync(NpgsqlDataSource dataSource, HashingReadStream content, string synchronousCommit,
-        CancellationToken cancellationToken)
+    private static async Task<(string, long, bool)> WriteAsync(NpgsqlDataSource dataSource, HashingReadStream content, CancellationToken cancellationToken)
     {
         var placeholder = "partial-" + Guid.NewGuid().ToString("N");
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +45,7 @@ internal static class LargeBlobWriter
         var insert = Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@p, @s, @c)", ("p", placeholder), ("s", content.Length));
         insert.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Bytea) { Value = content });
         await Sql.ExecuteBatchAsync(db,
-            [Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", synchronousCommit)), insert], cancellationToken)
+            [Sql.BatchCommand(Sql.SynchronousCommitOn), insert], cancellationToken)
             .ConfigureAwait(false);
         var sha256 = content.Sha256();
         try

@@ -25,14 +25,15 @@ internal sealed class PendingBlobWrite
     private PendingBlobWrite(PendingBlobs? pending, (string, byte[])[] held, string[] checkedHashes, HashSet<string> claimed) =>
         (_pending, _held, _checked, _claimed) = (pending, held, checkedHashes, claimed);
 
-    public static PendingBlobWrite For(PendingBlobs? pending, IEnumerable<TicketAttachment?> blobs)
+    /// <summary>Once the background writes of the blobs it wants are done (see <see cref="PendingBlobs.WantedAsync"/>).</summary>
+    public static async Task<PendingBlobWrite> ForAsync(PendingBlobs? pending, IEnumerable<TicketAttachment?> blobs, CancellationToken cancellationToken)
     {
         if (pending is null || pending.Count == 0)
         {
             return None;
         }
 
-        var wanted = pending.Wanted(blobs.Select(b => b?.Sha256).OfType<string>());
+        var wanted = await pending.WantedAsync(blobs.Select(b => b?.Sha256).OfType<string>(), cancellationToken).ConfigureAwait(false);
         return new PendingBlobWrite(
             pending,
             wanted.Where(w => w.Content is not null).Select(w => (w.Sha256, w.Content!)).ToArray(),

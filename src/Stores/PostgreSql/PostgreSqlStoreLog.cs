@@ -46,4 +46,8 @@ internal static partial class PostgreSqlStoreLog
     [LoggerMessage(EventId = 2910, Level = LogLevel.Warning,
         Message = "PostgreSQL at {Host} is reached without a verified certificate (SSL Mode {Mode}): set SSL Mode=VerifyFull in ContactCenter:Store:PostgreSql:ConnectionString, or the password and tickets can be taken by anyone in between")]
     public static partial void UnverifiedTransport(ILogger logger, string host, string mode);
+
+    [LoggerMessage(EventId = 2911, Level = LogLevel.Warning,
+        Message = "Archived content {Sha256} ({Size} bytes) could not be written to the database; the write that refers to it fails and its item is read again")]
+    public static partial void WriteBehindFailed(ILogger logger, Exception exception, string sha256, long size);
 }

@@ -15,7 +15,8 @@ internal sealed partial class PostgreSqlTicketStore
         IReadOnlyList<string> madeDurable = [];
         var stored = await WriteAsync(async db =>
         {
-            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, cancellationToken).ConfigureAwait(false);
+            var blobs = await PendingBlobWrite.ForAsync(_pendingBlobs, [record.Original], cancellationToken).ConfigureAwait(false);
+            madeDurable = await blobs.ApplyAsync(db, cancellationToken).ConfigureAwait(false);
             var existing = await Sql.ListAsync(db, $"SELECT {PostgreSqlQuarantine.Columns} FROM quarantine WHERE source_key = @k",
                 PostgreSqlQuarantine.Read, cancellationToken, ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)

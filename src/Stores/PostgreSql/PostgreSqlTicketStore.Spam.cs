@@ -14,7 +14,8 @@ internal sealed partial class PostgreSqlTicketStore
         IReadOnlyList<string> madeDurable = [];
         var held = await WriteAsync(async db =>
         {
-            madeDurable = await PendingBlobWrite.For(_pendingBlobs, [record.Original]).ApplyAsync(db, cancellationToken).ConfigureAwait(false);
+            var blobs = await PendingBlobWrite.ForAsync(_pendingBlobs, [record.Original], cancellationToken).ConfigureAwait(false);
+            madeDurable = await blobs.ApplyAsync(db, cancellationToken).ConfigureAwait(false);
             var existing = await Sql.ListAsync(db, $"SELECT {SpamColumns} FROM spam WHERE source_key = @k", ReadSpam, cancellationToken,
                 ("k", record.SourceKey)).ConfigureAwait(false);
             if (existing.Count == 1)
