@@ -2,6 +2,8 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Stores.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Systemd;
 
 namespace ContactCenter.Workers.Hosting;
 
@@ -16,6 +18,7 @@ public static class StoreProviderServiceCollectionExtensions
         if (IsShared(configuration))
         {
             services.AddPostgreSqlTicketStore(configuration);
+            services.TryAddSingleton(sp => new StartupProgress(sp.GetRequiredService<TimeProvider>(), sp.GetService<ISystemdNotifier>()));
             services.AddHostedService<StoreSchemaMigration>();
         }
 

@@ -8,14 +8,20 @@ namespace ContactCenter.Workers.Hosting;
 /// <summary>
 /// Migrates the PostgreSQL schema before anything else starts (the Quartz job store validates its tables when it
 /// starts). A database that cannot be reached yet is waited for, with a warning every attempt, so nodes may start
-/// before the database does; a schema newer than this program stops the start.
+/// before the database does; a schema newer than this program stops the start. Under systemd both may take longer than
+/// the unit's start timeout: <see cref="StartupProgress"/> asks for more time meanwhile.
 /// </summary>
-internal sealed partial class StoreSchemaMigration(NpgsqlDataSource dataSource, ILoggerFactory loggerFactory, ILogger<StoreSchemaMigration> logger)
-    : IHostedService
+internal sealed partial class StoreSchemaMigration(
+    NpgsqlDataSource dataSource, StartupProgress progress, ILoggerFactory loggerFactory, ILogger<StoreSchemaMigration> logger) : IHostedService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        progress.RunAsync("Migrating the ticket database's schema (or waiting for the database)", MigrateAsync, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -31,8 +37,6 @@ internal sealed partial class StoreSchemaMigration(NpgsqlDataSource dataSource, 
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(EventId = 2950, Level = LogLevel.Warning, Message = "The ticket database cannot be reached (attempt {Attempt}), trying again in {Delay}: {Error}")]
     private static partial void DatabaseUnreachable(ILogger logger, int attempt, TimeSpan delay, string error);
