@@ -27,8 +27,14 @@ internal sealed class RunCommand(CliContext context) : AsyncCommand<CommonSettin
             // Checked before starting, so a bad configuration is reported once, as a message, not as a host failure log.
             host.Services.GetService<IStartupValidator>()?.Validate();
 
-            // Opening the store takes its lock: a second instance stops here with a message, not a host failure.
-            await host.Services.GetRequiredService<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
+            // Opening a LiteDB store takes its lock: a second instance stops here with a message, not a host failure.
+            // PostgreSQL has no lock to take; its schema is migrated as the host starts, which waits for a database not
+            // up yet (and tells systemd so) instead of failing here.
+            if (!StoreProviderServiceCollectionExtensions.IsShared(builder.Configuration))
+            {
+                await host.Services.GetRequiredService<ITicketStore>().GetModeAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
