@@ -22,6 +22,11 @@ internal static class CliErrors
 
             return ExitCodes.BadUsage;
         }
+        catch (Exception ex) when (StoreUnreachable.Describe(ex) is { } reason)
+        {
+            await context.Error.WriteLineAsync(reason).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UsageException)
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);

@@ -91,7 +91,7 @@ internal static class ContactCenterApp
             return ExitCodes.BadUsage;
         }
 
-        error.WriteLine(exception.ToString());
+        error.WriteLine(StoreUnreachable.Describe(exception) ?? exception.ToString());
         return ExitCodes.Failure;
     }
 }
