@@ -41,6 +41,12 @@ public static class ChannelJobsServiceCollectionExtensions
                     job => job.WithIdentity(OutboxSendJob.Key).DisallowConcurrentExecution());
             }
         });
+        if (ClusteredScheduling.IsClustered(configuration))
+        {
+            // Before the scheduler starts, and stopped after it.
+            services.AddHostedService<NodeNameGuard>();
+        }
+
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.TryAddSingleton<ChannelScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ChannelScheduler>());

@@ -17,13 +17,18 @@ internal static class ClusteredScheduling
 {
     public const string SchedulerName = "contactcenter";
 
+    /// <summary>True when the store is PostgreSQL and its scheduler is clustered (the default there).</summary>
+    public static bool IsClustered(IConfiguration configuration) =>
+        StoreProviderServiceCollectionExtensions.IsShared(configuration) && Options(configuration).Clustered;
+
     public static IQuartzBuilder UseClusteredStoreIfShared(this IQuartzBuilder quartz, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PostgreSqlStoreOptions.SectionName).Get<PostgreSqlStoreOptions>() ?? new PostgreSqlStoreOptions();
-        if (!StoreProviderServiceCollectionExtensions.IsShared(configuration) || !options.Clustered)
+        if (!IsClustered(configuration))
         {
             return quartz;
         }
+
+        var options = Options(configuration);
 
         quartz.ConfigureScheduler(scheduler =>
         {
@@ -43,4 +48,7 @@ internal static class ClusteredScheduling
         });
         return quartz;
     }
+
+    private static PostgreSqlStoreOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(PostgreSqlStoreOptions.SectionName).Get<PostgreSqlStoreOptions>() ?? new PostgreSqlStoreOptions();
 }

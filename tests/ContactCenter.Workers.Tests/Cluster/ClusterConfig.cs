@@ -5,16 +5,16 @@ namespace ContactCenter.Workers.Tests.Cluster;
 
 internal static class ClusterConfig
 {
-    /// <summary>One node's --config: the shared database, one IMAP channel (IDLE on) polled every second unless told, its own control port.</summary>
+    /// <summary>One node's --config: the shared database, one IMAP channel (IDLE on) polled every second unless told, its own control port and data folder (named <paramref name="node"/>, as the node is unless <paramref name="nodeName"/> says).</summary>
     public static string Write(string folder, string node, string connectionString, DovecotServer server, string user, int controlPort, int batchSize = 20,
-        TimeSpan? interval = null, object? webhooks = null, object? pipeline = null, TimeSpan? retryDelay = null) =>
+        TimeSpan? interval = null, object? webhooks = null, object? pipeline = null, TimeSpan? retryDelay = null, string? nodeName = null) =>
         JsonConfigFile.Write(folder, new
         {
             Store = new
             {
                 Provider = "PostgreSql",
                 DataDirectory = Path.Combine(folder, node),
-                PostgreSql = new { ConnectionString = connectionString, NodeName = node, ClusterCheckinInterval = "00:00:02" },
+                PostgreSql = new { ConnectionString = connectionString, NodeName = nodeName ?? node, ClusterCheckinInterval = "00:00:02" },
             },
             Control = new { Url = $"http://127.0.0.1:{controlPort}" },
             Mail = new { OwnAddresses = new[] { "urp@protezionecivile.example.it" } },

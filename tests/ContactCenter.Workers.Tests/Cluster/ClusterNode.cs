@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ContactCenter.Testing;
 using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Cluster;
@@ -42,6 +43,15 @@ internal sealed class ClusterNode : IDisposable
     public bool HasExited => process.HasExited;
 
     public string Log { get { lock (log) { return log.ToString(); } } }
+
+    /// <summary>SIGTERM, as <c>systemctl stop</c> sends it; returns once the node has exited.</summary>
+    public async Task TerminateAsync()
+    {
+        (await ProcessRunner.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(10)))
+            .ExitCode.Should().Be(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+    }
 
     /// <summary>SIGKILL: no shutdown handler, no commit of anything in flight, no check-out from the cluster.</summary>
     public void Kill()

@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// The cluster's check-ins as Quartz records them (<c>qrtz_scheduler_state</c>: one row per node name, the last
+/// check-in in UTC ticks and the node's interval in milliseconds), read and cleared without going through Quartz.
+/// </summary>
+public sealed class ClusterCheckIns(NpgsqlDataSource dataSource)
+{
+    /// <summary>When the node named <paramref name="node"/> last checked in, and its interval; null when it has no row.</summary>
+    public async Task<(DateTimeOffset At, TimeSpan Interval)?> LastAsync(string scheduler, string node, CancellationToken cancellationToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Sql.ListAsync(db, "SELECT last_checkin_time, checkin_interval FROM qrtz_scheduler_state WHERE sched_name = @s AND instance_name = @n",
+            r => (new DateTimeOffset(r.GetInt64(0), TimeSpan.Zero), TimeSpan.FromMilliseconds(r.GetInt64(1))), cancellationToken,
+            ("s", scheduler), ("n", node)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    /// <summary>
+    /// Removes the node's row after its scheduler stopped cleanly, so a node of the same name starting next need not
+    /// wait for it to go stale. Fired triggers left behind would still be recovered by the others (Quartz treats them
+    /// as orphans); a clean stop leaves none, its jobs having completed.
+    /// </summary>
+    public async Task ForgetAsync(string scheduler, string node, CancellationToken cancellationToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(db, "DELETE FROM qrtz_scheduler_state WHERE sched_name = @s AND instance_name = @n", cancellationToken,
+            ("s", scheduler), ("n", node)).ConfigureAwait(false);
+    }
+}

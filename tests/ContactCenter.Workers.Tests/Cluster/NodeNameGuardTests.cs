@@ -1,0 +1,83 @@
+using ContactCenter.Testing;
+using ContactCenter.Testing.Dovecot;
+using ContactCenter.Testing.PostgreSql;
+using Npgsql;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+/// <summary>Two nodes given the same NodeName (a config copied as it was): the second must not run beside the first.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture postgres) : IDisposable
+{
+    private const string Started = "Application started";
+    private readonly TempDirectory folder = new("cc-nodename");
+
+    public void Dispose() => folder.Dispose();
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SecondNode_NameOfALiveNode_WaitsUntilThatOneStopsOrDies(bool cleanStop)
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var user = dovecot.Server.CreateUser("samename");
+        using var first = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, dovecot.Server, user, FreePort.Next()));
+        await WaitForAsync(() => first.Log.Contains(Started), () => first.Log);
+        using var second = new ClusterNode("node-a again",
+            ClusterConfig.Write(folder.Path, "node-b", database, dovecot.Server, user, FreePort.Next(), nodeName: "node-a"));
+
+        await WaitForAsync(() => second.Log.Contains("A cluster node named node-a checked in"), () => second.Log);
+        await Task.Delay(TimeSpan.FromSeconds(5)); // more than two of the first's check-in intervals (2 s)
+
+        second.Log.Should().NotContain(Started, "the first node is alive and checking in");
+        if (cleanStop)
+        {
+            await first.TerminateAsync();
+        }
+        else
+        {
+            first.Kill();
+        }
+
+        await WaitForAsync(() => second.Log.Contains(Started), () => second.Log);
+        second.HasExited.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Node_CleanStop_RemovesItsCheckIn()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var node = new ClusterNode("node-c", ClusterConfig.Write(folder.Path, "node-c", database, dovecot.Server, dovecot.Server.CreateUser("cleanstop"), FreePort.Next()));
+        using (node)
+        {
+            await WaitForAsync(() => node.Log.Contains(Started), () => node.Log);
+            (await CheckInsAsync(database)).Should().Be(1);
+
+            await node.TerminateAsync();
+        }
+
+        (await CheckInsAsync(database)).Should().Be(0, "a node of the same name starting next need not wait for it");
+    }
+
+    private static async Task<long> CheckInsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name = 'node-c'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Not done within a minute.\n{describe()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
