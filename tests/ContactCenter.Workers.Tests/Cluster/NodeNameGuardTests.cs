@@ -22,11 +22,11 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
         var database = await postgres.Server.CreateDatabaseAsync();
         var user = dovecot.Server.CreateUser("samename");
         using var first = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, dovecot.Server, user, FreePort.Next()));
-        await WaitForAsync(() => first.Log.Contains(Started), () => first.Log);
+        await ClusterWait.UntilAsync(() => first.Log.Contains(Started), TimeSpan.FromMinutes(1), () => first.Log);
         using var second = new ClusterNode("node-a again",
             ClusterConfig.Write(folder.Path, "node-b", database, dovecot.Server, user, FreePort.Next(), nodeName: "node-a"));
 
-        await WaitForAsync(() => second.Log.Contains("A cluster node named node-a checked in"), () => second.Log);
+        await ClusterWait.UntilAsync(() => second.Log.Contains("A cluster node named node-a checked in"), TimeSpan.FromMinutes(1), () => second.Log);
         await Task.Delay(TimeSpan.FromSeconds(5)); // more than two of the first's check-in intervals (2 s)
 
         second.Log.Should().NotContain(Started, "the first node is alive and checking in");
@@ -39,7 +39,7 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
             first.Kill();
         }
 
-        await WaitForAsync(() => second.Log.Contains(Started), () => second.Log);
+        await ClusterWait.UntilAsync(() => second.Log.Contains(Started), TimeSpan.FromMinutes(1), () => second.Log);
         second.HasExited.Should().BeFalse();
     }
 
@@ -50,7 +50,7 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
         var node = new ClusterNode("node-c", ClusterConfig.Write(folder.Path, "node-c", database, dovecot.Server, dovecot.Server.CreateUser("cleanstop"), FreePort.Next()));
         using (node)
         {
-            await WaitForAsync(() => node.Log.Contains(Started), () => node.Log);
+            await ClusterWait.UntilAsync(() => node.Log.Contains(Started), TimeSpan.FromMinutes(1), () => node.Log);
             (await CheckInsAsync(database)).Should().Be(1);
 
             await node.TerminateAsync();
@@ -65,19 +65,5 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM qrtz_scheduler_state WHERE instance_name = 'node-c'", connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not done within a minute.\n{describe()}");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

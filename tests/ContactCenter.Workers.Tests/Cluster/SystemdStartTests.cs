@@ -34,7 +34,7 @@ public sealed class SystemdStartTests(DovecotFixture dovecot, PostgresFixture po
         {
             try
             {
-                await WaitForAsync(() => node.HasExited || Lines(log).Contains("cannot be reached (attempt 2)"), TimeSpan.FromMinutes(1), () => Lines(log));
+                await ClusterWait.UntilAsync(() => node.HasExited || Lines(log).Contains("cannot be reached (attempt 2)"), TimeSpan.FromMinutes(1), () => Lines(log));
 
                 node.HasExited.Should().BeFalse(Lines(log));
                 notify.Received.Should().Contain(s => s.StartsWith("STATUS=Migrating", StringComparison.Ordinal))
@@ -46,7 +46,7 @@ public sealed class SystemdStartTests(DovecotFixture dovecot, PostgresFixture po
                 await postgres.Server.StartAsync();
             }
 
-            await WaitForAsync(() => notify.Received.Contains("READY=1"), TimeSpan.FromMinutes(1), () => Lines(log));
+            await ClusterWait.UntilAsync(() => notify.Received.Contains("READY=1"), TimeSpan.FromMinutes(1), () => Lines(log));
             notify.Received.Should().Contain("STATUS=", "the status is cleared once the schema is current");
         }
         finally
@@ -79,20 +79,6 @@ public sealed class SystemdStartTests(DovecotFixture dovecot, PostgresFixture po
         lock (log)
         {
             return log.ToString();
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not done within {timeout}.\n{describe()}");
-            }
-
-            await Task.Delay(200);
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         using var a = new ClusterNode("node-a", configA, OnCreated);
         using var b = new ClusterNode("node-b", configB, OnCreated);
 
-        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(10),
+        await ClusterWait.UntilAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(10),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         output.WriteLine($"{clock.Elapsed}: all moved to Processed");
 
@@ -110,7 +110,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         }
 
         health.Should().Contain("\"store\"").And.MatchRegex("(?i)(refused|connect|shut|terminat)", "health says the database is what is wrong");
-        await WaitForAsync(async () => await server.CountAsync(user, "Processed") == OutageMessages, TimeSpan.FromMinutes(4),
+        await ClusterWait.UntilAsync(async () => await server.CountAsync(user, "Processed") == OutageMessages, TimeSpan.FromMinutes(4),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         a.HasExited.Should().BeFalse(a.Log);
         b.HasExited.Should().BeFalse(b.Log);
@@ -134,19 +134,5 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         await reader.ReadAsync();
         (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3)).Should().Be(((long)messages, (long)messages, (long)messages, messages),
             "exactly one ticket per message, no number twice, none skipped");
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not done within {timeout}.\n{describe()}");
-            }
-
-            await Task.Delay(500);
-        }
     }
 }
