@@ -60,9 +60,13 @@ internal sealed partial class NodeNameGuard(
     /// <summary>How long ago a node of this name checked in, and its interval, while that is within two intervals.</summary>
     private async Task<(TimeSpan Age, TimeSpan Interval)?> LiveSinceAsync(CancellationToken cancellationToken)
     {
-        var last = await checkIns.LastAsync(ClusteredScheduling.SchedulerName, _node, cancellationToken).ConfigureAwait(false);
-        var age = last is { } l ? time.GetUtcNow() - l.At : TimeSpan.MaxValue;
-        return last is { } checkIn && age < checkIn.Interval * 2 ? (age < TimeSpan.Zero ? TimeSpan.Zero : age, checkIn.Interval) : null;
+        if (await checkIns.LastAsync(ClusteredScheduling.SchedulerName, _node, cancellationToken).ConfigureAwait(false) is not { } last)
+        {
+            return null;
+        }
+
+        var age = time.GetUtcNow() - last.At; // negative when that node's clock is ahead
+        return age < last.Interval * 2 ? (age < TimeSpan.Zero ? TimeSpan.Zero : age, last.Interval) : null;
     }
 
     [LoggerMessage(EventId = 1663, Level = LogLevel.Warning,
