@@ -77,7 +77,11 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
     {
         var server = dovecot.Server;
         var user = server.CreateUser("dbdown");
-        await server.AppendManyAsync(user, Enumerable.Range(1, OutageMessages).Select(i => CitizenMail.Request(i, "dbdown")));
+        // One in ten with a scan over 1 MiB: its original and its attachment are uploaded in the background, and uploads
+        // cut off by the outage must not leave a ticket without its bytes.
+        await server.AppendManyAsync(user, Enumerable.Range(1, OutageMessages).Select(i => i % 10 == 0
+            ? CitizenMail.WithScan(i, "dbdown", System.Security.Cryptography.RandomNumberGenerator.GetBytes(1_200_000 + i))
+            : CitizenMail.Request(i, "dbdown")));
         var database = await postgres.Server.CreateDatabaseAsync();
         var stopped = new TaskCompletionSource();
         var total = 0;
@@ -116,6 +120,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         b.HasExited.Should().BeFalse(b.Log);
         (await server.CountAsync(user, "INBOX")).Should().Be(0);
         await AssertOneTicketPerMessageAsync(database, OutageMessages);
+        await AssertEveryBlobStoredAsync(database, OutageMessages, OutageMessages / 10);
     }
 
     private static byte[] Bytes(MimeKit.MimeMessage message)
@@ -123,6 +128,24 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         using var stream = new MemoryStream();
         message.WriteTo(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>Every ticket's originals and attachments are in the blobs table, whole: <paramref name="messages"/> and <paramref name="attachments"/>.</summary>
+    private static async Task AssertEveryBlobStoredAsync(string database, int messages, int attachments)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH referred AS (
+                SELECT m->'Original' AS blob, false AS attachment FROM tickets, jsonb_array_elements(doc->'Messages') m
+                UNION ALL SELECT a, true FROM tickets, jsonb_array_elements(doc->'Attachments') a)
+            SELECT count(*) FILTER (WHERE attachment), count(*) FILTER (WHERE NOT attachment),
+                   count(*) FILTER (WHERE b.sha256 IS NULL OR b.size <> (r.blob->>'Size')::bigint)
+            FROM referred r LEFT JOIN blobs b ON b.sha256 = r.blob->>'Sha256'
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)).Should().Be(((long)attachments, (long)messages, 0L), "every ticket's bytes are stored, whole");
     }
 
     private static async Task AssertOneTicketPerMessageAsync(string database, int messages)

@@ -9,6 +9,16 @@ internal static class CitizenMail
         $"cittadino{n}@example.it", $"Richiesta n. {n} ({run})", $"<req-{n}-{run}@example.it>",
         $"Buongiorno, vorrei informazioni sul piano comunale di protezione civile (richiesta {n}).");
 
+    /// <summary>A request with a scanned document attached (<paramref name="pdf"/>'s bytes, base64 in the message).</summary>
+    public static MimeMessage WithScan(int n, string run, byte[] pdf)
+    {
+        var message = Request(n, run);
+        var body = new BodyBuilder { TextBody = message.TextBody };
+        body.Attachments.Add($"scansione-{n}.pdf", pdf, new ContentType("application", "pdf"));
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
     /// <summary>A request from a mailer that writes no Message-ID: only its bytes can know it again.</summary>
     public static MimeMessage WithoutMessageId(int n, string run)
     {
