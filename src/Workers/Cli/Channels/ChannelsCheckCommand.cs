@@ -4,18 +4,20 @@ using ContactCenter.Channels.OAuth;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
+using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Channels;
 
 /// <summary>
-/// <c>contactcenter channels check</c>: logs in to every mailbox, checks every folder, loads Tesseract with the
-/// configured languages and connects to the SMTP relay. One line per check; exit code 1 if any fails.
+/// <c>contactcenter channels check</c>: logs in to the PostgreSQL store and to every mailbox, checks every folder,
+/// loads Tesseract with the configured languages and connects to the SMTP relay. One line per check; exit code 1 if any fails.
 /// </summary>
 internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<JsonSettings>
 {
@@ -56,6 +58,11 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         foreach (var result in folders.Store())
         {
             yield return result;
+        }
+
+        if (StoreProviderServiceCollectionExtensions.IsShared(configuration))
+        {
+            yield return await DatabaseProbe.CheckAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false);
         }
 
         var channels = session.Get<ChannelCatalog>().Channels;
