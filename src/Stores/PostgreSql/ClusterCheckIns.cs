@@ -18,6 +18,14 @@ public sealed class ClusterCheckIns(NpgsqlDataSource dataSource)
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>The database server's clock now (the cluster's common reference: every node compares check-ins against its own).</summary>
+    public async Task<DateTimeOffset> ServerNowAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var now = await Sql.ListAsync(db, "SELECT clock_timestamp()", r => r.GetFieldValue<DateTimeOffset>(0), cancellationToken).ConfigureAwait(false);
+        return now[0];
+    }
+
     /// <summary>
     /// Removes the node's row after its scheduler stopped cleanly, so a node of the same name starting next need not
     /// wait for it to go stale. Fired triggers left behind would still be recovered by the others (Quartz treats them

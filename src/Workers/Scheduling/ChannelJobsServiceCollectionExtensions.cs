@@ -44,6 +44,7 @@ public static class ChannelJobsServiceCollectionExtensions
         if (ClusteredScheduling.IsClustered(configuration))
         {
             // Before the scheduler starts, and stopped after it.
+            services.AddHostedService<ClusterClockCheck>();
             services.AddHostedService<NodeNameGuard>();
         }
 
