@@ -1,6 +1,7 @@
 using ContactCenter.Stores.PostgreSql;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace ContactCenter.Workers.Scheduling;
 
@@ -18,7 +19,17 @@ internal sealed partial class ClusterClockCheck(ClusterCheckIns checkIns, TimePr
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow();
-        var server = await checkIns.ServerNowAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset server;
+        try
+        {
+            server = await checkIns.ServerNowAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            NotCompared(logger, e.Message); // a warning, not a failed start: the node works without it
+            return;
+        }
+
         var roundTrip = time.GetUtcNow() - before;
         var gap = before + roundTrip / 2 - server; // positive: this machine is ahead
         if (gap.Duration() > Tolerance + roundTrip / 2)
@@ -32,4 +43,7 @@ internal sealed partial class ClusterClockCheck(ClusterCheckIns checkIns, TimePr
     [LoggerMessage(EventId = 1665, Level = LogLevel.Warning,
         Message = "This machine's clock is {GapSeconds} s {Direction} the database server's: cluster nodes judge each other alive by their clocks, so a node may take channels another still polls. Synchronise the clocks (NTP, chrony, systemd-timesyncd)")]
     private static partial void ClockApart(ILogger logger, double gapSeconds, string direction);
+
+    [LoggerMessage(EventId = 1666, Level = LogLevel.Warning, Message = "This machine's clock could not be compared with the database server's: {Error}")]
+    private static partial void NotCompared(ILogger logger, string error);
 }

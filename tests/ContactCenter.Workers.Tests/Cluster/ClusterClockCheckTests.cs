@@ -1,4 +1,5 @@
 using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Scheduling;
 using ContactCenter.Workers.Tests.TestSupport;
@@ -29,14 +30,28 @@ public sealed class ClusterClockCheckTests(PostgresFixture postgres)
         (await CheckAsync(() => TimeProvider.System)).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Start_DatabaseGone_WarnsAndGoesOn()
+    {
+        await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={FreePort.Next()};Username=cc;Database=cc;Timeout=3");
+
+        var logged = await RunAsync(dataSource, TimeProvider.System);
+
+        logged.Should().ContainSingle(e => e.EventId == 1666).Which.Message.Should().Contain("Failed to connect");
+    }
+
     /// <param name="clock">Made once the database is there, so the fake clock starts from the real time of the check.</param>
     private async Task<IReadOnlyList<string>> CheckAsync(Func<TimeProvider> clock)
     {
         await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync());
-        var time = clock();
+        return [.. (await RunAsync(dataSource, clock())).Where(e => e.EventId == 1665).Select(e => e.Message)];
+    }
+
+    private static async Task<IReadOnlyList<(int EventId, LogLevel Level, string Message)>> RunAsync(NpgsqlDataSource dataSource, TimeProvider time)
+    {
         using var logs = new ListLoggerProvider();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
         await new ClusterClockCheck(new ClusterCheckIns(dataSource), time, loggers.CreateLogger<ClusterClockCheck>()).StartAsync(default);
-        return [.. logs.Entries.Where(e => e.EventId == 1665).Select(e => e.Message)];
+        return [.. logs.Entries];
     }
 }
