@@ -6,7 +6,7 @@ namespace ContactCenter.Stores.PostgreSql;
 /// </summary>
 internal static class BlobSpool
 {
-    /// <summary>An empty one, for asynchronous writes.</summary>
+    /// <summary>An empty one, written in whole chunks (<see cref="SpooledBlob"/>) and read back asynchronously.</summary>
     public static FileStream CreateEmpty() => Create(FileOptions.DeleteOnClose | FileOptions.Asynchronous);
 
     public static async Task<FileStream> CopyAsync(Stream content, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using ContactCenter.Core.Storage.Archive;
 
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// A large blob copied to a private temporary file (<see cref="BlobSpool"/>) and hashed on the way, so it can be written
+/// A large blob copied to a private temporary file (<see cref="BlobSpool"/>) and hashed on the way (<see cref="HashingCopy"/>), so it can be written
 /// to the database after the caller's stream is gone (<see cref="BlobWriteBehind"/>). Deleted when disposed.
 /// </summary>
 internal sealed class SpooledBlob : IAsyncDisposable
@@ -23,16 +24,9 @@ internal sealed class SpooledBlob : IAsyncDisposable
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             hash.AppendData(head.Span);
-            await spool.WriteAsync(head, cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[81_920];
-            int read;
-            while ((read = await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                await spool.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            }
-
-            await spool.FlushAsync(cancellationToken).ConfigureAwait(false);
+            spool.Write(head.Span);
+            await HashingCopy.CopyAsync(rest, spool, hash, cancellationToken).ConfigureAwait(false);
+            spool.Flush();
             spool.Position = 0;
             return new SpooledBlob(spool, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }
