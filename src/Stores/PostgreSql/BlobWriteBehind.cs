@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ContactCenter.Stores.PostgreSql;
 
@@ -18,8 +17,6 @@ internal sealed class BlobWriteBehind(NpgsqlDataSource dataSource, ILogger logge
 {
     internal const int Writers = 1;
 
-    private const string InsertSql = "INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING";
-
     private readonly SemaphoreSlim _writers = new(Writers);
 
     /// <summary>Starts the write of <paramref name="blob"/> (disposed once written) and returns at once.</summary>
@@ -34,10 +31,7 @@ internal sealed class BlobWriteBehind(NpgsqlDataSource dataSource, ILogger logge
             try
             {
                 await using var db = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-                var insert = Sql.BatchCommand(InsertSql, ("h", blob.Sha256), ("s", blob.Size));
-                insert.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Bytea) { Value = blob.Content });
-                await Sql.ExecuteBatchAsync(db, [Sql.BatchCommand("SELECT set_config('synchronous_commit', 'off', true)"), insert], default)
-                    .ConfigureAwait(false);
+                await BlobInsert.ExecuteAsync(db, blob.Sha256, blob.Size, blob.Content, "off", default).ConfigureAwait(false);
                 return null;
             }
             catch (Exception ex)

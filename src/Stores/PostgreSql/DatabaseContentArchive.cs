@@ -77,19 +77,7 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         }
 
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        // One round trip: both statements run in the implicit transaction that ends at the batch's Sync, so the
-        // setting (local to it) decides how that commit waits for the disk.
-        await using var batch = new NpgsqlBatch(db)
-        {
-            BatchCommands =
-            {
-                Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", mode)),
-                Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING",
-                    ("h", sha256), ("s", (long)content.Count), ("c", content)),
-            },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return (sha256, content.Count, batch.BatchCommands[1].RecordsAffected == 1);
+        return (sha256, content.Count, await BlobInsert.ExecuteAsync(db, sha256, content.Count, content, mode, cancellationToken).ConfigureAwait(false));
     }
 
     private async Task<(string, long, bool)> StoreBehindAsync(PendingBlobs pending, ReadOnlyMemory<byte> head, Stream rest, CancellationToken cancellationToken)
