@@ -24,7 +24,7 @@ internal static class DatabaseProbe
                 ? CheckResult.Fail(Subject, $"{where}: schema version {version} is newer than this program knows ({latest}): upgrade the program on this node.")
                 : CheckResult.Ok(Subject, $"{where}; schema version {version} of {latest}" + (version < latest ? " (migrated when the service starts)" : ""));
         }
-        catch (Exception ex) when (ex is NpgsqlException && StoreUnreachable.Describe(ex) is { } reason)
+        catch (NpgsqlException ex) when (StoreUnreachable.Describe(ex) is { } reason)
         {
             return CheckResult.Fail(Subject, reason);
         }
