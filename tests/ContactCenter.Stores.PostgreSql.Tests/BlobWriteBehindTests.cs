@@ -23,7 +23,7 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
         await using var rig = await PendingBlobsRig.OpenAsync(postgres);
         var bytes = RandomNumberGenerator.GetBytes(2 * 1024 * 1024 + 5);
         await using var locker = await rig.DataSource.OpenConnectionAsync();
-        await using var transaction = await LockBlobsAsync(locker);
+        await using var transaction = await rig.LockBlobsAsync(locker);
 
         using var timeout = new CancellationTokenSource(Patience);
         var stored = await rig.Archive.StoreAsync(new NonSeekableStream(new MemoryStream(bytes)), "scansione.pdf", "application/pdf", timeout.Token);
@@ -46,7 +46,7 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
     {
         await using var rig = await PendingBlobsRig.OpenAsync(postgres);
         var bytes = RandomNumberGenerator.GetBytes(DatabaseContentArchive.InMemoryLimit + 1);
-        await ExecuteAsync(rig, "ALTER TABLE blobs ADD CONSTRAINT refuse_large CHECK (size <= 1048576) NOT VALID");
+        await rig.ExecuteAsync("ALTER TABLE blobs ADD CONSTRAINT refuse_large CHECK (size <= 1048576) NOT VALID");
         var stored = await rig.Archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default);
         var request = StoreRequests.Mail("posta:1", originalSha256: stored.Sha256);
 
@@ -59,7 +59,7 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
         await read.Should().ThrowAsync<StorageUnavailableException>();
         await dispatch.Should().ThrowAsync<StorageUnavailableException>("it stays refused until its item is archived again");
 
-        await ExecuteAsync(rig, "ALTER TABLE blobs DROP CONSTRAINT refuse_large");
+        await rig.ExecuteAsync("ALTER TABLE blobs DROP CONSTRAINT refuse_large");
         (await rig.Archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default)).Sha256.Should().Be(stored.Sha256);
 
         (await rig.Store.DispatchAsync([request], default)).Single().Kind.Should().Be(DispatchOutcomeKind.Created);
@@ -71,7 +71,7 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
     public async Task Dispatch_UnclaimedLargeBlobWriteFailed_ForgottenByTheNextWrite()
     {
         await using var rig = await PendingBlobsRig.OpenAsync(postgres);
-        await ExecuteAsync(rig, "ALTER TABLE blobs ADD CONSTRAINT refuse_large CHECK (size <= 1048576) NOT VALID");
+        await rig.ExecuteAsync("ALTER TABLE blobs ADD CONSTRAINT refuse_large CHECK (size <= 1048576) NOT VALID");
         var stored = await rig.Archive.StoreAsync(new MemoryStream(new byte[DatabaseContentArchive.InMemoryLimit + 1]), "message.eml", "message/rfc822", default);
         var written = () => rig.Pending.WhenWrittenAsync(stored.Sha256);
         await written.Should().ThrowAsync<StorageUnavailableException>();
@@ -92,7 +92,7 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
         var second = await rig.Archive.StoreAsync(new MemoryStream(bytes), "b.pdf", "application/pdf", default);
         (await rig.Store.DispatchAsync([StoreRequests.Mail("posta:1", originalSha256: first.Sha256)], default)).Single().Kind.Should().Be(DispatchOutcomeKind.Created);
         await using var locker = await rig.DataSource.OpenConnectionAsync();
-        await using var transaction = await LockBlobsAsync(locker);
+        await using var transaction = await rig.LockBlobsAsync(locker);
 
         using var timeout = new CancellationTokenSource(Patience);
         var third = await rig.Archive.StoreAsync(new MemoryStream(bytes), "c.pdf", "application/pdf", timeout.Token);
@@ -104,21 +104,6 @@ public sealed class BlobWriteBehindTests(PostgresFixture postgres)
         await TruncateAsync(rig);
     }
 
-    /// <summary>The blobs table locked, as a busy server would keep it, until the transaction ends.</summary>
-    private static async Task<NpgsqlTransaction> LockBlobsAsync(NpgsqlConnection locker)
-    {
-        var transaction = await locker.BeginTransactionAsync();
-        await using var lockBlobs = new NpgsqlCommand("LOCK TABLE blobs IN ACCESS EXCLUSIVE MODE", locker, transaction);
-        await lockBlobs.ExecuteNonQueryAsync();
-        return transaction;
-    }
-
-    private static async Task ExecuteAsync(PendingBlobsRig rig, string sql)
-    {
-        await using var command = rig.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
-
     // As in DatabaseContentArchiveLargeBlobTests: the shared cluster's next checkpoint has no megabytes of these to write.
-    private static Task TruncateAsync(PendingBlobsRig rig) => ExecuteAsync(rig, "TRUNCATE blobs");
+    private static Task TruncateAsync(PendingBlobsRig rig) => rig.ExecuteAsync("TRUNCATE blobs");
 }

@@ -44,6 +44,21 @@ internal sealed class PendingBlobsRig : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The blobs table locked, as a busy server would keep it, until the returned transaction ends (on its own connection).</summary>
+    public async Task<NpgsqlTransaction> LockBlobsAsync(NpgsqlConnection locker)
+    {
+        var transaction = await locker.BeginTransactionAsync();
+        await using var lockBlobs = new NpgsqlCommand("LOCK TABLE blobs IN ACCESS EXCLUSIVE MODE", locker, transaction);
+        await lockBlobs.ExecuteNonQueryAsync();
+        return transaction;
+    }
+
     public async Task<byte[]> ReadAsync(string sha256)
     {
         using var read = Archive.OpenRead(sha256);

@@ -17,15 +17,12 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
     {
         // No budget: every original is written at once with an asynchronous commit (as past the budget, or over 1 MiB).
         await using var rig = await PendingBlobsRig.OpenAsync(postgres, budgetBytes: 0);
-        var (dataSource, archive, store) = (rig.DataSource, rig.Archive, rig.Store);
+        var (archive, store) = (rig.Archive, rig.Store);
         var bytes = Encoding.UTF8.GetBytes("From: mario.rossi@example.it\r\nSubject: scuole\r\n\r\n" + new string('B', size));
         var original = await archive.StoreAsync(new MemoryStream(bytes), "message.eml", "message/rfc822", default);
         await rig.Pending.WhenWrittenAsync(original.Sha256); // over 1 MiB it is written in the background
         // What a server restart does to a blob whose asynchronous commit had not reached the disk yet.
-        await using (var lose = dataSource.CreateCommand($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'"))
-        {
-            await lose.ExecuteNonQueryAsync();
-        }
+        await rig.ExecuteAsync($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'");
 
         var request = StoreRequests.Mail("posta:1", originalSha256: original.Sha256);
         var lost = () => store.DispatchAsync([request], default);
@@ -44,12 +41,9 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
     public async Task HoldSpam_OriginalWrittenThroughLostBeforeTheRecordCommitted_HoldsNothing()
     {
         await using var rig = await PendingBlobsRig.OpenAsync(postgres, budgetBytes: 0);
-        var (dataSource, archive, store) = (rig.DataSource, rig.Archive, rig.Store);
+        var (archive, store) = (rig.Archive, rig.Store);
         var original = await archive.StoreAsync(new MemoryStream("XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE"u8.ToArray()), "spam.eml", "message/rfc822", default);
-        await using (var lose = dataSource.CreateCommand($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'"))
-        {
-            await lose.ExecuteNonQueryAsync();
-        }
+        await rig.ExecuteAsync($"DELETE FROM blobs WHERE sha256 = '{original.Sha256}'");
 
         var hold = () => store.HoldSpamAsync(new SpamRecord { SourceKey = "posta:spam", ChannelName = "posta", Subject = "Offerta", Original = original }, default);
 
@@ -83,11 +77,7 @@ public sealed class PendingBlobsTests(PostgresFixture postgres)
 
         // A write would wait for this lock: archiving the same bytes again must not touch the database at all.
         await using var locker = await dataSource.OpenConnectionAsync();
-        await using var transaction = await locker.BeginTransactionAsync();
-        await using (var lockBlobs = new NpgsqlCommand("LOCK TABLE blobs IN ACCESS EXCLUSIVE MODE", locker, transaction))
-        {
-            await lockBlobs.ExecuteNonQueryAsync();
-        }
+        await using var transaction = await rig.LockBlobsAsync(locker);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var again = await archive.StoreAsync(new MemoryStream(logo), "logo.png", "image/png", timeout.Token);

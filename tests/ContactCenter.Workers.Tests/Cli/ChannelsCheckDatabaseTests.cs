@@ -44,11 +44,6 @@ public sealed class ChannelsCheckDatabaseTests(PostgresFixture postgres) : IDisp
             .And.Contain("✓ m (MailDrop)", "the other checks still run").And.NotContain("never-printed");
     }
 
-    private string Config(string connectionString) => JsonConfigFile.Write(folder.Path, new
-    {
-        Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = connectionString } },
-        Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
-        Receipts = new { Enabled = false },
-        Channels = new { m = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("inbox")).FullName } },
-    });
+    private string Config(string connectionString) => StoreConfig.WritePostgreSql(folder.Path, connectionString,
+        new { m = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("inbox")).FullName } });
 }

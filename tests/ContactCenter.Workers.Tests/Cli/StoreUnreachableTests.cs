@@ -22,7 +22,7 @@ public sealed class StoreUnreachableTests(PostgresFixture postgres) : IDisposabl
     [InlineData("store", "migrate")]
     public async Task Verb_DatabaseDown_Exit1SayingSoWithoutAStackTrace(params string[] verb)
     {
-        var config = Config($"Host=127.0.0.1;Port={FreePort.Next()};Username=cc;Password=never-printed;Database=cc;Timeout=3");
+        var config = StoreConfig.WritePostgreSql(folder.Path, $"Host=127.0.0.1;Port={FreePort.Next()};Username=cc;Password=never-printed;Database=cc;Timeout=3");
 
         var result = await CliRun.RunAsync(null, [.. verb, "--config", config]);
 
@@ -36,16 +36,10 @@ public sealed class StoreUnreachableTests(PostgresFixture postgres) : IDisposabl
     {
         var database = new Npgsql.NpgsqlConnectionStringBuilder(await postgres.Server.CreateDatabaseAsync()) { Password = "not-the-password" };
 
-        var result = await CliRun.RunAsync(null, "tickets", "list", "--config", Config(database.ConnectionString));
+        var result = await CliRun.RunAsync(null, "tickets", "list", "--config", StoreConfig.WritePostgreSql(folder.Path, database.ConnectionString));
 
         result.ExitCode.Should().Be(1, result.Output + result.Error);
         result.Error.Should().StartWith("The ticket database refused the connection: 28P01: password authentication failed")
             .And.NotContain("   at ").And.NotContain("not-the-password");
     }
-
-    private string Config(string connectionString) => JsonConfigFile.Write(folder.Path, new
-    {
-        Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = connectionString } },
-        Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
-    });
 }
