@@ -50,4 +50,12 @@ internal static partial class PostgreSqlStoreLog
     [LoggerMessage(EventId = 2911, Level = LogLevel.Warning,
         Message = "Archived content {Sha256} ({Size} bytes) could not be written to the database; the write that refers to it fails and its item is read again")]
     public static partial void WriteBehindFailed(ILogger logger, Exception exception, string sha256, long size);
+
+    [LoggerMessage(EventId = 2912, Level = LogLevel.Information,
+        Message = "Another node or the CLI is migrating the database schema; waiting for it to finish")]
+    public static partial void SchemaMigrationWaiting(ILogger logger);
+
+    [LoggerMessage(EventId = 2913, Level = LogLevel.Warning,
+        Message = "Index {Index} was left invalid by an interrupted build; dropping it to build it again")]
+    public static partial void InvalidIndexDropped(ILogger logger, string index);
 }

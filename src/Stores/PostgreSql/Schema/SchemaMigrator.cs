@@ -1,25 +1,18 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Schema;
 
 /// <summary>
-/// Brings the database to the newest schema: the embedded scripts <c>NNNN_name.sql</c> not yet recorded in
-/// <c>cc_schema_version</c> run in one transaction under a transaction-scoped advisory lock, so two nodes starting
-/// together apply each script once (the second waits, then finds nothing to do). DDL is transactional in PostgreSQL:
-/// a failed script leaves the schema as it was.
+/// Brings the database to the newest schema: the embedded scripts not yet recorded in <c>cc_schema_version</c> run in
+/// order under <see cref="MigrationLock"/>, so two nodes starting together apply each script once (the second waits,
+/// then finds nothing to do). Each script commits with its version row in one transaction (DDL is transactional in
+/// PostgreSQL: a failed script leaves the schema at the version before it), except the index builds that must not stop
+/// the other nodes' writes (<see cref="MigrationScript.OutsideTransaction"/>).
 /// </summary>
 internal static class SchemaMigrator
 {
-    /// <summary>Arbitrary but fixed: every node and the CLI take the same lock.</summary>
-    private const long LockKey = 0x43_43_49_6E_67_65_73_74; // "CCIngest"
-
-    public static IReadOnlyList<(int Version, string Name)> Scripts { get; } = [.. Assembly.GetExecutingAssembly().GetManifestResourceNames()
-        .Where(n => n.EndsWith(".sql", StringComparison.Ordinal))
-        .Select(n => n.Split('.')[^2])
-        .Select(n => (Version: int.Parse(n[..4], System.Globalization.CultureInfo.InvariantCulture), Name: n))
-        .OrderBy(s => s.Version)];
+    public static IReadOnlyList<MigrationScript> Scripts { get; } = MigrationScript.Embedded();
 
     public static int LatestVersion => Scripts[^1].Version;
 
@@ -27,30 +20,33 @@ internal static class SchemaMigrator
     public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await Sql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", LockKey)).ConfigureAwait(false);
-        await Sql.ExecuteAsync(connection,
-            "CREATE TABLE IF NOT EXISTS cc_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
-            cancellationToken).ConfigureAwait(false);
-        var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (current > LatestVersion)
+        await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new InvalidOperationException(
-                $"The database schema is at version {current}, newer than this program knows ({LatestVersion}): upgrade the program on this node.");
-        }
+            await Sql.ExecuteAsync(connection,
+                "CREATE TABLE IF NOT EXISTS cc_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+                cancellationToken).ConfigureAwait(false);
+            var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (current > LatestVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The database schema is at version {current}, newer than this program knows ({LatestVersion}): upgrade the program on this node.");
+            }
 
-        var applied = new List<int>();
-        foreach (var (version, name) in Scripts.Where(s => s.Version > current))
+            var applied = new List<int>();
+            foreach (var script in Scripts.Where(s => s.Version > current))
+            {
+                await ApplyAsync(connection, script, logger, cancellationToken).ConfigureAwait(false);
+                PostgreSqlStoreLog.SchemaMigrated(logger, script.Version, script.Name);
+                applied.Add(script.Version);
+            }
+
+            return applied;
+        }
+        finally
         {
-            await Sql.ExecuteAsync(connection, ReadScript(name), cancellationToken).ConfigureAwait(false);
-            await Sql.ExecuteAsync(connection, "INSERT INTO cc_schema_version (version, name) VALUES (@v, @n)", cancellationToken, ("v", version), ("n", name))
-                .ConfigureAwait(false);
-            PostgreSqlStoreLog.SchemaMigrated(logger, version, name);
-            applied.Add(version);
+            await MigrationLock.ReleaseAsync(connection).ConfigureAwait(false);
         }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return applied;
     }
 
     public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -59,12 +55,45 @@ internal static class SchemaMigrator
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string ReadScript(string name)
+    private static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, ILogger logger, CancellationToken cancellationToken)
     {
-        var assembly = Assembly.GetExecutingAssembly();
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name + ".sql", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        if (!script.OutsideTransaction)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await Sql.ExecuteAsync(connection, script.Text, cancellationToken).ConfigureAwait(false);
+            await RecordAsync(connection, script, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var statement in script.Statements)
+        {
+            if (MigrationScript.IndexBuiltConcurrently(statement) is { } index)
+            {
+                await DropIfInvalidAsync(connection, index, logger, cancellationToken).ConfigureAwait(false);
+            }
+
+            await Sql.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RecordAsync(connection, script, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A concurrent build that was cancelled, or whose node died, leaves its index in place but invalid (never used by
+    /// a query, still updated by every write), and <c>IF NOT EXISTS</c> would keep it so.
+    /// </summary>
+    private static async Task DropIfInvalidAsync(NpgsqlConnection connection, string index, ILogger logger, CancellationToken cancellationToken)
+    {
+        var invalid = await Sql.ScalarAsync(connection, "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = to_regclass(@index)", cancellationToken, ("index", index))
+            .ConfigureAwait(false);
+        if (invalid is true)
+        {
+            PostgreSqlStoreLog.InvalidIndexDropped(logger, index);
+            await Sql.ExecuteAsync(connection, $"DROP INDEX CONCURRENTLY IF EXISTS \"{index}\"", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static Task RecordAsync(NpgsqlConnection connection, MigrationScript script, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, "INSERT INTO cc_schema_version (version, name) VALUES (@v, @n)", cancellationToken, ("v", script.Version), ("n", script.Name));
 }

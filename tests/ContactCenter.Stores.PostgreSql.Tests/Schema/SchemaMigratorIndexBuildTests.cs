@@ -1,0 +1,152 @@
+using ContactCenter.Stores.PostgreSql.Schema;
+using ContactCenter.Testing.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql.Tests.Schema;
+
+/// <summary>
+/// An upgrade that adds an index to the tickets table while other nodes are ingesting: their writes must not queue
+/// behind the build (on a large table it takes minutes), and a build cut short must not leave an invalid index behind.
+/// Each test takes a database back to version 7, before the review and sender indexes, with a node mid-batch.
+/// </summary>
+[Collection(PostgresFixture.Collection)]
+public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
+{
+    private static readonly string[] Indexes = ["tickets_review", "tickets_sender"];
+
+    [Fact]
+    public async Task Migrate_IndexAddedWhileANodeIsMidBatch_OtherWritesDoNotWait()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync());
+        await AtVersion7Async(dataSource);
+        await using var midBatch = await BeginBatchAsync(dataSource, "PC-2026-000001");
+
+        var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default));
+        await BuildWaitingForOlderWritersAsync(dataSource);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            // A plain CREATE INDEX would hold its lock request ahead of this insert until the batch above commits.
+            await using var timeout = new NpgsqlCommand("SET lock_timeout = '3s'", connection);
+            await timeout.ExecuteNonQueryAsync();
+            await using var insert = InsertTicket(connection, "PC-2026-000002");
+            (await insert.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        migration.IsCompleted.Should().BeFalse("the build waits for the batch that began before it");
+        await midBatch.CommitAsync();
+
+        (await migration).Should().Equal(8, 9);
+        (await InvalidIndexesAsync(dataSource)).Should().Be(0);
+        (await ScalarAsync(dataSource, "SELECT count(*) FROM tickets")).Should().Be(2L);
+    }
+
+    [Fact]
+    public async Task Migrate_SecondNodeStartsDuringTheBuild_WaitsForItWithoutDeadlock()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var otherNode = NpgsqlDataSource.Create(connectionString);
+        await AtVersion7Async(dataSource);
+        await using var midBatch = await BeginBatchAsync(dataSource, "PC-2026-000001");
+
+        var first = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default));
+        await BuildWaitingForOlderWritersAsync(dataSource);
+        var second = Task.Run(() => SchemaMigrator.MigrateAsync(otherNode, NullLogger.Instance, default));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // past deadlock_timeout (1 s), when the server looks for a cycle
+        await midBatch.CommitAsync();
+
+        var applied = await Task.WhenAll(first, second);
+
+        applied[0].Should().Equal(8, 9);
+        applied[1].Should().BeEmpty("the second node found the schema current once the first was done");
+        (await InvalidIndexesAsync(dataSource)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Migrate_IndexBuildCancelled_NextMigrationDropsTheInvalidIndexAndBuildsItAgain()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await AtVersion7Async(dataSource);
+        await using var midBatch = await BeginBatchAsync(dataSource, "PC-2026-000001");
+
+        var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default));
+        var build = await BuildWaitingForOlderWritersAsync(dataSource);
+        await ScalarAsync(dataSource, $"SELECT pg_cancel_backend({build})");
+        (await migration.Invoking(m => m).Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.QueryCanceled);
+        await midBatch.CommitAsync();
+        (await InvalidIndexesAsync(dataSource)).Should().Be(1, "the cancelled build left its index behind, unusable");
+
+        // Another node: the failed migration released its lock.
+        await using var otherNode = NpgsqlDataSource.Create(connectionString);
+        var applied = await SchemaMigrator.MigrateAsync(otherNode, NullLogger.Instance, default);
+
+        applied.Should().Equal(8, 9);
+        (await InvalidIndexesAsync(dataSource)).Should().Be(0);
+        (await ScalarAsync(dataSource, "SELECT count(*) FROM pg_index WHERE indexrelid::regclass::text IN ('tickets_review', 'tickets_sender')")).Should().Be(2L);
+    }
+
+    [Fact]
+    public void Scripts_OutsideATransaction_EachStatementBuildsItsIndexConcurrently()
+    {
+        var scripts = SchemaMigrator.Scripts.Where(s => s.OutsideTransaction).ToList();
+
+        scripts.Select(s => s.Version).Should().Equal(8, 9);
+        scripts.SelectMany(s => s.Statements).Select(MigrationScript.IndexBuiltConcurrently).Should().Equal(Indexes);
+        SchemaMigrator.Scripts.Where(s => !s.OutsideTransaction).Should().NotContain(s => s.Text.Contains("CONCURRENTLY", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Migrated, then the two indexes and their versions taken away again.</summary>
+    private static async Task AtVersion7Async(NpgsqlDataSource dataSource)
+    {
+        await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+        await ScalarAsync(dataSource, "DROP INDEX tickets_review, tickets_sender");
+        await ScalarAsync(dataSource, "DELETE FROM cc_schema_version WHERE version >= 8");
+    }
+
+    /// <summary>A node's dispatch transaction, one ticket written and not yet committed.</summary>
+    private static async Task<NpgsqlTransaction> BeginBatchAsync(NpgsqlDataSource dataSource, string number)
+    {
+        var connection = await dataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var insert = InsertTicket(connection, number);
+        await insert.ExecuteNonQueryAsync();
+        return transaction;
+    }
+
+    private static NpgsqlCommand InsertTicket(NpgsqlConnection connection, string number) => new(
+        "INSERT INTO tickets (number, year, sequence, source_key, status, channel_name, received_at, due_at, doc) "
+        + $"VALUES ('{number}', 2026, {int.Parse(number[^6..], System.Globalization.CultureInfo.InvariantCulture)}, '{number}', 'New', 'urp', now(), now(), "
+        + "jsonb_build_object('NeedsReview', 'true'))",
+        connection);
+
+    /// <summary>The backend building the index, once it waits for the batch that began before it (a lock wait either way it is built).</summary>
+    private static async Task<int> BuildWaitingForOlderWritersAsync(NpgsqlDataSource dataSource)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var pid = await ScalarAsync(dataSource,
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%CREATE INDEX%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+            if (pid is int found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The index build never waited for the open batch");
+    }
+
+    private static async Task<long> InvalidIndexesAsync(NpgsqlDataSource dataSource) =>
+        (long)(await ScalarAsync(dataSource, "SELECT count(*) FROM pg_index WHERE NOT indisvalid AND indrelid = 'tickets'::regclass"))!;
+
+    private static async Task<object?> ScalarAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+}
