@@ -11,7 +11,7 @@ namespace ContactCenter.Stores.PostgreSql.Schema;
 internal static class MigrationLock
 {
     /// <summary>Arbitrary but fixed ("CCIngest"); the releases before this one took it as a transaction lock, which conflicts alike.</summary>
-    private const long Key = 0x43_43_49_6E_67_65_73_74;
+    internal const long Key = 0x43_43_49_6E_67_65_73_74;
 
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
 

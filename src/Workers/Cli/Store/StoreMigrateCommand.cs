@@ -13,7 +13,8 @@ internal sealed class StoreMigrateCommand(CliContext context) : AsyncCommand<Com
     public override Task<int> ExecuteAsync(CommandContext command, CommonSettings settings, CancellationToken cancellationToken) =>
         CliErrors.RunAsync(context, async () =>
         {
-            await using var session = CliSession.Open(context, settings, command);
+            // Information: an admin sees each script applied and, while another node holds the lock, why nothing happens.
+            await using var session = CliSession.Open(context, settings, command, LogLevel.Information);
             if (!StoreProviderServiceCollectionExtensions.IsShared(session.Configuration))
             {
                 context.Error.WriteLine($"{StoreOptions.SectionName}:Provider is LiteDb: the LiteDB store needs no migration.");
