@@ -63,6 +63,52 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
         (await InvalidIndexesAsync(dataSource)).Should().Be(0);
     }
 
+    /// <summary>
+    /// A node of the release before this one waited on the lock inside a transaction, blocking where the build must wait
+    /// for it: the server fails one of the two, and a second attempt (each node's start tries again) finishes the job.
+    /// </summary>
+    [Fact]
+    public async Task Migrate_EarlierReleaseStartsDuringTheBuild_DeadlockEndsAndTheRetryFinishes()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await AtVersion7Async(dataSource);
+        await using var midBatch = await BeginBatchAsync(dataSource, "PC-2026-000001");
+
+        var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default));
+        await BuildWaitingForOlderWritersAsync(dataSource);
+        var earlierRelease = Task.Run(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var wait = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({MigrationLock.Key})", connection);
+            await wait.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        });
+        await WaitUntilAsync(dataSource, "SELECT true FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", "the earlier release never waited on the lock");
+        await midBatch.CommitAsync();
+
+        var failures = new List<PostgresException>();
+        foreach (var attempt in new[] { migration, earlierRelease })
+        {
+            try
+            {
+                await attempt;
+            }
+            catch (PostgresException e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        var retry = await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+
+        failures.Should().ContainSingle().Which.SqlState.Should().Be(PostgresErrorCodes.DeadlockDetected);
+        (await ScalarAsync(dataSource, "SELECT max(version) FROM cc_schema_version")).Should().Be(9);
+        (await InvalidIndexesAsync(dataSource)).Should().Be(0);
+        (migration.IsCompletedSuccessfully ? await migration : retry).Should().Equal(8, 9);
+    }
+
     [Fact]
     public async Task Migrate_IndexBuildCancelled_NextMigrationDropsTheInvalidIndexAndBuildsItAgain()
     {
@@ -122,22 +168,26 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
         connection);
 
     /// <summary>The backend building the index, once it waits for the batch that began before it (a lock wait either way it is built).</summary>
-    private static async Task<int> BuildWaitingForOlderWritersAsync(NpgsqlDataSource dataSource)
+    private static async Task<int> BuildWaitingForOlderWritersAsync(NpgsqlDataSource dataSource) =>
+        (int)await WaitUntilAsync(dataSource,
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%CREATE INDEX%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+            "the index build never waited for the open batch");
+
+    /// <summary>The first non-null value <paramref name="sql"/> returns within 30 s.</summary>
+    private static async Task<object> WaitUntilAsync(NpgsqlDataSource dataSource, string sql, string never)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            var pid = await ScalarAsync(dataSource,
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%CREATE INDEX%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
-            if (pid is int found)
+            if (await ScalarAsync(dataSource, sql) is { } value)
             {
-                return found;
+                return value;
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException("The index build never waited for the open batch");
+        throw new TimeoutException(never);
     }
 
     private static async Task<long> InvalidIndexesAsync(NpgsqlDataSource dataSource) =>
