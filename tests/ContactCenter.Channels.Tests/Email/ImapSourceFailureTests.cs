@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Email;
+using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using MailKit.Security;
 using Microsoft.Extensions.Time.Testing;

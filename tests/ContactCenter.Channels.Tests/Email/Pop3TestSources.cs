@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Email;
+using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 
 namespace ContactCenter.Channels.Tests.Email;

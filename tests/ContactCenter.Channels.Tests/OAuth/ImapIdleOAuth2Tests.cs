@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Tests.Email;
+using ContactCenter.Testing;
 using ContactCenter.Testing.OAuth;
 
 namespace ContactCenter.Channels.Tests.OAuth;

@@ -1,6 +1,7 @@
 using ContactCenter.Channels.Email;
 using ContactCenter.Channels.OAuth;
 using ContactCenter.Channels.Tests.Email;
+using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.OAuth;
 

@@ -1,5 +1,6 @@
 using ContactCenter.Channels.OAuth;
 using ContactCenter.Channels.Tests.Email;
+using ContactCenter.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ContactCenter.Channels.Tests.OAuth;

@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Email.Screening;
+using ContactCenter.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

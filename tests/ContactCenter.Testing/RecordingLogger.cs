@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace ContactCenter.Channels.Tests.Email;
+namespace ContactCenter.Testing;
 
 /// <summary>Keeps every log entry so a test can assert what the source said (by event id).</summary>
-internal sealed class RecordingLogger : ILogger
+public sealed class RecordingLogger : ILogger
 {
     private readonly List<(LogLevel Level, EventId Id, string Message)> _entries = [];
 
