@@ -58,4 +58,11 @@ internal static partial class PostgreSqlStoreLog
     [LoggerMessage(EventId = 2913, Level = LogLevel.Warning,
         Message = "Index {Index} was left invalid by an interrupted build; dropping it to build it again")]
     public static partial void InvalidIndexDropped(ILogger logger, string index);
+
+    [LoggerMessage(EventId = 2914, Level = LogLevel.Warning,
+        Message = "Schema migration {Version} ({Name}) waits for {Count} session(s) to end the transactions they began before it: {Sessions}")]
+    public static partial void SchemaMigrationBlocked(ILogger logger, int version, string name, int count, string sessions);
+
+    [LoggerMessage(EventId = 2915, Level = LogLevel.Debug, Message = "Could not list the sessions a schema migration waits for: {Error}")]
+    public static partial void SchemaMigrationWatchFailed(ILogger logger, string error);
 }

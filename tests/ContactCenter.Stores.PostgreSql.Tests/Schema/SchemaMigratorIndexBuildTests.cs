@@ -1,5 +1,7 @@
 using ContactCenter.Stores.PostgreSql.Schema;
+using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -11,9 +13,20 @@ namespace ContactCenter.Stores.PostgreSql.Tests.Schema;
 /// Each test takes a database back to version 7, before the review and sender indexes, with a node mid-batch.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
-public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
+public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private static readonly string[] Indexes = ["tickets_review", "tickets_sender"];
+    private readonly List<NpgsqlConnection> batches = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var connection in batches)
+        {
+            await connection.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task Migrate_IndexAddedWhileANodeIsMidBatch_OtherWritesDoNotWait()
@@ -61,6 +74,28 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
         applied[0].Should().Equal(8, 9);
         applied[1].Should().BeEmpty("the second node found the schema current once the first was done");
         (await InvalidIndexesAsync(dataSource)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Migrate_BuildWaitsForAForgottenTransaction_LogsWhichSessionHoldsIt()
+    {
+        var connectionString = await postgres.Server.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var forgotten = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "psql-dimenticato" }.ConnectionString);
+        await AtVersion7Async(dataSource);
+        await using var idleInTransaction = await BeginBatchAsync(forgotten, "PC-2026-000001");
+        var logger = new RecordingLogger();
+
+        var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, logger, default, waitReportInterval: TimeSpan.FromMilliseconds(200)));
+        await BuildWaitingForOlderWritersAsync(dataSource);
+        await UntilAsync(() => logger.Has(2914));
+        await idleInTransaction.CommitAsync();
+        await migration;
+
+        var report = logger.Entries.First(e => e.Id.Id == 2914);
+        report.Level.Should().Be(LogLevel.Warning);
+        report.Message.Should().StartWith("Schema migration 8 (0008_review_index) waits for 1 session(s)")
+            .And.MatchRegex(@"pid \d+ \(psql-dimenticato, 127\.0\.0\.1, idle in transaction since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\)");
     }
 
     /// <summary>
@@ -152,9 +187,10 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
     }
 
     /// <summary>A node's dispatch transaction, one ticket written and not yet committed.</summary>
-    private static async Task<NpgsqlTransaction> BeginBatchAsync(NpgsqlDataSource dataSource, string number)
+    private async Task<NpgsqlTransaction> BeginBatchAsync(NpgsqlDataSource dataSource, string number)
     {
         var connection = await dataSource.OpenConnectionAsync();
+        batches.Add(connection);
         var transaction = await connection.BeginTransactionAsync();
         await using var insert = InsertTicket(connection, number);
         await insert.ExecuteNonQueryAsync();
@@ -172,6 +208,16 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres)
         (int)await WaitUntilAsync(dataSource,
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%CREATE INDEX%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
             "the index build never waited for the open batch");
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the build should have reported what it waits for");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>The first non-null value <paramref name="sql"/> returns within 30 s.</summary>
     private static async Task<object> WaitUntilAsync(NpgsqlDataSource dataSource, string sql, string never)

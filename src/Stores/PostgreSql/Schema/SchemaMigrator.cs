@@ -17,8 +17,11 @@ internal static class SchemaMigrator
     public static int LatestVersion => Scripts[^1].Version;
 
     /// <summary>Returns the versions applied now (empty when the schema was already current).</summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="waitReportInterval">How often an index build names the sessions it waits for (<see cref="MigrationWaitReport"/>).</param>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(
+        NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken, TimeSpan? waitReportInterval = null)
     {
+        var run = new MigrationRun(dataSource, logger, waitReportInterval ?? MigrationWaitReport.DefaultInterval);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
         try
@@ -36,7 +39,7 @@ internal static class SchemaMigrator
             var applied = new List<int>();
             foreach (var script in Scripts.Where(s => s.Version > current))
             {
-                await ApplyAsync(connection, script, logger, cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(connection, script, run, cancellationToken).ConfigureAwait(false);
                 PostgreSqlStoreLog.SchemaMigrated(logger, script.Version, script.Name);
                 applied.Add(script.Version);
             }
@@ -55,7 +58,7 @@ internal static class SchemaMigrator
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, ILogger logger, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationRun run, CancellationToken cancellationToken)
     {
         if (!script.OutsideTransaction)
         {
@@ -70,10 +73,10 @@ internal static class SchemaMigrator
         {
             if (MigrationScript.IndexBuiltConcurrently(statement) is { } index)
             {
-                await DropIfInvalidAsync(connection, index, logger, cancellationToken).ConfigureAwait(false);
+                await DropIfInvalidAsync(connection, script, index, run, cancellationToken).ConfigureAwait(false);
             }
 
-            await Sql.ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+            await MigrationWaitReport.ExecuteAsync(run, connection, script, statement, cancellationToken).ConfigureAwait(false);
         }
 
         await RecordAsync(connection, script, cancellationToken).ConfigureAwait(false);
@@ -83,14 +86,15 @@ internal static class SchemaMigrator
     /// A concurrent build that was cancelled, or whose node died, leaves its index in place but invalid (never used by
     /// a query, still updated by every write), and <c>IF NOT EXISTS</c> would keep it so.
     /// </summary>
-    private static async Task DropIfInvalidAsync(NpgsqlConnection connection, string index, ILogger logger, CancellationToken cancellationToken)
+    private static async Task DropIfInvalidAsync(
+        NpgsqlConnection connection, MigrationScript script, string index, MigrationRun run, CancellationToken cancellationToken)
     {
         var invalid = await Sql.ScalarAsync(connection, "SELECT NOT indisvalid FROM pg_index WHERE indexrelid = to_regclass(@index)", cancellationToken, ("index", index))
             .ConfigureAwait(false);
         if (invalid is true)
         {
-            PostgreSqlStoreLog.InvalidIndexDropped(logger, index);
-            await Sql.ExecuteAsync(connection, $"DROP INDEX CONCURRENTLY IF EXISTS \"{index}\"", cancellationToken).ConfigureAwait(false);
+            PostgreSqlStoreLog.InvalidIndexDropped(run.Logger, index);
+            await MigrationWaitReport.ExecuteAsync(run, connection, script, $"DROP INDEX CONCURRENTLY IF EXISTS \"{index}\"", cancellationToken).ConfigureAwait(false);
         }
     }
 
