@@ -16,7 +16,10 @@ internal sealed partial record MigrationScript(int Version, string Name, string 
 
     public bool OutsideTransaction => Text.StartsWith(OutsideTransactionMarker, StringComparison.Ordinal);
 
-    /// <summary>The statements of a script run outside a transaction, split at a semicolon that ends a line; comments dropped.</summary>
+    /// <summary>
+    /// The statements of a script run outside a transaction, split at every semicolon that ends a line (so such a script
+    /// holds plain statements, no <c>$$</c> bodies); comment lines dropped.
+    /// </summary>
     public IReadOnlyList<string> Statements =>
     [
         .. StatementEnd().Split(Text)
