@@ -11,6 +11,7 @@ namespace ContactCenter.WebForm.Tests.Submission;
 /// /metrics), the form keeps serving afterwards, and nothing is written outside the data folder (form parts are
 /// never spooled to the temp folder: ASPNETCORE_TEMP points at a folder that must stay empty).
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class HostileSubmissionTests : IAsyncLifetime
 {
     private const string Rejected = "contactcenter_webform_rejected_total";

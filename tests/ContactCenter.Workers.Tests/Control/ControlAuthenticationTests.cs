@@ -14,6 +14,7 @@ namespace ContactCenter.Workers.Tests.Control;
 /// The control API opened to the network: real HTTPS with a test certificate, a key per role (the operator's made by
 /// <c>contactcenter apikey new</c>), 401 without or with a wrong key, 403 for a role too low, and no key in any log line.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class ControlAuthenticationTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-control-auth");

@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Control;
 
+[Collection(MetricsCollection.Name)]
 public sealed class ControlEndpointTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-control");

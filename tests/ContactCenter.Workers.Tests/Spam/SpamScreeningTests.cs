@@ -5,10 +5,12 @@ using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.Rspamd;
 using ContactCenter.Testing.Smtp;
 using ContactCenter.Workers.Tests.Control;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Spam;
 
 /// <summary>The running service with a real rspamd (and its redis) on loopback, a mail drop and a real SMTP listener.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class SpamScreeningTests(RspamdFixture rspamd) : IClassFixture<RspamdFixture>, IDisposable
 {
     private readonly TempDirectory folder = new("cc-spam");

@@ -15,6 +15,7 @@ namespace ContactCenter.Workers.Tests.Webhooks;
 /// the receiver goes down for a while and then loses two answers: every event arrives, none is lost, and the repeats
 /// carry the same webhook-id.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class WebhookDeliveryTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-webhooks");
