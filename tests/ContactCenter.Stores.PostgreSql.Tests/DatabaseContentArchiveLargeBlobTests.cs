@@ -44,7 +44,7 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         copy.ToArray().Should().Equal(bytes);
-        (await ScalarAsync(dataSource, "SELECT count(*) FROM blobs WHERE sha256 LIKE 'partial-%'")).Should().Be(0L, "the placeholder key never commits");
+        (await dataSource.ScalarAsync("SELECT count(*) FROM blobs WHERE sha256 LIKE 'partial-%'")).Should().Be(0L, "the placeholder key never commits");
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         var again = await archiveA.StoreAsync(new MemoryStream(bytes), "c.pdf", "application/pdf", default);
 
         stored.Select(s => s.Sha256).Append(again.Sha256).Distinct().Should().ContainSingle();
-        (await ScalarAsync(nodeA, "SELECT count(*) FROM blobs")).Should().Be(1L);
-        (await ScalarAsync(nodeA, "SELECT size FROM blobs")).Should().Be((long)bytes.Length);
+        (await nodeA.ScalarAsync("SELECT count(*) FROM blobs")).Should().Be(1L);
+        (await nodeA.ScalarAsync("SELECT size FROM blobs")).Should().Be((long)bytes.Length);
         archiveB.Contains(again.Sha256).Should().BeTrue();
     }
 
@@ -101,7 +101,7 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         stored.Size.Should().Be(Size);
         await using var hash = File.OpenRead(path);
         stored.Sha256.Should().Be(Convert.ToHexStringLower(await SHA256.HashDataAsync(hash)));
-        (await ScalarAsync(dataSource, $"SELECT length(content) FROM blobs WHERE sha256 = '{stored.Sha256}'")).Should().Be(Size);
+        (await dataSource.ScalarAsync($"SELECT length(content) FROM blobs WHERE sha256 = '{stored.Sha256}'")).Should().Be(Size);
 
         allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         await using var read = archive.OpenRead(stored.Sha256);
@@ -126,11 +126,5 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
         var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(options);
         await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
         return (dataSource, new DatabaseContentArchive(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
     }
 }
