@@ -51,7 +51,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
 
         (await migration).Should().Equal(8, 9);
         (await InvalidIndexesAsync(dataSource)).Should().Be(0);
-        (await ScalarAsync(dataSource, "SELECT count(*) FROM tickets")).Should().Be(2L);
+        (await dataSource.ScalarAsync("SELECT count(*) FROM tickets")).Should().Be(2L);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
 
         var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, logger, default, waitReportInterval: TimeSpan.FromMilliseconds(200)));
         await BuildWaitingForOlderWritersAsync(dataSource);
-        await UntilAsync(() => logger.Has(2914));
+        await Polling.UntilAsync(() => logger.Has(2914), TimeSpan.FromSeconds(30), () => "the build never reported what it waits for");
         await idleInTransaction.CommitAsync();
         await migration;
 
@@ -139,7 +139,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
         var retry = await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
 
         failures.Should().ContainSingle().Which.SqlState.Should().Be(PostgresErrorCodes.DeadlockDetected);
-        (await ScalarAsync(dataSource, "SELECT max(version) FROM cc_schema_version")).Should().Be(9);
+        (await dataSource.ScalarAsync("SELECT max(version) FROM cc_schema_version")).Should().Be(9);
         (await InvalidIndexesAsync(dataSource)).Should().Be(0);
         (migration.IsCompletedSuccessfully ? await migration : retry).Should().Equal(8, 9);
     }
@@ -154,7 +154,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
 
         var migration = Task.Run(() => SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default));
         var build = await BuildWaitingForOlderWritersAsync(dataSource);
-        await ScalarAsync(dataSource, $"SELECT pg_cancel_backend({build})");
+        await dataSource.ScalarAsync($"SELECT pg_cancel_backend({build})");
         (await migration.Invoking(m => m).Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.QueryCanceled);
         await midBatch.CommitAsync();
         (await InvalidIndexesAsync(dataSource)).Should().Be(1, "the cancelled build left its index behind, unusable");
@@ -165,7 +165,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
 
         applied.Should().Equal(8, 9);
         (await InvalidIndexesAsync(dataSource)).Should().Be(0);
-        (await ScalarAsync(dataSource, "SELECT count(*) FROM pg_index WHERE indexrelid::regclass::text IN ('tickets_review', 'tickets_sender')")).Should().Be(2L);
+        (await dataSource.ScalarAsync("SELECT count(*) FROM pg_index WHERE indexrelid::regclass::text IN ('tickets_review', 'tickets_sender')")).Should().Be(2L);
     }
 
     [Fact]
@@ -182,8 +182,8 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
     private static async Task AtVersion7Async(NpgsqlDataSource dataSource)
     {
         await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
-        await ScalarAsync(dataSource, "DROP INDEX tickets_review, tickets_sender");
-        await ScalarAsync(dataSource, "DELETE FROM cc_schema_version WHERE version >= 8");
+        await dataSource.ScalarAsync("DROP INDEX tickets_review, tickets_sender");
+        await dataSource.ScalarAsync("DELETE FROM cc_schema_version WHERE version >= 8");
     }
 
     /// <summary>A node's dispatch transaction, one ticket written and not yet committed.</summary>
@@ -209,40 +209,10 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%CREATE INDEX%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
             "the index build never waited for the open batch");
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the build should have reported what it waits for");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>The first non-null value <paramref name="sql"/> returns within 30 s.</summary>
-    private static async Task<object> WaitUntilAsync(NpgsqlDataSource dataSource, string sql, string never)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await ScalarAsync(dataSource, sql) is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException(never);
-    }
+    private static Task<object> WaitUntilAsync(NpgsqlDataSource dataSource, string sql, string never) =>
+        Polling.ForAsync(() => dataSource.ScalarAsync(sql), TimeSpan.FromSeconds(30), () => never);
 
     private static async Task<long> InvalidIndexesAsync(NpgsqlDataSource dataSource) =>
-        (long)(await ScalarAsync(dataSource, "SELECT count(*) FROM pg_index WHERE NOT indisvalid AND indrelid = 'tickets'::regclass"))!;
-
-    private static async Task<object?> ScalarAsync(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
-    }
+        (long)(await dataSource.ScalarAsync("SELECT count(*) FROM pg_index WHERE NOT indisvalid AND indrelid = 'tickets'::regclass"))!;
 }

@@ -31,7 +31,7 @@ public sealed class StoreMigrateTests(PostgresFixture postgres) : IDisposable
         }
 
         var migrate = CliRun.RunAsync(b => b.Logging.AddProvider(logs), "store", "migrate", "--config", config);
-        await ClusterWait.UntilAsync(() => logs.Entries.Any(e => e.EventId == 2912), TimeSpan.FromSeconds(60), () => "no log said the CLI waits for the lock");
+        await Polling.UntilAsync(() => logs.Entries.Any(e => e.EventId == 2912), TimeSpan.FromSeconds(60), () => "no log said the CLI waits for the lock");
         migrate.IsCompleted.Should().BeFalse("the lock is still held");
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock.Key})", otherNode))
         {

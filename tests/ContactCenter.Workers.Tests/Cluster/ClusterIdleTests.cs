@@ -31,9 +31,9 @@ public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture pos
         using var a = new ClusterNode("node-a", configA);
         using var b = new ClusterNode("node-b", configB);
         // Both nodes watch the mailbox, and the start-up poll (the schedule's first fire) is over.
-        await ClusterWait.UntilAsync(() => IsIdle(a) && IsIdle(b), WellBeforeSchedule, () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
+        await Polling.UntilAsync(() => IsIdle(a) && IsIdle(b), WellBeforeSchedule, () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         // Only a wake-up can poll the channel in the next minutes.
-        await ClusterWait.UntilAsync(async () => await HolderAsync(database) is not null && await NextScheduledPollAsync(database) > DateTimeOffset.UtcNow + Schedule / 2,
+        await Polling.UntilAsync(async () => await HolderAsync(database) is not null && await NextScheduledPollAsync(database) > DateTimeOffset.UtcNow + Schedule / 2,
             WellBeforeSchedule, () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
 
         await server.AppendAsync(user, CitizenMail.Request(1, "idle"));
@@ -51,7 +51,7 @@ public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture pos
         var second = await TicketMakerAsync(database, a, b, "Richiesta n. 2 (idle)");
 
         second.Should().BeSameAs(survivor, "with the holder gone, the other node's wake-up polls the channel");
-        await ClusterWait.UntilAsync(async () => await HolderAsync(database) == survivor.Name, WellBeforeSchedule, () => survivor.Log);
+        await Polling.UntilAsync(async () => await HolderAsync(database) == survivor.Name, WellBeforeSchedule, () => survivor.Log);
         (await StatusAsync(survivor == a ? configA : configB)).Should().Contain($"{survivor.Name} (");
         (await server.CountAsync(user, "Processed")).Should().Be(2);
     }
@@ -65,7 +65,7 @@ public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture pos
         bool Logged(ClusterNode node) => node.Log.Contains($"created ticket {number}", StringComparison.Ordinal);
 
         // The node logs the ticket just after its commit.
-        await ClusterWait.UntilAsync(async () => (number ??= await TicketNumberAsync(database, subject)) is not null && (Logged(a) || Logged(b)),
+        await Polling.UntilAsync(async () => (number ??= await TicketNumberAsync(database, subject)) is not null && (Logged(a) || Logged(b)),
             WellBeforeSchedule, () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         var makers = new[] { a, b }.Where(Logged).ToList();
         makers.Should().ContainSingle($"one node created {number}");

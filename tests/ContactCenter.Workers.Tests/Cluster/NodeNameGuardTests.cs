@@ -22,11 +22,11 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
         var database = await postgres.Server.CreateDatabaseAsync();
         var user = dovecot.Server.CreateUser("samename");
         using var first = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, dovecot.Server, user, FreePort.Next()));
-        await ClusterWait.UntilAsync(() => first.Log.Contains(Started), TimeSpan.FromMinutes(1), () => first.Log);
+        await Polling.UntilAsync(() => first.Log.Contains(Started), TimeSpan.FromMinutes(1), () => first.Log);
         using var second = new ClusterNode("node-a again",
             ClusterConfig.Write(folder.Path, "node-b", database, dovecot.Server, user, FreePort.Next(), nodeName: "node-a"));
 
-        await ClusterWait.UntilAsync(() => second.Log.Contains("A cluster node named node-a checked in"), TimeSpan.FromMinutes(1), () => second.Log);
+        await Polling.UntilAsync(() => second.Log.Contains("A cluster node named node-a checked in"), TimeSpan.FromMinutes(1), () => second.Log);
         await Task.Delay(TimeSpan.FromSeconds(5)); // more than two of the first's check-in intervals (2 s)
 
         second.Log.Should().NotContain(Started, "the first node is alive and checking in");
@@ -39,7 +39,7 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
             first.Kill();
         }
 
-        await ClusterWait.UntilAsync(() => second.Log.Contains(Started), TimeSpan.FromMinutes(1), () => second.Log);
+        await Polling.UntilAsync(() => second.Log.Contains(Started), TimeSpan.FromMinutes(1), () => second.Log);
         second.HasExited.Should().BeFalse();
     }
 
@@ -50,10 +50,10 @@ public sealed class NodeNameGuardTests(DovecotFixture dovecot, PostgresFixture p
         var node = new ClusterNode("node-c", ClusterConfig.Write(folder.Path, "node-c", database, dovecot.Server, dovecot.Server.CreateUser("cleanstop"), FreePort.Next()));
         using (node)
         {
-            await ClusterWait.UntilAsync(() => node.Log.Contains(Started), TimeSpan.FromMinutes(1), () => node.Log);
+            await Polling.UntilAsync(() => node.Log.Contains(Started), TimeSpan.FromMinutes(1), () => node.Log);
 
             // Quartz checks in from its own cluster manager, which may come a moment after the host says it started.
-            await ClusterWait.UntilAsync(async () => await CheckInsAsync(database) == 1, TimeSpan.FromMinutes(1), () => node.Log);
+            await Polling.UntilAsync(async () => await CheckInsAsync(database) == 1, TimeSpan.FromMinutes(1), () => node.Log);
 
             await node.TerminateAsync();
         }

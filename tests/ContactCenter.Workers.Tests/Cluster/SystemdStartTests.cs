@@ -34,7 +34,7 @@ public sealed class SystemdStartTests(DovecotFixture dovecot, PostgresFixture po
         {
             try
             {
-                await ClusterWait.UntilAsync(() => node.HasExited || Lines(log).Contains("cannot be reached (attempt 2)"), TimeSpan.FromMinutes(1), () => Lines(log));
+                await Polling.UntilAsync(() => node.HasExited || Lines(log).Contains("cannot be reached (attempt 2)"), TimeSpan.FromMinutes(1), () => Lines(log));
 
                 node.HasExited.Should().BeFalse(Lines(log));
                 notify.Received.Should().Contain(s => s.StartsWith("STATUS=Migrating", StringComparison.Ordinal))
@@ -46,7 +46,7 @@ public sealed class SystemdStartTests(DovecotFixture dovecot, PostgresFixture po
                 await postgres.Server.StartAsync();
             }
 
-            await ClusterWait.UntilAsync(() => notify.Received.Contains("READY=1"), TimeSpan.FromMinutes(1), () => Lines(log));
+            await Polling.UntilAsync(() => notify.Received.Contains("READY=1"), TimeSpan.FromMinutes(1), () => Lines(log));
             notify.Received.Should().Contain("STATUS=", "the status is cleared once the schema is current");
         }
         finally

@@ -56,7 +56,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         using var a = new ClusterNode("node-a", configA, OnCreated);
         using var b = new ClusterNode("node-b", configB, OnCreated);
 
-        await ClusterWait.UntilAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(10),
+        await Polling.UntilAsync(async () => await server.CountAsync(user, "Processed") == Messages, TimeSpan.FromMinutes(10),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         output.WriteLine($"{clock.Elapsed}: all moved to Processed");
 
@@ -114,7 +114,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         }
 
         health.Should().Contain("\"store\"").And.MatchRegex("(?i)(refused|connect|shut|terminat)", "health says the database is what is wrong");
-        await ClusterWait.UntilAsync(async () => await server.CountAsync(user, "Processed") == OutageMessages, TimeSpan.FromMinutes(4),
+        await Polling.UntilAsync(async () => await server.CountAsync(user, "Processed") == OutageMessages, TimeSpan.FromMinutes(4),
             () => $"node-a:\n{a.Log}\nnode-b:\n{b.Log}");
         a.HasExited.Should().BeFalse(a.Log);
         b.HasExited.Should().BeFalse(b.Log);
