@@ -11,7 +11,7 @@ namespace ContactCenter.Core.Storage.Archive;
 /// </summary>
 internal static class HashingCopy
 {
-    internal const int BufferSize = 81920;
+    private const int BufferSize = 81920;
 
     /// <returns>The bytes copied.</returns>
     public static async Task<long> CopyAsync(Stream content, Stream target, IncrementalHash hash, CancellationToken cancellationToken)
