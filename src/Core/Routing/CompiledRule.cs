@@ -15,11 +15,13 @@ internal sealed class CompiledRule(int index, RoutingRule rule, IReadOnlyList<IR
         foreach (var condition in conditions)
         {
             var result = condition.Evaluate(view);
-            (result.Passed ? reasons : failures).AddRange(result.Reasons);
             if (!result.Passed && !all)
             {
-                break;
+                // Classifying needs only that the rule failed: its reasons are dropped, so none is written.
+                return (false, reasons, failures);
             }
+
+            (result.Passed ? reasons : failures).AddRange(result.Reasons);
         }
 
         return (failures.Count == 0, reasons, failures);

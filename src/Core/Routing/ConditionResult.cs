@@ -1,9 +1,32 @@
 namespace ContactCenter.Core.Routing;
 
 /// <summary>Whether one condition of a rule held, and the reasons in words an operator reads.</summary>
-internal sealed record ConditionResult(bool Passed, IReadOnlyList<string> Reasons)
+internal sealed class ConditionResult
 {
-    public static ConditionResult Pass(params string[] reasons) => new(true, reasons);
+    private readonly Func<string>? _failure;
+    private IReadOnlyList<string>? _reasons;
 
-    public static ConditionResult Fail(string reason) => new(false, [reason]);
+    private ConditionResult(bool passed, IReadOnlyList<string>? reasons, Func<string>? failure)
+    {
+        Passed = passed;
+        _reasons = reasons;
+        _failure = failure;
+    }
+
+    public bool Passed { get; }
+
+    /// <summary>What held, or why not; a failure's words are written only when something reads them.</summary>
+    public IReadOnlyList<string> Reasons => _reasons ??= [_failure!()];
+
+    public static ConditionResult Pass(params string[] reasons) => new(true, reasons, null);
+
+    public static ConditionResult Pass(IReadOnlyList<string> reasons) => new(true, reasons, null);
+
+    public static ConditionResult Fail(string reason) => new(false, [reason], null);
+
+    /// <summary>
+    /// A failure explained only on demand: classifying reads no failure, and every rule that does not match fails one
+    /// condition, so building those sentences (the rule's whole word list) for every item was wasted work.
+    /// </summary>
+    public static ConditionResult Fail(Func<string> reason) => new(false, null, reason);
 }

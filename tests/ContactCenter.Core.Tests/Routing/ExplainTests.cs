@@ -59,4 +59,19 @@ public sealed class ExplainTests
         explanation.Rules[2].Matched.Should().BeTrue();
         explanation.Rules[2].Decided.Should().BeEmpty();
     }
+
+    [Fact]
+    public void Explain_RuleShortOfWords_NamesTheWordsSeenAndTheWholeList()
+    {
+        var sisma = Drafts.Rule("rischio-sismico", ServiceLevel.Second, "rischio sismico");
+        sisma.Words = ["zona sismica", "sismico", "verifica"];
+        sisma.MinWordMatches = 2;
+        var draft = Drafts.Email("Zona sismica", "è sismico il comune?");
+
+        var explanation = Drafts.Classifier(sisma).Explain(draft);
+
+        // Both forms of one word count once, so the rule is one word short, and its failure says which it saw.
+        explanation.Rules[0].Failures.Should().Equal(
+            "1 of 2 required words of [\"zona sismica\", \"sismico\", \"verifica\"] in subject or body (subject contains \"zona sismica\")");
+    }
 }

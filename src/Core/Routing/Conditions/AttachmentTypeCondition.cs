@@ -16,7 +16,7 @@ internal sealed class AttachmentTypeCondition(IReadOnlyList<string> types) : IRu
             }
         }
 
-        return ConditionResult.Fail(view.Attachments.Count == 0
+        return ConditionResult.Fail(() => view.Attachments.Count == 0
             ? $"no attachment of type {ListText.Of(types)}"
             : $"no attachment of type {ListText.Of(types)} among {ListText.Of(view.Attachments.Select(a => a.ContentType))}");
     }

@@ -14,6 +14,6 @@ internal sealed class CategoryHintCondition(IReadOnlyList<string> hints) : IRule
         var folded = TextFolding.Fold(hint.Trim());
         return hints.Any(h => TextFolding.Fold(h.Trim()) == folded)
             ? ConditionResult.Pass($"category hint is \"{hint}\"")
-            : ConditionResult.Fail($"category hint \"{hint}\" is not one of {ListText.Of(hints)}");
+            : ConditionResult.Fail(() => $"category hint \"{hint}\" is not one of {ListText.Of(hints)}");
     }
 }

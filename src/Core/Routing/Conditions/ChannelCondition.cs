@@ -7,5 +7,5 @@ internal sealed class ChannelCondition(IReadOnlyList<ChannelKind> channels) : IR
     public ConditionResult Evaluate(DraftView view) =>
         channels.Contains(view.Draft.Channel)
             ? ConditionResult.Pass($"channel is {view.Draft.Channel}")
-            : ConditionResult.Fail($"channel {view.Draft.Channel} is not one of [{string.Join(", ", channels)}]");
+            : ConditionResult.Fail(() => $"channel {view.Draft.Channel} is not one of [{string.Join(", ", channels)}]");
 }

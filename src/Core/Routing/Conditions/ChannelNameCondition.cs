@@ -5,5 +5,5 @@ internal sealed class ChannelNameCondition(IReadOnlyList<string> names) : IRuleC
     public ConditionResult Evaluate(DraftView view) =>
         names.Contains(view.Draft.ChannelName, StringComparer.OrdinalIgnoreCase)
             ? ConditionResult.Pass($"channel name is \"{view.Draft.ChannelName}\"")
-            : ConditionResult.Fail($"channel name \"{view.Draft.ChannelName}\" is not one of {ListText.Of(names)}");
+            : ConditionResult.Fail(() => $"channel name \"{view.Draft.ChannelName}\" is not one of {ListText.Of(names)}");
 }

@@ -14,6 +14,6 @@ internal sealed class LanguageCondition(IReadOnlyList<string> languages) : IRule
         var primary = language.Split('-', '_')[0];
         return languages.Any(l => string.Equals(l.Split('-', '_')[0], primary, StringComparison.OrdinalIgnoreCase))
             ? ConditionResult.Pass($"language is {language}")
-            : ConditionResult.Fail($"language {language} is not one of {ListText.Of(languages)}");
+            : ConditionResult.Fail(() => $"language {language} is not one of {ListText.Of(languages)}");
     }
 }

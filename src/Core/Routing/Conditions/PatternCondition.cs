@@ -30,8 +30,11 @@ internal sealed class PatternCondition(string ruleName, IReadOnlyList<Regex> pat
             }
         }
 
-        var failure = $"no regex of {ListText.Of(patterns.Select(p => p.ToString()))} matched";
-        return ConditionResult.Fail(timedOut.Count == 0 ? failure : $"{failure} ({string.Join("; ", timedOut)})");
+        return ConditionResult.Fail(() =>
+        {
+            var failure = $"no regex of {ListText.Of(patterns.Select(p => p.ToString()))} matched";
+            return timedOut.Count == 0 ? failure : $"{failure} ({string.Join("; ", timedOut)})";
+        });
     }
 
     // The reason is stored on the ticket and logged: a greedy pattern must not copy a whole letter into it.

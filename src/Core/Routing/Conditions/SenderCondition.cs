@@ -19,6 +19,6 @@ internal sealed class SenderCondition(IReadOnlyList<SenderGlob> globs) : IRuleCo
         }
 
         return ConditionResult.Fail(
-            $"sender {ListText.Of(view.Addresses)} matches none of {ListText.Of(globs.Select(g => g.Pattern))}");
+            () => $"sender {ListText.Of(view.Addresses)} matches none of {ListText.Of(globs.Select(g => g.Pattern))}");
     }
 }

@@ -8,6 +8,9 @@ namespace ContactCenter.Core.Routing.Conditions;
 internal sealed class WordsCondition(IReadOnlyList<WordPhrase> phrases, int minMatches, TextScope scope)
     : IRuleCondition
 {
+    // Longer phrases first, so a phrase claims its words before a single word inside it does.
+    private readonly int[] _longestFirst = [.. Enumerable.Range(0, phrases.Count).OrderByDescending(p => phrases[p].WordCount)];
+
     public ConditionResult Evaluate(DraftView view)
     {
         var found = new (string Field, PhraseMatch Match)?[phrases.Count];
@@ -24,30 +27,34 @@ internal sealed class WordsCondition(IReadOnlyList<WordPhrase> phrases, int minM
             }
         }
 
-        // Longer phrases first, so a phrase claims its words before a single word inside it does.
         var counted = new HashSet<string>(StringComparer.Ordinal);
         var counts = new bool[phrases.Count];
-        foreach (var p in Enumerable.Range(0, phrases.Count).OrderByDescending(p => phrases[p].WordCount))
+        var matches = 0;
+        foreach (var p in _longestFirst)
         {
             if (found[p] is { } hit && !hit.Match.Stems.All(counted.Contains))
             {
                 counts[p] = true;
+                matches++;
                 counted.UnionWith(hit.Match.Stems);
             }
         }
 
-        var reasons = Enumerable.Range(0, phrases.Count).Where(p => counts[p])
-            .Select(p => Describe(found[p]!.Value.Field, phrases[p].Text, found[p]!.Value.Match.Found)).ToList();
-        if (reasons.Count >= minMatches)
+        if (matches >= minMatches)
         {
-            return new ConditionResult(true, reasons);
+            return ConditionResult.Pass(Reasons(found, counts));
         }
 
-        var where = scope == TextScope.Both ? "subject or body" : scope.ToString().ToLowerInvariant();
-        var seen = reasons.Count == 0 ? "" : $" ({string.Join("; ", reasons)})";
-        return ConditionResult.Fail(
-            $"{reasons.Count} of {minMatches} required words of {ListText.Of(phrases.Select(p => p.Text))} in {where}{seen}");
+        return ConditionResult.Fail(() =>
+        {
+            var where = scope == TextScope.Both ? "subject or body" : scope.ToString().ToLowerInvariant();
+            var seen = matches == 0 ? "" : $" ({string.Join("; ", Reasons(found, counts))})";
+            return $"{matches} of {minMatches} required words of {ListText.Of(phrases.Select(p => p.Text))} in {where}{seen}";
+        });
     }
+
+    private List<string> Reasons((string Field, PhraseMatch Match)?[] found, bool[] counts) =>
+        [.. Enumerable.Range(0, phrases.Count).Where(p => counts[p]).Select(p => Describe(found[p]!.Value.Field, phrases[p].Text, found[p]!.Value.Match.Found))];
 
     private static string Describe(string field, string word, string found) =>
         TextFolding.Fold(found) == TextFolding.Fold(word.TrimEnd('*'))
