@@ -275,7 +275,17 @@ internal sealed class TicketDispatcher(StoreCollections collections, string pref
                 Fingerprint = incoming.Fingerprint.ToString(),
                 SourceKey = draft.SourceKey,
             };
-            collections.MessageIds.Upsert(row);
+            if (incoming.Earlier.Count == 0)
+            {
+                // Every row of this ID was read in this transaction and none is the mailbox's, so the plain key is free: an
+                // insert, where an upsert would look it up again. Later rows (rare) keep the upsert.
+                collections.MessageIds.Insert(row);
+            }
+            else
+            {
+                collections.MessageIds.Upsert(row);
+            }
+
             _matcher.Stored(row);
         }
     }
