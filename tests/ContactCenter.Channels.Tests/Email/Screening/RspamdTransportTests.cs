@@ -1,6 +1,5 @@
 using ContactCenter.Channels.Email.Screening;
 using ContactCenter.Testing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Tests.Email.Screening;
@@ -18,19 +17,8 @@ public sealed class RspamdTransportTests
         var options = new SpamOptions();
         options.Rspamd.Url = new Uri(url);
 
-        using var client = new RspamdClient(Options.Create(options), new Typed(log));
+        using var client = new RspamdClient(Options.Create(options), new TypedRecordingLogger<RspamdClient>(log));
 
         log.Has(3814).Should().Be(warned);
-    }
-
-    private sealed class Typed(RecordingLogger inner) : ILogger<RspamdClient>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            inner.Log(logLevel, eventId, state, exception, formatter);
     }
 }
