@@ -22,7 +22,7 @@ internal static partial class AcknowledgementLog
     public static partial void ReceiptAbandoned(ILogger logger, string ticketNumber, int attempts, string reason);
 
     [LoggerMessage(EventId = 1804, Level = LogLevel.Warning,
-        Message = "SMTP certificate validation is OFF for {Host} (ContactCenter:Smtp:AcceptInvalidCertificates)")]
+        Message = "SMTP certificate validation is OFF for {Host} (ContactCenter:Smtp:AcceptInvalidCertificates); said at the first connection, then once a day")]
     public static partial void AcceptingInvalidCertificates(ILogger logger, string host);
 
     [LoggerMessage(EventId = 1805, Level = LogLevel.Critical,
@@ -39,6 +39,6 @@ internal static partial class AcknowledgementLog
     public static partial void RunFinished(ILogger logger, int sent, int failed);
 
     [LoggerMessage(EventId = 1808, Level = LogLevel.Warning,
-        Message = "SMTP relay {Host} is reached without TLS (ContactCenter:Smtp:Security = None); the password and the receipts cross the network in clear")]
+        Message = "SMTP relay {Host} is reached without TLS (ContactCenter:Smtp:Security = None); the password and the receipts cross the network in clear (said at the first connection, then once a day)")]
     public static partial void CleartextConnection(ILogger logger, string host);
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Receipts;
@@ -29,6 +30,7 @@ public sealed class OutboxSender
     private readonly SemaphoreSlim running = new(1, 1);
     private readonly IngestMetrics? metrics;
     private readonly OAuth2TokenCache? oauth2;
+    private readonly ConnectionWarnings warnings;
 
     public OutboxSender(ITicketStore store, ReceiptComposer composer, IOptions<ReceiptOptions> options,
         IOptions<SmtpOptions> smtp, TimeProvider time, ILogger<OutboxSender> logger, IngestMetrics? metrics = null,
@@ -45,6 +47,7 @@ public sealed class OutboxSender
         this.smtp = smtp.Value;
         this.time = time;
         this.logger = logger;
+        warnings = new ConnectionWarnings(time);
     }
 
     /// <summary>Sends the due receipts; returns how many went out. Overlapping calls return 0 at once.</summary>
@@ -70,7 +73,7 @@ public sealed class OutboxSender
                 return 0;
             }
 
-            await using var connection = new SmtpReceiptConnection(smtp, logger, oauth2);
+            await using var connection = new SmtpReceiptConnection(smtp, logger, oauth2, warnings);
             return await SendAllAsync(pending, connection, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Channels.OAuth;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -7,7 +8,8 @@ using MimeKit;
 namespace ContactCenter.Channels.Acknowledgement;
 
 /// <summary>One SMTP session kept open for a run of the outbox sender, reopened after any failure.</summary>
-internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger, OAuth2TokenCache? oauth2 = null) : IAsyncDisposable
+internal sealed class SmtpReceiptConnection(
+    SmtpOptions options, ILogger logger, OAuth2TokenCache? oauth2 = null, ConnectionWarnings? warnings = null) : IAsyncDisposable
 {
     private SmtpClient? client;
 
@@ -28,13 +30,19 @@ internal sealed class SmtpReceiptConnection(SmtpOptions options, ILogger logger,
                 fresh.LocalDomain = options.LocalDomain;
             }
 
+            var cleartext = options.Security == SmtpSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host);
+            var warn = (options.AcceptInvalidCertificates || cleartext) && (warnings?.Due() ?? true);
             if (options.AcceptInvalidCertificates)
             {
-                AcknowledgementLog.AcceptingInvalidCertificates(logger, options.Host);
+                if (warn)
+                {
+                    AcknowledgementLog.AcceptingInvalidCertificates(logger, options.Host);
+                }
+
                 fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
             }
 
-            if (options.Security == SmtpSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host))
+            if (cleartext && warn)
             {
                 AcknowledgementLog.CleartextConnection(logger, options.Host);
             }

@@ -8,7 +8,7 @@ internal static partial class EmailSourceLog
     [LoggerMessage(1200, LogLevel.Information, "{Channel}: connected to {Protocol} {Host}:{Port} ({Security}) as {User}")]
     public static partial void Connected(ILogger logger, string channel, string protocol, string host, int port, MailSecurity security, string user);
 
-    [LoggerMessage(1201, LogLevel.Warning, "{Channel}: certificate validation is DISABLED for {Host} (AcceptInvalidCertificates = true); the password can be intercepted")]
+    [LoggerMessage(1201, LogLevel.Warning, "{Channel}: certificate validation is DISABLED for {Host} (AcceptInvalidCertificates = true); the password can be intercepted (said at the first connection, then once a day)")]
     public static partial void CertificateValidationDisabled(ILogger logger, string channel, string host);
 
     [LoggerMessage(1202, LogLevel.Error, "{Channel}: cannot connect to {Host}:{Port}; retrying in {Delay} (failure {Failures})")]
@@ -77,6 +77,6 @@ internal static partial class EmailSourceLog
     [LoggerMessage(1223, LogLevel.Warning, "{Channel}: {File} was rewritten after it was read; left for the next poll")]
     public static partial void DropFileChanged(ILogger logger, string channel, string file);
 
-    [LoggerMessage(1224, LogLevel.Warning, "{Channel}: {Host} is reached without TLS (Security = None); the password and the citizens' mail cross the network in clear")]
+    [LoggerMessage(1224, LogLevel.Warning, "{Channel}: {Host} is reached without TLS (Security = None); the password and the citizens' mail cross the network in clear (said at the first connection, then once a day)")]
     public static partial void CleartextConnection(ILogger logger, string channel, string host);
 }

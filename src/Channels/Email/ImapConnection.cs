@@ -11,7 +11,7 @@ namespace ContactCenter.Channels.Email;
 /// </summary>
 internal sealed class ImapConnection(
     string channel, ImapChannelOptions options, ILogger logger, Func<IProtocolLogger>? protocolLoggerFactory,
-    OAuth2TokenCache? oauth2 = null) : IAsyncDisposable
+    ConnectionWarnings warnings, OAuth2TokenCache? oauth2 = null) : IAsyncDisposable
 {
     private ImapClient? _client;
     private OAuth2Token? _sessionToken;
@@ -70,7 +70,7 @@ internal sealed class ImapConnection(
         var client = protocolLoggerFactory is null ? new ImapClient() : new ImapClient(protocolLoggerFactory());
         try
         {
-            _sessionToken = await MailConnector.ConnectAsync(client, options, channel, "IMAP", Port, logger, cancellationToken, oauth2)
+            _sessionToken = await MailConnector.ConnectAsync(client, options, channel, "IMAP", Port, logger, cancellationToken, oauth2, warnings)
                 .ConfigureAwait(false);
             await EnsureFoldersOnceAsync(client, cancellationToken).ConfigureAwait(false);
         }

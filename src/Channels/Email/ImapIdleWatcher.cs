@@ -11,7 +11,8 @@ namespace ContactCenter.Channels.Email;
 /// <see cref="IdleRefresh"/>, well inside the 29 minutes after which servers may drop an idle client.
 /// </summary>
 internal sealed class ImapIdleWatcher(
-    string channel, ImapChannelOptions options, int port, ILogger logger, TimeProvider timeProvider, OAuth2TokenCache? oauth2 = null)
+    string channel, ImapChannelOptions options, int port, ILogger logger, TimeProvider timeProvider, ConnectionWarnings warnings,
+    OAuth2TokenCache? oauth2 = null)
 {
     public static readonly TimeSpan IdleRefresh = TimeSpan.FromMinutes(9);
 
@@ -79,7 +80,7 @@ internal sealed class ImapIdleWatcher(
     private async Task<bool> IdleUntilFailureAsync(Func<CancellationToken, Task> arrived, SourceBackoff backoff, CancellationToken cancellationToken)
     {
         using var client = new ImapClient();
-        var token = await MailConnector.ConnectAsync(client, options, channel, "IMAP IDLE", port, logger, cancellationToken, oauth2)
+        var token = await MailConnector.ConnectAsync(client, options, channel, "IMAP IDLE", port, logger, cancellationToken, oauth2, warnings)
             .ConfigureAwait(false);
         try
         {

@@ -30,11 +30,13 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         Name = name;
         Channel = channel;
         _options = options;
-        _connection = new ImapConnection(name, options, logger, protocolLoggerFactory, oauth2);
+        // The IDLE connection has the same settings: one warning for the channel, not one per connection.
+        var warnings = new ConnectionWarnings(timeProvider);
+        _connection = new ImapConnection(name, options, logger, protocolLoggerFactory, warnings, oauth2);
         _fetcher = new ImapBatchFetcher(name, channel, options, _connection, logger, timeProvider, maxMessageBytes);
         _acknowledger = new ImapAcknowledger(name, options, _connection, logger);
         _guard = new MailSourceGuard(name, options, _connection.Port, logger, timeProvider, _connection.DropAsync);
-        _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider, oauth2) : null;
+        _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider, warnings, oauth2) : null;
     }
 
     public string Name { get; }

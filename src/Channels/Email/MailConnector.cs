@@ -11,19 +11,28 @@ internal static class MailConnector
     public static int ResolvePort(MailConnectionOptions options, int plainPort, int sslPort) =>
         options.Port != 0 ? options.Port : options.Security == MailSecurity.SslOnConnect ? sslPort : plainPort;
 
-    /// <summary>Connects and logs in; returns the OAuth2 token the session logged in with (null with a password).</summary>
+    /// <summary>
+    /// Connects and logs in; returns the OAuth2 token the session logged in with (null with a password). The security
+    /// warnings are logged when <paramref name="warnings"/> says they are due, or every time without one.
+    /// </summary>
     public static async Task<OAuth2Token?> ConnectAsync(
         MailService client, MailConnectionOptions options, string channel, string protocol, int port, ILogger logger,
-        CancellationToken cancellationToken, OAuth2TokenCache? oauth2 = null)
+        CancellationToken cancellationToken, OAuth2TokenCache? oauth2 = null, ConnectionWarnings? warnings = null)
     {
         client.Timeout = (int)Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue);
+        var cleartext = options.Security == MailSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host);
+        var warn = (options.AcceptInvalidCertificates || cleartext) && (warnings?.Due() ?? true);
         if (options.AcceptInvalidCertificates)
         {
-            EmailSourceLog.CertificateValidationDisabled(logger, channel, options.Host);
+            if (warn)
+            {
+                EmailSourceLog.CertificateValidationDisabled(logger, channel, options.Host);
+            }
+
             client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         }
 
-        if (options.Security == MailSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host))
+        if (cleartext && warn)
         {
             EmailSourceLog.CleartextConnection(logger, channel, options.Host);
         }

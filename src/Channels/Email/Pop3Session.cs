@@ -8,7 +8,8 @@ namespace ContactCenter.Channels.Email;
 /// One POP3 session and the UIDL and size lists read when it opened. Message indexes are only valid inside the session that
 /// listed them, so the two live and die together.
 /// </summary>
-internal sealed class Pop3Session(string channel, Pop3ChannelOptions options, ILogger logger, OAuth2TokenCache? oauth2 = null)
+internal sealed class Pop3Session(
+    string channel, Pop3ChannelOptions options, ILogger logger, ConnectionWarnings warnings, OAuth2TokenCache? oauth2 = null)
 {
     private Pop3Client? _client;
     private IList<string>? _uidls;
@@ -33,7 +34,7 @@ internal sealed class Pop3Session(string channel, Pop3ChannelOptions options, IL
         var client = new Pop3Client();
         try
         {
-            await MailConnector.ConnectAsync(client, options, channel, "POP3", Port, logger, cancellationToken, oauth2).ConfigureAwait(false);
+            await MailConnector.ConnectAsync(client, options, channel, "POP3", Port, logger, cancellationToken, oauth2, warnings).ConfigureAwait(false);
             _uidls = await client.GetMessageUidsAsync(cancellationToken).ConfigureAwait(false);
             _sizes = await client.GetMessageSizesAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -29,7 +29,7 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
         Name = name;
         Channel = channel ?? (options.Pec ? ChannelKind.Pec : ChannelKind.Email);
         _options = options;
-        _session = new Pop3Session(name, options, logger, oauth2);
+        _session = new Pop3Session(name, options, logger, new ConnectionWarnings(timeProvider), oauth2);
         _filter = new Pop3UidlFilter(name, options, statePath, _session, logger);
         _fetcher = new Pop3BatchFetcher(name, options, _session, logger, timeProvider, maxMessageBytes, Channel);
         _acknowledger = new Pop3Acknowledger(name, _session, _filter, logger);

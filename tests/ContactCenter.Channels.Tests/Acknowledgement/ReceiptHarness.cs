@@ -39,11 +39,13 @@ internal sealed class ReceiptHarness : IAsyncDisposable
     public static async Task<ReceiptHarness> StartAsync(SmtpTestServer? smtp = null) =>
         new(smtp ?? await SmtpTestServer.StartNewAsync());
 
-    public OutboxSender NewSender(ITicketStore? store = null, ContactCenter.Core.Diagnostics.IngestMetrics? metrics = null)
+    public OutboxSender NewSender(
+        ITicketStore? store = null, ContactCenter.Core.Diagnostics.IngestMetrics? metrics = null, RecordingLogger? logger = null)
     {
         var composer = new ReceiptComposer(Microsoft.Extensions.Options.Options.Create(Options), store ?? Store, Time, new TemplateFileCache());
         return new OutboxSender(store ?? Store, composer, Microsoft.Extensions.Options.Options.Create(Options),
-            Microsoft.Extensions.Options.Options.Create(SmtpOptions), Time, NullLogger<OutboxSender>.Instance, metrics);
+            Microsoft.Extensions.Options.Options.Create(SmtpOptions), Time,
+            logger is null ? NullLogger<OutboxSender>.Instance : new TypedRecordingLogger<OutboxSender>(logger), metrics);
     }
 
     /// <summary>Stores a new ticket from a citizen's e-mail with a receipt queued, as the dispatcher does.</summary>
