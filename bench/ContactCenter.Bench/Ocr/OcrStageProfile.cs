@@ -39,7 +39,7 @@ internal static class OcrStageProfile
                 var upright = Timed(render.Kind, "orientation (Leptonica)", () => PageImage.UprightRotation(page, dpi));
                 Say(render.Kind, $"  → turn {upright}°");
                 double skew = 0;
-                using var straight = Timed(render.Kind, $"deskew {label} ({page.Width}×{page.Height})", () => PageImage.Deskew(page, out skew));
+                using var straight = Timed(render.Kind, $"deskew {label} ({page.Width}×{page.Height})", () => PageDeskew.Straighten(page, out skew));
                 var single = Timed(render.Kind, "layout (Leptonica word boxes)", () => PageLayout.IsSingleBlock(straight, dpi));
                 Say(render.Kind, $"  → single block {single}");
                 foreach (var (engine, languages) in new[] { (both, options.Languages), (italian, "ita") })

@@ -55,7 +55,7 @@ internal static class PageLayout
 
     private static List<(int X, int Width, int Height, int Line)> WordBoxes(PixHandle grey, int dpi)
     {
-        using var binary = Checked(LeptonicaApi.pixConvertTo1(grey, 128));
+        using var binary = PageImage.Binarise(grey);
 
         // Leptonica's word finder is meant for 75–150 ppi.
         using var reduced = dpi >= 200 ? Checked(LeptonicaApi.pixScale(binary, 0.5f, 0.5f)) : null;

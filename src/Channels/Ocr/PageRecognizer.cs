@@ -72,7 +72,7 @@ internal sealed class PageRecognizer(OcrOptions options, TimeProvider time)
         {
             // The turned copy is released before recognition: Leptonica counts references, so a deskew that found
             // nothing to straighten keeps it alive through its clone.
-            straight = PageImage.Deskew(rotated ?? page, out skew);
+            straight = PageDeskew.Straighten(rotated ?? page, out skew);
         }
 
         using (straight)

@@ -79,6 +79,22 @@ internal static unsafe partial class LeptonicaApi
     [LibraryImport(Library)]
     public static partial PixHandle pixConvertTo1(PixHandle pix, int threshold);
 
+    /// <summary>Whether two images hold the same pixels (<paramref name="same"/> 1); 0 when compared, else 1.</summary>
+    [LibraryImport(Library)]
+    public static partial int pixEqual(PixHandle first, PixHandle second, out int same);
+
+    /// <summary>8 bpp without a palette to 1 bpp: a pixel darker than <paramref name="threshold"/> is black.</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixThresholdToBinary(PixHandle pix, int threshold);
+
+    /// <summary>The angle (degrees, clockwise positive) that straightens a 1 bpp page; 0 when found, else 1.</summary>
+    [LibraryImport(Library)]
+    public static partial int pixFindSkew(PixHandle pix, out float angle, out float confidence);
+
+    /// <summary>Rotates by <paramref name="radians"/> clockwise, keeping the size (0 for width and height).</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixRotate(PixHandle pix, float radians, int type, int incolor, int width, int height);
+
     /// <summary>Any depth; returns a deskewed copy (or a clone when the skew is negligible or uncertain).</summary>
     [LibraryImport(Library)]
     public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
