@@ -30,21 +30,21 @@ internal sealed class SmtpReceiptConnection(
                 fresh.LocalDomain = options.LocalDomain;
             }
 
-            var cleartext = options.Security == SmtpSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host);
-            var warn = (options.AcceptInvalidCertificates || cleartext) && (warnings?.Due() ?? true);
-            if (options.AcceptInvalidCertificates)
+            var (uncheckedCertificates, cleartext) =
+                ConnectionWarnings.ToLog(warnings, options.AcceptInvalidCertificates, options.Security == SmtpSecurity.None, options.Host);
+            if (uncheckedCertificates)
             {
-                if (warn)
-                {
-                    AcknowledgementLog.AcceptingInvalidCertificates(logger, options.Host);
-                }
-
-                fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
+                AcknowledgementLog.AcceptingInvalidCertificates(logger, options.Host);
             }
 
-            if (cleartext && warn)
+            if (cleartext)
             {
                 AcknowledgementLog.CleartextConnection(logger, options.Host);
+            }
+
+            if (options.AcceptInvalidCertificates)
+            {
+                fresh.ServerCertificateValidationCallback = (_, _, _, _) => true;
             }
 
             await fresh.ConnectAsync(options.Host, options.Port, Map(options.Security), cancellationToken).ConfigureAwait(false);

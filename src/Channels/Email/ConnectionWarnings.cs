@@ -13,6 +13,19 @@ internal sealed class ConnectionWarnings(TimeProvider timeProvider)
     private readonly Lock _gate = new();
     private DateTimeOffset? _lastWarned;
 
+    /// <summary>
+    /// Which standing warnings this connect logs: certificates left unchecked, and no TLS to a host that is not this
+    /// machine. Both pass the same <paramref name="gate"/> (none: a one-off check, always due), so a connect says both or
+    /// neither, and the gate only counts connects that have something to say.
+    /// </summary>
+    public static (bool UncheckedCertificates, bool Cleartext) ToLog(
+        ConnectionWarnings? gate, bool acceptInvalidCertificates, bool withoutTls, string host)
+    {
+        var cleartext = withoutTls && !Core.Channels.LoopbackHost.Is(host);
+        var due = (acceptInvalidCertificates || cleartext) && (gate?.Due() ?? true);
+        return (acceptInvalidCertificates && due, cleartext && due);
+    }
+
     /// <summary>True when this connect logs the warnings; the next true comes <see cref="RepeatEvery"/> later.</summary>
     public bool Due()
     {

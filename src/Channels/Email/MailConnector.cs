@@ -20,21 +20,21 @@ internal static class MailConnector
         CancellationToken cancellationToken, OAuth2TokenCache? oauth2 = null, ConnectionWarnings? warnings = null)
     {
         client.Timeout = (int)Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue);
-        var cleartext = options.Security == MailSecurity.None && !Core.Channels.LoopbackHost.Is(options.Host);
-        var warn = (options.AcceptInvalidCertificates || cleartext) && (warnings?.Due() ?? true);
-        if (options.AcceptInvalidCertificates)
+        var (uncheckedCertificates, cleartext) =
+            ConnectionWarnings.ToLog(warnings, options.AcceptInvalidCertificates, options.Security == MailSecurity.None, options.Host);
+        if (uncheckedCertificates)
         {
-            if (warn)
-            {
-                EmailSourceLog.CertificateValidationDisabled(logger, channel, options.Host);
-            }
-
-            client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+            EmailSourceLog.CertificateValidationDisabled(logger, channel, options.Host);
         }
 
-        if (cleartext && warn)
+        if (cleartext)
         {
             EmailSourceLog.CleartextConnection(logger, channel, options.Host);
+        }
+
+        if (options.AcceptInvalidCertificates)
+        {
+            client.ServerCertificateValidationCallback = (_, _, _, _) => true;
         }
 
         var security = options.Security switch
