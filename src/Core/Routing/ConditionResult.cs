@@ -18,9 +18,7 @@ internal sealed class ConditionResult
     /// <summary>What held, or why not; a failure's words are written only when something reads them.</summary>
     public IReadOnlyList<string> Reasons => _reasons ??= [_failure!()];
 
-    public static ConditionResult Pass(params string[] reasons) => new(true, reasons, null);
-
-    public static ConditionResult Pass(IReadOnlyList<string> reasons) => new(true, reasons, null);
+    public static ConditionResult Pass(params IReadOnlyList<string> reasons) => new(true, reasons, null);
 
     public static ConditionResult Fail(string reason) => new(false, [reason], null);
 
