@@ -32,25 +32,28 @@ internal static class PageDeskew
         {
             if (LeptonicaApi.pixFindSkew(binary, out found, out confidence) != 0)
             {
-                return PageImage.Checked(LeptonicaApi.pixClone(pix), "share");
+                return Unchanged(pix);
             }
         }
 
         if (Math.Abs(found) < MinAngle || confidence < MinConfidence)
         {
-            return PageImage.Checked(LeptonicaApi.pixClone(pix), "share");
+            return Unchanged(pix);
         }
 
         var rotated = LeptonicaApi.pixRotate(pix, DegreesToRadians * found, RotateAreaMap, BringInWhite, 0, 0);
         if (rotated.IsInvalid)
         {
             rotated.Dispose();
-            return PageImage.Checked(LeptonicaApi.pixClone(pix), "share");
+            return Unchanged(pix);
         }
 
         angle = Math.Round(found, 2);
         return rotated;
     }
+
+    /// <summary>The page itself, shared, as Leptonica returns it when there is nothing to straighten.</summary>
+    private static PixHandle Unchanged(PixHandle pix) => PageImage.Checked(LeptonicaApi.pixClone(pix), "share");
 
     private static PixHandle WithLeptonicasOwn(PixHandle pix, out double angle)
     {
