@@ -48,6 +48,24 @@ public sealed class DatabaseContentArchiveLargeBlobTests(PostgresFixture postgre
     }
 
     [Fact]
+    public async Task Store_LargeBlobFirstOnANewDatabase_MigratesTheSchemaFirst()
+    {
+        // `ingest --once` on a database no service has started: a large original is written before any ticket.
+        await using var dataSource = PostgreSqlTicketStoreFactory.CreateDataSource(new PostgreSqlStoreOptions { ConnectionString = await CreateDatabaseAsync() });
+        var archive = new DatabaseContentArchive(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            new PendingBlobs());
+        var bytes = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+
+        var stored = await archive.StoreAsync(new MemoryStream(bytes), "scansione.pdf", "application/pdf", default);
+
+        using var read = archive.OpenRead(stored.Sha256);
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        copy.ToArray().Should().Equal(bytes);
+        (await dataSource.ScalarAsync("SELECT max(version) FROM cc_schema_version")).Should().Be(PostgreSqlTicketStoreFactory.LatestSchemaVersion);
+    }
+
+    [Fact]
     public async Task Store_SameLargeBlobFromTwoNodesAtOnce_StoredOnce()
     {
         var options = new PostgreSqlStoreOptions { ConnectionString = await CreateDatabaseAsync() };

@@ -29,6 +29,7 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
     internal const int InMemoryLimit = 1024 * 1024;
 
     private readonly BlobWriteBehind _writeBehind = new(dataSource, logger);
+    private readonly SchemaGate _schema = new(dataSource, logger);
 
     public async Task<TicketAttachment> StoreAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ internal sealed class DatabaseContentArchive(NpgsqlDataSource dataSource, ILogge
         (string Sha256, long Size, bool Inserted) stored;
         try
         {
+            // The first write may come before the store's first statement (`ingest --once` on a new database).
+            await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
             var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, InMemoryLimit + 1), InMemoryLimit + 1, throwOnEndOfStream: false, cancellationToken)
                 .ConfigureAwait(false);
             stored = read <= InMemoryLimit ? await StoreSmallAsync(new ArraySegment<byte>(buffer, 0, read), mode, cancellationToken).ConfigureAwait(false)

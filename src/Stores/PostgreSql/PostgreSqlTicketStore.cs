@@ -27,6 +27,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
     private readonly Action _beforeCommit;
     private readonly WebhookSubscriptions _webhooks;
     private readonly PendingBlobs? _pendingBlobs;
+    private readonly SchemaGate _schema;
 
     /// <param name="beforeCommit">Makes archived blobs durable before tickets that refer to them commit (a folder archive's flush).</param>
     public PostgreSqlTicketStore(NpgsqlDataSource dataSource, bool ownsDataSource, string prefix, int retries, Action beforeCommit, TimeProvider time, ILogger logger,
@@ -41,6 +42,7 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
         _beforeCommit = beforeCommit;
         _time = time;
         _logger = logger;
+        _schema = new SchemaGate(dataSource, logger);
     }
 
     public async Task<IReadOnlyDictionary<string, string?>> FindKnownSourcesAsync(IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
