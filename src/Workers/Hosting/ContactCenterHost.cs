@@ -34,6 +34,9 @@ internal static class ContactCenterHost
         }
 
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        // The control endpoint logs its own events (acts, refusals, file reads, by key name); ASP.NET's line per request
+        // would fill the journal with every /metrics scrape and write a downloaded file's name, which can name a person.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddContactCenter(builder.Configuration);
         if (settings.Service)
         {
