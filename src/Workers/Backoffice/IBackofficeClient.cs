@@ -20,6 +20,12 @@ internal interface IBackofficeClient : IAsyncDisposable
 
     Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens one of the ticket's files (<see cref="TicketFiles"/>) by its SHA-256; null when there is no such ticket or
+    /// the ticket has no such file. A file the ticket names but the archive lacks throws <see cref="TicketFileMissingException"/>.
+    /// </summary>
+    Task<TicketFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken);
+
     /// <summary>Opens a ticket for a call registered by an operator; idempotent by the request's id.</summary>
     Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken);
 

@@ -61,6 +61,29 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         Guard(() => store.GetAsync(number.Trim(), cancellationToken));
 
+    public Task<TicketFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            var ticket = await store.GetAsync(number.Trim(), cancellationToken).ConfigureAwait(false);
+            if (ticket is null || TicketFiles.Find(ticket, sha256) is not { } file)
+            {
+                return null;
+            }
+
+            var archive = services.GetRequiredService<IContentArchive>();
+            try
+            {
+                // The database archive reads synchronously: not on the caller's thread.
+                var content = await Task.Run(() => archive.OpenRead(file.Sha256), cancellationToken).ConfigureAwait(false);
+                return new TicketFile(file, content);
+            }
+            catch (FileNotFoundException ex)
+            {
+                BackofficeLog.TicketFileMissing(logger, ticket.Number, file.Sha256);
+                throw new TicketFileMissingException(ticket.Number, file.Sha256, ex);
+            }
+        });
+
     public Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken) =>
         Guard(() => new TicketOpening(services, store, time, logger).OpenAsync(request, cancellationToken));
 

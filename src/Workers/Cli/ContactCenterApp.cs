@@ -53,6 +53,8 @@ internal static class ContactCenterApp
                 tickets.SetDescription("List, show and update tickets.");
                 tickets.AddCommand<TicketsListCommand>("list").WithDescription("List tickets (the service mode is shown in the header).");
                 tickets.AddCommand<TicketsShowCommand>("show").WithDescription("Show one ticket with its messages and history.");
+                tickets.AddCommand<TicketsSaveCommand>("save").WithDescription("Save a ticket's originals and attachments as files, checked against their SHA-256.")
+                    .WithExample("tickets", "save", "PC-2026-000042", "--to", "pratica-42");
                 tickets.AddCommand<TicketsOpenCommand>("open").WithDescription("Register a phone call that could not be answered at once.")
                     .WithExample("tickets", "open", "--channel", "phone", "--caller", "+39 06 1234 5678", "--subject", "Contributi alluvione",
                         "--text", "Chiede come presentare la domanda", "--name", "Mario Rossi");

@@ -35,6 +35,7 @@ internal static class ControlApi
                 : Results.Json(new { identity.Service })).AllowAnonymous();
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
         MapTickets(app);
+        TicketFileEndpoint.Map(app);
         app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>
         {
             var mode = await client.GetModeAsync(ct).ConfigureAwait(false);

@@ -25,4 +25,7 @@ internal static partial class ControlLog
 
     [LoggerMessage(EventId = 1907, Level = LogLevel.Error, Message = "Control request {Method} {Path} failed")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 1908, Level = LogLevel.Information, Message = "Ticket {Number}: file {Sha256} read by {Actor}")]
+    public static partial void TicketFileRead(ILogger logger, string number, string sha256, string actor);
 }

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Control;
+using ContactCenter.Workers.Tests.TestSupport;
+
+namespace ContactCenter.Workers.Tests.Control;
+
+/// <summary>A ticket's originals and attachments over the control API, from the running service's archive.</summary>
+[Collection(MetricsCollection.Name)]
+public sealed class TicketFileEndpointTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-ticket-files");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task TicketFile_IsADownloadOfTheArchivedBytes_OnlyThroughItsOwnTicket()
+    {
+        await using var service = await StartAsync();
+        var (damage, other) = await TicketsAsync(service.Http);
+        var number = damage.GetProperty("number").GetString()!;
+        var files = Attachments(damage);
+        files.Keys.Should().BeEquivalentTo(["relazione.html", "foto danni.jpg"], "names are sanitised at ingest");
+
+        using var photo = await service.Http.GetAsync(Url(number, files["foto danni.jpg"]));
+        photo.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await photo.Content.ReadAsByteArrayAsync()).Should().Equal(AttachmentMail.Photo);
+        photo.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        photo.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        photo.Content.Headers.ContentDisposition.FileNameStar.Should().Be("foto danni.jpg");
+        photo.Headers.ETag!.Tag.Should().Be($"\"{files["foto danni.jpg"]}\"");
+        photo.Headers.CacheControl!.NoStore.Should().BeTrue("these are citizens' documents: no proxy keeps them");
+
+        using var html = await service.Http.GetAsync(Url(number, files["relazione.html"]));
+        (await html.Content.ReadAsStringAsync()).Should().Be(AttachmentMail.Html);
+        html.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment", "a sender's HTML is never rendered in the backoffice's origin");
+        html.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        html.Headers.GetValues("Content-Security-Policy").Single().Should().StartWith("sandbox");
+
+        var original = damage.GetProperty("messages")[0].GetProperty("original");
+        using var eml = await service.Http.GetAsync(Url(number, original.GetProperty("sha256").GetString()!));
+        eml.StatusCode.Should().Be(HttpStatusCode.OK);
+        Convert.ToHexStringLower(SHA256.HashData(await eml.Content.ReadAsByteArrayAsync())).Should().Be(original.GetProperty("sha256").GetString());
+        Encoding.ASCII.GetString(await eml.Content.ReadAsByteArrayAsync()).Should().Contain(AttachmentMail.DamageSubject);
+
+        using var range = new HttpRequestMessage(HttpMethod.Get, Url(number, files["foto danni.jpg"]));
+        range.Headers.Range = new RangeHeaderValue(1000, 1099);
+        using var part = await service.Http.SendAsync(range);
+        part.StatusCode.Should().Be(HttpStatusCode.PartialContent, "a large scan can be fetched again from where a transfer broke");
+        (await part.Content.ReadAsByteArrayAsync()).Should().Equal(AttachmentMail.Photo[1000..1100]);
+
+        var otherFile = Attachments(other)["modulo.pdf"];
+        (await service.Http.GetAsync(Url(other.GetProperty("number").GetString()!, otherFile))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await service.Http.GetAsync(Url(number, otherFile))).StatusCode.Should().Be(HttpStatusCode.NotFound,
+            "an archived file is served only through a ticket that refers to it");
+        (await service.Http.GetAsync(Url("PC-2026-999999", files["foto danni.jpg"]))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await service.Http.GetAsync($"api/tickets/{number}/files/..%2F..%2Ftickets.db")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TicketFile_MissingFromTheArchive_IsAnErrorThatNamesIt_NotANotFound()
+    {
+        await using var service = await StartAsync();
+        var (damage, _) = await TicketsAsync(service.Http);
+        var sha = Attachments(damage)["foto danni.jpg"];
+        File.Delete(folder.Combine("data", "archive", sha[..2], sha[2..4], sha));
+
+        using var response = await service.Http.GetAsync(Url(damage.GetProperty("number").GetString()!, sha));
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(sha).And.Contain("not in the archive");
+    }
+
+    [Fact]
+    public async Task TicketFile_OverTheNetwork_NeedsAKey_AndEachReadIsLoggedWithTheKeysName()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
+        });
+        var ingest = await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config);
+        ingest.ExitCode.Should().Be(0, ingest.Error);
+        var key = ApiKeyHash.NewKey();
+        await using var service = await SecuredServiceHost.StartAsync(folder, new Dictionary<string, (string, string)> { ["archivio"] = ("Reader", ApiKeyHash.Of(key)) });
+        using var reader = service.Remote(key);
+        using var anonymous = service.Remote();
+        var (damage, _) = await TicketsAsync(reader);
+        var sha = Attachments(damage)["foto danni.jpg"];
+        var url = Url(damage.GetProperty("number").GetString()!, sha);
+
+        (await anonymous.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await anonymous.GetStringAsync("openapi/v1.json")).Should().Contain("/api/tickets/{number}/files/{sha256}");
+        (await reader.GetByteArrayAsync(url)).Should().Equal(AttachmentMail.Photo);
+
+        var read = service.Logs.Entries.Where(e => e.EventId == 1908).Should().ContainSingle().Which.Message;
+        read.Should().Contain(sha).And.Contain("archivio");
+        service.Logs.Entries.Should().NotContain(e => e.Message.Contains("foto danni"), "a file's name can name a person: the log has its hash");
+    }
+
+    private async Task<ServiceTestHost> StartAsync()
+    {
+        var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)));
+        await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2, TimeSpan.FromSeconds(60));
+        return service;
+    }
+
+    internal static async Task<(JsonElement Damage, JsonElement Other)> TicketsAsync(HttpClient http)
+    {
+        var tickets = (await http.GetFromJsonAsync<JsonElement>("api/tickets")).EnumerateArray().ToList();
+        return (tickets.Single(t => t.GetProperty("subject").GetString() == AttachmentMail.DamageSubject),
+            tickets.Single(t => t.GetProperty("subject").GetString() == AttachmentMail.OtherSubject));
+    }
+
+    internal static Dictionary<string, string> Attachments(JsonElement ticket) =>
+        ticket.GetProperty("attachments").EnumerateArray().ToDictionary(a => a.GetProperty("fileName").GetString()!, a => a.GetProperty("sha256").GetString()!);
+
+    internal static string Url(string number, string sha256) => $"api/tickets/{number}/files/{sha256}";
+}

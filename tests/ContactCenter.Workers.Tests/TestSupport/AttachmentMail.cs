@@ -1,0 +1,61 @@
+using System.Text;
+using ContactCenter.Testing;
+using MimeKit;
+
+namespace ContactCenter.Workers.Tests.TestSupport;
+
+/// <summary>
+/// Two citizens' e-mails with attachments, dropped as .eml files: a damage report with a photo and an HTML report under
+/// a name that climbs out of its folder, and an unrelated request with a form.
+/// </summary>
+internal static class AttachmentMail
+{
+    public const string Html = "<html><body><script>alert(document.cookie)</script>Relazione del tecnico</body></html>";
+    public const string DamageSubject = "Danni alla casa dopo la frana";
+    public const string OtherSubject = "Richiesta modulo contributi";
+
+    /// <summary>Over the PostgreSQL archive's 1 MiB in-memory limit, so reading it back streams from the database.</summary>
+    public static byte[] Photo { get; } = RandomBytes(1_500_000, seed: 7);
+
+    public static byte[] Form { get; } = RandomBytes(5_000, seed: 8);
+
+    /// <summary>Writes both messages into <c>{folder}/inbox</c> and returns that folder.</summary>
+    public static string Write(TempDirectory folder)
+    {
+        var inbox = folder.Combine("inbox");
+        Directory.CreateDirectory(inbox);
+        Save(Path.Combine(inbox, "danni.eml"), Message("mario.rossi@example.it", DamageSubject, "Allego le foto dei danni e la relazione del tecnico.",
+            ("../../relazione.html", "text/html", Encoding.UTF8.GetBytes(Html)), ("foto danni.jpg", "image/jpeg", Photo)));
+        Save(Path.Combine(inbox, "modulo.eml"), Message("anna.bianchi@example.it", OtherSubject, "Invio il modulo compilato.",
+            ("modulo.pdf", "application/pdf", Form)));
+        return inbox;
+    }
+
+    private static MimeMessage Message(string from, string subject, string text, params (string Name, string Type, byte[] Bytes)[] files)
+    {
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@example.it", Date = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(1)) };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse("urp@protezionecivile.example.it"));
+        var body = new BodyBuilder { TextBody = text };
+        foreach (var (name, type, bytes) in files)
+        {
+            body.Attachments.Add(name, bytes, ContentType.Parse(type));
+        }
+
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static void Save(string path, MimeMessage message)
+    {
+        using var file = File.Create(path);
+        message.WriteTo(file);
+    }
+
+    private static byte[] RandomBytes(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}
