@@ -61,6 +61,9 @@ internal abstract class TicketStoreDecorator : ITicketStore
     public virtual Task<IReadOnlyList<WebhookQueueSummary>> SummarizeWebhooksAsync(bool pendingOnly, CancellationToken cancellationToken) =>
         Inner.SummarizeWebhooksAsync(pendingOnly, cancellationToken);
 
+    public virtual Task BackupAsync(string destinationPath, CancellationToken cancellationToken) =>
+        Inner.BackupAsync(destinationPath, cancellationToken);
+
     public virtual Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken) => Inner.GetModeAsync(cancellationToken);
 
     public virtual Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken) => Inner.SetModeAsync(mode, actor, cancellationToken);

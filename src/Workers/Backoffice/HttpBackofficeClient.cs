@@ -118,6 +118,21 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     public async Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         (await GetAsync<TicketStatistics>(string.Create(CultureInfo.InvariantCulture, $"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), cancellationToken).ConfigureAwait(false))!;
 
+    public async Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync(StoreSnapshotRoute.Path, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            return new StoreSnapshot(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         http.Dispose();

@@ -53,5 +53,11 @@ internal interface IBackofficeClient : IAsyncDisposable
     /// <summary>Spam indeed: the record stays held for good; rspamd learns it as spam.</summary>
     Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A consistent copy of the store taken between two writes (<see cref="ITicketStore.BackupAsync"/>); a PostgreSQL
+    /// store throws <see cref="NotSupportedException"/> naming its own tools.
+    /// </summary>
+    Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken);
+
     Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 }

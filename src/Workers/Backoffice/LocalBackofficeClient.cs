@@ -156,6 +156,9 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             };
         });
 
+    public Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken) =>
+        Guard(() => StoreSnapshots.OpenAsync(store, Path.GetDirectoryName(status.StorePath)!, time, cancellationToken));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task<TicketChangeResult> ChangeAsync(string number, TicketAction action, TicketChange change, ServiceMode mode,

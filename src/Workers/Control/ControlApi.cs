@@ -36,6 +36,7 @@ internal static class ControlApi
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
         MapTickets(app);
         TicketFileEndpoint.Map(app);
+        StoreSnapshotEndpoint.Map(app);
         app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>
         {
             var mode = await client.GetModeAsync(ct).ConfigureAwait(false);

@@ -28,4 +28,7 @@ internal static partial class ControlLog
 
     [LoggerMessage(EventId = 1908, Level = LogLevel.Information, Message = "Ticket {Number}: file {Sha256} read by {Actor}")]
     public static partial void TicketFileRead(ILogger logger, string number, string sha256, string actor);
+
+    [LoggerMessage(EventId = 1909, Level = LogLevel.Information, Message = "Store snapshot (a backup) read by {Actor}")]
+    public static partial void StoreSnapshotRead(ILogger logger, string actor);
 }

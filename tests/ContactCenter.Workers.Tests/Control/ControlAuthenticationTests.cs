@@ -148,6 +148,27 @@ public sealed partial class ControlAuthenticationTests : IDisposable
         (await NewKeyFromTheCliAsync("admin", "sala")).Key.Should().NotBe(key);
     }
 
+    [Fact]
+    public async Task StoreSnapshot_IsForAdminsOnly_AndIsTheStoreAsItStands()
+    {
+        await KnownStore.BuildAsync(folder.Combine("data"));
+        await using var service = await SecuredServiceHost.StartAsync(folder, Keys());
+        using var reader = service.Remote(readerKey);
+        using var admin = service.Remote(adminKey);
+
+        (await reader.GetAsync("api/store/snapshot")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a snapshot is every ticket at once");
+        var copy = folder.Combine("snapshot.db");
+        await File.WriteAllBytesAsync(copy, await admin.GetByteArrayAsync("api/store/snapshot"));
+
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = copy, ReadOnly = true }))
+        {
+            db.GetCollection("tickets").Count().Should().Be(4);
+        }
+
+        service.Logs.Entries.Should().Contain(e => e.EventId == 1909 && e.Message.Contains("admin"));
+        Directory.GetFiles(folder.Combine("data"), ".snapshot-*").Should().BeEmpty("the service's temporary copy is deleted once sent");
+    }
+
     private Dictionary<string, (string Role, string Hash)> Keys(params (string Name, string Role, string Hash)[] more)
     {
         var keys = new Dictionary<string, (string, string)> { ["reader"] = ("Reader", ApiKeyHash.Of(readerKey)), ["admin"] = ("Admin", ApiKeyHash.Of(adminKey)) };

@@ -30,6 +30,9 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Ticket store at {Path} closed")]
     public static partial void Closed(ILogger logger, string path);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Ticket store copied to {Path} ({Bytes} bytes) for a backup")]
+    public static partial void BackedUp(ILogger logger, string path, long bytes);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Debug, Message = "Archived {Sha256} ({Size} bytes, new: {IsNew})")]
     public static partial void Archived(ILogger logger, string sha256, long size, bool isNew);
 

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+
+namespace ContactCenter.Core.Storage.Backup;
+
+/// <summary>
+/// Mirrors a content-addressed archive folder (<c>ab/cd/{sha256}</c>) into a backup folder. Blobs are never changed or
+/// deleted, so a file already in the copy with the same size is the same blob and is left; a new one is copied under a
+/// temporary name, hashed on the way and renamed only if its bytes match its name, so a damaged original is reported,
+/// not copied over a good backup. One filesystem flush at the end makes the copies durable.
+/// </summary>
+public static class ArchiveMirror
+{
+    public static async Task<ArchiveMirrorReport> CopyAsync(string sourceRoot, string targetRoot, CancellationToken cancellationToken)
+    {
+        int present = 0, copied = 0;
+        long bytes = 0;
+        var problems = new List<string>();
+        if (!Directory.Exists(sourceRoot))
+        {
+            return new ArchiveMirrorReport(0, 0, 0, problems);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(sourceRoot, "*", SearchOption.AllDirectories))
+        {
+            var sha = Path.GetFileName(file);
+            if (sha is not { Length: 64 } || !sha.All(char.IsAsciiHexDigit))
+            {
+                continue; // a temporary file of a write in progress
+            }
+
+            var target = Path.Combine(targetRoot, sha[..2], sha[2..4], sha);
+            var length = new FileInfo(file).Length;
+            if (File.Exists(target) && new FileInfo(target).Length == length)
+            {
+                present++;
+                continue;
+            }
+
+            if (await CopyOneAsync(file, target, sha, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            copied++;
+            bytes += length;
+        }
+
+        if (copied > 0)
+        {
+            DirectorySync.FlushFileSystem(targetRoot);
+        }
+
+        return new ArchiveMirrorReport(present, copied, bytes, problems);
+    }
+
+    private static async Task<string?> CopyOneAsync(string source, string target, string sha, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (!string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"archive file {source}: its content hashes to {actual}, not to its name (damaged in the archive); not copied";
+            }
+
+            File.Move(temporary, target, overwrite: true);
+            return null;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

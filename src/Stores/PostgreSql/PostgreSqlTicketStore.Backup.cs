@@ -1,0 +1,7 @@
+namespace ContactCenter.Stores.PostgreSql;
+
+internal sealed partial class PostgreSqlTicketStore
+{
+    public Task BackupAsync(string destinationPath, CancellationToken cancellationToken) =>
+        Task.FromException(new NotSupportedException(PostgreSqlBackup.Advice));
+}

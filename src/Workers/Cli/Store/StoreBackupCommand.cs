@@ -1,0 +1,71 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Backup;
+using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Workers.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Store;
+
+/// <summary>
+/// <c>contactcenter store backup --to FOLDER</c>: a restorable copy of the embedded store, taken while the service runs.
+/// The database first (a snapshot between two writes, from the service when it runs), then the archive: originals are
+/// archived before the tickets that name them commit and are never deleted, so mirroring the archive after the snapshot
+/// copies every file the snapshot names. Then the copy is checked: each file a ticket, quarantined or held item names
+/// must be in the backup's archive.
+/// </summary>
+internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<StoreBackupSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, StoreBackupSettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            if (StoreProviderServiceCollectionExtensions.IsShared(session.Configuration))
+            {
+                await context.Error.WriteLineAsync(PostgreSqlBackup.Advice).ConfigureAwait(false);
+                return ExitCodes.BadUsage;
+            }
+
+            var folder = Path.GetFullPath(settings.To);
+            Directory.CreateDirectory(folder);
+            long databaseBytes;
+            await using (var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false))
+            await using (var snapshot = await client.OpenStoreSnapshotAsync(cancellationToken).ConfigureAwait(false))
+            {
+                databaseBytes = await StoreSnapshotFile.WriteAsync(snapshot.Content, folder, cancellationToken).ConfigureAwait(false);
+            }
+
+            var archive = Path.Combine(folder, "archive");
+            var mirror = await ArchiveMirror.CopyAsync(session.Get<IOptions<StoreOptions>>().Value.ResolvedArchivePath, archive, cancellationToken)
+                .ConfigureAwait(false);
+            var referenced = StoreBlobReferences.Read(Path.Combine(folder, StoreSnapshotFile.FileName));
+            var missing = referenced.Where(sha => !File.Exists(Path.Combine(archive, sha[..2], sha[2..4], sha))).Order(StringComparer.Ordinal).ToList();
+            var problems = mirror.Problems.Concat(missing.Select(sha => $"archive file {sha}: named by the store, not in the backup")).ToList();
+            var report = new StoreBackupReport(folder, databaseBytes, mirror.Copied, mirror.CopiedBytes, mirror.Present, referenced.Count, problems);
+            await PrintAsync(report, settings.Json).ConfigureAwait(false);
+            return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+
+    private async Task PrintAsync(StoreBackupReport report, bool json)
+    {
+        if (json)
+        {
+            CliJson.Write(context.Output, report);
+            return;
+        }
+
+        await context.Output.WriteLineAsync($"Backup in {report.Folder}: {StoreSnapshotFile.FileName} {report.DatabaseBytes:N0} bytes; archive "
+            + $"{report.ArchiveCopied:N0} new file(s) ({report.ArchiveCopiedBytes:N0} bytes), {report.ArchivePresent:N0} already there.").ConfigureAwait(false);
+        if (report.Complete)
+        {
+            await context.Output.WriteLineAsync($"Checked: the {report.Referenced:N0} archived file(s) the store names are all in the backup.").ConfigureAwait(false);
+            return;
+        }
+
+        await context.Error.WriteLineAsync($"The backup is incomplete ({report.Problems.Count} problem(s)):").ConfigureAwait(false);
+        foreach (var problem in report.Problems.Take(20))
+        {
+            await context.Error.WriteLineAsync("  - " + problem).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Store;
+
+internal sealed class StoreBackupSettings : JsonSettings
+{
+    [CommandOption("--to <FOLDER>")]
+    [Description("The backup folder (made if missing): tickets.db is replaced by the new snapshot, archive/ gains the new originals.")]
+    public string To { get; init; } = "";
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(To) ? Spectre.Console.ValidationResult.Error("--to FOLDER is required.") : base.Validate();
+}
