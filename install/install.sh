@@ -15,13 +15,15 @@ user="contactcenter"
 from=""
 packages=1
 start=1
+backupdir=""
 
 usage() {
   cat <<USAGE
-Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--no-packages] [--no-start]
+Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--backup-to DIR] [--no-packages] [--no-start]
   --root DIR        install under DIR instead of / (no user creation, no systemctl)
   --from DIR        use an already published build instead of running dotnet publish
   --user NAME       system user running the service (default contactcenter)
+  --backup-to DIR   back the store up to DIR every night (contactcenter-backup.timer; README, "Backup and restore")
   --no-packages     do not install Debian packages (only check them)
   --no-start        do not enable or start the service
 USAGE
@@ -32,12 +34,18 @@ while (($#)); do
     --root) root="${2%/}"; shift 2 ;;
     --from) from="$2"; shift 2 ;;
     --user) user="$2"; shift 2 ;;
+    --backup-to) backupdir="${2%/}"; shift 2 ;;
     --no-packages) packages=0; shift ;;
     --no-start) start=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+if [[ -n "$backupdir" && "$backupdir" != /* ]]; then
+  echo "install.sh: --backup-to needs an absolute path (the unit runs it from the data folder)" >&2
+  exit 2
+fi
 
 say() { printf '==> %s\n' "$*"; }
 staged() { [[ -n "$root" ]]; }
@@ -135,6 +143,17 @@ awk -v prefix="$prefix" -v confdir="$confdir" -v datadir="$datadir" -v user="$us
   "$here/contactcenter.service.in" > "$unit"
 chmod 0644 "$unit"
 
+if [[ -n "$backupdir" ]]; then
+  say "Nightly backup to $backupdir (contactcenter-backup.timer)"
+  mkdir -p "$root$backupdir"
+  staged || chown "$user:$user" "$backupdir"
+  chmod 0750 "$root$backupdir"
+  sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
+      -e "s|@BACKUPDIR@|$backupdir|g" "$here/contactcenter-backup.service.in" > "$root/etc/systemd/system/contactcenter-backup.service"
+  install -m 0644 "$here/contactcenter-backup.timer" "$root/etc/systemd/system/contactcenter-backup.timer"
+  chmod 0644 "$root/etc/systemd/system/contactcenter-backup.service"
+fi
+
 # Without systemd as PID 1 (a container, WSL, some VMs) systemctl cannot work: the files are in place, so say how
 # to run the service instead of stopping halfway. CONTACTCENTER_SYSTEMD_DIR exists for the install tests.
 if ((start)) && [[ ! -d "${CONTACTCENTER_SYSTEMD_DIR:-/run/systemd/system}" ]]; then
@@ -154,6 +173,7 @@ if ! staged && ((start)); then
   systemctl daemon-reload
   systemctl enable contactcenter.service
   systemctl restart contactcenter.service
+  [[ -z "$backupdir" ]] || systemctl enable --now contactcenter-backup.timer
   say "Started. Check it with: systemctl status contactcenter; sudo contactcenter channels check"
 elif ((was_running)); then
   systemctl daemon-reload

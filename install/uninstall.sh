@@ -12,9 +12,12 @@ while (($#)); do
   esac
 done
 if [[ -z "$root" ]]; then
+  systemctl disable --now contactcenter-backup.timer 2>/dev/null || true
   systemctl disable --now contactcenter.service 2>/dev/null || true
 fi
-rm -f "$root/etc/systemd/system/contactcenter.service"
+# The backup timer's units go with the service; the backups themselves stay where --backup-to put them.
+rm -f "$root/etc/systemd/system/contactcenter.service" "$root/etc/systemd/system/contactcenter-backup.service" \
+  "$root/etc/systemd/system/contactcenter-backup.timer"
 [[ -z "$root" ]] && systemctl daemon-reload || true
 rm -rf "$root/opt/contactcenter"
 # Only the wrapper install.sh wrote, not a program of the same name an admin put there.

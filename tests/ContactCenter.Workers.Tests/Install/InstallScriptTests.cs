@@ -108,6 +108,53 @@ public sealed class InstallScriptTests
     }
 
     [Fact]
+    public async Task Install_WithBackupTo_WritesAVerifiedHardenedBackupServiceAndTimer_UninstallRemovesThem()
+    {
+        using var root = new TempDirectory("cc-install");
+
+        var result = await ProcessRunner.RunAsync(
+            "bash", [Script, "--root", root.Path, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start", "--backup-to", "/srv/backup/contactcenter/"],
+            TimeSpan.FromMinutes(2));
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        Directory.Exists(root.Combine("srv", "backup", "contactcenter")).Should().BeTrue();
+        var units = root.Combine("etc", "systemd", "system");
+        var service = await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-backup.service"));
+        service.Should().Contain("Type=oneshot").And.Contain("User=contactcenter")
+            .And.Contain("ExecStart=/opt/contactcenter/contactcenter store backup --to /srv/backup/contactcenter --config /etc/contactcenter/appsettings.json")
+            .And.Contain("ReadWritePaths=/var/lib/contactcenter /srv/backup/contactcenter")
+            .And.Contain("Environment=ContactCenter__Store__DataDirectory=/var/lib/contactcenter")
+            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@");
+        (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-backup.timer"))).Should().Contain("OnCalendar=").And.Contain("Persistent=true");
+
+        CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
+        var verify = await ProcessRunner.RunAsync("systemd-analyze", ["verify", $"--root={root.Path}", "contactcenter-backup.service", "contactcenter-backup.timer"],
+            TimeSpan.FromMinutes(1));
+        verify.ExitCode.Should().Be(0, verify.StandardError);
+        verify.StandardError.Should().NotContain("contactcenter-backup", "systemd-analyze found problems in the backup units");
+        var security = await ProcessRunner.RunAsync(
+            "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, "contactcenter-backup.service")], TimeSpan.FromMinutes(1));
+        security.ExitCode.Should().Be(0, "the backup runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
+
+        var uninstall = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "install", "uninstall.sh"), "--root", root.Path], TimeSpan.FromMinutes(1));
+        uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
+        Directory.GetFiles(units, "contactcenter*").Should().BeEmpty();
+        Directory.Exists(root.Combine("srv", "backup", "contactcenter")).Should().BeTrue("backups are never deleted by an uninstall");
+    }
+
+    [Fact]
+    public async Task Install_BackupToARelativePath_IsRefused()
+    {
+        using var root = new TempDirectory("cc-install");
+
+        var result = await ProcessRunner.RunAsync(
+            "bash", [Script, "--root", root.Path, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start", "--backup-to", "backup"], TimeSpan.FromMinutes(2));
+
+        result.ExitCode.Should().Be(2);
+        result.StandardError.Should().Contain("--backup-to needs an absolute path");
+    }
+
+    [Fact]
     public async Task ProductionTemplate_PassesConfigCheck()
     {
         var template = Path.Combine(RepositoryPaths.Root, "install", "appsettings.production.json");
