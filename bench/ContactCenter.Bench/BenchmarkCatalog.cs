@@ -15,6 +15,7 @@ internal static class BenchmarkCatalog
     [
         new DiskSyncBenchmark(),
         new StoreBenchmark(),
+        new BackupBenchmark(),
         new MailBenchmark(),
         new Pop3Benchmark(),
         new LatencyBenchmark(),
