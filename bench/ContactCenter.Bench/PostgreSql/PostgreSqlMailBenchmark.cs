@@ -15,9 +15,9 @@ namespace ContactCenter.Bench.PostgreSql;
 /// <summary>
 /// The e-mail row (same mailbox mix, same Maildir seeding, same MailKit+MimeKit floor) with the service's store on
 /// PostgreSQL: tickets and originals (the <c>blobs</c> table, the default archive) in a private PostgreSQL on loopback.
-/// The same messages are seeded into four mailboxes and ingested twice on each store, alternating, so a second row says
+/// The same messages are seeded into six mailboxes and ingested twice on each store, alternating, so a second row says
 /// whether the store costs the pipeline anything: PostgreSQL's faster rate over LiteDB's (after an untimed warm-up
-/// ingest, so that neither pays for the JIT). The floor only reads, so it runs first and the mailboxes need no restoring.
+/// ingest, so that neither pays for the JIT); a third does the same with the originals in a folder (<c>Archive: Folder</c>). The floor only reads, so it runs first and the mailboxes need no restoring.
 /// </summary>
 internal sealed class PostgreSqlMailBenchmark : IBenchmark
 {
@@ -28,9 +28,10 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         var count = context.Size(2_000, 500);
         await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ProductionSettings.With(ServerStatements.Settings));
         string[] databases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
+        string[] folderDatabases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
         var warmDatabase = await MigratedDatabaseAsync(postgres, cancellationToken);
 
-        foreach (var database in databases)
+        foreach (var database in databases.Concat(folderDatabases))
         {
             await WarmWal.RunAsync(database, cancellationToken);
         }
@@ -38,11 +39,12 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         await using var server = await DovecotServer.CreateAsync(cancellationToken);
         string[] pgUsers = [server.CreateUser("pgbench"), server.CreateUser("pgbench2")];
         string[] liteUsers = [server.CreateUser("litebench"), server.CreateUser("litebench2")];
+        string[] folderUsers = [server.CreateUser("pgfolder"), server.CreateUser("pgfolder2")];
         var warmUser = server.CreateUser("warmbench");
         var pgWarmUser = server.CreateUser("pgwarmbench");
         // The same messages in each of the four timed mailboxes.
         var seeded = new List<(int Count, long Bytes, TimeSpan Elapsed)>();
-        foreach (var user in pgUsers.Concat(liteUsers))
+        foreach (var user in pgUsers.Concat(liteUsers).Concat(folderUsers))
         {
             seeded.Add(await MailboxSeeder.SeedAsync(server, user, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken));
         }
@@ -64,16 +66,21 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         // Two rounds, the stores alternating, each run on its own mailbox and store: a single run of either can be
         // slowed by whatever else the machine does (LiteDB's flush of the whole filesystem most of all), and the faster
         // run of each store is the one least disturbed.
-        var (lites, pgs) = (new List<Ingest>(), new List<Ingest>());
+        // The third store is PostgreSQL with the originals in a folder (Archive: Folder, as on a shared mount): what
+        // the tickets alone cost on PostgreSQL, apart from writing originals into the database.
+        var (lites, pgs, folders) = (new List<Ingest>(), new List<Ingest>(), new List<Ingest>());
         for (var round = 0; round < 2; round++)
         {
             await ProcessSettle.WaitAsync(cancellationToken);
             lites.Add(await IngestAsync(context, server, liteUsers[round], count, null, null, cancellationToken));
             await ProcessSettle.WaitAsync(cancellationToken);
             pgs.Add(await IngestAsync(context, server, pgUsers[round], count, databases[round], postgres, cancellationToken));
+            await ProcessSettle.WaitAsync(cancellationToken);
+            folders.Add(await IngestAsync(context, server, folderUsers[round], count, folderDatabases[round], postgres, cancellationToken, PostgreSqlArchiveKind.Folder));
         }
 
-        var (lite, pg) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!);
+        var (lite, pg, folder) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!, folders.MinBy(i => i.Elapsed)!);
+        var folderRate = Rate.PerSecond(count, folder.Elapsed);
         var runs = string.Create(CultureInfo.InvariantCulture,
             $"faster of two alternating runs each (LiteDB {string.Join(" and ", lites.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}, "
             + $"PostgreSQL {string.Join(" and ", pgs.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))})");
@@ -111,11 +118,23 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             {
                 TargetMet = rate >= liteRate,
             },
+            new BenchRow(
+                $"E-mail end to end, PostgreSQL store with originals in a folder (`Archive: Folder`) against LiteDB store ({count:N0} messages, same run)",
+                Rate.Format(folderRate, "msg/s"),
+                $"the LiteDB runs above: {Rate.Format(liteRate, "msg/s")}",
+                folderRate / liteRate,
+                "–",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"tickets in PostgreSQL, originals as files on the same disk as LiteDB's archive (a shared mount in a cluster), flushed before each batch commits; faster of two runs "
+                    + $"({string.Join(" and ", folders.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}), alternating with the two rows above; "
+                    + $"dispatch {folder.Clock.Total("store.DispatchAsync").TotalSeconds:F1} s, archive writes {folder.Clock.Total("archive.StoreAsync").TotalSeconds:F1} s summed; "
+                    + $"CPU: bench process {folder.Cpu.TotalSeconds:F1} s, PostgreSQL server {folder.ServerCpu:F1} s (with originals in the database {pg.ServerCpu:F1} s). "
+                    + $"Store bottleneck: {folder.StoreWait}")),
         ];
     }
 
     private static async Task<Ingest> IngestAsync(BenchContext context, DovecotServer server, string user, int count, string? database, PostgresServer? postgres,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, PostgreSqlArchiveKind archive = PostgreSqlArchiveKind.Database)
     {
         var clock = new PhaseClock();
         var settings = BenchServices.ImapChannel("urp", server, user);
@@ -124,9 +143,10 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             settings["ContactCenter:Store:Provider"] = "PostgreSql";
             settings["ContactCenter:Store:PostgreSql:ConnectionString"] = database;
             settings["ContactCenter:Store:PostgreSql:Clustered"] = "false";
+            settings["ContactCenter:Store:PostgreSql:Archive"] = archive.ToString();
         }
 
-        var store = database is null ? "LiteDB" : "PostgreSQL";
+        var store = database is null ? "LiteDB" : archive == PostgreSqlArchiveKind.Folder ? "PostgreSQL (originals in a folder)" : "PostgreSQL";
         await using var services = new BenchServices(context.NewFolder($"pgmail-{user}"), settings, clock: clock);
         await services.WarmUpAsync(cancellationToken);
         if (database is not null)
