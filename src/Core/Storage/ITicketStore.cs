@@ -114,12 +114,12 @@ public interface ITicketStore : IDisposable
 
     Task<ServiceMode> GetModeAsync(CancellationToken cancellationToken);
 
+    Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes a consistent copy of the store's database to <paramref name="destinationPath"/> (a new file, flushed to
     /// disk), taken between two writes. Only the embedded store is one file to copy: the PostgreSQL store throws
     /// <see cref="NotSupportedException"/> naming PostgreSQL's own tools.
     /// </summary>
     Task BackupAsync(string destinationPath, CancellationToken cancellationToken);
-
-    Task SetModeAsync(ServiceMode mode, string actor, CancellationToken cancellationToken);
 }
