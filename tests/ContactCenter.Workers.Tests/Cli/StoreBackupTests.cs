@@ -72,6 +72,33 @@ public sealed class StoreBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_Verify_FindsAndRepairsAFileDamagedInTheBackup()
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Control = new { Enabled = false },
+            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
+        });
+        (await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config)).ExitCode.Should().Be(0);
+        var backup = folder.Combine("backup");
+        var first = await Backup(config, backup);
+        var copy = Directory.GetFiles(Path.Combine(backup, "archive"), "*", SearchOption.AllDirectories).Single(f => new FileInfo(f).Length == AttachmentMail.Photo.Length);
+        var damaged = (byte[])AttachmentMail.Photo.Clone();
+        damaged[^1] ^= 0xFF;
+        File.WriteAllBytes(copy, damaged);
+
+        var unverified = await Backup(config, backup);
+        var verified = await Backup(config, backup, "--verify");
+
+        unverified.GetProperty("verified").ValueKind.Should().Be(JsonValueKind.Null, "a plain backup trusts a file of the right size");
+        verified.GetProperty("repaired").GetInt32().Should().Be(1);
+        verified.GetProperty("verified").GetInt32().Should().Be(first.GetProperty("referenced").GetInt32() - 1);
+        File.ReadAllBytes(copy).Should().Equal(AttachmentMail.Photo);
+    }
+
+    [Fact]
     public async Task Backup_PostgreSqlStore_PointsToPostgreSqlsOwnTools()
     {
         var config = JsonConfigFile.Write(folder.Path, new
@@ -99,9 +126,9 @@ public sealed class StoreBackupTests : IDisposable
         }
     }
 
-    private static async Task<JsonElement> Backup(string config, string to)
+    private static async Task<JsonElement> Backup(string config, string to, params string[] more)
     {
-        var result = await CliRun.RunAsync(null, "store", "backup", "--to", to, "--json", "--config", config);
+        var result = await CliRun.RunAsync(null, ["store", "backup", "--to", to, "--json", "--config", config, .. more]);
         result.ExitCode.Should().Be(0, result.Output + result.Error);
         var report = JsonDocument.Parse(result.Output).RootElement;
         report.GetProperty("complete").GetBoolean().Should().BeTrue();

@@ -54,6 +54,57 @@ public static class ArchiveMirror
         return new ArchiveMirrorReport(present, copied, bytes, problems);
     }
 
+    /// <summary>
+    /// Re-hashes each of <paramref name="hashes"/> in the copy; one whose bytes no longer match its name (damaged on
+    /// the backup's disk) is copied again from <paramref name="sourceRoot"/> when the original there is sound.
+    /// </summary>
+    public static async Task<ArchiveVerification> VerifyAsync(string sourceRoot, string targetRoot, IEnumerable<string> hashes, CancellationToken cancellationToken)
+    {
+        int verified = 0, repaired = 0;
+        var problems = new List<string>();
+        foreach (var sha in hashes)
+        {
+            var target = Path.Combine(targetRoot, sha[..2], sha[2..4], sha);
+            if (!File.Exists(target))
+            {
+                continue; // reported as missing by the caller
+            }
+
+            var actual = await HashOfAsync(target, cancellationToken).ConfigureAwait(false);
+            if (string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
+            {
+                verified++;
+                continue;
+            }
+
+            var source = Path.Combine(sourceRoot, sha[..2], sha[2..4], sha);
+            var problem = File.Exists(source)
+                ? await CopyOneAsync(source, target, sha, cancellationToken).ConfigureAwait(false)
+                : "not in the archive either";
+            if (problem is null)
+            {
+                repaired++;
+            }
+            else
+            {
+                problems.Add($"archive file {sha}: damaged in the backup (its content hashes to {actual}) and not repaired: {problem}");
+            }
+        }
+
+        if (repaired > 0)
+        {
+            DirectorySync.FlushFileSystem(targetRoot);
+        }
+
+        return new ArchiveVerification(verified, repaired, problems);
+    }
+
+    private static async Task<string> HashOfAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(input, cancellationToken).ConfigureAwait(false));
+    }
+
     private static async Task<string?> CopyOneAsync(string source, string target, string sha, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

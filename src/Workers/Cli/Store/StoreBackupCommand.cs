@@ -36,12 +36,15 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
             }
 
             var archive = Path.Combine(folder, "archive");
-            var mirror = await ArchiveMirror.CopyAsync(session.Get<IOptions<StoreOptions>>().Value.ResolvedArchivePath, archive, cancellationToken)
-                .ConfigureAwait(false);
+            var source = session.Get<IOptions<StoreOptions>>().Value.ResolvedArchivePath;
+            var mirror = await ArchiveMirror.CopyAsync(source, archive, cancellationToken).ConfigureAwait(false);
             var referenced = StoreBlobReferences.Read(Path.Combine(folder, StoreSnapshotFile.FileName));
             var missing = referenced.Where(sha => !File.Exists(Path.Combine(archive, sha[..2], sha[2..4], sha))).Order(StringComparer.Ordinal).ToList();
             var problems = mirror.Problems.Concat(missing.Select(sha => $"archive file {sha}: named by the store, not in the backup")).ToList();
-            var report = new StoreBackupReport(folder, databaseBytes, mirror.Copied, mirror.CopiedBytes, mirror.Present, referenced.Count, problems);
+            var verification = settings.Verify ? await ArchiveMirror.VerifyAsync(source, archive, referenced, cancellationToken).ConfigureAwait(false) : null;
+            problems.AddRange(verification?.Problems ?? []);
+            var report = new StoreBackupReport(folder, databaseBytes, mirror.Copied, mirror.CopiedBytes, mirror.Present, referenced.Count, problems,
+                verification?.Verified, verification?.Repaired);
             await PrintAsync(report, settings.Json).ConfigureAwait(false);
             return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
         });
@@ -56,6 +59,12 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
 
         await context.Output.WriteLineAsync($"Backup in {report.Folder}: {StoreSnapshotFile.FileName} {report.DatabaseBytes:N0} bytes; archive "
             + $"{report.ArchiveCopied:N0} new file(s) ({report.ArchiveCopiedBytes:N0} bytes), {report.ArchivePresent:N0} already there.").ConfigureAwait(false);
+        if (report.Verified is { } verified)
+        {
+            await context.Output.WriteLineAsync($"Verified: {verified:N0} file(s) re-hashed sound, {report.Repaired:N0} damaged in the backup and copied again.")
+                .ConfigureAwait(false);
+        }
+
         if (report.Complete)
         {
             await context.Output.WriteLineAsync($"Checked: the {report.Referenced:N0} archived file(s) the store names are all in the backup.").ConfigureAwait(false);

@@ -35,11 +35,40 @@ public sealed class ArchiveMirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_FileDamagedInTheCopy_IsCopiedAgain_OrReportedWhenTheOriginalIsDamagedToo()
+    {
+        var source = _temp.Combine("archive");
+        var target = _temp.Combine("backup", "archive");
+        var photo = Blob(source, RandomNumberGenerator.GetBytes(50_000));
+        var letter = Blob(source, RandomNumberGenerator.GetBytes(20_000));
+        var sound = Blob(source, "intatto"u8.ToArray());
+        await ArchiveMirror.CopyAsync(source, target, default);
+        Damage(target, photo);
+        Damage(target, letter);
+        Damage(source, letter);
+
+        var verification = await ArchiveMirror.VerifyAsync(source, target, [photo, letter, sound], default);
+
+        (verification.Verified, verification.Repaired).Should().Be((1, 1));
+        File.ReadAllBytes(Path.Combine(target, photo[..2], photo[2..4], photo)).Should().Equal(File.ReadAllBytes(Path.Combine(source, photo[..2], photo[2..4], photo)));
+        verification.Problems.Should().ContainSingle().Which.Should().Contain(letter).And.Contain("damaged in the backup");
+    }
+
+    [Fact]
     public async Task Copy_NoArchiveYet_IsEmpty()
     {
         var report = await ArchiveMirror.CopyAsync(_temp.Combine("none"), _temp.Combine("backup"), default);
 
         (report.Present, report.Copied, report.Problems.Count).Should().Be((0, 0, 0));
+    }
+
+    /// <summary>Flips the last byte: the size stays, so only a hash can tell.</summary>
+    private static void Damage(string root, string sha)
+    {
+        var path = Path.Combine(root, sha[..2], sha[2..4], sha);
+        var bytes = File.ReadAllBytes(path);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
     }
 
     private static string Blob(string root, byte[] bytes)
