@@ -29,6 +29,9 @@ internal sealed record ServiceStatusReport
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>
     public IReadOnlyList<WebhookQueueSummary> Webhooks { get; init; } = [];
 
+    /// <summary>The last <c>store backup</c> of this store (LiteDB), or null when none is recorded.</summary>
+    public Core.Storage.Backup.BackupRecord? LastBackup { get; init; }
+
     /// <summary>Free space under the store's folders on the machine that answered (data, archive, quarantine) and the temp folder.</summary>
     public IReadOnlyList<FolderSpace> Disk { get; init; } = [];
 }

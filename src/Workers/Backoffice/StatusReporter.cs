@@ -44,6 +44,7 @@ internal sealed class StatusReporter(
             OverdueTickets = tickets.Sum(t => t.Overdue),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
+            LastBackup = Core.Storage.Backup.BackupRecordFile.Read(Core.Storage.Backup.BackupRecordFile.PathFor(storeOptions.Value)),
             Disk = [.. new DiskSpace(new ServiceFolders(catalog, storeOptions, configuration)).Read().Select(f => new FolderSpace(f.Subject, f.Path, f.FreeBytes))],
         };
     }

@@ -10,8 +10,8 @@ namespace ContactCenter.Workers.Control;
 
 /// <summary>
 /// Outbox size, oldest unsent receipt's age, quarantine size, open, overdue and to-review tickets per channel, and the
-/// store folders' free space as observable gauges: what an alert watches (a promise broken, a backlog growing) without
-/// polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
+/// store folders' free space and the last backup's age as observable gauges: what an alert watches (a promise broken, a
+/// backlog growing, backups that stopped) without polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
 /// are read on a timer and the gauges report the last read; free space comes from the file system at each scrape.
 /// </summary>
 internal sealed class BacklogGauges : BackgroundService
@@ -25,7 +25,7 @@ internal sealed class BacklogGauges : BackgroundService
     private DateTimeOffset? ticketsAt;
 
     public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger,
-        DiskSpace disk)
+        DiskSpace disk, IOptions<StoreOptions> storeOptions)
     {
         this.store = store;
         this.time = time;
@@ -43,7 +43,18 @@ internal sealed class BacklogGauges : BackgroundService
         // Read at each scrape: statvfs, not the store, so nothing to wait for.
         meter.CreateObservableGauge("contactcenter.disk.free", () => disk.Read().Select(f => new Measurement<long>(f.FreeBytes, new KeyValuePair<string, object?>("folder", f.Subject))),
             "By", "Free space under the store's folders (store, archive, quarantine) and the temp folder (temp).");
+        // The file `store backup` leaves, read at each scrape: nothing when no backup ever ran, so an alert can tell.
+        var backups = Core.Storage.Backup.BackupRecordFile.PathFor(storeOptions.Value);
+        meter.CreateObservableGauge("contactcenter.backup.age", () => BackupAge(backups), "s", "Time since the last complete store backup.");
+        meter.CreateObservableGauge("contactcenter.backup.last.complete", () => BackupComplete(backups), "{run}",
+            "1 when the last store backup was complete, 0 when it found problems.");
     }
+
+    private IEnumerable<Measurement<double>> BackupAge(string path) =>
+        Core.Storage.Backup.BackupRecordFile.Read(path)?.LastCompleteAt is { } at ? [new((time.GetUtcNow() - at).TotalSeconds)] : [];
+
+    private static IEnumerable<Measurement<int>> BackupComplete(string path) =>
+        Core.Storage.Backup.BackupRecordFile.Read(path) is { } record ? [new(record.LastRunComplete ? 1 : 0)] : [];
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {

@@ -42,6 +42,10 @@ public sealed class StoreBackupTests : IDisposable
         var restored = Restore(backup, "restored");
         var tickets = await Tickets(restored);
         tickets.Should().HaveCount(Bulk + 2);
+        var status = JsonDocument.Parse((await CliRun.RunAsync(null, "status", "--json", "--config", service.Config)).Output).RootElement.GetProperty("lastBackup");
+        status.GetProperty("lastRunComplete").GetBoolean().Should().BeTrue();
+        status.GetProperty("folder").GetString().Should().Be(backup);
+        (await service.Http.GetStringAsync("metrics")).Should().Contain("contactcenter_backup_age_seconds").And.Contain("contactcenter_backup_last_complete");
         var damage = tickets.Single(t => t.GetProperty("subject").GetString() == AttachmentMail.DamageSubject).GetProperty("number").GetString()!;
         var save = await CliRun.RunAsync(null, "tickets", "save", damage, "--to", folder.Combine("saved"), "--config", restored);
         save.ExitCode.Should().Be(0, save.Error);
@@ -69,6 +73,8 @@ public sealed class StoreBackupTests : IDisposable
         result.Error.Should().Contain("incomplete").And.Contain($"{sha}: named by the store, not in the backup").And.Contain("damaged in the archive");
         File.Exists(folder.Combine("backup", "archive", sha[..2], sha[2..4], sha)).Should().BeFalse();
         File.Exists(folder.Combine("backup", "tickets.db")).Should().BeTrue();
+        var status = await CliRun.RunAsync(null, "status", "--config", config);
+        status.Output.Should().Contain("incomplete").And.Contain("last complete never");
     }
 
     [Fact]

@@ -42,6 +42,13 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             console.MarkupLine("Disk: " + string.Join(", ", r.Disk.Select(d => $"{d.Folder} {StatusFormat.Bytes(d.FreeBytes)} free")));
         }
 
+        if (r.LastBackup is { } b)
+        {
+            console.MarkupLine($"Backup: last run {dates.Format(b.LastRunAt)} to {Markup.Escape(b.Folder)}, " +
+                (b.LastRunComplete ? "[green]complete[/]" : $"[red]incomplete ({b.Problems} problem(s))[/], last complete " +
+                    (b.LastCompleteAt is { } complete ? $"{StatusFormat.Age(r.At - complete)} ago" : "never")));
+        }
+
         console.MarkupLine($"Quarantine: {StatusFormat.Count(r.QuarantinePending, "item(s) waiting for an admin")}");
         console.MarkupLine($"Outbox: {StatusFormat.Count(r.OutboxPending, "receipt(s) not yet sent")}" +
             (r.OutboxOldestAt is { } oldest ? $", oldest {StatusFormat.Age(r.At - oldest)} old" : ""));

@@ -45,6 +45,8 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
             problems.AddRange(verification?.Problems ?? []);
             var report = new StoreBackupReport(folder, databaseBytes, mirror.Copied, mirror.CopiedBytes, mirror.Present, referenced.Count, problems,
                 verification?.Verified, verification?.Repaired);
+            var storeOptions = session.Get<IOptions<StoreOptions>>().Value;
+            BackupRecordFile.Write(BackupRecordFile.PathFor(storeOptions), session.Get<TimeProvider>().GetUtcNow(), report.Complete, folder, problems.Count);
             await PrintAsync(report, settings.Json).ConfigureAwait(false);
             return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
         });
