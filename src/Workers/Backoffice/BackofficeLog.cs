@@ -20,8 +20,8 @@ internal static partial class BackofficeLog
     [LoggerMessage(EventId = 1924, Level = LogLevel.Information, Message = "Service mode set to {Mode} by {Actor} (was {Previous})")]
     public static partial void ModeSet(ILogger logger, Core.Storage.ServiceMode mode, string actor, Core.Storage.ServiceMode previous);
 
-    [LoggerMessage(EventId = 1925, Level = LogLevel.Error, Message = "Ticket {Number} refers to file {Sha256}, which is not in the archive: restore it from a backup of the archive")]
-    public static partial void TicketFileMissing(ILogger logger, string number, string sha256);
+    [LoggerMessage(EventId = 1925, Level = LogLevel.Error, Message = "{Owner} refers to file {Sha256}, which is not in the archive: restore it from a backup of the archive")]
+    public static partial void ArchivedFileMissing(ILogger logger, string owner, string sha256);
 
     [LoggerMessage(EventId = 2180, Level = LogLevel.Information, Message = "Ticket opened by hand ({SourceKey}) by {Operator}: {Outcome} {TicketNumber}")]
     public static partial void TicketOpened(ILogger logger, string sourceKey, string @operator, Core.Storage.DispatchOutcomeKind outcome, string? ticketNumber);

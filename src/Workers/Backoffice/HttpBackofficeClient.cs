@@ -43,41 +43,14 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         GetAsync<Ticket>($"api/tickets/{Uri.EscapeDataString(number.Trim())}", cancellationToken);
 
-    public async Task<TicketFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken)
-    {
-        if (!TicketFiles.IsSha256(sha256))
-        {
-            return null;
-        }
+    public Task<ArchivedFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken) =>
+        TicketFiles.IsSha256(sha256) ? OpenArchivedAsync(ArchivedFileRoutes.TicketFile(number, sha256), cancellationToken) : Task.FromResult<ArchivedFile?>(null);
 
-        // Headers only: the content is read as the caller copies it, never whole in memory.
-        var response = await http.GetAsync(TicketFileRoute.For(number, sha256), HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-        try
-        {
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                response.Dispose();
-                return null;
-            }
+    public Task<ArchivedFile?> OpenQuarantineOriginalAsync(int id, CancellationToken cancellationToken) =>
+        OpenArchivedAsync(ArchivedFileRoutes.QuarantineOriginal(id), cancellationToken);
 
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            var headers = response.Content.Headers;
-            var file = new TicketAttachment
-            {
-                FileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? "",
-                ContentType = headers.ContentType?.MediaType ?? "application/octet-stream",
-                Size = headers.ContentLength ?? -1,
-                Sha256 = sha256.ToLowerInvariant(),
-            };
-            return new TicketFile(file, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    public Task<ArchivedFile?> OpenSpamOriginalAsync(int id, CancellationToken cancellationToken) =>
+        OpenArchivedAsync(ArchivedFileRoutes.SpamOriginal(id), cancellationToken);
 
     public Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken) =>
         PostAsync<TicketOpenResult>("api/tickets", request, cancellationToken);
@@ -137,6 +110,36 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     {
         http.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Headers only: the content is read as the caller copies it, never whole in memory. The ETag is the hash.</summary>
+    private async Task<ArchivedFile?> OpenArchivedAsync(string url, CancellationToken cancellationToken)
+    {
+        var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
+
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            var headers = response.Content.Headers;
+            var file = new TicketAttachment
+            {
+                FileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? "",
+                ContentType = headers.ContentType?.MediaType ?? "application/octet-stream",
+                Size = headers.ContentLength ?? -1,
+                Sha256 = response.Headers.ETag?.Tag.Trim('"') ?? "",
+            };
+            return new ArchivedFile(file, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     private async Task<T?> GetAsync<T>(string url, CancellationToken cancellationToken)

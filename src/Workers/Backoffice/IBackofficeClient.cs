@@ -22,9 +22,9 @@ internal interface IBackofficeClient : IAsyncDisposable
 
     /// <summary>
     /// Opens one of the ticket's files (<see cref="TicketFiles"/>) by its SHA-256; null when there is no such ticket or
-    /// the ticket has no such file. A file the ticket names but the archive lacks throws <see cref="TicketFileMissingException"/>.
+    /// the ticket has no such file. A file the ticket names but the archive lacks throws <see cref="ArchivedFileMissingException"/>.
     /// </summary>
-    Task<TicketFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken);
+    Task<ArchivedFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken);
 
     /// <summary>Opens a ticket for a call registered by an operator; idempotent by the request's id.</summary>
     Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken);
@@ -46,6 +46,12 @@ internal interface IBackofficeClient : IAsyncDisposable
     Task<IReadOnlyList<SpamRecord>> ListSpamAsync(bool includeResolved, CancellationToken cancellationToken);
 
     Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>A quarantined item's original, to look at before a retry or discard; null when there is no such item or it has none.</summary>
+    Task<ArchivedFile?> OpenQuarantineOriginalAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>A held spam item's original, to look at before a release; null when there is no such item or it has none.</summary>
+    Task<ArchivedFile?> OpenSpamOriginalAsync(int id, CancellationToken cancellationToken);
 
     /// <summary>A false positive: the held original becomes a normal ticket (with its receipt); rspamd learns it as ham.</summary>
     Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken);

@@ -61,28 +61,10 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         Guard(() => store.GetAsync(number.Trim(), cancellationToken));
 
-    public Task<TicketFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken) =>
-        Guard(async () =>
-        {
-            var ticket = await store.GetAsync(number.Trim(), cancellationToken).ConfigureAwait(false);
-            if (ticket is null || TicketFiles.Find(ticket, sha256) is not { } file)
-            {
-                return null;
-            }
-
-            var archive = services.GetRequiredService<IContentArchive>();
-            try
-            {
-                // The database archive reads synchronously: not on the caller's thread.
-                var content = await Task.Run(() => archive.OpenRead(file.Sha256), cancellationToken).ConfigureAwait(false);
-                return new TicketFile(file, content);
-            }
-            catch (FileNotFoundException ex)
-            {
-                BackofficeLog.TicketFileMissing(logger, ticket.Number, file.Sha256);
-                throw new TicketFileMissingException(ticket.Number, file.Sha256, ex);
-            }
-        });
+    public Task<ArchivedFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken) =>
+        Guard(async () => await store.GetAsync(number.Trim(), cancellationToken).ConfigureAwait(false) is { } ticket && TicketFiles.Find(ticket, sha256) is { } file
+            ? await OpenArchivedAsync($"Ticket {ticket.Number}", file, cancellationToken).ConfigureAwait(false)
+            : null);
 
     public Task<TicketOpenResult> OpenTicketAsync(TicketOpenRequest request, CancellationToken cancellationToken) =>
         Guard(() => new TicketOpening(services, store, time, logger).OpenAsync(request, cancellationToken));
@@ -133,6 +115,16 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
 
     public Task<SpamRecord?> GetSpamAsync(int id, CancellationToken cancellationToken) =>
         Guard(() => store.GetSpamAsync(id, cancellationToken));
+
+    public Task<ArchivedFile?> OpenQuarantineOriginalAsync(int id, CancellationToken cancellationToken) =>
+        Guard(async () => await store.GetQuarantineAsync(id, cancellationToken).ConfigureAwait(false) is { Original: { } original }
+            ? await OpenArchivedAsync($"Quarantined item {id}", original, cancellationToken).ConfigureAwait(false)
+            : null);
+
+    public Task<ArchivedFile?> OpenSpamOriginalAsync(int id, CancellationToken cancellationToken) =>
+        Guard(async () => await store.GetSpamAsync(id, cancellationToken).ConfigureAwait(false) is { Original: { } original }
+            ? await OpenArchivedAsync($"Spam item {id}", original, cancellationToken).ConfigureAwait(false)
+            : null);
 
     public Task<SpamActionResult> ReleaseSpamAsync(int id, string actor, CancellationToken cancellationToken) =>
         Guard(() => ActivatorUtilities.CreateInstance<SpamActions>(services).ReleaseAsync(id, actor, cancellationToken));
@@ -186,6 +178,21 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         return (from is null || day >= from) && (to is null || day <= to);
+    }
+
+    private async Task<ArchivedFile> OpenArchivedAsync(string owner, TicketAttachment file, CancellationToken cancellationToken)
+    {
+        var archive = services.GetRequiredService<IContentArchive>();
+        try
+        {
+            // The database archive reads synchronously: not on the caller's thread.
+            return new ArchivedFile(file, await Task.Run(() => archive.OpenRead(file.Sha256), cancellationToken).ConfigureAwait(false));
+        }
+        catch (FileNotFoundException ex)
+        {
+            BackofficeLog.ArchivedFileMissing(logger, owner, file.Sha256);
+            throw new ArchivedFileMissingException(owner, file.Sha256, ex);
+        }
     }
 
     private QuarantineActions Quarantine() => ActivatorUtilities.CreateInstance<QuarantineActions>(services);

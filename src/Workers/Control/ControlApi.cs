@@ -35,7 +35,7 @@ internal static class ControlApi
                 : Results.Json(new { identity.Service })).AllowAnonymous();
         app.MapGet("/api/status", (IBackofficeClient client, CancellationToken ct) => client.GetStatusAsync(ct));
         MapTickets(app);
-        TicketFileEndpoint.Map(app);
+        ArchivedFileEndpoints.Map(app);
         StoreSnapshotEndpoint.Map(app);
         app.MapGet("/api/mode", async (IBackofficeClient client, CancellationToken ct) =>
         {

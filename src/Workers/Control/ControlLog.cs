@@ -26,8 +26,8 @@ internal static partial class ControlLog
     [LoggerMessage(EventId = 1907, Level = LogLevel.Error, Message = "Control request {Method} {Path} failed")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
 
-    [LoggerMessage(EventId = 1908, Level = LogLevel.Information, Message = "Ticket {Number}: file {Sha256} read by {Actor}")]
-    public static partial void TicketFileRead(ILogger logger, string number, string sha256, string actor);
+    [LoggerMessage(EventId = 1908, Level = LogLevel.Information, Message = "File {Sha256} of {Owner} read by {Actor}")]
+    public static partial void ArchivedFileRead(ILogger logger, string owner, string sha256, string actor);
 
     [LoggerMessage(EventId = 1909, Level = LogLevel.Information, Message = "Store snapshot (a backup) read by {Actor}")]
     public static partial void StoreSnapshotRead(ILogger logger, string actor);

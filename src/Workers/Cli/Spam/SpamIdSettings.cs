@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace ContactCenter.Workers.Cli.Spam;
 
-internal sealed class SpamIdSettings : JsonSettings
+internal class SpamIdSettings : JsonSettings
 {
     [CommandArgument(0, "<ID>")]
     [Description("The spam item's id, as in 'spam list'.")]

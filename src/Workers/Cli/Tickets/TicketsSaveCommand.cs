@@ -35,10 +35,11 @@ internal sealed class TicketsSaveCommand(CliContext context) : AsyncCommand<Tick
 
             var folder = Path.GetFullPath(settings.To ?? ticket.Number);
             Directory.CreateDirectory(folder);
-            var saved = new List<SavedTicketFile>();
+            var saved = new List<SavedFile>();
             foreach (var file in chosen)
             {
-                var written = await TicketFileSaver.SaveAsync(client, ticket.Number, file, folder, cancellationToken).ConfigureAwait(false);
+                var written = await ArchivedFileSaver.SaveAsync(ct => client.OpenTicketFileAsync(ticket.Number, file.Sha256, ct), $"ticket {ticket.Number}", file, folder,
+                    cancellationToken).ConfigureAwait(false);
                 saved.Add(written);
                 if (!settings.Json)
                 {

@@ -51,7 +51,7 @@ public sealed class TicketsSaveCommandTests : IDisposable
     {
         var (config, number) = await IngestAsync();
         var show = await CliRun.RunAsync(null, "tickets", "show", number, "--json", "--config", config);
-        var sha = TicketFileEndpointTests.Attachments(JsonDocument.Parse(show.Output).RootElement)["foto danni.jpg"];
+        var sha = ArchivedFileEndpointsTests.Attachments(JsonDocument.Parse(show.Output).RootElement)["foto danni.jpg"];
         var blob = folder.Combine("data", "archive", sha[..2], sha[2..4], sha);
         var bytes = File.ReadAllBytes(blob);
         bytes[^1] ^= 0xFF;
@@ -77,7 +77,7 @@ public sealed class TicketsSaveCommandTests : IDisposable
     {
         await using var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)));
         await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2, TimeSpan.FromSeconds(60));
-        var (damage, _) = await TicketFileEndpointTests.TicketsAsync(service.Http);
+        var (damage, _) = await ArchivedFileEndpointsTests.TicketsAsync(service.Http);
         var to = folder.Combine("pratica");
 
         var save = await CliRun.RunAsync(null, "tickets", "save", damage.GetProperty("number").GetString()!, "--to", to, "--config", service.Config);

@@ -3,18 +3,20 @@ using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Workers.Backoffice;
 
-namespace ContactCenter.Workers.Cli.Tickets;
+namespace ContactCenter.Workers.Cli;
 
 /// <summary>
-/// Writes one of a ticket's files into a folder: under its own (sanitised) name, numbered rather than over an existing
-/// file, hashed as it is written and kept only if the bytes are the ones the ticket recorded.
+/// Writes an archived file into a folder: under its own (sanitised) name, numbered rather than over an existing file,
+/// hashed as it is written and kept only if the bytes are the ones its record names.
 /// </summary>
-internal static class TicketFileSaver
+internal static class ArchivedFileSaver
 {
-    public static async Task<SavedTicketFile> SaveAsync(IBackofficeClient client, string number, TicketAttachment file, string folder, CancellationToken cancellationToken)
+    /// <param name="owner">Whose file it is, for messages: "ticket PC-2026-000042", "quarantined item 7".</param>
+    public static async Task<SavedFile> SaveAsync(Func<CancellationToken, Task<ArchivedFile?>> open, string owner, TicketAttachment file, string folder,
+        CancellationToken cancellationToken)
     {
-        var opened = await client.OpenTicketFileAsync(number, file.Sha256, cancellationToken).ConfigureAwait(false)
-            ?? throw new IOException($"Ticket {number} no longer has file {file.FileName} ({file.Sha256}).");
+        var opened = await open(cancellationToken).ConfigureAwait(false)
+            ?? throw new IOException($"{owner} no longer has file {file.FileName} ({file.Sha256}).");
         var name = SafeFileName.From(file.FileName, "file-" + file.Sha256[..12]);
         var part = Path.Combine(folder, $".{Guid.NewGuid():N}.part");
         try
@@ -28,12 +30,12 @@ internal static class TicketFileSaver
 
             if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                throw new IOException($"File {name} of ticket {number} read back with SHA-256 {actual}, not {file.Sha256.ToLowerInvariant()}: "
+                throw new IOException($"File {name} of {owner} read back with SHA-256 {actual}, not {file.Sha256.ToLowerInvariant()}: "
                     + "the archive's copy is damaged, so nothing was saved.");
             }
 
             var path = Place(folder, name, part);
-            return new SavedTicketFile(file.FileName, file.Sha256.ToLowerInvariant(), size, path);
+            return new SavedFile(file.FileName, file.Sha256.ToLowerInvariant(), size, path);
         }
         finally
         {

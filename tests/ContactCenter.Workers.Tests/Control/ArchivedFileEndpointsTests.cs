@@ -10,9 +10,12 @@ using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Control;
 
-/// <summary>A ticket's originals and attachments over the control API, from the running service's archive.</summary>
+/// <summary>
+/// Archived files over the control API, from the running service's archive: a ticket's originals and attachments, and
+/// the originals of quarantined and held spam items (also saved by <c>quarantine save</c> and <c>spam save</c>).
+/// </summary>
 [Collection(MetricsCollection.Name)]
-public sealed class TicketFileEndpointTests : IDisposable
+public sealed class ArchivedFileEndpointsTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-ticket-files");
 
@@ -102,6 +105,53 @@ public sealed class TicketFileEndpointTests : IDisposable
         var read = service.Logs.Entries.Where(e => e.EventId == 1908).Should().ContainSingle().Which.Message;
         read.Should().Contain(sha).And.Contain("archivio");
         service.Logs.Entries.Should().NotContain(e => e.Message.Contains("foto danni"), "a file's name can name a person: the log has its hash");
+    }
+
+    [Fact]
+    public async Task QuarantinedAndSpamOriginals_AreDownloads_AndSaveWritesThem_FromTheStoreOrThroughTheService()
+    {
+        var data = folder.Combine("data");
+        var broken = "From: ignoto@example.it\r\nSubject: =?x?Q?rotto\r\n\r\n<html><script>alert(1)</script>"u8.ToArray();
+        var id = await Cli.KnownStore.QuarantineAsync(data, "urp", broken, "rotto.eml", "Intestazione illeggibile");
+        var spam = "From: vincite@example.biz\r\nSubject: Hai vinto\r\n\r\nClicca qui"u8.ToArray();
+        var spamId = await HoldSpamAsync(data, spam);
+        var config = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data }, Control = new { Enabled = false } });
+
+        var local = await CliRun.RunAsync(null, "quarantine", "save", $"{id}", "--to", folder.Combine("q"), "--config", config);
+        var localSpam = await CliRun.RunAsync(null, "spam", "save", $"{spamId}", "--to", folder.Combine("s"), "--config", config);
+
+        local.ExitCode.Should().Be(0, local.Error);
+        File.ReadAllBytes(folder.Combine("q", "rotto.eml")).Should().Equal(broken);
+        localSpam.ExitCode.Should().Be(0, localSpam.Error);
+        File.ReadAllBytes(folder.Combine("s", "hai-vinto.eml")).Should().Equal(spam);
+        (await CliRun.RunAsync(null, "quarantine", "save", "999", "--config", config)).Error.Should().Contain("No quarantined item 999");
+
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, new { });
+        using var original = await service.Http.GetAsync($"api/quarantine/{id}/original");
+        original.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await original.Content.ReadAsByteArrayAsync()).Should().Equal(broken);
+        original.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        original.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        original.Headers.ETag!.Tag.Should().Be($"\"{Convert.ToHexStringLower(SHA256.HashData(broken))}\"");
+        (await service.Http.GetByteArrayAsync($"api/spam/{spamId}/original")).Should().Equal(spam);
+        (await service.Http.GetAsync("api/quarantine/999/original")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await service.Http.GetAsync("api/spam/999/original")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var through = await CliRun.RunAsync(null, "quarantine", "save", $"{id}", "--to", folder.Combine("q2"), "--config", service.Config);
+        through.ExitCode.Should().Be(0, through.Error);
+        File.ReadAllBytes(folder.Combine("q2", "rotto.eml")).Should().Equal(broken);
+    }
+
+    private static async Task<int> HoldSpamAsync(string data, byte[] original)
+    {
+        using var store = Core.Storage.TicketStoreFactory.Open(Cli.KnownStore.Options(data));
+        var stored = await Core.Storage.TicketStoreFactory.OpenArchive(Cli.KnownStore.Options(data))
+            .StoreAsync(new MemoryStream(original), "hai-vinto.eml", "message/rfc822", CancellationToken.None);
+        var record = await store.HoldSpamAsync(new Core.Storage.SpamRecord
+        {
+            SourceKey = "email:spam-1", ChannelName = "urp", Subject = "Hai vinto", Score = 18.5, At = DateTimeOffset.UtcNow, Original = stored,
+        }, CancellationToken.None);
+        return record.Id;
     }
 
     private async Task<ServiceTestHost> StartAsync()
