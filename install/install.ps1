@@ -14,6 +14,7 @@
   PS> .\install\install.ps1                                   # as Administrator
   PS> .\install\install.ps1 -From .\publish -NoStart
   PS> .\install\install.ps1 -ServiceAccount 'CONTOSO\svc-cc$' # a group managed service account
+  PS> .\install\install.ps1 -BackupTo D:\Backup\ContactCenter    # and a nightly store backup (scheduled task)
 #>
 [CmdletBinding()]
 param(
@@ -22,10 +23,11 @@ param(
     [string] $DataDir = (Join-Path $env:ProgramData 'ContactCenter'),
     [string] $ServiceName = 'contactcenter',
     [string] $ServiceAccount,
+    [string] $BackupTo,
     [switch] $NoStart
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'windows\ContactCenter.Install.psm1') -Force
 $result = Install-ContactCenter -From $From -InstallDir $InstallDir -DataDir $DataDir -ServiceName $ServiceName `
-    -ServiceAccount $ServiceAccount -NoStart:$NoStart -RepositoryRoot (Split-Path -Parent $PSScriptRoot)
+    -ServiceAccount $ServiceAccount -BackupTo $BackupTo -NoStart:$NoStart -RepositoryRoot (Split-Path -Parent $PSScriptRoot)
 Write-Host "==> Installed $($result.ServiceName) as $($result.Account); secrets go in $($result.Layout.Credentials)"

@@ -22,9 +22,11 @@ function Install-ContactCenter {
         [string] $ServiceName = 'contactcenter',
         [string] $ServiceAccount,
         [switch] $NoStart,
+        [string] $BackupTo,
         [string] $RepositoryRoot,
         [ValidateSet('Desktop', 'Core')][string] $Edition = $PSVersionTable.PSEdition)
     $account = Assert-InstallParameters -ServiceName $ServiceName -InstallDir $InstallDir -DataDir $DataDir -ServiceAccount $ServiceAccount
+    $backup = if ($BackupTo) { Get-BackupTaskPlan -Layout (Get-InstallLayout -DataDir $DataDir -InstallDir $InstallDir) -BackupTo $BackupTo -ServiceName $ServiceName }
     if (-not (Test-Administrator)) { throw 'Run install.ps1 from an elevated PowerShell (Administrator).' }
     $layout = Get-InstallLayout -DataDir $DataDir -InstallDir $InstallDir
     $sid = Get-ServiceSid -ServiceName $ServiceName
@@ -83,6 +85,15 @@ function Install-ContactCenter {
         Remove-MachineVariable -Name $name
     }
 
+    if ($backup) {
+        Write-Host "==> Nightly backup to $($backup.Folder) (scheduled task $($backup.TaskName), as SYSTEM at $($backup.At))"
+        New-InstallFolder -Path $backup.Folder
+        Set-PathAccess -Path $backup.Folder -Rules $backup.Rules -File $false
+        $problems = @(Compare-AccessRules -Expected $backup.Rules -Actual @(Get-PathAccess -Path $backup.Folder))
+        if ($problems.Count -gt 0) { throw "ACL of $($backup.Folder) is not as set: $($problems -join '; ')" }
+        Register-BackupTask -Plan $backup
+    }
+
     if (-not $NoStart) {
         Start-InstalledService -ServiceName $ServiceName
         Write-Host "==> Started. Check it with: & '$($layout.Executable)' channels check --config '$($layout.Config)'"
@@ -108,6 +119,8 @@ function Uninstall-ContactCenter {
         Remove-ServiceEnvironmentValue -ServiceName $ServiceName
         Invoke-Sc -ArgumentList @('delete', $ServiceName)
     }
+    # The task goes with the service; the backups it made stay where they are.
+    Unregister-BackupTask -TaskName "$ServiceName-backup"
     $plan = Get-EventSourcePlan -Edition Core
     if (Test-EventSourceKey -Key $plan.Key) { Remove-EventSourceKey -Key $plan.Key }
     foreach ($name in @(Get-LegacyMachineVariables -Machine (Get-MachineVariables))) { Remove-MachineVariable -Name $name }

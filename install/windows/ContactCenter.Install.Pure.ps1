@@ -239,6 +239,31 @@ function Get-LegacyMachineVariables {
     if ($Machine.Contains('OMP_THREAD_LIMIT') -and $Machine['OMP_THREAD_LIMIT'] -eq '1') { 'OMP_THREAD_LIMIT' }
 }
 
+function Get-BackupTaskPlan {
+    <# The nightly `contactcenter store backup` as a scheduled task (README, "Backup and restore"). It runs as SYSTEM:
+       a virtual service account cannot run tasks, and SYSTEM reads the service's local key as the service does. The
+       folder is on a local drive (its ACL must hold), outside the program folder (uninstall deletes it) and the data
+       folder (the disk a backup protects against); Administrators and SYSTEM only, like the data it copies. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Layout, [Parameter(Mandatory)][string] $BackupTo, [Parameter(Mandatory)][string] $ServiceName)
+    Assert-LocalPath -Name BackupTo -Path $BackupTo
+    $folder = $BackupTo.TrimEnd('\')
+    foreach ($inside in @($Layout.InstallDir, $Layout.DataDir)) {
+        if (($folder + '\').StartsWith($inside + '\', 'OrdinalIgnoreCase')) {
+            throw "BackupTo '$BackupTo' must not be inside $inside`: choose a folder on another disk."
+        }
+    }
+    [pscustomobject]@{
+        TaskName  = "$ServiceName-backup"
+        Folder    = $folder
+        Execute   = $Layout.Executable
+        Arguments = ConvertTo-CommandLine -Arguments @('store', 'backup', '--to', $folder, '--config', $Layout.Config)
+        At        = '02:30'
+        UserSid   = $script:SystemSid
+        Rules     = @((New-AccessRule -Sid $script:AdministratorsSid -Right FullControl), (New-AccessRule -Sid $script:SystemSid -Right FullControl))
+    }
+}
+
 function ConvertTo-WindowsConfig {
     <# The shipped appsettings.production.json names Linux folders; the Windows copy names the data folder. #>
     [CmdletBinding()]

@@ -151,3 +151,21 @@ function Remove-InstallFolder {
     param([string] $Path)
     if (Test-Path -LiteralPath $Path) { Remove-Item -LiteralPath $Path -Recurse -Force -ErrorAction Stop }
 }
+
+function Register-BackupTask {
+    <# Daily at the plan's time, started late when the machine was off; replaces an existing task of that name, so
+       running install.ps1 again updates it. #>
+    param($Plan)
+    $action = New-ScheduledTaskAction -Execute $Plan.Execute -Argument $Plan.Arguments
+    $trigger = New-ScheduledTaskTrigger -Daily -At $Plan.At
+    $principal = New-ScheduledTaskPrincipal -UserId $Plan.UserSid -LogonType ServiceAccount -RunLevel Highest
+    $settings = New-ScheduledTaskSettingsSet -StartWhenAvailable -ExecutionTimeLimit (New-TimeSpan -Hours 12)
+    Register-ScheduledTask -TaskName $Plan.TaskName -Action $action -Trigger $trigger -Principal $principal -Settings $settings -Force | Out-Null
+}
+
+function Unregister-BackupTask {
+    param([string] $TaskName)
+    if (Get-ScheduledTask -TaskName $TaskName -ErrorAction SilentlyContinue) {
+        Unregister-ScheduledTask -TaskName $TaskName -Confirm:$false -ErrorAction Stop
+    }
+}

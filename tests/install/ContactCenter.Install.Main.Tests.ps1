@@ -8,7 +8,7 @@ BeforeAll {
 
     function New-Machine {
         @{ Admin = $true; Service = $null; Env = $null; Acl = @{}; EventKeys = @{}; Machine = @{ Path = 'C:\Windows' }
-            Folders = New-Object System.Collections.Generic.List[string]; Files = @{}
+            Folders = New-Object System.Collections.Generic.List[string]; Files = @{}; Tasks = @{}
             Calls = New-Object System.Collections.Generic.List[string]; Removed = New-Object System.Collections.Generic.List[string] }
     }
 
@@ -49,6 +49,8 @@ Describe 'Windows installer steps' {
         Mock -ModuleName $m Get-MachineVariables { $script:M.Machine.Clone() }
         Mock -ModuleName $m Remove-MachineVariable { $script:M.Machine.Remove($Name) }
         Mock -ModuleName $m Remove-InstallFolder { $script:M.Removed.Add($Path) }
+        Mock -ModuleName $m Register-BackupTask { $script:M.Tasks[$Plan.TaskName] = $Plan }
+        Mock -ModuleName $m Unregister-BackupTask { $script:M.Tasks.Remove($TaskName) }
     }
 
     Describe 'Install-ContactCenter, first install' {
@@ -155,6 +157,22 @@ Describe 'Windows installer steps' {
             $script:M.Machine.Keys | Should -BeExactly @('Path')
         }
 
+        It 'with -BackupTo, locks the backup folder for Administrators and SYSTEM and registers the nightly task as SYSTEM' {
+            Install-ContactCenter @script:Install -BackupTo 'D:\Backup\ContactCenter\' | Out-Null
+            $script:M.Folders | Should -Contain 'D:\Backup\ContactCenter'
+            @($script:M.Acl['D:\Backup\ContactCenter'] | ForEach-Object Sid) | Should -BeExactly @('S-1-5-32-544', 'S-1-5-18')
+            $task = $script:M.Tasks['contactcenter-backup']
+            $task.Execute | Should -BeExactly 'C:\Program Files\ContactCenter\contactcenter.exe'
+            $task.Arguments | Should -BeExactly 'store backup --to D:\Backup\ContactCenter --config C:\ProgramData\ContactCenter\appsettings.json'
+            $task.UserSid | Should -BeExactly 'S-1-5-18'
+            $task.At | Should -Be '02:30'
+        }
+
+        It 'registers no task without -BackupTo' {
+            Install-ContactCenter @script:Install | Out-Null
+            $script:M.Tasks.Count | Should -Be 0
+        }
+
         It 'does not start with -NoStart' {
             Install-ContactCenter @script:Install -NoStart | Out-Null
             $script:M.Calls | Should -Not -Contain 'start'
@@ -172,6 +190,8 @@ Describe 'Windows installer steps' {
             @{ Name = 'account'; Extra = @{ ServiceAccount = 'LocalSystem' }; Message = '*not a group managed service account*' }
             @{ Name = 'service name'; Extra = @{ ServiceName = 'contact center' }; Message = '*ServiceName*' }
             @{ Name = 'data folder'; Extra = @{ DataDir = '\\nas\cc' }; Message = '*DataDir*' }
+            @{ Name = 'backup folder inside the data folder'; Extra = @{ BackupTo = 'C:\ProgramData\ContactCenter\backup' }; Message = '*BackupTo*must not be inside*' }
+            @{ Name = 'backup folder on a share'; Extra = @{ BackupTo = '\\nas\backup' }; Message = '*BackupTo*not a local folder*' }
         ) {
             $arguments = $script:Install.Clone()
             foreach ($key in $Extra.Keys) { $arguments[$key] = $Extra[$key] }
@@ -231,6 +251,13 @@ Describe 'Windows installer steps' {
             $script:M.EventKeys.Count | Should -Be 0
             $script:M.Machine.Keys | Should -BeExactly @('Path')
             $script:M.Removed | Should -BeExactly @('C:\Program Files\ContactCenter')
+        }
+
+        It 'unregisters the backup task and keeps the backups' {
+            Install-ContactCenter @script:Install -BackupTo 'D:\Backup\ContactCenter' | Out-Null
+            Uninstall-ContactCenter -InstallDir $script:Install.InstallDir -DataDir $script:Install.DataDir -RemoveData
+            $script:M.Tasks.Count | Should -Be 0
+            $script:M.Removed | Should -Not -Contain 'D:\Backup\ContactCenter'
         }
 
         It 'deletes the data folder only with -RemoveData' {
