@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ContactCenter.Core.Statistics;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Workers.Backoffice;
@@ -44,7 +45,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         GetAsync<Ticket>($"api/tickets/{Uri.EscapeDataString(number.Trim())}", cancellationToken);
 
     public Task<ArchivedFile?> OpenTicketFileAsync(string number, string sha256, CancellationToken cancellationToken) =>
-        TicketFiles.IsSha256(sha256) ? OpenArchivedAsync(ArchivedFileRoutes.TicketFile(number, sha256), cancellationToken) : Task.FromResult<ArchivedFile?>(null);
+        Sha256Hex.IsValid(sha256) ? OpenArchivedAsync(ArchivedFileRoutes.TicketFile(number, sha256), cancellationToken) : Task.FromResult<ArchivedFile?>(null);
 
     public Task<ArchivedFile?> OpenQuarantineOriginalAsync(int id, CancellationToken cancellationToken) =>
         OpenArchivedAsync(ArchivedFileRoutes.QuarantineOriginal(id), cancellationToken);

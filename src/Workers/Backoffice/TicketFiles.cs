@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Workers.Backoffice;
@@ -27,7 +28,5 @@ internal static class TicketFiles
     }
 
     public static TicketAttachment? Find(Ticket ticket, string sha256) =>
-        IsSha256(sha256) ? Of(ticket).FirstOrDefault(f => string.Equals(f.Sha256, sha256, StringComparison.OrdinalIgnoreCase)) : null;
-
-    public static bool IsSha256(string? text) => text is { Length: 64 } && text.All(char.IsAsciiHexDigit);
+        Sha256Hex.IsValid(sha256) ? Of(ticket).FirstOrDefault(f => string.Equals(f.Sha256, sha256, StringComparison.OrdinalIgnoreCase)) : null;
 }

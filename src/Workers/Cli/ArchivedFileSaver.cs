@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Workers.Backoffice;
 
@@ -46,17 +47,8 @@ internal static class ArchivedFileSaver
     private static async Task<(long Size, string Sha256)> CopyAsync(Stream content, string part, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long size = 0;
-        await using var target = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-            size += read;
-        }
-
+        await using var target = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var size = await HashingCopy.CopyAsync(content, target, hash, cancellationToken).ConfigureAwait(false);
         return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 

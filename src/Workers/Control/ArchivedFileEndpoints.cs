@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Workers.Backoffice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal static class ArchivedFileEndpoints
     {
         app.MapGet(ArchivedFileRoutes.TicketFilePattern, (string number, string sha256, HttpContext http, ClaimsPrincipal user, IBackofficeClient client,
                 ILoggerFactory loggers, CancellationToken ct) =>
-            TicketFiles.IsSha256(sha256)
+            Sha256Hex.IsValid(sha256)
                 ? ServeAsync(() => client.OpenTicketFileAsync(number, sha256, ct), $"ticket {number.Trim()}", http, user, loggers)
                 : Task.FromResult(Results.NotFound()))
             .WithFileResponses();

@@ -81,7 +81,16 @@ internal sealed class ContentArchive : IContentArchive
 
     public bool Contains(string sha256) => File.Exists(PathOf(Sha256Hex.Validate(sha256)));
 
-    private string PathOf(string sha256) => Path.Combine(_root, sha256[..2], sha256[2..4], sha256);
+    /// <summary>Where a blob lies under an archive root laid out as this archive lays it out (a backup's copy too).</summary>
+    internal static string PathIn(string root, string sha256) => Path.Combine(root, sha256[..2], sha256[2..4], sha256);
+
+    /// <summary>Every blob under such a root, by the hash it is named after; temporary files of writes in progress are not blobs.</summary>
+    internal static IEnumerable<(string Sha256, string Path)> Blobs(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => (Sha256: Path.GetFileName(path), Path: path))
+            .Where(blob => Sha256Hex.IsValid(blob.Sha256));
+
+    private string PathOf(string sha256) => PathIn(_root, sha256);
 
     private static async Task<(string Sha256, long Size)> WriteAsync(Stream content, string temp, CancellationToken cancellationToken)
     {

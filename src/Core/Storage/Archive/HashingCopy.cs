@@ -7,9 +7,10 @@ namespace ContactCenter.Core.Storage.Archive;
 /// Copies what is left of a stream to a file, hashing it in the same pass: each byte read once. The buffer is filled
 /// before each write: a decoding stream (a base64 attachment) returns a few KB per read, and each small write that ends
 /// inside a new block makes ext4 zero the rest of that block first (a perf profile put a third as much kernel time in
-/// that zeroing as in copying the bytes). Used by the file archive and by the PostgreSQL archive's spool.
+/// that zeroing as in copying the bytes). Used by the file archive, the PostgreSQL archive's spool, the backup's archive
+/// mirror and <c>tickets save</c>.
 /// </summary>
-internal static class HashingCopy
+public static class HashingCopy
 {
     private const int BufferSize = 81920;
 

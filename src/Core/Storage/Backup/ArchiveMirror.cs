@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ContactCenter.Core.Storage.Archive;
 
 namespace ContactCenter.Core.Storage.Backup;
 
@@ -20,15 +21,9 @@ public static class ArchiveMirror
             return new ArchiveMirrorReport(0, 0, 0, problems);
         }
 
-        foreach (var file in Directory.EnumerateFiles(sourceRoot, "*", SearchOption.AllDirectories))
+        foreach (var (sha, file) in ContentArchive.Blobs(sourceRoot))
         {
-            var sha = Path.GetFileName(file);
-            if (sha is not { Length: 64 } || !sha.All(char.IsAsciiHexDigit))
-            {
-                continue; // a temporary file of a write in progress
-            }
-
-            var target = Path.Combine(targetRoot, sha[..2], sha[2..4], sha);
+            var target = ContentArchive.PathIn(targetRoot, sha);
             var length = new FileInfo(file).Length;
             if (File.Exists(target) && new FileInfo(target).Length == length)
             {
@@ -54,6 +49,10 @@ public static class ArchiveMirror
         return new ArchiveMirrorReport(present, copied, bytes, problems);
     }
 
+    /// <summary>Those of <paramref name="hashes"/> the copy under <paramref name="targetRoot"/> lacks, in order.</summary>
+    public static IReadOnlyList<string> Missing(string targetRoot, IEnumerable<string> hashes) =>
+        [.. hashes.Where(sha => !File.Exists(ContentArchive.PathIn(targetRoot, sha))).Order(StringComparer.Ordinal)];
+
     /// <summary>
     /// Re-hashes each of <paramref name="hashes"/> in the copy; one whose bytes no longer match its name (damaged on
     /// the backup's disk) is copied again from <paramref name="sourceRoot"/> when the original there is sound.
@@ -64,7 +63,7 @@ public static class ArchiveMirror
         var problems = new List<string>();
         foreach (var sha in hashes)
         {
-            var target = Path.Combine(targetRoot, sha[..2], sha[2..4], sha);
+            var target = ContentArchive.PathIn(targetRoot, sha);
             if (!File.Exists(target))
             {
                 continue; // reported as missing by the caller
@@ -77,7 +76,7 @@ public static class ArchiveMirror
                 continue;
             }
 
-            var source = Path.Combine(sourceRoot, sha[..2], sha[2..4], sha);
+            var source = ContentArchive.PathIn(sourceRoot, sha);
             var problem = File.Exists(source)
                 ? await CopyOneAsync(source, target, sha, cancellationToken).ConfigureAwait(false)
                 : "not in the archive either";
@@ -113,15 +112,9 @@ public static class ArchiveMirror
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
-            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
+                await HashingCopy.CopyAsync(input, output, hash, cancellationToken).ConfigureAwait(false);
             }
 
             var actual = Convert.ToHexStringLower(hash.GetHashAndReset());

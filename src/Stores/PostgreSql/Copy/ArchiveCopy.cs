@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Archive;
 
 namespace ContactCenter.Stores.PostgreSql.Copy;
 
@@ -17,9 +18,7 @@ internal static class ArchiveCopy
             return (0, 0);
         }
 
-        var files = Directory.EnumerateFiles(sourceRoot, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) is { Length: 64 } name && name.All(char.IsAsciiHexDigit))
-            .ToList();
+        var files = ContentArchive.Blobs(sourceRoot).Select(blob => blob.Path).ToList();
         foreach (var file in files)
         {
             var sha = Path.GetFileName(file).ToLowerInvariant();

@@ -36,16 +36,16 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
             }
 
             var archive = Path.Combine(folder, "archive");
-            var source = session.Get<IOptions<StoreOptions>>().Value.ResolvedArchivePath;
+            var storeOptions = session.Get<IOptions<StoreOptions>>().Value;
+            var source = storeOptions.ResolvedArchivePath;
             var mirror = await ArchiveMirror.CopyAsync(source, archive, cancellationToken).ConfigureAwait(false);
             var referenced = StoreBlobReferences.Read(Path.Combine(folder, StoreSnapshotFile.FileName));
-            var missing = referenced.Where(sha => !File.Exists(Path.Combine(archive, sha[..2], sha[2..4], sha))).Order(StringComparer.Ordinal).ToList();
-            var problems = mirror.Problems.Concat(missing.Select(sha => $"archive file {sha}: named by the store, not in the backup")).ToList();
+            var problems = mirror.Problems
+                .Concat(ArchiveMirror.Missing(archive, referenced).Select(sha => $"archive file {sha}: named by the store, not in the backup")).ToList();
             var verification = settings.Verify ? await ArchiveMirror.VerifyAsync(source, archive, referenced, cancellationToken).ConfigureAwait(false) : null;
             problems.AddRange(verification?.Problems ?? []);
             var report = new StoreBackupReport(folder, databaseBytes, mirror.Copied, mirror.CopiedBytes, mirror.Present, referenced.Count, problems,
                 verification?.Verified, verification?.Repaired);
-            var storeOptions = session.Get<IOptions<StoreOptions>>().Value;
             BackupRecordFile.Write(BackupRecordFile.PathFor(storeOptions), session.Get<TimeProvider>().GetUtcNow(), report.Complete, folder, problems.Count);
             await PrintAsync(report, settings.Json).ConfigureAwait(false);
             return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
