@@ -4,18 +4,14 @@ namespace ContactCenter.Workers.Backoffice;
 
 /// <summary>
 /// One archived file (a ticket's original or attachment, a quarantined or held item's original) opened for reading,
-/// with what its record says of it. Disposing it closes the content and whatever carries it (the HTTP response of a
-/// remote client).
+/// with what its record says of it. Disposing it closes the content; a remote client's is the HTTP response's stream,
+/// which is all that response holds.
 /// </summary>
-internal sealed class ArchivedFile(TicketAttachment attachment, Stream content, IDisposable? carrier = null) : IAsyncDisposable
+internal sealed class ArchivedFile(TicketAttachment attachment, Stream content) : IAsyncDisposable
 {
     public TicketAttachment Attachment { get; } = attachment;
 
     public Stream Content { get; } = content;
 
-    public async ValueTask DisposeAsync()
-    {
-        await Content.DisposeAsync().ConfigureAwait(false);
-        carrier?.Dispose();
-    }
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
 }

@@ -92,19 +92,10 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
     public async Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         (await GetAsync<TicketStatistics>(string.Create(CultureInfo.InvariantCulture, $"api/stats?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"), cancellationToken).ConfigureAwait(false))!;
 
-    public async Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken)
+    public async Task<Stream> OpenStoreSnapshotAsync(CancellationToken cancellationToken)
     {
-        var response = await http.GetAsync(StoreSnapshotRoute.Path, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            return new StoreSnapshot(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        var response = (await GetStreamedAsync(StoreSnapshotRoute.Path, notFoundIsNull: false, cancellationToken).ConfigureAwait(false))!;
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()
@@ -113,28 +104,42 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Headers only: the content is read as the caller copies it, never whole in memory. The ETag is the hash.</summary>
+    /// <summary>The ETag is the hash.</summary>
     private async Task<ArchivedFile?> OpenArchivedAsync(string url, CancellationToken cancellationToken)
+    {
+        if (await GetStreamedAsync(url, notFoundIsNull: true, cancellationToken).ConfigureAwait(false) is not { } response)
+        {
+            return null;
+        }
+
+        var headers = response.Content.Headers;
+        var file = new TicketAttachment
+        {
+            FileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? "",
+            ContentType = headers.ContentType?.MediaType ?? "application/octet-stream",
+            Size = headers.ContentLength ?? -1,
+            Sha256 = response.Headers.ETag?.Tag.Trim('"') ?? "",
+        };
+        return new ArchivedFile(file, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Headers only: the content is read as the caller copies it, never whole in memory, and closing the content's stream
+    /// releases the connection (the response holds nothing else). Null for 404 when <paramref name="notFoundIsNull"/>.
+    /// </summary>
+    private async Task<HttpResponseMessage?> GetStreamedAsync(string url, bool notFoundIsNull, CancellationToken cancellationToken)
     {
         var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
             {
                 response.Dispose();
                 return null;
             }
 
             await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-            var headers = response.Content.Headers;
-            var file = new TicketAttachment
-            {
-                FileName = headers.ContentDisposition?.FileNameStar ?? headers.ContentDisposition?.FileName?.Trim('"') ?? "",
-                ContentType = headers.ContentType?.MediaType ?? "application/octet-stream",
-                Size = headers.ContentLength ?? -1,
-                Sha256 = response.Headers.ETag?.Tag.Trim('"') ?? "",
-            };
-            return new ArchivedFile(file, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
+            return response;
         }
         catch
         {

@@ -60,10 +60,10 @@ internal interface IBackofficeClient : IAsyncDisposable
     Task<SpamActionResult> ConfirmSpamAsync(int id, string actor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A consistent copy of the store taken between two writes (<see cref="ITicketStore.BackupAsync"/>); a PostgreSQL
-    /// store throws <see cref="NotSupportedException"/> naming its own tools.
+    /// A consistent copy of the store taken between two writes (<see cref="ITicketStore.BackupAsync"/>), open for reading
+    /// (a private file deleted when closed, or the running service's response); a PostgreSQL store throws <see cref="NotSupportedException"/> naming its own tools.
     /// </summary>
-    Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken);
+    Task<Stream> OpenStoreSnapshotAsync(CancellationToken cancellationToken);
 
     Task<TicketStatistics> GetStatisticsAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken);
 }

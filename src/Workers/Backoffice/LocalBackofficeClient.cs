@@ -148,7 +148,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             };
         });
 
-    public Task<StoreSnapshot> OpenStoreSnapshotAsync(CancellationToken cancellationToken) =>
+    public Task<Stream> OpenStoreSnapshotAsync(CancellationToken cancellationToken) =>
         Guard(() => StoreSnapshots.OpenAsync(store, Path.GetDirectoryName(status.StorePath)!, time, cancellationToken));
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -10,15 +10,15 @@ internal static class StoreSnapshots
 {
     private const string Prefix = ".snapshot-";
 
-    public static async Task<StoreSnapshot> OpenAsync(ITicketStore store, string folder, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Stream> OpenAsync(ITicketStore store, string folder, TimeProvider time, CancellationToken cancellationToken)
     {
         DeleteStale(folder, time);
         var temporary = Path.Combine(folder, $"{Prefix}{Guid.NewGuid():N}.db");
         try
         {
             await store.BackupAsync(temporary, cancellationToken).ConfigureAwait(false);
-            return new StoreSnapshot(new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
-                FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose));
+            return new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16,
+                FileOptions.Asynchronous | FileOptions.SequentialScan | FileOptions.DeleteOnClose);
         }
         catch
         {

@@ -19,7 +19,7 @@ internal static class StoreSnapshotEndpoint
         app.MapGet("/" + StoreSnapshotRoute.Path, async (HttpContext http, ClaimsPrincipal user, IBackofficeClient client, ILoggerFactory loggers,
             CancellationToken ct) =>
         {
-            StoreSnapshot snapshot;
+            Stream snapshot;
             try
             {
                 snapshot = await client.OpenStoreSnapshotAsync(ct).ConfigureAwait(false);
@@ -32,7 +32,7 @@ internal static class StoreSnapshotEndpoint
             http.Response.RegisterForDisposeAsync(snapshot);
             http.Response.Headers.CacheControl = "private, no-store";
             ControlLog.StoreSnapshotRead(loggers.CreateLogger(typeof(StoreSnapshotEndpoint)), user.Identity?.Name ?? "loopback");
-            return Results.Stream(snapshot.Content, "application/octet-stream", StoreSnapshotFile.FileName);
+            return Results.Stream(snapshot, "application/octet-stream", StoreSnapshotFile.FileName);
         })
         .RequireAuthorization(ControlPolicies.Admin)
         .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream")

@@ -32,7 +32,7 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
             await using (var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false))
             await using (var snapshot = await client.OpenStoreSnapshotAsync(cancellationToken).ConfigureAwait(false))
             {
-                databaseBytes = await StoreSnapshotFile.WriteAsync(snapshot.Content, folder, cancellationToken).ConfigureAwait(false);
+                databaseBytes = await StoreSnapshotFile.WriteAsync(snapshot, folder, cancellationToken).ConfigureAwait(false);
             }
 
             var archive = Path.Combine(folder, "archive");
