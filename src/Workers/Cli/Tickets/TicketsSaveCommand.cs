@@ -10,17 +10,8 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsSaveCommand(CliContext context) : AsyncCommand<TicketsSaveSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketsSaveSettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
+        TicketRead.RunAsync(context, command, settings, async (_, client, ticket) =>
         {
-            await using var session = CliSession.Open(context, settings, command);
-            await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-            var ticket = await client.GetTicketAsync(settings.Number.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
-            if (ticket is null)
-            {
-                await context.Error.WriteLineAsync($"No ticket {settings.Number}.").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
             var all = TicketFiles.Of(ticket);
             var chosen = settings.File is { } wanted
                 ? all.Where(f => string.Equals(f.FileName, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(f.Sha256, wanted, StringComparison.OrdinalIgnoreCase)).ToList()
@@ -53,5 +44,5 @@ internal sealed class TicketsSaveCommand(CliContext context) : AsyncCommand<Tick
             }
 
             return ExitCodes.Ok;
-        });
+        }, cancellationToken);
 }

@@ -9,17 +9,8 @@ namespace ContactCenter.Workers.Cli.Tickets;
 internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<TicketNumberSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext command, TicketNumberSettings settings, CancellationToken cancellationToken) =>
-        CliErrors.RunAsync(context, async () =>
+        TicketRead.RunAsync(context, command, settings, (session, _, ticket) =>
         {
-            await using var session = CliSession.Open(context, settings, command);
-            await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-            var ticket = await client.GetTicketAsync(settings.Number.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false);
-            if (ticket is null)
-            {
-                await context.Error.WriteLineAsync($"No ticket {settings.Number}.").ConfigureAwait(false);
-                return ExitCodes.Failure;
-            }
-
             if (settings.Json)
             {
                 CliJson.Write(context.Output, ticket);
@@ -29,8 +20,8 @@ internal sealed class TicketsShowCommand(CliContext context) : AsyncCommand<Tick
                 Print(ticket, CliDates.For(session));
             }
 
-            return ExitCodes.Ok;
-        });
+            return Task.FromResult(ExitCodes.Ok);
+        }, cancellationToken);
 
     private void Print(Ticket t, CliDates dates)
     {
