@@ -55,14 +55,7 @@ public sealed class StoreBackupTests : IDisposable
     [Fact]
     public async Task Backup_ArchiveFileDamaged_IsNotCopied_AndTheBackupSaysItIsIncomplete()
     {
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Control = new { Enabled = false },
-            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
-        });
-        (await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config)).ExitCode.Should().Be(0);
+        var config = await AttachmentMail.IngestOnceAsync(folder);
         var blob = Directory.GetFiles(folder.Combine("data", "archive"), "*", SearchOption.AllDirectories).Single(f => new FileInfo(f).Length == AttachmentMail.Photo.Length);
         File.WriteAllBytes(blob, new byte[AttachmentMail.Photo.Length]);
 
@@ -80,14 +73,7 @@ public sealed class StoreBackupTests : IDisposable
     [Fact]
     public async Task Backup_Verify_FindsAndRepairsAFileDamagedInTheBackup()
     {
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Control = new { Enabled = false },
-            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
-        });
-        (await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config)).ExitCode.Should().Be(0);
+        var config = await AttachmentMail.IngestOnceAsync(folder);
         var backup = folder.Combine("backup");
         var first = await Backup(config, backup);
         var copy = Directory.GetFiles(Path.Combine(backup, "archive"), "*", SearchOption.AllDirectories).Single(f => new FileInfo(f).Length == AttachmentMail.Photo.Length);

@@ -17,15 +17,8 @@ public sealed class TicketFilesOnPostgreSqlTests(PostgresFixture postgres) : IDi
     [Fact]
     public async Task Save_OriginalsInTheDatabase_WritesTheSameBytes()
     {
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = await postgres.Server.CreateDatabaseAsync(), Clustered = false } },
-            Receipts = new { Enabled = false },
-            Control = new { Enabled = false },
-            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
-        });
-        var ingest = await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config);
-        ingest.ExitCode.Should().Be(0, ingest.Output + ingest.Error);
+        var config = await AttachmentMail.IngestOnceAsync(folder,
+            new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = await postgres.Server.CreateDatabaseAsync(), Clustered = false } });
         var list = await CliRun.RunAsync(null, "tickets", "list", "--json", "--config", config);
         var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets").EnumerateArray()
             .Single(t => t.GetProperty("subject").GetString() == AttachmentMail.DamageSubject).GetProperty("number").GetString()!;

@@ -24,7 +24,7 @@ public sealed class ArchivedFileEndpointsTests : IDisposable
     [Fact]
     public async Task TicketFile_IsADownloadOfTheArchivedBytes_OnlyThroughItsOwnTicket()
     {
-        await using var service = await StartAsync();
+        await using var service = await AttachmentMail.StartServiceAsync(folder);
         var (damage, other) = await TicketsAsync(service.Http);
         var number = damage.GetProperty("number").GetString()!;
         var files = Attachments(damage);
@@ -68,7 +68,7 @@ public sealed class ArchivedFileEndpointsTests : IDisposable
     [Fact]
     public async Task TicketFile_MissingFromTheArchive_IsAnErrorThatNamesIt_NotANotFound()
     {
-        await using var service = await StartAsync();
+        await using var service = await AttachmentMail.StartServiceAsync(folder);
         var (damage, _) = await TicketsAsync(service.Http);
         var sha = Attachments(damage)["foto danni.jpg"];
         File.Delete(folder.Combine("data", "archive", sha[..2], sha[2..4], sha));
@@ -82,14 +82,7 @@ public sealed class ArchivedFileEndpointsTests : IDisposable
     [Fact]
     public async Task TicketFile_OverTheNetwork_NeedsAKey_AndEachReadIsLoggedWithTheKeysName()
     {
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
-        });
-        var ingest = await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config);
-        ingest.ExitCode.Should().Be(0, ingest.Error);
+        await AttachmentMail.IngestOnceAsync(folder);
         var key = ApiKeyHash.NewKey();
         await using var service = await SecuredServiceHost.StartAsync(folder, new Dictionary<string, (string, string)> { ["archivio"] = ("Reader", ApiKeyHash.Of(key)) });
         using var reader = service.Remote(key);
@@ -152,13 +145,6 @@ public sealed class ArchivedFileEndpointsTests : IDisposable
             SourceKey = "email:spam-1", ChannelName = "urp", Subject = "Hai vinto", Score = 18.5, At = DateTimeOffset.UtcNow, Original = stored,
         }, CancellationToken.None);
         return record.Id;
-    }
-
-    private async Task<ServiceTestHost> StartAsync()
-    {
-        var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)));
-        await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2, TimeSpan.FromSeconds(60));
-        return service;
     }
 
     internal static async Task<(JsonElement Damage, JsonElement Other)> TicketsAsync(HttpClient http)

@@ -1,5 +1,6 @@
 using System.Text;
 using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.Control;
 using MimeKit;
 
 namespace ContactCenter.Workers.Tests.TestSupport;
@@ -29,6 +30,32 @@ internal static class AttachmentMail
         Save(Path.Combine(inbox, "modulo.eml"), Message("anna.bianchi@example.it", OtherSubject, "Invio il modulo compilato.",
             ("modulo.pdf", "application/pdf", Form)));
         return inbox;
+    }
+
+    /// <summary>
+    /// Both messages made tickets by <c>ingest --once</c> (no service running) in the store <paramref name="store"/>
+    /// describes, by default LiteDB under <c>{folder}/data</c>; returns the <c>--config</c> it used.
+    /// </summary>
+    public static async Task<string> IngestOnceAsync(TempDirectory folder, object? store = null)
+    {
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = store ?? new { DataDirectory = folder.Combine("data") },
+            Receipts = new { Enabled = false },
+            Control = new { Enabled = false },
+            Channels = MailDrop.Channel(folder, "drop", Write(folder)),
+        });
+        var ingest = await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config);
+        ingest.ExitCode.Should().Be(0, ingest.Output + ingest.Error);
+        return config;
+    }
+
+    /// <summary>The real service on a mail drop of both messages, returned once both are tickets.</summary>
+    public static async Task<ServiceTestHost> StartServiceAsync(TempDirectory folder)
+    {
+        var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", Write(folder)));
+        await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2, TimeSpan.FromSeconds(60));
+        return service;
     }
 
     private static MimeMessage Message(string from, string subject, string text, params (string Name, string Type, byte[] Bytes)[] files)

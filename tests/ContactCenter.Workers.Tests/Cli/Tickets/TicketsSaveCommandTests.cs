@@ -75,8 +75,7 @@ public sealed class TicketsSaveCommandTests : IDisposable
     [Fact]
     public async Task Save_WhileTheServiceRuns_ReadsThroughItsControlEndpoint()
     {
-        await using var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)));
-        await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 2, TimeSpan.FromSeconds(60));
+        await using var service = await AttachmentMail.StartServiceAsync(folder);
         var (damage, _) = await ArchivedFileEndpointsTests.TicketsAsync(service.Http);
         var to = folder.Combine("pratica");
 
@@ -91,15 +90,7 @@ public sealed class TicketsSaveCommandTests : IDisposable
 
     private async Task<(string Config, string Number)> IngestAsync()
     {
-        var config = JsonConfigFile.Write(folder.Path, new
-        {
-            Store = new { DataDirectory = folder.Combine("data") },
-            Receipts = new { Enabled = false },
-            Control = new { Enabled = false },
-            Channels = MailDrop.Channel(folder, "drop", AttachmentMail.Write(folder)),
-        });
-        var ingest = await CliRun.RunAsync(null, "ingest", "--once", "--config", ServiceTestHost.Rules, "--config", config);
-        ingest.ExitCode.Should().Be(0, ingest.Error);
+        var config = await AttachmentMail.IngestOnceAsync(folder);
         var list = await CliRun.RunAsync(null, "tickets", "list", "--json", "--config", config);
         var number = JsonDocument.Parse(list.Output).RootElement.GetProperty("tickets").EnumerateArray()
             .Single(t => t.GetProperty("subject").GetString() == AttachmentMail.DamageSubject).GetProperty("number").GetString()!;
