@@ -148,8 +148,12 @@ if [[ -n "$backupdir" ]]; then
   mkdir -p "$root$backupdir"
   staged || chown "$user:$user" "$backupdir"
   chmod 0750 "$root$backupdir"
-  sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
-      -e "s|@BACKUPDIR@|$backupdir|g" "$here/contactcenter-backup.service.in" > "$root/etc/systemd/system/contactcenter-backup.service"
+  # One sandbox to maintain: the service's hardening lines, with the backup folder writable too.
+  sandbox="$(awk '/^# Hardening/ { on = 1 } /^\[Install\]/ { on = 0 } on' "$here/contactcenter.service.in" \
+    | sed 's|^ReadWritePaths=@DATADIR@$|ReadWritePaths=@DATADIR@ @BACKUPDIR@|')"
+  awk -v sandbox="$sandbox" '$0 == "@SANDBOX@" { print sandbox; next } { print }' "$here/contactcenter-backup.service.in" \
+    | sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
+      -e "s|@BACKUPDIR@|$backupdir|g" > "$root/etc/systemd/system/contactcenter-backup.service"
   install -m 0644 "$here/contactcenter-backup.timer" "$root/etc/systemd/system/contactcenter-backup.timer"
   chmod 0644 "$root/etc/systemd/system/contactcenter-backup.service"
 fi
