@@ -44,6 +44,12 @@ internal sealed class ControlOptions
     /// </summary>
     public long MinFreeDiskBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// <c>/health</c> turns degraded when the last complete <c>store backup</c> is older than this (the nightly timer
+    /// with a day's slack), or its last run found problems. Judged only once a backup has run on this data folder.
+    /// </summary>
+    public TimeSpan BackupMaxAge { get; set; } = TimeSpan.FromHours(36);
+
     /// <summary>How often the outbox and quarantine gauges are read from the store.</summary>
     public TimeSpan GaugeRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -40,6 +40,7 @@ internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
         Positive(errors, nameof(ControlOptions.ClientRequestTimeout), options.ClientRequestTimeout);
         Positive(errors, nameof(ControlOptions.GaugeRefreshInterval), options.GaugeRefreshInterval);
         Positive(errors, nameof(ControlOptions.TicketGaugeRefreshInterval), options.TicketGaugeRefreshInterval);
+        Positive(errors, nameof(ControlOptions.BackupMaxAge), options.BackupMaxAge);
         if (options.MinFreeDiskBytes < 0)
         {
             errors.Add($"{Prefix}:{nameof(ControlOptions.MinFreeDiskBytes)}: must be 0 (no check) or more (was {options.MinFreeDiskBytes}).");

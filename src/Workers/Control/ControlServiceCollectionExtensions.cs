@@ -37,6 +37,7 @@ public static class ControlServiceCollectionExtensions
         services.TryAddSingleton<IBackofficeClient>(sp => new LocalBackofficeClient(sp, inService: true));
         services.TryAddSingleton<Cli.Channels.ServiceFolders>();
         services.TryAddSingleton<DiskSpace>();
+        services.TryAddSingleton<BackupWatch>();
         services.TryAddSingleton<HealthReporter>();
         services.TryAddSingleton(sp => new ServiceIdentity("contactcenter", Environment.ProcessId,
             Path.GetFullPath(sp.GetRequiredService<IOptions<StoreOptions>>().Value.ResolvedDatabasePath)));

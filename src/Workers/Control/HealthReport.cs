@@ -1,8 +1,8 @@
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// The body of <c>GET /health</c>: Healthy, Degraded (a channel's last poll failed, or a store folder's disk is nearly
-/// full: still 200, with the reason) or
+/// The body of <c>GET /health</c>: Healthy, Degraded (a channel's last poll failed, a store folder's disk is nearly
+/// full, or the backups stopped or found problems: still 200, with the reason) or
 /// Unhealthy (a channel has kept failing longer than ChannelUnhealthyAfter: 503), and why, per channel.
 /// </summary>
 internal sealed record HealthReport(
@@ -19,6 +19,9 @@ internal sealed record HealthReport(
     public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }
     /// <summary>The ticket store as last probed; null where no monitor runs.</summary>
     public StoreHealth? Store { get; init; }
+
+    /// <summary>The store backups as <c>store backup</c> last recorded them; null when none has run here.</summary>
+    public BackupHealth? Backup { get; init; }
 
     /// <summary>Store folders short of free space (<see cref="ControlOptions.MinFreeDiskBytes"/>), each naming the key.</summary>
     public IReadOnlyList<string> LowDiskSpace { get; init; } = [];

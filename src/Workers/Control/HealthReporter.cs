@@ -10,12 +10,13 @@ namespace ContactCenter.Workers.Control;
 /// and Unhealthy (503) once it has kept failing for longer than <see cref="ControlOptions.ChannelUnhealthyAfter"/>.
 /// A folder the service needs (a file channel's, the store's archive) that is missing or not writable makes it
 /// Unhealthy at once, naming the key: the same checks as <c>channels check</c>. A store folder with less free space than
-/// <see cref="ControlOptions.MinFreeDiskBytes"/> makes it Degraded: still working, but not for long.
+/// <see cref="ControlOptions.MinFreeDiskBytes"/> makes it Degraded: still working, but not for long; so do backups that
+/// stopped or found problems (<see cref="BackupWatch"/>).
 /// </summary>
 internal sealed class HealthReporter(
     ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time,
     ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, StoreHealthMonitor? storeMonitor = null,
-    ServiceFolders? folders = null, DiskSpace? disk = null)
+    ServiceFolders? folders = null, DiskSpace? disk = null, BackupWatch? backups = null)
 {
     public HealthReport Build()
     {
@@ -27,11 +28,12 @@ internal sealed class HealthReporter(
         var storeFolders = folders?.Store().Where(r => !r.Passed).Select(r => $"{r.Subject}: {r.Message}").ToList() ?? [];
         var store = storeMonitor?.Current;
         var lowDisk = disk?.Shortages(options.Value.MinFreeDiskBytes).ToList() ?? [];
+        var backup = backups?.Judge();
         var overall = channels.Any(c => c.Status == HealthReport.Unhealthy) || store?.Status == HealthReport.Unhealthy || storeFolders.Count > 0
             ? HealthReport.Unhealthy
-            : channels.Any(c => c.Status == HealthReport.Degraded) || lowDisk.Count > 0 ? HealthReport.Degraded
+            : channels.Any(c => c.Status == HealthReport.Degraded) || lowDisk.Count > 0 || backup?.Reason is not null ? HealthReport.Degraded
             : HealthReport.Healthy;
-        var failing = storeFolders.Concat(lowDisk).Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
+        var failing = storeFolders.Concat(lowDisk).Concat(backup?.Reason is { } stale ? [stale] : []).Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
             .Concat(channels.Where(c => c.FailingSince is not null)
                 .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}"))
             .ToList();
@@ -45,6 +47,7 @@ internal sealed class HealthReporter(
             SmtpOAuth2 = tokens?.StatusOf(ContactCenter.Channels.Acknowledgement.SmtpOptions.OAuth2Name),
             Store = store,
             LowDiskSpace = lowDisk,
+            Backup = backup,
         };
     }
 

@@ -46,6 +46,9 @@ public sealed class StoreBackupTests : IDisposable
         status.GetProperty("lastRunComplete").GetBoolean().Should().BeTrue();
         status.GetProperty("folder").GetString().Should().Be(backup);
         (await service.Http.GetStringAsync("metrics")).Should().Contain("contactcenter_backup_age_seconds").And.Contain("contactcenter_backup_last_complete");
+        var health = JsonDocument.Parse(await service.Http.GetStringAsync("health")).RootElement;
+        health.GetProperty("backup").GetProperty("status").GetString().Should().Be("Healthy");
+        health.GetProperty("backup").GetProperty("folder").GetString().Should().Be(backup);
         var damage = tickets.Single(t => t.GetProperty("subject").GetString() == AttachmentMail.DamageSubject).GetProperty("number").GetString()!;
         var save = await CliRun.RunAsync(null, "tickets", "save", damage, "--to", folder.Combine("saved"), "--config", restored);
         save.ExitCode.Should().Be(0, save.Error);

@@ -92,4 +92,9 @@ public sealed class ControlOptionsValidatorTests
     public void Validate_NegativeMinFreeDiskBytes_FailsNamingTheKey() =>
         new ControlOptionsValidator().Validate(null, new ControlOptions { MinFreeDiskBytes = -1 }).FailureMessage
             .Should().Contain("ContactCenter:Control:MinFreeDiskBytes: must be 0 (no check) or more");
+
+    [Fact]
+    public void Validate_NonPositiveBackupMaxAge_FailsNamingTheKey() =>
+        new ControlOptionsValidator().Validate(null, new ControlOptions { BackupMaxAge = TimeSpan.FromHours(-1) }).FailureMessage
+            .Should().Contain("ContactCenter:Control:BackupMaxAge: must be positive");
 }

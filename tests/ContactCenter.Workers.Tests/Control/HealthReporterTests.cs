@@ -1,6 +1,7 @@
 using ContactCenter.Core.Channels;
 using ContactCenter.Core.Pipeline;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Backup;
 using ContactCenter.Testing;
 using ContactCenter.Workers.Cli.Channels;
 using ContactCenter.Workers.Control;
@@ -102,11 +103,86 @@ public sealed class HealthReporterTests
     }
 
     [Fact]
+    public void NoBackupRecorded_NotJudged()
+    {
+        using var data = new TempDirectory();
+
+        var report = WithBackups(data.Path).Build();
+
+        report.Status.Should().Be(HealthReport.Healthy);
+        report.Backup.Should().BeNull("a store backed up otherwise is not degraded for want of store backup");
+    }
+
+    [Fact]
+    public void CompleteBackupWithinBackupMaxAge_Healthy()
+    {
+        using var data = new TempDirectory();
+        BackupRecordFile.Write(Path.Combine(data.Path, BackupRecordFile.FileName), time.GetUtcNow() - TimeSpan.FromHours(35), true, "/srv/backup", 0);
+
+        var report = WithBackups(data.Path).Build();
+
+        report.Status.Should().Be(HealthReport.Healthy);
+        report.Backup!.Status.Should().Be(HealthReport.Healthy);
+        report.Backup.LastCompleteAt.Should().Be(time.GetUtcNow() - TimeSpan.FromHours(35));
+        report.Reason.Should().BeNull();
+    }
+
+    [Fact]
+    public void LastCompleteBackupOlderThanBackupMaxAge_DegradedNamingTheKey()
+    {
+        using var data = new TempDirectory();
+        BackupRecordFile.Write(Path.Combine(data.Path, BackupRecordFile.FileName), time.GetUtcNow() - TimeSpan.FromHours(37), true, "/srv/backup", 0);
+
+        var report = WithBackups(data.Path).Build();
+
+        report.Status.Should().Be(HealthReport.Degraded);
+        report.IsHealthy.Should().BeTrue("the service still ingests; a monitor must see that backups stopped");
+        report.Backup!.Status.Should().Be(HealthReport.Degraded);
+        report.Reason.Should().Contain("backup to /srv/backup").And.Contain("ContactCenter:Control:BackupMaxAge (1.12:00:00)");
+    }
+
+    [Fact]
+    public void LastBackupRunIncomplete_DegradedWithItsProblems_KeepingTheLastCompleteOne()
+    {
+        using var data = new TempDirectory();
+        var record = Path.Combine(data.Path, BackupRecordFile.FileName);
+        BackupRecordFile.Write(record, time.GetUtcNow() - TimeSpan.FromHours(25), true, "/srv/backup", 0);
+        BackupRecordFile.Write(record, time.GetUtcNow() - TimeSpan.FromHours(1), false, "/srv/backup", 3);
+
+        var report = WithBackups(data.Path).Build();
+
+        report.Status.Should().Be(HealthReport.Degraded);
+        report.Backup!.LastRunComplete.Should().BeFalse();
+        report.Backup.LastCompleteAt.Should().Be(time.GetUtcNow() - TimeSpan.FromHours(25));
+        report.Reason.Should().Contain("found 3 problem(s)").And.NotContain("BackupMaxAge");
+    }
+
+    [Fact]
+    public void NoBackupEverComplete_Degraded()
+    {
+        using var data = new TempDirectory();
+        BackupRecordFile.Write(Path.Combine(data.Path, BackupRecordFile.FileName), time.GetUtcNow(), false, "/srv/backup", 1);
+
+        var report = WithBackups(data.Path).Build();
+
+        report.Status.Should().Be(HealthReport.Degraded);
+        report.Reason.Should().Contain("no complete backup yet").And.Contain("found 1 problem(s)");
+    }
+
+    [Fact]
     public void DefaultBackoff_StartsWithinSecondsAndGrows()
     {
         var delays = Enumerable.Range(0, 4).Select(_ => registry.RecordFailure("urp", "down", null)).ToList();
 
         delays[0].Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(5));
         delays.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+
+    private HealthReporter WithBackups(string dataDirectory)
+    {
+        var control = Options.Create(new ControlOptions());
+        var catalog = new ChannelCatalog(new ConfigurationBuilder().Build(), [new MemoryChannelFactory()]);
+        return new HealthReporter(catalog, registry, control, time,
+            backups: new BackupWatch(Options.Create(new StoreOptions { DataDirectory = dataDirectory }), control, time));
     }
 }
