@@ -8,7 +8,7 @@ namespace ContactCenter.Core.Storage.Archive;
 /// before each write: a decoding stream (a base64 attachment) returns a few KB per read, and each small write that ends
 /// inside a new block makes ext4 zero the rest of that block first (a perf profile put a third as much kernel time in
 /// that zeroing as in copying the bytes). Used by the file archive, the PostgreSQL archive's spool, the backup's archive
-/// mirror and <c>tickets save</c>.
+/// mirror, <c>tickets save</c> and <c>store verify</c> (into <see cref="Stream.Null"/>).
 /// </summary>
 public static class HashingCopy
 {

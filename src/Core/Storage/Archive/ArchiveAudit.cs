@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace ContactCenter.Core.Storage.Archive;
+
+/// <summary>
+/// Checks that every archived file the store names (originals, attachments, quarantined and held items) is in the
+/// archive, whichever kind it is, and with <c>rehash</c> that its content still hashes to its name: what proves that no
+/// original was lost or altered since its ticket was registered. Read-only; the service may run meanwhile, since a
+/// file is archived before the record naming it commits and is never deleted.
+/// </summary>
+public static class ArchiveAudit
+{
+    public static async Task<ArchiveAuditReport> RunAsync(IContentArchive archive, IReadOnlyCollection<string> referenced, bool rehash, CancellationToken cancellationToken)
+    {
+        var problems = new ConcurrentBag<(string Sha, string Problem)>();
+        int present = 0, verified = 0;
+        long bytes = 0;
+        // Reading files or rows is most of the time: a few at once keep the disk or the server busy.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(referenced.Order(StringComparer.Ordinal), parallel, async (sha, token) =>
+        {
+            try
+            {
+                if (!rehash)
+                {
+                    if (archive.Contains(sha))
+                    {
+                        Interlocked.Increment(ref present);
+                    }
+                    else
+                    {
+                        problems.Add((sha, $"archive file {sha}: named by the store, not in the archive"));
+                    }
+
+                    return;
+                }
+
+                await using var content = archive.OpenRead(sha);
+                Interlocked.Increment(ref present);
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var length = await HashingCopy.CopyAsync(content, Stream.Null, hash, token).ConfigureAwait(false);
+                var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+                if (string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref verified);
+                    Interlocked.Add(ref bytes, length);
+                }
+                else
+                {
+                    problems.Add((sha, $"archive file {sha}: its content hashes to {actual}, not to its name (damaged in the archive)"));
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                problems.Add((sha, $"archive file {sha}: named by the store, not in the archive"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageUnavailableException or ArgumentException)
+            {
+                problems.Add((sha, $"archive file {sha}: unreadable ({ex.GetType().Name}: {ex.Message})"));
+            }
+        }).ConfigureAwait(false);
+        return new ArchiveAuditReport(referenced.Count, present, verified, bytes,
+            problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem).ToList());
+    }
+}

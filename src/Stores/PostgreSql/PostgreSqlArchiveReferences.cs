@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql;
+
+/// <summary>
+/// The archived files the PostgreSQL store's records name: every <c>Sha256</c> field, however deep, in the tickets',
+/// quarantined and held-spam documents (the same rule as the LiteDB store's <c>StoreBlobReferences</c>), distinct.
+/// </summary>
+public static class PostgreSqlArchiveReferences
+{
+    private const string Query = """
+        SELECT DISTINCT sha FROM (
+            SELECT jsonb_path_query(doc, 'strict $.**.Sha256') #>> '{}' AS sha FROM tickets
+            UNION ALL SELECT jsonb_path_query(doc, 'strict $.**.Sha256') #>> '{}' FROM quarantine
+            UNION ALL SELECT jsonb_path_query(doc, 'strict $.**.Sha256') #>> '{}' FROM spam) named
+        WHERE sha <> ''
+        """;
+
+    public static async Task<IReadOnlySet<string>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(Query, db);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+}

@@ -1,0 +1,74 @@
+using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Archive;
+using ContactCenter.Core.Storage.Backup;
+using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Workers.Hosting;
+using Npgsql;
+using Spectre.Console.Cli;
+
+namespace ContactCenter.Workers.Cli.Store;
+
+/// <summary>
+/// <c>contactcenter store verify</c>: every archived file the store names (originals, attachments, quarantined and
+/// held items) is read back from the live archive and re-hashed against its name, on either store, while the service
+/// runs. What the LiteDB store names is read from a snapshot (from the service when it runs, as <c>store backup</c>
+/// takes it) in a private temporary folder; PostgreSQL's from its tables.
+/// </summary>
+internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<StoreVerifySettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext command, StoreVerifySettings settings, CancellationToken cancellationToken) =>
+        CliErrors.RunAsync(context, async () =>
+        {
+            await using var session = CliSession.Open(context, settings, command);
+            var referenced = StoreProviderServiceCollectionExtensions.IsShared(session.Configuration)
+                ? await PostgreSqlArchiveReferences.ReadAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false)
+                : await ReadFromSnapshotAsync(session, cancellationToken).ConfigureAwait(false);
+            var report = await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false);
+            await PrintAsync(report, settings).ConfigureAwait(false);
+            return report.Sound ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+
+    private static async Task<IReadOnlySet<string>> ReadFromSnapshotAsync(CliSession session, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("contactcenter-verify-");
+        try
+        {
+            await using (var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false))
+            await using (var snapshot = await client.OpenStoreSnapshotAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await StoreSnapshotFile.WriteAsync(snapshot, folder.FullName, cancellationToken).ConfigureAwait(false);
+            }
+
+            return StoreBlobReferences.Read(Path.Combine(folder.FullName, StoreSnapshotFile.FileName));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private async Task PrintAsync(ArchiveAuditReport report, StoreVerifySettings settings)
+    {
+        if (settings.Json)
+        {
+            CliJson.Write(context.Output, report);
+            return;
+        }
+
+        await context.Output.WriteLineAsync(settings.Quick
+            ? $"Archive: {report.Present:N0} of the {report.Referenced:N0} file(s) the store names are there (not re-hashed: --quick)."
+            : $"Archive: {report.Verified:N0} of the {report.Referenced:N0} file(s) the store names read back and re-hashed sound ({report.VerifiedBytes:N0} bytes).")
+            .ConfigureAwait(false);
+        if (report.Sound)
+        {
+            return;
+        }
+
+        await context.Error.WriteLineAsync($"The archive is NOT sound ({report.Problems.Count} problem(s)); restore these files from a backup (README, \"Backup and restore\"):")
+            .ConfigureAwait(false);
+        foreach (var problem in report.Problems.Take(50))
+        {
+            await context.Error.WriteLineAsync("  - " + problem).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.Control;
+using ContactCenter.Workers.Tests.TestSupport;
+
+namespace ContactCenter.Workers.Tests.Cli;
+
+/// <summary>
+/// <c>store verify</c> on the embedded store: every archived file the store names read back and re-hashed, while the
+/// real service runs (the names come from its snapshot) or with it stopped; a damaged or missing file fails it by name.
+/// </summary>
+public sealed class StoreVerifyTests : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-store-verify");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Verify_WhileTheServiceRuns_ReadsBackEveryFileTheStoreNames()
+    {
+        await using var service = await AttachmentMail.StartServiceAsync(folder);
+
+        var result = await CliRun.RunAsync(null, "store", "verify", "--json", "--config", service.Config);
+
+        result.ExitCode.Should().Be(0, result.Output + result.Error);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        report.GetProperty("sound").GetBoolean().Should().BeTrue();
+        var referenced = report.GetProperty("referenced").GetInt32();
+        referenced.Should().BeGreaterThanOrEqualTo(5, "two originals, the photo, the HTML report and the form");
+        report.GetProperty("verified").GetInt32().Should().Be(referenced);
+        report.GetProperty("verifiedBytes").GetInt64().Should().BeGreaterThan(AttachmentMail.Photo.Length);
+    }
+
+    [Fact]
+    public async Task Verify_FileDamagedAndFileMissing_FailsNamingEach_QuickFindsOnlyTheMissingOne()
+    {
+        var config = await AttachmentMail.IngestOnceAsync(folder);
+        var blobs = Directory.GetFiles(folder.Combine("data", "archive"), "*", SearchOption.AllDirectories);
+        var photo = blobs.Single(f => new FileInfo(f).Length == AttachmentMail.Photo.Length);
+        var form = blobs.Single(f => new FileInfo(f).Length == AttachmentMail.Form.Length);
+        var damaged = (byte[])AttachmentMail.Photo.Clone();
+        damaged[^1] ^= 0xFF;
+        File.WriteAllBytes(photo, damaged);
+        File.Delete(form);
+
+        var full = await CliRun.RunAsync(null, "store", "verify", "--config", config);
+        var quick = await CliRun.RunAsync(null, "store", "verify", "--quick", "--config", config);
+
+        full.ExitCode.Should().Be(1, full.Output + full.Error);
+        full.Error.Should().Contain("NOT sound (2 problem(s))")
+            .And.Contain($"{Path.GetFileName(photo)}: its content hashes to").And.Contain("damaged in the archive")
+            .And.Contain($"{Path.GetFileName(form)}: named by the store, not in the archive");
+        quick.ExitCode.Should().Be(1, quick.Output + quick.Error);
+        quick.Error.Should().Contain("1 problem(s)").And.Contain(Path.GetFileName(form)).And.NotContain(Path.GetFileName(photo));
+        quick.Output.Should().Contain("not re-hashed: --quick");
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ContactCenter.Testing;
+using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Workers.Tests.Control;
+using ContactCenter.Workers.Tests.TestSupport;
+using Npgsql;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+/// <summary><c>store verify</c> with the originals in PostgreSQL's <c>blobs</c> table: the names from the tables, the bytes read back from the database.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StoreVerifyOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-pg-verify");
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Verify_OriginalsInTheDatabase_SoundThenDamagedAndMissingNamed()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var config = await AttachmentMail.IngestOnceAsync(folder,
+            new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = database, Clustered = false } });
+
+        var sound = await CliRun.RunAsync(null, "store", "verify", "--json", "--config", config);
+
+        sound.ExitCode.Should().Be(0, sound.Output + sound.Error);
+        var report = JsonDocument.Parse(sound.Output).RootElement;
+        report.GetProperty("referenced").GetInt32().Should().BeGreaterThanOrEqualTo(5);
+        report.GetProperty("verified").GetInt32().Should().Be(report.GetProperty("referenced").GetInt32());
+
+        var photo = Convert.ToHexStringLower(SHA256.HashData(AttachmentMail.Photo));
+        var form = Convert.ToHexStringLower(SHA256.HashData(AttachmentMail.Form));
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            await dataSource.CreateCommand($"UPDATE blobs SET content = set_byte(content, 0, 255 - get_byte(content, 0)) WHERE sha256 = '{photo}'; DELETE FROM blobs WHERE sha256 = '{form}'")
+                .ExecuteNonQueryAsync();
+        }
+
+        var broken = await CliRun.RunAsync(null, "store", "verify", "--config", config);
+
+        broken.ExitCode.Should().Be(1, broken.Output + broken.Error);
+        broken.Error.Should().Contain($"{photo}: its content hashes to").And.Contain($"{form}: named by the store, not in the archive");
+    }
+}
