@@ -14,7 +14,7 @@
   PS> .\install\install.ps1                                   # as Administrator
   PS> .\install\install.ps1 -From .\publish -NoStart
   PS> .\install\install.ps1 -ServiceAccount 'CONTOSO\svc-cc$' # a group managed service account
-  PS> .\install\install.ps1 -BackupTo D:\Backup\ContactCenter    # and a nightly store backup (scheduled task)
+  PS> .\install\install.ps1 -BackupTo D:\Backup\ContactCenter    # and a nightly store backup, verified weekly (scheduled tasks)
 #>
 [CmdletBinding()]
 param(

@@ -23,7 +23,8 @@ Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--backup-to
   --root DIR        install under DIR instead of / (no user creation, no systemctl)
   --from DIR        use an already published build instead of running dotnet publish
   --user NAME       system user running the service (default contactcenter)
-  --backup-to DIR   back the store up to DIR every night (contactcenter-backup.timer; README, "Backup and restore")
+  --backup-to DIR   back the store up to DIR every night (contactcenter-backup.timer) and verify the archive and the
+                    backup every week (contactcenter-verify.timer; README, "Backup and restore")
   --no-packages     do not install Debian packages (only check them)
   --no-start        do not enable or start the service
 USAGE
@@ -144,18 +145,20 @@ awk -v prefix="$prefix" -v confdir="$confdir" -v datadir="$datadir" -v user="$us
 chmod 0644 "$unit"
 
 if [[ -n "$backupdir" ]]; then
-  say "Nightly backup to $backupdir (contactcenter-backup.timer)"
+  say "Nightly backup to $backupdir (contactcenter-backup.timer), verified weekly (contactcenter-verify.timer)"
   mkdir -p "$root$backupdir"
   staged || chown "$user:$user" "$backupdir"
   chmod 0750 "$root$backupdir"
   # One sandbox to maintain: the service's hardening lines, with the backup folder writable too.
   sandbox="$(awk '/^# Hardening/ { on = 1 } /^\[Install\]/ { on = 0 } on' "$here/contactcenter.service.in" \
     | sed 's|^ReadWritePaths=@DATADIR@$|ReadWritePaths=@DATADIR@ @BACKUPDIR@|')"
-  awk -v sandbox="$sandbox" '$0 == "@SANDBOX@" { print sandbox; next } { print }' "$here/contactcenter-backup.service.in" \
-    | sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
-      -e "s|@BACKUPDIR@|$backupdir|g" > "$root/etc/systemd/system/contactcenter-backup.service"
-  install -m 0644 "$here/contactcenter-backup.timer" "$root/etc/systemd/system/contactcenter-backup.timer"
-  chmod 0644 "$root/etc/systemd/system/contactcenter-backup.service"
+  for job in backup verify; do
+    awk -v sandbox="$sandbox" '$0 == "@SANDBOX@" { print sandbox; next } { print }' "$here/contactcenter-$job.service.in" \
+      | sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
+        -e "s|@BACKUPDIR@|$backupdir|g" > "$root/etc/systemd/system/contactcenter-$job.service"
+    install -m 0644 "$here/contactcenter-$job.timer" "$root/etc/systemd/system/contactcenter-$job.timer"
+    chmod 0644 "$root/etc/systemd/system/contactcenter-$job.service"
+  done
 fi
 
 # Without systemd as PID 1 (a container, WSL, some VMs) systemctl cannot work: the files are in place, so say how
@@ -177,7 +180,7 @@ if ! staged && ((start)); then
   systemctl daemon-reload
   systemctl enable contactcenter.service
   systemctl restart contactcenter.service
-  [[ -z "$backupdir" ]] || systemctl enable --now contactcenter-backup.timer
+  [[ -z "$backupdir" ]] || systemctl enable --now contactcenter-backup.timer contactcenter-verify.timer
   say "Started. Check it with: systemctl status contactcenter; sudo contactcenter channels check"
 elif ((was_running)); then
   systemctl daemon-reload

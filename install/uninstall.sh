@@ -13,11 +13,13 @@ while (($#)); do
 done
 if [[ -z "$root" ]]; then
   systemctl disable --now contactcenter-backup.timer 2>/dev/null || true
+  systemctl disable --now contactcenter-verify.timer 2>/dev/null || true
   systemctl disable --now contactcenter.service 2>/dev/null || true
 fi
-# The backup timer's units go with the service; the backups themselves stay where --backup-to put them.
+# The backup and verify timers' units go with the service; the backups themselves stay where --backup-to put them.
 rm -f "$root/etc/systemd/system/contactcenter.service" "$root/etc/systemd/system/contactcenter-backup.service" \
-  "$root/etc/systemd/system/contactcenter-backup.timer"
+  "$root/etc/systemd/system/contactcenter-backup.timer" "$root/etc/systemd/system/contactcenter-verify.service" \
+  "$root/etc/systemd/system/contactcenter-verify.timer"
 [[ -z "$root" ]] && systemctl daemon-reload || true
 rm -rf "$root/opt/contactcenter"
 # Only the wrapper install.sh wrote, not a program of the same name an admin put there.

@@ -92,6 +92,9 @@ function Install-ContactCenter {
         $problems = @(Compare-AccessRules -Expected $backup.Rules -Actual @(Get-PathAccess -Path $backup.Folder))
         if ($problems.Count -gt 0) { throw "ACL of $($backup.Folder) is not as set: $($problems -join '; ')" }
         Register-BackupTask -Plan $backup
+        $verify = Get-VerifyTaskPlan -Backup $backup -Layout $layout -ServiceName $ServiceName
+        Write-Host "==> Weekly verification of the archive and the backup (scheduled task $($verify.TaskName), $($verify.DayOfWeek) at $($verify.At))"
+        Register-BackupTask -Plan $verify
     }
 
     if (-not $NoStart) {
@@ -119,8 +122,9 @@ function Uninstall-ContactCenter {
         Remove-ServiceEnvironmentValue -ServiceName $ServiceName
         Invoke-Sc -ArgumentList @('delete', $ServiceName)
     }
-    # The task goes with the service; the backups it made stay where they are.
+    # The tasks go with the service; the backups they made stay where they are.
     Unregister-BackupTask -TaskName "$ServiceName-backup"
+    Unregister-BackupTask -TaskName "$ServiceName-verify"
     $plan = Get-EventSourcePlan -Edition Core
     if (Test-EventSourceKey -Key $plan.Key) { Remove-EventSourceKey -Key $plan.Key }
     foreach ($name in @(Get-LegacyMachineVariables -Machine (Get-MachineVariables))) { Remove-MachineVariable -Name $name }

@@ -264,6 +264,26 @@ function Get-BackupTaskPlan {
     }
 }
 
+function Get-VerifyTaskPlan {
+    <# The weekly check beside the nightly backup (README, "Backup and restore"): `store verify` of the live archive,
+       then `store backup --verify`. One PowerShell action runs both, so the backup's copy is checked even when the
+       archive is not sound, and the task's last result is the failure of either. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Backup, [Parameter(Mandatory)] $Layout, [Parameter(Mandatory)][string] $ServiceName)
+    $exe, $config, $folder = @($Layout.Executable, $Layout.Config, $Backup.Folder) | ForEach-Object { "'" + $_.Replace("'", "''") + "'" }
+    $script = "& $exe store verify --config $config; `$live = `$LASTEXITCODE; " +
+        "& $exe store backup --to $folder --verify --config $config; if (`$LASTEXITCODE -ne 0) { exit `$LASTEXITCODE }; exit `$live"
+    [pscustomobject]@{
+        TaskName  = "$ServiceName-verify"
+        Execute   = 'powershell.exe'
+        Script    = $script
+        Arguments = ConvertTo-CommandLine -Arguments @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', $script)
+        DayOfWeek = 'Sunday'
+        At        = '04:00'
+        UserSid   = $Backup.UserSid
+    }
+}
+
 function ConvertTo-WindowsConfig {
     <# The shipped appsettings.production.json names Linux folders; the Windows copy names the data folder. #>
     [CmdletBinding()]

@@ -153,11 +153,12 @@ function Remove-InstallFolder {
 }
 
 function Register-BackupTask {
-    <# Daily at the plan's time, started late when the machine was off; replaces an existing task of that name, so
-       running install.ps1 again updates it. #>
+    <# Daily at the plan's time, or weekly on its DayOfWeek, started late when the machine was off; replaces an
+       existing task of that name, so running install.ps1 again updates it. #>
     param($Plan)
     $action = New-ScheduledTaskAction -Execute $Plan.Execute -Argument $Plan.Arguments
-    $trigger = New-ScheduledTaskTrigger -Daily -At $Plan.At
+    $trigger = if ($Plan.PSObject.Properties['DayOfWeek']) { New-ScheduledTaskTrigger -Weekly -DaysOfWeek $Plan.DayOfWeek -At $Plan.At }
+               else { New-ScheduledTaskTrigger -Daily -At $Plan.At }
     $principal = New-ScheduledTaskPrincipal -UserId $Plan.UserSid -LogonType ServiceAccount -RunLevel Highest
     $settings = New-ScheduledTaskSettingsSet -StartWhenAvailable -ExecutionTimeLimit (New-TimeSpan -Hours 12)
     Register-ScheduledTask -TaskName $Plan.TaskName -Action $action -Trigger $trigger -Principal $principal -Settings $settings -Force | Out-Null

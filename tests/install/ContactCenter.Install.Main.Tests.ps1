@@ -166,6 +166,12 @@ Describe 'Windows installer steps' {
             $task.Arguments | Should -BeExactly 'store backup --to D:\Backup\ContactCenter --config C:\ProgramData\ContactCenter\appsettings.json'
             $task.UserSid | Should -BeExactly 'S-1-5-18'
             $task.At | Should -Be '02:30'
+            $weekly = $script:M.Tasks['contactcenter-verify']
+            $weekly.Execute | Should -BeExactly 'powershell.exe'
+            $weekly.Script | Should -BeLike "& 'C:\Program Files\ContactCenter\contactcenter.exe' store verify --config 'C:\ProgramData\ContactCenter\appsettings.json';*"
+            $weekly.Script | Should -BeLike "*store backup --to 'D:\Backup\ContactCenter' --verify*"
+            $weekly.DayOfWeek | Should -Be 'Sunday'
+            $weekly.UserSid | Should -BeExactly 'S-1-5-18'
         }
 
         It 'registers no task without -BackupTo' {

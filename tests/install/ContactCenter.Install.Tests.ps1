@@ -242,3 +242,49 @@ Describe 'ConvertTo-WindowsConfig' {
         $converted | Should -Match ([regex]::Escape('"DataDirectory": "C:\\ProgramData\\ContactCenter"'))
     }
 }
+
+Describe 'Get-VerifyTaskPlan' {
+    BeforeAll {
+        $script:Backup = Get-BackupTaskPlan -Layout $script:Layout -BackupTo 'D:\Backup\ContactCenter' -ServiceName 'contactcenter'
+        # The action's script run by this PowerShell with a stand-in program that logs its arguments and fails on demand.
+        function Invoke-VerifyScript([int] $VerifyExit, [int] $BackupExit) {
+            $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
+            try {
+                $calls = Join-Path $folder 'calls.txt'
+                $program = Join-Path $folder "it's contactcenter"
+                Set-Content -LiteralPath $program -Value "#!/bin/sh`nprintf '%s\n' `"`$*`" >> '$calls'`ncase `"`$2`" in verify) exit $VerifyExit ;; backup) exit $BackupExit ;; esac`nexit 9"
+                chmod +x $program
+                $layout = [pscustomobject]@{ Executable = $program; Config = 'C:\ProgramData\ContactCenter\appsettings.json' }
+                $plan = Get-VerifyTaskPlan -Backup $script:Backup -Layout $layout -ServiceName 'contactcenter'
+                $pwsh = [Environment]::ProcessPath
+                $arguments = @('-NoProfile', '-NonInteractive', '-Command', $plan.Script)
+                # As a .NET tool, PowerShell runs inside dotnet: the host needs pwsh.dll named first.
+                if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $arguments = @((Join-Path $PSHOME 'pwsh.dll')) + $arguments }
+                & $pwsh @arguments | Out-Null
+                [pscustomobject]@{ Exit = $LASTEXITCODE; Calls = @(Get-Content -LiteralPath $calls) }
+            }
+            finally { Remove-Item -LiteralPath $folder -Recurse -Force }
+        }
+    }
+
+    It 'runs weekly as SYSTEM, as the backup does' {
+        $plan = Get-VerifyTaskPlan -Backup $script:Backup -Layout $script:Layout -ServiceName 'contactcenter'
+        $plan.TaskName | Should -BeExactly 'contactcenter-verify'
+        $plan.DayOfWeek | Should -Be 'Sunday'
+        $plan.UserSid | Should -BeExactly 'S-1-5-18'
+        $plan.Arguments | Should -BeLike '-NoProfile -NonInteractive -ExecutionPolicy Bypass -Command "& ''C:\Program Files\ContactCenter\contactcenter.exe'' store verify*"'
+    }
+
+    It 'checks the backup even when the archive is not sound, and fails when either check does (<VerifyExit>, <BackupExit>)' -ForEach @(
+        @{ VerifyExit = 0; BackupExit = 0; Expected = 0 }
+        @{ VerifyExit = 1; BackupExit = 0; Expected = 1 }
+        @{ VerifyExit = 0; BackupExit = 1; Expected = 1 }
+        @{ VerifyExit = 1; BackupExit = 2; Expected = 2 }
+    ) {
+        $run = Invoke-VerifyScript -VerifyExit $VerifyExit -BackupExit $BackupExit
+        $run.Exit | Should -Be $Expected
+        $run.Calls | Should -BeExactly @(
+            'store verify --config C:\ProgramData\ContactCenter\appsettings.json',
+            'store backup --to D:\Backup\ContactCenter --verify --config C:\ProgramData\ContactCenter\appsettings.json')
+    }
+}

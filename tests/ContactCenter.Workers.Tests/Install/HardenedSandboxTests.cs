@@ -3,14 +3,14 @@ using ContactCenter.Testing;
 namespace ContactCenter.Workers.Tests.Install;
 
 /// <summary>
-/// The demo ingest (mail, OCR of a scan and of a fax), then a backup, under what the unit imposes and that can be reproduced without
+/// The demo ingest (mail, OCR of a scan and of a fax), then a backup and a verification of the archive, under what the unit imposes and that can be reproduced without
 /// systemd as PID 1: no capabilities, no_new_privs, /proc with only this process (ProtectProc=invisible,
 /// ProcSubset=pid); every system call it makes, children included, is checked against the unit's SystemCallFilter.
 /// </summary>
 public sealed class HardenedSandboxTests
 {
     [Fact]
-    public async Task DemoIngestAndBackup_UnderTheUnitsSandbox_UseOnlyAllowedSystemCalls()
+    public async Task DemoIngestBackupAndVerify_UnderTheUnitsSandbox_UseOnlyAllowedSystemCalls()
     {
         using var root = new TempDirectory("cc-unit");
         var allowed = await AllowedSystemCallsAsync(await SystemdUnitHardeningTests.RenderUnitAsync(root));
@@ -33,13 +33,19 @@ public sealed class HardenedSandboxTests
             "dotnet", Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"), "store", "backup", "--to", work.Combine("backup"),
             "--config", Path.Combine(RepositoryPaths.Root, "samples", "appsettings.demo.json"),
         }.Select(a => "'" + a + "'"));
+        // And the weekly check of the live archive (contactcenter-verify.service, the same sandbox again).
+        var verify = string.Join(' ', new[]
+        {
+            "dotnet", Path.Combine(RepositoryPaths.WorkerOutput, "contactcenter.dll"), "store", "verify",
+            "--config", Path.Combine(RepositoryPaths.Root, "samples", "appsettings.demo.json"),
+        }.Select(a => "'" + a + "'"));
 
         // A user namespace lets the test mount its own /proc without being root; all capabilities are then dropped.
         var run = await ProcessRunner.RunAsync(
             "unshare",
             ["--user", "--map-root-user", "--mount", "--pid", "--fork", "--mount-proc", "sh", "-c",
              "mount -t proc -o subset=pid,hidepid=invisible proc /proc && test ! -e /proc/meminfo && " +
-             $"exec setpriv --inh-caps=-all --bounding-set=-all --no-new-privs strace -f -qq -c -o '{trace}' sh -c \"{ingest} && {backup}\""],
+             $"exec setpriv --inh-caps=-all --bounding-set=-all --no-new-privs strace -f -qq -c -o '{trace}' sh -c \"{ingest} && {backup} && {verify}\""],
             TimeSpan.FromMinutes(5), work.Path, new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" });
 
         run.ExitCode.Should().Be(0, run.StandardOutput + run.StandardError);
@@ -52,7 +58,7 @@ public sealed class HardenedSandboxTests
             row[10].Should().Be("ok");
         }
 
-        run.StandardOutput.Should().Contain("Checked: the").And.Contain("are all in the backup");
+        run.StandardOutput.Should().Contain("Checked: the").And.Contain("are all in the backup").And.Contain("re-hashed sound");
         File.Exists(work.Combine("backup", "tickets.db")).Should().BeTrue();
         var used = File.ReadAllLines(trace).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(f => f.Length >= 5 && char.IsDigit(f[0][0]) && f[^1] != "total").Select(f => f[^1]).ToHashSet();

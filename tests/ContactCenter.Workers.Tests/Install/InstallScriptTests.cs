@@ -126,20 +126,68 @@ public sealed class InstallScriptTests
             .And.Contain("Environment=ContactCenter__Store__DataDirectory=/var/lib/contactcenter")
             .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@");
         (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-backup.timer"))).Should().Contain("OnCalendar=").And.Contain("Persistent=true");
+        var weekly = await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.service"));
+        weekly.Should().Contain("Type=oneshot").And.Contain("User=contactcenter")
+            .And.Contain("\"$$0\" store verify --config \"$$1\"").And.Contain("store backup --to \"$$2\" --verify")
+            .And.Contain("/opt/contactcenter/contactcenter /etc/contactcenter/appsettings.json /srv/backup/contactcenter")
+            .And.Contain("ReadWritePaths=/var/lib/contactcenter /srv/backup/contactcenter")
+            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@", "@SANDBOX@");
+        (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.timer"))).Should().Contain("OnCalendar=Sun").And.Contain("Persistent=true");
 
         CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
-        var verify = await ProcessRunner.RunAsync("systemd-analyze", ["verify", $"--root={root.Path}", "contactcenter-backup.service", "contactcenter-backup.timer"],
+        // systemd-analyze looks for each unit's programs under --root: the weekly unit runs the system's shell.
+        Directory.CreateDirectory(root.Combine("bin"));
+        File.Copy("/bin/sh", root.Combine("bin", "sh"));
+        var verify = await ProcessRunner.RunAsync("systemd-analyze",
+            ["verify", $"--root={root.Path}", "contactcenter-backup.service", "contactcenter-backup.timer", "contactcenter-verify.service", "contactcenter-verify.timer"],
             TimeSpan.FromMinutes(1));
         verify.ExitCode.Should().Be(0, verify.StandardError);
-        verify.StandardError.Should().NotContain("contactcenter-backup", "systemd-analyze found problems in the backup units");
-        var security = await ProcessRunner.RunAsync(
-            "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, "contactcenter-backup.service")], TimeSpan.FromMinutes(1));
-        security.ExitCode.Should().Be(0, "the backup runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
+        verify.StandardError.Should().NotContain("contactcenter-", "systemd-analyze found problems in the backup units");
+        foreach (var unit in new[] { "contactcenter-backup.service", "contactcenter-verify.service" })
+        {
+            var security = await ProcessRunner.RunAsync(
+                "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, unit)], TimeSpan.FromMinutes(1));
+            security.ExitCode.Should().Be(0, $"{unit} runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
+        }
 
         var uninstall = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "install", "uninstall.sh"), "--root", root.Path], TimeSpan.FromMinutes(1));
         uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
         Directory.GetFiles(units, "contactcenter*").Should().BeEmpty();
         Directory.Exists(root.Combine("srv", "backup", "contactcenter")).Should().BeTrue("backups are never deleted by an uninstall");
+    }
+
+    /// <summary>
+    /// The weekly unit's command line as systemd hands it to the shell (<c>$$</c> is its escape for <c>$</c>), run with
+    /// a stand-in program: the backup's copy is checked even when the live archive is not sound, and the unit fails
+    /// when either check does.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 0, 1)]
+    [InlineData(0, 1, 1)]
+    [InlineData(1, 1, 1)]
+    public async Task VerifyUnit_RunsBothChecks_AndFailsWhenEitherFails(int verifyExit, int backupExit, int unitExit)
+    {
+        using var root = new TempDirectory("cc-install");
+        var installed = await ProcessRunner.RunAsync(
+            "bash", [Script, "--root", root.Path, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start", "--backup-to", "/srv/backup"],
+            TimeSpan.FromMinutes(2));
+        installed.ExitCode.Should().Be(0, installed.StandardError);
+        var unit = await File.ReadAllTextAsync(root.Combine("etc", "systemd", "system", "contactcenter-verify.service"));
+        var command = unit.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..];
+        var calls = root.Combine("calls.txt");
+        var program = root.Combine("contactcenter");
+        await File.WriteAllTextAsync(program,
+            $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{calls}'\ncase \"$2\" in verify) exit {verifyExit} ;; backup) exit {backupExit} ;; esac\nexit 9\n");
+        (await ProcessRunner.RunAsync("chmod", ["+x", program], TimeSpan.FromSeconds(30))).ExitCode.Should().Be(0);
+
+        var run = await ProcessRunner.RunAsync("sh", ["-c", command.Replace("$$", "$", StringComparison.Ordinal).Replace("/opt/contactcenter/contactcenter", program, StringComparison.Ordinal)],
+            TimeSpan.FromMinutes(1));
+
+        run.ExitCode.Should().Be(unitExit, run.StandardError);
+        File.ReadAllLines(calls).Should().Equal(
+            "store verify --config /etc/contactcenter/appsettings.json",
+            "store backup --to /srv/backup --verify --config /etc/contactcenter/appsettings.json");
     }
 
     [Fact]
