@@ -31,6 +31,9 @@ public sealed class TicketQuery
     /// <summary>Only tickets whose classification an operator corrected (<c>tickets reclassify</c>): what the model learns from.</summary>
     public bool Corrected { get; init; }
 
+    /// <summary>Only tickets after this one in the list's order (arrival, then number): the next page.</summary>
+    public TicketCursor? After { get; init; }
+
     /// <summary>At most this many tickets (1 or more; both stores refuse less); null for all.</summary>
     public int? Limit { get; init; }
 }

@@ -93,6 +93,14 @@ internal sealed partial class PostgreSqlTicketStore
         Where("source_key = @sourceKey", "sourceKey", query.SourceKey);
         Where("received_at >= @from", "from", query.ReceivedFrom);
         Where("received_at < @to", "to", query.ReceivedTo);
+        if (query.After is { } after)
+        {
+            // Row comparison: the next page in the ORDER BY's own order, on the (received_at, number) index.
+            sql.Append(" AND (received_at, number) > (@afterAt, @afterNumber)");
+            parameters.Add(("afterAt", after.ReceivedAt));
+            parameters.Add(("afterNumber", after.Number));
+        }
+
         Where("due_at < @dueBefore", "dueBefore", query.DueBefore);
         Where("status = 'Open' AND due_at < @overdue", "overdue", query.OverdueAt);
         if (query.Sender is { } sender)

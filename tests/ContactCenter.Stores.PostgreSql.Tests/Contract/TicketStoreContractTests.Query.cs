@@ -83,6 +83,41 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Query_PagedAfterTheLastTicket_EveryTicketOnce_ThoughManyArrivedInOneInstant(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        // Twelve tickets: three instants, five of them in T0 (a batch's clamped arrival), one in another offset.
+        await s.Store.DispatchAsync(
+            [.. Enumerable.Range(1, 12).Select(i => StoreRequests.Mail($"k{i}", receivedAt: (i % 3) switch
+            {
+                0 => T0,
+                1 => T0.AddMinutes(5).ToOffset(TimeSpan.FromHours(1)),
+                _ => T0.AddMinutes(-5),
+            }))], default);
+        var all = (await Numbers(s.Store, new TicketQuery())).ToList();
+        var pages = new List<IReadOnlyList<string>>();
+        TicketCursor? after = null;
+        for (var page = 0; page < 10; page++)
+        {
+            var tickets = await s.Store.QueryAsync(new TicketQuery { Limit = 2, After = after }, default);
+            if (tickets.Count == 0)
+            {
+                break;
+            }
+
+            pages.Add([.. tickets.Select(t => t.Number)]);
+            after = TicketCursor.Of(tickets[^1]);
+        }
+
+        pages.Should().HaveCount(6).And.AllSatisfy(p => p.Should().HaveCount(2));
+        pages.SelectMany(p => p).Should().Equal(all);
+        (await Numbers(s.Store, new TicketQuery { After = after })).Should().BeEmpty();
+        var open = await Numbers(s.Store, new TicketQuery { Status = TicketStatus.Open, Limit = 3, After = TicketCursor.Of((await s.Store.GetAsync(all[4], default))!) });
+        open.Should().Equal(all.Skip(5).Take(3), "the cursor combines with the filters and the limit");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Update_UnknownTicket_ReturnsNull(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

@@ -49,6 +49,7 @@ internal sealed partial class LiteDbTicketStore
         }
 
         query = WhereInstant(query, "$.ReceivedAt >= @0", q.ReceivedFrom);
+        query = WhereInstant(query, "$.ReceivedAt >= @0", q.After?.ReceivedAt);
         query = WhereInstant(query, "$.ReceivedAt < @0", q.ReceivedTo);
         query = WhereInstant(query, "$.DueAt < @0", q.DueBefore);
         if (q.OverdueAt is { } overdueAt)
@@ -60,7 +61,7 @@ internal sealed partial class LiteDbTicketStore
         var found = new List<Ticket>();
         foreach (var ticket in query.OrderBy("$.ReceivedAt").ToEnumerable())
         {
-            if (q.OverdueAt is not null && ticket.IsSuspended)
+            if ((q.OverdueAt is not null && ticket.IsSuspended) || IsAtOrBefore(ticket, q.After))
             {
                 continue;
             }
@@ -77,6 +78,10 @@ internal sealed partial class LiteDbTicketStore
         var ordered = found.OrderBy(t => t.ReceivedAt).ThenBy(t => t.Number, StringComparer.Ordinal);
         return [.. q.Limit is { } max ? ordered.Take(max) : ordered];
     }
+
+    /// <summary>A ticket of the cursor's instant that the list already gave (the query starts at that instant).</summary>
+    private static bool IsAtOrBefore(Ticket ticket, TicketCursor? after) =>
+        after is not null && ticket.ReceivedAt == after.ReceivedAt && string.CompareOrdinal(ticket.Number, after.Number) <= 0;
 
     public Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<ChannelTicketSummary>>(() =>
