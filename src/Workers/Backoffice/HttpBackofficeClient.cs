@@ -37,6 +37,10 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         Add("corrected", filter.Corrected ? "true" : null);
         Add("sender", filter.Sender);
         Add("limit", filter.Limit);
+        Add("receivedFrom", filter.ReceivedFrom?.ToString("O"));
+        Add("receivedBefore", filter.ReceivedBefore?.ToString("O"));
+        // The service finds the ticket again by its number: the instant is its own, not a copy that went through JSON.
+        Add("after", filter.After?.Number);
         var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];
     }

@@ -56,6 +56,9 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
             Sender = string.IsNullOrWhiteSpace(filter.Sender) ? null : filter.Sender,
             SenderPhone = Channels.Paper.ItalianPhoneNumber.ToE164(filter.Sender),
             Limit = filter.Limit,
+            ReceivedFrom = filter.ReceivedFrom,
+            ReceivedTo = filter.ReceivedBefore,
+            After = filter.After,
         }, cancellationToken));
 
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>

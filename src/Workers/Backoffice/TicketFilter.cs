@@ -26,4 +26,16 @@ internal sealed record TicketFilter
     /// <summary>The sender's e-mail, fiscal code, or phone or fax number as written ("0862 123456").</summary>
     public string? Sender { get; init; }
     public int? Limit { get; init; }
+
+    /// <summary>Received at or after this instant.</summary>
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    /// <summary>Received before this instant.</summary>
+    public DateTimeOffset? ReceivedBefore { get; init; }
+
+    /// <summary>The next page: tickets after this one in the list's order (its arrival, then its number).</summary>
+    public ContactCenter.Core.Storage.TicketCursor? After { get; init; }
+
+    /// <summary>True when a page came back full: the next one starts after its last ticket.</summary>
+    public static bool MayHaveMore(int? askedLimit, int returned) => returned > 0 && returned >= (askedLimit ?? DefaultListLimit);
 }

@@ -54,46 +54,7 @@ internal static class ControlApi
 
     private static void MapTickets(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/tickets", async (string? status, string? channel, bool? overdue, string? dueBefore, bool? review, bool? corrected, string? sender, int? limit,
-            HttpContext http, IBackofficeClient client, CancellationToken ct) =>
-        {
-            TicketStatus? parsedStatus = null;
-            if (status is not null)
-            {
-                if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var s))
-                {
-                    return Results.BadRequest("status is open or closed");
-                }
-
-                parsedStatus = s;
-            }
-
-            if (limit is < 1)
-            {
-                return Results.BadRequest("limit is a number of tickets, 1 or more");
-            }
-
-            DateTimeOffset? due = null;
-            if (dueBefore is not null)
-            {
-                if (!DateTimeOffset.TryParse(dueBefore, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
-                {
-                    return Results.BadRequest("dueBefore is an ISO 8601 instant");
-                }
-
-                due = d;
-            }
-
-            var filter = new TicketFilter { Status = parsedStatus, Channel = channel, Overdue = overdue ?? false, DueBefore = due, Review = review ?? false, Corrected = corrected ?? false, Sender = sender, Limit = limit ?? TicketFilter.DefaultListLimit };
-            var tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
-            if (TicketFilter.IsCut(limit, tickets.Count))
-            {
-                // The array is the answer's whole body, so the cut is said in a header: ask again with limit= or filters.
-                http.Response.Headers["X-Result-Limited"] = TicketFilter.DefaultListLimit.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(tickets);
-        });
+        TicketListEndpoint.Map(app);
         // Opening a ticket by hand (a phone call the operator could not answer at once).
         app.MapPost("/api/tickets", async (TicketOpenRequest request, ClaimsPrincipal user, IBackofficeClient client, CancellationToken ct) =>
         {

@@ -42,6 +42,30 @@ public sealed class TicketListLookupTests : IDisposable
         page.GetProperty("limited").GetBoolean().Should().BeTrue();
         all.GetProperty("count").GetInt32().Should().Be(1001);
         all.GetProperty("limited").GetBoolean().Should().BeFalse();
-        table.Output.Should().Contain("The first 1000 (by arrival) only");
+        table.Output.Should().Contain("The first 1000 (by arrival) only").And.Contain($"the next page with --after {page.GetProperty("next").GetString()}");
+        var rest = JsonDocument.Parse((await CliRun.RunAsync(null, "tickets", "list", "--after", page.GetProperty("next").GetString()!, "--json", "--config", config)).Output).RootElement;
+        rest.GetProperty("count").GetInt32().Should().Be(1);
+        rest.GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
+        var numbers = all.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("number").GetString()).ToList();
+        rest.GetProperty("tickets")[0].GetProperty("number").GetString().Should().Be(numbers[^1]);
+    }
+
+    [Fact]
+    public async Task TicketsList_ReceivedRangeAndAnUnknownAfter()
+    {
+        await KnownStore.AddManyAsync(folder.Combine("data"), 10);
+        var config = StoreConfig.Write(folder.Path, FreePort.Next());
+
+        var range = await CliRun.RunAsync(null, "tickets", "list", "--received-from", KnownStore.March2.AddMinutes(3).ToString("O"),
+            "--received-before", KnownStore.March2.AddMinutes(5).ToString("O"), "--json", "--config", config);
+        var unknown = await CliRun.RunAsync(null, "tickets", "list", "--after", "PC-2026-999999", "--config", config);
+        var malformed = await CliRun.RunAsync(null, "tickets", "list", "--received-from", "ieri", "--config", config);
+
+        range.ExitCode.Should().Be(0, range.Error);
+        JsonDocument.Parse(range.Output).RootElement.GetProperty("count").GetInt32().Should().Be(2);
+        unknown.ExitCode.Should().Be(1);
+        unknown.Error.Should().Contain("--after: no ticket PC-2026-999999");
+        malformed.ExitCode.Should().Be(2);
+        malformed.Error.Should().Contain("--received-from: 'ieri' is not a date");
     }
 }

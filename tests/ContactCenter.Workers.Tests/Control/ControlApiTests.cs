@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Workers.Backoffice;
+using ContactCenter.Workers.Control;
 using ContactCenter.Workers.Tests.Cli;
 using ContactCenter.Workers.Tests.TestSupport;
 
@@ -88,6 +89,36 @@ public sealed class ControlApiTests : IDisposable
         unlimited.Headers.GetValues("X-Result-Limited").Should().Equal("1000");
         JsonDocument.Parse(await asked.Content.ReadAsStringAsync()).RootElement.GetArrayLength().Should().Be(1001);
         asked.Headers.Contains("X-Result-Limited").Should().BeFalse();
+        asked.Headers.Contains(TicketListEndpoint.NextHeader).Should().BeFalse("a page shorter than its limit is the last");
+        var first = await Numbers(service.Http, "api/tickets");
+        var next = unlimited.Headers.GetValues(TicketListEndpoint.NextHeader).Single();
+        next.Should().Be(first[^1]);
+        var rest = await service.Http.GetAsync($"api/tickets?after={next}");
+        var restNumbers = JsonDocument.Parse(await rest.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(t => t.GetProperty("number").GetString()!).ToList();
+        restNumbers.Should().ContainSingle();
+        first.Should().NotContain(restNumbers[0]);
+        rest.Headers.Contains(TicketListEndpoint.NextHeader).Should().BeFalse();
+        (await Numbers(service.Http, $"api/tickets?receivedFrom={Uri.EscapeDataString(KnownStore.March2.AddMinutes(999).ToString("O"))}"))
+            .Should().Equal([first[^1], restNumbers[0]], "the two received last");
+        (await Numbers(service.Http, $"api/tickets?receivedBefore={Uri.EscapeDataString(KnownStore.March2.AddMinutes(2).ToString("O"))}")).Should().Equal(first[..2]);
+        var unknown = await service.Http.GetAsync("api/tickets?after=PC-2026-999999");
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("after: no ticket PC-2026-999999");
+
+        // The CLI through the service, a page of 400 at a time.
+        var paged = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await CliRun.RunAsync(null, ["tickets", "list", "--limit", "400", "--json", "--config", service.Config, .. after is null ? Array.Empty<string>() : ["--after", after]]);
+            page.ExitCode.Should().Be(0, page.Error);
+            var json = JsonDocument.Parse(page.Output).RootElement;
+            paged.AddRange(json.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("number").GetString()!));
+            after = json.GetProperty("next").GetString();
+        }
+        while (after is not null);
+
+        paged.Should().Equal([.. first, .. restNumbers]);
         foreach (var limit in new[] { 0, -1 })
         {
             var refused = await service.Http.GetAsync($"api/tickets?limit={limit}");

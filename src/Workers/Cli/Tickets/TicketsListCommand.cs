@@ -17,21 +17,36 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             var now = session.Get<TimeProvider>().GetUtcNow();
             var dates = CliDates.For(session);
             var mode = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
-            var tickets = await client.ListTicketsAsync(ToFilter(settings, dates), cancellationToken).ConfigureAwait(false);
+            TicketCursor? after = null;
+            if (settings.After is not null)
+            {
+                if (await client.GetTicketAsync(settings.After.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false) is not { } anchor)
+                {
+                    await context.Error.WriteLineAsync($"--after: no ticket {settings.After}.").ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+
+                after = TicketCursor.Of(anchor);
+            }
+
+            var tickets = await client.ListTicketsAsync(ToFilter(settings, dates) with { After = after }, cancellationToken).ConfigureAwait(false);
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
             var limited = TicketFilter.IsCut(settings.Limit, rows.Count);
+            var next = TicketFilter.MayHaveMore(settings.Limit, rows.Count) ? rows[^1].Number : null;
             if (settings.Json)
             {
-                CliJson.Write(context.Output, new { mode, count = rows.Count, limited, tickets = rows });
+                CliJson.Write(context.Output, new { mode, count = rows.Count, limited, next, tickets = rows });
                 return ExitCodes.Ok;
             }
 
             var modeMarkup = mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]";
             context.Console.MarkupLine($"Service mode: {modeMarkup} - {rows.Count} ticket(s) (due dates in red are overdue, * suspended; review: flagged for an operator's look)");
             context.Console.Write(Table(rows, dates));
-            if (limited)
+            if (next is not null)
             {
-                context.Console.MarkupLine($"[yellow]The first {TicketFilter.DefaultListLimit} (by arrival) only[/]: narrow with filters or pass --limit N.");
+                context.Console.MarkupLine(limited
+                    ? $"[yellow]The first {TicketFilter.DefaultListLimit} (by arrival) only[/]: the next page with --after {next}, or narrow with filters."
+                    : $"[yellow]There may be more[/]: the next page with --after {next}.");
             }
 
             return ExitCodes.Ok;
@@ -46,6 +61,8 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         Review = s.Review,
         Sender = s.Sender,
         Limit = s.Limit ?? TicketFilter.DefaultListLimit,
+        ReceivedFrom = s.ReceivedFrom is not null && dates.TryParse(s.ReceivedFrom, out var from) ? from : null,
+        ReceivedBefore = s.ReceivedBefore is not null && dates.TryParse(s.ReceivedBefore, out var before) ? before : null,
     };
 
     /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>

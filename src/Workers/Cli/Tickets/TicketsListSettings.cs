@@ -33,6 +33,18 @@ internal sealed class TicketsListSettings : JsonSettings
     [Description("At most N tickets, the earliest arrivals first (default 1000).")]
     public int? Limit { get; init; }
 
+    [CommandOption("--after <NUMBER>")]
+    [Description("The next page: the tickets after this one (the last of the page before, as the list says when there are more).")]
+    public string? After { get; init; }
+
+    [CommandOption("--received-from <DATE>")]
+    [Description("Received on or after this date or instant.")]
+    public string? ReceivedFrom { get; init; }
+
+    [CommandOption("--received-before <DATE>")]
+    [Description("Received before this date or instant (a date: before that day begins).")]
+    public string? ReceivedBefore { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Status is not null && !Status.Equals("open", StringComparison.OrdinalIgnoreCase) && !Status.Equals("closed", StringComparison.OrdinalIgnoreCase))
@@ -45,8 +57,14 @@ internal sealed class TicketsListSettings : JsonSettings
             return ValidationResult.Error($"--limit: {Limit} is not a number of tickets (1 or more).");
         }
 
-        return DueBefore is not null && !CliDates.IsValid(DueBefore)
-            ? ValidationResult.Error($"--due-before: '{DueBefore}' is not a date (yyyy-MM-dd) or an ISO 8601 instant.")
-            : ValidationResult.Success();
+        foreach (var (option, value) in new[] { ("--due-before", DueBefore), ("--received-from", ReceivedFrom), ("--received-before", ReceivedBefore) })
+        {
+            if (value is not null && !CliDates.IsValid(value))
+            {
+                return ValidationResult.Error($"{option}: '{value}' is not a date (yyyy-MM-dd) or an ISO 8601 instant.");
+            }
+        }
+
+        return ValidationResult.Success();
     }
 }
