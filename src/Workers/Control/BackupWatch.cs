@@ -14,11 +14,9 @@ internal sealed class BackupWatch(IOptions<StoreOptions> store, IOptions<Control
 {
     private const string Key = $"{ControlOptions.SectionName}:{nameof(ControlOptions.BackupMaxAge)}";
 
-    public BackupRecord? Read() => BackupRecordFile.Read(BackupRecordFile.PathFor(store.Value));
-
     public BackupHealth? Judge()
     {
-        if (Read() is not { } record)
+        if (BackupRecordFile.Read(BackupRecordFile.PathFor(store.Value)) is not { } record)
         {
             return null;
         }
@@ -36,5 +34,4 @@ internal sealed class BackupWatch(IOptions<StoreOptions> store, IOptions<Control
         return new BackupHealth(reason is null ? HealthReport.Healthy : HealthReport.Degraded, record.LastRunAt, record.LastRunComplete,
             record.LastCompleteAt, record.Folder, reason is null ? null : $"backup to {record.Folder}: {reason}");
     }
-
 }

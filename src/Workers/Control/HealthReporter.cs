@@ -33,7 +33,8 @@ internal sealed class HealthReporter(
             ? HealthReport.Unhealthy
             : channels.Any(c => c.Status == HealthReport.Degraded) || lowDisk.Count > 0 || backup?.Reason is not null ? HealthReport.Degraded
             : HealthReport.Healthy;
-        var failing = storeFolders.Concat(lowDisk).Concat(backup?.Reason is { } stale ? [stale] : []).Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
+        var failing = storeFolders.Concat(lowDisk).Concat(backup?.Reason is { } stale ? [stale] : [])
+            .Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
             .Concat(channels.Where(c => c.FailingSince is not null)
                 .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}"))
             .ToList();

@@ -101,6 +101,9 @@ public sealed class ControlApiTests : IDisposable
         (await Numbers(service.Http, $"api/tickets?receivedFrom={Uri.EscapeDataString(KnownStore.March2.AddMinutes(999).ToString("O"))}"))
             .Should().Equal([first[^1], restNumbers[0]], "the two received last");
         (await Numbers(service.Http, $"api/tickets?receivedBefore={Uri.EscapeDataString(KnownStore.March2.AddMinutes(2).ToString("O"))}")).Should().Equal(first[..2]);
+        var document = JsonDocument.Parse(await service.Http.GetStringAsync("openapi/v1.json")).RootElement;
+        document.GetProperty("paths").GetProperty("/api/tickets").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).Should().Contain(["after", "receivedFrom", "receivedBefore", "limit"], "a client learns the paging from the document");
         var unknown = await service.Http.GetAsync("api/tickets?after=PC-2026-999999");
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync()).Should().Contain("after: no ticket PC-2026-999999");
