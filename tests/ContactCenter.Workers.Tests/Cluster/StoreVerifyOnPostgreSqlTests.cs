@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace ContactCenter.Workers.Tests.Cluster;
 
-/// <summary><c>store verify</c> with the originals in PostgreSQL's <c>blobs</c> table: the names from the tables, the bytes read back from the database.</summary>
+/// <summary><c>store verify</c> with the originals in PostgreSQL's <c>blobs</c> table: the names from the tables, each blob hashed by the server.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class StoreVerifyOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
 {
@@ -41,6 +41,13 @@ public sealed class StoreVerifyOnPostgreSqlTests(PostgresFixture postgres) : IDi
         var broken = await CliRun.RunAsync(null, "store", "verify", "--config", config);
 
         broken.ExitCode.Should().Be(1, broken.Output + broken.Error);
-        broken.Error.Should().Contain($"{photo}: its content hashes to").And.Contain($"{form}: named by the store, not in the archive");
+        broken.Error.Should().Contain("NOT sound (2 problem(s))").And.Contain($"{photo}: its content hashes to")
+            .And.Contain($"{form}: named by the store, not in the archive");
+        var quick = await CliRun.RunAsync(null, "store", "verify", "--quick", "--json", "--config", config);
+        quick.ExitCode.Should().Be(1);
+        var quickReport = JsonDocument.Parse(quick.Output).RootElement;
+        quickReport.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).Should().ContainSingle().Which.Should().Contain(form);
+        quickReport.GetProperty("present").GetInt32().Should().Be(report.GetProperty("referenced").GetInt32() - 1);
+        quickReport.GetProperty("verified").GetInt32().Should().Be(0, "--quick reads no content");
     }
 }

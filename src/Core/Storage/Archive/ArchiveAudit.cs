@@ -30,7 +30,7 @@ public static class ArchiveAudit
                     }
                     else
                     {
-                        problems.Add((sha, $"archive file {sha}: named by the store, not in the archive"));
+                        problems.Add((sha, ArchiveAuditReport.Missing(sha)));
                     }
 
                     return;
@@ -48,12 +48,12 @@ public static class ArchiveAudit
                 }
                 else
                 {
-                    problems.Add((sha, $"archive file {sha}: its content hashes to {actual}, not to its name (damaged in the archive)"));
+                    problems.Add((sha, ArchiveAuditReport.Damaged(sha, actual)));
                 }
             }
             catch (FileNotFoundException)
             {
-                problems.Add((sha, $"archive file {sha}: named by the store, not in the archive"));
+                problems.Add((sha, ArchiveAuditReport.Missing(sha)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageUnavailableException or ArgumentException)
             {

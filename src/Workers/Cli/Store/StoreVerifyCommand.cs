@@ -3,6 +3,7 @@ using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Storage.Backup;
 using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Workers.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,8 @@ namespace ContactCenter.Workers.Cli.Store;
 /// <c>contactcenter store verify</c>: every archived file the store names (originals, attachments, quarantined and
 /// held items) is read back from the live archive and re-hashed against its name, on either store, while the service
 /// runs. What the LiteDB store names is read from a snapshot (from the service when it runs, as <c>store backup</c>
-/// takes it) in a private temporary folder; PostgreSQL's from its tables.
+/// takes it) in a private temporary folder; PostgreSQL's from its tables, and the <c>blobs</c> table is hashed by the
+/// server (<see cref="PostgreSqlArchiveAudit"/>).
 /// </summary>
 internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<StoreVerifySettings>
 {
@@ -20,10 +22,13 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
         CliErrors.RunAsync(context, async () =>
         {
             await using var session = CliSession.Open(context, settings, command);
-            var referenced = StoreProviderServiceCollectionExtensions.IsShared(session.Configuration)
+            var shared = StoreProviderServiceCollectionExtensions.IsShared(session.Configuration);
+            var referenced = shared
                 ? await PostgreSqlArchiveReferences.ReadAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false)
                 : await ReadFromSnapshotAsync(session, cancellationToken).ConfigureAwait(false);
-            var report = await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false);
+            var report = shared && session.Get<IOptions<PostgreSqlStoreOptions>>().Value.Archive == PostgreSqlArchiveKind.Database
+                ? await PostgreSqlArchiveAudit.RunAsync(session.Get<NpgsqlDataSource>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false)
+                : await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false);
             await PrintAsync(report, settings).ConfigureAwait(false);
             return report.Sound ? ExitCodes.Ok : ExitCodes.Failure;
         });
