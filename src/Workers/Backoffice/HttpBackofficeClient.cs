@@ -39,10 +39,16 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         Add("limit", filter.Limit);
         Add("receivedFrom", filter.ReceivedFrom?.ToString("O"));
         Add("receivedBefore", filter.ReceivedBefore?.ToString("O"));
-        // The service finds the ticket again by its number: the instant is its own, not a copy that went through JSON.
-        Add("after", filter.After?.Number);
+        Add("after", filter.After);
         var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];
+        try
+        {
+            return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];
+        }
+        catch (IOException ex) when (filter.After is { } after && ex.Message.Contains(UnknownTicketException.AfterAnswer(after), StringComparison.Ordinal))
+        {
+            throw new UnknownTicketException(after);
+        }
     }
 
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>

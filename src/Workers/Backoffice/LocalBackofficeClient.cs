@@ -45,21 +45,27 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         Guard(() => status.BuildAsync(inService, cancellationToken));
 
     public Task<IReadOnlyList<Ticket>> ListTicketsAsync(TicketFilter filter, CancellationToken cancellationToken) =>
-        Guard(() => store.QueryAsync(new TicketQuery
+        Guard(async () =>
         {
-            Status = filter.Status,
-            ChannelName = filter.Channel,
-            OverdueAt = filter.Overdue ? time.GetUtcNow() : null,
-            DueBefore = filter.DueBefore,
-            NeedsReview = filter.Review,
-            Corrected = filter.Corrected,
-            Sender = string.IsNullOrWhiteSpace(filter.Sender) ? null : filter.Sender,
-            SenderPhone = Channels.Paper.ItalianPhoneNumber.ToE164(filter.Sender),
-            Limit = filter.Limit,
-            ReceivedFrom = filter.ReceivedFrom,
-            ReceivedTo = filter.ReceivedBefore,
-            After = filter.After,
-        }, cancellationToken));
+            var after = filter.After is { } number
+                ? TicketCursor.Of(await store.GetAsync(number.Trim(), cancellationToken).ConfigureAwait(false) ?? throw new UnknownTicketException(number))
+                : null;
+            return await store.QueryAsync(new TicketQuery
+            {
+                Status = filter.Status,
+                ChannelName = filter.Channel,
+                OverdueAt = filter.Overdue ? time.GetUtcNow() : null,
+                DueBefore = filter.DueBefore,
+                NeedsReview = filter.Review,
+                Corrected = filter.Corrected,
+                Sender = string.IsNullOrWhiteSpace(filter.Sender) ? null : filter.Sender,
+                SenderPhone = Channels.Paper.ItalianPhoneNumber.ToE164(filter.Sender),
+                Limit = filter.Limit,
+                ReceivedFrom = filter.ReceivedFrom,
+                ReceivedTo = filter.ReceivedBefore,
+                After = after,
+            }, cancellationToken).ConfigureAwait(false);
+        });
 
     public Task<Ticket?> GetTicketAsync(string number, CancellationToken cancellationToken) =>
         Guard(() => store.GetAsync(number.Trim(), cancellationToken));

@@ -33,8 +33,11 @@ internal sealed record TicketFilter
     /// <summary>Received before this instant.</summary>
     public DateTimeOffset? ReceivedBefore { get; init; }
 
-    /// <summary>The next page: tickets after this one in the list's order (its arrival, then its number).</summary>
-    public ContactCenter.Core.Storage.TicketCursor? After { get; init; }
+    /// <summary>
+    /// The next page: tickets after the one of this number in the list's order (its arrival, then its number). The
+    /// client that holds the store finds it, once; none of that number is <see cref="UnknownTicketException"/>.
+    /// </summary>
+    public string? After { get; init; }
 
     /// <summary>True when a page came back full: the next one starts after its last ticket.</summary>
     public static bool MayHaveMore(int? askedLimit, int returned) => returned > 0 && returned >= (askedLimit ?? DefaultListLimit);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Workers.Backoffice;
 using Microsoft.AspNetCore.Builder;
@@ -42,24 +41,22 @@ internal static class TicketListEndpoint
                 return Results.BadRequest("dueBefore, receivedFrom and receivedBefore are ISO 8601 instants");
             }
 
-            TicketCursor? after = null;
-            if (query.After is not null)
-            {
-                if (await client.GetTicketAsync(query.After, ct).ConfigureAwait(false) is not { } anchor)
-                {
-                    return Results.BadRequest($"after: no ticket {query.After}");
-                }
-
-                after = TicketCursor.Of(anchor);
-            }
-
             var filter = new TicketFilter
             {
                 Status = status, Channel = query.Channel, Overdue = query.Overdue ?? false, DueBefore = due, Review = query.Review ?? false,
                 Corrected = query.Corrected ?? false, Sender = query.Sender, Limit = query.Limit ?? TicketFilter.DefaultListLimit,
-                ReceivedFrom = from, ReceivedBefore = before, After = after,
+                ReceivedFrom = from, ReceivedBefore = before, After = query.After,
             };
-            var tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
+            IReadOnlyList<Ticket> tickets;
+            try
+            {
+                tickets = await client.ListTicketsAsync(filter, ct).ConfigureAwait(false);
+            }
+            catch (UnknownTicketException ex)
+            {
+                return Results.BadRequest(UnknownTicketException.AfterAnswer(ex.Number));
+            }
+
             if (TicketFilter.IsCut(query.Limit, tickets.Count))
             {
                 // The array is the answer's whole body, so the cut is said in a header: ask again with limit= or filters.

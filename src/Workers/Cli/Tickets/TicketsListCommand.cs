@@ -17,19 +17,17 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             var now = session.Get<TimeProvider>().GetUtcNow();
             var dates = CliDates.For(session);
             var mode = await client.GetModeAsync(cancellationToken).ConfigureAwait(false);
-            TicketCursor? after = null;
-            if (settings.After is not null)
+            IReadOnlyList<Ticket> tickets;
+            try
             {
-                if (await client.GetTicketAsync(settings.After.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false) is not { } anchor)
-                {
-                    await context.Error.WriteLineAsync($"--after: no ticket {settings.After}.").ConfigureAwait(false);
-                    return ExitCodes.Failure;
-                }
-
-                after = TicketCursor.Of(anchor);
+                tickets = await client.ListTicketsAsync(ToFilter(settings, dates), cancellationToken).ConfigureAwait(false);
+            }
+            catch (UnknownTicketException)
+            {
+                await context.Error.WriteLineAsync($"--after: no ticket {settings.After}.").ConfigureAwait(false);
+                return ExitCodes.Failure;
             }
 
-            var tickets = await client.ListTicketsAsync(ToFilter(settings, dates) with { After = after }, cancellationToken).ConfigureAwait(false);
             var rows = tickets.Select(t => TicketRow.From(t, now)).ToList();
             var limited = TicketFilter.IsCut(settings.Limit, rows.Count);
             var next = TicketFilter.MayHaveMore(settings.Limit, rows.Count) ? rows[^1].Number : null;
@@ -63,6 +61,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         Limit = s.Limit ?? TicketFilter.DefaultListLimit,
         ReceivedFrom = s.ReceivedFrom is not null && dates.TryParse(s.ReceivedFrom, out var from) ? from : null,
         ReceivedBefore = s.ReceivedBefore is not null && dates.TryParse(s.ReceivedBefore, out var before) ? before : null,
+        After = s.After?.Trim().ToUpperInvariant(),
     };
 
     /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>
