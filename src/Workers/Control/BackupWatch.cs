@@ -31,7 +31,7 @@ internal sealed class BackupWatch(IOptions<StoreOptions> store, IOptions<Control
             { LastRunComplete: false } => $"the last run at {record.LastRunAt:O} found {record.Problems} problem(s) (contactcenter store backup)",
             _ => null,
         };
-        return new BackupHealth(reason is null ? HealthReport.Healthy : HealthReport.Degraded, record.LastRunAt, record.LastRunComplete,
-            record.LastCompleteAt, record.Folder, reason is null ? null : $"backup to {record.Folder}: {reason}");
+        return new BackupHealth(record.LastRunAt, record.LastRunComplete, record.LastCompleteAt, record.Folder,
+            reason is null ? null : $"backup to {record.Folder}: {reason}");
     }
 }
