@@ -28,12 +28,7 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
 
             var folder = Path.GetFullPath(settings.To);
             Directory.CreateDirectory(folder);
-            long databaseBytes;
-            await using (var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false))
-            await using (var snapshot = await client.OpenStoreSnapshotAsync(cancellationToken).ConfigureAwait(false))
-            {
-                databaseBytes = await StoreSnapshotFile.WriteAsync(snapshot, folder, cancellationToken).ConfigureAwait(false);
-            }
+            var databaseBytes = await StoreSnapshotDownload.WriteAsync(session, folder, cancellationToken).ConfigureAwait(false);
 
             var archive = Path.Combine(folder, "archive");
             var storeOptions = session.Get<IOptions<StoreOptions>>().Value;

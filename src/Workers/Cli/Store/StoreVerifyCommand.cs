@@ -38,12 +38,7 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
         var folder = Directory.CreateTempSubdirectory("contactcenter-verify-");
         try
         {
-            await using (var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false))
-            await using (var snapshot = await client.OpenStoreSnapshotAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await StoreSnapshotFile.WriteAsync(snapshot, folder.FullName, cancellationToken).ConfigureAwait(false);
-            }
-
+            await StoreSnapshotDownload.WriteAsync(session, folder.FullName, cancellationToken).ConfigureAwait(false);
             return StoreBlobReferences.Read(Path.Combine(folder.FullName, StoreSnapshotFile.FileName));
         }
         finally
