@@ -18,7 +18,7 @@ public sealed class ArchiveAuditTests : IDisposable
         var sound = await StoreAsync(archive, RandomNumberGenerator.GetBytes(300_000));
         var damaged = await StoreAsync(archive, "lettera scansionata"u8.ToArray());
         var missing = await StoreAsync(archive, "fax ricevuto"u8.ToArray());
-        FlipLastByte(root, damaged);
+        ArchivedBlobDamage.FlipLastByte(root, damaged);
         File.Delete(ContentArchive.PathIn(root, missing));
 
         var report = await ArchiveAudit.RunAsync(archive, [sound, damaged, missing], rehash: true, default);
@@ -37,7 +37,7 @@ public sealed class ArchiveAuditTests : IDisposable
         var archive = ContentArchives.InFolder(root);
         var damaged = await StoreAsync(archive, "lettera scansionata"u8.ToArray());
         var missing = await StoreAsync(archive, "fax ricevuto"u8.ToArray());
-        FlipLastByte(root, damaged);
+        ArchivedBlobDamage.FlipLastByte(root, damaged);
         File.Delete(ContentArchive.PathIn(root, missing));
 
         var report = await ArchiveAudit.RunAsync(archive, [damaged, missing], rehash: false, default);
@@ -64,13 +64,4 @@ public sealed class ArchiveAuditTests : IDisposable
 
     private static async Task<string> StoreAsync(Core.Storage.IContentArchive archive, byte[] bytes) =>
         (await archive.StoreAsync(new MemoryStream(bytes), "file.bin", "application/octet-stream", default)).Sha256;
-
-    /// <summary>The size stays, so only a hash can tell.</summary>
-    private static void FlipLastByte(string root, string sha)
-    {
-        var path = ContentArchive.PathIn(root, sha);
-        var bytes = File.ReadAllBytes(path);
-        bytes[^1] ^= 0xFF;
-        File.WriteAllBytes(path, bytes);
-    }
 }
