@@ -37,7 +37,7 @@ public sealed class RoutingModelCliTests : IDisposable
             .Should().Be("routing-v2.zip");
         var manifest = JsonDocument.Parse(second.Output).RootElement.GetProperty("manifest");
         manifest.GetProperty("version").GetInt32().Should().Be(2);
-        manifest.GetProperty("examples").GetInt32().Should().Be(200);
+        manifest.GetProperty("examples").GetInt32().Should().Be(Count(training, "requests"));
         manifest.GetProperty("text").GetString().Should().Be(ContactCenter.Ml.RoutingText.Description, "the manifest names the text the model read");
         manifest.GetProperty("levelCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("levelCombinedCrossValidationAccuracy").GetDouble().Should().BeGreaterThan(0.6);
@@ -52,6 +52,23 @@ public sealed class RoutingModelCliTests : IDisposable
         var model = explain.GetProperty("result").GetProperty("model");
         model.GetProperty("version").GetInt32().Should().Be(2, "the pointer names the newest model");
         model.GetProperty("words").GetArrayLength().Should().BeGreaterThan(0, "the model says which words weighed");
+    }
+
+    [Fact]
+    public async Task Train_WithoutRules_SaysThereWasNoRuleToOverrule()
+    {
+        var config = RoutingModelFixture.Config(folder.Path);
+        var training = RoutingModelFixture.Subset(folder.Path, 7);
+
+        var withRules = await Run(config, "classify", "train", "--file", training, "--no-corrections");
+        var without = await CliRun.RunAsync(AddMemory, ["classify", "train", "--file", training, "--no-corrections", "--json", "--config", config]);
+
+        withRules.ExitCode.Should().Be(0, withRules.Error);
+        withRules.Output.Should().Contain($"Against {Count(RoutingModelFixture.Rules, "ContactCenter", "Routing", "Rules")} routing rule(s)");
+        withRules.Error.Should().NotContain("No routing rule");
+        without.ExitCode.Should().Be(0, without.Error);
+        without.Error.Should().Contain("No routing rule is configured (ContactCenter:Routing:Rules)");
+        Json(without).GetProperty("rules").GetInt32().Should().Be(0);
     }
 
     [Fact]
@@ -132,11 +149,12 @@ public sealed class RoutingModelCliTests : IDisposable
         report.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null, "no model was trained in this data folder");
         var cv = report.GetProperty("crossValidation");
         cv.GetProperty("folds").GetInt32().Should().Be(2);
-        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(140);
+        var total = Count(training, "requests");
+        cv.GetProperty("model").GetProperty("total").GetInt32().Should().Be(total);
         cv.GetProperty("combined").GetProperty("levelAccuracy").GetDouble().Should().BeGreaterThan(0.5);
         var folds = cv.GetProperty("perFold").EnumerateArray().ToList();
         folds.Should().HaveCount(4, "two folds on each of two shuffles");
-        folds.Sum(f => f.GetProperty("total").GetInt32()).Should().Be(2 * 140, "every request is scored once per repeat");
+        folds.Sum(f => f.GetProperty("total").GetInt32()).Should().Be(2 * total, "every request is scored once per repeat");
         folds.Should().OnlyContain(f => f.GetProperty("secondLevelFrom").GetDouble() >= 0.2 && f.GetProperty("secondLevelFrom").GetDouble() <= 0.5,
             "each fold's threshold is the one its inner cross-validation chose among the candidates");
         cv.GetProperty("byRepeat").GetArrayLength().Should().Be(2);
@@ -157,6 +175,13 @@ public sealed class RoutingModelCliTests : IDisposable
     {
         result.ExitCode.Should().Be(0, result.Error);
         return JsonDocument.Parse(result.Output).RootElement;
+    }
+
+    /// <summary>The length of the array at <paramref name="path"/> in a JSON file (comments allowed).</summary>
+    private static int Count(string file, params string[] path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return path.Aggregate(document.RootElement, (element, name) => element.GetProperty(name)).GetArrayLength();
     }
 
     private Task<CliRun.Result> Run(string config, params string[] args) =>

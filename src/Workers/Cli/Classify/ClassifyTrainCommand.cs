@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContactCenter.Ml;
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Routing.Evaluation;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,9 @@ namespace ContactCenter.Workers.Cli.Classify;
 /// <summary>
 /// <c>contactcenter classify train --file LABELLED.json</c>: trains the routing model on the labelled set and the
 /// operators' corrections (read through the running service when there is one, else from the store), and writes it
-/// as the next version in the models folder, where the running service picks it up.
+/// as the next version in the models folder, where the running service picks it up. The probabilities for overruling
+/// a rule are chosen against the rules of the same configuration, so training without them (a forgotten
+/// <c>--config</c>) is said: the model would be tuned for a service with no rules.
 /// </summary>
 internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<ClassifyTrainSettings>
 {
@@ -20,6 +23,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
         {
             await using var session = CliSession.Open(context, settings, command);
             var options = session.Get<IOptions<RoutingModelOptions>>().Value;
+            var rules = session.Get<IOptions<RoutingOptions>>().Value.Rules.Count;
             var labelled = (await LabelledSet.LoadFileAsync(settings.File, cancellationToken).ConfigureAwait(false)).Requests;
             var corrections = settings.NoCorrections ? [] : await OperatorCorrections.ReadAsync(session, cancellationToken).ConfigureAwait(false);
             var sources = new List<string> { Path.GetFileName(settings.File) };
@@ -33,17 +37,30 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             var target = settings.Output ?? DefaultTarget(options, session.Get<IOptions<StoreOptions>>().Value);
             var file = RoutingModelWriter.Write(model, target);
             var m = model.Manifest;
+            if (rules == 0)
+            {
+                await context.Error.WriteLineAsync(NoRulesWarning).ConfigureAwait(false);
+            }
+
             if (settings.Json)
             {
-                CliJson.Write(context.Output, new { file, manifest = m });
+                CliJson.Write(context.Output, new { file, rules, manifest = m });
                 return ExitCodes.Ok;
             }
 
             context.Console.MarkupLine($"Model v{m.Version} written to [bold]{Markup.Escape(file)}[/]: {m.Examples} labelled requests, {m.Corrections} corrections");
             context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Level: {m.LevelSettings}, cross-validated accuracy {m.LevelCrossValidationAccuracy:P1}; category: {m.CategorySettings}, {m.CategoryCrossValidationAccuracy:P1}"));
+            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"Against {rules} routing rule(s): second level from p={m.SecondLevelFrom:0.00}, a rule's first level turned second from p={m.SecondLevelOverrideConfidence:0.00}, "
+                + $"its second turned first from p={m.LevelOverrideConfidence:0.00}; with the rules, cross-validated accuracy {m.LevelCombinedCrossValidationAccuracy:P1}, "
+                + $"second-level recall {m.LevelCombinedCrossValidationSecondLevelRecall:P1}"));
             return ExitCodes.Ok;
         });
+
+    internal const string NoRulesWarning =
+        "No routing rule is configured (ContactCenter:Routing:Rules): the probabilities for overruling a rule were chosen "
+        + "with no rule to overrule. Train with the --config files the service runs with (the demo: --config samples/routing.rules.json).";
 
     /// <summary>The models folder the service reads; when the service reads one fixed file, the data folder's models.</summary>
     private static string DefaultTarget(RoutingModelOptions options, StoreOptions store)
