@@ -31,8 +31,8 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
         set.Requests.Select(r => r.Id).Should().OnlyHaveUniqueItems();
     }
 
-    // The floor is the rules' measured figure on the grown set (55.4%, 774/1397: many second-level requests are worded
-    // unlike any rule's words, which is the point of the set, and L633-L1137 were written so): it guards the rules
+    // The floor is the rules' measured figure on the grown set (55.9%, 921/1649: many second-level requests are worded
+    // unlike any rule's words, which is the point of the set, and L633-L1649 were written so): it guards the rules
     // against getting worse. The accuracy target (95%) is carried by the learned model beside the rules, not by the
     // rules alone.
     [Fact]
@@ -42,7 +42,7 @@ public sealed class SampleRulesAccuracyTests(ITestOutputHelper output)
         var report = Evaluate(set);
 
         report.Total.Should().Be(set.Requests.Count);
-        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.554);
+        report.LevelAccuracy.Should().BeGreaterThanOrEqualTo(0.558);
     }
 
     // The held-out requests were written after the rules and never used to tune them: their figure is the honest

@@ -42,7 +42,7 @@ public sealed class RoutingModelReviewTests : IDisposable
     public async Task RuleSaysFirst_ModelSaysSecondNotSurelyEnough_RulesLevelKept_FlaggedUnlessTurnedOff(bool reviewDisagreement)
     {
         const string Subject = "Informazioni";
-        const string Text = "Come si fa a diventare volontari? Siamo un gruppo di genitori e la palestra della scuola ha crepe nuove dopo lo sciame";
+        const string Text = "Come si fa a diventare volontari? Siamo un gruppo di genitori e dopo lo sciame la palestra della scuola ha crepe nuove che si allargano";
         var source = new MemorySource("inbox");
         source.Add("mem:inbox/1", $"Subject: {Subject}\n\n{Text}");
         memory.Sources["inbox"] = source;
