@@ -58,7 +58,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             return ExitCodes.Ok;
         });
 
-    internal const string NoRulesWarning =
+    private const string NoRulesWarning =
         "No routing rule is configured (ContactCenter:Routing:Rules): the probabilities for overruling a rule were chosen "
         + "with no rule to overrule. Train with the --config files the service runs with (the demo: --config samples/routing.rules.json).";
 
