@@ -16,6 +16,10 @@ internal static partial class RoutingModelLog
         Message = "Routing model at {Path} could not be loaded; keeping the previous one (v{Version})")]
     public static partial void LoadFailed(ILogger logger, Exception exception, string path, int version);
 
+    [LoggerMessage(EventId = 1344, Level = LogLevel.Warning,
+        Message = "Routing model v{Version} was trained against other routing rules ({TrainedRules} then, {Rules} now): the probabilities at which it overrules a rule were chosen for those; retrain it with this configuration (contactcenter classify train)")]
+    public static partial void TrainedForOtherRules(ILogger logger, int version, int trainedRules, int rules);
+
     [LoggerMessage(EventId = 1343, Level = LogLevel.Debug,
         Message = "Model v{Version} on {SourceKey}: level {Level} p={Probability:0.00}, category {Category}; decided: {Decided}")]
     public static partial void Predicted(ILogger logger, int version, string sourceKey, string level, double probability, string category, bool decided);

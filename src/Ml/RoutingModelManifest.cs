@@ -40,4 +40,11 @@ public sealed class RoutingModelManifest
 
     /// <summary>Second-level recall over the folds of the rules and the model combined as chosen (0 in an older model).</summary>
     public double LevelCombinedCrossValidationSecondLevelRecall { get; set; }
+
+    /// <summary>
+    /// The rules the override probabilities were chosen against (<see cref="Core.Routing.RoutingRulesFingerprint"/>;
+    /// empty in a model trained before it was recorded) and how many there were.
+    /// </summary>
+    public string RulesFingerprint { get; set; } = "";
+    public int RuleCount { get; set; }
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
 
     private readonly object _gate = new();
     private readonly RoutingModelOptions _options;
+    private readonly IReadOnlyList<RoutingRule> _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<RoutingModelProvider> _logger;
     // Made with the first model file found: a service without a model never loads Microsoft.ML (two assemblies and
@@ -37,10 +39,11 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
     private DateTimeOffset? _checkedAt;
     private bool _missingLogged;
 
-    public RoutingModelProvider(IOptions<RoutingModelOptions> options, IOptions<StoreOptions> store, TimeProvider time,
-        ILogger<RoutingModelProvider> logger)
+    public RoutingModelProvider(IOptions<RoutingModelOptions> options, IOptions<RoutingOptions> routing, IOptions<StoreOptions> store,
+        TimeProvider time, ILogger<RoutingModelProvider> logger)
     {
         _options = options.Value;
+        _rules = routing.Value.Rules;
         _time = time;
         _logger = logger;
         Location = _options.ResolvePath(store.Value.DataDirectory);
@@ -111,6 +114,7 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
                 model.Predict(Probe, 0);
                 (_current, _stamp, _failedStamp) = (model, stamp, null);
                 RoutingModelLog.Loaded(_logger, model.Version, file, model.Manifest.Examples, model.Manifest.Corrections);
+                WarnIfTrainedForOtherRules(model);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -126,6 +130,19 @@ internal sealed class RoutingModelProvider : IRoutingModelSource
             // The pointer or the file's details could not be read (being replaced, no permission, a broken pointer):
             // tried again at the next check; a classification never fails for it.
             RoutingModelLog.LoadFailed(_logger, ex, file ?? Location, _current?.Version ?? 0);
+        }
+    }
+
+    /// <summary>
+    /// The override probabilities were chosen against the rules the model was trained with: after the rules change
+    /// they may overrule too much or too little, and nothing else would say so. A model that recorded no rules is not judged.
+    /// </summary>
+    private void WarnIfTrainedForOtherRules(RoutingModel model)
+    {
+        var trained = model.Manifest.RulesFingerprint;
+        if (trained.Length > 0 && trained != RoutingRulesFingerprint.Of(_rules))
+        {
+            RoutingModelLog.TrainedForOtherRules(_logger, model.Version, model.Manifest.RuleCount, _rules.Count);
         }
     }
 }

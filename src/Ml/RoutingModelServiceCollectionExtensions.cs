@@ -20,7 +20,7 @@ public static class RoutingModelServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RoutingModelProvider>();
         services.TryAddSingleton(sp => new RoutingModelTrainer(
-            sp.GetRequiredService<RuleBasedClassifier>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<RuleBasedClassifier>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RoutingModelEvaluator(
             sp.GetRequiredService<RuleBasedClassifier>(),
             sp.GetRequiredService<RoutingModelProvider>(),

@@ -16,7 +16,7 @@ namespace ContactCenter.Ml;
 /// (<see cref="LabelChoice.Beats"/>; when none does, the mean of accuracy and recall), the category by its accuracy. The same out-of-fold predictions set the level probability
 /// below which a ticket is flagged for review (<see cref="ReviewThreshold"/>).
 /// </summary>
-internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvider time)
+internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, RoutingOptions routing, TimeProvider time)
 {
     /// <summary>Override probabilities tried, highest first: "high confidence", never a coin toss.</summary>
     public static readonly IReadOnlyList<double> OverrideCandidates = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7];
@@ -68,6 +68,8 @@ internal sealed class RoutingModelTrainer(RuleBasedClassifier rules, TimeProvide
             LevelCombinedCrossValidationAccuracy = Math.Round(levelChoice.CombinedAccuracy, 4),
             LevelCombinedCrossValidationSecondLevelRecall = Math.Round(levelChoice.SecondLevelRecall, 4),
             CategoryCombinedCrossValidationAccuracy = Math.Round(categoryChoice.CombinedAccuracy, 4),
+            RulesFingerprint = RoutingRulesFingerprint.Of(routing.Rules),
+            RuleCount = routing.Rules.Count,
         };
         return new RoutingModel(manifest, level, category);
     }

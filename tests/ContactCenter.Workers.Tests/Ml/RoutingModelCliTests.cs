@@ -47,6 +47,8 @@ public sealed class RoutingModelCliTests : IDisposable
         manifest.GetProperty("levelCombinedCrossValidationSecondLevelRecall").GetDouble().Should().BeGreaterThan(0.6);
         manifest.GetProperty("categoryOverrideConfidence").GetDouble().Should().BeInRange(0.7, 0.95);
         manifest.GetProperty("reviewBelow").GetDouble().Should().BeInRange(0.5, 0.95);
+        manifest.GetProperty("ruleCount").GetInt32().Should().Be(Count(RoutingModelFixture.Rules, "ContactCenter", "Routing", "Rules"), "chosen against these rules");
+        manifest.GetProperty("rulesFingerprint").GetString().Should().HaveLength(16);
 
         var explain = Json(await Run(config, "classify", "explain", "--subject", DroneSubject, "--text", DroneText, "--json"));
         var model = explain.GetProperty("result").GetProperty("model");

@@ -108,7 +108,7 @@ public sealed class RoutingModelCorruptFileTests : IDisposable
     }
 
     private RoutingModelProvider Provider(string path, TimeProvider time, ILogger<RoutingModelProvider> logger) =>
-        new(Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }),
+        new(Options.Create(new RoutingModelOptions { Enabled = true, Path = path, CheckInterval = Interval }), Options.Create(new RoutingOptions()),
             Options.Create(new StoreOptions { DataDirectory = folder.Path }), time, logger);
 
     private static LearnedTicketClassifier Classifier(RoutingModelProvider provider)

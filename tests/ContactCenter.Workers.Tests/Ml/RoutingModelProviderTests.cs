@@ -1,6 +1,12 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Tickets;
 using ContactCenter.Ml;
 using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +47,56 @@ public sealed class RoutingModelProviderTests : IDisposable
         provider.MlLoaded.Should().BeTrue();
     }
 
+    [Fact]
+    public void Provider_ModelTrainedForOtherRules_SaysSoWhenItLoads()
+    {
+        List<RoutingRule> trainedWith = [new() { Name = "crepe", Words = ["crepa"], Level = ServiceLevel.Second }];
+        List<RoutingRule> changed = [new() { Name = "crepe", Words = ["crepa", "lesione"], Level = ServiceLevel.Second }, new() { Name = "altro" }];
+        var model = ModelTrainedWith(trainedWith, "model.zip");
+        var older = ModelTrainedWith(null, "older.zip");
+
+        var same = Load(model, trainedWith);
+        var other = Load(model, changed);
+        var unknown = Load(older, changed);
+
+        same.Should().Contain(e => e.EventId == 1340).And.NotContain(e => e.EventId == 1344);
+        other.Should().ContainSingle(e => e.EventId == 1344).Which.Message.Should().Contain("(1 then, 2 now)").And.Contain("classify train");
+        unknown.Should().Contain(e => e.EventId == 1340).And.NotContain(e => e.EventId == 1344, "a model that recorded no rules is not judged");
+    }
+
+    /// <summary>A copy of the demo model whose manifest says it was trained against <paramref name="rules"/> (null: says nothing of rules).</summary>
+    private string ModelTrainedWith(IReadOnlyList<RoutingRule>? rules, string name)
+    {
+        var path = Path.Combine(folder.Path, name);
+        File.Copy(RoutingModelFixture.DemoModel, path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry("manifest.json")!;
+        JsonNode manifest;
+        using (var reader = entry.Open())
+        {
+            manifest = JsonNode.Parse(reader)!;
+        }
+
+        entry.Delete();
+        manifest["rulesFingerprint"] = rules is null ? "" : RoutingRulesFingerprint.Of(rules);
+        manifest["ruleCount"] = rules?.Count ?? 0;
+        using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
+        writer.Write(manifest.ToJsonString());
+        return path;
+    }
+
+    private IReadOnlyCollection<(int EventId, LogLevel Level, string Message)> Load(string model, List<RoutingRule> rules)
+    {
+        var logs = new ListLoggerProvider();
+        using var factory = new LoggerFactory([logs]);
+        var provider = new RoutingModelProvider(Options.Create(new RoutingModelOptions { Enabled = true, Path = model }),
+            Options.Create(new RoutingOptions { Rules = rules }), Options.Create(new StoreOptions { DataDirectory = folder.Path }),
+            TimeProvider.System, factory.CreateLogger<RoutingModelProvider>());
+        provider.Current.Should().NotBeNull();
+        return logs.Entries;
+    }
+
     private RoutingModelProvider Provider(RoutingModelOptions options) => new(
-        Options.Create(options), Options.Create(new StoreOptions { DataDirectory = folder.Path }), TimeProvider.System,
-        NullLogger<RoutingModelProvider>.Instance);
+        Options.Create(options), Options.Create(new RoutingOptions()), Options.Create(new StoreOptions { DataDirectory = folder.Path }),
+        TimeProvider.System, NullLogger<RoutingModelProvider>.Instance);
 }
