@@ -70,7 +70,7 @@ public sealed class RoutingModelCliTests : IDisposable
         withRules.Error.Should().NotContain("No routing rule");
         without.ExitCode.Should().Be(0, without.Error);
         without.Error.Should().Contain("No routing rule is configured (ContactCenter:Routing:Rules)");
-        Json(without).GetProperty("rules").GetInt32().Should().Be(0);
+        Json(without).GetProperty("manifest").GetProperty("ruleCount").GetInt32().Should().Be(0);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ContactCenter.Ml;
-using ContactCenter.Core.Routing;
 using ContactCenter.Core.Routing.Evaluation;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,6 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
         {
             await using var session = CliSession.Open(context, settings, command);
             var options = session.Get<IOptions<RoutingModelOptions>>().Value;
-            var rules = session.Get<IOptions<RoutingOptions>>().Value.Rules.Count;
             var labelled = (await LabelledSet.LoadFileAsync(settings.File, cancellationToken).ConfigureAwait(false)).Requests;
             var corrections = settings.NoCorrections ? [] : await OperatorCorrections.ReadAsync(session, cancellationToken).ConfigureAwait(false);
             var sources = new List<string> { Path.GetFileName(settings.File) };
@@ -37,14 +35,14 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             var target = settings.Output ?? DefaultTarget(options, session.Get<IOptions<StoreOptions>>().Value);
             var file = RoutingModelWriter.Write(model, target);
             var m = model.Manifest;
-            if (rules == 0)
+            if (m.RuleCount == 0)
             {
                 await context.Error.WriteLineAsync(NoRulesWarning).ConfigureAwait(false);
             }
 
             if (settings.Json)
             {
-                CliJson.Write(context.Output, new { file, rules, manifest = m });
+                CliJson.Write(context.Output, new { file, manifest = m });
                 return ExitCodes.Ok;
             }
 
@@ -52,7 +50,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Level: {m.LevelSettings}, cross-validated accuracy {m.LevelCrossValidationAccuracy:P1}; category: {m.CategorySettings}, {m.CategoryCrossValidationAccuracy:P1}"));
             context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"Against {rules} routing rule(s): second level from p={m.SecondLevelFrom:0.00}, a rule's first level turned second from p={m.SecondLevelOverrideConfidence:0.00}, "
+                $"Against {m.RuleCount} routing rule(s): second level from p={m.SecondLevelFrom:0.00}, a rule's first level turned second from p={m.SecondLevelOverrideConfidence:0.00}, "
                 + $"its second turned first from p={m.LevelOverrideConfidence:0.00}; with the rules, cross-validated accuracy {m.LevelCombinedCrossValidationAccuracy:P1}, "
                 + $"second-level recall {m.LevelCombinedCrossValidationSecondLevelRecall:P1}"));
             return ExitCodes.Ok;
