@@ -57,8 +57,7 @@ internal sealed class ClassifyEvaluateCommand(CliContext context) : AsyncCommand
                 (scored.ModelVersion is { } v ? $", model v{v}" : ", no model (rules alone)"));
             if (scored.Setting is { } setting)
             {
-                context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"second level from p={setting.SecondLevelFrom:0.00} ({setting.From}), a rule's first level turned second from p={setting.SecondLevelOverrideConfidence:0.00}, a rule's second turned first from p={setting.LevelOverrideConfidence:0.00}")));
+                context.Console.MarkupLine(Markup.Escape(setting.ToString()));
             }
             context.Console.Write(Figures("Scores", scored));
             context.Console.Write(Table("Level, combined (rows expected, columns predicted)", scored.Combined.LevelMatrix));

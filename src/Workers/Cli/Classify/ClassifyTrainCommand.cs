@@ -49,10 +49,9 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             context.Console.MarkupLine($"Model v{m.Version} written to [bold]{Markup.Escape(file)}[/]: {m.Examples} labelled requests, {m.Corrections} corrections");
             context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Level: {m.LevelSettings}, cross-validated accuracy {m.LevelCrossValidationAccuracy:P1}; category: {m.CategorySettings}, {m.CategoryCrossValidationAccuracy:P1}"));
-            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"Against {m.RuleCount} routing rule(s): second level from p={m.SecondLevelFrom:0.00}, a rule's first level turned second from p={m.SecondLevelOverrideConfidence:0.00}, "
-                + $"its second turned first from p={m.LevelOverrideConfidence:0.00}; with the rules, cross-validated accuracy {m.LevelCombinedCrossValidationAccuracy:P1}, "
-                + $"second-level recall {m.LevelCombinedCrossValidationSecondLevelRecall:P1}"));
+            context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"Against {m.RuleCount} routing rule(s): {DecisionSetting.Of(model, new RoutingModelOptions())}; with the rules, cross-validated accuracy "
+                + $"{m.LevelCombinedCrossValidationAccuracy:P1}, second-level recall {m.LevelCombinedCrossValidationSecondLevelRecall:P1}")));
             return ExitCodes.Ok;
         });
 
