@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json.Nodes;
 using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
@@ -9,6 +7,7 @@ using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.ML;
 
 namespace ContactCenter.Workers.Tests.Ml;
 
@@ -68,20 +67,16 @@ public sealed class RoutingModelProviderTests : IDisposable
     private string ModelTrainedWith(IReadOnlyList<RoutingRule>? rules, string name)
     {
         var path = Path.Combine(folder.Path, name);
-        File.Copy(RoutingModelFixture.DemoModel, path);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        var entry = zip.GetEntry("manifest.json")!;
-        JsonNode manifest;
-        using (var reader = entry.Open())
+        var ml = new MLContext(RoutingPipeline.Seed);
+        RoutingModel model;
+        using (var demo = File.OpenRead(RoutingModelFixture.DemoModel))
         {
-            manifest = JsonNode.Parse(reader)!;
+            model = RoutingModelFile.Load(ml, demo, RoutingModelFixture.DemoModel);
         }
 
-        entry.Delete();
-        manifest["rulesFingerprint"] = rules is null ? "" : RoutingRulesFingerprint.Of(rules);
-        manifest["ruleCount"] = rules?.Count ?? 0;
-        using var writer = new StreamWriter(zip.CreateEntry("manifest.json").Open());
-        writer.Write(manifest.ToJsonString());
+        model.Manifest.RulesFingerprint = rules is null ? "" : RoutingRulesFingerprint.Of(rules);
+        model.Manifest.RuleCount = rules?.Count ?? 0;
+        RoutingModelFile.Save(ml, model, path);
         return path;
     }
 
