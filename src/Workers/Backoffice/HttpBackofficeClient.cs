@@ -45,7 +45,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         {
             return await GetAsync<List<Ticket>>(url, cancellationToken).ConfigureAwait(false) ?? [];
         }
-        catch (IOException ex) when (filter.After is { } after && ex.Message.Contains(UnknownTicketException.AfterAnswer(after), StringComparison.Ordinal))
+        catch (ServiceProblemException ex) when (filter.After is { } after && ex.Type == Control.ControlProblems.UnknownAfterType)
         {
             throw new UnknownTicketException(after);
         }
@@ -189,7 +189,13 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new IOException($"The service answered {(int)response.StatusCode} {response.ReasonPhrase}: {text}".Trim());
+            var answered = $"The service answered {(int)response.StatusCode} {response.ReasonPhrase}";
+            if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && ServiceProblem.TryRead(text) is { } problem)
+            {
+                throw new ServiceProblemException((int)response.StatusCode, problem.Type, $"{answered}: {problem.Detail ?? problem.Title}".Trim());
+            }
+
+            throw new IOException($"{answered}: {text}".Trim());
         }
     }
 }

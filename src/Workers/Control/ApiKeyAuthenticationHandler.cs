@@ -43,11 +43,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var reason = Context.Items[ReasonItem] as string ?? "no API key";
         ControlAuthLog.Unauthenticated(log, Request.Method, Request.Path, Peer(), reason);
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Response.WriteAsync(
+        await ControlProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, ControlProblems.KeyRequiredType, "API key required",
             "An API key is required (Authorization: Bearer KEY or X-Api-Key: KEY). On this machine the CLI reads the " +
-            "service's local key from control.key in its data folder: run it as the service's user.", Context.RequestAborted).ConfigureAwait(false);
+            "service's local key from control.key in its data folder: run it as the service's user.").ConfigureAwait(false);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -55,8 +54,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         var name = Context.User.Identity?.Name ?? "?";
         var role = Context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).LastOrDefault() ?? "none";
         ControlAuthLog.Forbidden(log, Request.Method, Request.Path, Peer(), name, role);
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
+        return ControlProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, ControlProblems.RoleTooLowType, "Role too low",
+            $"The key {name} has the role {role}; this call needs a higher one (reader reads, operator acts, admin switches the mode).").AsTask();
     }
 
     private static string? PresentedKey(HttpRequest request)

@@ -48,8 +48,9 @@ internal static class ControlApi
         MapSpam(app);
         app.MapGet("/api/stats", async (string? from, string? to, IBackofficeClient client, CancellationToken ct) =>
             !TryDate(from, out var f) || !TryDate(to, out var t)
-                ? Results.BadRequest("from and to are dates like 2026-01-31")
-                : Results.Json(await client.GetStatisticsAsync(f, t, ct).ConfigureAwait(false)));
+                ? ControlProblems.InvalidQuery("from and to are dates like 2026-01-31")
+                : Results.Json(await client.GetStatisticsAsync(f, t, ct).ConfigureAwait(false)))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static void MapTickets(IEndpointRouteBuilder app)

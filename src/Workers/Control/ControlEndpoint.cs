@@ -113,6 +113,7 @@ internal sealed class ControlEndpoint(
         });
         ControlSecurity.AddServices(builder.Services, keyring);
         builder.Services.ConfigureHttpJsonOptions(json => BackofficeJson.Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(services.GetRequiredService<IBackofficeClient>());
         builder.Services.AddSingleton(services.GetRequiredService<HealthReporter>());
         builder.Services.AddSingleton(services.GetRequiredService<ServiceIdentity>());
@@ -127,10 +128,17 @@ internal sealed class ControlEndpoint(
             catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
                 ControlLog.RequestFailed(logger, ex, context.Request.Method, context.Request.Path);
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                await context.Response.WriteAsync($"{ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+                // The CLI on this machine shows the admin the error; a caller on the network learns where to look, since
+                // a message may name hosts, paths and accounts.
+                var detail = keyring.IsLoopbackListener(context.Connection)
+                    ? $"{ex.GetType().Name}: {ex.Message}"
+                    : $"The service's log has the error (event 1907, request {context.TraceIdentifier}).";
+                await ControlProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, ControlProblems.ServiceErrorType,
+                    "The service failed on this request", detail).ConfigureAwait(false);
             }
         });
+        // Refusals with no body of their own (404, 405, a route's 400) answer with a problem too.
+        web.UseStatusCodePages();
         // DNS rebinding reaches the loopback listener only; the network listener needs a key anyway.
         web.Use((context, next) => keyring.IsLoopbackListener(context.Connection)
             ? LoopbackHostFilter.InvokeAsync(context, () => next(context), logger)

@@ -25,7 +25,7 @@ internal static class TicketListEndpoint
             {
                 if (!Enum.TryParse<TicketStatus>(query.Status, ignoreCase: true, out var s) || int.TryParse(query.Status, out _))
                 {
-                    return Results.BadRequest("status is open or closed");
+                    return ControlProblems.InvalidQuery("status is open or closed");
                 }
 
                 status = s;
@@ -33,12 +33,12 @@ internal static class TicketListEndpoint
 
             if (query.Limit is < 1)
             {
-                return Results.BadRequest("limit is a number of tickets, 1 or more");
+                return ControlProblems.InvalidQuery("limit is a number of tickets, 1 or more");
             }
 
             if (!TryInstant(query.DueBefore, out var due) || !TryInstant(query.ReceivedFrom, out var from) || !TryInstant(query.ReceivedBefore, out var before))
             {
-                return Results.BadRequest("dueBefore, receivedFrom and receivedBefore are ISO 8601 instants");
+                return ControlProblems.InvalidQuery("dueBefore, receivedFrom and receivedBefore are ISO 8601 instants");
             }
 
             var filter = new TicketFilter
@@ -54,7 +54,7 @@ internal static class TicketListEndpoint
             }
             catch (UnknownTicketException ex)
             {
-                return Results.BadRequest(UnknownTicketException.AfterAnswer(ex.Number));
+                return ControlProblems.UnknownAfter(ex.Number);
             }
 
             if (TicketFilter.IsCut(query.Limit, tickets.Count))
@@ -69,7 +69,7 @@ internal static class TicketListEndpoint
             }
 
             return Results.Json(tickets);
-        });
+        }).ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static bool TryInstant(string? text, out DateTimeOffset? instant)
     {

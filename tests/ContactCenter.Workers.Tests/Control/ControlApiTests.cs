@@ -106,7 +106,14 @@ public sealed class ControlApiTests : IDisposable
             .Select(p => p.GetProperty("name").GetString()).Should().Contain(["after", "receivedFrom", "receivedBefore", "limit"], "a client learns the paging from the document");
         var unknown = await service.Http.GetAsync("api/tickets?after=PC-2026-999999");
         unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await unknown.Content.ReadAsStringAsync()).Should().Contain("after: no ticket PC-2026-999999");
+        unknown.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("type").GetString().Should().Be(ControlProblems.UnknownAfterType, "a client tells this refusal from the others by its type");
+        problem.GetProperty("ticket").GetString().Should().Be("PC-2026-999999");
+        problem.GetProperty("detail").GetString().Should().Be("after: no ticket PC-2026-999999");
+        var unknownThroughService = await CliRun.RunAsync(null, "tickets", "list", "--after", "PC-2026-999999", "--config", service.Config);
+        unknownThroughService.ExitCode.Should().Be(1, "the CLI knows the refusal by its type, as the store's own answer");
+        unknownThroughService.Error.Should().Contain("--after: no ticket PC-2026-999999");
 
         // The CLI through the service, a page of 400 at a time.
         var paged = new List<string>();
@@ -126,7 +133,9 @@ public sealed class ControlApiTests : IDisposable
         {
             var refused = await service.Http.GetAsync($"api/tickets?limit={limit}");
             refused.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest, "no store is asked for less than one ticket");
-            (await refused.Content.ReadAsStringAsync()).Should().Contain("limit");
+            var invalid = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            invalid.GetProperty("type").GetString().Should().Be(ControlProblems.InvalidQueryType);
+            invalid.GetProperty("detail").GetString().Should().Contain("limit");
         }
 
         var cli = await CliRun.RunAsync(null, "tickets", "list", "--limit", "0", "--config", JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = folder.Combine("data") } }));
