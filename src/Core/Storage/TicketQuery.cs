@@ -34,6 +34,12 @@ public sealed class TicketQuery
     /// <summary>Only tickets after this one in the list's order (arrival, then number): the next page.</summary>
     public TicketCursor? After { get; init; }
 
+    /// <summary>
+    /// The list's order reversed: the latest arrival first, then the higher number, as an operator reads the newest
+    /// requests; <see cref="After"/> then pages back in time.
+    /// </summary>
+    public bool NewestFirst { get; init; }
+
     /// <summary>At most this many tickets (1 or more; both stores refuse less); null for all.</summary>
     public int? Limit { get; init; }
 }

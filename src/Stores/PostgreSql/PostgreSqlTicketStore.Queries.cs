@@ -73,7 +73,7 @@ internal sealed partial class PostgreSqlTicketStore
 
     private static DateTimeOffset Instant(string json) => DateTimeOffset.Parse(json, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number (as in the LiteDB store).</summary>
+    /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number, both reversed for NewestFirst (as in the LiteDB store).</summary>
     public async Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit ?? 1, 1, nameof(query.Limit));
@@ -96,7 +96,7 @@ internal sealed partial class PostgreSqlTicketStore
         if (query.After is { } after)
         {
             // Row comparison: the next page in the ORDER BY's own order, on the (received_at, number) index.
-            sql.Append(" AND (received_at, number) > (@afterAt, @afterNumber)");
+            sql.Append(query.NewestFirst ? " AND (received_at, number) < (@afterAt, @afterNumber)" : " AND (received_at, number) > (@afterAt, @afterNumber)");
             parameters.Add(("afterAt", after.ReceivedAt));
             parameters.Add(("afterNumber", after.Number));
         }
@@ -127,7 +127,7 @@ internal sealed partial class PostgreSqlTicketStore
             sql.Append(" AND (doc->>'NeedsReview') = 'true'"); // the expression of the partial index tickets_review
         }
 
-        sql.Append(" ORDER BY received_at, number");
+        sql.Append(query.NewestFirst ? " ORDER BY received_at DESC, number DESC" : " ORDER BY received_at, number");
 
         // Suspension is the document's own rule (Ticket.IsSuspended), so overdue tickets are filtered here, then limited.
         if (query.Limit is { } limit && query.OverdueAt is null)

@@ -40,6 +40,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
         Add("receivedFrom", filter.ReceivedFrom?.ToString("O"));
         Add("receivedBefore", filter.ReceivedBefore?.ToString("O"));
         Add("after", filter.After);
+        Add("order", filter.NewestFirst ? "newest" : null);
         var url = "api/tickets" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
         try
         {

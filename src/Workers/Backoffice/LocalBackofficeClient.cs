@@ -64,6 +64,7 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
                 ReceivedFrom = filter.ReceivedFrom,
                 ReceivedTo = filter.ReceivedBefore,
                 After = after,
+                NewestFirst = filter.NewestFirst,
             }, cancellationToken).ConfigureAwait(false);
         });
 

@@ -39,6 +39,9 @@ internal sealed record TicketFilter
     /// </summary>
     public string? After { get; init; }
 
+    /// <summary>The latest arrival first (then the higher number); <see cref="After"/> then pages back in time.</summary>
+    public bool NewestFirst { get; init; }
+
     /// <summary>True when a page came back full: the next one starts after its last ticket.</summary>
     public static bool MayHaveMore(int? askedLimit, int returned) => returned > 0 && returned >= (askedLimit ?? DefaultListLimit);
 }

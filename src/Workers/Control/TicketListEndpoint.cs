@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// <c>GET /api/tickets</c>: the tickets matching the filters, by arrival then number, a page at a time. A full page
+/// <c>GET /api/tickets</c>: the tickets matching the filters, by arrival then number (or the newest first), a page at a time. A full page
 /// says where the next starts (<c>X-Next-After</c>: its last ticket's number, to pass as <c>after</c>), so a backoffice
 /// reaches the newest of 20,000 open tickets without a filter that happens to fit, and nothing is skipped or repeated
 /// however many tickets arrived in the same instant.
@@ -31,6 +31,12 @@ internal static class TicketListEndpoint
                 status = s;
             }
 
+            var order = query.Order?.Trim().ToLowerInvariant();
+            if (order is not (null or "oldest" or "newest"))
+            {
+                return ControlProblems.InvalidQuery("order is oldest (the default) or newest");
+            }
+
             if (query.Limit is < 1)
             {
                 return ControlProblems.InvalidQuery("limit is a number of tickets, 1 or more");
@@ -45,7 +51,7 @@ internal static class TicketListEndpoint
             {
                 Status = status, Channel = query.Channel, Overdue = query.Overdue ?? false, DueBefore = due, Review = query.Review ?? false,
                 Corrected = query.Corrected ?? false, Sender = query.Sender, Limit = query.Limit ?? TicketFilter.DefaultListLimit,
-                ReceivedFrom = from, ReceivedBefore = before, After = query.After,
+                ReceivedFrom = from, ReceivedBefore = before, After = query.After, NewestFirst = order == "newest",
             };
             IReadOnlyList<Ticket> tickets;
             try

@@ -17,4 +17,5 @@ internal sealed record TicketListQuery(
     [FromQuery(Name = "limit")] int? Limit,
     [FromQuery(Name = "receivedFrom")] string? ReceivedFrom,
     [FromQuery(Name = "receivedBefore")] string? ReceivedBefore,
-    [FromQuery(Name = "after")] string? After);
+    [FromQuery(Name = "after")] string? After,
+    [FromQuery(Name = "order")] string? Order);

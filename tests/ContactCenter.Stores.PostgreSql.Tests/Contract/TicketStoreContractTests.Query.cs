@@ -118,6 +118,35 @@ public sealed partial class TicketStoreContractTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Query_NewestFirst_PagedBackInTime_IsTheListReversed(StoreProvider provider)
+    {
+        await using var s = await OpenAsync(provider);
+        // Four tickets in each of three instants, pages of three: every page but one ends inside a tie.
+        await s.Store.DispatchAsync(
+            [.. Enumerable.Range(1, 12).Select(i => StoreRequests.Mail($"k{i}", receivedAt: T0.AddMinutes(5 * (i % 3)).ToOffset(TimeSpan.FromHours(i % 2))))], default);
+        var oldestFirst = (await Numbers(s.Store, new TicketQuery())).ToList();
+        var pages = new List<string>();
+        TicketCursor? after = null;
+        for (var page = 0; page < 10; page++)
+        {
+            var tickets = await s.Store.QueryAsync(new TicketQuery { Limit = 3, After = after, NewestFirst = true }, default);
+            if (tickets.Count == 0)
+            {
+                break;
+            }
+
+            tickets.Should().HaveCount(3);
+            pages.AddRange(tickets.Select(t => t.Number));
+            after = TicketCursor.Of(tickets[^1]);
+        }
+
+        pages.Should().Equal(Enumerable.Reverse(oldestFirst), "nothing skipped or given twice, ties broken by the higher number first");
+        (await Numbers(s.Store, new TicketQuery { NewestFirst = true, Limit = 2, ReceivedTo = T0.AddMinutes(10) }))
+            .Should().Equal(oldestFirst.Take(8).Reverse().Take(2), "the newest before a date, as the filters combine");
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Update_UnknownTicket_ReturnsNull(StoreProvider provider)
     {
         await using var s = await OpenAsync(provider);

@@ -115,6 +115,18 @@ public sealed class ControlApiTests : IDisposable
         unknownThroughService.ExitCode.Should().Be(1, "the CLI knows the refusal by its type, as the store's own answer");
         unknownThroughService.Error.Should().Contain("--after: no ticket PC-2026-999999");
 
+        var newest = await service.Http.GetAsync("api/tickets?order=newest&limit=2");
+        var newestNumbers = JsonDocument.Parse(await newest.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(t => t.GetProperty("number").GetString()!).ToList();
+        newestNumbers.Should().Equal([restNumbers[0], first[^1]], "the latest arrivals first");
+        var older = newest.Headers.GetValues(TicketListEndpoint.NextHeader).Single();
+        (await Numbers(service.Http, $"api/tickets?order=newest&limit=2&after={older}")).Should().Equal([first[^2], first[^3]], "paging goes back in time");
+        var badOrder = JsonDocument.Parse(await (await service.Http.GetAsync("api/tickets?order=random")).Content.ReadAsStringAsync()).RootElement;
+        badOrder.GetProperty("type").GetString().Should().Be(ControlProblems.InvalidQueryType);
+        var newestCli = await CliRun.RunAsync(null, "tickets", "list", "--newest", "--limit", "2", "--json", "--config", service.Config);
+        newestCli.ExitCode.Should().Be(0, newestCli.Error);
+        JsonDocument.Parse(newestCli.Output).RootElement.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("number").GetString())
+            .Should().Equal(newestNumbers, "the CLI asks the service for the same order");
+
         // The CLI through the service, a page of 400 at a time.
         var paged = new List<string>();
         string? after = null;

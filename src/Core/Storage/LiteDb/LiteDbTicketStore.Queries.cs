@@ -6,7 +6,7 @@ namespace ContactCenter.Core.Storage.LiteDb;
 
 internal sealed partial class LiteDbTicketStore
 {
-    /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number.</summary>
+    /// <summary>Received range is [ReceivedFrom, ReceivedTo); results ordered by ReceivedAt, then Number (both reversed for NewestFirst).</summary>
     public Task<IReadOnlyList<Ticket>> QueryAsync(TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit ?? 1, 1, nameof(query.Limit));
@@ -49,7 +49,7 @@ internal sealed partial class LiteDbTicketStore
         }
 
         query = WhereInstant(query, "$.ReceivedAt >= @0", q.ReceivedFrom);
-        query = WhereInstant(query, "$.ReceivedAt >= @0", q.After?.ReceivedAt);
+        query = WhereInstant(query, q.NewestFirst ? "$.ReceivedAt <= @0" : "$.ReceivedAt >= @0", q.After?.ReceivedAt);
         query = WhereInstant(query, "$.ReceivedAt < @0", q.ReceivedTo);
         query = WhereInstant(query, "$.DueAt < @0", q.DueBefore);
         if (q.OverdueAt is { } overdueAt)
@@ -59,9 +59,9 @@ internal sealed partial class LiteDbTicketStore
         }
 
         var found = new List<Ticket>();
-        foreach (var ticket in query.OrderBy("$.ReceivedAt").ToEnumerable())
+        foreach (var ticket in (q.NewestFirst ? query.OrderByDescending("$.ReceivedAt") : query.OrderBy("$.ReceivedAt")).ToEnumerable())
         {
-            if ((q.OverdueAt is not null && ticket.IsSuspended) || IsAtOrBefore(ticket, q.After))
+            if ((q.OverdueAt is not null && ticket.IsSuspended) || IsGiven(ticket, q.After, q.NewestFirst))
             {
                 continue;
             }
@@ -75,13 +75,16 @@ internal sealed partial class LiteDbTicketStore
             found.Add(ticket);
         }
 
-        var ordered = found.OrderBy(t => t.ReceivedAt).ThenBy(t => t.Number, StringComparer.Ordinal);
+        var ordered = q.NewestFirst
+            ? found.OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Number, StringComparer.Ordinal)
+            : found.OrderBy(t => t.ReceivedAt).ThenBy(t => t.Number, StringComparer.Ordinal);
         return [.. q.Limit is { } max ? ordered.Take(max) : ordered];
     }
 
     /// <summary>A ticket of the cursor's instant that the list already gave (the query starts at that instant).</summary>
-    private static bool IsAtOrBefore(Ticket ticket, TicketCursor? after) =>
-        after is not null && ticket.ReceivedAt == after.ReceivedAt && string.CompareOrdinal(ticket.Number, after.Number) <= 0;
+    private static bool IsGiven(Ticket ticket, TicketCursor? after, bool newestFirst) =>
+        after is not null && ticket.ReceivedAt == after.ReceivedAt
+        && (newestFirst ? string.CompareOrdinal(ticket.Number, after.Number) >= 0 : string.CompareOrdinal(ticket.Number, after.Number) <= 0);
 
     public Task<IReadOnlyList<ChannelTicketSummary>> SummarizeTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<ChannelTicketSummary>>(() =>

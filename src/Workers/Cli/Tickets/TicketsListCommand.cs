@@ -43,12 +43,14 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
             if (next is not null)
             {
                 context.Console.MarkupLine(limited
-                    ? $"[yellow]The first {TicketFilter.DefaultListLimit} (by arrival) only[/]: the next page with --after {next}, or narrow with filters."
-                    : $"[yellow]There may be more[/]: the next page with --after {next}.");
+                    ? $"[yellow]The first {TicketFilter.DefaultListLimit} ({(settings.Newest ? "the latest arrivals" : "by arrival")}) only[/]: the next page with {NextPage(settings, next)}, or narrow with filters."
+                    : $"[yellow]There may be more[/]: the next page with {NextPage(settings, next)}.");
             }
 
             return ExitCodes.Ok;
         });
+
+    private static string NextPage(TicketsListSettings settings, string next) => settings.Newest ? $"--newest --after {next}" : $"--after {next}";
 
     private static TicketFilter ToFilter(TicketsListSettings s, CliDates dates) => new()
     {
@@ -62,6 +64,7 @@ internal sealed class TicketsListCommand(CliContext context) : AsyncCommand<Tick
         ReceivedFrom = s.ReceivedFrom is not null && dates.TryParse(s.ReceivedFrom, out var from) ? from : null,
         ReceivedBefore = s.ReceivedBefore is not null && dates.TryParse(s.ReceivedBefore, out var before) ? before : null,
         After = s.After?.Trim().ToUpperInvariant(),
+        NewestFirst = s.Newest,
     };
 
     /// <summary>The essentials; the received time, channel and everything else are in <c>show</c> and <c>--json</c>.</summary>

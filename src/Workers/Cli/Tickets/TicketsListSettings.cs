@@ -30,8 +30,12 @@ internal sealed class TicketsListSettings : JsonSettings
     public bool Review { get; init; }
 
     [CommandOption("--limit <N>")]
-    [Description("At most N tickets, the earliest arrivals first (default 1000).")]
+    [Description("At most N tickets, the earliest arrivals first unless --newest (default 1000).")]
     public int? Limit { get; init; }
+
+    [CommandOption("--newest")]
+    [Description("The latest arrivals first; --after then pages back in time (give --newest with it again).")]
+    public bool Newest { get; init; }
 
     [CommandOption("--after <NUMBER>")]
     [Description("The next page: the tickets after this one (the last of the page before, as the list says when there are more).")]
