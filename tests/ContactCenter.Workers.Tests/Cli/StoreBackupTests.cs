@@ -94,6 +94,26 @@ public sealed class StoreBackupTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_WhileAnotherRunsIntoTheSameFolder_WaitsForIt_ThenCompletes()
+    {
+        var config = await AttachmentMail.IngestOnceAsync(folder);
+        var backup = Directory.CreateDirectory(folder.Combine("backup")).FullName;
+        Task<CliRun.Result> second;
+        // The other run, as the lock it holds for as long as it runs.
+        using (await Core.Storage.Backup.BackupFolderLock.AcquireAsync(backup, () => Task.CompletedTask, TimeProvider.System, CancellationToken.None))
+        {
+            second = CliRun.RunAsync(null, "store", "backup", "--to", backup, "--json", "--config", config);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            File.Exists(Path.Combine(backup, "tickets.db")).Should().BeFalse("nothing is written into the folder while the other run holds it");
+        }
+
+        var result = await second.WaitAsync(TimeSpan.FromMinutes(1));
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Error.Should().Contain($"Another backup into {backup} is running");
+        JsonDocument.Parse(result.Output).RootElement.GetProperty("complete").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Backup_PostgreSqlStore_PointsToPostgreSqlsOwnTools()
     {
         var config = JsonConfigFile.Write(folder.Path, new

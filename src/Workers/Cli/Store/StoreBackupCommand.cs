@@ -28,6 +28,9 @@ internal sealed class StoreBackupCommand(CliContext context) : AsyncCommand<Stor
 
             var folder = Path.GetFullPath(settings.To);
             Directory.CreateDirectory(folder);
+            using var held = await BackupFolderLock.AcquireAsync(folder,
+                () => context.Error.WriteLineAsync($"Another backup into {folder} is running: this one starts when it ends."),
+                session.Get<TimeProvider>(), cancellationToken).ConfigureAwait(false);
             var databaseBytes = await StoreSnapshotDownload.WriteAsync(session, folder, cancellationToken).ConfigureAwait(false);
 
             var archive = Path.Combine(folder, "archive");
