@@ -193,7 +193,7 @@ internal sealed class HttpBackofficeClient(HttpClient http) : IBackofficeClient
             var answered = $"The service answered {(int)response.StatusCode} {response.ReasonPhrase}";
             if (response.Content.Headers.ContentType?.MediaType == "application/problem+json" && ServiceProblem.TryRead(text) is { } problem)
             {
-                throw new ServiceProblemException((int)response.StatusCode, problem.Type, $"{answered}: {problem.Detail ?? problem.Title}".Trim());
+                throw new ServiceProblemException(problem.Type, $"{answered}: {problem.Detail ?? problem.Title}".Trim());
             }
 
             throw new IOException($"{answered}: {text}".Trim());

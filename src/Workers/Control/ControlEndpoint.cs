@@ -127,7 +127,7 @@ internal sealed class ControlEndpoint(
             }
             catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
             {
-                ControlLog.RequestFailed(logger, ex, context.Request.Method, context.Request.Path);
+                ControlLog.RequestFailed(logger, ex, context.Request.Method, context.Request.Path, context.TraceIdentifier);
                 // The CLI on this machine shows the admin the error; a caller on the network learns where to look, since
                 // a message may name hosts, paths and accounts.
                 var detail = keyring.IsLoopbackListener(context.Connection)

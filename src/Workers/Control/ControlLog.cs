@@ -23,8 +23,8 @@ internal static partial class ControlLog
     [LoggerMessage(EventId = 1906, Level = LogLevel.Warning, Message = "Reading the outbox and quarantine sizes for the metrics failed: {Error}")]
     public static partial void GaugeRefreshFailed(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 1907, Level = LogLevel.Error, Message = "Control request {Method} {Path} failed")]
-    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path);
+    [LoggerMessage(EventId = 1907, Level = LogLevel.Error, Message = "Control request {Method} {Path} failed (request {RequestId})")]
+    public static partial void RequestFailed(ILogger logger, Exception exception, string method, string path, string requestId);
 
     [LoggerMessage(EventId = 1908, Level = LogLevel.Information, Message = "File {Sha256} of {Owner} read by {Actor}")]
     public static partial void ArchivedFileRead(ILogger logger, string owner, string sha256, string actor);

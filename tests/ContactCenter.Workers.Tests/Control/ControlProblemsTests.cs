@@ -66,7 +66,9 @@ public sealed class ControlProblemsTests : IDisposable
         remote.GetProperty("type").GetString().Should().Be(ControlProblems.ServiceErrorType);
         remote.GetProperty("detail").GetString().Should().Contain("event 1907").And.NotContain(folder.Path, "a caller on the network learns no path");
         loopback.GetProperty("detail").GetString().Should().Contain(blob, "the admin on this machine reads the cause");
-        service.Logs.Entries.Where(e => e.EventId == 1907).Should().HaveCount(2);
+        var request = System.Text.RegularExpressions.Regex.Match(remote.GetProperty("detail").GetString()!, @"request (\S+)\)").Groups[1].Value;
+        service.Logs.Entries.Where(e => e.EventId == 1907).Should().HaveCount(2)
+            .And.ContainSingle(e => e.Message.Contains($"(request {request})"), "the request the caller was told is the log line to read");
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
