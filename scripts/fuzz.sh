@@ -6,7 +6,8 @@
 # for SECONDS from the seeds in tests/ContactCenter.Fuzz/seeds/TARGET and exits 1 when a crash was found, after
 # copying each crashing input to tests/ContactCenter.Workers.Tests/Corpus/regressions/ (turn it into a test there).
 # Work files go to artifacts/fuzz/TARGET (git-ignored). FUZZ_STRICT=1 (mail) also counts the normaliser's
-# wrapped library exceptions as crashes; FUZZ_TIMEOUT_MS overrides the per-input time limit.
+# wrapped library exceptions as crashes; FUZZ_TIMEOUT_MS overrides the per-input time limit; FUZZ_PUBLISHED=DIR uses
+# a build of tests/ContactCenter.Fuzz already published there (fuzz-all.sh publishes once for its parallel runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,11 @@ rm -rf "$work"
 mkdir -p "$work"
 dotnet tool restore >/dev/null
 # A fresh output folder every time: sharpfuzz rewrites assemblies in place and refuses instrumented ones.
-dotnet publish tests/ContactCenter.Fuzz -c Release -o "$work/bin" -nologo -v q
+if [[ -n ${FUZZ_PUBLISHED:-} ]]; then
+  cp -r "$FUZZ_PUBLISHED" "$work/bin"
+else
+  dotnet publish tests/ContactCenter.Fuzz -c Release -o "$work/bin" -nologo -v q
+fi
 for dll in "${instrument[@]}"; do
   [[ -f $work/bin/$dll ]] || { echo "fuzz.sh: $dll not in the published output" >&2; exit 2; }
   dotnet sharpfuzz "$work/bin/$dll" >/dev/null

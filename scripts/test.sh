@@ -50,16 +50,13 @@ echo "$install_summary"
 if [[ $status -ne 0 ]]; then exit "$status"; fi
 if [[ $install_status -ne 0 ]]; then exit "$install_status"; fi
 
-# Short fuzzing runs (about 2 minutes each, see docs/fuzzing.md). Skipped only when asked for, and then loudly.
+# Short fuzzing runs (the three targets at once for 3 minutes, see docs/fuzzing.md). Skipped only when asked for, and then loudly.
 if [[ ${CC_SKIP_FUZZ:-} == 1 ]]; then
   if [[ -n ${CI:-} ]]; then echo "CC_SKIP_FUZZ=1 is for local runs only; CI must fuzz" >&2; exit 1; fi
   echo "Fuzzing: SKIPPED (CC_SKIP_FUZZ=1)" >&2
   exit 0
 fi
-fuzz_seconds=${CC_FUZZ_SECONDS:-120}
-for target in mail page fax; do
-  ./scripts/fuzz.sh "$target" "$fuzz_seconds"
-done
+./scripts/fuzz-all.sh "${CC_FUZZ_SECONDS:-180}"
 # The test summary once more, last, for whoever reads only the closing line.
 echo "Tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 echo "$install_summary"
