@@ -16,6 +16,7 @@ internal static class BenchmarkCatalog
         new DiskSyncBenchmark(),
         new StoreBenchmark(),
         new BackupBenchmark(),
+        new ArchiveNamesBenchmark(),
         new MailBenchmark(),
         new Pop3Benchmark(),
         new LatencyBenchmark(),

@@ -13,7 +13,7 @@ public static class PostgreSqlArchiveAudit
 {
     private const int BatchSize = 256;
 
-    public static async Task<ArchiveAuditReport> RunAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<string> referenced, bool rehash,
+    public static async Task<ArchiveAuditReport> RunAsync(NpgsqlDataSource dataSource, Sha256Set referenced, bool rehash,
         CancellationToken cancellationToken)
     {
         var sql = rehash
@@ -24,7 +24,7 @@ public static class PostgreSqlArchiveAudit
         long bytes = 0;
         // The server hashes one blob at a time per statement: two statements keep two of its cores busy.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken };
-        var batches = referenced.Select(h => h.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Chunk(BatchSize);
+        var batches = referenced.Chunk(BatchSize); // distinct, lowercase and in order already
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
             await using var db = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);

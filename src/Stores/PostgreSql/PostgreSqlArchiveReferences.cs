@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage.Archive;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
@@ -16,9 +17,9 @@ public static class PostgreSqlArchiveReferences
         WHERE sha <> ''
         """;
 
-    public static async Task<IReadOnlySet<string>> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<Sha256Set> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new Sha256Set();
         await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(Query, db);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -11,14 +11,14 @@ namespace ContactCenter.Core.Storage.Archive;
 /// </summary>
 public static class ArchiveAudit
 {
-    public static async Task<ArchiveAuditReport> RunAsync(IContentArchive archive, IReadOnlyCollection<string> referenced, bool rehash, CancellationToken cancellationToken)
+    public static async Task<ArchiveAuditReport> RunAsync(IContentArchive archive, Sha256Set referenced, bool rehash, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentBag<(string Sha, string Problem)>();
         int present = 0, verified = 0;
         long bytes = 0;
         // Reading files or rows is most of the time: a few at once keep the disk or the server busy.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(referenced.Order(StringComparer.Ordinal), parallel, async (sha, token) =>
+        await Parallel.ForEachAsync(referenced, parallel, async (sha, token) =>
         {
             try
             {

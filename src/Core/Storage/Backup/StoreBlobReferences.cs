@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage.Archive;
 using LiteDB;
 
 namespace ContactCenter.Core.Storage.Backup;
@@ -10,9 +11,9 @@ public static class StoreBlobReferences
 {
     private static readonly string[] Collections = ["tickets", "quarantine", "spam"];
 
-    public static IReadOnlySet<string> Read(string databasePath)
+    public static Sha256Set Read(string databasePath)
     {
-        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new Sha256Set();
         using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, Connection = ConnectionType.Direct, ReadOnly = true });
         foreach (var name in Collections.Where(db.CollectionExists))
         {
@@ -26,7 +27,7 @@ public static class StoreBlobReferences
     }
 
     /// <summary>Every attachment shape in the document, however deep: a non-empty string field named Sha256.</summary>
-    private static void Collect(BsonValue value, HashSet<string> hashes)
+    private static void Collect(BsonValue value, Sha256Set hashes)
     {
         if (value.IsDocument)
         {

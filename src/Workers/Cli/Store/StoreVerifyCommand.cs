@@ -33,7 +33,7 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
             return report.Sound ? ExitCodes.Ok : ExitCodes.Failure;
         });
 
-    private static async Task<IReadOnlySet<string>> ReadFromSnapshotAsync(CliSession session, CancellationToken cancellationToken)
+    private static async Task<Sha256Set> ReadFromSnapshotAsync(CliSession session, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("contactcenter-verify-");
         try

@@ -50,7 +50,7 @@ public sealed class ArchiveAuditTests : IDisposable
     public async Task Audit_EverythingSound_IsSound()
     {
         var archive = ContentArchives.InFolder(_temp.Combine("archive"));
-        var hashes = new List<string>();
+        var hashes = new Sha256Set();
         for (var i = 0; i < 20; i++)
         {
             hashes.Add(await StoreAsync(archive, RandomNumberGenerator.GetBytes(1_000 + i)));
