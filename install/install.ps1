@@ -15,6 +15,7 @@
   PS> .\install\install.ps1 -From .\publish -NoStart
   PS> .\install\install.ps1 -ServiceAccount 'CONTOSO\svc-cc$' # a group managed service account
   PS> .\install\install.ps1 -BackupTo D:\Backup\ContactCenter    # and a nightly store backup, verified weekly (scheduled tasks)
+  PS> .\install\install.ps1 -VerifyWeekly                    # the archive verified weekly, no backup here (a PostgreSQL store: one node)
 #>
 [CmdletBinding()]
 param(
@@ -24,10 +25,11 @@ param(
     [string] $ServiceName = 'contactcenter',
     [string] $ServiceAccount,
     [string] $BackupTo,
+    [switch] $VerifyWeekly,
     [switch] $NoStart
 )
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot 'windows\ContactCenter.Install.psm1') -Force
 $result = Install-ContactCenter -From $From -InstallDir $InstallDir -DataDir $DataDir -ServiceName $ServiceName `
-    -ServiceAccount $ServiceAccount -BackupTo $BackupTo -NoStart:$NoStart -RepositoryRoot (Split-Path -Parent $PSScriptRoot)
+    -ServiceAccount $ServiceAccount -BackupTo $BackupTo -VerifyWeekly:$VerifyWeekly -NoStart:$NoStart -RepositoryRoot (Split-Path -Parent $PSScriptRoot)
 Write-Host "==> Installed $($result.ServiceName) as $($result.Account); secrets go in $($result.Layout.Credentials)"

@@ -16,15 +16,18 @@ from=""
 packages=1
 start=1
 backupdir=""
+verify_weekly=0
 
 usage() {
   cat <<USAGE
-Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--backup-to DIR] [--no-packages] [--no-start]
+Usage: install.sh [--root DIR] [--from PUBLISHED_DIR] [--user NAME] [--backup-to DIR | --verify-weekly] [--no-packages] [--no-start]
   --root DIR        install under DIR instead of / (no user creation, no systemctl)
   --from DIR        use an already published build instead of running dotnet publish
   --user NAME       system user running the service (default contactcenter)
   --backup-to DIR   back the store up to DIR every night (contactcenter-backup.timer) and verify the archive and the
                     backup every week (contactcenter-verify.timer; README, "Backup and restore")
+  --verify-weekly   verify the archive every week without a backup here (contactcenter-verify.timer, store verify):
+                    for a PostgreSQL store, backed up with PostgreSQL's tools; give it on one node
   --no-packages     do not install Debian packages (only check them)
   --no-start        do not enable or start the service
 USAGE
@@ -36,6 +39,7 @@ while (($#)); do
     --from) from="$2"; shift 2 ;;
     --user) user="$2"; shift 2 ;;
     --backup-to) backupdir="${2%/}"; shift 2 ;;
+    --verify-weekly) verify_weekly=1; shift ;;
     --no-packages) packages=0; shift ;;
     --no-start) start=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -144,17 +148,24 @@ awk -v prefix="$prefix" -v confdir="$confdir" -v datadir="$datadir" -v user="$us
   "$here/contactcenter.service.in" > "$unit"
 chmod 0644 "$unit"
 
-if [[ -n "$backupdir" ]]; then
-  say "Nightly backup to $backupdir (contactcenter-backup.timer), verified weekly (contactcenter-verify.timer)"
-  mkdir -p "$root$backupdir"
-  staged || chown "$user:$user" "$backupdir"
-  chmod 0750 "$root$backupdir"
-  # One sandbox to maintain: the service's hardening lines, with the backup folder writable too.
-  sandbox="$(awk '/^# Hardening/ { on = 1 } /^\[Install\]/ { on = 0 } on' "$here/contactcenter.service.in" \
-    | sed 's|^ReadWritePaths=@DATADIR@$|ReadWritePaths=@DATADIR@ @BACKUPDIR@|')"
-  for job in backup verify; do
+if [[ -n "$backupdir" || $verify_weekly -eq 1 ]]; then
+  # One sandbox to maintain: the service's hardening lines, with the backup folder writable too when there is one.
+  sandbox="$(awk '/^# Hardening/ { on = 1 } /^\[Install\]/ { on = 0 } on' "$here/contactcenter.service.in")"
+  if [[ -n "$backupdir" ]]; then
+    say "Nightly backup to $backupdir (contactcenter-backup.timer), verified weekly (contactcenter-verify.timer)"
+    mkdir -p "$root$backupdir"
+    staged || chown "$user:$user" "$backupdir"
+    chmod 0750 "$root$backupdir"
+    sandbox="$(sed 's|^ReadWritePaths=@DATADIR@$|ReadWritePaths=@DATADIR@ @BACKUPDIR@|' <<<"$sandbox")"
+    jobs=(backup verify) keep=WITH_BACKUP drop=ARCHIVE_ONLY
+  else
+    say "The archive verified weekly (contactcenter-verify.timer); back the database up with its own tools"
+    jobs=(verify) keep=ARCHIVE_ONLY drop=WITH_BACKUP
+  fi
+  for job in "${jobs[@]}"; do
     awk -v sandbox="$sandbox" '$0 == "@SANDBOX@" { print sandbox; next } { print }' "$here/contactcenter-$job.service.in" \
-      | sed -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
+      | sed -e "/^@$drop@/d" -e "s|^@$keep@||" \
+        -e "s|@PREFIX@|$prefix|g" -e "s|@CONFDIR@|$confdir|g" -e "s|@DATADIR@|$datadir|g" -e "s|@USER@|$user|g" \
         -e "s|@BACKUPDIR@|$backupdir|g" > "$root/etc/systemd/system/contactcenter-$job.service"
     install -m 0644 "$here/contactcenter-$job.timer" "$root/etc/systemd/system/contactcenter-$job.timer"
     chmod 0644 "$root/etc/systemd/system/contactcenter-$job.service"
@@ -181,6 +192,7 @@ if ! staged && ((start)); then
   systemctl enable contactcenter.service
   systemctl restart contactcenter.service
   [[ -z "$backupdir" ]] || systemctl enable --now contactcenter-backup.timer contactcenter-verify.timer
+  [[ -n "$backupdir" || $verify_weekly -eq 0 ]] || systemctl enable --now contactcenter-verify.timer
   say "Started. Check it with: systemctl status contactcenter; sudo contactcenter channels check"
 elif ((was_running)); then
   systemctl daemon-reload

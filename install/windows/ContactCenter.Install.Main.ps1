@@ -23,6 +23,7 @@ function Install-ContactCenter {
         [string] $ServiceAccount,
         [switch] $NoStart,
         [string] $BackupTo,
+        [switch] $VerifyWeekly,
         [string] $RepositoryRoot,
         [ValidateSet('Desktop', 'Core')][string] $Edition = $PSVersionTable.PSEdition)
     $account = Assert-InstallParameters -ServiceName $ServiceName -InstallDir $InstallDir -DataDir $DataDir -ServiceAccount $ServiceAccount
@@ -94,6 +95,11 @@ function Install-ContactCenter {
         Register-BackupTask -Plan $backup
         $verify = Get-VerifyTaskPlan -Backup $backup -Layout $layout -ServiceName $ServiceName
         Write-Host "==> Weekly verification of the archive and the backup (scheduled task $($verify.TaskName), $($verify.DayOfWeek) at $($verify.At))"
+        Register-BackupTask -Plan $verify
+    }
+    elseif ($VerifyWeekly) {
+        $verify = Get-VerifyTaskPlan -Layout $layout -ServiceName $ServiceName
+        Write-Host "==> Weekly verification of the archive (scheduled task $($verify.TaskName), $($verify.DayOfWeek) at $($verify.At)); back the database up with its own tools"
         Register-BackupTask -Plan $verify
     }
 

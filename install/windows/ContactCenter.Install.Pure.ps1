@@ -267,12 +267,17 @@ function Get-BackupTaskPlan {
 function Get-VerifyTaskPlan {
     <# The weekly check beside the nightly backup (README, "Backup and restore"): `store verify` of the live archive,
        then `store backup --verify`. One PowerShell action runs both, so the backup's copy is checked even when the
-       archive is not sound, and the task's last result is the failure of either. #>
+       archive is not sound, and the task's last result is the failure of either. Without a backup (-VerifyWeekly: a
+       PostgreSQL store, backed up with PostgreSQL's tools) the archive alone, as SYSTEM like the backup. #>
     [CmdletBinding()]
-    param([Parameter(Mandatory)] $Backup, [Parameter(Mandatory)] $Layout, [Parameter(Mandatory)][string] $ServiceName)
-    $exe, $config, $folder = @($Layout.Executable, $Layout.Config, $Backup.Folder) | ForEach-Object { "'" + $_.Replace("'", "''") + "'" }
-    $script = "& $exe store verify --config $config; `$live = `$LASTEXITCODE; " +
+    param($Backup, [Parameter(Mandatory)] $Layout, [Parameter(Mandatory)][string] $ServiceName)
+    $exe, $config = @($Layout.Executable, $Layout.Config) | ForEach-Object { "'" + $_.Replace("'", "''") + "'" }
+    $script = if ($Backup) {
+        $folder = "'" + $Backup.Folder.Replace("'", "''") + "'"
+        "& $exe store verify --config $config; `$live = `$LASTEXITCODE; " +
         "& $exe store backup --to $folder --verify --config $config; if (`$LASTEXITCODE -ne 0) { exit `$LASTEXITCODE }; exit `$live"
+    }
+    else { "& $exe store verify --config $config; exit `$LASTEXITCODE" }
     [pscustomobject]@{
         TaskName  = "$ServiceName-verify"
         Execute   = 'powershell.exe'
@@ -280,7 +285,7 @@ function Get-VerifyTaskPlan {
         Arguments = ConvertTo-CommandLine -Arguments @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', $script)
         DayOfWeek = 'Sunday'
         At        = '04:00'
-        UserSid   = $Backup.UserSid
+        UserSid   = $script:SystemSid
     }
 }
 

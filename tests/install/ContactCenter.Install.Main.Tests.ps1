@@ -174,6 +174,15 @@ Describe 'Windows installer steps' {
             $weekly.UserSid | Should -BeExactly 'S-1-5-18'
         }
 
+        It 'with -VerifyWeekly and no -BackupTo, registers the weekly archive check alone' {
+            Install-ContactCenter @script:Install -VerifyWeekly | Out-Null
+            $script:M.Tasks.Keys | Should -BeExactly @('contactcenter-verify')
+            $weekly = $script:M.Tasks['contactcenter-verify']
+            $weekly.Script | Should -BeExactly "& 'C:\Program Files\ContactCenter\contactcenter.exe' store verify --config 'C:\ProgramData\ContactCenter\appsettings.json'; exit `$LASTEXITCODE"
+            $weekly.DayOfWeek | Should -Be 'Sunday'
+            $weekly.UserSid | Should -BeExactly 'S-1-5-18'
+        }
+
         It 'registers no task without -BackupTo' {
             Install-ContactCenter @script:Install | Out-Null
             $script:M.Tasks.Count | Should -Be 0

@@ -247,7 +247,7 @@ Describe 'Get-VerifyTaskPlan' {
     BeforeAll {
         $script:Backup = Get-BackupTaskPlan -Layout $script:Layout -BackupTo 'D:\Backup\ContactCenter' -ServiceName 'contactcenter'
         # The action's script run by this PowerShell with a stand-in program that logs its arguments and fails on demand.
-        function Invoke-VerifyScript([int] $VerifyExit, [int] $BackupExit) {
+        function Invoke-VerifyScript([int] $VerifyExit, [int] $BackupExit, $Backup = $script:Backup) {
             $folder = New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid()))
             try {
                 $calls = Join-Path $folder 'calls.txt'
@@ -255,7 +255,7 @@ Describe 'Get-VerifyTaskPlan' {
                 Set-Content -LiteralPath $program -Value "#!/bin/sh`nprintf '%s\n' `"`$*`" >> '$calls'`ncase `"`$2`" in verify) exit $VerifyExit ;; backup) exit $BackupExit ;; esac`nexit 9"
                 chmod +x $program
                 $layout = [pscustomobject]@{ Executable = $program; Config = 'C:\ProgramData\ContactCenter\appsettings.json' }
-                $plan = Get-VerifyTaskPlan -Backup $script:Backup -Layout $layout -ServiceName 'contactcenter'
+                $plan = Get-VerifyTaskPlan -Backup $Backup -Layout $layout -ServiceName 'contactcenter'
                 $pwsh = [Environment]::ProcessPath
                 $arguments = @('-NoProfile', '-NonInteractive', '-Command', $plan.Script)
                 # As a .NET tool, PowerShell runs inside dotnet: the host needs pwsh.dll named first.
@@ -286,5 +286,17 @@ Describe 'Get-VerifyTaskPlan' {
         $run.Calls | Should -BeExactly @(
             'store verify --config C:\ProgramData\ContactCenter\appsettings.json',
             'store backup --to D:\Backup\ContactCenter --verify --config C:\ProgramData\ContactCenter\appsettings.json')
+    }
+
+    It 'without a backup, verifies the archive alone, as SYSTEM, and fails when it does (<VerifyExit>)' -ForEach @(
+        @{ VerifyExit = 0 }
+        @{ VerifyExit = 1 }
+    ) {
+        $plan = Get-VerifyTaskPlan -Layout $script:Layout -ServiceName 'contactcenter'
+        $plan.UserSid | Should -BeExactly 'S-1-5-18'
+        $plan.Script | Should -Not -BeLike '*store backup*'
+        $run = Invoke-VerifyScript -VerifyExit $VerifyExit -BackupExit 7 -Backup $null
+        $run.Exit | Should -Be $VerifyExit
+        $run.Calls | Should -BeExactly @('store verify --config C:\ProgramData\ContactCenter\appsettings.json')
     }
 }

@@ -131,7 +131,8 @@ public sealed class InstallScriptTests
             .And.Contain("\"$$0\" store verify --config \"$$1\"").And.Contain("store backup --to \"$$2\" --verify")
             .And.Contain("/opt/contactcenter/contactcenter /etc/contactcenter/appsettings.json /srv/backup/contactcenter")
             .And.Contain("ReadWritePaths=/var/lib/contactcenter /srv/backup/contactcenter")
-            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@", "@SANDBOX@");
+            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@", "@SANDBOX@", "@WITH_BACKUP@", "@ARCHIVE_ONLY@");
+        weekly.Split('\n').Where(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)).Should().ContainSingle("one command: the backup's, not the archive-only one as well");
         (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.timer"))).Should().Contain("OnCalendar=Sun").And.Contain("Persistent=true");
 
         CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
@@ -154,6 +155,35 @@ public sealed class InstallScriptTests
         uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
         Directory.GetFiles(units, "contactcenter*").Should().BeEmpty();
         Directory.Exists(root.Combine("srv", "backup", "contactcenter")).Should().BeTrue("backups are never deleted by an uninstall");
+    }
+
+    [Fact]
+    public async Task Install_VerifyWeekly_WithoutABackup_WritesAnArchiveOnlyCheckInTheServicesSandbox()
+    {
+        using var root = new TempDirectory("cc-install");
+
+        var result = await ProcessRunner.RunAsync(
+            "bash", [Script, "--root", root.Path, "--from", RepositoryPaths.WorkerOutput, "--no-packages", "--no-start", "--verify-weekly"], TimeSpan.FromMinutes(2));
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        var units = root.Combine("etc", "systemd", "system");
+        File.Exists(Path.Combine(units, "contactcenter-backup.service")).Should().BeFalse("the database is backed up with its own tools");
+        var weekly = await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.service"));
+        weekly.Split('\n').Where(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)).Should()
+            .Equal("ExecStart=/opt/contactcenter/contactcenter store verify --config /etc/contactcenter/appsettings.json");
+        weekly.Should().Contain("Description=ContactCenter.Ingest archive verification\n").And.Contain("User=contactcenter")
+            .And.Contain("ReadWritePaths=/var/lib/contactcenter\n")
+            .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@", "@SANDBOX@", "@WITH_BACKUP@", "@ARCHIVE_ONLY@");
+        (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.timer"))).Should().Contain("OnCalendar=Sun");
+
+        CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
+        var verify = await ProcessRunner.RunAsync("systemd-analyze",
+            ["verify", $"--root={root.Path}", "contactcenter-verify.service", "contactcenter-verify.timer"], TimeSpan.FromMinutes(1));
+        verify.ExitCode.Should().Be(0, verify.StandardError);
+        verify.StandardError.Should().NotContain("contactcenter-", "systemd-analyze found problems in the weekly unit");
+        var security = await ProcessRunner.RunAsync(
+            "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, "contactcenter-verify.service")], TimeSpan.FromMinutes(1));
+        security.ExitCode.Should().Be(0, "the weekly check runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
     }
 
     /// <summary>
