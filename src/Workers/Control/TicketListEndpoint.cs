@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Routing;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// <c>GET /api/tickets</c>: the tickets matching the filters, by arrival then number (or the newest first), a page at a time. A full page
-/// says where the next starts (<c>X-Next-After</c>: its last ticket's number, to pass as <c>after</c>), so a backoffice
-/// reaches the newest of 20,000 open tickets without a filter that happens to fit, and nothing is skipped or repeated
-/// however many tickets arrived in the same instant.
+/// <c>GET /api/tickets</c>: the tickets matching the filters, by arrival then number (<c>order=newest</c>: the latest
+/// first), a page at a time. A full page says where the next starts (<c>X-Next-After</c>: its last ticket's number, to
+/// pass as <c>after</c>), so a backoffice walks 20,000 open tickets without a filter that happens to fit, and nothing
+/// is skipped or repeated however many tickets arrived in the same instant.
 /// </summary>
 internal static class TicketListEndpoint
 {
