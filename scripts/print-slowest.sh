@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the slowest tests of the TRX files in a folder, slowest first, so whoever watches CI's 30-minute budget sees
-# what spends it. test.sh calls it before the failures.
+# what spends it. test.sh calls it before the failures. (The list is cut by awk, which reads it all: head would leave
+# sort writing into a closed pipe, and pipefail would turn that SIGPIPE into the script's failure.)
 #   print-slowest.sh RESULTS_DIR [COUNT]
 set -euo pipefail
 shopt -s nullglob
@@ -18,4 +19,4 @@ awk '
     sub(/^ContactCenter\./, "", name)
     printf "%8.1f  %s\n", seconds, name
   }
-' "${files[@]}" | sort -rn | head -n "$count"
+' "${files[@]}" | sort -rn | awk -v n="$count" 'NR <= n'
