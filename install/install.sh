@@ -191,8 +191,11 @@ if ! staged && ((start)); then
   systemctl daemon-reload
   systemctl enable contactcenter.service
   systemctl restart contactcenter.service
-  [[ -z "$backupdir" ]] || systemctl enable --now contactcenter-backup.timer contactcenter-verify.timer
-  [[ -n "$backupdir" || $verify_weekly -eq 0 ]] || systemctl enable --now contactcenter-verify.timer
+  if [[ -n "$backupdir" ]]; then
+    systemctl enable --now contactcenter-backup.timer contactcenter-verify.timer
+  elif ((verify_weekly)); then
+    systemctl enable --now contactcenter-verify.timer
+  fi
   say "Started. Check it with: systemctl status contactcenter; sudo contactcenter channels check"
 elif ((was_running)); then
   systemctl daemon-reload
