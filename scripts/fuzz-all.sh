@@ -2,7 +2,7 @@
 # Fuzzes the three targets at once (mail, page, fax; see fuzz.sh) for SECONDS each, on one published build.
 #   scripts/fuzz-all.sh SECONDS
 # afl-fuzz keeps one core busy: one target after another left the second core idle. Three at once for 1.5 times as
-# long take half the wall time: test.sh's 180 s gave mail as many executions as 120 s alone, fax 77%, page 58%.
+# long take half the wall time: test.sh's 180 s gave mail as many executions as 120 s alone, fax 77%, page 58–127%.
 # Prints each target's report in order and exits with the worst status (1: a crash found, 2: a fuzzer failed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
