@@ -4,7 +4,4 @@ namespace ContactCenter.Workers.Backoffice;
 internal sealed class UnknownTicketException(string number) : IOException($"No ticket {number}.")
 {
     public string Number { get; } = number;
-
-    /// <summary>What <c>GET /api/tickets</c> answers (400) for an unknown <c>after</c>, and the remote client knows it by.</summary>
-    public static string AfterAnswer(string number) => $"after: no ticket {number}";
 }

@@ -1,4 +1,3 @@
-using ContactCenter.Workers.Backoffice;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ internal static class ControlProblems
         Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid query", type: InvalidQueryType);
 
     public static IResult UnknownAfter(string number) =>
-        Results.Problem(UnknownTicketException.AfterAnswer(number), statusCode: StatusCodes.Status400BadRequest,
+        Results.Problem($"after: no ticket {number}", statusCode: StatusCodes.Status400BadRequest,
             title: "No ticket to continue after", type: UnknownAfterType,
             extensions: new Dictionary<string, object?> { [TicketExtension] = number });
 
