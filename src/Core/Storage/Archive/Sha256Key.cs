@@ -10,13 +10,14 @@ internal readonly record struct Sha256Key(ulong A, ulong B, ulong C, ulong D) : 
 {
     public static bool TryParse(string text, out Sha256Key key)
     {
-        Span<byte> bytes = stackalloc byte[32];
-        if (!Sha256Hex.IsValid(text) || Convert.FromHexString(text, bytes, out _, out _) != System.Buffers.OperationStatus.Done)
+        if (!Sha256Hex.IsValid(text))
         {
             key = default;
             return false;
         }
 
+        Span<byte> bytes = stackalloc byte[32];
+        Convert.FromHexString(text, bytes, out _, out _); // 64 hex digits: 32 bytes, always whole
         key = new Sha256Key(BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]),
             BinaryPrimitives.ReadUInt64BigEndian(bytes[16..]), BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]));
         return true;
