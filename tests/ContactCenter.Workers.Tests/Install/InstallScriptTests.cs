@@ -135,21 +135,7 @@ public sealed class InstallScriptTests
         weekly.Split('\n').Where(l => l.StartsWith("ExecStart=", StringComparison.Ordinal)).Should().ContainSingle("one command: the backup's, not the archive-only one as well");
         (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.timer"))).Should().Contain("OnCalendar=Sun").And.Contain("Persistent=true");
 
-        CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
-        // systemd-analyze looks for each unit's programs under --root: the weekly unit runs the system's shell.
-        Directory.CreateDirectory(root.Combine("bin"));
-        File.Copy("/bin/sh", root.Combine("bin", "sh"));
-        var verify = await ProcessRunner.RunAsync("systemd-analyze",
-            ["verify", $"--root={root.Path}", "contactcenter-backup.service", "contactcenter-backup.timer", "contactcenter-verify.service", "contactcenter-verify.timer"],
-            TimeSpan.FromMinutes(1));
-        verify.ExitCode.Should().Be(0, verify.StandardError);
-        verify.StandardError.Should().NotContain("contactcenter-", "systemd-analyze found problems in the backup units");
-        foreach (var unit in new[] { "contactcenter-backup.service", "contactcenter-verify.service" })
-        {
-            var security = await ProcessRunner.RunAsync(
-                "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, unit)], TimeSpan.FromMinutes(1));
-            security.ExitCode.Should().Be(0, $"{unit} runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
-        }
+        await AnalyzeTimerUnitsAsync(root, "contactcenter-backup.service", "contactcenter-backup.timer", "contactcenter-verify.service", "contactcenter-verify.timer");
 
         var uninstall = await ProcessRunner.RunAsync("bash", [Path.Combine(RepositoryPaths.Root, "install", "uninstall.sh"), "--root", root.Path], TimeSpan.FromMinutes(1));
         uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
@@ -176,14 +162,28 @@ public sealed class InstallScriptTests
             .And.NotContainAny("@PREFIX@", "@CONFDIR@", "@DATADIR@", "@USER@", "@BACKUPDIR@", "@SANDBOX@", "@WITH_BACKUP@", "@ARCHIVE_ONLY@");
         (await File.ReadAllTextAsync(Path.Combine(units, "contactcenter-verify.timer"))).Should().Contain("OnCalendar=Sun");
 
+        await AnalyzeTimerUnitsAsync(root, "contactcenter-verify.service", "contactcenter-verify.timer");
+    }
+
+    /// <summary>
+    /// <c>systemd-analyze verify</c> of the backup and verification units an install wrote, and <c>security</c> of each
+    /// service among them: they run in the service's own sandbox.
+    /// </summary>
+    private static async Task AnalyzeTimerUnitsAsync(TempDirectory root, params string[] units)
+    {
         CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
-        var verify = await ProcessRunner.RunAsync("systemd-analyze",
-            ["verify", $"--root={root.Path}", "contactcenter-verify.service", "contactcenter-verify.timer"], TimeSpan.FromMinutes(1));
+        // systemd-analyze looks for each unit's programs under --root: the weekly unit with a backup runs the system's shell.
+        Directory.CreateDirectory(root.Combine("bin"));
+        File.Copy("/bin/sh", root.Combine("bin", "sh"), overwrite: true);
+        var verify = await ProcessRunner.RunAsync("systemd-analyze", ["verify", $"--root={root.Path}", .. units], TimeSpan.FromMinutes(1));
         verify.ExitCode.Should().Be(0, verify.StandardError);
-        verify.StandardError.Should().NotContain("contactcenter-", "systemd-analyze found problems in the weekly unit");
-        var security = await ProcessRunner.RunAsync(
-            "systemd-analyze", ["security", "--offline=true", "--threshold=30", Path.Combine(units, "contactcenter-verify.service")], TimeSpan.FromMinutes(1));
-        security.ExitCode.Should().Be(0, "the weekly check runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
+        verify.StandardError.Should().NotContain("contactcenter-", "systemd-analyze found problems in the units");
+        foreach (var unit in units.Where(u => u.EndsWith(".service", StringComparison.Ordinal)))
+        {
+            var security = await ProcessRunner.RunAsync(
+                "systemd-analyze", ["security", "--offline=true", "--threshold=30", root.Combine("etc", "systemd", "system", unit)], TimeSpan.FromMinutes(1));
+            security.ExitCode.Should().Be(0, $"{unit} runs in the service's sandbox:\n" + security.StandardOutput + security.StandardError);
+        }
     }
 
     /// <summary>
