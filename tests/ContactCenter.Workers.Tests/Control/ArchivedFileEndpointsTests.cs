@@ -15,6 +15,7 @@ namespace ContactCenter.Workers.Tests.Control;
 /// the originals of quarantined and held spam items (also saved by <c>quarantine save</c> and <c>spam save</c>).
 /// </summary>
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class ArchivedFileEndpointsTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-ticket-files");

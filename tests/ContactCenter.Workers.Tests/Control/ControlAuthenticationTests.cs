@@ -15,6 +15,7 @@ namespace ContactCenter.Workers.Tests.Control;
 /// <c>contactcenter apikey new</c>), 401 without or with a wrong key, 403 for a role too low, and no key in any log line.
 /// </summary>
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed partial class ControlAuthenticationTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-control-auth");

@@ -7,6 +7,7 @@ using ContactCenter.Workers.Tests.TestSupport;
 namespace ContactCenter.Workers.Tests.Control;
 
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class ControlEndpointTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-control");

@@ -12,6 +12,7 @@ namespace ContactCenter.Workers.Tests.Control;
 /// type, and an unexpected failure that names no host, path or account to a caller on the network.
 /// </summary>
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class ControlProblemsTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-control-problems");

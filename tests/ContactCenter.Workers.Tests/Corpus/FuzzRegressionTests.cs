@@ -1,5 +1,6 @@
 using ContactCenter.Fuzz;
 using ContactCenter.Testing;
+using ContactCenter.Workers.Tests.TestSupport;
 
 namespace ContactCenter.Workers.Tests.Corpus;
 
@@ -8,6 +9,7 @@ namespace ContactCenter.Workers.Tests.Corpus;
 /// again: a rejection is fine, any other exception fails.
 /// </summary>
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class FuzzRegressionTests
 {
     public static TheoryData<string> Inputs =>

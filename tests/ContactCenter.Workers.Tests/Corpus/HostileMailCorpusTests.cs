@@ -1,8 +1,10 @@
+using ContactCenter.Workers.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Workers.Tests.Corpus;
 
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class HostileMailCorpusTests(MailCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<MailCorpusFixture>
 {
     /// <summary>Peak growth of the process's working set over the whole corpus (about 10 MB of input; measured +90 MB).</summary>

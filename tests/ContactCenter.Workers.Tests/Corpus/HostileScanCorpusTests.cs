@@ -1,8 +1,10 @@
+using ContactCenter.Workers.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Workers.Tests.Corpus;
 
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class HostileScanCorpusTests(ScanCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<ScanCorpusFixture>
 {
     /// <summary>Peak growth of the working set: one Tesseract engine (~100 MB of models) plus the pages decoded.</summary>

@@ -2,6 +2,7 @@ using ContactCenter.Channels.Email;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.LiteDb;
 using ContactCenter.Core.Tickets;
+using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using static ContactCenter.Workers.Tests.Corpus.HostileMail;
 
@@ -12,6 +13,7 @@ namespace ContactCenter.Workers.Tests.Corpus;
 /// message makes a second ticket; the same message delivered twice makes one, with a history line for the copy.
 /// </summary>
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class MessageIdReuseTests
 {
     private static byte[] Mail(string from, string subject, string body, string messageId, string date, params string[] received) => Lines(

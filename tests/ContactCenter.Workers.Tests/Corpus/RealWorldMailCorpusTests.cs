@@ -1,8 +1,10 @@
+using ContactCenter.Workers.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Workers.Tests.Corpus;
 
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class RealWorldMailCorpusTests(RealWorldMailFixture fixture, ITestOutputHelper output) : IClassFixture<RealWorldMailFixture>
 {
     private CorpusRun Run => fixture.Run;

@@ -5,6 +5,7 @@ using ContactCenter.Core.Routing;
 using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
 using ContactCenter.Workers.Tests.Corpus;
+using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,7 @@ namespace ContactCenter.Workers.Tests.Soak;
 /// the real pipeline from a mail-drop folder. No round may hang; open descriptors and spool or temp files must not grow.
 /// </summary>
 [Collection(CorpusCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class HostileFileSoakTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan SoakLength = TimeSpan.FromSeconds(50);

@@ -11,6 +11,7 @@ namespace ContactCenter.Workers.Tests.Spam;
 
 /// <summary>The running service with a real rspamd (and its redis) on loopback, a mail drop and a real SMTP listener.</summary>
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class SpamScreeningTests(RspamdFixture rspamd) : IClassFixture<RspamdFixture>, IDisposable
 {
     private readonly TempDirectory folder = new("cc-spam");

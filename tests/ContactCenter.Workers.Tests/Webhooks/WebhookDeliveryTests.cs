@@ -16,6 +16,7 @@ namespace ContactCenter.Workers.Tests.Webhooks;
 /// carry the same webhook-id.
 /// </summary>
 [Collection(MetricsCollection.Name)]
+[Trait(RunAlone.Trait, RunAlone.Value)]
 public sealed class WebhookDeliveryTests : IDisposable
 {
     private readonly TempDirectory folder = new("cc-webhooks");
