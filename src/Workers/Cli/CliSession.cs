@@ -28,8 +28,9 @@ internal sealed class CliSession : IAsyncDisposable
 
     /// <param name="asService">Register what <c>run</c> registers (scheduler, control endpoint, webhook delivery, web
     /// form), without starting it, so its options are validated exactly as the service validates them.</param>
+    /// <param name="readsItems">The verb may normalise items itself (see <see cref="HostSettings.ReadsItems"/>).</param>
     public static CliSession Open(CliContext context, CommonSettings settings, CommandContext command,
-        LogLevel logLevel = LogLevel.Warning, bool asService = false)
+        LogLevel logLevel = LogLevel.Warning, bool asService = false, bool readsItems = false)
     {
         CommandLineConfiguration.RejectUnknown(command);
         var builder = ContactCenterHost.CreateBuilder(new HostSettings
@@ -38,6 +39,7 @@ internal sealed class CliSession : IAsyncDisposable
             Args = context.ConfigurationOverrides,
             MinimumLogLevel = logLevel,
             Service = asService,
+            ReadsItems = readsItems,
             Configure = context.ConfigureHost,
         });
         var host = builder.Build();

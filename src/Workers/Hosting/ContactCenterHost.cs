@@ -38,6 +38,7 @@ internal static class ContactCenterHost
         // would fill the journal with every /metrics scrape and write a downloaded file's name, which can name a person.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddContactCenter(builder.Configuration);
+        builder.Services.AddSingleton(new ChannelStartupChecks(LoadOcr: settings.Service || settings.ReadsItems));
         if (settings.Service)
         {
             builder.Services.AddSystemd();

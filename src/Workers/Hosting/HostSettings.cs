@@ -14,6 +14,12 @@ internal sealed record HostSettings
     /// <summary>Run as the service: Quartz jobs, mode watcher, systemd/Windows service integration.</summary>
     public bool Service { get; init; }
 
+    /// <summary>
+    /// The command normalises items (<c>ingest</c>, <c>quarantine retry</c>, <c>spam release</c>): the paper channels'
+    /// OCR engine is loaded at start, as the service loads it. Other verbs only read the channels' configuration.
+    /// </summary>
+    public bool ReadsItems { get; init; }
+
     /// <summary>Where logs go; CLI verbs keep stdout for their output.</summary>
     public bool LogToStandardError { get; init; } = true;
 

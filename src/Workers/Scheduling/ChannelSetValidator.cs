@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Scheduling;
 
 /// <summary>
-/// The channels' configuration errors and, when a paper channel (scans, faxes) is enabled, whether the OCR engine and
-/// its languages load: a missing package stops the start with what to install, not the first letter.
+/// The channels' configuration errors and, when a paper channel (scans, faxes) is enabled and the command reads paper
+/// (<see cref="ChannelStartupChecks"/>), whether the OCR engine and its languages load: a missing package stops the
+/// start with what to install, not the first letter.
 /// </summary>
 internal sealed class ChannelSetValidator(ChannelCatalog catalog, IServiceProvider services) : IValidateOptions<ChannelSetOptions>
 {
@@ -16,7 +17,7 @@ internal sealed class ChannelSetValidator(ChannelCatalog catalog, IServiceProvid
     {
         var errors = catalog.Errors.ToList();
         var paper = catalog.Channels.Where(c => PaperTypes.Contains(c.Factory.Type)).Select(c => c.Name).ToList();
-        if (paper.Count > 0 && services.GetService<TesseractEnginePool>() is { } ocr)
+        if (paper.Count > 0 && (services.GetService<ChannelStartupChecks>()?.LoadOcr ?? true) && services.GetService<TesseractEnginePool>() is { } ocr)
         {
             try
             {

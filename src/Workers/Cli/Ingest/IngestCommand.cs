@@ -18,7 +18,7 @@ internal sealed class IngestCommand(CliContext context) : AsyncCommand<IngestSet
             }
 
             var interactive = context.Console.Profile.Capabilities.Interactive && !settings.Json;
-            await using var session = CliSession.Open(context, settings, command, interactive ? LogLevel.Warning : LogLevel.Information);
+            await using var session = CliSession.Open(context, settings, command, interactive ? LogLevel.Warning : LogLevel.Information, readsItems: true);
             var channels = SelectChannels(session.Get<ChannelCatalog>(), settings.Channel);
             var runner = new IngestRunner(session.Get<IngestPipeline>(), session.Get<ChannelSources>());
             var summaries = interactive

@@ -8,7 +8,7 @@ internal sealed class QuarantineRetryCommand(CliContext context) : AsyncCommand<
     public override Task<int> ExecuteAsync(CommandContext command, QuarantineIdSettings settings, CancellationToken cancellationToken) =>
         CliErrors.RunAsync(context, async () =>
         {
-            await using var session = CliSession.Open(context, settings, command);
+            await using var session = CliSession.Open(context, settings, command, readsItems: true);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
             var result = await client.RetryQuarantineAsync(settings.Id, CliActor.Current, cancellationToken).ConfigureAwait(false);
             return await ActionResultOutput.WriteAsync(context, settings.Json, result).ConfigureAwait(false);
