@@ -9,6 +9,9 @@ namespace ContactCenter.Workers.Backoffice;
 internal sealed record ServiceStatusReport
 {
     public bool ServiceRunning { get; init; }
+
+    /// <summary>The version of the program that made the report: the running service's when it answered.</summary>
+    public string Version { get; init; } = "";
     public DateTimeOffset At { get; init; }
     public ServiceMode Mode { get; init; }
     public string StorePath { get; init; } = "";

@@ -31,6 +31,7 @@ internal sealed class StatusReporter(
         return new ServiceStatusReport
         {
             ServiceRunning = inService,
+            Version = Hosting.ServiceVersion.Current,
             At = now,
             Mode = mode,
             StorePath = path,

@@ -4,6 +4,7 @@ using ContactCenter.Workers.Cli.Ingest;
 using ContactCenter.Workers.Cli.Mode;
 using ContactCenter.Workers.Cli.Run;
 using ContactCenter.Workers.Cli.Tickets;
+using ContactCenter.Workers.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -43,6 +44,7 @@ internal static class ContactCenterApp
         app.Configure(config =>
         {
             config.SetApplicationName("contactcenter");
+            config.SetApplicationVersion(ServiceVersion.Current);
             config.ConfigureConsole(console);
             config.SetExceptionHandler((exception, _) => UnhandledError(exception, error));
             config.AddCommand<RunCommand>("run").WithDescription("Run the service (the default): poll the channels on their schedules.");

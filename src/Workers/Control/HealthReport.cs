@@ -15,6 +15,9 @@ internal sealed record HealthReport(
     /// <summary>Served with 200: healthy, or degraded but not yet failing for longer than allowed.</summary>
     public bool IsHealthy => Status != Unhealthy;
 
+    /// <summary>The version of the node that answered (<c>1.0.0+commit</c>): after an upgrade, which nodes run which code.</summary>
+    public string Version { get; init; } = Hosting.ServiceVersion.Current;
+
     /// <summary>The SMTP relay's OAuth2 login (token and secret expiry, last refresh failure), when it uses one.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }
     /// <summary>The ticket store as last probed; null where no monitor runs.</summary>

@@ -14,6 +14,7 @@ internal sealed class ChannelScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        SchedulingLog.Starting(logger, Hosting.ServiceVersion.Current, Environment.Version.ToString());
         CurrentMode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         SchedulingLog.ModeAtStart(logger, CurrentMode);
         if (catalog.Channels.Count == 0)

@@ -9,6 +9,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 1650, Level = LogLevel.Information, Message = "Service mode at start: {Mode}")]
     public static partial void ModeAtStart(ILogger logger, ServiceMode mode);
 
+    [LoggerMessage(EventId = 1667, Level = LogLevel.Information, Message = "contactcenter {Version} starting on .NET {Runtime}")]
+    public static partial void Starting(ILogger logger, string version, string runtime);
+
     [LoggerMessage(EventId = 1651, Level = LogLevel.Warning, Message = "Service mode switched from {From} to {To}; channel schedules changed")]
     public static partial void ModeSwitched(ILogger logger, ServiceMode from, ServiceMode to);
 

@@ -23,6 +23,7 @@ public sealed class ControlEndpointTests : IDisposable
             s => s.GetProperty("channels")[0].GetProperty("lastSuccessAt").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(60));
         status.GetProperty("tickets").GetInt32().Should().Be(4, "six sample mails: four requests, a follow-up and an auto-reply");
         status.GetProperty("serviceRunning").GetBoolean().Should().BeTrue();
+        status.GetProperty("version").GetString().Should().Be(ContactCenter.Workers.Hosting.ServiceVersion.Current);
         var drop = status.GetProperty("channels").EnumerateArray().Single();
         drop.GetProperty("lastSuccessAt").ValueKind.Should().Be(JsonValueKind.String);
         drop.GetProperty("itemsToday").GetInt32().Should().Be(6);
@@ -31,6 +32,7 @@ public sealed class ControlEndpointTests : IDisposable
         health.StatusCode.Should().Be(HttpStatusCode.OK);
         var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
         report.GetProperty("status").GetString().Should().Be("Healthy");
+        report.GetProperty("version").GetString().Should().Be(ContactCenter.Workers.Hosting.ServiceVersion.Current, "which code each node runs, after an upgrade");
         report.GetProperty("channels")[0].GetProperty("channel").GetString().Should().Be("drop");
         report.GetProperty("channels")[0].GetProperty("failingSince").ValueKind.Should().Be(JsonValueKind.Null);
 

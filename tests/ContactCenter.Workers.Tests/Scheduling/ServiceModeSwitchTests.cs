@@ -47,6 +47,7 @@ public sealed class ServiceModeSwitchTests : IDisposable
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             (await IntervalAsync(scheduler)).Should().Be(TimeSpan.FromHours(1));
             logs.Entries.Should().Contain(e => e.EventId == 1650 && e.Message.Contains("Ordinary"));
+            logs.Entries.Should().Contain(e => e.EventId == 1667 && e.Message == $"contactcenter {ContactCenter.Workers.Hosting.ServiceVersion.Current} starting on .NET {Environment.Version}");
             var outbox = await scheduler.GetTrigger(new TriggerKey("outbox", "receipts"));
             outbox.Should().BeAssignableTo<ISimpleTrigger>().Which.RepeatInterval.Should().Be(TimeSpan.FromSeconds(15));
 

@@ -106,6 +106,7 @@ public sealed class WebhookDeliveryTests : IDisposable
             metrics.Should().Contain("contactcenter_webhooks_failures_total{").And.Contain("contactcenter_webhooks_pending{");
             var status = await CliRun.RunAsync(null, "status", "--config", ServiceTestHost.Rules, "--config", config);
             status.Output.Should().Contain("Webhook crm: 0 event(s) not yet delivered").And.Contain($"{unique.Count} delivered");
+            status.Output.Should().Contain($"Service: running, version {ContactCenter.Workers.Hosting.ServiceVersion.Current} (");
         }
         finally
         {

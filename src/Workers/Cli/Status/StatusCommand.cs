@@ -31,7 +31,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
     {
         var console = context.Console;
         console.MarkupLine(r.ServiceRunning
-            ? $"Service: [green]running[/] ({Markup.Escape(via)})"
+            ? $"Service: [green]running[/]{(r.Version.Length > 0 ? ", version " + Markup.Escape(r.Version) : "")} ({Markup.Escape(via)})"
             : "Service: [yellow]not running[/] (figures read from the store; poll figures need the running service)");
         console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
         console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
