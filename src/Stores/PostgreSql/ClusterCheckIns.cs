@@ -18,6 +18,20 @@ public sealed class ClusterCheckIns(NpgsqlDataSource dataSource)
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>Every node with a check-in row, by name: the nodes running, and for a while those that stopped without a clean stop.</summary>
+    public async Task<IReadOnlyList<ClusterNodeCheckIn>> ListAsync(string scheduler, CancellationToken cancellationToken)
+    {
+        var now = await ServerNowAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await Sql.ListAsync(db, "SELECT instance_name, last_checkin_time, checkin_interval FROM qrtz_scheduler_state WHERE sched_name = @s ORDER BY instance_name",
+            r =>
+            {
+                var at = new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero);
+                return new ClusterNodeCheckIn(r.GetString(0), at, TimeSpan.FromMilliseconds(r.GetInt64(2)), now > at ? now - at : TimeSpan.Zero);
+            },
+            cancellationToken, ("s", scheduler)).ConfigureAwait(false);
+    }
+
     /// <summary>The database server's clock now (the cluster's common reference: every node compares check-ins against its own).</summary>
     public async Task<DateTimeOffset> ServerNowAsync(CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ namespace ContactCenter.Workers.Backoffice;
 /// </summary>
 internal sealed class StatusReporter(
     ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
-    IConfiguration configuration, ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null)
+    IConfiguration configuration, ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null,
+    ClusterCheckIns? checkIns = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -44,6 +45,9 @@ internal sealed class StatusReporter(
             TicketsToReview = tickets.Sum(t => t.NeedsReview),
             OverdueTickets = tickets.Sum(t => t.Overdue),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
+            ClusterNodes = channelNodes is not null && checkIns is not null
+                ? await checkIns.ListAsync(ClusteredScheduling.SchedulerName, cancellationToken).ConfigureAwait(false)
+                : [],
             Webhooks = webhooks,
             LastBackup = Core.Storage.Backup.BackupRecordFile.Read(Core.Storage.Backup.BackupRecordFile.PathFor(storeOptions.Value)),
             Disk = [.. new DiskSpace(new ServiceFolders(catalog, storeOptions, configuration)).Read().Select(f => new FolderSpace(f.Subject, f.Path, f.FreeBytes))],

@@ -43,7 +43,13 @@ public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture pos
         // more (nothing left to take), so the holder is whichever node polled last; status must name that one.
         var holder = await HolderAsync(database);
         holder.Should().BeOneOf(a.Name, b.Name);
-        (await StatusAsync(first == a ? configA : configB)).Should().Contain($"{await HolderAsync(database)} (");
+        var status = await StatusAsync(first == a ? configA : configB);
+        status.Should().Contain($"{await HolderAsync(database)} (");
+        var nodes = System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("clusterNodes").EnumerateArray().ToList();
+        nodes.Select(n => n.GetProperty("node").GetString()).Should().Equal(["node-a", "node-b"], "status lists the cluster's members by name");
+        nodes.Should().OnlyContain(n => !n.GetProperty("silent").GetBoolean(), "both check in");
+        var table = await CliRun.RunAsync(null, "status", "--config", configA);
+        table.Output.Should().MatchRegex(@"Nodes: node-a \(checked in \d+ s ago\), node-b \(checked in \d+ s ago\)");
 
         var survivor = first == a ? b : a;
         first.Kill();

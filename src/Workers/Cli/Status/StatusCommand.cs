@@ -77,6 +77,13 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         }
 
         console.Write(table);
+        if (r.ClusterNodes.Count > 0)
+        {
+            console.MarkupLine("Nodes: " + string.Join(", ", r.ClusterNodes.Select(n => n.Silent
+                ? $"[yellow]{Markup.Escape(n.Node)} (silent for {StatusFormat.Age(n.Ago)}: the others take its channels)[/]"
+                : $"{Markup.Escape(n.Node)} (checked in {(int)n.Ago.TotalSeconds} s ago)")));
+        }
+
         foreach (var c in r.Channels.Where(c => c.Node is not null))
         {
             console.MarkupLine($"Channel {Markup.Escape(c.Name)} held by node {Markup.Escape(c.Node!)}");
