@@ -21,7 +21,6 @@ public sealed class IngestPipeline
     internal static readonly DateTimeOffset ClockNeverSet = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly ITicketStore store;
-    private readonly ItemNormalizerRunner normalizers;
     private readonly ItemQuarantine quarantine;
     private readonly DraftRouter router;
     private readonly TimeProvider time;
@@ -29,6 +28,7 @@ public sealed class IngestPipeline
     private readonly IngestMetrics? metrics;
     private readonly SpamHold? spam;
     private readonly BatchDispatcher dispatcher;
+    private readonly BatchPreparer preparer;
 
     internal IngestPipeline(ITicketStore store, ItemNormalizerRunner normalizers, ItemQuarantine quarantine, DraftRouter router,
         TimeProvider time, ILogger<IngestPipeline> logger, IngestMetrics? metrics, SpamHold? spam = null)
@@ -36,8 +36,8 @@ public sealed class IngestPipeline
         this.spam = spam;
         this.metrics = metrics;
         dispatcher = new BatchDispatcher(store, quarantine, logger, metrics);
+        preparer = new BatchPreparer(store, normalizers, time, logger);
         this.store = store;
-        this.normalizers = normalizers;
         this.quarantine = quarantine;
         this.router = router;
         this.time = time;
@@ -126,7 +126,7 @@ public sealed class IngestPipeline
 
         async Task<PreparedBatch?> NextAsync() =>
             !cancellationToken.IsCancellationRequested && await batches.MoveNextAsync().ConfigureAwait(false)
-                ? await PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
+                ? await preparer.PrepareAsync(batches.Current, retry, CancellationToken.None).ConfigureAwait(false)
                 : null;
     }
 
@@ -137,7 +137,7 @@ public sealed class IngestPipeline
     private async Task<PreparedBatch?> FetchAndPrepareAsync(
         IAsyncEnumerator<InboundBatch> batches, bool retry, CancellationToken cancellationToken, CancellationToken abandon) =>
         await batches.MoveNextAsync().ConfigureAwait(false) && !abandon.IsCancellationRequested
-            ? await PrepareAsync(batches.Current, retry, abandon).ConfigureAwait(false)
+            ? await preparer.PrepareAsync(batches.Current, retry, abandon).ConfigureAwait(false)
             : null;
 
     /// <summary>A stop that cancels the batch ahead ends the poll as a stop between batches does.</summary>
@@ -153,7 +153,7 @@ public sealed class IngestPipeline
         }
     }
 
-    private static async Task ObserveAsync(Task ahead)
+    internal static async Task ObserveAsync(Task ahead)
     {
         try
         {
@@ -163,60 +163,6 @@ public sealed class IngestPipeline
         {
             // The batch's own failure is the one reported; this one's failure would only hide it.
         }
-    }
-
-    /// <summary>
-    /// Sorts out what the store already holds and normalises the rest: nothing is stored or acknowledged. Normalising
-    /// does not wait for the store's answer: for a batch prepared ahead the store may answer only once the dispatch of
-    /// the batch before it is done, which would hold its normalising back by a whole commit, and the first batch of a
-    /// poll would wait for the store to open (an OCR page waited about half a second in <c>ingest --once</c>). Items are
-    /// normalised meanwhile unless the answer already names them; when it comes, the work on the items it names is
-    /// cancelled (<see cref="KnownItemCancellation"/>), and an item it names is set aside like any known one: it is
-    /// acknowledged or moved aside, never dispatched, and its archived parts are content-addressed, so normalising it
-    /// again left nothing new. The cost is the work done on such items until the answer came, after a restart.
-    /// </summary>
-    private async Task<PreparedBatch> PrepareAsync(InboundBatch batch, bool retry, CancellationToken cancellationToken)
-    {
-        // The batch has been fetched: nothing in it can have arrived later than now.
-        var readAt = time.GetUtcNow();
-        // A retry (quarantine retry) sends known, quarantined items through again on purpose. The query starts on
-        // another thread: a store may answer synchronously (LiteDB when nothing holds it, after opening on first use).
-        string[] keys = [.. batch.Items.Select(i => i.SourceKey)];
-        var knownQuery = retry
-            ? Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>())
-            : Task.Run(() => store.FindKnownSourcesAsync(keys, cancellationToken), cancellationToken);
-        NormalizedItem?[] normalized;
-        try
-        {
-            normalized = await normalizers.NormalizeAllAsync(batch.Items, knownQuery, cancellationToken).ConfigureAwait(false);
-        }
-        catch when (!knownQuery.IsCompleted)
-        {
-            await ObserveAsync(knownQuery).ConfigureAwait(false);
-            throw;
-        }
-
-        var knownKeys = await knownQuery.ConfigureAwait(false);
-        var known = new List<InboundItem>();
-        var fresh = new List<NormalizedItem>(batch.Items.Count);
-        for (var i = 0; i < batch.Items.Count; i++)
-        {
-            if (knownKeys.ContainsKey(batch.Items[i].SourceKey))
-            {
-                known.Add(batch.Items[i]);
-            }
-            else
-            {
-                fresh.Add(normalized[i] ?? throw new InvalidOperationException($"{batch.Items[i].SourceKey} was not normalised."));
-            }
-        }
-
-        if (known.Count > 0)
-        {
-            PipelineLog.KnownAfterNormalising(logger, known.Count, known[0].SourceKey, normalized.Count(n => n is not null) - fresh.Count);
-        }
-
-        return new PreparedBatch(batch, readAt, known, knownKeys, [.. fresh]);
     }
 
     private async Task CommitAsync(IInboundSource source, PreparedBatch prepared, PollCounters counters, CancellationToken cancellationToken)
@@ -233,7 +179,7 @@ public sealed class IngestPipeline
         var items = new List<ItemDispatch>(prepared.Normalized.Length);
         foreach (var result in prepared.Normalized)
         {
-            ClampArrival(source.Name, result.Drafts, prepared.ReadAt);
+            ArrivalClamp.Apply(logger, source.Name, result.Drafts, prepared.ReadAt);
             if (result.RejectReason is null && spam is not null
                 && await spam.HoldIfSpamAsync(source.Name, result.Item, result.Drafts, cancellationToken).ConfigureAwait(false))
             {
@@ -260,7 +206,7 @@ public sealed class IngestPipeline
         }
 
         var outcomes = await dispatcher.DispatchAsync(source, items, acknowledge, counters).ConfigureAwait(false);
-        Count(source.Name, outcomes, counters);
+        DispatchOutcomes.Record(source.Name, outcomes, counters, metrics, logger);
         (source as IDispatchObservingSource)?.Dispatched(outcomes);
         if (acknowledge.Count > 0)
         {
@@ -296,34 +242,6 @@ public sealed class IngestPipeline
         }
     }
 
-    /// <summary>
-    /// A file time or a server date in the future (a wrong clock, a touched file) would file the ticket in a future year
-    /// and start its clock late; one before <see cref="ClockNeverSet"/> (a scanner or gateway without a battery says
-    /// 1970 or 1980; a file time .NET cannot hold reads as year 1) would file it decades back, overdue on arrival. Either
-    /// way the arrival becomes the moment the item was read, and the claim is kept in the metadata.
-    /// </summary>
-    private void ClampArrival(string channel, IReadOnlyList<TicketDraft> drafts, DateTimeOffset readAt)
-    {
-        foreach (var draft in drafts)
-        {
-            if (draft.ReceivedAt > readAt)
-            {
-                PipelineLog.FutureArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
-            }
-            else if (draft.ReceivedAt < ClockNeverSet)
-            {
-                PipelineLog.UnsetClockArrivalClamped(logger, channel, draft.SourceKey, draft.ReceivedAt, readAt);
-            }
-            else
-            {
-                continue;
-            }
-
-            draft.Metadata[ReportedArrivalKey] = draft.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            draft.ReceivedAt = readAt;
-        }
-    }
-
     private async Task<(List<DispatchRequest> Requests, string? RejectReason)> RouteAllAsync(
         IReadOnlyList<TicketDraft> drafts, ServiceMode mode, CancellationToken cancellationToken)
     {
@@ -340,35 +258,5 @@ public sealed class IngestPipeline
         }
 
         return (requests, null);
-    }
-
-    private void Count(string channel, IReadOnlyList<DispatchOutcome> outcomes, PollCounters counters)
-    {
-        foreach (var outcome in outcomes)
-        {
-            counters.Count(outcome.Kind);
-            metrics?.ItemIngested(channel, outcome.Kind.ToString());
-            LogOutcome(channel, outcome);
-        }
-    }
-
-    private void LogOutcome(string channel, DispatchOutcome outcome)
-    {
-        var number = outcome.TicketNumber ?? "-";
-        switch (outcome.Kind)
-        {
-            case DispatchOutcomeKind.Created:
-                PipelineLog.TicketCreated(logger, channel, outcome.SourceKey, number);
-                break;
-            case DispatchOutcomeKind.FollowUpAppended:
-                PipelineLog.FollowUpAppended(logger, channel, outcome.SourceKey, number);
-                break;
-            case DispatchOutcomeKind.Duplicate:
-                PipelineLog.Duplicate(logger, channel, outcome.SourceKey, number);
-                break;
-            default:
-                PipelineLog.AutoMail(logger, channel, outcome.SourceKey, outcome.Kind.ToString(), number);
-                break;
-        }
     }
 }
