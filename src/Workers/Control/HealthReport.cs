@@ -16,7 +16,7 @@ internal sealed record HealthReport(
     public bool IsHealthy => Status != Unhealthy;
 
     /// <summary>The version of the node that answered (<c>1.0.0+commit</c>): after an upgrade, which nodes run which code.</summary>
-    public string Version { get; init; } = Hosting.ServiceVersion.Current;
+    public string Version { get; init; } = "";
 
     /// <summary>The SMTP relay's OAuth2 login (token and secret expiry, last refresh failure), when it uses one.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? SmtpOAuth2 { get; init; }

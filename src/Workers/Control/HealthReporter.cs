@@ -45,6 +45,7 @@ internal sealed class HealthReporter(
 
         return new HealthReport(overall, now, limit, channels, failing.Count == 0 ? null : string.Join("; ", failing))
         {
+            Version = Hosting.ServiceVersion.Current,
             SmtpOAuth2 = tokens?.StatusOf(ContactCenter.Channels.Acknowledgement.SmtpOptions.OAuth2Name),
             Store = store,
             LowDiskSpace = lowDisk,
