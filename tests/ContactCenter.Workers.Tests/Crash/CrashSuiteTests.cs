@@ -27,9 +27,10 @@ public sealed class CrashSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     // The mail arrives in waves, one before each run, so a run killed late still leaves work behind: a worker that
     // drained the whole mailbox in a few runs would leave the later kills nothing to interrupt.
     private const int Wave = (Messages + Attempts - 1) / Attempts;
-    // About 3 minutes alone on 2 cores, 6 beside the rest of the suite (test.sh runs the run-alone tests in a process of
-    // their own while the others run: 372 s on 2026-12-06); the bound keeps a hung run from eating the CI job.
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(10);
+    // About 3 minutes alone on 2 cores, 6 to 8 beside the rest of the suite (test.sh runs the run-alone tests in a process
+    // of their own while the others run: 372, 392 and 467 s on 2026-12-06); the bound keeps a hung run from eating the
+    // CI job, not a pace.
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(15);
 
     private readonly TempDirectory folder = new("cc-crash");
     private DovecotServer dovecot = null!;
@@ -110,7 +111,7 @@ public sealed class CrashSuiteTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task RunToTheEndAsync(string[] configs, string user, string scans)
     {
         await using var worker = CrashWorker.Start(configs);
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(6);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(8);
         while ((await dovecot.CountAsync(user) > 0 || ScanFilesLeft(scans) > 0) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(500);
