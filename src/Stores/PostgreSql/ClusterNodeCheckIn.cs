@@ -4,8 +4,11 @@ namespace ContactCenter.Stores.PostgreSql;
 public sealed record ClusterNodeCheckIn(string Node, DateTimeOffset At, TimeSpan Interval, TimeSpan Ago)
 {
     /// <summary>
-    /// No check-in for two intervals, as <c>NodeNameGuard</c> judges a node gone: the others take its channels (Quartz
-    /// recovers a node some seconds after one interval) and remove its row once they have.
+    /// No check-in for <see cref="SilentAfter"/>: the others take its channels (Quartz recovers a node some seconds after
+    /// one interval) and remove its row once they have.
     /// </summary>
-    public bool Silent => Ago > Interval * 2;
+    public bool Silent => Ago > SilentAfter(Interval);
+
+    /// <summary>Two check-in intervals: how long a node may be silent and still count as alive (here and for a node's name).</summary>
+    public static TimeSpan SilentAfter(TimeSpan interval) => interval * 2;
 }

@@ -45,9 +45,7 @@ internal sealed class StatusReporter(
             TicketsToReview = tickets.Sum(t => t.NeedsReview),
             OverdueTickets = tickets.Sum(t => t.Overdue),
             Channels = await WithNodesAsync(Channels(tickets, inService), cancellationToken).ConfigureAwait(false),
-            ClusterNodes = channelNodes is not null && checkIns is not null
-                ? await checkIns.ListAsync(ClusteredScheduling.SchedulerName, cancellationToken).ConfigureAwait(false)
-                : [],
+            ClusterNodes = checkIns is null ? [] : await checkIns.ListAsync(ClusteredScheduling.SchedulerName, cancellationToken).ConfigureAwait(false),
             Webhooks = webhooks,
             LastBackup = Core.Storage.Backup.BackupRecordFile.Read(Core.Storage.Backup.BackupRecordFile.PathFor(storeOptions.Value)),
             Disk = [.. new DiskSpace(new ServiceFolders(catalog, storeOptions, configuration)).Read().Select(f => new FolderSpace(f.Subject, f.Path, f.FreeBytes))],

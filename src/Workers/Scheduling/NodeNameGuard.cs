@@ -52,7 +52,7 @@ internal sealed partial class NodeNameGuard(
     {
         while (await LiveSinceAsync(cancellationToken).ConfigureAwait(false) is { } live)
         {
-            NameInUse(logger, _node, live.Age, live.Interval * 2);
+            NameInUse(logger, _node, live.Age, ClusterNodeCheckIn.SilentAfter(live.Interval));
             await Task.Delay(live.Interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -66,7 +66,7 @@ internal sealed partial class NodeNameGuard(
         }
 
         var age = time.GetUtcNow() - last.At; // negative when that node's clock is ahead
-        return age < last.Interval * 2 ? (age < TimeSpan.Zero ? TimeSpan.Zero : age, last.Interval) : null;
+        return age < ClusterNodeCheckIn.SilentAfter(last.Interval) ? (age < TimeSpan.Zero ? TimeSpan.Zero : age, last.Interval) : null;
     }
 
     [LoggerMessage(EventId = 1663, Level = LogLevel.Warning,
