@@ -13,7 +13,7 @@ internal sealed class ImapAcknowledger(string channel, ImapChannelOptions option
 {
     public async Task<int> AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
     {
-        var (client, folder) = await connection.OpenSourceFolderAsync(cancellationToken).ConfigureAwait(false);
+        var (client, folder) = await connection.OpenSourceFolderAsync(check: false, cancellationToken).ConfigureAwait(false);
         var uids = CurrentUids(folder, items);
         if (uids.Count == 0)
         {
@@ -45,7 +45,7 @@ internal sealed class ImapAcknowledger(string channel, ImapChannelOptions option
     /// <summary>Moves a rejected message to the quarantine folder: kept for a person to look at, never deleted.</summary>
     public async Task<int> QuarantineAsync(InboundItem item, string reason, CancellationToken cancellationToken)
     {
-        var (client, folder) = await connection.OpenSourceFolderAsync(cancellationToken).ConfigureAwait(false);
+        var (client, folder) = await connection.OpenSourceFolderAsync(check: false, cancellationToken).ConfigureAwait(false);
         var uids = CurrentUids(folder, [item]);
         if (uids.Count == 0)
         {

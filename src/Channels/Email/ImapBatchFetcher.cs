@@ -22,7 +22,7 @@ internal sealed class ImapBatchFetcher(
 
     public async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
     {
-        var (_, folder) = await connection.OpenSourceFolderAsync(cancellationToken).ConfigureAwait(false);
+        var (_, folder) = await connection.OpenSourceFolderAsync(check: true, cancellationToken).ConfigureAwait(false);
         var found = await folder.SearchAsync(ImapPendingQuery.For(options), cancellationToken).ConfigureAwait(false);
         var uids = found.OrderBy(u => u.Id).ToList();
         EmailSourceLog.ImapPending(logger, channelName, uids.Count, folder.FullName, folder.UidValidity);

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// The IMAP connection an <see cref="ImapSource"/> keeps between polls: checked with NOOP before reuse, replaced when
-/// it died, and the Processed/Quarantine folders created on the first login.
+/// The IMAP connection an <see cref="ImapSource"/> keeps between polls: checked with NOOP and the folder selected again
+/// at the start of each poll, replaced when it died, and the Processed/Quarantine folders created on the first login.
+/// The steps after that in the same poll use it as it is: a NOOP and a SELECT before each batch's MOVE were two of its
+/// three round trips (on a 20 ms link the e-mail row went from 444-456 to 569-735 msg/s without them), and a SELECT
+/// makes the server sync the folder's index again.
 /// </summary>
 internal sealed class ImapConnection(
     string channel, ImapChannelOptions options, ILogger logger, Func<IProtocolLogger>? protocolLoggerFactory,
@@ -19,9 +22,19 @@ internal sealed class ImapConnection(
 
     public int Port => MailConnector.ResolvePort(options, 143, 993);
 
-    /// <summary>The configured folder, opened read-write so the acknowledger can flag, move and expunge.</summary>
-    public async Task<(ImapClient Client, ImapFolder Folder)> OpenSourceFolderAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The configured folder, opened read-write so the acknowledger can flag, move and expunge. A poll's first step
+    /// asks for a <paramref name="check"/>: the connection NOOPed (or replaced) and the folder selected afresh; later
+    /// steps of the poll find both as the first left them, and a connection that broke since fails their step.
+    /// </summary>
+    public async Task<(ImapClient Client, ImapFolder Folder)> OpenSourceFolderAsync(bool check, CancellationToken cancellationToken)
     {
+        if (!check && _client is { IsConnected: true, IsAuthenticated: true } open && !SessionTokenExpired()
+            && (ImapFolder)await open.GetFolderAsync(options.Folder, cancellationToken).ConfigureAwait(false) is { IsOpen: true, Access: FolderAccess.ReadWrite } selected)
+        {
+            return (open, selected);
+        }
+
         var client = await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
         var folder = (ImapFolder)await client.GetFolderAsync(options.Folder, cancellationToken).ConfigureAwait(false);
         await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
@@ -44,7 +57,7 @@ internal sealed class ImapConnection(
 
     private async Task<ImapClient> EnsureConnectedAsync(CancellationToken cancellationToken)
     {
-        if (_client is not null && _sessionToken is { } token && oauth2!.HasExpired(token))
+        if (_client is not null && SessionTokenExpired())
         {
             // Exchange Online ends a session whose token expired; log in again with a fresh one before it does.
             OAuth2Log.SessionTokenExpired(logger, channel);
@@ -83,6 +96,8 @@ internal sealed class ImapConnection(
         _client = client;
         return client;
     }
+
+    private bool SessionTokenExpired() => _sessionToken is { } token && oauth2!.HasExpired(token);
 
     private async Task EnsureFoldersOnceAsync(ImapClient client, CancellationToken cancellationToken)
     {

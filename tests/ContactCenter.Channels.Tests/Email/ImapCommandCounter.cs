@@ -3,7 +3,7 @@ using MailKit;
 
 namespace ContactCenter.Channels.Tests.Email;
 
-/// <summary>Counts the IMAP commands the client sends, by name (e.g. "UID FETCH"), from MailKit's protocol log.</summary>
+/// <summary>Counts the IMAP commands the client sends, by name (e.g. "UID FETCH", "NOOP"), from MailKit's protocol log.</summary>
 internal sealed class ImapCommandCounter : IProtocolLogger
 {
     private readonly StringBuilder _client = new();
@@ -22,7 +22,8 @@ internal sealed class ImapCommandCounter : IProtocolLogger
     }
 
     public int Count(string command) =>
-        ClientText.Split("\r\n").Count(line => line.Split(' ', 2) is [_, var rest] && rest.StartsWith(command + " ", StringComparison.Ordinal));
+        ClientText.Split("\r\n").Count(line => line.Split(' ', 2) is [_, var rest]
+            && (rest == command || rest.StartsWith(command + " ", StringComparison.Ordinal)));
 
     public void LogConnect(Uri uri)
     {
