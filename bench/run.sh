@@ -3,7 +3,7 @@
 # (a --quick or --only run to bench/results/partial.md, so it never replaces the full run's record).
 #   ./bench/run.sh            full run (about 10 minutes on 2 cores)
 #   ./bench/run.sh --quick    smaller sizes (under 3 minutes)
-#   ./bench/run.sh --only store,mail,latency,ocr,memory
+#   ./bench/run.sh --only store,mail,remote,latency,ocr,memory
 # Needs what scripts/test.sh installs (dovecot-imapd, tesseract-ocr-ita, imagemagick, poppler-utils) and root,
 # because the test Dovecot drops to the mail user.
 set -euo pipefail

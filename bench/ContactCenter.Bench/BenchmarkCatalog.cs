@@ -19,6 +19,7 @@ internal static class BenchmarkCatalog
         new ArchiveNamesBenchmark(),
         new MailBenchmark(),
         new Pop3Benchmark(),
+        new RemoteMailBenchmark(),
         new LatencyBenchmark(),
         new OcrBenchmark(),
         new MemoryBenchmark(),

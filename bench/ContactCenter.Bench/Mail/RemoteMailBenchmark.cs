@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using ContactCenter.Bench.Pipeline;
+using ContactCenter.Bench.Reporting;
+using ContactCenter.Bench.Timing;
+using ContactCenter.Core.Storage;
+using ContactCenter.Testing.Bulk;
+using ContactCenter.Testing.Dovecot;
+
+namespace ContactCenter.Bench.Mail;
+
+/// <summary>
+/// The e-mail row's mailbox over a link with round trips (a <see cref="DelayingProxy"/> in front of Dovecot, as a
+/// provider's server or the other site's is) against the MailKit floor over the same link: two rounds, each a floor
+/// and an ingest on its own copy of the mailbox, the faster of each kept.
+/// </summary>
+internal sealed class RemoteMailBenchmark : IBenchmark
+{
+    private static readonly TimeSpan OneWay = TimeSpan.FromMilliseconds(10);
+
+    public string Name => "remote";
+
+    public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var count = context.Size(2_000, 500);
+        await using var server = await DovecotServer.CreateAsync(cancellationToken);
+        await using var link = new DelayingProxy(server.ImapPort, OneWay);
+        var mail = new BulkMail(seed: 20261129, run: "mail");
+        var warmup = server.CreateUser("warmup");
+        await MailboxSeeder.SeedAsync(server, warmup, mail, 200, cancellationToken);
+        string[] users = [server.CreateUser("remote"), server.CreateUser("remote")];
+        foreach (var user in users)
+        {
+            await MailboxSeeder.SeedAsync(server, user, mail, count, cancellationToken);
+        }
+
+        // The JIT's first compilations (the pipeline's and MailKit's) go to untimed runs.
+        await ImapFloor.FetchAndParseAsync(server, warmup, cancellationToken, link.Port);
+        await IngestAsync(context, server, link, warmup, 200, cancellationToken);
+        var floors = new List<double>();
+        var ingests = new List<Run>();
+        foreach (var user in users)
+        {
+            await ProcessSettle.WaitAsync(cancellationToken);
+            var floor = await ImapFloor.FetchAndParseAsync(server, user, cancellationToken, link.Port);
+            floors.Add(Rate.PerSecond(floor.Messages, floor.Elapsed));
+            await ProcessSettle.WaitAsync(cancellationToken);
+            ingests.Add(await IngestAsync(context, server, link, user, count, cancellationToken));
+        }
+
+        var best = ingests.MaxBy(r => r.Rate)!;
+        var ratio = best.Rate / floors.Max();
+        string Rates(IEnumerable<double> rates) => string.Join(" and ", rates.Select(r => Rate.Format(r, "msg/s")));
+        return
+        [
+            new BenchRow(
+                $"E-mail end to end over a {2 * OneWay.TotalMilliseconds:F0} ms round trip, {count:N0} messages over IMAP",
+                Rate.Format(best.Rate, "msg/s"),
+                $"MailKit fetch (UID batches of {ImapFloor.UidBatch}) + MimeKit parse over the same link: {Rate.Format(floors.Max(), "msg/s")}",
+                ratio,
+                "–",
+                $"a server elsewhere (a provider, the other site): a loopback relay delays every chunk by {OneWay.TotalMilliseconds:F0} ms each way "
+                + $"(latency only); the e-mail row's work, batches of 100; two rounds of floor then ingest, each on its own copy of the mailbox, the "
+                + $"faster of each (ingest {Rates(ingests.Select(r => r.Rate))}, floor {Rates(floors)}), after an untimed warm-up of both; per batch: "
+                + $"fetch {best.Fetch.TotalMilliseconds / best.Batches:F0} ms, MOVE {best.Acknowledge.TotalMilliseconds / best.Batches:F0} ms; "
+                + $"CPU of the bench process {Rate.Seconds(best.Cpu)}"),
+        ];
+    }
+
+    private static async Task<Run> IngestAsync(
+        BenchContext context, DovecotServer server, DelayingProxy link, string user, int count, CancellationToken cancellationToken)
+    {
+        var clock = new PhaseClock();
+        var channel = BenchServices.ImapChannel("urp", server, user);
+        channel["ContactCenter:Channels:urp:Port"] = link.Port.ToString(CultureInfo.InvariantCulture);
+        await using var services = new BenchServices(context.NewFolder($"remote-store-{user}"), channel, clock: clock);
+        await services.WarmUpAsync(cancellationToken);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        await services.Pipeline.RunAsync(services.Source("urp"), null, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var created = (await services.Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, cancellationToken)).Count;
+        var processed = await server.CountAsync(user, "Processed", cancellationToken);
+        BenchContext.Say($"remote: {user} {created} tickets in {Rate.Seconds(elapsed)} ({Rate.PerSecond(created, elapsed):F0}/s), CPU {Rate.Seconds(cpu)}; "
+            + $"Processed {processed}; time by component: {clock.Describe(8)}");
+        if (created != count || processed != count)
+        {
+            throw new InvalidOperationException($"{user}: {created} tickets, {processed} in Processed (expected {count})");
+        }
+
+        return new Run(Rate.PerSecond(created, elapsed), cpu, clock.Total("source.acknowledge"), clock.Total("source.fetch"), clock.Calls("source.acknowledge"));
+    }
+
+    private sealed record Run(double Rate, TimeSpan Cpu, TimeSpan Acknowledge, TimeSpan Fetch, int Batches);
+}
