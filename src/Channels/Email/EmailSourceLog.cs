@@ -44,6 +44,9 @@ internal static partial class EmailSourceLog
     [LoggerMessage(1212, LogLevel.Information, "{Channel}: {Count} message(s) pending on the POP3 server")]
     public static partial void Pop3Pending(ILogger logger, string channel, int count);
 
+    [LoggerMessage(1225, LogLevel.Information, "{Channel}: QUIT committed the deletion of {Count} message(s) from the POP3 server")]
+    public static partial void Pop3DeletionsCommitted(ILogger logger, string channel, int count);
+
     [LoggerMessage(1213, LogLevel.Information, "{Channel}: {Count} file(s) pending in {Path}")]
     public static partial void DropPending(ILogger logger, string channel, int count, string path);
 

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// Settles stored and rejected messages: in Delete mode by DELE + QUIT in the session that listed them, in Keep mode
-/// (and for rejections, as POP3 has no folders) by recording their UIDLs in the state file.
+/// Settles stored and rejected messages: in Delete mode by DELE in the session that listed them, committed by its QUIT
+/// (see <see cref="DeleteAsync"/>), in Keep mode (and for rejections, as POP3 has no folders) by recording their UIDLs
+/// in the state file.
 /// </summary>
 internal sealed class Pop3Acknowledger(string channel, Pop3Session session, Pop3UidlFilter filter, ILogger logger)
 {
@@ -15,22 +16,58 @@ internal sealed class Pop3Acknowledger(string channel, Pop3Session session, Pop3
         EmailSourceLog.Acknowledged(logger, channel, uidls.Count, "Keep");
     }
 
-    public async Task<int> DeleteAsync(IReadOnlyList<string> uidls, CancellationToken cancellationToken)
+    /// <summary>
+    /// Flags the stored messages for deletion. The QUIT that commits them comes now when <paramref name="commit"/> says
+    /// so (no poll is running) or the session holds <see cref="Pop3Session.CommitAfter"/> of them; else at the end of
+    /// the poll, so that its next batches are fetched in the same session instead of a new one each.
+    /// </summary>
+    public async Task<int> DeleteAsync(IReadOnlyList<string> uidls, bool commit, CancellationToken cancellationToken)
     {
-        var client = await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
+        await session.EnsureOpenAsync(cancellationToken).ConfigureAwait(false);
         var wanted = uidls.ToHashSet(StringComparer.Ordinal);
         var indexes = session.Uidls.Select((uidl, index) => (uidl, index)).Where(p => wanted.Contains(p.uidl))
             .Select(p => p.index).ToList();
         if (indexes.Count > 0)
         {
-            await client.DeleteMessagesAsync(indexes, cancellationToken).ConfigureAwait(false);
+            await session.DeleteAsync(indexes, cancellationToken).ConfigureAwait(false);
         }
 
-        // POP3 commits deletions only on QUIT: a dropped session would undelete them.
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
-        await session.CloseAsync(quit: false).ConfigureAwait(false);
         EmailSourceLog.Acknowledged(logger, channel, indexes.Count, "Delete");
+        if (commit || session.Flagged >= Pop3Session.CommitAfter)
+        {
+            await CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return indexes.Count;
+    }
+
+    /// <summary>QUIT: the deletions flagged in the session take effect (a dropped session would undelete them).</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var flagged = session.Flagged;
+        await session.QuitAsync(cancellationToken).ConfigureAwait(false);
+        if (flagged > 0)
+        {
+            EmailSourceLog.Pop3DeletionsCommitted(logger, channel, flagged);
+        }
+    }
+
+    /// <summary>
+    /// The poll's end: QUIT commits what its batches flagged. A QUIT that fails is logged and the flags are dropped:
+    /// those messages stay on the server, and the next poll fetches them again and finds them stored.
+    /// </summary>
+    public async Task EndPollAsync()
+    {
+        try
+        {
+            await CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException
+                                       or MailKit.ServiceNotConnectedException or OperationCanceledException)
+        {
+            EmailSourceLog.DisconnectFailed(logger, ex, channel);
+            await session.CloseAsync(quit: false).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The message stays on the server; its UIDL is remembered as rejected so it is not fetched again.</summary>

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// A POP3 mailbox. Messages are tracked by UIDL and fetched pipelined in batches. In Delete mode a batch's deletions
-/// are committed by the QUIT that ends its acknowledgement, and the batch after the next one opens a new session
-/// (message indexes are only valid inside one session). The next batch is fetched while the pipeline stores the
-/// current one; the session serves one step at a time, so a fetch, a DELE + QUIT and a state-file write take turns.
+/// A POP3 mailbox. Messages are tracked by UIDL and fetched pipelined in batches, all in one session while a poll
+/// runs. In Delete mode a batch is flagged (DELE) once stored, and the flags are committed by the QUIT that ends the
+/// poll, or ends the session earlier once it holds <see cref="Pop3Session.CommitAfter"/> of them (message indexes are
+/// only valid inside one session, so the next batch then opens a new one). The next batch is fetched while the pipeline
+/// stores the current one; the session serves one step at a time, so a fetch, a DELE and a state-file write take turns.
 /// </summary>
 internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
 {
@@ -21,6 +22,7 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
     private readonly Pop3Acknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private volatile bool _polling;
 
     public Pop3Source(
         string name, Pop3ChannelOptions options, string statePath, ILogger logger, TimeProvider timeProvider,
@@ -53,6 +55,7 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
 
         // A session left open by an abandoned poll holds a stale snapshot of the mailbox.
         await InTurnAsync(_ => _session.CloseAsync(quit: true), CancellationToken.None).ConfigureAwait(false);
+        _polling = true;
 
         // Offered once per poll even when the caller acknowledges nothing, so an unacknowledged batch is not re-offered.
         var offered = new HashSet<string>(StringComparer.Ordinal);
@@ -75,8 +78,10 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
         }
         finally
         {
-            // Nothing is flagged for deletion here (only AcknowledgeAsync deletes, and it QUITs itself).
-            await InTurnAsync(_ => _session.CloseAsync(quit: true), CancellationToken.None).ConfigureAwait(false);
+            // Every acknowledgement of the poll came before this (the pipeline ends the poll after its last one): the
+            // QUIT commits the deletions they flagged.
+            _polling = false;
+            await InTurnAsync(_ => _acknowledger.EndPollAsync(), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -94,7 +99,8 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
             return;
         }
 
-        await ServerStepAsync(ct => _acknowledger.DeleteAsync(uidls, ct), cancellationToken).ConfigureAwait(false);
+        // Outside a poll (no QUIT at its end to wait for) the deletion is committed at once.
+        await ServerStepAsync(ct => _acknowledger.DeleteAsync(uidls, commit: !_polling, ct), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>POP3 has no folders: the message stays on the server and its UIDL is remembered as rejected.</summary>

@@ -85,7 +85,8 @@ public sealed class MailboxOAuth2FailureTests(DovecotOAuth2Fixture fixture)
         fixture.Tokens.TokenLifetime = TimeSpan.FromSeconds(2);
         try
         {
-            // One message per batch; each deleting acknowledgement ends the POP3 session and the next batch logs in anew.
+            // One message per batch, one session for the poll: once its token has expired, the next step QUITs it (committing
+            // the deletions flagged so far) and logs in anew with a fresh token.
             var fetched = new List<InboundItem>();
             await foreach (var batch in source.PollAsync(CancellationToken.None))
             {
