@@ -59,7 +59,8 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         for (var start = 0; start < uids.Count; start += _options.BatchSize)
         {
             var chunk = uids.GetRange(start, Math.Min(_options.BatchSize, uids.Count - start));
-            var items = await InTurnAsync(ct => _fetcher.FetchAsync(folder, chunk, ct), cancellationToken).ConfigureAwait(false);
+            var ahead = uids.GetRange(start, Math.Min(ImapBatchFetcher.SummaryBatches * _options.BatchSize, uids.Count - start));
+            var items = await InTurnAsync(ct => _fetcher.FetchAsync(folder, chunk, ahead, ct), cancellationToken).ConfigureAwait(false);
             yield return new InboundBatch(items, uids.Count - start - chunk.Count);
         }
     }

@@ -29,9 +29,26 @@ public sealed class ImapSourceTests(DovecotFixture fixture)
             i.Length.Should().BeGreaterThan(100);
         });
         (await TestMail.ReadAsync(items[199])).Should().Contain("Subject: Segnalazione 200");
-        // One BODY.PEEK[] fetch plus one INTERNALDATE fetch per batch, never one per message.
-        counter.Count("UID FETCH").Should().Be(4);
+        // One BODY.PEEK[] fetch per batch plus one INTERNALDATE and size fetch for both, never one per message.
+        counter.Count("UID FETCH").Should().Be(3);
+        counter.ClientText.Should().Contain("UID FETCH 1:200 (UID INTERNALDATE RFC822.SIZE)");
         counter.ClientText.Should().Contain("BODY.PEEK[]").And.NotContain(" FETCH 1 ");
+    }
+
+    [Fact]
+    public async Task Poll_ThirteenBatches_ReadsSizesAndDatesForTenBatchesInOneFetch()
+    {
+        var user = _server.CreateUser("imap");
+        await _server.AppendManyAsync(user, TestMail.Many(250));
+        var counter = new ImapCommandCounter();
+        await using var source = ImapTestSources.Create(_server, user, o => o.BatchSize = 20, counter: counter);
+
+        var items = (await source.PollAllAsync(acknowledge: false)).Items();
+
+        items.Should().HaveCount(250);
+        items.Select(i => i.ReceivedAt).Should().AllSatisfy(d => d.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        counter.Count("UID FETCH").Should().Be(13 + 2, "a body fetch per batch, and sizes and dates for ten batches at a time");
+        counter.ClientText.Should().Contain("UID FETCH 1:200 (UID INTERNALDATE RFC822.SIZE)").And.Contain("UID FETCH 201:250 (UID INTERNALDATE RFC822.SIZE)");
     }
 
     [Fact]
