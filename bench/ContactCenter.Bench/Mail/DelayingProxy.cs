@@ -60,7 +60,7 @@ internal sealed class DelayingProxy : IAsyncDisposable
                     PumpAsync(client.GetStream(), upstream.GetStream(), cancellationToken),
                     PumpAsync(upstream.GetStream(), client.GetStream(), cancellationToken));
             }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
                 // Either side hung up: both are closed below, as a link that went down.
             }

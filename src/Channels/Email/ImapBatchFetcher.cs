@@ -11,8 +11,9 @@ namespace ContactCenter.Channels.Email;
 /// Lists the pending UIDs of the source folder and fetches a chunk of them with one FETCH, buffering each message
 /// so the connection is free again before the caller starts processing. A message the server sizes over
 /// <paramref name="maxMessageBytes"/> is never downloaded: sizes and arrival dates are read first, for
-/// <see cref="SummaryBatches"/> batches in one FETCH, so that most batches take one round trip rather than two. Two buffer sets take turns: a batch is fetched while the
-/// one before it is still being stored, and the pipeline asks for a batch only once the one two back is acknowledged.
+/// <see cref="SummaryBatches"/> batches in one FETCH, so that most batches take one round trip rather than two. Two
+/// buffer sets take turns: a batch is fetched while the one before it is still being stored, and the pipeline asks for
+/// a batch only once the one two back is acknowledged.
 /// </summary>
 internal sealed class ImapBatchFetcher(
     string channelName, ChannelKind channel, ImapChannelOptions options, ImapConnection connection, ILogger logger,

@@ -29,10 +29,13 @@ internal sealed class ImapConnection(
     /// </summary>
     public async Task<(ImapClient Client, ImapFolder Folder)> OpenSourceFolderAsync(bool check, CancellationToken cancellationToken)
     {
-        if (!check && _client is { IsConnected: true, IsAuthenticated: true } open && !SessionTokenExpired()
-            && (ImapFolder)await open.GetFolderAsync(options.Folder, cancellationToken).ConfigureAwait(false) is { IsOpen: true, Access: FolderAccess.ReadWrite } selected)
+        if (!check && _client is { IsConnected: true, IsAuthenticated: true } open && !SessionTokenExpired())
         {
-            return (open, selected);
+            var selected = (ImapFolder)await open.GetFolderAsync(options.Folder, cancellationToken).ConfigureAwait(false);
+            if (selected is { IsOpen: true, Access: FolderAccess.ReadWrite })
+            {
+                return (open, selected);
+            }
         }
 
         var client = await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
