@@ -66,7 +66,7 @@ internal sealed class MailBenchmark : IBenchmark
         var baseline = $"MailKit fetch (UID batches of {ImapFloor.UidBatch}) + MimeKit parse: {Rate.Format(floor.Rate, "msg/s")}";
         return new BenchRow(name, Rate.Format(ingest.Rate, "msg/s"), baseline, ratio, "≥ 0.5",
             notes + $"{Rate.Seconds(ingest.Cpu)} ({ingest.Cpu.TotalMilliseconds / ingest.Created:F2} ms/msg; {ingest.Jit.Methods:N0} methods compiled, "
-            + $"{Rate.Seconds(ingest.Jit.Time)} in the JIT on all threads, waits included). Time by component (summed; normalisers run "
+            + $"{Rate.Seconds(ingest.Jit.Time)} in the JIT on all threads, waits included; GC: {ingest.Gc}). Time by component (summed; normalisers run "
             + $"{Environment.ProcessorCount} at once): {ingest.Clock.Describe(7)}. Store bottleneck: {ingest.StoreWait}")
         {
             TargetMet = ratio >= 0.5,
@@ -80,6 +80,7 @@ internal sealed class MailBenchmark : IBenchmark
         await using var services = new BenchServices(context.NewFolder($"mail-store-{label}"), BenchServices.ImapChannel("urp", server, user), clock: clock);
         await services.WarmUpAsync(cancellationToken);
         var source = services.Source("urp");
+        var gc = GcSnapshot.Take();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         // The JIT's share (all threads, tiering included) of the first run is large; a service pays it once.
         var (jitTime, jitMethods) = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
@@ -89,13 +90,14 @@ internal sealed class MailBenchmark : IBenchmark
         var elapsed = Stopwatch.GetElapsedTime(started, ended);
         var storeWait = StoreWait.Measure(clock, started, ended);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var collected = GcSnapshot.Take().Since(gc);
         (TimeSpan Time, long Methods) jit = (System.Runtime.JitInfo.GetCompilationTime() - jitTime, System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods);
         var created = (await services.Store.QueryAsync(new TicketQuery { Limit = int.MaxValue }, cancellationToken)).Count;
         var processed = await server.CountAsync(user, "Processed", cancellationToken);
         var inbox = await server.CountAsync(user, "INBOX", cancellationToken);
-        var ingest = new Ingest(Rate.PerSecond(created, elapsed), cpu, jit, created, clock, storeWait);
+        var ingest = new Ingest(Rate.PerSecond(created, elapsed), cpu, jit, created, clock, storeWait, collected);
         BenchContext.Say($"mail: {label} ingest {created} tickets in {Rate.Seconds(elapsed)} ({ingest.Rate:F0}/s), CPU {Rate.Seconds(cpu)} "
-            + $"({jit.Methods} methods compiled, {Rate.Seconds(jit.Time)} in the JIT); INBOX {inbox}, Processed {processed}; poll summary {summary}; "
+            + $"({jit.Methods} methods compiled, {Rate.Seconds(jit.Time)} in the JIT; GC: {collected}); INBOX {inbox}, Processed {processed}; poll summary {summary}; "
             + $"time by component: {clock.Describe(12)}; {storeWait}");
         if (created != count || processed != count || inbox != 0)
         {
@@ -105,5 +107,6 @@ internal sealed class MailBenchmark : IBenchmark
         return ingest;
     }
 
-    private sealed record Ingest(double Rate, TimeSpan Cpu, (TimeSpan Time, long Methods) Jit, int Created, PhaseClock Clock, StoreWait StoreWait);
+    private sealed record Ingest(
+        double Rate, TimeSpan Cpu, (TimeSpan Time, long Methods) Jit, int Created, PhaseClock Clock, StoreWait StoreWait, GcSnapshot Gc);
 }
