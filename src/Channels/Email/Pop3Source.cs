@@ -65,8 +65,11 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
             while (true)
             {
                 // Listed and fetched in one turn: an acknowledgement's QUIT in between would end the session whose
-                // message indexes the chunk holds.
-                var (items, remaining) = await ServerStepAsync(ct => FetchNextAsync(offered, first, ct), cancellationToken).ConfigureAwait(false);
+                // message indexes the chunk holds. A stop does not cut short a fetch in a session holding deletions:
+                // an interrupted command costs the session, and with it those deletions, which the QUIT at the end of
+                // the poll would otherwise commit (the stop waits for one batch's RETR instead).
+                var (items, remaining) = await ServerStepAsync(
+                    ct => FetchNextAsync(offered, first, _session.Flagged > 0 ? CancellationToken.None : ct), cancellationToken).ConfigureAwait(false);
                 first = false;
                 if (items is null)
                 {

@@ -61,6 +61,26 @@ public sealed class Pop3SessionTests(DovecotFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Poll_StoppedDuringAFetchWhileDeletionsAreFlagged_TheFetchEndsAndTheClosingQuitDeletesThem()
+    {
+        var user = _server.CreateUser("popstop");
+        await _server.AppendManyAsync(user, [TestMail.Create(1), TestMail.Create(2)]);
+        await _server.AppendManyAsync(user, Enumerable.Range(3, 60).Select(i => TestMail.Large(i, 300_000)));
+        await using var source = Pop3TestSources.Create(_server, user, StatePath, o => o.BatchSize = 30);
+        using var stop = new CancellationTokenSource();
+        var batches = source.PollAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        (await batches.MoveNextAsync()).Should().BeTrue();
+        await source.AcknowledgeAsync(batches.Current.Items, CancellationToken.None);
+
+        // A service stop while the next batch (30 messages of 300 KB) is fetched.
+        stop.CancelAfter(TimeSpan.FromMilliseconds(10));
+        await Record.ExceptionAsync(async () => await batches.MoveNextAsync());
+        await batches.DisposeAsync();
+
+        (await _server.CountAsync(user)).Should().Be(32, "the session holding the first batch's deletions was not cut, and its QUIT deleted them");
+    }
+
+    [Fact]
     public async Task Poll_SessionLostBeforeItsQuit_DeletesNothingAndTheNextPollOffersTheMessagesAgain()
     {
         var user = _server.CreateUser("poplost");
