@@ -23,8 +23,8 @@ internal sealed class ImapBatchFetcher(
     internal const int SummaryBatches = 10;
 
     private readonly MessageBufferSet[] _sets = [new(), new()];
-    private readonly Dictionary<uint, IMessageSummary> _summaries = [];
-    private readonly HashSet<uint> _summarised = [];
+    // By UID, for the UIDs the last read asked for: null where the server had none (expunged meanwhile).
+    private readonly Dictionary<uint, IMessageSummary?> _summaries = [];
     private int _turn;
 
     public async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
@@ -33,7 +33,6 @@ internal sealed class ImapBatchFetcher(
         var found = await folder.SearchAsync(ImapPendingQuery.For(options), cancellationToken).ConfigureAwait(false);
         // Read afresh each poll: the folder may have been recreated since, its UIDs naming other messages.
         _summaries.Clear();
-        _summarised.Clear();
         var uids = found.OrderBy(u => u.Id).ToList();
         EmailSourceLog.ImapPending(logger, channelName, uids.Count, folder.FullName, folder.UidValidity);
         return (folder, uids);
@@ -41,7 +40,7 @@ internal sealed class ImapBatchFetcher(
 
     /// <param name="ahead">The UIDs from this chunk's first on, in order: whose sizes and dates one FETCH may read.</param>
     public async Task<IReadOnlyList<InboundItem>> FetchAsync(
-        ImapFolder folder, List<UniqueId> chunk, IReadOnlyList<UniqueId> ahead, CancellationToken cancellationToken)
+        ImapFolder folder, List<UniqueId> chunk, IList<UniqueId> ahead, CancellationToken cancellationToken)
     {
         // The caller has finished with the batch two back (this set's) before asking for this one.
         var buffers = _sets[_turn++ % _sets.Length];
@@ -79,27 +78,23 @@ internal sealed class ImapBatchFetcher(
 
     /// <summary>
     /// Sizes and dates of the chunk's messages (one may be missing: expunged meanwhile), read with those of the next
-    /// chunks when the last read did not cover this one.
+    /// chunks (<paramref name="ahead"/>, which starts with the chunk) when the last read did not cover this one.
     /// </summary>
     private async Task<Dictionary<uint, IMessageSummary>> SummariesAsync(
-        ImapFolder folder, List<UniqueId> chunk, IReadOnlyList<UniqueId> ahead, CancellationToken cancellationToken)
+        ImapFolder folder, List<UniqueId> chunk, IList<UniqueId> ahead, CancellationToken cancellationToken)
     {
-        if (!chunk.TrueForAll(u => _summarised.Contains(u.Id)))
+        if (!chunk.TrueForAll(u => _summaries.ContainsKey(u.Id)))
         {
-            var read = ahead.Take(Math.Max(chunk.Count, SummaryBatches * options.BatchSize)).Union(chunk).ToList();
-            var found = await folder.FetchAsync(
-                read, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size), cancellationToken)
-                .ConfigureAwait(false);
+            var request = new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate | MessageSummaryItems.Size);
+            var found = (await folder.FetchAsync(ahead, request, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.UniqueId.Id);
             _summaries.Clear();
-            _summarised.Clear();
-            _summarised.UnionWith(read.Select(u => u.Id));
-            foreach (var summary in found)
+            foreach (var uid in ahead)
             {
-                _summaries[summary.UniqueId.Id] = summary;
+                _summaries[uid.Id] = found.GetValueOrDefault(uid.Id);
             }
         }
 
-        return chunk.Where(u => _summaries.ContainsKey(u.Id)).ToDictionary(u => u.Id, u => _summaries[u.Id]);
+        return chunk.Where(u => _summaries[u.Id] is not null).ToDictionary(u => u.Id, u => _summaries[u.Id]!);
     }
 
     public void Dispose()

@@ -99,25 +99,34 @@ internal static class MailConnector
         return token;
     }
 
-    public static async Task QuietDisconnectAsync(MailService? client, bool quit, string channel, ILogger logger)
+    /// <summary>
+    /// Disconnects and disposes <paramref name="client"/>, logging a failure instead of throwing; true when a connected
+    /// client said goodbye cleanly. A goodbye waits at most <paramref name="timeout"/> (5 s unless given: one that
+    /// commits work, as POP3's QUIT does, may need as long as any command).
+    /// </summary>
+    public static async Task<bool> QuietDisconnectAsync(MailService? client, bool quit, string channel, ILogger logger, TimeSpan? timeout = null)
     {
         if (client is null)
         {
-            return;
+            return false;
         }
 
         try
         {
-            if (client.IsConnected)
+            if (!client.IsConnected)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await client.DisconnectAsync(quit, timeout.Token).ConfigureAwait(false);
+                return false;
             }
+
+            using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+            await client.DisconnectAsync(quit, limit.Token).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ProtocolException or ServiceNotConnectedException
                                        or CommandException or System.Net.Sockets.SocketException)
         {
             EmailSourceLog.DisconnectFailed(logger, ex, channel);
+            return false;
         }
         finally
         {

@@ -35,39 +35,10 @@ internal sealed class Pop3Acknowledger(string channel, Pop3Session session, Pop3
         EmailSourceLog.Acknowledged(logger, channel, indexes.Count, "Delete");
         if (commit || session.Flagged >= Pop3Session.CommitAfter)
         {
-            await CommitAsync(cancellationToken).ConfigureAwait(false);
+            await session.QuitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return indexes.Count;
-    }
-
-    /// <summary>QUIT: the deletions flagged in the session take effect (a dropped session would undelete them).</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        var flagged = session.Flagged;
-        await session.QuitAsync(cancellationToken).ConfigureAwait(false);
-        if (flagged > 0)
-        {
-            EmailSourceLog.Pop3DeletionsCommitted(logger, channel, flagged);
-        }
-    }
-
-    /// <summary>
-    /// The poll's end: QUIT commits what its batches flagged. A QUIT that fails is logged and the flags are dropped:
-    /// those messages stay on the server, and the next poll fetches them again and finds them stored.
-    /// </summary>
-    public async Task EndPollAsync()
-    {
-        try
-        {
-            await CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException
-                                       or MailKit.ServiceNotConnectedException or OperationCanceledException)
-        {
-            EmailSourceLog.DisconnectFailed(logger, ex, channel);
-            await session.CloseAsync(quit: false).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The message stays on the server; its UIDL is remembered as rejected so it is not fetched again.</summary>

@@ -80,22 +80,40 @@ internal sealed class Pop3Session(
     /// <summary>Ends the session with QUIT, committing its deletions (a failure is thrown: they did not happen).</summary>
     public async Task QuitAsync(CancellationToken cancellationToken)
     {
-        if (_client is { IsConnected: true } client)
+        var (client, flagged) = (_client, Flagged);
+        if (client is { IsConnected: true })
         {
             await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            LogCommitted(flagged);
         }
 
         await CloseAsync(quit: false).ConfigureAwait(false);
     }
 
-    /// <summary>Ends the session; <paramref name="quit"/> false also drops whatever it flagged for deletion.</summary>
+    /// <summary>
+    /// Ends the session without throwing; <paramref name="quit"/> commits what it flagged for deletion (a QUIT that fails
+    /// is logged, and they did not happen), false drops it.
+    /// </summary>
     public async Task CloseAsync(bool quit)
     {
-        var client = _client;
+        var (client, flagged) = (_client, Flagged);
         _client = null;
         _uidls = null;
         _sizes = null;
         Flagged = 0;
-        await MailConnector.QuietDisconnectAsync(client, quit, channel, logger).ConfigureAwait(false);
+        var committing = quit && flagged > 0;
+        var clean = await MailConnector.QuietDisconnectAsync(client, quit, channel, logger, committing ? options.Timeout : null).ConfigureAwait(false);
+        if (clean && committing)
+        {
+            LogCommitted(flagged);
+        }
+    }
+
+    private void LogCommitted(int flagged)
+    {
+        if (flagged > 0)
+        {
+            EmailSourceLog.Pop3DeletionsCommitted(logger, channel, flagged);
+        }
     }
 }

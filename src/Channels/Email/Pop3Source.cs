@@ -82,9 +82,10 @@ internal sealed class Pop3Source : IPrefetchingSource, IBackoffReportingSource
         finally
         {
             // Every acknowledgement of the poll came before this (the pipeline ends the poll after its last one): the
-            // QUIT commits the deletions they flagged.
+            // QUIT commits the deletions they flagged; if it fails, they stay on the server and the next poll finds
+            // those messages stored.
             _polling = false;
-            await InTurnAsync(_ => _acknowledger.EndPollAsync(), CancellationToken.None).ConfigureAwait(false);
+            await InTurnAsync(_ => _session.CloseAsync(quit: true), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
