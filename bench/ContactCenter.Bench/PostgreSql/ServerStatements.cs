@@ -6,7 +6,7 @@ namespace ContactCenter.Bench.PostgreSql;
 
 /// <summary>
 /// With <c>CC_BENCH_PG_STATS=1</c>, where the server's time went during a timed run: pg_stat_statements' top statements
-/// by execution time, and the WAL and checkpoint counters (pg_stat_wal, pg_stat_bgwriter). For finding out, not for the rows.
+/// by execution and planning time, and the WAL and checkpoint counters (pg_stat_wal, pg_stat_bgwriter). For finding out, not for the rows.
 /// </summary>
 internal static class ServerStatements
 {
@@ -14,7 +14,11 @@ internal static class ServerStatements
 
     /// <summary>The server settings it needs (none when off).</summary>
     public static IReadOnlyDictionary<string, string> Settings => Enabled
-        ? new Dictionary<string, string> { ["shared_preload_libraries"] = "pg_stat_statements", ["track_io_timing"] = "on", ["track_wal_io_timing"] = "on" }
+        ? new Dictionary<string, string>
+        {
+            ["shared_preload_libraries"] = "pg_stat_statements", ["pg_stat_statements.track_planning"] = "on", ["track_io_timing"] = "on",
+            ["track_wal_io_timing"] = "on",
+        }
         : new Dictionary<string, string>();
 
     public static async Task ResetAsync(string database, CancellationToken cancellationToken)
@@ -37,8 +41,9 @@ internal static class ServerStatements
 
         var text = new StringBuilder();
         await RunAsync(database,
-            "SELECT round(total_exec_time::numeric, 1) || ' ms, ' || calls || ' calls, ' || rows || ' rows, wal ' || wal_bytes || ' B, fpi ' || wal_fpi || ': ' || left(query, 110) "
-            + "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 14", text, cancellationToken);
+            "SELECT round(total_exec_time::numeric, 1) || ' ms, planning ' || round(total_plan_time::numeric, 1) || ' ms (' || plans || ' plans), ' "
+            + "|| calls || ' calls, ' || rows || ' rows, wal ' || wal_bytes || ' B, fpi ' || wal_fpi || ': ' || left(query, 110) "
+            + "FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 14", text, cancellationToken);
         await RunAsync(database, "SELECT 'wal: ' || row_to_json(w)::text FROM pg_stat_wal w", text, cancellationToken);
         await RunAsync(database, "SELECT 'bgwriter: ' || row_to_json(b)::text FROM pg_stat_bgwriter b", text, cancellationToken);
         BenchContext.Say($"pgmail: server statements:{text}");
