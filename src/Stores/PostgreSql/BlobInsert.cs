@@ -5,8 +5,8 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// One blob inserted in one round trip under its sha256, nothing done when those bytes are already stored. Both
-/// statements run in the implicit transaction that ends at the batch's Sync, so the setting (local to it) decides how
-/// that commit waits for the disk.
+/// statements run in the implicit transaction that ends at the batch's Sync, so the settings (local to it) decide how
+/// that commit waits for the disk, and that the insert is planned without its bytes (<see cref="Sql.GenericPlans"/>).
 /// </summary>
 internal static class BlobInsert
 {
@@ -19,7 +19,9 @@ internal static class BlobInsert
         {
             BatchCommands =
             {
-                Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", synchronousCommit)),
+                Sql.BatchCommand(
+                    "SELECT set_config('synchronous_commit', @mode, true), set_config('plan_cache_mode', 'force_generic_plan', true)",
+                    ("mode", synchronousCommit)),
                 Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING", ("h", sha256), ("s", size)),
             },
         };

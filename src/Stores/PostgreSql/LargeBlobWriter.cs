@@ -45,7 +45,7 @@ internal static class LargeBlobWriter
         var insert = Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@p, @s, @c)", ("p", placeholder), ("s", content.Length));
         insert.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Bytea) { Value = content });
         await Sql.ExecuteBatchAsync(db,
-            [Sql.BatchCommand(Sql.SynchronousCommitOn), insert], cancellationToken)
+            [Sql.BatchCommand(Sql.SynchronousCommitOn), Sql.BatchCommand(Sql.GenericPlans), insert], cancellationToken)
             .ConfigureAwait(false);
         var sha256 = content.Sha256();
         try
