@@ -27,6 +27,10 @@ internal sealed unsafe class ImageDocument
         {
             JpegScans.Require(data);
         }
+        else if (format == DocumentFormat.Png)
+        {
+            data = PngChunks.Essential(data);
+        }
 
         return new(data, format, format == DocumentFormat.Tiff ? CountTiffPages(data) : 1);
     }

@@ -44,6 +44,32 @@ public sealed class DocumentTextReaderLimitTests(OcrFixture fixture)
     }
 
     [Fact]
+    public async Task Read_PngWhoseTextChunkDeclaresTwoGigabytes_IsRejectedAsCorrupt()
+    {
+        // Found by the page fuzzer: libpng allocated and touched what the chunk declared (2.1 GB) before reading on.
+        var png = HostileDocuments.PngWithChunk(
+            await File.ReadAllBytesAsync(fixture.Scans.Letter300Png), "tEXt", "date:modify\02026-11-29"u8.ToArray(), declaredLength: 0x7F00_0025);
+
+        var act = () => fixture.Reader.ReadAsync(new MemoryStream(png), "scan.png", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InboundItemRejectedException>().WithMessage("corrupt Png image: its tEXt chunk declares 2130706469 bytes*");
+    }
+
+    [Fact]
+    public async Task Read_PngWithTextAndProfileChunks_ReadsTheLetter()
+    {
+        var png = await File.ReadAllBytesAsync(fixture.Scans.Letter300Png);
+        foreach (var (type, data) in new[] { ("tEXt", "Comment\0scansione"u8.ToArray()), ("zTXt", "Comment\0\0x"u8.ToArray()), ("iCCP", "icc\0\0x"u8.ToArray()) })
+        {
+            png = HostileDocuments.PngWithChunk(png, type, data);
+        }
+
+        var document = await fixture.Reader.ReadAsync(new MemoryStream(png), "scan.png", CancellationToken.None);
+
+        TextAccuracy.Of(ScanFixtures.LetterText, document.Pages.Single().Text).Should().BeGreaterThanOrEqualTo(0.98);
+    }
+
+    [Fact]
     public async Task Read_TinyImage_IsRejected()
     {
         var png = HostileDocuments.PngDeclaring(4, 4);

@@ -22,6 +22,25 @@ public static class HostileDocuments
         return png.ToArray();
     }
 
+    /// <summary>
+    /// <paramref name="png"/> with one more chunk before its IEND: <paramref name="data"/> under a length field of
+    /// <paramref name="declaredLength"/> (by default its true length) and a CRC computed over what is written.
+    /// </summary>
+    public static byte[] PngWithChunk(byte[] png, string type, byte[] data, uint? declaredLength = null)
+    {
+        var iend = png.AsSpan().LastIndexOf("IEND"u8) - 4;
+        using var result = new MemoryStream();
+        result.Write(png, 0, iend);
+        WriteChunk(result, type, data);
+        if (declaredLength is { } declared)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(result.GetBuffer().AsSpan(iend), declared);
+        }
+
+        result.Write(png, iend, png.Length - iend);
+        return result.ToArray();
+    }
+
     /// <summary>A real TIFF whose first directory offset points far past the end of the file.</summary>
     public static byte[] TiffWithBadOffsets(byte[] validTiff)
     {

@@ -29,6 +29,8 @@ internal static class ScanCorpus
         Case("jpeg-header-only", "scan.jpg", HostileScans.JpegHeaderOnly, CorpusExpectation.Quarantine("corrupt Jpeg image")),
         Case("text-named-pdf", "scan.pdf", HostileScans.Text, CorpusExpectation.Quarantine("unsupported format: scan-text-named-pdf.pdf is not a TIFF, PNG, JPEG or PDF")),
         Case("png-truncated", "scan.png", () => HostileDocuments.PngDeclaring(64, 64)[..40], CorpusExpectation.Quarantine("corrupt Png image")),
+        Case("png-text-chunk-2gb", "scan.png", () => HostileDocuments.PngWithChunk(HostileDocuments.PngDeclaring(120, 40), "tEXt", "date:modify\0"u8.ToArray(), 0x7F00_0025),
+            CorpusExpectation.Quarantine("corrupt Png image: its tEXt chunk declares 2130706469 bytes")),
     ];
 
     private static CorpusCase Case(string name, string fileName, Func<byte[]> generate, CorpusExpectation expected) =>

@@ -1,0 +1,58 @@
+using System.Buffers.Binary;
+using ContactCenter.Core.Intake;
+
+namespace ContactCenter.Channels.Ocr;
+
+/// <summary>
+/// What of a PNG reaches Leptonica: its critical chunks, its transparency and its resolution (pHYs), each copied whole
+/// with its CRC, in order, up to IEND. Text, colour profiles, palettes' histograms and the other ancillary chunks are
+/// dropped before decoding: OCR reads none of them, and Debian's libpng, which Leptonica calls, sets no limit on what
+/// such a chunk may declare: a 372-byte PNG whose tEXt declared 2 GB made it allocate and touch 2.1 GB (found by the
+/// page fuzzer), and a compressed one (zTXt, iTXt, iCCP) can inflate far beyond the file. A chunk that declares more
+/// bytes than the file holds refuses the image as corrupt.
+/// </summary>
+internal static class PngChunks
+{
+    private const int SignatureLength = 8;
+    private const int ChunkOverhead = 12; // length, type, CRC
+
+    public static byte[] Essential(byte[] png)
+    {
+        using var kept = new MemoryStream(png.Length);
+        kept.Write(png, 0, SignatureLength);
+        for (var offset = SignatureLength; offset < png.Length;)
+        {
+            if (png.Length - offset < ChunkOverhead)
+            {
+                throw new InboundItemRejectedException($"corrupt Png image: it ends {png.Length - offset} bytes into a chunk header");
+            }
+
+            var length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset));
+            var type = png.AsSpan(offset + 4, 4);
+            var name = System.Text.Encoding.ASCII.GetString(type);
+            if (length > (uint)(png.Length - offset - ChunkOverhead))
+            {
+                throw new InboundItemRejectedException(
+                    $"corrupt Png image: its {name} chunk declares {length} bytes, the file holds {png.Length - offset - ChunkOverhead} more");
+            }
+
+            var size = ChunkOverhead + (int)length;
+            if (IsKept(type))
+            {
+                kept.Write(png, offset, size);
+            }
+
+            offset += size;
+            if (type.SequenceEqual("IEND"u8))
+            {
+                break;
+            }
+        }
+
+        return kept.ToArray();
+    }
+
+    /// <summary>Critical chunks (upper-case first letter: libpng refuses those it does not know), tRNS and pHYs.</summary>
+    private static bool IsKept(ReadOnlySpan<byte> type) =>
+        (type[0] & 0x20) == 0 || type.SequenceEqual("tRNS"u8) || type.SequenceEqual("pHYs"u8);
+}

@@ -1,0 +1,56 @@
+using System.Buffers.Binary;
+using System.Text;
+using ContactCenter.Channels.Ocr;
+using ContactCenter.Core.Intake;
+using ContactCenter.Testing.Scans;
+
+namespace ContactCenter.Channels.Tests.Ocr;
+
+public sealed class PngChunksTests
+{
+    [Fact]
+    public void Essential_PngWithAncillaryChunks_KeepsCriticalTransparencyAndResolutionOnly()
+    {
+        var png = HostileDocuments.PngDeclaring(100, 100);
+        foreach (var type in new[] { "pHYs", "tEXt", "zTXt", "gAMA", "iCCP", "tRNS" })
+        {
+            png = HostileDocuments.PngWithChunk(png, type, Encoding.ASCII.GetBytes($"{type} data"));
+        }
+
+        var essential = PngChunks.Essential([.. png, .. "trailing junk"u8]);
+
+        ChunkTypes(essential).Should().Equal("IHDR", "IDAT", "pHYs", "tRNS", "IEND");
+        PngChunks.Essential(essential).Should().Equal(essential, "kept chunks are copied whole, CRC included");
+    }
+
+    [Fact]
+    public void Essential_TextChunkDeclaringTwoGigabytes_IsRejectedAsCorrupt()
+    {
+        var png = HostileDocuments.PngWithChunk(HostileDocuments.PngDeclaring(100, 100), "tEXt", "date:modify\02026"u8.ToArray(), declaredLength: 0x7F00_0025);
+
+        var act = () => PngChunks.Essential(png);
+
+        act.Should().Throw<InboundItemRejectedException>().WithMessage("corrupt Png image: its tEXt chunk declares 2130706469 bytes, the file holds * more");
+    }
+
+    [Fact]
+    public void Essential_CutInsideAChunkHeader_IsRejectedAsCorrupt()
+    {
+        var png = HostileDocuments.PngDeclaring(100, 100);
+
+        var act = () => PngChunks.Essential(png[..^6]);
+
+        act.Should().Throw<InboundItemRejectedException>().WithMessage("corrupt Png image: it ends 6 bytes into a chunk header");
+    }
+
+    private static List<string> ChunkTypes(byte[] png)
+    {
+        var types = new List<string>();
+        for (var offset = 8; offset < png.Length; offset += 12 + (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset)))
+        {
+            types.Add(Encoding.ASCII.GetString(png, offset + 4, 4));
+        }
+
+        return types;
+    }
+}
