@@ -6,8 +6,8 @@ namespace ContactCenter.Stores.PostgreSql.Tests;
 
 /// <summary>
 /// A blob's insert is planned without its bytes (<see cref="Sql.GenericPlans"/>), whatever the server is configured
-/// to do, and only that insert: the database here plans everything with its values (force_custom_plan), and a trigger
-/// records the mode each blob's insert ran under.
+/// to do: the database here plans everything with its values (force_custom_plan), and a trigger records the mode each
+/// blob's insert ran under.
 /// </summary>
 [Collection(PostgresFixture.Collection)]
 public sealed class BlobInsertPlanTests(PostgresFixture postgres)
@@ -26,7 +26,7 @@ public sealed class BlobInsertPlanTests(PostgresFixture postgres)
 
         archive.Contains(stored.Sha256).Should().BeTrue("a blob written behind is waited for");
         (await dataSource.ScalarAsync("SELECT string_agg(mode, ',') FROM plan_modes")).Should().Be("force_generic_plan");
-        (await dataSource.ScalarAsync("SHOW plan_cache_mode")).Should().Be("force_custom_plan", "the setting is the insert's alone");
+        (await dataSource.ScalarAsync("SHOW plan_cache_mode")).Should().Be("force_custom_plan", "outside the insert the database's setting holds");
         await dataSource.ScalarAsync("TRUNCATE blobs"); // no megabytes left for the shared cluster's next checkpoint
     }
 
