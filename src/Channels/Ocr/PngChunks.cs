@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using ContactCenter.Core.Intake;
 
 namespace ContactCenter.Channels.Ocr;
@@ -29,11 +30,10 @@ internal static class PngChunks
 
             var length = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset));
             var type = png.AsSpan(offset + 4, 4);
-            var name = System.Text.Encoding.ASCII.GetString(type);
             if (length > (uint)(png.Length - offset - ChunkOverhead))
             {
                 throw new InboundItemRejectedException(
-                    $"corrupt Png image: its {name} chunk declares {length} bytes, the file holds {png.Length - offset - ChunkOverhead} more");
+                    $"corrupt Png image: its {Describe(type)} chunk declares {length} bytes, the file holds {png.Length - offset - ChunkOverhead} more");
             }
 
             var size = ChunkOverhead + (int)length;
@@ -50,6 +50,20 @@ internal static class PngChunks
         }
 
         return kept.ToArray();
+    }
+
+    /// <summary>The type as the quarantine reason and the log show it: as text only when it is four letters.</summary>
+    private static string Describe(ReadOnlySpan<byte> type)
+    {
+        foreach (var b in type)
+        {
+            if (!char.IsAsciiLetter((char)b))
+            {
+                return "0x" + Convert.ToHexString(type);
+            }
+        }
+
+        return Encoding.ASCII.GetString(type);
     }
 
     /// <summary>Critical chunks (upper-case first letter: libpng refuses those it does not know), tRNS and pHYs.</summary>

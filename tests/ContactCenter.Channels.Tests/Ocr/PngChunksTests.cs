@@ -34,6 +34,16 @@ public sealed class PngChunksTests
     }
 
     [Fact]
+    public void Essential_OversizedChunkWithControlCharactersForAType_NamedInHex()
+    {
+        var png = HostileDocuments.PngWithChunk(HostileDocuments.PngDeclaring(100, 100), "\n\r\u001b[", [1, 2, 3], declaredLength: 1_000_000);
+
+        var act = () => PngChunks.Essential(png);
+
+        act.Should().Throw<InboundItemRejectedException>().WithMessage("corrupt Png image: its 0x0A0D1B5B chunk declares 1000000 bytes*");
+    }
+
+    [Fact]
     public void Essential_CutInsideAChunkHeader_IsRejectedAsCorrupt()
     {
         var png = HostileDocuments.PngDeclaring(100, 100);
