@@ -17,10 +17,33 @@ internal static class PngChunks
     private const int SignatureLength = 8;
     private const int ChunkOverhead = 12; // length, type, CRC
 
+    /// <returns><paramref name="png"/> itself when it has nothing to drop, else a copy of what is kept.</returns>
     public static byte[] Essential(byte[] png)
     {
-        using var kept = new MemoryStream(png.Length);
-        kept.Write(png, 0, SignatureLength);
+        // Two passes, so that a large scan is copied at most once and only when something is dropped.
+        var chunks = Chunks(png);
+        var keptBytes = SignatureLength + chunks.Where(c => c.Kept).Sum(c => c.Length);
+        if (keptBytes == png.Length)
+        {
+            return png;
+        }
+
+        var kept = new byte[keptBytes];
+        png.AsSpan(0, SignatureLength).CopyTo(kept);
+        var at = SignatureLength;
+        foreach (var (offset, length, _) in chunks.Where(c => c.Kept))
+        {
+            png.AsSpan(offset, length).CopyTo(kept.AsSpan(at));
+            at += length;
+        }
+
+        return kept;
+    }
+
+    /// <summary>Where each chunk lies (its header and CRC included) up to IEND, and whether it is kept.</summary>
+    private static List<(int Offset, int Length, bool Kept)> Chunks(byte[] png)
+    {
+        var chunks = new List<(int, int, bool)>();
         for (var offset = SignatureLength; offset < png.Length;)
         {
             if (png.Length - offset < ChunkOverhead)
@@ -37,11 +60,7 @@ internal static class PngChunks
             }
 
             var size = ChunkOverhead + (int)length;
-            if (IsKept(type))
-            {
-                kept.Write(png, offset, size);
-            }
-
+            chunks.Add((offset, size, IsKept(type)));
             offset += size;
             if (type.SequenceEqual("IEND"u8))
             {
@@ -49,7 +68,7 @@ internal static class PngChunks
             }
         }
 
-        return kept.ToArray();
+        return chunks;
     }
 
     /// <summary>The type as the quarantine reason and the log show it: as text only when it is four letters.</summary>
