@@ -21,29 +21,29 @@ internal static class PngChunks
     public static byte[] Essential(byte[] png)
     {
         // Two passes, so that a large scan is copied at most once and only when something is dropped.
-        var chunks = Chunks(png);
-        var keptBytes = SignatureLength + chunks.Where(c => c.Kept).Sum(c => c.Length);
+        var kept = KeptChunks(png);
+        var keptBytes = SignatureLength + kept.Sum(c => c.Length);
         if (keptBytes == png.Length)
         {
             return png;
         }
 
-        var kept = new byte[keptBytes];
-        png.AsSpan(0, SignatureLength).CopyTo(kept);
+        var essential = new byte[keptBytes];
+        png.AsSpan(0, SignatureLength).CopyTo(essential);
         var at = SignatureLength;
-        foreach (var (offset, length, _) in chunks.Where(c => c.Kept))
+        foreach (var (offset, length) in kept)
         {
-            png.AsSpan(offset, length).CopyTo(kept.AsSpan(at));
+            png.AsSpan(offset, length).CopyTo(essential.AsSpan(at));
             at += length;
         }
 
-        return kept;
+        return essential;
     }
 
-    /// <summary>Where each chunk lies (its header and CRC included) up to IEND, and whether it is kept.</summary>
-    private static List<(int Offset, int Length, bool Kept)> Chunks(byte[] png)
+    /// <summary>Where each kept chunk lies (its header and CRC included), up to IEND.</summary>
+    private static List<(int Offset, int Length)> KeptChunks(byte[] png)
     {
-        var chunks = new List<(int, int, bool)>();
+        var kept = new List<(int, int)>();
         for (var offset = SignatureLength; offset < png.Length;)
         {
             if (png.Length - offset < ChunkOverhead)
@@ -60,7 +60,11 @@ internal static class PngChunks
             }
 
             var size = ChunkOverhead + (int)length;
-            chunks.Add((offset, size, IsKept(type)));
+            if (IsKept(type))
+            {
+                kept.Add((offset, size));
+            }
+
             offset += size;
             if (type.SequenceEqual("IEND"u8))
             {
@@ -68,7 +72,7 @@ internal static class PngChunks
             }
         }
 
-        return chunks;
+        return kept;
     }
 
     /// <summary>The type as the quarantine reason and the log show it: as text only when it is four letters.</summary>

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// One blob inserted in one round trip under its sha256, nothing done when those bytes are already stored. Both
+/// One blob inserted in one round trip under its sha256, nothing done when those bytes are already stored. All three
 /// statements run in the implicit transaction that ends at the batch's Sync, so the settings (local to it) decide how
 /// that commit waits for the disk, and that the insert is planned without its bytes (<see cref="Sql.GenericPlans"/>).
 /// </summary>
@@ -15,18 +15,18 @@ internal static class BlobInsert
     public static async Task<bool> ExecuteAsync(NpgsqlConnection db, string sha256, long size, object content, string synchronousCommit,
         CancellationToken cancellationToken)
     {
+        var insert = Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING", ("h", sha256), ("s", size));
+        insert.Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Bytea) { Value = content });
         await using var batch = new NpgsqlBatch(db)
         {
             BatchCommands =
             {
-                Sql.BatchCommand(
-                    "SELECT set_config('synchronous_commit', @mode, true), set_config('plan_cache_mode', 'force_generic_plan', true)",
-                    ("mode", synchronousCommit)),
-                Sql.BatchCommand("INSERT INTO blobs (sha256, size, content) VALUES (@h, @s, @c) ON CONFLICT (sha256) DO NOTHING", ("h", sha256), ("s", size)),
+                Sql.BatchCommand("SELECT set_config('synchronous_commit', @mode, true)", ("mode", synchronousCommit)),
+                Sql.BatchCommand(Sql.GenericPlans),
+                insert,
             },
         };
-        batch.BatchCommands[1].Parameters.Add(new NpgsqlParameter("c", NpgsqlDbType.Bytea) { Value = content });
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return batch.BatchCommands[1].RecordsAffected == 1;
+        return insert.RecordsAffected == 1;
     }
 }
