@@ -9,6 +9,9 @@ public sealed record ClusterNodeCheckIn(string Node, DateTimeOffset At, TimeSpan
     /// </summary>
     public bool Silent => Ago > SilentAfter(Interval);
 
+    /// <summary>The program version the node last started with; null for a node that did not record one.</summary>
+    public string? Version { get; init; }
+
     /// <summary>Two check-in intervals: how long a node may be silent and still count as alive (here and for a node's name).</summary>
     public static TimeSpan SilentAfter(TimeSpan interval) => interval * 2;
 }

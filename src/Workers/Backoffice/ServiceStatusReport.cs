@@ -29,7 +29,7 @@ internal sealed record ServiceStatusReport
     public int OverdueTickets { get; init; }
     public IReadOnlyList<ChannelStatusRow> Channels { get; init; } = [];
 
-    /// <summary>In a cluster, every node that has checked in, with how long ago; empty on one machine.</summary>
+    /// <summary>In a cluster, every node that has checked in, with how long ago and the version it runs; empty on one machine.</summary>
     public IReadOnlyList<Stores.PostgreSql.ClusterNodeCheckIn> ClusterNodes { get; init; } = [];
 
     /// <summary>Per webhook: events waiting, the oldest's time, delivered and abandoned counts, the last error.</summary>

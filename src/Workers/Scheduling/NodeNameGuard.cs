@@ -12,7 +12,8 @@ namespace ContactCenter.Workers.Scheduling;
 /// copied without changing <c>NodeName</c>) takes the other's running jobs for its own to recover, and the same
 /// channel is polled twice at once. Before the scheduler starts, this waits while a node of this name has checked in
 /// within two of its intervals, saying so every interval; a node restarted after a crash waits at most that long. A
-/// clean stop removes the node's check-in (after the scheduler stopped), so a restart does not wait.
+/// clean stop removes the node's check-in (after the scheduler stopped), so a restart does not wait. Once the name is
+/// this node's, it records the version the node runs, so <c>status</c> shows a cluster left half-upgraded.
 /// </summary>
 internal sealed partial class NodeNameGuard(
     ClusterCheckIns checkIns, IOptions<PostgreSqlStoreOptions> options, StartupProgress progress, TimeProvider time, ILogger<NodeNameGuard> logger)
@@ -28,6 +29,7 @@ internal sealed partial class NodeNameGuard(
             await progress.RunAsync($"Waiting for the other node named {_node} to stop", WaitAsync, cancellationToken).ConfigureAwait(false);
         }
 
+        await checkIns.RecordVersionAsync(_node, ServiceVersion.Current, cancellationToken).ConfigureAwait(false);
         _started = true;
     }
 

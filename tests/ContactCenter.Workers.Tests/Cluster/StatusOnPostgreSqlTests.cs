@@ -1,14 +1,21 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ContactCenter.Core.Storage;
 using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Stores.PostgreSql.Schema;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace ContactCenter.Workers.Tests.Cluster;
 
-/// <summary><c>status</c> on the PostgreSQL store: a channel's last ticket is the last one made, as on LiteDB.</summary>
+/// <summary>
+/// <c>status</c> on the PostgreSQL store: a channel's last ticket is the last one made, as on LiteDB; in a cluster, each
+/// node with the version it runs.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class StatusOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
 {
@@ -40,6 +47,46 @@ public sealed class StatusOnPostgreSqlTests(PostgresFixture postgres) : IDisposa
         result.ExitCode.Should().Be(0, result.Output + result.Error);
         var urp = JsonDocument.Parse(result.Output).RootElement.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "urp");
         urp.GetProperty("lastTicketNumber").GetString().Should().Be(late).And.NotBe(first);
+    }
+
+    [Theory]
+    [InlineData("1.3.0+bbbbbbbbbbbb", true)]
+    [InlineData("1.4.0+aaaaaaaaaaaa", false)]
+    public async Task Status_Cluster_ShowsEachNodesVersion_WarnsWhenTheyDiffer(string milano, bool warns)
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+            var checkIns = new ClusterCheckIns(dataSource);
+            foreach (var node in new[] { "roma", "milano" })
+            {
+                await dataSource.ScalarAsync($"INSERT INTO qrtz_scheduler_state VALUES ('contactcenter', '{node}', {DateTimeOffset.UtcNow.UtcTicks}, 60000)");
+            }
+
+            // Roma was upgraded: its second start replaces the version of its first.
+            await checkIns.RecordVersionAsync("roma", "1.3.0+bbbbbbbbbbbb", default);
+            await checkIns.RecordVersionAsync("roma", "1.4.0+aaaaaaaaaaaa", default);
+            await checkIns.RecordVersionAsync("milano", milano, default);
+        }
+
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = database, NodeName = "roma" } },
+            Receipts = new { Enabled = false },
+            Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}", ClientConnectTimeout = "00:00:01" },
+        });
+
+        var table = await CliRun.RunAsync(null, "status", "--config", config);
+        var json = await CliRun.RunAsync(null, "status", "--json", "--config", config);
+
+        table.ExitCode.Should().Be(0, table.Output + table.Error);
+        table.Output.Should().MatchRegex($@"Nodes: milano {Regex.Escape(milano)} \(checked in \d+ s ago\), roma 1\.4\.0\+aaaaaaaaaaaa \(checked in \d+ s ago\)");
+        table.Output.Contains("The nodes run different versions (milano 1.3.0+bbbbbbbbbbbb, roma 1.4.0+aaaaaaaaaaaa): finish the upgrade", StringComparison.Ordinal)
+            .Should().Be(warns, table.Output);
+        JsonDocument.Parse(json.Output).RootElement.GetProperty("clusterNodes").EnumerateArray()
+            .Select(n => (n.GetProperty("node").GetString(), n.GetProperty("version").GetString()))
+            .Should().Equal(("milano", milano), ("roma", "1.4.0+aaaaaaaaaaaa"));
     }
 
     private static async Task<string> DispatchAsync(ITicketStore store, string key, DateTimeOffset at)

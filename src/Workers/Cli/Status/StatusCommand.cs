@@ -77,12 +77,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         }
 
         console.Write(table);
-        if (r.ClusterNodes.Count > 0)
-        {
-            console.MarkupLine("Nodes: " + string.Join(", ", r.ClusterNodes.Select(n => n.Silent
-                ? $"[yellow]{Markup.Escape(n.Node)} (silent for {StatusFormat.Age(n.Ago)}: the others take its channels)[/]"
-                : $"{Markup.Escape(n.Node)} (checked in {(int)n.Ago.TotalSeconds} s ago)")));
-        }
+        StatusNodes.Print(console, r.ClusterNodes);
 
         foreach (var c in r.Channels.Where(c => c.Node is not null))
         {
