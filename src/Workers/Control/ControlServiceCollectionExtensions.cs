@@ -30,9 +30,11 @@ public static class ControlServiceCollectionExtensions
         services.AddControlOptions(configuration);
         services.AddMetrics();
         services.TryAddSingleton<IngestMetrics>();
-        // /metrics names the service and this node (Prometheus' target_info), so several nodes are told apart.
+        // /metrics names the service, this node and its version (Prometheus' target_info), so several nodes are told apart
+        // and an alert can find a cluster left half-upgraded.
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(MetricsResource.ServiceName, serviceInstanceId: MetricsResource.InstanceId(configuration)))
+            .ConfigureResource(resource => resource.AddService(MetricsResource.ServiceName, serviceVersion: Hosting.ServiceVersion.Current,
+                serviceInstanceId: MetricsResource.InstanceId(configuration)))
             .WithMetrics(metrics => MetricsResource.AddBuckets(metrics.AddMeter(IngestMetrics.MeterName)).AddPrometheusExporter());
         services.TryAddSingleton<IBackofficeClient>(sp => new LocalBackofficeClient(sp, inService: true));
         services.TryAddSingleton<Cli.Channels.ServiceFolders>();

@@ -44,7 +44,8 @@ public sealed class ControlEndpointTests : IDisposable
         long.Parse(archiveFree[(archiveFree.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
             .Should().BeCloseTo(new DriveInfo(folder.Path).AvailableFreeSpace, 512L << 20, "statvfs of the archive's file system, read at the scrape");
         var target = metrics.Split('\n').Should().ContainSingle(l => l.StartsWith("target_info{", StringComparison.Ordinal)).Subject;
-        target.Should().Contain("service_name=\"contactcenter\"").And.Contain($"service_instance_id=\"{Environment.MachineName}\"");
+        target.Should().Contain("service_name=\"contactcenter\"").And.Contain($"service_instance_id=\"{Environment.MachineName}\"")
+            .And.Contain($"service_version=\"{ContactCenter.Workers.Hosting.ServiceVersion.Current}\"");
         var buckets = metrics.Split('\n').Where(l => l.StartsWith("contactcenter_poll_duration_seconds_bucket{", StringComparison.Ordinal)
             && l.Contains("channel=\"drop\"", StringComparison.Ordinal)).Select(l => l[(l.IndexOf("le=\"", StringComparison.Ordinal) + 4)..].Split('"')[0]).ToList();
         buckets.Should().StartWith(["0.01", "0.025", "0.05"]).And.Contain(["1", "60", "600", "+Inf"], "polls take 10 ms to 10 min");
