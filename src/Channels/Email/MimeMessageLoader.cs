@@ -60,7 +60,7 @@ internal sealed class MimeMessageLoader
     /// <summary>Junk lines before the first header are skipped; raw 8-bit headers get the charset they look like.</summary>
     private (ParserOptions Options, long Skip) Prepare(Stream stream, MailSalvageReport salvage)
     {
-        var head = MessageHead.Read(stream);
+        using var head = MessageHead.Read(stream);
         var (skip, lines) = LeadingJunk.Measure(head);
         if (skip > 0)
         {

@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace ContactCenter.Channels.Email.Salvage;
 
 /// <summary>
 /// The first bytes of a message, where its header block lies: enough to skip junk before the headers and to guess the
-/// charset of raw 8-bit header bytes before MimeKit parses it. The stream's position is left where it was.
+/// charset of raw 8-bit header bytes before MimeKit parses it. The stream's position is left where it was. The buffer
+/// is rented and goes back to the pool on dispose: every message is read this way, twice when it is screened, and a
+/// fresh 64 KiB each time was a tenth of what a poll allocated.
 /// </summary>
-internal sealed class MessageHead
+internal sealed class MessageHead : IDisposable
 {
     /// <summary>Headers beyond this are not looked at for salvage; MimeKit still parses them all.</summary>
     public const int MaxBytes = 64 * 1024;
@@ -15,23 +19,34 @@ internal sealed class MessageHead
         Length = length;
     }
 
-    public byte[] Bytes { get; }
+    /// <summary>The bytes read, in the first <see cref="Length"/> of this buffer (which may be longer).</summary>
+    public byte[] Bytes { get; private set; }
 
     public int Length { get; }
 
     public static MessageHead Read(Stream stream)
     {
         var start = stream.Position;
-        var bytes = new byte[MaxBytes];
+        var bytes = ArrayPool<byte>.Shared.Rent(MaxBytes);
         var length = 0;
         int read;
-        while (length < bytes.Length && (read = stream.Read(bytes, length, bytes.Length - length)) > 0)
+        while (length < MaxBytes && (read = stream.Read(bytes, length, MaxBytes - length)) > 0)
         {
             length += read;
         }
 
         stream.Position = start;
         return new MessageHead(bytes, length);
+    }
+
+    public void Dispose()
+    {
+        var bytes = Bytes;
+        Bytes = [];
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>The line starting at <paramref name="offset"/>, without its line break, and where the next one starts.</summary>

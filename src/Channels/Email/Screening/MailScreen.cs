@@ -34,7 +34,11 @@ internal sealed class MailScreen(
         using (var stream = archive.OpenRead(original.Sha256))
         {
             // The normaliser read the message past the junk a "save as" puts before its headers; so must the screen.
-            stream.Position = LeadingJunk.Measure(MessageHead.Read(stream)).Bytes;
+            using (var head = MessageHead.Read(stream))
+            {
+                stream.Position = LeadingJunk.Measure(head).Bytes;
+            }
+
             headers = await HeaderList.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
 
