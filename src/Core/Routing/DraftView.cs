@@ -6,6 +6,8 @@ namespace ContactCenter.Core.Routing;
 /// <summary>A draft prepared once for all the rules: texts split into words, sender addresses collected.</summary>
 internal sealed class DraftView
 {
+    private readonly (string Field, TokenizedText Text)[]?[] texts = new (string, TokenizedText)[]?[3];
+
     public DraftView(TicketDraft draft, int maxTextLength)
     {
         Draft = draft;
@@ -37,18 +39,16 @@ internal sealed class DraftView
     /// <summary>Inline parts (a logo in a signature) are not what a rule means by an attachment.</summary>
     public IReadOnlyList<TicketAttachment> Attachments { get; }
 
-    public IEnumerable<(string Field, TokenizedText Text)> TextsIn(TextScope scope)
+    /// <summary>
+    /// The texts a scope looks at, subject first. An array made once per scope and view: every condition of every rule
+    /// walks it for each of its words, and an iterator for each was a tenth of what classifying allocated.
+    /// </summary>
+    public (string Field, TokenizedText Text)[] TextsIn(TextScope scope) => texts[(int)scope] ??= scope switch
     {
-        if (scope != TextScope.Body)
-        {
-            yield return ("subject", Subject);
-        }
-
-        if (scope != TextScope.Subject)
-        {
-            yield return ("body", Body);
-        }
-    }
+        TextScope.Subject => [("subject", Subject)],
+        TextScope.Body => [("body", Body)],
+        _ => [("subject", Subject), ("body", Body)],
+    };
 
     private static string Truncate(string? text, int max) =>
         text is null ? "" : text.Length <= max ? text : text[..max];

@@ -10,21 +10,28 @@ internal sealed class WordsCondition(IReadOnlyList<WordPhrase> phrases, int minM
 {
     // Longer phrases first, so a phrase claims its words before a single word inside it does.
     private readonly int[] _longestFirst = [.. Enumerable.Range(0, phrases.Count).OrderByDescending(p => phrases[p].WordCount)];
+    private Func<string>? _noneFound;
 
     public ConditionResult Evaluate(DraftView view)
     {
-        var found = new (string Field, PhraseMatch Match)?[phrases.Count];
+        // Most rules find none of their words in most requests: for them nothing is allocated but the result.
+        (string Field, PhraseMatch Match)?[]? found = null;
         for (var p = 0; p < phrases.Count; p++)
         {
             foreach (var (field, text) in view.TextsIn(scope))
             {
-                var match = phrases[p].FindIn(text);
-                if (match is not null)
+                if (phrases[p].FindIn(text) is { } match)
                 {
+                    found ??= new (string, PhraseMatch)?[phrases.Count];
                     found[p] = (field, match);
                     break;
                 }
             }
+        }
+
+        if (found is null)
+        {
+            return minMatches <= 0 ? ConditionResult.Pass() : ConditionResult.Fail(_noneFound ??= () => Failure(0, ""));
         }
 
         var counted = new HashSet<string>(StringComparer.Ordinal);
@@ -40,17 +47,17 @@ internal sealed class WordsCondition(IReadOnlyList<WordPhrase> phrases, int minM
             }
         }
 
-        if (matches >= minMatches)
-        {
-            return ConditionResult.Pass(Reasons(found, counts));
-        }
+        return matches >= minMatches ? ConditionResult.Pass(Reasons(found, counts)) : FailedWith(found, counts, matches);
+    }
 
-        return ConditionResult.Fail(() =>
-        {
-            var where = scope == TextScope.Both ? "subject or body" : scope.ToString().ToLowerInvariant();
-            var seen = matches == 0 ? "" : $" ({string.Join("; ", Reasons(found, counts))})";
-            return $"{matches} of {minMatches} required words of {ListText.Of(phrases.Select(p => p.Text))} in {where}{seen}";
-        });
+    // Its own method, so the closure over the matches is made only when the condition fails with some of them.
+    private ConditionResult FailedWith((string Field, PhraseMatch Match)?[] found, bool[] counts, int matches) =>
+        ConditionResult.Fail(() => Failure(matches, matches == 0 ? "" : $" ({string.Join("; ", Reasons(found, counts))})"));
+
+    private string Failure(int matches, string seen)
+    {
+        var where = scope == TextScope.Both ? "subject or body" : scope.ToString().ToLowerInvariant();
+        return $"{matches} of {minMatches} required words of {ListText.Of(phrases.Select(p => p.Text))} in {where}{seen}";
     }
 
     private List<string> Reasons((string Field, PhraseMatch Match)?[] found, bool[] counts) =>
