@@ -9,18 +9,25 @@ namespace ContactCenter.Bench.Mail;
 /// <summary>
 /// The floor an end-to-end ingest is compared with: MailKit fetching every message of INBOX (UID batches of 500
 /// through GetStreamsAsync) and MimeKit parsing each, and nothing else: no archive, no store, no MOVE. Through
-/// the port given (a relay in front of the server), else to the server itself.
+/// the port given (a relay in front of the server), else to the server itself; with <c>tls</c> over implicit TLS (the
+/// test server's certificate is self-signed, so it is accepted as the channel's <c>AcceptInvalidCertificates</c> does).
 /// </summary>
 internal static class ImapFloor
 {
     public const int UidBatch = 500;
 
     public static async Task<(int Messages, long Bytes, TimeSpan Elapsed)> FetchAndParseAsync(
-        DovecotServer server, string user, CancellationToken cancellationToken, int? port = null)
+        DovecotServer server, string user, CancellationToken cancellationToken, int? port = null, bool tls = false)
     {
         var started = Stopwatch.GetTimestamp();
         using var client = new MailKit.Net.Imap.ImapClient();
-        await client.ConnectAsync(DovecotServer.Host, port ?? server.ImapPort, MailKit.Security.SecureSocketOptions.None, cancellationToken);
+        if (tls)
+        {
+            client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+        }
+
+        await client.ConnectAsync(DovecotServer.Host, port ?? server.ImapPort,
+            tls ? MailKit.Security.SecureSocketOptions.SslOnConnect : MailKit.Security.SecureSocketOptions.None, cancellationToken);
         await client.AuthenticateAsync(user, DovecotServer.Password, cancellationToken);
         var inbox = client.Inbox;
         await inbox.OpenAsync(FolderAccess.ReadOnly, cancellationToken);

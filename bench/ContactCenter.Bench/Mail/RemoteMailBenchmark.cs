@@ -26,10 +26,14 @@ internal sealed class RemoteMailBenchmark : IBenchmark
         await using var server = await DovecotServer.CreateAsync(cancellationToken);
         await using var imap = new DelayingProxy(server.ImapPort, OneWay);
         await using var pop3 = new DelayingProxy(server.Pop3Port, OneWay);
+        await using var imaps = new DelayingProxy(server.ImapsPort, OneWay);
         return
         [
             await MeasureAsync(context, server, new Protocol("IMAP", imap.Port, (user, ct) => ImapFloor.FetchAndParseAsync(server, user, ct, imap.Port),
                 user => BenchServices.ImapChannel("urp", server, user), "MailKit fetch (UID batches of 500)", "MOVE"), count, cancellationToken),
+            // What a provider's server asks for: implicit TLS, the floor's connection encrypted as the channel's is.
+            await MeasureAsync(context, server, new Protocol("IMAP with TLS (IMAPS)", imaps.Port, (user, ct) => ImapFloor.FetchAndParseAsync(server, user, ct, imaps.Port, tls: true),
+                user => Tls(BenchServices.ImapChannel("urp", server, user)), "MailKit fetch over TLS (UID batches of 500)", "MOVE"), count, cancellationToken),
             await MeasureAsync(context, server, new Protocol("POP3", pop3.Port, (user, ct) => Pop3Floor.FetchAndParseAsync(server, user, ct, pop3.Port),
                 user => Pop3Benchmark.Channel("urp", server, user), "MailKit POP3 retrieve (pipelined RETR, batches of 500)", "DELE"), count, cancellationToken),
         ];
@@ -98,6 +102,14 @@ internal sealed class RemoteMailBenchmark : IBenchmark
         }
 
         return new Run(Rate.PerSecond(created, elapsed), cpu, clock.Total("source.acknowledge"), clock.Total("source.fetch"), clock.Calls("source.acknowledge"));
+    }
+
+    /// <summary>Implicit TLS; the test server's certificate is self-signed, so the channel is told to accept it.</summary>
+    private static Dictionary<string, string?> Tls(Dictionary<string, string?> channel)
+    {
+        channel["ContactCenter:Channels:urp:Security"] = "SslOnConnect";
+        channel["ContactCenter:Channels:urp:AcceptInvalidCertificates"] = "true";
+        return channel;
     }
 
     private sealed record Protocol(
