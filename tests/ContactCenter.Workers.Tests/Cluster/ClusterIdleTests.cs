@@ -45,10 +45,11 @@ public sealed class ClusterIdleTests(DovecotFixture dovecot, PostgresFixture pos
         holder.Should().BeOneOf(a.Name, b.Name);
         var status = await StatusAsync(first == a ? configA : configB);
         status.Should().Contain($"{await HolderAsync(database)} (");
-        var nodes = System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("clusterNodes").EnumerateArray().ToList();
+        var report = System.Text.Json.JsonDocument.Parse(status).RootElement;
+        var nodes = report.GetProperty("clusterNodes").EnumerateArray().ToList();
         nodes.Select(n => n.GetProperty("node").GetString()).Should().Equal(["node-a", "node-b"], "status lists the cluster's members by name");
         nodes.Should().OnlyContain(n => !n.GetProperty("silent").GetBoolean(), "both check in");
-        var version = System.Text.Json.JsonDocument.Parse(status).RootElement.GetProperty("version").GetString();
+        var version = report.GetProperty("version").GetString();
         nodes.Should().OnlyContain(n => n.GetProperty("version").GetString() == version, "each node recorded the version it started with");
         var table = await CliRun.RunAsync(null, "status", "--config", configA);
         table.Output.Should().MatchRegex(@"Nodes: node-a \S+ \(checked in \d+ s ago\), node-b \S+ \(checked in \d+ s ago\)")
