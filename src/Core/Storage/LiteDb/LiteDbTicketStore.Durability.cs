@@ -8,7 +8,16 @@ internal sealed partial class LiteDbTicketStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return work();
+            ReopenAfterFault();
+            try
+            {
+                return work();
+            }
+            catch (Exception ex) when (_engineFault is null && RaisedInLiteDb(ex))
+            {
+                CloseAfterFault(ex);
+                throw;
+            }
         }
         finally
         {
@@ -42,7 +51,7 @@ internal sealed partial class LiteDbTicketStore
         }
         catch
         {
-            _db.Rollback();
+            RollBack();
             throw;
         }
 
@@ -51,4 +60,21 @@ internal sealed partial class LiteDbTicketStore
     }
 
     private void Durably(Action work) => Durably(() => { work(); return true; });
+
+    /// <summary>
+    /// A rollback writes to the log too (the pages the transaction took go back to the free list), so on a full disk it
+    /// fails like the commit before it; its transaction then stays open with its locks until the engine is closed.
+    /// The failure that started it is the one the caller gets.
+    /// </summary>
+    private void RollBack()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+        catch (Exception rollbackFailure)
+        {
+            CloseAfterFault(rollbackFailure);
+        }
+    }
 }

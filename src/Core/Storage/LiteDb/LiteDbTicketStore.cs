@@ -13,8 +13,8 @@ namespace ContactCenter.Core.Storage.LiteDb;
 internal sealed partial class LiteDbTicketStore : ITicketStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly LiteDatabase _db;
-    private readonly StoreCollections _c;
+    private LiteDatabase _db;
+    private StoreCollections _c;
     private readonly string _prefix;
     private readonly string _path;
     private readonly TimeProvider _time;

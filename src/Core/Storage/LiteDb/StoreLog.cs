@@ -33,6 +33,16 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Ticket store copied to {Path} ({Bytes} bytes) for a backup")]
     public static partial void BackedUp(ILogger logger, string path, long bytes);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
+        Message = "Ticket store at {Path} closed after a write to its files failed; it is opened again from its files at the next operation")]
+    public static partial void ClosedAfterFault(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Ticket store at {Path}: closing it after a failed write failed too")]
+    public static partial void CloseAfterFaultFailed(ILogger logger, string path, Exception exception);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Ticket store at {Path} opened again after a failed write ({Fault})")]
+    public static partial void ReopenedAfterFault(ILogger logger, string path, string fault);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Debug, Message = "Archived {Sha256} ({Size} bytes, new: {IsNew})")]
     public static partial void Archived(ILogger logger, string sha256, long size, bool isNew);
 
