@@ -14,6 +14,7 @@ public static class EmailChannelsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, Pop3ChannelFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelFactory, MailDropChannelFactory>());
         services.AddOAuth2Tokens();
+        services.TryAddSingleton<MailboxQuotaRegistry>();
         return services;
     }
 }

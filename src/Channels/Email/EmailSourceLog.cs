@@ -82,4 +82,10 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1224, LogLevel.Warning, "{Channel}: {Host} is reached without TLS (Security = None); the password and the citizens' mail cross the network in clear (said at the first connection, then once a day)")]
     public static partial void CleartextConnection(ILogger logger, string channel, string host);
+
+    [LoggerMessage(1226, LogLevel.Debug, "{Channel}: mailbox quota {Root}: {Quota}")]
+    public static partial void Quota(ILogger logger, string channel, string root, string quota);
+
+    [LoggerMessage(1227, LogLevel.Warning, "{Channel}: the server lists the QUOTA extension but did not report the folder's quota: {Reason}")]
+    public static partial void QuotaRefused(ILogger logger, string channel, string reason);
 }

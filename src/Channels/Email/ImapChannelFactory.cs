@@ -45,6 +45,6 @@ internal sealed class ImapChannelFactory : IChannelFactory
         return new ImapSource(
             section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
             channel: channel(options), maxMessageBytes: FactoryServices.MaxMessageBytes(services),
-            oauth2: FactoryServices.OAuth2(services, section.Key, options));
+            oauth2: FactoryServices.OAuth2(services, section.Key, options), quotas: services.GetService(typeof(MailboxQuotaRegistry)) as MailboxQuotaRegistry);
     }
 }

@@ -20,12 +20,14 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
     private readonly ImapAcknowledger _acknowledger;
     private readonly MailSourceGuard _guard;
     private readonly ImapIdleWatcher? _idle;
+    private readonly ImapQuotaReader? _quota;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
     public ImapSource(
         string name, ImapChannelOptions options, ILogger logger, TimeProvider timeProvider,
         Func<IProtocolLogger>? protocolLoggerFactory = null, ChannelKind channel = ChannelKind.Email,
-        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, OAuth2TokenCache? oauth2 = null)
+        long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes, OAuth2TokenCache? oauth2 = null,
+        MailboxQuotaRegistry? quotas = null)
     {
         Name = name;
         Channel = channel;
@@ -37,6 +39,7 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         _acknowledger = new ImapAcknowledger(name, options, _connection, logger);
         _guard = new MailSourceGuard(name, options, _connection.Port, logger, timeProvider, _connection.DropAsync);
         _idle = options.Idle ? new ImapIdleWatcher(name, options, _connection.Port, logger, timeProvider, warnings, oauth2) : null;
+        _quota = quotas is null ? null : new ImapQuotaReader(name, _connection, quotas, logger, timeProvider);
     }
 
     public string Name { get; }
@@ -56,6 +59,11 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         }
 
         var (folder, uids) = await InTurnAsync(_fetcher.ListPendingAsync, cancellationToken).ConfigureAwait(false);
+        if (_quota is { } quota)
+        {
+            await InTurnAsync(async ct => { await quota.ReadAsync(ct).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var start = 0; start < uids.Count; start += _options.BatchSize)
         {
             var chunk = uids.GetRange(start, Math.Min(_options.BatchSize, uids.Count - start));

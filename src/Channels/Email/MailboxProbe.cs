@@ -40,12 +40,26 @@ public static class MailboxProbe
             var missing = new[] { options.ProcessedFolder, options.QuarantineFolder }.Where(f => !names.Contains(f))
                 .Select(f => $"{f} (created at first use)");
             return $"logged in as {options.User} at {options.Host}:{port}; folders: {string.Join(", ", listed.Concat(missing))}" +
-                (folders.Count > MaxFoldersShown ? $" and {folders.Count - MaxFoldersShown} more" : "") + login;
+                (folders.Count > MaxFoldersShown ? $" and {folders.Count - MaxFoldersShown} more" : "") +
+                await QuotaAsync(client, options.Folder, cancellationToken).ConfigureAwait(false) + login;
         }
         finally
         {
             await MailConnector.QuietDisconnectAsync(client, quit: true, section.Key, logger).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>"; mailbox 85% full (870 of 1,024 MiB)" where the server has the QUOTA extension and sets a limit.</summary>
+    private static async Task<string> QuotaAsync(ImapClient client, string folder, CancellationToken cancellationToken)
+    {
+        if (!client.Capabilities.HasFlag(ImapCapabilities.Quota))
+        {
+            return "";
+        }
+
+        var source = await client.GetFolderAsync(folder, cancellationToken).ConfigureAwait(false);
+        var quota = MailboxQuota.From(await source.GetQuotaAsync(cancellationToken).ConfigureAwait(false), TimeProvider.System.GetUtcNow());
+        return quota.UsedFraction is null ? "" : "; mailbox " + quota.Describe();
     }
 
     /// <param name="oauth2StateFolder">The service's <see cref="OAuth2TokenRegistry.StateFolder"/>, shared with it for rotated refresh tokens.</param>

@@ -17,7 +17,7 @@ namespace ContactCenter.Workers.Backoffice;
 internal sealed class StatusReporter(
     ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
     IConfiguration configuration, ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null,
-    ClusterCheckIns? checkIns = null)
+    ClusterCheckIns? checkIns = null, ContactCenter.Channels.Email.MailboxQuotaRegistry? quotas = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -110,6 +110,7 @@ internal sealed class StatusReporter(
             ConsecutiveFailures = status.ConsecutiveFailures,
             ItemsToday = registry.ItemsToday(status),
             OAuth2 = tokens?.StatusOf(name),
+            MailboxQuota = quotas?.Of(name),
         };
     }
 

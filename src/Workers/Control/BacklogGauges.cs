@@ -10,7 +10,7 @@ namespace ContactCenter.Workers.Control;
 
 /// <summary>
 /// Outbox size, oldest unsent receipt's age, quarantine size, open, overdue and to-review tickets per channel, and the
-/// store folders' free space and the last backup's age as observable gauges: what an alert watches (a promise broken, a
+/// store folders' free space, the last backup's age and the mailboxes' quotas as observable gauges: what an alert watches (a promise broken, a
 /// backlog growing, backups that stopped) without polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
 /// are read on a timer and the gauges report the last read; free space comes from the file system at each scrape.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed class BacklogGauges : BackgroundService
     private DateTimeOffset? ticketsAt;
 
     public BacklogGauges(ITicketStore store, IMeterFactory meters, TimeProvider time, IOptions<ControlOptions> options, ILogger<BacklogGauges> logger,
-        DiskSpace disk, IOptions<StoreOptions> storeOptions)
+        DiskSpace disk, IOptions<StoreOptions> storeOptions, ContactCenter.Channels.Email.MailboxQuotaRegistry? quotas = null)
     {
         this.store = store;
         this.time = time;
@@ -48,6 +48,10 @@ internal sealed class BacklogGauges : BackgroundService
         meter.CreateObservableGauge("contactcenter.backup.age", () => BackupAge(backups), "s", "Time since the last complete store backup.");
         meter.CreateObservableGauge("contactcenter.backup.last.complete", () => BackupComplete(backups), "{run}",
             "1 when the last store backup was complete, 0 when it found problems.");
+        if (quotas is not null)
+        {
+            MailboxQuotaGauges.Create(meter, quotas);
+        }
     }
 
     private IEnumerable<Measurement<double>> BackupAge(string path) =>

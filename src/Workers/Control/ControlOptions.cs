@@ -45,6 +45,13 @@ internal sealed class ControlOptions
     public long MinFreeDiskBytes { get; set; } = 1L << 30;
 
     /// <summary>
+    /// <c>/health</c> turns degraded when an IMAP mailbox is this full (in percent of its storage or message quota, as its
+    /// server reports it): a full mailbox makes the provider refuse the citizens' mail before it reaches the service.
+    /// 0 turns the check off.
+    /// </summary>
+    public int MailboxQuotaWarningPercent { get; set; } = 80;
+
+    /// <summary>
     /// <c>/health</c> turns degraded when the last complete <c>store backup</c> is older than this (the nightly timer
     /// with a day's slack), or its last run found problems. Judged only once a backup has run on this data folder.
     /// </summary>

@@ -46,6 +46,11 @@ internal sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
             errors.Add($"{Prefix}:{nameof(ControlOptions.MinFreeDiskBytes)}: must be 0 (no check) or more (was {options.MinFreeDiskBytes}).");
         }
 
+        if (options.MailboxQuotaWarningPercent is < 0 or > 100)
+        {
+            errors.Add($"{Prefix}:{nameof(ControlOptions.MailboxQuotaWarningPercent)}: must be from 0 (no check) to 100 (was {options.MailboxQuotaWarningPercent}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -11,20 +11,25 @@ namespace ContactCenter.Workers.Control;
 /// A folder the service needs (a file channel's, the store's archive) that is missing or not writable makes it
 /// Unhealthy at once, naming the key: the same checks as <c>channels check</c>. A store folder with less free space than
 /// <see cref="ControlOptions.MinFreeDiskBytes"/> makes it Degraded: still working, but not for long; so do backups that
-/// stopped or found problems (<see cref="BackupWatch"/>).
+/// stopped or found problems (<see cref="BackupWatch"/>), and an IMAP mailbox fuller than
+/// <see cref="ControlOptions.MailboxQuotaWarningPercent"/> of its quota: ingest works, but the provider is about to
+/// refuse the citizens' mail.
 /// </summary>
 internal sealed class HealthReporter(
     ChannelCatalog catalog, ChannelStatusRegistry registry, IOptions<ControlOptions> options, TimeProvider time,
     ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, StoreHealthMonitor? storeMonitor = null,
-    ServiceFolders? folders = null, DiskSpace? disk = null, BackupWatch? backups = null)
+    ServiceFolders? folders = null, DiskSpace? disk = null, BackupWatch? backups = null,
+    ContactCenter.Channels.Email.MailboxQuotaRegistry? quotas = null)
 {
     public HealthReport Build()
     {
         var now = time.GetUtcNow();
         var limit = options.Value.ChannelUnhealthyAfter;
         var folderProblems = folders?.Channels().Where(f => !f.Result.Passed).ToLookup(f => f.Channel, f => f.Result.Message);
-        var channels = catalog.Channels.Select(c => WithFolders(Judge(registry.Get(c.Name), now, limit), folderProblems?[c.Name].ToList() ?? [])
-            with { OAuth2 = tokens?.StatusOf(c.Name) }).ToList();
+        var quotaLimit = options.Value.MailboxQuotaWarningPercent / 100.0;
+        var channels = catalog.Channels.Select(c => WithQuota(
+            WithFolders(Judge(registry.Get(c.Name), now, limit), folderProblems?[c.Name].ToList() ?? []) with { OAuth2 = tokens?.StatusOf(c.Name) },
+            quotas?.Of(c.Name), quotaLimit)).ToList();
         var storeFolders = folders?.Store().Where(r => !r.Passed).Select(r => $"{r.Subject}: {r.Message}").ToList() ?? [];
         var store = storeMonitor?.Current;
         var lowDisk = disk?.Shortages(options.Value.MinFreeDiskBytes).ToList() ?? [];
@@ -35,6 +40,8 @@ internal sealed class HealthReporter(
             : HealthReport.Healthy;
         var failing = storeFolders.Concat(lowDisk).Concat(backup?.Reason is { } stale ? [stale] : [])
             .Concat(channels.Where(c => c.Folders.Count > 0).SelectMany(c => c.Folders.Select(f => $"{c.Channel}: {f}")))
+            .Concat(channels.Where(c => IsNearlyFull(c.MailboxQuota, quotaLimit))
+                .Select(c => $"{c.Channel}: mailbox {c.MailboxQuota!.Describe()}; the server refuses new mail once it is full"))
             .Concat(channels.Where(c => c.FailingSince is not null)
                 .Select(c => $"{c.Channel}: {c.Status.ToLowerInvariant()}, {c.ConsecutiveFailures} failed poll(s) since {c.FailingSince:O}: {c.LastError}"))
             .ToList();
@@ -52,6 +59,17 @@ internal sealed class HealthReporter(
             Backup = backup,
         };
     }
+
+    /// <summary>A mailbox nearly full degrades its channel: ingest still works, but citizens' mail is about to bounce.</summary>
+    private static ChannelHealth WithQuota(ChannelHealth health, ContactCenter.Channels.Email.MailboxQuota? quota, double limit) =>
+        health with
+        {
+            MailboxQuota = quota,
+            Status = IsNearlyFull(quota, limit) && health.Status == HealthReport.Healthy ? HealthReport.Degraded : health.Status,
+        };
+
+    private static bool IsNearlyFull(ContactCenter.Channels.Email.MailboxQuota? quota, double limit) =>
+        limit > 0 && quota?.UsedFraction >= limit;
 
     private static ChannelHealth WithFolders(ChannelHealth health, List<string> problems) =>
         problems.Count == 0 ? health : health with { Status = HealthReport.Unhealthy, Folders = problems };

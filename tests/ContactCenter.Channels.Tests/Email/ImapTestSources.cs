@@ -26,7 +26,8 @@ internal static class ImapTestSources
 
     public static ImapSource Create(
         DovecotServer server, string user, Action<ImapChannelOptions>? configure = null, TimeProvider? time = null,
-        RecordingLogger? logger = null, ImapCommandCounter? counter = null, long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes) =>
+        RecordingLogger? logger = null, ImapCommandCounter? counter = null, long maxMessageBytes = MailNormalizerOptions.DefaultMaxMessageBytes,
+        MailboxQuotaRegistry? quotas = null) =>
         new("urp", Options(server, user, configure), logger ?? new RecordingLogger(), time ?? TimeProvider.System,
-            counter is null ? null : () => counter, maxMessageBytes: maxMessageBytes);
+            counter is null ? null : () => counter, maxMessageBytes: maxMessageBytes, quotas: quotas);
 }

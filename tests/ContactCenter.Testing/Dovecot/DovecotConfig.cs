@@ -29,6 +29,16 @@ internal static class DovecotConfig
             # IDLE learns of new mail through inotify and falls back to checking every 30 s when it cannot (inotify
             # instances used up by parallel suites): the likely reason one IDLE test here waited out its 30 s once.
             mailbox_idle_check_interval = 1 secs
+            # Quotas as providers set them (a PEC mailbox holds 1-2 GB): 10 GiB unless a user's passwd line says less.
+            mail_plugins = $mail_plugins quota
+            protocol imap {
+              mail_plugins = $mail_plugins imap_quota
+            }
+            plugin {
+              quota = count:Casella
+              quota_vsizes = yes
+              quota_rule = *:storage=10G
+            }
             passdb {
               driver = passwd-file
               args = scheme=PLAIN username_format=%u {{root}}/passwd

@@ -71,12 +71,14 @@ public sealed partial class DovecotServer : IAsyncDisposable
     }
 
     /// <summary>Adds a user with a unique name (Dovecot re-reads the passwd-file), giving a test its own empty mailbox.</summary>
-    public string CreateUser(string prefix = "user")
+    /// <param name="quotaKib">The mailbox's storage quota in KiB (RFC 2087's unit); without it, the server's 10 GiB.</param>
+    public string CreateUser(string prefix = "user", int? quotaKib = null)
     {
         var user = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+        var quota = quotaKib is { } kib ? $"userdb_quota_rule=*:storage={kib.ToString(System.Globalization.CultureInfo.InvariantCulture)}K" : "";
         lock (_passwdLock)
         {
-            File.AppendAllLines(Path.Combine(RootPath, "passwd"), [PasswdLine(user)]);
+            File.AppendAllLines(Path.Combine(RootPath, "passwd"), [PasswdLine(user) + quota]);
         }
 
         return user;

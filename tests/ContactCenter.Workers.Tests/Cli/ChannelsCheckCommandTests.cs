@@ -22,7 +22,8 @@ public sealed class ChannelsCheckCommandTests(DovecotFixture dovecot) : IDisposa
 
         result.ExitCode.Should().Be(0, result.Output + result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines.Should().Contain(l => l.StartsWith("✓ urp (Imap): logged in as " + user, StringComparison.Ordinal) && l.Contains("INBOX 3", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("✓ urp (Imap): logged in as " + user, StringComparison.Ordinal) && l.Contains("INBOX 3", StringComparison.Ordinal)
+            && l.Contains("; mailbox 0% full (0 of 10,240 MiB)", StringComparison.Ordinal), "the test server's default quota is 10 GiB");
         lines.Should().Contain(l => l.StartsWith("✓ pop (Pop3): logged in as " + user, StringComparison.Ordinal) && l.Contains("3 message(s) waiting", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("✓ drop (MailDrop): ", StringComparison.Ordinal) && l.Contains("readable and writable", StringComparison.Ordinal));
         lines.Should().Contain(l => l.StartsWith("✓ smtp: not checked: receipts are off", StringComparison.Ordinal));

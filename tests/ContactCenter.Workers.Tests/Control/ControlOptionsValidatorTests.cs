@@ -97,4 +97,11 @@ public sealed class ControlOptionsValidatorTests
     public void Validate_NonPositiveBackupMaxAge_FailsNamingTheKey() =>
         new ControlOptionsValidator().Validate(null, new ControlOptions { BackupMaxAge = TimeSpan.FromHours(-1) }).FailureMessage
             .Should().Contain("ContactCenter:Control:BackupMaxAge: must be positive");
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Validate_MailboxQuotaWarningPercentOutOfRange_FailsNamingTheKey(int percent) =>
+        new ControlOptionsValidator().Validate(null, new ControlOptions { MailboxQuotaWarningPercent = percent }).FailureMessage
+            .Should().Contain("ContactCenter:Control:MailboxQuotaWarningPercent: must be from 0 (no check) to 100");
 }

@@ -185,4 +185,35 @@ public sealed class HealthReporterTests
         return new HealthReporter(catalog, registry, control, time,
             backups: new BackupWatch(Options.Create(new StoreOptions { DataDirectory = dataDirectory }), control, time));
     }
+
+    [Theory]
+    [InlineData(80, 850, "Degraded")]
+    [InlineData(80, 790, "Healthy")]
+    [InlineData(90, 850, "Healthy")]
+    [InlineData(0, 1000, "Healthy")]
+    public void MailboxNearItsQuota_DegradedNamingTheMailbox(int warningPercent, long usedMib, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ContactCenter:Channels:urp:Type"] = "Memory",
+        }).Build();
+        var memory = new MemoryChannelFactory();
+        memory.Sources["urp"] = new BrokenSource("urp");
+        var quotas = new ContactCenter.Channels.Email.MailboxQuotaRegistry();
+        quotas.Record("urp", new ContactCenter.Channels.Email.MailboxQuota("Casella", usedMib << 20, 1000L << 20, 12_000, null, time.GetUtcNow()));
+        var report = new HealthReporter(new ChannelCatalog(configuration, [memory]), registry,
+            Options.Create(new ControlOptions { MailboxQuotaWarningPercent = warningPercent }), time, quotas: quotas).Build();
+
+        report.Status.Should().Be(expected);
+        report.Channels.Single().Status.Should().Be(expected);
+        report.Channels.Single().MailboxQuota!.UsedBytes.Should().Be(usedMib << 20);
+        if (expected == HealthReport.Degraded)
+        {
+            report.Reason.Should().Be("urp: mailbox 85% full (850 of 1,000 MiB); the server refuses new mail once it is full");
+        }
+        else
+        {
+            report.Reason.Should().BeNull();
+        }
+    }
 }

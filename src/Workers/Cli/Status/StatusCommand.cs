@@ -84,6 +84,11 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             console.MarkupLine($"Channel {Markup.Escape(c.Name)} held by node {Markup.Escape(c.Node!)}");
         }
 
+        foreach (var c in r.Channels.Where(c => c.MailboxQuota is not null))
+        {
+            console.MarkupLine(Markup.Escape($"Mailbox {c.Name}: {c.MailboxQuota!.Describe()}"));
+        }
+
         foreach (var c in r.Channels.Where(c => c.OAuth2 is not null))
         {
             var line = Markup.Escape($"{c.Name}: {c.OAuth2!.Describe()}");
