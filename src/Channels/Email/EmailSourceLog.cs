@@ -88,4 +88,7 @@ internal static partial class EmailSourceLog
 
     [LoggerMessage(1227, LogLevel.Warning, "{Channel}: the server lists the QUOTA extension but did not report the folder's quota: {Reason}")]
     public static partial void QuotaRefused(ILogger logger, string channel, string reason);
+
+    [LoggerMessage(1228, LogLevel.Warning, "{Channel}: the folder {Folder} was deleted on the server while the service ran; made again")]
+    public static partial void FolderMadeAgain(ILogger logger, string channel, string folder);
 }

@@ -23,9 +23,7 @@ internal sealed class ImapAcknowledger(string channel, ImapChannelOptions option
         switch (options.AfterImport)
         {
             case ImapAfterImport.Move:
-                // MailKit sends MOVE when offered, else COPY + STORE \Deleted + UID EXPUNGE.
-                var processed = await client.GetFolderAsync(options.ProcessedFolder, cancellationToken).ConfigureAwait(false);
-                await folder.MoveToAsync(uids, processed, cancellationToken).ConfigureAwait(false);
+                await MoveToOwnFolderAsync(client, folder, uids, options.ProcessedFolder, cancellationToken).ConfigureAwait(false);
                 break;
             case ImapAfterImport.MarkSeen:
                 await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken)
@@ -52,10 +50,32 @@ internal sealed class ImapAcknowledger(string channel, ImapChannelOptions option
             return 0;
         }
 
-        var quarantine = await client.GetFolderAsync(options.QuarantineFolder, cancellationToken).ConfigureAwait(false);
-        await folder.MoveToAsync(uids, quarantine, cancellationToken).ConfigureAwait(false);
+        await MoveToOwnFolderAsync(client, folder, uids, options.QuarantineFolder, cancellationToken).ConfigureAwait(false);
         EmailSourceLog.Rejected(logger, channel, item.SourceKey, options.QuarantineFolder, reason);
         return 1;
+    }
+
+    /// <summary>
+    /// Moves to the Processed or Quarantine folder, made again when someone deleted it on the server since the first login
+    /// (emptying the mailbox from webmail to make room under its quota): every later move failed, and the channel took
+    /// the same stored messages again at each poll, never reaching the mail behind them. The server refuses the move
+    /// whole (TRYCREATE), so it is sent again. MailKit sends MOVE when offered, else COPY + STORE \Deleted + UID EXPUNGE.
+    /// </summary>
+    private async Task MoveToOwnFolderAsync(ImapClient client, ImapFolder source, IList<UniqueId> uids, string name, CancellationToken cancellationToken)
+    {
+        var target = await client.GetFolderAsync(name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await source.MoveToAsync(uids, target, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FolderNotFoundException)
+        {
+            EmailSourceLog.FolderMadeAgain(logger, channel, name);
+            var parent = target.ParentFolder ?? client.GetFolder(client.PersonalNamespaces[0]);
+            target = await parent.CreateAsync(target.Name, isMessageFolder: true, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"{channel}: the server did not make the folder {name} again.");
+            await source.MoveToAsync(uids, target, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The items' UIDs, unless the folder was recreated since the poll (then those UIDs name other messages).</summary>
