@@ -2,6 +2,7 @@ using ContactCenter.Core.Channels;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Channels.Email;
 
@@ -45,6 +46,6 @@ internal sealed class ImapChannelFactory : IChannelFactory
         return new ImapSource(
             section.Key, options, FactoryServices.Logger<ImapSource>(services), FactoryServices.Time(services),
             channel: channel(options), maxMessageBytes: FactoryServices.MaxMessageBytes(services),
-            oauth2: FactoryServices.OAuth2(services, section.Key, options), quotas: services.GetService(typeof(MailboxQuotaRegistry)) as MailboxQuotaRegistry);
+            oauth2: FactoryServices.OAuth2(services, section.Key, options), quotas: services.GetService<MailboxQuotaRegistry>());
     }
 }

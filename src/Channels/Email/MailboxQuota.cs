@@ -16,6 +16,11 @@ public sealed record MailboxQuota(string Root, long? UsedBytes, long? LimitBytes
     /// <summary>E.g. "85% full (870 of 1,024 MiB)", or in messages when that limit is the nearer.</summary>
     public string Describe()
     {
+        if (UsedFraction is null)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"no limit set ({(UsedBytes ?? 0) >> 20:N0} MiB used)");
+        }
+
         var storage = Fraction(UsedBytes, LimitBytes);
         var messages = Fraction(Messages, MessageLimit);
         var percent = string.Create(CultureInfo.InvariantCulture, $"{Math.Floor((UsedFraction ?? 0) * 100):0}% full");

@@ -23,6 +23,7 @@ internal sealed record ChannelStatusRow
 
     /// <summary>The OAuth2 login's token and secret expiry and last refresh failure; null for a password login.</summary>
     public ContactCenter.Channels.OAuth.OAuth2Status? OAuth2 { get; init; }
+
     /// <summary>The mailbox's quota as its IMAP server last reported it; null without the QUOTA extension (and for other channels).</summary>
     public ContactCenter.Channels.Email.MailboxQuota? MailboxQuota { get; init; }
 

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Workers.Control;
 
 /// <summary>
-/// Outbox size, oldest unsent receipt's age, quarantine size, open, overdue and to-review tickets per channel, and the
-/// store folders' free space, the last backup's age and the mailboxes' quotas as observable gauges: what an alert watches (a promise broken, a
-/// backlog growing, backups that stopped) without polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
+/// Outbox size, oldest unsent receipt's age, quarantine size, open, overdue and to-review tickets per channel, the store
+/// folders' free space, the last backup's age and the mailboxes' quotas as observable gauges: what an alert watches (a
+/// promise broken, a backlog growing, backups that stopped, a mailbox filling up) without polling <c>status</c>. A scrape must not wait for the store (a large batch may be committing), so the store's figures
 /// are read on a timer and the gauges report the last read; free space comes from the file system at each scrape.
 /// </summary>
 internal sealed class BacklogGauges : BackgroundService
