@@ -12,6 +12,8 @@ namespace ContactCenter.Core.Tests.Storage.LiteDb;
 /// </summary>
 public sealed class LiteDbTicketStoreDiskFullTests : IDisposable
 {
+    private const int BatchSize = 50;
+
     // LiteDB waits a minute for a lock before it gives up: a dispatch that takes this long is stuck behind one.
     private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(30);
 
@@ -72,8 +74,6 @@ public sealed class LiteDbTicketStoreDiskFullTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private const int BatchSize = 50;
 
     private LiteDbTicketStore Open(StoreOptions options) => new(options, _time, new TypedRecordingLogger<LiteDbTicketStore>(_log));
 
