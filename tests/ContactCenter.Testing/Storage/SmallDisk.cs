@@ -36,7 +36,13 @@ public sealed class SmallDisk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync("umount", "--lazy", Path);
+        // A plain unmount, so that the folder can go too; lazily only when something still holds a file there.
+        var unmounted = await ProcessRunner.RunAsync("umount", [Path], TimeSpan.FromSeconds(30));
+        if (unmounted.ExitCode != 0)
+        {
+            await RunAsync("umount", "--lazy", Path);
+        }
+
         _folder.Dispose();
     }
 
