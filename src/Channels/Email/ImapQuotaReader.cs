@@ -1,4 +1,3 @@
-using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;
 
@@ -13,16 +12,13 @@ internal sealed class ImapQuotaReader(string channel, ImapConnection connection,
     public async Task ReadAsync(CancellationToken cancellationToken)
     {
         var (client, folder) = await connection.OpenSourceFolderAsync(check: false, cancellationToken).ConfigureAwait(false);
-        if (!client.Capabilities.HasFlag(ImapCapabilities.Quota))
-        {
-            return;
-        }
-
         try
         {
-            var reading = MailboxQuota.From(await folder.GetQuotaAsync(cancellationToken).ConfigureAwait(false), time.GetUtcNow());
-            registry.Record(channel, reading);
-            EmailSourceLog.Quota(logger, channel, reading.Root, reading.Describe());
+            if (await MailboxQuota.ReadAsync(client, folder, time.GetUtcNow(), cancellationToken).ConfigureAwait(false) is { } reading)
+            {
+                registry.Record(channel, reading);
+                EmailSourceLog.Quota(logger, channel, reading.Root, reading.Describe());
+            }
         }
         catch (ImapCommandException ex)
         {

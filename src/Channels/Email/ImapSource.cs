@@ -3,6 +3,7 @@ using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Tickets;
 using MailKit;
+using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Channels.Email;
@@ -58,12 +59,7 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
             yield break;
         }
 
-        var (folder, uids) = await InTurnAsync(_fetcher.ListPendingAsync, cancellationToken).ConfigureAwait(false);
-        if (_quota is { } quota)
-        {
-            await InTurnAsync(async ct => { await quota.ReadAsync(ct).ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (folder, uids) = await InTurnAsync(ListPendingAsync, cancellationToken).ConfigureAwait(false);
         for (var start = 0; start < uids.Count; start += _options.BatchSize)
         {
             var chunk = uids.GetRange(start, Math.Min(_options.BatchSize, uids.Count - start));
@@ -97,6 +93,18 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
     }
 
     /// <summary>One server step at a time on the shared connection (MailKit's client is not concurrent).</summary>
+    /// <summary>The poll's first step: the pending UIDs, and the mailbox's quota on the connection that step checked.</summary>
+    private async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _fetcher.ListPendingAsync(cancellationToken).ConfigureAwait(false);
+        if (_quota is not null)
+        {
+            await _quota.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return pending;
+    }
+
     private async Task<T> InTurnAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -52,14 +52,9 @@ public static class MailboxProbe
     /// <summary>"; mailbox 85% full (870 of 1,024 MiB)" where the server has the QUOTA extension and sets a limit.</summary>
     private static async Task<string> QuotaAsync(ImapClient client, string folder, CancellationToken cancellationToken)
     {
-        if (!client.Capabilities.HasFlag(ImapCapabilities.Quota))
-        {
-            return "";
-        }
-
         var source = await client.GetFolderAsync(folder, cancellationToken).ConfigureAwait(false);
-        var quota = MailboxQuota.From(await source.GetQuotaAsync(cancellationToken).ConfigureAwait(false), TimeProvider.System.GetUtcNow());
-        return quota.UsedFraction is null ? "" : "; mailbox " + quota.Describe();
+        var quota = await MailboxQuota.ReadAsync(client, source, TimeProvider.System.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return quota?.UsedFraction is null ? "" : "; mailbox " + quota.Describe();
     }
 
     /// <param name="oauth2StateFolder">The service's <see cref="OAuth2TokenRegistry.StateFolder"/>, shared with it for rotated refresh tokens.</param>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using MailKit;
+using MailKit.Net.Imap;
 
 namespace ContactCenter.Channels.Email;
 
@@ -16,25 +18,31 @@ public sealed record MailboxQuota(string Root, long? UsedBytes, long? LimitBytes
     /// <summary>E.g. "85% full (870 of 1,024 MiB)", or in messages when that limit is the nearer.</summary>
     public string Describe()
     {
-        if (UsedFraction is null)
+        if (UsedFraction is not { } fraction)
         {
             return string.Create(CultureInfo.InvariantCulture, $"no limit set ({(UsedBytes ?? 0) >> 20:N0} MiB used)");
         }
 
-        var storage = Fraction(UsedBytes, LimitBytes);
-        var messages = Fraction(Messages, MessageLimit);
-        var percent = string.Create(CultureInfo.InvariantCulture, $"{Math.Floor((UsedFraction ?? 0) * 100):0}% full");
-        if (messages > (storage ?? -1))
+        var percent = string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(fraction * 100):0}% full");
+        if (Fraction(Messages, MessageLimit) > (Fraction(UsedBytes, LimitBytes) ?? -1))
         {
             return string.Create(CultureInfo.InvariantCulture, $"{percent} ({Messages:N0} of {MessageLimit:N0} messages)");
         }
 
         var unit = LimitBytes >= 10L << 20 ? (Size: 1L << 20, Name: "MiB") : (Size: 1L << 10, Name: "KiB");
-        return string.Create(CultureInfo.InvariantCulture, $"{percent} ({(UsedBytes ?? 0) / unit.Size:N0} of {(LimitBytes ?? 0) / unit.Size:N0} {unit.Name})");
+        return string.Create(CultureInfo.InvariantCulture, $"{percent} ({UsedBytes / unit.Size:N0} of {LimitBytes / unit.Size:N0} {unit.Name})");
     }
 
+    /// <summary>
+    /// The quota of <paramref name="folder"/>'s root (one GETQUOTAROOT), or null where the server has no QUOTA extension.
+    /// </summary>
+    internal static async Task<MailboxQuota?> ReadAsync(ImapClient client, IMailFolder folder, DateTimeOffset readAt, CancellationToken cancellationToken) =>
+        client.Capabilities.HasFlag(ImapCapabilities.Quota)
+            ? From(await folder.GetQuotaAsync(cancellationToken).ConfigureAwait(false), readAt)
+            : null;
+
     /// <summary>What GETQUOTAROOT answered; RFC 2087 counts storage in units of 1,024 octets.</summary>
-    internal static MailboxQuota From(MailKit.FolderQuota quota, DateTimeOffset readAt) => new(
+    private static MailboxQuota From(FolderQuota quota, DateTimeOffset readAt) => new(
         quota.QuotaRoot?.FullName ?? "",
         quota.CurrentStorageSize is { } used ? (long)used * 1024 : null,
         quota.StorageLimit is { } limit ? (long)limit * 1024 : null,

@@ -26,10 +26,7 @@ public sealed class MailboxQuotaHealthTests(DovecotFixture dovecot) : IDisposabl
         var user = server.CreateUser("quota", quotaKib: 100);
         await server.AppendAsync(user, CitizenMail.Request(1, "quota"));
         await server.AppendAsync(user, CitizenMail.WithScan(2, "quota", new byte[60_000]));
-        await using var service = await ServiceTestHost.StartAsync(folder.Path, new Dictionary<string, object>
-        {
-            ["urp"] = new { Type = "Imap", Host = DovecotServer.Host, Port = server.ImapPort, Security = "None", User = user, Password = DovecotServer.Password },
-        });
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, Urp(server, user));
 
         var status = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == 2, TimeSpan.FromSeconds(60));
 
@@ -57,10 +54,7 @@ public sealed class MailboxQuotaHealthTests(DovecotFixture dovecot) : IDisposabl
         var server = dovecot.Server;
         var user = server.CreateUser("quota", quotaKib: 10_240);
         await server.AppendAsync(user, CitizenMail.Request(1, "quota"));
-        await using var service = await ServiceTestHost.StartAsync(folder.Path, new Dictionary<string, object>
-        {
-            ["urp"] = new { Type = "Imap", Host = DovecotServer.Host, Port = server.ImapPort, Security = "None", User = user, Password = DovecotServer.Password },
-        });
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, Urp(server, user));
 
         var status = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == 1, TimeSpan.FromSeconds(60));
 
@@ -68,4 +62,9 @@ public sealed class MailboxQuotaHealthTests(DovecotFixture dovecot) : IDisposabl
         var report = await service.Http.GetFromJsonAsync<JsonElement>("health");
         report.GetProperty("status").GetString().Should().Be("Healthy");
     }
+
+    private static Dictionary<string, object> Urp(DovecotServer server, string user) => new()
+    {
+        ["urp"] = new { Type = "Imap", Host = DovecotServer.Host, Port = server.ImapPort, Security = "None", User = user, Password = DovecotServer.Password },
+    };
 }
