@@ -15,8 +15,8 @@ public sealed class PostgreSqlDurabilityTests(PostgresFixture postgres)
     {
         const int Batches = 40;
         await using var s = await StoreUnderTest.CreateAsync(StoreProvider.PostgreSql, postgres);
-        await using var admin = NpgsqlDataSource.Create(s.PostgreSql!.ConnectionString);
-        var database = new NpgsqlConnectionStringBuilder(s.PostgreSql.ConnectionString).Database;
+        await using var admin = NpgsqlDataSource.Create(s.OwnerConnectionString);
+        var database = new NpgsqlConnectionStringBuilder(s.OwnerConnectionString).Database;
         await using (var alter = admin.CreateCommand($"ALTER DATABASE \"{database}\" SET synchronous_commit = off"))
         {
             await alter.ExecuteNonQueryAsync();

@@ -1,7 +1,10 @@
 using ContactCenter.Core.Storage;
+using ContactCenter.Stores.PostgreSql.Schema;
 using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Tests.Contract;
 
@@ -37,6 +40,9 @@ internal sealed class StoreUnderTest : IAsyncDisposable
 
     public PostgreSqlStoreOptions? PostgreSql { get; }
 
+    /// <summary>The database as its owner (the store itself runs as a least-privilege node), for what an administrator does.</summary>
+    public string OwnerConnectionString => new NpgsqlConnectionStringBuilder(PostgreSql!.ConnectionString) { Username = PostgresServer.User }.ConnectionString;
+
     public ITicketStore Store { get; private set; }
 
     public WebhookSubscriptions? Webhooks { get; }
@@ -45,7 +51,22 @@ internal sealed class StoreUnderTest : IAsyncDisposable
         await CreateAsync(provider, postgres, DefaultWebhooks);
 
     public static async Task<StoreUnderTest> CreateAsync(StoreProvider provider, PostgresFixture postgres, WebhookSubscriptions? webhooks) =>
-        new(provider, provider == StoreProvider.PostgreSql ? await postgres.Server.CreateDatabaseAsync() : null, webhooks);
+        new(provider, provider == StoreProvider.PostgreSql ? await AsNodeAsync(postgres.Server) : null, webhooks);
+
+    /// <summary>
+    /// A fresh database migrated by its owner, used as a least-privilege node (README's grants): every promise of the
+    /// contract must hold for a role that may use the tables but not change the schema.
+    /// </summary>
+    private static async Task<string> AsNodeAsync(PostgresServer server)
+    {
+        var owner = await server.CreateDatabaseAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(owner))
+        {
+            await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+        }
+
+        return await server.AsNodeRoleAsync(owner);
+    }
 
     public ITicketStore Reopen()
     {

@@ -84,4 +84,33 @@ public sealed class SchemaMigratorTests(PostgresFixture postgres)
         (await columns.ExecuteScalarAsync()).Should().Be("l", "every document column compresses with lz4");
         (await stored.ExecuteScalarAsync()).Should().Be("lz4");
     }
+
+    /// <summary>Nodes running as a role that may use the tables but not change the schema (README's least privilege).</summary>
+    [Fact]
+    public async Task Migrate_AsNodeRole_SchemaCurrent_NothingToDo()
+    {
+        var owner = await postgres.Server.CreateDatabaseAsync();
+        await using (var asOwner = NpgsqlDataSource.Create(owner))
+        {
+            await SchemaMigrator.MigrateAsync(asOwner, NullLogger.Instance, default);
+        }
+
+        await using var asNode = NpgsqlDataSource.Create(await postgres.Server.AsNodeRoleAsync(owner));
+
+        (await SchemaMigrator.MigrateAsync(asNode, NullLogger.Instance, default)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Migrate_AsNodeRole_SchemaMissing_SaysToMigrateAsTheOwner()
+    {
+        var owner = await postgres.Server.CreateDatabaseAsync();
+        await using var asNode = NpgsqlDataSource.Create(await postgres.Server.AsNodeRoleAsync(owner));
+
+        var migrating = () => SchemaMigrator.MigrateAsync(asNode, NullLogger.Instance, default);
+
+        (await migrating.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should()
+            .Be($"The database schema needs creating or upgrading to version {SchemaMigrator.LatestVersion}, which role '{PostgresServer.NodeRole}' may not do "
+                + "(permission denied for schema public): run 'contactcenter store migrate' as the schema's owner, then grant this role the use of the tables "
+                + "(README, One machine or several).");
+    }
 }

@@ -14,6 +14,19 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string Password = "secret-pg";
     public const string Host = "127.0.0.1";
 
+    /// <summary>The role nodes run as in a least-privilege install: it may use the tables, not change the schema.</summary>
+    public const string NodeRole = "cc_node";
+
+    /// <summary>The grants README gives for <see cref="NodeRole"/>, once the schema's owner has migrated it.</summary>
+    public static readonly string[] NodeGrants =
+    [
+        $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {NodeRole}",
+        $"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {NodeRole}",
+    ];
+
+    private readonly SemaphoreSlim _nodeRole = new(1, 1);
+    private bool _nodeRoleMade;
+
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
     private readonly string _settings;
     private int _databases;
@@ -94,6 +107,41 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return ConnectionStringFor(name);
+    }
+
+    /// <summary>
+    /// <paramref name="database"/>'s connection string as <see cref="NodeRole"/>, granted the use of the tables that are
+    /// there now (migrate first, as their owner).
+    /// </summary>
+    public async Task<string> AsNodeRoleAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await _nodeRole.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_nodeRoleMade)
+            {
+                await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE ROLE {NodeRole} LOGIN PASSWORD '{Password}'").ConfigureAwait(false);
+                _nodeRoleMade = true;
+            }
+        }
+        finally
+        {
+            _nodeRole.Release();
+        }
+
+        await ExecuteAsync(database, cancellationToken, NodeGrants).ConfigureAwait(false);
+        return new NpgsqlConnectionStringBuilder(database) { Username = NodeRole }.ConnectionString;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, CancellationToken cancellationToken, params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

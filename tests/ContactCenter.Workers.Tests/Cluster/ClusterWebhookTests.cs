@@ -8,7 +8,10 @@ using ContactCenter.Workers.Tests.Webhooks;
 
 namespace ContactCenter.Workers.Tests.Cluster;
 
-/// <summary>Two nodes on one database push each event once: delivery is a clustered job, run by one node at a time.</summary>
+/// <summary>
+/// Two nodes on one database push each event once: delivery is a clustered job, run by one node at a time. The nodes
+/// run as README's least-privilege role, after the schema's owner ran <c>store migrate</c>.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterWebhookTests(DovecotFixture dovecot, PostgresFixture postgres) : IDisposable
 {
@@ -33,7 +36,10 @@ public sealed class ClusterWebhookTests(DovecotFixture dovecot, PostgresFixture 
         };
         var server = dovecot.Server;
         var user = server.CreateUser("hooks");
-        var database = await postgres.Server.CreateDatabaseAsync();
+        var owner = await postgres.Server.CreateDatabaseAsync();
+        var migrate = await CliRun.RunAsync(null, "store", "migrate", "--config", ClusterConfig.Write(folder.Path, "owner", owner, server, user, FreePort.Next()));
+        migrate.ExitCode.Should().Be(0, migrate.Output + migrate.Error);
+        var database = await postgres.Server.AsNodeRoleAsync(owner);
         using var a = new ClusterNode("node-a", ClusterConfig.Write(folder.Path, "node-a", database, server, user, FreePort.Next(), batchSize: 5, webhooks: webhooks));
         using var b = new ClusterNode("node-b", ClusterConfig.Write(folder.Path, "node-b", database, server, user, FreePort.Next(), batchSize: 5, webhooks: webhooks));
 

@@ -26,9 +26,15 @@ internal static class SchemaMigrator
         await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Sql.ExecuteAsync(connection,
-                "CREATE TABLE IF NOT EXISTS cc_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
-                cancellationToken).ConfigureAwait(false);
+            // Looked up before any DDL: PostgreSQL checks CREATE on the schema even for IF NOT EXISTS, and nodes may run
+            // as a role that may only read and write the tables once their owner has migrated them.
+            if (!await VersionTableExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                await Sql.ExecuteAsync(connection,
+                    "CREATE TABLE IF NOT EXISTS cc_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
             if (current > LatestVersion)
             {
@@ -46,10 +52,22 @@ internal static class SchemaMigrator
 
             return applied;
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                $"The database schema needs creating or upgrading to version {LatestVersion}, which role '{connection.UserName}' may not do ({e.MessageText}): " +
+                "run 'contactcenter store migrate' as the schema's owner, then grant this role the use of the tables (README, One machine or several).", e);
+        }
         finally
         {
             await MigrationLock.ReleaseAsync(connection).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<bool> VersionTableExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT to_regclass('cc_schema_version') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
