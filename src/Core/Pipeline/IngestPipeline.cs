@@ -214,6 +214,7 @@ public sealed class IngestPipeline
             await source.AcknowledgeAsync(batch.Items.Where(acknowledge.Contains).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
+        counters.Settled += batch.Items.Count;
         PipelineLog.BatchDone(logger, source.Name, batch.Items.Count, batch.Remaining);
     }
 

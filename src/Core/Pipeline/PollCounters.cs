@@ -6,6 +6,7 @@ namespace ContactCenter.Core.Pipeline;
 internal sealed class PollCounters(string channel)
 {
     public int Fetched { get; set; }
+    public int Settled { get; set; }
     public int Created { get; private set; }
     public int FollowUps { get; private set; }
     public int AutoMail { get; private set; }
@@ -39,6 +40,7 @@ internal sealed class PollCounters(string channel)
     {
         Channel = channel,
         Fetched = Fetched,
+        Settled = Settled,
         Created = Created,
         FollowUps = FollowUps,
         AutoMail = AutoMail,

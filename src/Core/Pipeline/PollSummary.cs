@@ -5,6 +5,12 @@ public sealed record PollSummary
 {
     public required string Channel { get; init; }
     public int Fetched { get; init; }
+
+    /// <summary>
+    /// Items of the batches that ran to the end (stored, quarantined or known, and acknowledged). A batch that failed is
+    /// fetched again by a later poll, so this, not <see cref="Fetched"/>, counts each item once.
+    /// </summary>
+    public int Settled { get; init; }
     public int Created { get; init; }
     public int FollowUps { get; init; }
 

@@ -14,7 +14,7 @@ public sealed record ChannelStatus(string Channel)
     /// <summary>No poll before this instant (exponential backoff after consecutive failures).</summary>
     public DateTimeOffset? BackoffUntil { get; init; }
 
-    /// <summary>Items fetched today (local date of <see cref="ItemsDay"/>).</summary>
+    /// <summary>Items settled today (local date of <see cref="ItemsDay"/>): each once, however many failed polls fetched it.</summary>
     public int ItemsToday { get; init; }
     public DateOnly ItemsDay { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
 
     public ChannelStatus Get(string channel) => statuses.GetValueOrDefault(channel) ?? new ChannelStatus(channel);
 
-    /// <summary>The status's items fetched on today's local date: none when its count is of an earlier day.</summary>
+    /// <summary>The status's items settled on today's local date: none when its count is of an earlier day.</summary>
     public int ItemsToday(ChannelStatus status) => status.ItemsDay == Today(time.GetUtcNow()) ? status.ItemsToday : 0;
 
     public bool IsBackingOff(string channel, out DateTimeOffset until)
@@ -83,7 +83,7 @@ public sealed class ChannelStatusRegistry(TimeProvider time, IOptions<PipelineOp
     {
         var today = Today(now);
         var items = status.ItemsDay == today ? status.ItemsToday : 0;
-        return status with { ItemsDay = today, ItemsToday = items + (summary?.Fetched ?? 0) };
+        return status with { ItemsDay = today, ItemsToday = items + (summary?.Settled ?? 0) };
     }
 
     private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);

@@ -59,6 +59,7 @@ public sealed class DiskFullTests : IDisposable
 
             var done = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == Messages && Directory.GetFiles(inbox).Length == 0, TimeSpan.FromSeconds(120));
             done.GetProperty("tickets").GetInt32().Should().Be(Messages, "ingest resumes by itself once there is room");
+            Drop(done).GetProperty("itemsToday").GetInt32().Should().Be(Messages, "each message counted once, however many failed polls fetched it");
             Directory.GetFiles(inbox).Should().BeEmpty("every message is acknowledged (moved to done) once its ticket is stored");
             var tickets = await service.Services.GetRequiredService<ITicketStore>().QueryAsync(new TicketQuery(), default);
             tickets.Select(t => t.Number).Should().OnlyHaveUniqueItems().And.HaveCount(Messages);

@@ -58,8 +58,8 @@ public sealed class ChannelStatusRegistryTests
     public void Success_ResetsFailures_AndCountsItemsOfTheDay()
     {
         registry.RecordFailure("urp", "down", null);
-        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4, Created = 4 });
-        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 3, Created = 3 });
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4, Settled = 4, Created = 4 });
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 3, Settled = 3, Created = 3 });
 
         var status = registry.Get("urp");
         status.ConsecutiveFailures.Should().Be(0);
@@ -68,8 +68,19 @@ public sealed class ChannelStatusRegistryTests
         status.ItemsToday.Should().Be(7);
 
         time.Advance(TimeSpan.FromDays(1));
-        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 1 });
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 1, Settled = 1 });
         registry.Get("urp").ItemsToday.Should().Be(1);
+    }
+
+    /// <summary>A batch whose store failed is fetched again by the next poll: its items count once, when they are settled.</summary>
+    [Fact]
+    public void ItemsToday_FailedPollsBatchFetchedAgain_CountedOnce()
+    {
+        registry.RecordFailure("urp", "disk full", new PollSummary { Channel = "urp", Fetched = 30, Settled = 20, Created = 20, Failed = "disk full" });
+        registry.RecordFailure("urp", "disk full", new PollSummary { Channel = "urp", Fetched = 10, Settled = 0, Failed = "disk full" });
+        registry.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 15, Settled = 15, Created = 15 });
+
+        registry.Get("urp").ItemsToday.Should().Be(35, "20 settled before the failure, then the 10 fetched twice and 5 more");
     }
 
     [Fact]
@@ -80,7 +91,7 @@ public sealed class ChannelStatusRegistryTests
         late.SetLocalTimeZone(TimeZoneInfo.Utc);
         var rome = new ContactCenter.Core.Sla.BusinessCalendar(new ContactCenter.Core.Sla.SlaOptions());
         var service = new ChannelStatusRegistry(late, Options.Create(new PipelineOptions()), rome);
-        service.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4 });
+        service.RecordSuccess("urp", new PollSummary { Channel = "urp", Fetched = 4, Settled = 4 });
 
         service.Get("urp").ItemsDay.Should().Be(new DateOnly(2026, 3, 3));
         late.Advance(TimeSpan.FromHours(1)); // the 3rd on both clocks now: the count of the Roman 3rd goes on
