@@ -133,6 +133,30 @@ public sealed class PostgresServer : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(database) { Username = NodeRole }.ConnectionString;
     }
 
+    /// <summary>
+    /// A new empty database whose tables live in <paramref name="folder"/> (a tablespace there), while the server's
+    /// write-ahead log stays in its own folder: a data volume apart from the log's, as many servers are laid out.
+    /// </summary>
+    public async Task<string> CreateDatabaseInAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(folder);
+        await PostgresTools.HandOverAsync(folder, cancellationToken).ConfigureAwait(false);
+        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
+        await ExecuteAsync(AdminConnectionString, cancellationToken,
+            $"CREATE TABLESPACE \"{name}\" LOCATION '{folder.Replace("'", "''", StringComparison.Ordinal)}'", $"CREATE DATABASE \"{name}\" TABLESPACE \"{name}\"").ConfigureAwait(false);
+        return ConnectionStringFor(name);
+    }
+
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseInAsync"/> with its tablespace, before its folder goes: a
+    /// server left with dirty pages of a vanished tablespace fails whichever session next has to write them out.
+    /// </summary>
+    public Task DropDatabaseInAsync(string database, CancellationToken cancellationToken = default)
+    {
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        return ExecuteAsync(AdminConnectionString, cancellationToken, $"DROP DATABASE \"{name}\" WITH (FORCE)", $"DROP TABLESPACE \"{name}\"");
+    }
+
     private static async Task ExecuteAsync(string connectionString, CancellationToken cancellationToken, params string[] statements)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -34,6 +34,13 @@ public sealed class SmallDisk : IAsyncDisposable
     /// <summary>What an admin does when the disk is full: room is made, and what holds files there keeps them open.</summary>
     public Task GrowAsync(long bytes) => RunAsync("mount", "-o", "remount," + Size(bytes), Path);
 
+    /// <summary>Leaves <paramref name="bytes"/> free over what is used now (a disk that something else filled).</summary>
+    public Task LeaveFreeAsync(long bytes)
+    {
+        var drive = new DriveInfo(Path);
+        return GrowAsync(drive.TotalSize - drive.AvailableFreeSpace + bytes);
+    }
+
     public async ValueTask DisposeAsync()
     {
         // A plain unmount, so that the folder can go too; lazily only when something still holds a file there.

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ContactCenter.Core.Storage;
+using ContactCenter.Testing;
+using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Testing.Storage;
+using ContactCenter.Workers.Tests.Control;
+using ContactCenter.Workers.Tests.EndToEnd;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+/// <summary>
+/// The running service on PostgreSQL whose data volume fills in the middle of a surge (the database in a tablespace on
+/// a small tmpfs, the server's log elsewhere), then an admin makes room.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
+{
+    private const int Messages = 1_500;
+    private readonly TempDirectory folder = new("cc-pg-disk-full");
+
+    public void Dispose() => folder.Dispose();
+
+    /// <param name="clustered">Quartz's own tables on the full volume too (its triggers and check-ins), as on a cluster.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_DataVolumeFillsThenFreed_EveryMessageOneTicketAndIngestResumesAlone(bool clustered)
+    {
+        await using var disk = await SmallDisk.MountAsync(64 << 20);
+        var database = await postgres.Server.CreateDatabaseInAsync(disk.Combine("tablespace"));
+        try
+        {
+            var inbox = folder.Combine("inbox");
+            Directory.CreateDirectory(inbox);
+            for (var n = 0; n < Messages; n++)
+            {
+                await CitizenMail.Request(n, "disco").WriteToAsync(Path.Combine(inbox, $"m{n:D4}.eml"));
+            }
+
+            var store = JsonConfigFile.Write(folder.Path, new
+            {
+                Store = new { Provider = "PostgreSql", PostgreSql = new { ConnectionString = database, Clustered = clustered, ClusterCheckinInterval = "00:00:02" } },
+            });
+            var pipeline = new { FailureBackoff = "00:00:00.200", MaxFailureBackoff = "00:00:00.500", ModeCheckInterval = "00:00:01" };
+            await using (var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", inbox, batchSize: 20), pipeline, extraConfig: store))
+            {
+                // Some batches in, then the volume is as good as full: PostgreSQL refuses to extend a table (53100) and
+                // rolls the batch back, so nothing may be acknowledged, moved to quarantine or numbered twice.
+                await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() >= 100, TimeSpan.FromSeconds(60));
+                await disk.LeaveFreeAsync(256 << 10);
+                // Read from /health, which answers from memory: a status read needs the database, and on a full volume
+                // PostgreSQL may refuse a new session that has to rewrite its relation cache file ("could not write init file").
+                var failing = await HealthUntilAsync(service, h => LastError(h).Contains("No space left on device") && Drop(h).GetProperty("consecutiveFailures").GetInt32() >= 5);
+                LastError(failing).Should().Contain("53100").And.Contain("No space left on device", "the data volume filled up");
+                failing.GetProperty("status").GetString().Should().NotBe("Healthy");
+                failing.GetProperty("reason").GetString().Should().Contain("No space left on device");
+                Directory.GetFiles(inbox).Should().NotBeEmpty("what was not stored is not acknowledged");
+
+                await disk.GrowAsync(256 << 20);
+
+                var done = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == Messages && Directory.GetFiles(inbox).Length == 0, TimeSpan.FromSeconds(120));
+                done.GetProperty("tickets").GetInt32().Should().Be(Messages, "ingest resumes by itself once there is room");
+                Drop(done).GetProperty("itemsToday").GetInt32().Should().Be(Messages, "each message counted once, however many failed polls fetched it");
+                Directory.GetFiles(inbox).Should().BeEmpty("every message is acknowledged once its ticket is stored");
+                var tickets = await service.Services.GetRequiredService<ITicketStore>().QueryAsync(new TicketQuery(), default);
+                tickets.Select(t => t.Number).Should().OnlyHaveUniqueItems().And.HaveCount(Messages);
+                tickets.Select(t => t.Subject).Distinct().Should().HaveCount(Messages, "no message twice, none lost");
+            }
+        }
+        finally
+        {
+            await postgres.Server.DropDatabaseInAsync(database);
+        }
+
+        Directory.GetFiles(folder.Combine("done"), "*", SearchOption.AllDirectories).Should().HaveCount(Messages);
+        Directory.Exists(folder.Combine("quarantine")).Should().BeFalse("a full disk is not the message's fault");
+    }
+
+    private static async Task<JsonElement> HealthUntilAsync(ServiceTestHost service, Func<JsonElement, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await service.Http.GetAsync("health");
+            var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (done(health) || DateTime.UtcNow > until)
+            {
+                return health;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The channel's row, in <c>/api/status</c> or <c>/health</c>.</summary>
+    private static JsonElement Drop(JsonElement report) => report.GetProperty("channels").EnumerateArray().Single();
+
+    private static string LastError(JsonElement report) => Drop(report).TryGetProperty("lastError", out var error) ? error.GetString() ?? "" : "";
+}

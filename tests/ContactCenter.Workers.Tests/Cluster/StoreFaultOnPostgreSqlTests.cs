@@ -1,0 +1,57 @@
+using ContactCenter.Core.Pipeline;
+using ContactCenter.Core.Storage;
+using ContactCenter.Stores.PostgreSql;
+using ContactCenter.Testing;
+using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ContactCenter.Workers.Tests.Cluster;
+
+/// <summary>
+/// The pipeline on a real PostgreSQL that refuses a write for a reason of its own: the service's role may no longer
+/// write the tickets (a restore that left the tables to another owner). The item is not to blame, so it must stay
+/// where it is for the next poll, not go to quarantine, although the quarantine table itself is still writable.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
+{
+    private readonly TempDirectory folder = new("cc-pg-store-fault");
+
+    private StoreOptions Options => new() { DataDirectory = folder.Path };
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Ingest_TicketsNotWritableByTheServiceRole_PollFails_ItemStaysForTheNextPoll()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        using (var migrating = PostgreSqlTicketStoreFactory.Open(Options, new PostgreSqlStoreOptions { ConnectionString = database }))
+        {
+            await migrating.GetModeAsync(default); // the schema is made on first use, here by its owner
+        }
+
+        var asNode = await postgres.Server.AsNodeRoleAsync(database);
+        await using (var admin = NpgsqlDataSource.Create(database))
+        {
+            await admin.ScalarAsync($"REVOKE INSERT ON tickets FROM {PostgresServer.NodeRole}");
+        }
+
+        using var harness = new PipelineHarness(configure: services =>
+        {
+            services.Remove(services.Single(d => d.ServiceType == typeof(ITicketStore)));
+            services.AddSingleton(_ => PostgreSqlTicketStoreFactory.Open(Options, new PostgreSqlStoreOptions { ConnectionString = asNode }));
+        });
+        var source = new MemorySource("inbox", batchSize: 10);
+        source.Add("mem:inbox/1", "Subject: Richiesta\n\nVorrei sapere come iscrivermi al gruppo comunale.");
+
+        var polling = () => harness.Pipeline.RunAsync(source, null, CancellationToken.None);
+
+        (await polling.Should().ThrowAsync<PollFailedException>()).Which.InnerException.Should().BeOfType<PostgresException>()
+            .Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+        source.Pending.Should().Be(1, "the item waits for the next poll");
+        source.Rejected.Should().BeEmpty();
+        (await harness.Store.ListQuarantineAsync(includeResolved: true, CancellationToken.None)).Should().BeEmpty("the database's refusal is not the item's fault");
+    }
+}
