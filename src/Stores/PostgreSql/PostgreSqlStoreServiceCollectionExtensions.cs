@@ -25,6 +25,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton(sp => PostgreSqlTicketStoreFactory.CreateDataSource(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value));
         services.TryAddSingleton<ChannelNodes>();
         services.TryAddSingleton<ClusterCheckIns>();
+        services.TryAddSingleton<PostgreSqlStoreLocation>();
         services.TryAddSingleton(sp => new PendingBlobs(
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.PendingBlobBytes, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(

@@ -14,7 +14,13 @@ internal sealed record ServiceStatusReport
     public string Version { get; init; } = "";
     public DateTimeOffset At { get; init; }
     public ServiceMode Mode { get; init; }
+    /// <summary>This node's LiteDB file: the store's owner on one machine, so also what tells one service from another.</summary>
     public string StorePath { get; init; } = "";
+
+    /// <summary>Where the tickets are: <see cref="StorePath"/> on LiteDB, the server and database on PostgreSQL.</summary>
+    public string Store { get; init; } = "";
+
+    /// <summary>The store's size: the LiteDB file and its log, or the PostgreSQL database.</summary>
     public long StoreBytes { get; init; }
     public int QuarantinePending { get; init; }
     public int OutboxPending { get; init; }

@@ -17,7 +17,7 @@ namespace ContactCenter.Workers.Backoffice;
 internal sealed class StatusReporter(
     ITicketStore store, IOptions<StoreOptions> storeOptions, ChannelCatalog catalog, ChannelStatusRegistry registry, TimeProvider time,
     IConfiguration configuration, ContactCenter.Channels.OAuth.OAuth2TokenRegistry? tokens = null, ChannelNodes? channelNodes = null,
-    ClusterCheckIns? checkIns = null, ContactCenter.Channels.Email.MailboxQuotaRegistry? quotas = null)
+    ClusterCheckIns? checkIns = null, ContactCenter.Channels.Email.MailboxQuotaRegistry? quotas = null, PostgreSqlStoreLocation? database = null)
 {
     public string StorePath => Path.GetFullPath(storeOptions.Value.ResolvedDatabasePath);
 
@@ -36,7 +36,8 @@ internal sealed class StatusReporter(
             At = now,
             Mode = mode,
             StorePath = path,
-            StoreBytes = FileBytes(path) + FileBytes(path + "-log"),
+            Store = database?.Description ?? path,
+            StoreBytes = database is null ? FileBytes(path) + FileBytes(path + "-log") : await database.SizeAsync(cancellationToken).ConfigureAwait(false),
             QuarantinePending = backlog.QuarantinePending,
             OutboxPending = backlog.OutboxPending,
             OutboxOldestAt = backlog.OutboxOldestAt,

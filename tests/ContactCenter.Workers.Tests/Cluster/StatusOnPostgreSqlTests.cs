@@ -49,6 +49,35 @@ public sealed class StatusOnPostgreSqlTests(PostgresFixture postgres) : IDisposa
         urp.GetProperty("lastTicketNumber").GetString().Should().Be(late).And.NotBe(first);
     }
 
+    /// <summary>The store line names the database and its size, not the LiteDB file a node on PostgreSQL never writes.</summary>
+    [Fact]
+    public async Task Status_Store_IsTheDatabaseWithItsSize()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        var config = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = database, Clustered = false } },
+            Receipts = new { Enabled = false },
+            Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}", ClientConnectTimeout = "00:00:01" },
+        });
+        await CliRun.RunAsync(null, "store", "migrate", "--config", config);
+        long size;
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            size = (long)(await dataSource.ScalarAsync("SELECT pg_database_size(current_database())"))!;
+        }
+
+        var json = await CliRun.RunAsync(null, "status", "--json", "--config", config);
+        var table = await CliRun.RunAsync(null, "status", "--config", config);
+
+        var report = JsonDocument.Parse(json.Output).RootElement;
+        report.GetProperty("store").GetString().Should().Be($"PostgreSQL {PostgresServer.Host}:{postgres.Server.Port}/{name}");
+        report.GetProperty("storeBytes").GetInt64().Should().BeCloseTo(size, 1 << 20, "the database's own size, not a file's");
+        table.Output.Should().Contain($"Store: PostgreSQL {PostgresServer.Host}:{postgres.Server.Port}/{name} (").And.NotContain("tickets.db");
+        json.Output.Should().NotContain(PostgresServer.Password);
+    }
+
     [Theory]
     [InlineData("1.3.0+bbbbbbbbbbbb", true)]
     [InlineData("1.4.0+aaaaaaaaaaaa", false)]

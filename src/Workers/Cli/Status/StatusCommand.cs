@@ -34,7 +34,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             ? $"Service: [green]running[/]{(r.Version.Length > 0 ? ", version " + Markup.Escape(r.Version) : "")} ({Markup.Escape(via)})"
             : "Service: [yellow]not running[/] (figures read from the store; poll figures need the running service)");
         console.MarkupLine($"Mode: {(r.Mode == ServiceMode.Emergency ? "[bold red]EMERGENCY[/]" : "[green]ordinary[/]")}");
-        console.MarkupLine($"Store: {Markup.Escape(r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
+        console.MarkupLine($"Store: {Markup.Escape(r.Store.Length > 0 ? r.Store : r.StorePath)} ({StatusFormat.Bytes(r.StoreBytes)}), {r.Tickets} ticket(s), {r.OpenTickets} open" +
             (r.OverdueTickets > 0 ? $", [red]{r.OverdueTickets} overdue[/] (tickets list --overdue)" : "") +
             (r.TicketsToReview > 0 ? $", [yellow]{r.TicketsToReview} to review[/] (tickets list --review)" : ""));
         if (r.Disk.Count > 0)
