@@ -3,7 +3,7 @@ using ContactCenter.Core.Pipeline;
 
 namespace ContactCenter.Core.Tests.Pipeline;
 
-/// <summary>Which database errors blame the store (the poll fails, the item waits) and which may blame one item (quarantine).</summary>
+/// <summary>Which database errors blame the store (the poll fails, the items wait) and which are judged by storing the batch one by one.</summary>
 public sealed class StoreFaultTests
 {
     [Theory]
@@ -12,8 +12,10 @@ public sealed class StoreFaultTests
     [InlineData("42501")] // the service's role may no longer write a table
     [InlineData("25006")] // a read-only database (a standby, maintenance)
     [InlineData("XX001")] // a corrupt page
-    [InlineData("57014")] // a statement cancelled by a timeout
     [InlineData("42P01")] // a table missing: a schema older than the program
+    [InlineData("53100")] // a full disk
+    [InlineData("57P01")] // the server shutting down
+    [InlineData("08006")] // the connection lost
     public void Is_ServerSideSqlState_TheStoreIsAtFault(string sqlState) =>
         StoreFault.Is(new DatabaseError(sqlState)).Should().BeTrue();
 
@@ -22,7 +24,9 @@ public sealed class StoreFaultTests
     [InlineData("22001")] // a value too long for its column
     [InlineData("23505")] // a unique key taken
     [InlineData("54000")] // a row over the server's size limit
-    public void Is_DataSqlState_MayBeTheItems(string sqlState) =>
+    [InlineData("57014")] // a statement_timeout: perhaps one huge item
+    [InlineData("P0001")] // raised by a trigger an administrator added
+    public void Is_SqlStateThatMayBeTheItems_JudgedOneByOne(string sqlState) =>
         StoreFault.Is(new DatabaseError(sqlState)).Should().BeFalse();
 
     [Fact]
