@@ -15,7 +15,7 @@ public sealed class PostgreSqlStoreLocation(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    internal static string Describe(string connectionString)
+    private static string Describe(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";

@@ -14,6 +14,7 @@ internal sealed record ServiceStatusReport
     public string Version { get; init; } = "";
     public DateTimeOffset At { get; init; }
     public ServiceMode Mode { get; init; }
+
     /// <summary>This node's LiteDB file: the store's owner on one machine, so also what tells one service from another.</summary>
     public string StorePath { get; init; } = "";
 
