@@ -54,19 +54,14 @@ internal sealed class StoreUnderTest : IAsyncDisposable
         new(provider, provider == StoreProvider.PostgreSql ? await AsNodeAsync(postgres.Server) : null, webhooks);
 
     /// <summary>
-    /// A fresh database migrated by its owner, used as a least-privilege node (README's grants): every promise of the
-    /// contract must hold for a role that may use the tables but not change the schema.
+    /// A fresh database as a least-privilege node finds it (the schema migrated by its owner, README's grants): every
+    /// promise of the contract must hold for a role that may use the tables but not change the schema.
     /// </summary>
-    private static async Task<string> AsNodeAsync(PostgresServer server)
+    private static Task<string> AsNodeAsync(PostgresServer server) => server.CreateNodeDatabaseAsync(async owner =>
     {
-        var owner = await server.CreateDatabaseAsync();
-        await using (var dataSource = NpgsqlDataSource.Create(owner))
-        {
-            await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
-        }
-
-        return await server.AsNodeRoleAsync(owner);
-    }
+        await using var dataSource = NpgsqlDataSource.Create(owner);
+        await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
+    });
 
     public ITicketStore Reopen()
     {

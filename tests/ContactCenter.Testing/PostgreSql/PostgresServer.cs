@@ -26,6 +26,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly SemaphoreSlim _nodeRole = new(1, 1);
     private bool _nodeRoleMade;
+    private string? _nodeTemplate;
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
     private readonly string _settings;
@@ -101,7 +102,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>A new empty database, so each test starts from nothing; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
-        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
+        var name = NewDatabaseName();
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -118,11 +119,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await _nodeRole.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_nodeRoleMade)
-            {
-                await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE ROLE {NodeRole} LOGIN PASSWORD '{Password}'").ConfigureAwait(false);
-                _nodeRoleMade = true;
-            }
+            await MakeNodeRoleAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -134,6 +131,34 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// A new database as <see cref="NodeRole"/> finds it once the owner has migrated it and granted the role its use:
+    /// a copy of one such database, made by <paramref name="migrate"/> the first time (migrating each took longer).
+    /// </summary>
+    public async Task<string> CreateNodeDatabaseAsync(Func<string, Task> migrate, CancellationToken cancellationToken = default)
+    {
+        await _nodeRole.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_nodeTemplate is null)
+            {
+                var owner = await CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
+                await migrate(owner).ConfigureAwait(false);
+                await MakeNodeRoleAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(owner, cancellationToken, NodeGrants).ConfigureAwait(false); // copied with the database
+                _nodeTemplate = new NpgsqlConnectionStringBuilder(owner).Database;
+            }
+
+            var name = NewDatabaseName();
+            await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE DATABASE \"{name}\" TEMPLATE \"{_nodeTemplate}\"").ConfigureAwait(false);
+            return new NpgsqlConnectionStringBuilder(ConnectionStringFor(name)) { Username = NodeRole }.ConnectionString;
+        }
+        finally
+        {
+            _nodeRole.Release();
+        }
+    }
+
+    /// <summary>
     /// A new empty database whose tables live in <paramref name="folder"/> (a tablespace there), while the server's
     /// write-ahead log stays in its own folder: a data volume apart from the log's, as many servers are laid out.
     /// </summary>
@@ -141,7 +166,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         Directory.CreateDirectory(folder);
         await PostgresTools.HandOverAsync(folder, cancellationToken).ConfigureAwait(false);
-        var name = $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
+        var name = NewDatabaseName();
         await ExecuteAsync(AdminConnectionString, cancellationToken,
             $"CREATE TABLESPACE \"{name}\" LOCATION '{folder.Replace("'", "''", StringComparison.Ordinal)}'", $"CREATE DATABASE \"{name}\" TABLESPACE \"{name}\"").ConfigureAwait(false);
         return ConnectionStringFor(name);
@@ -156,6 +181,17 @@ public sealed class PostgresServer : IAsyncDisposable
         var name = new NpgsqlConnectionStringBuilder(database).Database;
         return ExecuteAsync(AdminConnectionString, cancellationToken, $"DROP DATABASE \"{name}\" WITH (FORCE)", $"DROP TABLESPACE \"{name}\"");
     }
+
+    private async Task MakeNodeRoleAsync(CancellationToken cancellationToken)
+    {
+        if (!_nodeRoleMade)
+        {
+            await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE ROLE {NodeRole} LOGIN PASSWORD '{Password}'").ConfigureAwait(false);
+            _nodeRoleMade = true;
+        }
+    }
+
+    private string NewDatabaseName() => $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
 
     private static async Task ExecuteAsync(string connectionString, CancellationToken cancellationToken, params string[] statements)
     {
