@@ -6,6 +6,7 @@ using ContactCenter.Stores.PostgreSql.Schema;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
+using ContactCenter.Workers.Tests.Control;
 using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -76,6 +77,32 @@ public sealed class StatusOnPostgreSqlTests(PostgresFixture postgres) : IDisposa
         report.GetProperty("storeBytes").GetInt64().Should().BeCloseTo(size, 1 << 20, "the database's own size, not a file's");
         table.Output.Should().Contain($"Store: PostgreSQL {PostgresServer.Host}:{postgres.Server.Port}/{name} (").And.NotContain("tickets.db");
         json.Output.Should().NotContain(PostgresServer.Password);
+    }
+
+    /// <summary>The running service cannot read a stopped database: status says so and where to look instead.</summary>
+    [Fact]
+    public async Task Status_ServiceRunningDatabaseDown_NamesTheErrorAndPointsToHealth()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var inbox = folder.Combine("inbox");
+        Directory.CreateDirectory(inbox);
+        var store = JsonConfigFile.Write(folder.Path, new { Store = new { Provider = "PostgreSql", PostgreSql = new { ConnectionString = database, Clustered = false } } });
+        await using var service = await ServiceTestHost.StartAsync(folder.Path, MailDrop.Channel(folder, "drop", inbox), extraConfig: store);
+        await postgres.Server.StopAsync();
+        try
+        {
+            var status = await CliRun.RunAsync(null, "status", "--config", service.Config, "--config", store);
+            var health = await CliRun.RunAsync(null, "health", "--config", service.Config, "--config", store);
+
+            status.ExitCode.Should().Be(1);
+            status.Error.Should().Contain("The service answered 500").And.Contain($"Failed to connect to {PostgresServer.Host}:{postgres.Server.Port}")
+                .And.Contain("read without the store: contactcenter health");
+            health.Output.Should().Contain("\"channel\":\"drop\"", "health answers without the store");
+        }
+        finally
+        {
+            await postgres.Server.StartAsync();
+        }
     }
 
     [Theory]

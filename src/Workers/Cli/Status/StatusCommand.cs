@@ -16,7 +16,7 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
         {
             await using var session = CliSession.Open(context, settings, command, Microsoft.Extensions.Logging.LogLevel.Warning);
             await using var client = await BackofficeConnector.ConnectAsync(session, cancellationToken).ConfigureAwait(false);
-            var report = await client.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            var report = await ReadAsync(client, cancellationToken).ConfigureAwait(false);
             if (settings.Json)
             {
                 CliJson.Write(context.Output, report);
@@ -26,6 +26,20 @@ internal sealed class StatusCommand(CliContext context) : AsyncCommand<JsonSetti
             Print(report, client.Description, CliDates.For(session));
             return ExitCodes.Ok;
         });
+
+    private static async Task<ServiceStatusReport> ReadAsync(IBackofficeClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServiceProblemException ex) when (ex.Type == Control.ControlProblems.ServiceErrorType)
+        {
+            // The running service could not read its store (the database down, its volume full); /health answers from
+            // what the service holds in memory, channels and store alike.
+            throw new IOException($"{ex.Message}. The service's view of its channels and store, read without the store: contactcenter health", ex);
+        }
+    }
 
     private void Print(ServiceStatusReport r, string via, CliDates dates)
     {
