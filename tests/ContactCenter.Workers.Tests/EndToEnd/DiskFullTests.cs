@@ -20,10 +20,11 @@ public sealed class DiskFullTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    /// <param name="onSmallDisk">The database alone (its archive elsewhere), or the whole data folder: database, archive, spool.</param>
+    /// <param name="onSmallDisk">The database alone (its archive elsewhere), the archive of originals alone (a volume of its own), or the whole data folder: database, archive, spool.</param>
     [Theory]
     [InlineData("DatabasePath")]
     [InlineData("DataDirectory")]
+    [InlineData("ArchivePath")]
     public async Task Run_DiskFillsThenFreed_EveryMessageOneTicketAndIngestResumesAlone(string onSmallDisk)
     {
         await using var disk = await SmallDisk.MountAsync(1 << 20);
