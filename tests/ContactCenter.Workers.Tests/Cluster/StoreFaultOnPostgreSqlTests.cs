@@ -11,8 +11,9 @@ namespace ContactCenter.Workers.Tests.Cluster;
 
 /// <summary>
 /// The pipeline on a real PostgreSQL that refuses a write for a reason of its own: the service's role may no longer
-/// write the tickets (a restore that left the tables to another owner). The item is not to blame, so it must stay
-/// where it is for the next poll, not go to quarantine, although the quarantine table itself is still writable.
+/// write the tickets (a restore that left the tables to another owner), or the database is read-only (maintenance, a
+/// standby promoted by mistake). The item is not to blame, so it must stay where it is for the next poll, not go to
+/// quarantine, even where the quarantine table itself is still writable.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDisposable
@@ -23,8 +24,10 @@ public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDis
 
     public void Dispose() => folder.Dispose();
 
-    [Fact]
-    public async Task Ingest_TicketsNotWritableByTheServiceRole_PollFails_ItemStaysForTheNextPoll()
+    [Theory]
+    [InlineData("REVOKE INSERT ON tickets FROM " + PostgresServer.NodeRole, "42501")]
+    [InlineData("ALTER DATABASE \"{0}\" SET default_transaction_read_only = on", "25006")]
+    public async Task Ingest_DatabaseRefusesTheServiceRole_PollFails_ItemStaysForTheNextPoll(string refusal, string sqlState)
     {
         var database = await postgres.Server.CreateDatabaseAsync();
         using (var migrating = PostgreSqlTicketStoreFactory.Open(Options, new PostgreSqlStoreOptions { ConnectionString = database }))
@@ -35,7 +38,7 @@ public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDis
         var asNode = await postgres.Server.AsNodeRoleAsync(database);
         await using (var admin = NpgsqlDataSource.Create(database))
         {
-            await admin.ScalarAsync($"REVOKE INSERT ON tickets FROM {PostgresServer.NodeRole}");
+            await admin.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, new NpgsqlConnectionStringBuilder(database).Database));
         }
 
         using var harness = new PipelineHarness(configure: services =>
@@ -49,7 +52,7 @@ public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDis
         var polling = () => harness.Pipeline.RunAsync(source, null, CancellationToken.None);
 
         (await polling.Should().ThrowAsync<PollFailedException>()).Which.InnerException.Should().BeOfType<PostgresException>()
-            .Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+            .Which.SqlState.Should().Be(sqlState);
         source.Pending.Should().Be(1, "the item waits for the next poll");
         source.Rejected.Should().BeEmpty();
         (await harness.Store.ListQuarantineAsync(includeResolved: true, CancellationToken.None)).Should().BeEmpty("the database's refusal is not the item's fault");
