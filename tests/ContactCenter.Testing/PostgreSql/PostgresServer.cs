@@ -8,25 +8,11 @@ namespace ContactCenter.Testing.PostgreSql;
 /// its own: the Debian package's own cluster is never used. initdb refuses to run as root, so as root the cluster
 /// belongs to the <c>postgres</c> user and every server command runs through <c>runuser</c>.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed partial class PostgresServer : IAsyncDisposable
 {
     public const string User = "cc";
     public const string Password = "secret-pg";
     public const string Host = "127.0.0.1";
-
-    /// <summary>The role nodes run as in a least-privilege install: it may use the tables, not change the schema.</summary>
-    public const string NodeRole = "cc_node";
-
-    /// <summary>The grants README gives for <see cref="NodeRole"/>, once the schema's owner has migrated it.</summary>
-    public static readonly string[] NodeGrants =
-    [
-        $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {NodeRole}",
-        $"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {NodeRole}",
-    ];
-
-    private readonly SemaphoreSlim _nodeRole = new(1, 1);
-    private bool _nodeRoleMade;
-    private string? _nodeTemplate;
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
     private readonly string _settings;
@@ -103,59 +89,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var name = NewDatabaseName();
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE DATABASE \"{name}\"").ConfigureAwait(false);
         return ConnectionStringFor(name);
-    }
-
-    /// <summary>
-    /// <paramref name="database"/>'s connection string as <see cref="NodeRole"/>, granted the use of the tables that are
-    /// there now (migrate first, as their owner).
-    /// </summary>
-    public async Task<string> AsNodeRoleAsync(string database, CancellationToken cancellationToken = default)
-    {
-        await _nodeRole.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await MakeNodeRoleAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _nodeRole.Release();
-        }
-
-        await ExecuteAsync(database, cancellationToken, NodeGrants).ConfigureAwait(false);
-        return new NpgsqlConnectionStringBuilder(database) { Username = NodeRole }.ConnectionString;
-    }
-
-    /// <summary>
-    /// A new database as <see cref="NodeRole"/> finds it once the owner has migrated it and granted the role its use:
-    /// a copy of one such database, made by <paramref name="migrate"/> the first time (migrating each took longer).
-    /// </summary>
-    public async Task<string> CreateNodeDatabaseAsync(Func<string, Task> migrate, CancellationToken cancellationToken = default)
-    {
-        await _nodeRole.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_nodeTemplate is null)
-            {
-                var owner = await CreateDatabaseAsync(cancellationToken).ConfigureAwait(false);
-                await migrate(owner).ConfigureAwait(false);
-                await MakeNodeRoleAsync(cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(owner, cancellationToken, NodeGrants).ConfigureAwait(false); // copied with the database
-                _nodeTemplate = new NpgsqlConnectionStringBuilder(owner).Database;
-            }
-
-            var name = NewDatabaseName();
-            await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE DATABASE \"{name}\" TEMPLATE \"{_nodeTemplate}\"").ConfigureAwait(false);
-            return new NpgsqlConnectionStringBuilder(ConnectionStringFor(name)) { Username = NodeRole }.ConnectionString;
-        }
-        finally
-        {
-            _nodeRole.Release();
-        }
     }
 
     /// <summary>
@@ -180,15 +115,6 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var name = new NpgsqlConnectionStringBuilder(database).Database;
         return ExecuteAsync(AdminConnectionString, cancellationToken, $"DROP DATABASE \"{name}\" WITH (FORCE)", $"DROP TABLESPACE \"{name}\"");
-    }
-
-    private async Task MakeNodeRoleAsync(CancellationToken cancellationToken)
-    {
-        if (!_nodeRoleMade)
-        {
-            await ExecuteAsync(AdminConnectionString, cancellationToken, $"CREATE ROLE {NodeRole} LOGIN PASSWORD '{Password}'").ConfigureAwait(false);
-            _nodeRoleMade = true;
-        }
     }
 
     private string NewDatabaseName() => $"t{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..24];
