@@ -1,11 +1,10 @@
 using System.Text.Json;
-using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Testing.Storage;
 using ContactCenter.Workers.Tests.Control;
 using ContactCenter.Workers.Tests.EndToEnd;
-using Microsoft.Extensions.DependencyInjection;
+using static ContactCenter.Workers.Tests.EndToEnd.DiskFullRecovery;
 
 namespace ContactCenter.Workers.Tests.Cluster;
 
@@ -51,7 +50,7 @@ public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDispo
                 await disk.LeaveFreeAsync(256 << 10);
                 // Read from /health, which answers from memory: a status read needs the database, and on a full volume
                 // PostgreSQL may refuse a new session that has to rewrite its relation cache file ("could not write init file").
-                var failing = await HealthUntilAsync(service, h => LastError(h).Contains("No space left on device") && Drop(h).GetProperty("consecutiveFailures").GetInt32() >= 5);
+                var failing = await HealthUntilAsync(service, h => LastError(h).Contains("No space left on device") && Channel(h).GetProperty("consecutiveFailures").GetInt32() >= 5);
                 LastError(failing).Should().Contain("53100").And.Contain("No space left on device", "the data volume filled up");
                 failing.GetProperty("status").GetString().Should().NotBe("Healthy");
                 failing.GetProperty("reason").GetString().Should().Contain("No space left on device");
@@ -59,13 +58,7 @@ public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDispo
 
                 await disk.GrowAsync(256 << 20);
 
-                var done = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == Messages && Directory.GetFiles(inbox).Length == 0, TimeSpan.FromSeconds(120));
-                done.GetProperty("tickets").GetInt32().Should().Be(Messages, "ingest resumes by itself once there is room");
-                Drop(done).GetProperty("itemsToday").GetInt32().Should().Be(Messages, "each message counted once, however many failed polls fetched it");
-                Directory.GetFiles(inbox).Should().BeEmpty("every message is acknowledged once its ticket is stored");
-                var tickets = await service.Services.GetRequiredService<ITicketStore>().QueryAsync(new TicketQuery(), default);
-                tickets.Select(t => t.Number).Should().OnlyHaveUniqueItems().And.HaveCount(Messages);
-                tickets.Select(t => t.Subject).Distinct().Should().HaveCount(Messages, "no message twice, none lost");
+                await EveryMessageOnceAsync(service, inbox, Messages);
             }
         }
         finally
@@ -92,9 +85,4 @@ public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDispo
             await Task.Delay(200);
         }
     }
-
-    /// <summary>The channel's row, in <c>/api/status</c> or <c>/health</c>.</summary>
-    private static JsonElement Drop(JsonElement report) => report.GetProperty("channels").EnumerateArray().Single();
-
-    private static string LastError(JsonElement report) => Drop(report).TryGetProperty("lastError", out var error) ? error.GetString() ?? "" : "";
 }

@@ -1,10 +1,8 @@
-using System.Net;
 using System.Text.Json;
-using ContactCenter.Core.Storage;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Storage;
 using ContactCenter.Workers.Tests.Control;
-using Microsoft.Extensions.DependencyInjection;
+using static ContactCenter.Workers.Tests.EndToEnd.DiskFullRecovery;
 
 namespace ContactCenter.Workers.Tests.EndToEnd;
 
@@ -45,9 +43,9 @@ public sealed class DiskFullTests : IDisposable
             // Polls go on failing while the disk is full: after the first (often the checkpoint of a batch whose commit
             // reached the log) come batches whose commit itself fails.
             var failing = await service.WaitForStatusAsync(
-                s => LastError(s).Contains("No space left on device") && Drop(s).GetProperty("consecutiveFailures").GetInt32() >= 5, TimeSpan.FromSeconds(60));
+                s => LastError(s).Contains("No space left on device") && Channel(s).GetProperty("consecutiveFailures").GetInt32() >= 5, TimeSpan.FromSeconds(60));
             LastError(failing).Should().Contain("No space left on device", "the disk filled up");
-            Drop(failing).GetProperty("consecutiveFailures").GetInt32().Should().BeGreaterThanOrEqualTo(5);
+            Channel(failing).GetProperty("consecutiveFailures").GetInt32().Should().BeGreaterThanOrEqualTo(5);
 
             using (var health = await service.Http.GetAsync("health"))
             {
@@ -58,19 +56,9 @@ public sealed class DiskFullTests : IDisposable
 
             await disk.GrowAsync(64 << 20);
 
-            var done = await service.WaitForStatusAsync(s => s.GetProperty("tickets").GetInt32() == Messages && Directory.GetFiles(inbox).Length == 0, TimeSpan.FromSeconds(120));
-            done.GetProperty("tickets").GetInt32().Should().Be(Messages, "ingest resumes by itself once there is room");
-            Drop(done).GetProperty("itemsToday").GetInt32().Should().Be(Messages, "each message counted once, however many failed polls fetched it");
-            Directory.GetFiles(inbox).Should().BeEmpty("every message is acknowledged (moved to done) once its ticket is stored");
-            var tickets = await service.Services.GetRequiredService<ITicketStore>().QueryAsync(new TicketQuery(), default);
-            tickets.Select(t => t.Number).Should().OnlyHaveUniqueItems().And.HaveCount(Messages);
-            tickets.Select(t => t.Subject).Distinct().Should().HaveCount(Messages, "no message twice, none lost");
+            await EveryMessageOnceAsync(service, inbox, Messages);
         }
 
         Directory.GetFiles(folder.Combine("done"), "*", SearchOption.AllDirectories).Should().HaveCount(Messages);
     }
-
-    private static JsonElement Drop(JsonElement status) => status.GetProperty("channels").EnumerateArray().Single();
-
-    private static string LastError(JsonElement status) => Drop(status).TryGetProperty("lastError", out var error) ? error.GetString() ?? "" : "";
 }
