@@ -92,7 +92,6 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         _turn.Dispose();
     }
 
-    /// <summary>One server step at a time on the shared connection (MailKit's client is not concurrent).</summary>
     /// <summary>The poll's first step: the pending UIDs, and the mailbox's quota on the connection that step checked.</summary>
     private async Task<(ImapFolder Folder, List<UniqueId> Uids)> ListPendingAsync(CancellationToken cancellationToken)
     {
@@ -105,6 +104,7 @@ internal sealed class ImapSource : IPrefetchingSource, IBackoffReportingSource, 
         return pending;
     }
 
+    /// <summary>One server step at a time on the shared connection (MailKit's client is not concurrent).</summary>
     private async Task<T> InTurnAsync<T>(Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);

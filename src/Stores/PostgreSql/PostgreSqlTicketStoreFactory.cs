@@ -73,11 +73,8 @@ public static class PostgreSqlTicketStoreFactory
     public static int LatestSchemaVersion => SchemaMigrator.LatestVersion;
 
     /// <summary>The schema version the database is at: 0 before the first migration.</summary>
-    public static async Task<int> SchemaVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var exists = await Sql.ScalarAsync(connection, "SELECT to_regclass('cc_schema_version') IS NOT NULL", cancellationToken).ConfigureAwait(false);
-        return exists is true ? await SchemaMigrator.CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false) : 0;
-    }
+    public static Task<int> SchemaVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        SchemaMigrator.CurrentVersionAsync(connection, cancellationToken);
 
     /// <summary>Npgsql's <c>Max Auto Prepare</c> when the connection string does not say (0 there turns preparing off).</summary>
     public const int DefaultMaxAutoPrepare = 32;

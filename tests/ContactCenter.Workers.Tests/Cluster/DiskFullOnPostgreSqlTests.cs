@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Testing.Storage;
@@ -50,7 +49,8 @@ public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDispo
                 await disk.LeaveFreeAsync(256 << 10);
                 // Read from /health, which answers from memory: a status read needs the database, and on a full volume
                 // PostgreSQL may refuse a new session that has to rewrite its relation cache file ("could not write init file").
-                var failing = await HealthUntilAsync(service, h => LastError(h).Contains("No space left on device") && Channel(h).GetProperty("consecutiveFailures").GetInt32() >= 5);
+                var failing = await service.WaitForHealthAsync(
+                    h => LastError(h).Contains("No space left on device") && Channel(h).GetProperty("consecutiveFailures").GetInt32() >= 5, TimeSpan.FromSeconds(60));
                 LastError(failing).Should().Contain("53100").And.Contain("No space left on device", "the data volume filled up");
                 failing.GetProperty("status").GetString().Should().NotBe("Healthy");
                 failing.GetProperty("reason").GetString().Should().Contain("No space left on device");
@@ -68,21 +68,5 @@ public sealed class DiskFullOnPostgreSqlTests(PostgresFixture postgres) : IDispo
 
         Directory.GetFiles(folder.Combine("done"), "*", SearchOption.AllDirectories).Should().HaveCount(Messages);
         Directory.Exists(folder.Combine("quarantine")).Should().BeFalse("a full disk is not the message's fault");
-    }
-
-    private static async Task<JsonElement> HealthUntilAsync(ServiceTestHost service, Func<JsonElement, bool> done)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var response = await service.Http.GetAsync("health");
-            var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (done(health) || DateTime.UtcNow > until)
-            {
-                return health;
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -30,14 +30,11 @@ public sealed class StoreFaultOnPostgreSqlTests(PostgresFixture postgres) : IDis
     public async Task Ingest_DatabaseRefusesTheServiceRole_PollFails_ItemStaysForTheNextPoll(string refusal, string sqlState)
     {
         var database = await postgres.Server.CreateDatabaseAsync();
-        using (var migrating = PostgreSqlTicketStoreFactory.Open(Options, new PostgreSqlStoreOptions { ConnectionString = database }))
-        {
-            await migrating.GetModeAsync(default); // the schema is made on first use, here by its owner
-        }
-
-        var asNode = await postgres.Server.AsNodeRoleAsync(database);
+        string asNode;
         await using (var admin = NpgsqlDataSource.Create(database))
         {
+            await PostgreSqlTicketStoreFactory.MigrateAsync(admin, null, default);
+            asNode = await postgres.Server.AsNodeRoleAsync(database);
             await admin.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, refusal, new NpgsqlConnectionStringBuilder(database).Database));
         }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Workers.Hosting;
@@ -52,15 +53,30 @@ internal sealed class ServiceTestHost : IAsyncDisposable
     }
 
     /// <summary>Polls <c>/api/status</c> until <paramref name="done"/> holds or the time is up.</summary>
-    public async Task<System.Text.Json.JsonElement> WaitForStatusAsync(Func<System.Text.Json.JsonElement, bool> done, TimeSpan within)
+    public Task<JsonElement> WaitForStatusAsync(Func<JsonElement, bool> done, TimeSpan within) =>
+        WaitForAsync(() => Http.GetFromJsonAsync<JsonElement>("api/status"), done, within);
+
+    /// <summary>
+    /// Polls <c>/health</c> until <paramref name="done"/> holds or the time is up: its report comes with 503 too, and
+    /// from the service's memory, so it answers where a status read of the store would fail.
+    /// </summary>
+    public Task<JsonElement> WaitForHealthAsync(Func<JsonElement, bool> done, TimeSpan within) =>
+        WaitForAsync(async () =>
+        {
+            using var response = await Http.GetAsync("health");
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }, done, within);
+
+    private static async Task<JsonElement> WaitForAsync(
+        Func<Task<JsonElement>> read, Func<JsonElement, bool> done, TimeSpan within)
     {
         var until = DateTime.UtcNow + within;
         while (true)
         {
-            var status = await Http.GetFromJsonAsync<System.Text.Json.JsonElement>("api/status");
-            if (done(status) || DateTime.UtcNow > until)
+            var report = await read();
+            if (done(report) || DateTime.UtcNow > until)
             {
-                return status;
+                return report;
             }
 
             await Task.Delay(200);

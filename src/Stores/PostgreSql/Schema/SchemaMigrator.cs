@@ -26,16 +26,16 @@ internal static class SchemaMigrator
         await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Looked up before any DDL: PostgreSQL checks CREATE on the schema even for IF NOT EXISTS, and nodes may run
-            // as a role that may only read and write the tables once their owner has migrated them.
-            if (!await VersionTableExistsAsync(connection, cancellationToken).ConfigureAwait(false))
+            // Read before any DDL: PostgreSQL checks CREATE on the schema even for IF NOT EXISTS, and nodes may run as a
+            // role that may only read and write the tables once their owner has migrated them.
+            var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (current < LatestVersion)
             {
                 await Sql.ExecuteAsync(connection,
                     "CREATE TABLE IF NOT EXISTS cc_schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
                     cancellationToken).ConfigureAwait(false);
             }
 
-            var current = await CurrentVersionAsync(connection, cancellationToken).ConfigureAwait(false);
             if (current > LatestVersion)
             {
                 throw new InvalidOperationException(
@@ -64,16 +64,17 @@ internal static class SchemaMigrator
         }
     }
 
-    private static async Task<bool> VersionTableExistsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT to_regclass('cc_schema_version') IS NOT NULL", connection);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
+    /// <summary>The schema version the database is at: 0 before the first migration (no version table yet).</summary>
     public static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM cc_schema_version", connection);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        // Two statements: PostgreSQL resolves every table a statement names before running any branch of it.
+        if (await Sql.ScalarAsync(connection, "SELECT to_regclass('cc_schema_version') IS NOT NULL", cancellationToken).ConfigureAwait(false) is not true)
+        {
+            return 0;
+        }
+
+        var version = await Sql.ScalarAsync(connection, "SELECT coalesce(max(version), 0) FROM cc_schema_version", cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationRun run, CancellationToken cancellationToken)
