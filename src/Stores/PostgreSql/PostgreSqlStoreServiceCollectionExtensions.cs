@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,7 +13,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ContactCenter:Store:PostgreSql</c> (validated at start) and registers the PostgreSQL store and archive
-    /// on one shared data source. Call before <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
+    /// on one shared data source, and the cluster's shared secrets (<see cref="ISharedKeyStore"/>). Call before <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
     /// </summary>
     public static IServiceCollection AddPostgreSqlTicketStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton<ChannelNodes>();
         services.TryAddSingleton<ClusterCheckIns>();
         services.TryAddSingleton<PostgreSqlStoreLocation>();
+        services.TryAddSingleton<ISharedKeyStore>(sp => new PostgreSqlSharedKeys(
+            sp.GetRequiredService<NpgsqlDataSource>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlSharedKeys>()));
         services.TryAddSingleton(sp => new PendingBlobs(
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.PendingBlobBytes, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(

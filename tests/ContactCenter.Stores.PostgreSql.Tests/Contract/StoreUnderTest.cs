@@ -57,7 +57,7 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     /// A fresh database as a least-privilege node finds it (the schema migrated by its owner, README's grants): every
     /// promise of the contract must hold for a role that may use the tables but not change the schema.
     /// </summary>
-    private static Task<string> AsNodeAsync(PostgresServer server) => server.CreateNodeDatabaseAsync(async owner =>
+    internal static Task<string> AsNodeAsync(PostgresServer server) => server.CreateNodeDatabaseAsync(async owner =>
     {
         await using var dataSource = NpgsqlDataSource.Create(owner);
         await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);

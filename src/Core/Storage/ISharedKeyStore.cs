@@ -1,0 +1,23 @@
+namespace ContactCenter.Core.Storage;
+
+/// <summary>
+/// Secrets every node of a cluster must hold alike, kept in the shared store (the PostgreSQL store registers one; the
+/// embedded store does not, and a single machine keeps them in its data folder): the online form's signing keys, so a
+/// form served by one node is accepted by another and a receipt's tracking link opens on any of them. Values are
+/// stored as given (the data folder's key files are not encrypted either): the database's access rules protect them.
+/// Synchronous, because its callers are: ASP.NET Core's key ring repository and a lazily loaded key.
+/// </summary>
+public interface ISharedKeyStore
+{
+    /// <summary>The value kept under <paramref name="name"/>; when there is none yet, <paramref name="value"/> is kept and returned (the first caller wins).</summary>
+    string GetOrAdd(string name, string value);
+
+    /// <summary>Keeps <paramref name="value"/> under <paramref name="name"/> unless that name is taken.</summary>
+    void Add(string name, string value);
+
+    /// <summary>The values of every name that starts with <paramref name="prefix"/>, oldest first.</summary>
+    IReadOnlyList<string> List(string prefix);
+
+    /// <summary>Runs <paramref name="action"/> while no other node runs one under the same <paramref name="name"/>.</summary>
+    void Exclusively(string name, Action action);
+}
