@@ -1,10 +1,10 @@
 using System.Net;
 using ContactCenter.Core.Storage;
+using ContactCenter.WebForm.Keys;
 using ContactCenter.WebForm.Pages;
 using ContactCenter.WebForm.Submission;
 using ContactCenter.WebForm.Tracking;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -54,9 +54,7 @@ internal static class WebFormApp
             form.KeyLengthLimit = 256;
         });
         var store = services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        builder.Services.AddDataProtection()
-            .SetApplicationName("contactcenter-webform")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "webform", "keys")));
+        WebFormKeys.Configure(builder.Services, services, store.DataDirectory);
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "cc_modulo";

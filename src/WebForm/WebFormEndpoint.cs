@@ -1,3 +1,4 @@
+using ContactCenter.WebForm.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ internal sealed class WebFormEndpoint(IServiceProvider services, IOptions<WebFor
         }
 
         app = WebFormApp.Build(services, settings);
+        WebFormKeys.LoadSharedKeyRing(app.Services, services, logger);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -31,4 +31,10 @@ internal static partial class WebFormLog
 
     [LoggerMessage(EventId = 2808, Level = LogLevel.Warning, Message = "Form submission {SourceKey} refused: its key made {TicketNumber} from a different request")]
     public static partial void KeyReused(ILogger logger, string sourceKey, string ticketNumber);
+
+    [LoggerMessage(EventId = 2809, Level = LogLevel.Warning, Message = "This node's tracking key {Path} differs from the one the cluster shares: links in receipts this node sent before it joined no longer open (citizens can still look their requests up by number and e-mail)")]
+    public static partial void TrackingKeyReplaced(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 2810, Level = LogLevel.Warning, Message = "Online form: the shared key ring could not be loaded at start ({Error}); the first form served loads it")]
+    public static partial void KeyRingNotLoaded(ILogger logger, string error);
 }

@@ -36,11 +36,14 @@ public sealed class WebFormHost : IAsyncDisposable
 
     public string DataDirectory => Folder.Combine("data");
 
+    public IServiceProvider Services => host.Services;
+
     public ITicketStore Store => host.Services.GetRequiredService<ITicketStore>();
 
     public IContentArchive Archive => host.Services.GetRequiredService<IContentArchive>();
 
-    public static async Task<WebFormHost> StartAsync(object? webForm = null)
+    /// <param name="store">The <c>Store</c> section; by default LiteDB in the host's own folder.</param>
+    public static async Task<WebFormHost> StartAsync(object? webForm = null, Func<TempDirectory, object>? store = null)
     {
         var folder = new TempDirectory("cc-webform");
         var smtp = await SmtpTestServer.StartNewAsync();
@@ -48,7 +51,7 @@ public sealed class WebFormHost : IAsyncDisposable
         var controlPort = FreePort.Next();
         var config = JsonConfigFile.Write(folder.Path, new
         {
-            Store = new { DataDirectory = folder.Combine("data") },
+            Store = store?.Invoke(folder) ?? new { DataDirectory = folder.Combine("data") },
             Receipts = new { Enabled = true, From = "Contact Center <urp@protezionecivile.example.it>" },
             Smtp = new { Host = smtp.Host, Port = smtp.Port, Security = "None" },
             Control = new { Url = $"http://127.0.0.1:{controlPort}" },

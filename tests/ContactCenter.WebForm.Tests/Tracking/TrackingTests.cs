@@ -2,6 +2,7 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using ContactCenter.Testing;
 using ContactCenter.WebForm.Tracking;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.WebForm.Tests.Tracking;
@@ -15,7 +16,7 @@ public sealed class TrackingTests : IDisposable
     private TrackingLinks Links(bool enabled = true)
     {
         var options = Options.Create(new WebFormOptions { Enabled = enabled, Url = "http://127.0.0.1:5290", PublicUrl = "https://www.example.it/modulo/" });
-        return new TrackingLinks(options, new TrackingSecret(options, Options.Create(new StoreOptions { DataDirectory = folder.Path })));
+        return new TrackingLinks(options, new TrackingSecret(options, Options.Create(new StoreOptions { DataDirectory = folder.Path }), NullLogger<TrackingSecret>.Instance));
     }
 
     [Fact]
