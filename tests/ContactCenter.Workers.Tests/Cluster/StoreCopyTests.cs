@@ -142,6 +142,53 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         copy.Output.Should().Contain("mystery").And.Contain("NOT verified");
     }
 
+    [Fact]
+    public async Task StoreCopy_FormKeysOfTheDataFolder_BecomeTheClusters_AnotherTrackingSecretThereNamed()
+    {
+        var data = folder.Combine("data");
+        await KnownStore.BuildAsync(data);
+        var secret = new string('s', 44);
+        Directory.CreateDirectory(Path.Combine(data, "webform", "keys"));
+        await File.WriteAllTextAsync(Path.Combine(data, "webform", "tracking.key"), secret + "\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "webform", "keys", "key-7d1e.xml"), "<key id=\"7d1e\" version=\"1\">\n  <creationDate>2026-01-02T03:04:05Z</creationDate>\n</key>");
+        var source = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
+        async Task<(CliRun.Result Copy, string Database)> CopyIntoAsync(params string[] before)
+        {
+            var database = await postgres.Server.CreateDatabaseAsync();
+            await using var dataSource = NpgsqlDataSource.Create(database);
+            await PostgreSqlTicketStoreFactory.MigrateAsync(dataSource, null, default);
+            foreach (var sql in before)
+            {
+                await using var command = dataSource.CreateCommand(sql);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var target = JsonConfigFile.Write(folder.Path, new { Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("pg"), PostgreSql = new { ConnectionString = database } } });
+            return (await CliRun.RunAsync(null, "store", "copy", "--config", source, "--to-config", target), database);
+        }
+
+        var (copy, copied) = await CopyIntoAsync();
+        var (refused, _) = await CopyIntoAsync("INSERT INTO shared_keys (name, value) VALUES ('webform/tracking', 'a-secret-a-node-made-there-first-0000000000')");
+
+        copy.ExitCode.Should().Be(0, copy.Output + copy.Error);
+        copy.Output.Should().MatchRegex(@"form keys\s*│\s*2\s*│\s*2");
+        await using (var dataSource = NpgsqlDataSource.Create(copied))
+        await using (var command = dataSource.CreateCommand("SELECT name, value FROM shared_keys ORDER BY name"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            var rows = new List<(string, string)>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            rows.Should().Equal(("dataprotection/key-7d1e", "<key id=\"7d1e\" version=\"1\"><creationDate>2026-01-02T03:04:05Z</creationDate></key>"), ("webform/tracking", secret));
+        }
+
+        refused.ExitCode.Should().NotBe(0, "the receipts' links would not open on the nodes");
+        refused.Output.Should().Contain("another tracking secret").And.Contain("NOT verified");
+    }
+
     private static DispatchRequest Request(string key, DateTimeOffset at) => new()
     {
         Draft = new Core.Intake.TicketDraft { SourceKey = "test:" + key, ChannelName = "urp", Channel = Core.Tickets.ChannelKind.Email, ReceivedAt = at, Subject = "Richiesta " + key, TextBody = "Testo" },

@@ -15,7 +15,8 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// spam, outbox and webhook ids are kept. The originals go to the target's archive (database or shared folder, see
 /// <see cref="ArchiveCopy"/>). At the end every LiteDB row is compared again with its target row, column by column (a
 /// count would not see a row skipped for another's key), a LiteDB collection this copy does not know is reported
-/// rather than skipped, and every archived original is read back from the target and re-hashed.
+/// rather than skipped, and every archived original is read back from the target and re-hashed. The online form's keys
+/// go along (<see cref="FormKeysCopy"/>).
 /// </summary>
 public static class LiteDbToPostgreSqlCopy
 {
@@ -69,6 +70,7 @@ public static class LiteDbToPostgreSqlCopy
         }
 
         counts.Add(new StoreCopyCount("originals", originals, verified));
+        counts.Add(FormKeysCopy.Run(source.DataDirectory, target, problems));
         return new StoreCopyReport(counts, verified, problems);
     }
 
