@@ -56,6 +56,11 @@ public sealed partial class TestTokenServer
 
     private IResult Refresh(IFormCollection form)
     {
+        if (retiredRefreshTokens.TryGetValue(form["refresh_token"].ToString(), out var reused))
+        {
+            Reused(reused);
+        }
+
         if (!refreshTokens.TryGetValue(form["refresh_token"].ToString(), out var owner) || !clients.TryGetValue(owner.ClientId, out var client)
             || client.ConsentRevoked)
         {
@@ -72,13 +77,32 @@ public sealed partial class TestTokenServer
         {
             if (!KeepUsedRefreshTokens)
             {
-                refreshTokens.TryRemove(form["refresh_token"].ToString(), out _);
+                // Removed by the first of two requests that present it at once; the second is then refused as a reuse.
+                if (!refreshTokens.TryRemove(form["refresh_token"].ToString(), out var used))
+                {
+                    Reused(owner);
+                    return Error(400, "invalid_grant", "Token has been expired or revoked.");
+                }
+
+                retiredRefreshTokens[form["refresh_token"].ToString()] = used;
             }
 
             rotated = IssueRefreshToken(client.ClientId, owner.User);
         }
 
         return Issue(client, owner.User, "refresh_token", rotated);
+    }
+
+    private void Reused((string ClientId, string User) family)
+    {
+        Interlocked.Increment(ref refreshTokenReuses);
+        if (RevokeAllOnReuse)
+        {
+            foreach (var token in refreshTokens.Where(t => t.Value == family).Select(t => t.Key).ToList())
+            {
+                refreshTokens.TryRemove(token, out _);
+            }
+        }
     }
 
     private IResult ServiceAccount(IFormCollection form, string endpoint)

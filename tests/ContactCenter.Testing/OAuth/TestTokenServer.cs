@@ -22,8 +22,10 @@ public sealed partial class TestTokenServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TokenClient> clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TokenGrant> tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string ClientId, string User)> refreshTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string ClientId, string User)> retiredRefreshTokens = new(StringComparer.Ordinal);
     private readonly WebApplication app;
     private int expiredIntrospections;
+    private int refreshTokenReuses;
 
     private TestTokenServer(int httpPort, int httpsPort)
     {
@@ -68,6 +70,15 @@ public sealed partial class TestTokenServer : IAsyncDisposable
 
     /// <summary>With <see cref="RotateRefreshTokens"/>: the used token stays valid too (as Entra ID's do until they expire).</summary>
     public bool KeepUsedRefreshTokens { get; set; }
+
+    /// <summary>
+    /// With <see cref="RotateRefreshTokens"/>: a retired token presented again revokes every refresh token of its client
+    /// and user (reuse detection, as Auth0's and Okta's rotation do: a reuse means the token leaked).
+    /// </summary>
+    public bool RevokeAllOnReuse { get; set; }
+
+    /// <summary>How many times a retired refresh token was presented again.</summary>
+    public int RefreshTokenReuses => Volatile.Read(ref refreshTokenReuses);
 
     /// <summary>Every access token issued so far, oldest first.</summary>
     public IReadOnlyList<TokenGrant> Issued => tokens.Values.OrderBy(t => t.ExpiresAt).ToList();
