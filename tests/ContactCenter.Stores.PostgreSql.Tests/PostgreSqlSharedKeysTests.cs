@@ -39,6 +39,23 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task SetAndRemove_ReplacedValueNotRemovedByWhoeverHeldTheOldOne()
+    {
+        var database = await StoreUnderTest.AsNodeAsync(postgres.Server);
+        await using var nodeA = NpgsqlDataSource.Create(database);
+        await using var nodeB = NpgsqlDataSource.Create(database);
+        var (a, b) = (new PostgreSqlSharedKeys(nodeA, NullLogger.Instance), new PostgreSqlSharedKeys(nodeB, NullLogger.Instance));
+
+        await a.SetAsync("oauth2/urp", "rt-1", default);
+        await b.SetAsync("oauth2/urp", "rt-2", default);
+        await a.RemoveAsync("oauth2/urp", "rt-1", default);
+
+        (await a.GetAsync("oauth2/urp", default)).Should().Be("rt-2", "A removed what it held, and B had replaced it meanwhile");
+        await b.RemoveAsync("oauth2/urp", "rt-2", default);
+        (await a.GetAsync("oauth2/urp", default)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Exclusively_TwoNodes_NeverAtTheSameTime()
     {
         var database = await StoreUnderTest.AsNodeAsync(postgres.Server);

@@ -8,9 +8,9 @@ namespace ContactCenter.Channels.Acknowledgement;
 public static class SmtpProbe
 {
     /// <summary>Null when no relay is configured (<c>ContactCenter:Smtp:Host</c> empty).</summary>
-    /// <param name="oauth2StateFolder">The service's <see cref="OAuth2TokenRegistry.StateFolder"/>, shared with it for rotated refresh tokens.</param>
+    /// <param name="oauth2State">Where the service keeps rotated refresh tokens, shared with it.</param>
     public static async Task<string?> CheckAsync(
-        IConfiguration configuration, ILogger logger, CancellationToken cancellationToken, string? oauth2StateFolder = null)
+        IConfiguration configuration, ILogger logger, CancellationToken cancellationToken, OAuth2State? oauth2State = null)
     {
         var options = configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions();
         if (string.IsNullOrWhiteSpace(options.Host))
@@ -20,7 +20,7 @@ public static class SmtpProbe
 
         var oauth2 = options.Auth == MailAuthentication.OAuth2 && options.OAuth2 is not null && !string.IsNullOrEmpty(options.User)
             ? OAuth2TokenRegistry.Create(SmtpOptions.OAuth2Name, options.OAuth2, options.User, new OAuth2HttpHandlerFactory(), TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, oauth2StateFolder)
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, oauth2State)
             : null;
         var connection = new SmtpReceiptConnection(options, logger, oauth2);
         await using (connection.ConfigureAwait(false))

@@ -28,7 +28,8 @@ internal static class FactoryServices
 
         var registry = services.GetService<OAuth2TokenRegistry>()
             ?? new OAuth2TokenRegistry(
-                new OAuth2HttpHandlerFactory(), Time(services), services.GetService<ILoggerFactory>(), services.GetService<IOptions<Core.Storage.StoreOptions>>());
+                new OAuth2HttpHandlerFactory(), Time(services), services.GetService<ILoggerFactory>(), services.GetService<IOptions<Core.Storage.StoreOptions>>(),
+                services.GetService<Core.Storage.ISharedKeyStore>());
         return registry.For(channel, options.OAuth2!, options.User);
     }
 

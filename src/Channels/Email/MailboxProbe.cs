@@ -16,16 +16,16 @@ public static class MailboxProbe
 {
     private const int MaxFoldersShown = 20;
 
-    /// <param name="oauth2StateFolder">The service's <see cref="OAuth2TokenRegistry.StateFolder"/>, shared with it for rotated refresh tokens.</param>
+    /// <param name="oauth2State">Where the service keeps rotated refresh tokens, shared with it.</param>
     public static async Task<string> CheckImapAsync(
-        IConfigurationSection section, ILogger logger, CancellationToken cancellationToken, string? oauth2StateFolder = null)
+        IConfigurationSection section, ILogger logger, CancellationToken cancellationToken, OAuth2State? oauth2State = null)
     {
         var options = section.Get<ImapChannelOptions>() ?? new ImapChannelOptions();
         var port = MailConnector.ResolvePort(options, 143, 993);
         var client = new ImapClient();
         try
         {
-            var login = await Connect(client, options, section, "IMAP", port, logger, oauth2StateFolder, cancellationToken).ConfigureAwait(false);
+            var login = await Connect(client, options, section, "IMAP", port, logger, oauth2State, cancellationToken).ConfigureAwait(false);
             var folders = await client.GetFoldersAsync(client.PersonalNamespaces[0], StatusItems.Count, subscribedOnly: false, cancellationToken)
                 .ConfigureAwait(false);
             var names = folders.Select(f => f.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -57,16 +57,16 @@ public static class MailboxProbe
         return quota?.UsedFraction is null ? "" : "; mailbox " + quota.Describe();
     }
 
-    /// <param name="oauth2StateFolder">The service's <see cref="OAuth2TokenRegistry.StateFolder"/>, shared with it for rotated refresh tokens.</param>
+    /// <param name="oauth2State">Where the service keeps rotated refresh tokens, shared with it.</param>
     public static async Task<string> CheckPop3Async(
-        IConfigurationSection section, ILogger logger, CancellationToken cancellationToken, string? oauth2StateFolder = null)
+        IConfigurationSection section, ILogger logger, CancellationToken cancellationToken, OAuth2State? oauth2State = null)
     {
         var options = section.Get<Pop3ChannelOptions>() ?? new Pop3ChannelOptions();
         var port = MailConnector.ResolvePort(options, 110, 995);
         var client = new Pop3Client();
         try
         {
-            var login = await Connect(client, options, section, "POP3", port, logger, oauth2StateFolder, cancellationToken).ConfigureAwait(false);
+            var login = await Connect(client, options, section, "POP3", port, logger, oauth2State, cancellationToken).ConfigureAwait(false);
             return $"logged in as {options.User} at {options.Host}:{port}; {client.Count.ToString(CultureInfo.InvariantCulture)} message(s) waiting" + login;
         }
         finally
@@ -77,11 +77,11 @@ public static class MailboxProbe
 
     /// <summary>Logs in; with OAuth2, returns "; OAuth2 …: token valid until …, secret expires …" for the check's line.</summary>
     private static async Task<string> Connect(MailService client, MailConnectionOptions options, IConfigurationSection section, string protocol,
-        int port, ILogger logger, string? oauth2StateFolder, CancellationToken cancellationToken)
+        int port, ILogger logger, OAuth2State? oauth2State, CancellationToken cancellationToken)
     {
         var oauth2 = options.Auth == MailAuthentication.OAuth2
             ? OAuth2TokenRegistry.Create(section.Key, options.OAuth2!, options.User, new OAuth2HttpHandlerFactory(), TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, oauth2StateFolder)
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, oauth2State)
             : null;
         try
         {

@@ -3,7 +3,8 @@ namespace ContactCenter.Channels.OAuth;
 /// <summary>
 /// A plain OAuth2 token endpoint: the client credentials grant, or the refresh token grant (Generic and Google). A
 /// refresh token the server rotates is kept in <paramref name="rotated"/> (the data folder) with the fingerprint of the
-/// configured token it descends from, and used while that configured token stays the same.
+/// configured token it descends from, and used while that configured token stays the same; on a cluster it is shared,
+/// and one node refreshes at a time.
 /// </summary>
 internal sealed class GenericTokenSource(
     OAuth2Options options, string? endpoint, string? defaultScope, HttpClient http, TimeProvider time, RotatedRefreshTokenStore rotated)
@@ -22,6 +23,11 @@ internal sealed class GenericTokenSource(
             return (await PostAsync(new() { ["grant_type"] = "client_credentials" }, cancellationToken).ConfigureAwait(false)).Token;
         }
 
+        return await rotated.SerializedAsync(RefreshGrantAsync, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<OAuth2Token> RefreshGrantAsync(CancellationToken cancellationToken)
+    {
         // Read at every request, so a token the administrator puts in the file is used at once.
         var configured = await OAuth2Secret.ReadAsync(options.RefreshToken, options.RefreshTokenFile, options.RefreshTokenEnvironmentVariable, "refresh token", cancellationToken)
             .ConfigureAwait(false) ?? throw new OAuth2TokenException("no refresh token configured");

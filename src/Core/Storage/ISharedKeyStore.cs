@@ -3,9 +3,10 @@ namespace ContactCenter.Core.Storage;
 /// <summary>
 /// Secrets every node of a cluster must hold alike, kept in the shared store (the PostgreSQL store registers one; the
 /// embedded store does not, and a single machine keeps them in its data folder): the online form's signing keys, so a
-/// form served by one node is accepted by another and a receipt's tracking link opens on any of them. Values are
-/// stored as given (the data folder's key files are not encrypted either): the database's access rules protect them.
-/// Synchronous, because its callers are: ASP.NET Core's key ring repository and a lazily loaded key.
+/// form served by one node is accepted by another and a receipt's tracking link opens on any of them; and the refresh
+/// tokens an OAuth2 provider rotates, so a node does not log in with one another node already spent. Values are
+/// stored as given (the data folder's files are not encrypted either): the database's access rules protect them.
+/// The form's part is synchronous, because its callers are (ASP.NET Core's key ring repository, a lazily loaded key).
 /// </summary>
 public interface ISharedKeyStore
 {
@@ -20,4 +21,16 @@ public interface ISharedKeyStore
 
     /// <summary>Runs <paramref name="action"/> while no other node runs one under the same <paramref name="name"/>.</summary>
     void Exclusively(string name, Action action);
+
+    /// <summary>The value kept under <paramref name="name"/>, or null.</summary>
+    Task<string?> GetAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>Keeps <paramref name="value"/> under <paramref name="name"/>, replacing what was there.</summary>
+    Task SetAsync(string name, string value, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="name"/> if it still holds <paramref name="value"/> (another node may have replaced it since).</summary>
+    Task RemoveAsync(string name, string value, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> while no other node runs one under the same <paramref name="name"/>.</summary>
+    Task<T> ExclusivelyAsync<T>(string name, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken);
 }

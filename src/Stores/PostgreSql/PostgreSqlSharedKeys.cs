@@ -5,8 +5,8 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// The cluster's shared secrets in the <c>shared_keys</c> table. Synchronous Npgsql calls, as the interface's callers
-/// are; they run at a node's start and when a key ring is reloaded (once a day), never on an item's path.
+/// The cluster's shared secrets in the <c>shared_keys</c> table. The form's part makes synchronous Npgsql calls, as its
+/// callers are; they run at a node's start and when a key ring is reloaded (once a day), never on an item's path.
 /// </summary>
 internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger logger) : ISharedKeyStore
 {
@@ -44,29 +44,65 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         return values;
     }
 
-    public void Exclusively(string name, Action action)
+    public void Exclusively(string name, Action action) =>
+        ExclusivelyAsync(name, _ =>
+        {
+            action();
+            return Task.FromResult(true);
+        }, CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        var key = Convert.ToInt64(Scalar(connection, "SELECT hashtextextended(@name, 0)", ("name", "cc_shared_keys:" + name)), System.Globalization.CultureInfo.InvariantCulture);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await Sql.ScalarAsync(connection, "SELECT value FROM shared_keys WHERE name = @name", cancellationToken, ("name", name)).ConfigureAwait(false) as string;
+    }
+
+    public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(connection,
+            "INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value, created_at = clock_timestamp()",
+            cancellationToken, ("name", name), ("value", value)).ConfigureAwait(false);
+    }
+
+    public async Task RemoveAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await Sql.ExecuteAsync(connection, "DELETE FROM shared_keys WHERE name = @name AND value = @value", cancellationToken, ("name", name), ("value", value))
+            .ConfigureAwait(false);
+    }
+
+    public async Task<T> ExclusivelyAsync<T>(string name, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var key = Convert.ToInt64(await Sql.ScalarAsync(connection, "SELECT hashtextextended(@name, 0)", cancellationToken, ("name", "cc_shared_keys:" + name)).ConfigureAwait(false),
+            System.Globalization.CultureInfo.InvariantCulture);
         // Polled, as the migration lock is: a session blocked in pg_advisory_lock holds a snapshot an index build waits for.
         var pause = TimeSpan.FromMilliseconds(20);
-        while (Scalar(connection, "SELECT pg_try_advisory_lock(@key)", ("key", key)) is not true)
+        while (await Sql.ScalarAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken, ("key", key)).ConfigureAwait(false) is not true)
         {
-            Thread.Sleep(pause);
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
         }
 
         try
         {
-            action();
+            return await action(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // A broken connection took its session, and the lock, along.
             if (connection.FullState == System.Data.ConnectionState.Open)
             {
-                Scalar(connection, "SELECT pg_advisory_unlock(@key)", ("key", key));
+                await Sql.ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None, ("key", key)).ConfigureAwait(false);
             }
         }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private NpgsqlConnection Open()

@@ -13,7 +13,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ContactCenter:Store:PostgreSql</c> (validated at start) and registers the PostgreSQL store and archive
-    /// on one shared data source, and the cluster's shared secrets (<see cref="ISharedKeyStore"/>). Call before <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
+    /// on one shared data source, and the cluster's shared secrets (<see cref="ISharedKeyStore"/>). Call before
+    /// <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
     /// </summary>
     public static IServiceCollection AddPostgreSqlTicketStore(this IServiceCollection services, IConfiguration configuration)
     {

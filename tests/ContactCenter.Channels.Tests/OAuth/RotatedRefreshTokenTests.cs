@@ -195,7 +195,7 @@ public sealed class RotatedRefreshTokenTests : IAsyncLifetime, IDisposable
     // One start of the service (or one channels check): a new cache and source over the same data folder.
     private OAuth2TokenCache Start(RecordingLogger logger)
     {
-        var rotated = RotatedRefreshTokenStore.For(StateFolder, "urp", options, User, TimeProvider.System, logger);
+        var rotated = RotatedRefreshTokenStore.For(new OAuth2State(StateFolder), "urp", options, User, TimeProvider.System, logger);
         return new OAuth2TokenCache(
             "urp", OAuth2TokenSources.Create(options, User, new HttpClient(), TimeProvider.System, rotated), options, TimeProvider.System, logger);
     }

@@ -7,6 +7,7 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -54,7 +55,7 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         var store = session.Get<IOptions<StoreOptions>>();
         var folders = new ServiceFolders(session.Get<ChannelCatalog>(), store, configuration);
         // The service's folder: a refresh token it rotated is the one that works, and the one rotated here is the service's next.
-        var oauth2State = OAuth2TokenRegistry.StateFolder(store.Value);
+        var oauth2State = new OAuth2State(OAuth2TokenRegistry.StateFolder(store.Value), session.Services.GetService<ISharedKeyStore>());
         foreach (var result in folders.Store())
         {
             yield return result;
@@ -100,7 +101,7 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
     }
 
     private static async Task<CheckResult> CheckSmtpAsync(
-        IConfiguration configuration, bool receiptsOn, ILogger logger, string oauth2State, CancellationToken cancellationToken)
+        IConfiguration configuration, bool receiptsOn, ILogger logger, OAuth2State oauth2State, CancellationToken cancellationToken)
     {
         // Only what is enabled is checked: with receipts off the service never talks to the relay.
         if (!receiptsOn)
