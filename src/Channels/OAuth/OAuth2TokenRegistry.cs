@@ -26,7 +26,7 @@ public sealed class OAuth2TokenRegistry(
     public OAuth2Status? StatusOf(string name) => caches.TryGetValue(name, out var cache) ? cache.Status : null;
 
     /// <summary><c>{DataDirectory}/oauth2</c>: the service's own writable folder, where rotated refresh tokens are kept.</summary>
-    public static string StateFolder(StoreOptions store) => Path.Combine(Path.GetFullPath(store.DataDirectory), "oauth2");
+    public static string StateFolder(StoreOptions store) => OAuth2StateFiles.Folder(store.DataDirectory);
 
     /// <summary>
     /// A cache of its own, for a one-off check (<c>channels check</c>); with the service's <paramref name="state"/>

@@ -42,7 +42,7 @@ internal sealed class RotatedRefreshTokenStore(string? path, string channel, Tim
     }
 
     /// <summary>The state's name in the shared keys: the file's, under <c>oauth2/</c>.</summary>
-    private string SharedName => "oauth2/" + (path is null ? channel : Path.GetFileNameWithoutExtension(path));
+    private string SharedName => path is null ? OAuth2StateFiles.SharedPrefix + channel : OAuth2StateFiles.SharedName(path);
 
     private string Where => shared is null ? path ?? "memory" : $"the store's shared keys ({SharedName})";
 

@@ -143,7 +143,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
-    public async Task StoreCopy_FormKeysOfTheDataFolder_BecomeTheClusters_AnotherTrackingSecretThereNamed()
+    public async Task StoreCopy_FormKeysAndRotatedTokensOfTheDataFolder_BecomeTheClusters_AnotherTrackingSecretThereNamed()
     {
         var data = folder.Combine("data");
         await KnownStore.BuildAsync(data);
@@ -151,6 +151,10 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         Directory.CreateDirectory(Path.Combine(data, "webform", "keys"));
         await File.WriteAllTextAsync(Path.Combine(data, "webform", "tracking.key"), secret + "\n");
         await File.WriteAllTextAsync(Path.Combine(data, "webform", "keys", "key-7d1e.xml"), "<key id=\"7d1e\" version=\"1\">\n  <creationDate>2026-01-02T03:04:05Z</creationDate>\n</key>");
+        // What the single machine's OAuth2 login rotated last: the configured token may be retired at the provider.
+        const string Rotated = "{\"configuredSha256\":\"ab12\",\"refreshToken\":\"rt-rotated\",\"rotatedAt\":\"2026-12-01T08:00:00+00:00\"}";
+        Directory.CreateDirectory(Path.Combine(data, "oauth2"));
+        await File.WriteAllTextAsync(Path.Combine(data, "oauth2", "refresh-token-urp-0123456789ab.json"), Rotated);
         var source = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
         async Task<(CliRun.Result Copy, string Database)> CopyIntoAsync(params string[] before)
         {
@@ -171,7 +175,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         var (refused, _) = await CopyIntoAsync("INSERT INTO shared_keys (name, value) VALUES ('webform/tracking', 'a-secret-a-node-made-there-first-0000000000')");
 
         copy.ExitCode.Should().Be(0, copy.Output + copy.Error);
-        copy.Output.Should().MatchRegex(@"form keys\s*│\s*2\s*│\s*2");
+        copy.Output.Should().MatchRegex(@"form keys\s*│\s*2\s*│\s*2").And.MatchRegex(@"OAuth2 rotated tokens\s*│\s*1\s*│\s*1");
         await using (var dataSource = NpgsqlDataSource.Create(copied))
         await using (var command = dataSource.CreateCommand("SELECT name, value FROM shared_keys ORDER BY name"))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -182,7 +186,10 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
                 rows.Add((reader.GetString(0), reader.GetString(1)));
             }
 
-            rows.Should().Equal(("dataprotection/key-7d1e", "<key id=\"7d1e\" version=\"1\"><creationDate>2026-01-02T03:04:05Z</creationDate></key>"), ("webform/tracking", secret));
+            rows.Should().Equal(
+                ("dataprotection/key-7d1e", "<key id=\"7d1e\" version=\"1\"><creationDate>2026-01-02T03:04:05Z</creationDate></key>"),
+                ("oauth2/refresh-token-urp-0123456789ab", Rotated),
+                ("webform/tracking", secret));
         }
 
         refused.ExitCode.Should().NotBe(0, "the receipts' links would not open on the nodes");

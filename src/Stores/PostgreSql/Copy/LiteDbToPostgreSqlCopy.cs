@@ -16,7 +16,7 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// <see cref="ArchiveCopy"/>). At the end every LiteDB row is compared again with its target row, column by column (a
 /// count would not see a row skipped for another's key), a LiteDB collection this copy does not know is reported
 /// rather than skipped, and every archived original is read back from the target and re-hashed. The online form's keys
-/// go along (<see cref="FormKeysCopy"/>).
+/// and the OAuth2 tokens a provider rotated go along (<see cref="SharedKeysCopy"/>).
 /// </summary>
 public static class LiteDbToPostgreSqlCopy
 {
@@ -70,7 +70,7 @@ public static class LiteDbToPostgreSqlCopy
         }
 
         counts.Add(new StoreCopyCount("originals", originals, verified));
-        counts.Add(FormKeysCopy.Run(source.DataDirectory, target, problems));
+        counts.AddRange(SharedKeysCopy.Run(source.DataDirectory, target, problems));
         return new StoreCopyReport(counts, verified, problems);
     }
 

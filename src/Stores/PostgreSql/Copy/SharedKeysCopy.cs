@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tracking;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -5,16 +6,27 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql.Copy;
 
 /// <summary>
-/// The online form's keys of the LiteDB store's data folder go to the cluster's shared keys, so the links in receipts
-/// the single machine sent and the forms it served stay valid on nodes that start with data folders of their own (new
-/// machines). A tracking secret already set differently in the target (a node started there first) is a problem
-/// named, not overwritten: links already sent by the nodes would break instead.
+/// What the LiteDB store's data folder keeps that a cluster keeps in its shared keys, brought along so that the nodes
+/// (often new machines, whose data folders never saw it) go on where the single machine stopped: the online form's keys
+/// (receipts' links and forms already served stay valid) and the OAuth2 refresh tokens a provider rotated (the
+/// configured token may be one it retired). A tracking secret already set differently in the target (a node started
+/// there first) is a problem named, not overwritten: links the nodes already sent would break instead. A rotated token
+/// already there is the nodes' newer one and is kept.
 /// </summary>
-internal static class FormKeysCopy
+internal static class SharedKeysCopy
 {
-    public static StoreCopyCount Run(string dataDirectory, NpgsqlDataSource target, List<string> problems)
+    public static IEnumerable<StoreCopyCount> Run(string dataDirectory, NpgsqlDataSource target, List<string> problems)
     {
         var shared = new PostgreSqlSharedKeys(target, NullLogger.Instance);
+        yield return CopyFormKeys(dataDirectory, shared, problems);
+        var tokens = OAuth2StateFiles.Local(dataDirectory).ToList();
+        // Read back as what the target holds now: this file's token, or a newer one the nodes rotated.
+        var present = tokens.Count(t => shared.GetOrAdd(t.Name, t.Json).Length > 0);
+        yield return new StoreCopyCount("OAuth2 rotated tokens", tokens.Count, present);
+    }
+
+    private static StoreCopyCount CopyFormKeys(string dataDirectory, PostgreSqlSharedKeys shared, List<string> problems)
+    {
         var keys = FormKeys.LocalKeyRing(dataDirectory).ToList();
         foreach (var (name, xml) in keys)
         {
