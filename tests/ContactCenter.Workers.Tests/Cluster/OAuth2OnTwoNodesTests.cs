@@ -1,10 +1,8 @@
 using ContactCenter.Channels.OAuth;
 using ContactCenter.Core.Storage;
-using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Testing;
 using ContactCenter.Testing.OAuth;
 using ContactCenter.Testing.PostgreSql;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -101,11 +99,7 @@ public sealed class OAuth2OnTwoNodesTests(PostgresFixture postgres) : IAsyncLife
         var database = await postgres.Server.CreateDatabaseAsync();
         OAuth2State Node(string name)
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{PostgreSqlStoreOptions.SectionName}:ConnectionString"] = database,
-            }).Build();
-            var node = new ServiceCollection().AddLogging().AddPostgreSqlTicketStore(configuration).BuildServiceProvider();
+            var node = SharedKeysNode.Open(database);
             nodes.Add(node);
             return new OAuth2State(folder.Combine(name, "oauth2"), node.GetRequiredService<ISharedKeyStore>());
         }
