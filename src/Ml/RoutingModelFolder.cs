@@ -36,24 +36,64 @@ internal sealed partial class RoutingModelFolder(string path)
         return System.IO.Path.Combine(Path, name);
     }
 
-    /// <summary>Stores the model as the next version and points to it; returns the file written.</summary>
-    public string SaveNew(MLContext ml, RoutingModel model)
+    /// <summary>The version the pointer names, or 0 before the first training.</summary>
+    public int CurrentVersion()
     {
-        Directory.CreateDirectory(Path);
-        var version = Directory.EnumerateFiles(Path, "routing-v*.zip")
+        if (!File.Exists(PointerPath))
+        {
+            return 0;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(PointerPath));
+        return document.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var n) ? n : 0;
+    }
+
+    /// <summary>The version after the newest file in the folder.</summary>
+    public int NextVersion() =>
+        !Directory.Exists(Path) ? 1 : Directory.EnumerateFiles(Path, "routing-v*.zip")
             .Select(f => VersionPattern().Match(System.IO.Path.GetFileName(f)))
             .Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .DefaultIfEmpty(0).Max() + 1;
-        model.Manifest.Version = version;
-        var name = $"routing-v{version}.zip";
-        var file = System.IO.Path.Combine(Path, name);
-        RoutingModelFile.Save(ml, model, file);
 
-        var temporary = PointerPath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new { version, file = name }));
-        File.Move(temporary, PointerPath, overwrite: true);
+    /// <summary>Stores the model as the next version and points to it; returns the file written.</summary>
+    public string SaveNew(MLContext ml, RoutingModel model)
+    {
+        var file = Save(ml, model, NextVersion());
+        PointTo(model.Manifest.Version);
         return file;
     }
+
+    /// <summary>Writes the model as <paramref name="version"/>, without pointing to it yet.</summary>
+    public string Save(MLContext ml, RoutingModel model, int version)
+    {
+        Directory.CreateDirectory(Path);
+        model.Manifest.Version = version;
+        var file = FileOf(version);
+        RoutingModelFile.Save(ml, model, file);
+        return file;
+    }
+
+    /// <summary>Writes a model file made elsewhere (another node's training) as <paramref name="version"/> and points to it.</summary>
+    public string WriteAndPoint(int version, byte[] content)
+    {
+        Directory.CreateDirectory(Path);
+        var file = FileOf(version);
+        var temporary = file + ".tmp";
+        File.WriteAllBytes(temporary, content);
+        File.Move(temporary, file, overwrite: true);
+        PointTo(version);
+        return file;
+    }
+
+    /// <summary>Replaces the pointer by a rename: the service reads either the old model or the new one.</summary>
+    public void PointTo(int version)
+    {
+        var temporary = PointerPath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new { version, file = System.IO.Path.GetFileName(FileOf(version)) }));
+        File.Move(temporary, PointerPath, overwrite: true);
+    }
+
+    private string FileOf(int version) => System.IO.Path.Combine(Path, $"routing-v{version.ToString(CultureInfo.InvariantCulture)}.zip");
 
     [GeneratedRegex(@"^routing-v(\d{1,9})\.zip$")]
     private static partial Regex VersionPattern();

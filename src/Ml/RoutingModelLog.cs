@@ -23,4 +23,12 @@ internal static partial class RoutingModelLog
     [LoggerMessage(EventId = 1343, Level = LogLevel.Debug,
         Message = "Model v{Version} on {SourceKey}: level {Level} p={Probability:0.00}, category {Category}; decided: {Decided}")]
     public static partial void Predicted(ILogger logger, int version, string sourceKey, string level, double probability, string category, bool decided);
+
+    [LoggerMessage(EventId = 1345, Level = LogLevel.Information,
+        Message = "Routing model v{Version} {Direction} the cluster's store (models folder {Path})")]
+    public static partial void Synced(ILogger logger, int version, string direction, string path);
+
+    [LoggerMessage(EventId = 1346, Level = LogLevel.Warning,
+        Message = "The cluster's routing model could not be synchronised ({Error}); this node keeps the model it has and tries again")]
+    public static partial void SyncFailed(ILogger logger, string error);
 }

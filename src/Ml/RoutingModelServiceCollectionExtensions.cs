@@ -11,7 +11,8 @@ public static class RoutingModelServiceCollectionExtensions
 {
     /// <summary>
     /// The learned model ("ContactCenter:Routing:Model"), validated at start, and the classifier that joins it to the
-    /// rules: it replaces the rules-only <see cref="ITicketClassifier"/> of <c>AddRouting</c> (call this after it).
+    /// rules: it replaces the rules-only <see cref="ITicketClassifier"/> of <c>AddRouting</c> (call this after it). On a
+    /// store several nodes share, every node follows the cluster's model (<see cref="SharedRoutingModelSync"/>).
     /// </summary>
     public static IServiceCollection AddRoutingModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +20,8 @@ public static class RoutingModelServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RoutingModelOptions>, RoutingModelOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RoutingModelProvider>();
+        // Runs only in the service (the CLI never starts hosted services), and only on a store several nodes share.
+        services.AddHostedService<SharedRoutingModelSync>();
         services.TryAddSingleton(sp => new RoutingModelTrainer(
             sp.GetRequiredService<RuleBasedClassifier>(), sp.GetRequiredService<IOptions<RoutingOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new RoutingModelEvaluator(

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Storage;
 using Microsoft.ML;
 
 namespace ContactCenter.Ml;
@@ -5,6 +6,16 @@ namespace ContactCenter.Ml;
 /// <summary>Writes a trained model: to a .zip as it is (version 1), or into a models folder as its next version.</summary>
 internal static class RoutingModelWriter
 {
+    /// <summary>
+    /// As <see cref="Write"/>; into a models folder with the cluster's <paramref name="shared"/> keys, as the cluster's
+    /// next version, which every node then loads (<see cref="SharedRoutingModels"/>).
+    /// </summary>
+    public static async Task<string> WriteAsync(RoutingModel model, string target, ISharedKeyStore? shared, CancellationToken cancellationToken) =>
+        shared is null || target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? Write(model, target)
+            : await new SharedRoutingModels(shared).PublishNewAsync(new MLContext(RoutingPipeline.Seed), model, new RoutingModelFolder(target), cancellationToken)
+                .ConfigureAwait(false);
+
     public static string Write(RoutingModel model, string target)
     {
         var ml = new MLContext(RoutingPipeline.Seed);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ContactCenter.Ml;
 using ContactCenter.Core.Routing.Evaluation;
 using ContactCenter.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,7 +34,9 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             var model = session.Get<RoutingModelTrainer>().Train(labelled, corrections,
                 new TrainingRequest(options.Folds, options.CorrectionWeight, sources));
             var target = settings.Output ?? DefaultTarget(options, session.Get<IOptions<StoreOptions>>().Value);
-            var file = RoutingModelWriter.Write(model, target);
+            // Into the service's own folder on a cluster: the cluster's next version, for every node.
+            var shared = settings.Output is null ? session.Services.GetService<ISharedKeyStore>() : null;
+            var file = await RoutingModelWriter.WriteAsync(model, target, shared, cancellationToken).ConfigureAwait(false);
             var m = model.Manifest;
             if (m.RuleCount == 0)
             {
@@ -47,6 +50,11 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             }
 
             context.Console.MarkupLine($"Model v{m.Version} written to [bold]{Markup.Escape(file)}[/]: {m.Examples} labelled requests, {m.Corrections} corrections");
+            if (shared is not null && !target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Console.MarkupLine("It is the cluster's model now: every node loads it within its check interval (ContactCenter:Routing:Model:CheckInterval).");
+            }
+
             context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"Level: {m.LevelSettings}, cross-validated accuracy {m.LevelCrossValidationAccuracy:P1}; category: {m.CategorySettings}, {m.CategoryCrossValidationAccuracy:P1}"));
             context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,

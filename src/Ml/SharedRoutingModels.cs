@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ContactCenter.Core.Storage;
+using Microsoft.ML;
+
+namespace ContactCenter.Ml;
+
+/// <summary>
+/// Routing models on a store several nodes share: each version's file in the shared keys (<c>routing/model/v{n}</c>, in
+/// base64) and <c>routing/current</c> naming the one in use with its SHA-256. <c>classify train</c> publishes a new
+/// version; every node pulls the current one into its own models folder (<see cref="SharedRoutingModelSync"/>), where
+/// <see cref="RoutingModelProvider"/> loads it as it loads a training made there. Without this a training reached only
+/// the node it ran on, and two nodes routed the same request to different levels.
+/// </summary>
+internal sealed class SharedRoutingModels(ISharedKeyStore shared)
+{
+    private const string CurrentName = "routing/current";
+
+    /// <summary>Saves the model in <paramref name="folder"/> as the cluster's next version and makes it the current one; returns the file.</summary>
+    public async Task<string> PublishNewAsync(MLContext ml, RoutingModel model, RoutingModelFolder folder, CancellationToken cancellationToken)
+    {
+        await SyncAsync(folder, cancellationToken).ConfigureAwait(false);
+        var version = Math.Max(folder.NextVersion(), ((await CurrentAsync(cancellationToken).ConfigureAwait(false))?.Version ?? 0) + 1);
+        while (true)
+        {
+            var file = folder.Save(ml, model, version);
+            var content = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
+            if (await OfferAsync(version, content, cancellationToken).ConfigureAwait(false))
+            {
+                folder.PointTo(version);
+                return file;
+            }
+
+            // Another node's training took this version meanwhile: ours is the next one.
+            version++;
+        }
+    }
+
+    /// <summary>
+    /// Brings the cluster's current model into <paramref name="folder"/> when the folder's is another; a single machine's
+    /// folder, when the cluster has none yet, becomes the cluster's. Returns the version pulled or published, else null.
+    /// </summary>
+    public async Task<(int Version, bool Pulled)?> SyncAsync(RoutingModelFolder folder, CancellationToken cancellationToken)
+    {
+        var current = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var local = folder.CurrentFile() is { } path && File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        if (current is null)
+        {
+            var version = folder.CurrentVersion();
+            return local is not null && version > 0 && await OfferAsync(version, local, cancellationToken).ConfigureAwait(false) ? (version, false) : null;
+        }
+
+        if (local is not null && folder.CurrentVersion() == current.Version && Sha256(local) == current.Sha256)
+        {
+            return null;
+        }
+
+        var stored = await shared.GetAsync(VersionName(current.Version), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException($"The shared keys name routing model v{current.Version} as the current one, but hold no {VersionName(current.Version)}.");
+        var content = Convert.FromBase64String(stored);
+        if (Sha256(content) != current.Sha256)
+        {
+            throw new InvalidDataException($"Routing model v{current.Version} in the shared keys does not match its SHA-256 in {CurrentName}.");
+        }
+
+        folder.WriteAndPoint(current.Version, content);
+        return (current.Version, true);
+    }
+
+    /// <summary>Keeps <paramref name="content"/> as <paramref name="version"/> unless that version is another's, then makes it current.</summary>
+    private async Task<bool> OfferAsync(int version, byte[] content, CancellationToken cancellationToken)
+    {
+        var encoded = Convert.ToBase64String(content);
+        if (shared.GetOrAdd(VersionName(version), encoded) != encoded)
+        {
+            return false;
+        }
+
+        await shared.SetAsync(CurrentName, JsonSerializer.Serialize(new SharedModelPointer(version, Sha256(content))), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<SharedModelPointer?> CurrentAsync(CancellationToken cancellationToken) =>
+        await shared.GetAsync(CurrentName, cancellationToken).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<SharedModelPointer>(json) : null;
+
+    private static string VersionName(int version) => $"routing/model/v{version}";
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
