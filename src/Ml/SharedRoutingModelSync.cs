@@ -36,9 +36,10 @@ internal sealed class SharedRoutingModelSync(
                     RoutingModelLog.Synced(logger, synced.Version, synced.Pulled ? "pulled from" : "published to", location);
                 }
             }
-            catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+                or System.Text.Json.JsonException or InvalidOperationException)
             {
-                // The node keeps the model it has and tries again at the next check.
+                // The node keeps the model it has and tries again at the next check: a model never stops the service.
                 RoutingModelLog.SyncFailed(logger, ex.Message);
             }
         }
