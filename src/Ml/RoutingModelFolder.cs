@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML;
@@ -19,7 +20,13 @@ internal sealed partial class RoutingModelFolder(string path)
     public string PointerPath => System.IO.Path.Combine(Path, PointerName);
 
     /// <summary>The file the pointer names, or null before the first training.</summary>
-    public string? CurrentFile()
+    public string? CurrentFile() => Current()?.File;
+
+    /// <summary>The version the pointer names, or 0 before the first training.</summary>
+    public int CurrentVersion() => Current()?.Version ?? 0;
+
+    /// <summary>What the pointer names, read once; null before the first training.</summary>
+    public RoutingModelPointer? Current()
     {
         if (!File.Exists(PointerPath))
         {
@@ -27,25 +34,16 @@ internal sealed partial class RoutingModelFolder(string path)
         }
 
         using var document = JsonDocument.Parse(File.ReadAllText(PointerPath));
-        var name = document.RootElement.GetProperty("file").GetString();
+        var root = document.RootElement;
+        var name = root.GetProperty("file").GetString();
         if (string.IsNullOrWhiteSpace(name) || name != System.IO.Path.GetFileName(name))
         {
             throw new InvalidDataException($"{PointerPath}: \"file\" must name a model file in the same folder.");
         }
 
-        return System.IO.Path.Combine(Path, name);
-    }
-
-    /// <summary>The version the pointer names, or 0 before the first training.</summary>
-    public int CurrentVersion()
-    {
-        if (!File.Exists(PointerPath))
-        {
-            return 0;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(PointerPath));
-        return document.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var n) ? n : 0;
+        var version = root.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) ? n : 0;
+        var sha256 = root.TryGetProperty("sha256", out var h) ? h.GetString() : null;
+        return new RoutingModelPointer(version, System.IO.Path.Combine(Path, name), sha256);
     }
 
     /// <summary>The version after the newest file in the folder.</summary>
@@ -59,7 +57,7 @@ internal sealed partial class RoutingModelFolder(string path)
     public string SaveNew(MLContext ml, RoutingModel model)
     {
         var file = Save(ml, model, NextVersion());
-        PointTo(model.Manifest.Version);
+        PointTo(model.Manifest.Version, Sha256Of(File.ReadAllBytes(file)));
         return file;
     }
 
@@ -81,17 +79,22 @@ internal sealed partial class RoutingModelFolder(string path)
         var temporary = file + ".tmp";
         File.WriteAllBytes(temporary, content);
         File.Move(temporary, file, overwrite: true);
-        PointTo(version);
+        PointTo(version, Sha256Of(content));
         return file;
     }
 
-    /// <summary>Replaces the pointer by a rename: the service reads either the old model or the new one.</summary>
-    public void PointTo(int version)
+    /// <summary>
+    /// Replaces the pointer by a rename: the service reads either the old model or the new one. The file's SHA-256 goes
+    /// with it, so a node comparing its model with the cluster's need not read and hash the file at every check.
+    /// </summary>
+    public void PointTo(int version, string sha256)
     {
         var temporary = PointerPath + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new { version, file = System.IO.Path.GetFileName(FileOf(version)) }));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new { version, file = System.IO.Path.GetFileName(FileOf(version)), sha256 }));
         File.Move(temporary, PointerPath, overwrite: true);
     }
+
+    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     private string FileOf(int version) => System.IO.Path.Combine(Path, $"routing-v{version.ToString(CultureInfo.InvariantCulture)}.zip");
 

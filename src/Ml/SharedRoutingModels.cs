@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using ContactCenter.Core.Storage;
 using Microsoft.ML;
@@ -27,7 +26,7 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
             var content = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
             if (await OfferAsync(version, content, cancellationToken).ConfigureAwait(false))
             {
-                folder.PointTo(version);
+                folder.PointTo(version, RoutingModelFolder.Sha256Of(content));
                 return file;
             }
 
@@ -43,14 +42,16 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
     public async Task<(int Version, bool Pulled)?> SyncAsync(RoutingModelFolder folder, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var local = folder.CurrentFile() is { } path && File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
         if (current is null)
         {
-            var version = folder.CurrentVersion();
-            return local is not null && version > 0 && await OfferAsync(version, local, cancellationToken).ConfigureAwait(false) ? (version, false) : null;
+            return local is { Version: > 0 } && await OfferAsync(local.Version, await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false) ? (local.Version, false) : null;
         }
 
-        if (local is not null && folder.CurrentVersion() == current.Version && Sha256(local) == current.Sha256)
+        // The pointer's SHA-256 spares reading and hashing the file at every check; an older pointer has none.
+        if (local?.Version == current.Version
+            && (local.Sha256 ?? RoutingModelFolder.Sha256Of(await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false))) == current.Sha256)
         {
             return null;
         }
@@ -58,7 +59,7 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
         var stored = await shared.GetAsync(VersionName(current.Version), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException($"The shared keys name routing model v{current.Version} as the current one, but hold no {VersionName(current.Version)}.");
         var content = Convert.FromBase64String(stored);
-        if (Sha256(content) != current.Sha256)
+        if (RoutingModelFolder.Sha256Of(content) != current.Sha256)
         {
             throw new InvalidDataException($"Routing model v{current.Version} in the shared keys does not match its SHA-256 in {CurrentName}.");
         }
@@ -76,7 +77,7 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
             return false;
         }
 
-        await shared.SetAsync(CurrentName, JsonSerializer.Serialize(new SharedModelPointer(version, Sha256(content))), cancellationToken).ConfigureAwait(false);
+        await shared.SetAsync(CurrentName, JsonSerializer.Serialize(new SharedModelPointer(version, RoutingModelFolder.Sha256Of(content))), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -84,6 +85,4 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
         await shared.GetAsync(CurrentName, cancellationToken).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<SharedModelPointer>(json) : null;
 
     private static string VersionName(int version) => $"routing/model/v{version}";
-
-    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

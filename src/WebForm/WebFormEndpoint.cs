@@ -25,7 +25,7 @@ internal sealed class WebFormEndpoint(IServiceProvider services, IOptions<WebFor
         }
 
         app = WebFormApp.Build(services, settings);
-        WebFormKeys.LoadSharedKeyRing(app.Services, services, logger);
+        await WebFormKeys.LoadSharedKeyRingAsync(app.Services, services, logger, cancellationToken).ConfigureAwait(false);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

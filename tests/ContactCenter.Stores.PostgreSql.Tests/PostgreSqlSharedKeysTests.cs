@@ -66,16 +66,16 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         var most = 0;
         var other = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
         {
-            keys[i % 2].Exclusively("dataprotection", () =>
+            await keys[i % 2].ExclusivelyAsync("dataprotection", async _ =>
             {
                 var now = Interlocked.Increment(ref inside);
                 InterlockedMax(ref most, now);
-                Thread.Sleep(50);
-                Interlocked.Decrement(ref inside);
-            });
-            keys[i % 2].Exclusively("another", () => Interlocked.Increment(ref other));
+                await Task.Delay(50);
+                return Interlocked.Decrement(ref inside);
+            }, default);
+            await keys[i % 2].ExclusivelyAsync("another", _ => Task.FromResult(Interlocked.Increment(ref other)), default);
         })));
 
         most.Should().Be(1, "one section at a time across both nodes");

@@ -184,13 +184,16 @@ internal sealed class RotatedRefreshTokenStore(string? path, string channel, Tim
     {
         try
         {
-            return JsonSerializer.Deserialize<RotatedRefreshToken>(value, Json) is { ConfiguredSha256.Length: > 0, RefreshToken.Length: > 0 } entry ? entry : null;
+            return Complete(JsonSerializer.Deserialize<RotatedRefreshToken>(value, Json));
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static RotatedRefreshToken? Complete(RotatedRefreshToken? entry) =>
+        entry is { ConfiguredSha256.Length: > 0, RefreshToken.Length: > 0 } ? entry : null;
 
     private async Task<RotatedRefreshToken?> ReadFileAsync(CancellationToken cancellationToken)
     {
@@ -202,8 +205,7 @@ internal sealed class RotatedRefreshTokenStore(string? path, string channel, Tim
         try
         {
             await using var stream = File.OpenRead(path);
-            var entry = await JsonSerializer.DeserializeAsync<RotatedRefreshToken>(stream, Json, cancellationToken).ConfigureAwait(false);
-            return entry is { ConfiguredSha256.Length: > 0, RefreshToken.Length: > 0 } ? entry : null;
+            return Complete(await JsonSerializer.DeserializeAsync<RotatedRefreshToken>(stream, Json, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {

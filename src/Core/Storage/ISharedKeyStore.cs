@@ -6,7 +6,8 @@ namespace ContactCenter.Core.Storage;
 /// form served by one node is accepted by another and a receipt's tracking link opens on any of them; and the refresh
 /// tokens an OAuth2 provider rotates, so a node does not log in with one another node already spent. Values are
 /// stored as given (the data folder's files are not encrypted either): the database's access rules protect them.
-/// The form's part is synchronous, because its callers are (ASP.NET Core's key ring repository, a lazily loaded key).
+/// The form's reads and writes are synchronous, because their callers are (ASP.NET Core's key ring repository, a
+/// lazily loaded key).
 /// </summary>
 public interface ISharedKeyStore
 {
@@ -18,9 +19,6 @@ public interface ISharedKeyStore
 
     /// <summary>The values of every name that starts with <paramref name="prefix"/>, oldest first.</summary>
     IReadOnlyList<string> List(string prefix);
-
-    /// <summary>Runs <paramref name="action"/> while no other node runs one under the same <paramref name="name"/>.</summary>
-    void Exclusively(string name, Action action);
 
     /// <summary>The value kept under <paramref name="name"/>, or null.</summary>
     Task<string?> GetAsync(string name, CancellationToken cancellationToken);

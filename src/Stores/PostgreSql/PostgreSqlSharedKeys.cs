@@ -5,11 +5,13 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// The cluster's shared secrets in the <c>shared_keys</c> table. The form's part makes synchronous Npgsql calls, as its
-/// callers are; they run at a node's start and when a key ring is reloaded (once a day), never on an item's path.
+/// The cluster's shared secrets in the <c>shared_keys</c> table. The form's reads and writes are synchronous Npgsql
+/// calls, as their callers are; they run at a node's start and when a key ring is reloaded (once a day), never on an
+/// item's path.
 /// </summary>
 internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger logger) : ISharedKeyStore
 {
+    private const string ValueOf = "SELECT value FROM shared_keys WHERE name = @name";
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
     private readonly SchemaGate _schema = new(dataSource, logger);
 
@@ -44,17 +46,10 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         return values;
     }
 
-    public void Exclusively(string name, Action action) =>
-        ExclusivelyAsync(name, _ =>
-        {
-            action();
-            return Task.FromResult(true);
-        }, CancellationToken.None).GetAwaiter().GetResult();
-
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await Sql.ScalarAsync(connection, "SELECT value FROM shared_keys WHERE name = @name", cancellationToken, ("name", name)).ConfigureAwait(false) as string;
+        return await Sql.ScalarAsync(connection, ValueOf, cancellationToken, ("name", name)).ConfigureAwait(false) as string;
     }
 
     public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
@@ -114,7 +109,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     }
 
     private static string? Read(NpgsqlConnection connection, string name) =>
-        Scalar(connection, "SELECT value FROM shared_keys WHERE name = @name", ("name", name)) as string;
+        Scalar(connection, ValueOf, ("name", name)) as string;
 
     private static string? Insert(NpgsqlConnection connection, string name, string value) =>
         Scalar(connection, "INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING RETURNING value",

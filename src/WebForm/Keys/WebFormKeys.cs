@@ -32,7 +32,7 @@ internal static class WebFormKeys
     /// and without the lock two nodes started together would each make their own and, for up to a day (the ring's
     /// refresh), refuse every form the other served.
     /// </summary>
-    public static void LoadSharedKeyRing(IServiceProvider webServices, IServiceProvider services, ILogger logger)
+    public static async Task LoadSharedKeyRingAsync(IServiceProvider webServices, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         if (services.GetService<ISharedKeyStore>() is not { } shared)
         {
@@ -42,7 +42,7 @@ internal static class WebFormKeys
         try
         {
             var protector = webServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(ApplicationName + ".start");
-            shared.Exclusively("dataprotection", () => protector.Protect([0]));
+            await shared.ExclusivelyAsync("dataprotection", _ => Task.FromResult(protector.Protect([0])), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or CryptographicException)
         {

@@ -56,12 +56,13 @@ public sealed partial class TestTokenServer
 
     private IResult Refresh(IFormCollection form)
     {
-        if (retiredRefreshTokens.TryGetValue(form["refresh_token"].ToString(), out var reused))
+        var presented = form["refresh_token"].ToString();
+        if (retiredRefreshTokens.TryGetValue(presented, out var reused))
         {
             Reused(reused);
         }
 
-        if (!refreshTokens.TryGetValue(form["refresh_token"].ToString(), out var owner) || !clients.TryGetValue(owner.ClientId, out var client)
+        if (!refreshTokens.TryGetValue(presented, out var owner) || !clients.TryGetValue(owner.ClientId, out var client)
             || client.ConsentRevoked)
         {
             return Error(400, "invalid_grant", "Token has been expired or revoked.");
@@ -78,13 +79,13 @@ public sealed partial class TestTokenServer
             if (!KeepUsedRefreshTokens)
             {
                 // Removed by the first of two requests that present it at once; the second is then refused as a reuse.
-                if (!refreshTokens.TryRemove(form["refresh_token"].ToString(), out var used))
+                if (!refreshTokens.TryRemove(presented, out var used))
                 {
                     Reused(owner);
                     return Error(400, "invalid_grant", "Token has been expired or revoked.");
                 }
 
-                retiredRefreshTokens[form["refresh_token"].ToString()] = used;
+                retiredRefreshTokens[presented] = used;
             }
 
             rotated = IssueRefreshToken(client.ClientId, owner.User);

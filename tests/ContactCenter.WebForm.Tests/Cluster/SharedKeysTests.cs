@@ -70,10 +70,10 @@ public sealed class SharedKeysTests(PostgresFixture postgres) : IDisposable
             using var store = await SharedStoreAsync();
             var nodes = Enumerable.Range(0, 3).Select(n => WebServices(store, Path.Combine(folder.Path, $"r{round}n{n}"))).ToList();
             using var start = new Barrier(nodes.Count);
-            await Task.WhenAll(nodes.Select(node => Task.Run(() =>
+            await Task.WhenAll(nodes.Select(node => Task.Run(async () =>
             {
                 start.SignalAndWait();
-                WebFormKeys.LoadSharedKeyRing(node, store, new RecordingLogger());
+                await WebFormKeys.LoadSharedKeyRingAsync(node, store, new RecordingLogger(), CancellationToken.None);
             })));
 
             store.GetRequiredService<ISharedKeyStore>().List("dataprotection/").Count.Should().Be(1, "round {0}: the first node made the key, the others found it", round);

@@ -20,9 +20,14 @@ internal static class SharedKeysCopy
         var shared = new PostgreSqlSharedKeys(target, NullLogger.Instance);
         yield return CopyFormKeys(dataDirectory, shared, problems);
         var tokens = OAuth2StateFiles.Local(dataDirectory).ToList();
-        // Read back as what the target holds now: this file's token, or a newer one the nodes rotated.
-        var present = tokens.Count(t => shared.GetOrAdd(t.Name, t.Json).Length > 0);
-        yield return new StoreCopyCount("OAuth2 rotated tokens", tokens.Count, present);
+        foreach (var (name, json) in tokens)
+        {
+            // Kept unless the target holds a token for that login already: the nodes' newer one.
+            shared.GetOrAdd(name, json);
+        }
+
+        // Each login then has a token in the target, this file's or a newer one.
+        yield return new StoreCopyCount("OAuth2 rotated tokens", tokens.Count, tokens.Count);
     }
 
     private static StoreCopyCount CopyFormKeys(string dataDirectory, PostgreSqlSharedKeys shared, List<string> problems)

@@ -34,7 +34,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             var model = session.Get<RoutingModelTrainer>().Train(labelled, corrections,
                 new TrainingRequest(options.Folds, options.CorrectionWeight, sources));
             var target = settings.Output ?? DefaultTarget(options, session.Get<IOptions<StoreOptions>>().Value);
-            // Into the service's own folder on a cluster: the cluster's next version, for every node.
+            // Into the service's own folder (never a single file) on a cluster: the cluster's next version, for every node.
             var shared = settings.Output is null ? session.Services.GetService<ISharedKeyStore>() : null;
             var file = await RoutingModelWriter.WriteAsync(model, target, shared, cancellationToken).ConfigureAwait(false);
             var m = model.Manifest;
@@ -50,7 +50,7 @@ internal sealed class ClassifyTrainCommand(CliContext context) : AsyncCommand<Cl
             }
 
             context.Console.MarkupLine($"Model v{m.Version} written to [bold]{Markup.Escape(file)}[/]: {m.Examples} labelled requests, {m.Corrections} corrections");
-            if (shared is not null && !target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            if (shared is not null)
             {
                 context.Console.MarkupLine("It is the cluster's model now: every node loads it within its check interval (ContactCenter:Routing:Model:CheckInterval).");
             }
