@@ -14,41 +14,58 @@ namespace ContactCenter.Ml;
 internal sealed class SharedRoutingModels(ISharedKeyStore shared)
 {
     private const string CurrentName = "routing/current";
+    internal const string PublishLock = "routing/publish";
 
-    /// <summary>Saves the model in <paramref name="folder"/> as the cluster's next version and makes it the current one; returns the file.</summary>
-    public async Task<string> PublishNewAsync(MLContext ml, RoutingModel model, RoutingModelFolder folder, CancellationToken cancellationToken)
-    {
-        await SyncAsync(folder, cancellationToken).ConfigureAwait(false);
-        var version = Math.Max(folder.NextVersion(), ((await CurrentAsync(cancellationToken).ConfigureAwait(false))?.Version ?? 0) + 1);
-        while (true)
+    /// <summary>
+    /// Saves the model in <paramref name="folder"/> as the cluster's next version and makes it the current one; returns the
+    /// file. Trainings publish one at a time (an advisory lock): two finishing together on two nodes could leave the lower
+    /// version current, and every node then loaded the older model while <c>classify train</c> had reported the newer.
+    /// </summary>
+    public Task<string> PublishNewAsync(MLContext ml, RoutingModel model, RoutingModelFolder folder, CancellationToken cancellationToken) =>
+        shared.ExclusivelyAsync(PublishLock, async ct =>
         {
-            var file = folder.Save(ml, model, version);
-            var content = await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
-            if (await OfferAsync(version, content, cancellationToken).ConfigureAwait(false))
+            await SyncHoldingLockAsync(folder, ct).ConfigureAwait(false);
+            var version = Math.Max(folder.NextVersion(), ((await CurrentAsync(ct).ConfigureAwait(false))?.Version ?? 0) + 1);
+            while (true)
             {
-                folder.PointTo(version, RoutingModelFolder.Sha256Of(content));
-                return file;
-            }
+                var file = folder.Save(ml, model, version);
+                var content = await File.ReadAllBytesAsync(file, ct).ConfigureAwait(false);
+                if (await OfferAsync(version, content, ct).ConfigureAwait(false))
+                {
+                    folder.PointTo(version, RoutingModelFolder.Sha256Of(content));
+                    return file;
+                }
 
-            // Another node's training took this version meanwhile: ours is the next one.
-            version++;
-        }
-    }
+                // A node of an earlier release, which published without the lock, took this version meanwhile.
+                version++;
+            }
+        }, cancellationToken);
 
     /// <summary>
     /// Brings the cluster's current model into <paramref name="folder"/> when the folder's is another; a single machine's
     /// folder, when the cluster has none yet, becomes the cluster's. Returns the version pulled or published, else null.
     /// </summary>
-    public async Task<(int Version, bool Pulled)?> SyncAsync(RoutingModelFolder folder, CancellationToken cancellationToken)
+    public async Task<(int Version, bool Pulled)?> SyncAsync(RoutingModelFolder folder, CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current
+            ? await PullAsync(folder, current, cancellationToken).ConfigureAwait(false)
+            // Publishing the folder's model writes the cluster's pointer: under the trainings' lock, and looked at again there.
+            : await shared.ExclusivelyAsync(PublishLock, ct => SyncHoldingLockAsync(folder, ct), cancellationToken).ConfigureAwait(false);
+
+    private async Task<(int Version, bool Pulled)?> SyncHoldingLockAsync(RoutingModelFolder folder, CancellationToken cancellationToken)
     {
-        var current = await CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
-        if (current is null)
+        if (await CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current)
         {
-            return local is { Version: > 0 } && await OfferAsync(local.Version, await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false), cancellationToken)
-                .ConfigureAwait(false) ? (local.Version, false) : null;
+            return await PullAsync(folder, current, cancellationToken).ConfigureAwait(false);
         }
 
+        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
+        return local is { Version: > 0 } && await OfferAsync(local.Version, await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false) ? (local.Version, false) : null;
+    }
+
+    private async Task<(int Version, bool Pulled)?> PullAsync(RoutingModelFolder folder, SharedModelPointer current, CancellationToken cancellationToken)
+    {
+        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
         // The pointer's SHA-256 spares reading and hashing the file at every check; an older pointer has none.
         if (local?.Version == current.Version
             && (local.Sha256 ?? RoutingModelFolder.Sha256Of(await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false))) == current.Sha256)

@@ -8,6 +8,7 @@ using ContactCenter.Workers.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.ML;
 
 namespace ContactCenter.Workers.Tests.Ml;
 
@@ -71,6 +72,80 @@ public sealed class SharedRoutingModelsTests(PostgresFixture postgres) : IDispos
         pulled.Should().Be((4, true));
         again.Should().BeNull("the node already has the cluster's model");
         File.ReadAllBytes(joining.CurrentFile()!).Should().Equal(File.ReadAllBytes(RoutingModelFixture.DemoModel));
+    }
+
+    [Fact]
+    public async Task PublishNew_ThreeNodesAtOnce_EachItsOwnVersion_TheHighestIsCurrentEverywhere()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        string[] names = ["a", "b", "c"];
+        var folders = names.Select(n => new RoutingModelFolder(Path.Combine(folder.Path, n, "models"))).ToArray();
+        var stores = names.Select(_ => Shared(database)).ToArray();
+        var contexts = names.Select(_ => new MLContext(RoutingPipeline.Seed)).ToArray();
+        var models = contexts.Select(LoadDemoModel).ToArray();
+
+        // Each round three trainings (each its own model, as trainings of other data at other times are) finish together:
+        // published all at once, the pointer could be left on a lower version than the highest stored.
+        for (var round = 0; round < 3; round++)
+        {
+            using var start = new ManualResetEventSlim();
+            var publishing = Enumerable.Range(0, names.Length)
+                .Select(i => Task.Run(() =>
+                {
+                    start.Wait();
+                    models[i].Manifest.TrainedAt = DateTimeOffset.UnixEpoch.AddDays((round * names.Length) + i);
+                    return new SharedRoutingModels(stores[i]).PublishNewAsync(contexts[i], models[i], folders[i], CancellationToken.None);
+                }))
+                .ToArray();
+            start.Set();
+            await Task.WhenAll(publishing);
+        }
+
+        var stored = stores[0].List("routing/model/").Count;
+        stored.Should().Be(9, "every training keeps its own version");
+        var current = JsonSerializer.Deserialize<SharedModelPointer>((await stores[0].GetAsync("routing/current", CancellationToken.None))!)!;
+        current.Version.Should().Be(9, "the last training published is the highest version");
+        var latest = Convert.FromBase64String((await stores[0].GetAsync("routing/model/v9", CancellationToken.None))!);
+        current.Sha256.Should().Be(RoutingModelFolder.Sha256Of(latest));
+        foreach (var node in folders)
+        {
+            await new SharedRoutingModels(stores[0]).SyncAsync(node, CancellationToken.None);
+            node.CurrentVersion().Should().Be(9, $"{node.Path} follows the cluster's current model");
+        }
+    }
+
+    [Fact]
+    public async Task PublishNew_WhileAnotherNodePublishes_WaitsForIt_ThenTakesTheNextVersion()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var (here, there) = (Shared(database), Shared(database));
+        var ml = new MLContext(RoutingPipeline.Seed);
+        var (holding, release) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var otherNode = there.ExclusivelyAsync(SharedRoutingModels.PublishLock, async _ =>
+        {
+            holding.SetResult();
+            await release.Task;
+            await there.SetAsync("routing/model/v1", "another node's model", CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
+        await holding.Task;
+
+        var publishing = new SharedRoutingModels(here).PublishNewAsync(ml, LoadDemoModel(ml), new RoutingModelFolder(Path.Combine(folder.Path, "here")), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        publishing.IsCompleted.Should().BeFalse("another node is publishing");
+        (await here.GetAsync("routing/current", CancellationToken.None)).Should().BeNull();
+        release.SetResult();
+        await otherNode;
+        var file = await publishing;
+
+        Path.GetFileName(file).Should().Be("routing-v2.zip", "v1 was the other node's, taken while this one waited");
+        JsonSerializer.Deserialize<SharedModelPointer>((await here.GetAsync("routing/current", CancellationToken.None))!)!.Version.Should().Be(2);
+    }
+
+    private static RoutingModel LoadDemoModel(MLContext ml)
+    {
+        using var content = File.OpenRead(RoutingModelFixture.DemoModel);
+        return RoutingModelFile.Load(ml, content, RoutingModelFixture.DemoModel);
     }
 
     private async Task<JsonElement> TrainAsync(string config, string training)
