@@ -82,6 +82,92 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         other.Should().Be(6, "another name is another lock, and every lock was released");
     }
 
+    [Fact]
+    public async Task SecretsKey_ValuesSealedInTheTable_EveryNodeWithTheKeyReadsThemInTheClear()
+    {
+        var database = await StoreUnderTest.AsNodeAsync(postgres.Server);
+        await using var nodeA = NpgsqlDataSource.Create(database);
+        await using var nodeB = NpgsqlDataSource.Create(database);
+        var key = NewKey();
+        var (a, b) = (Keyed(nodeA, key), Keyed(nodeB, key));
+
+        a.Add("webform/dataprotection/key-1", "<key>ring secret</key>");
+        a.GetOrAdd("webform/tracking", "tracking-secret").Should().Be("tracking-secret");
+        await a.SetAsync("oauth2/refresh-token-urp-user", "rt-1", default);
+        await b.RemoveAsync("oauth2/refresh-token-urp-user", "rt-0", default);
+
+        b.List("webform/dataprotection/").Should().Equal(["<key>ring secret</key>"]);
+        b.GetOrAdd("webform/tracking", "another").Should().Be("tracking-secret", "the value kept, opened");
+        (await b.GetAsync("oauth2/refresh-token-urp-user", default)).Should().Be("rt-1", "only the value it still holds is removed");
+        await b.RemoveAsync("oauth2/refresh-token-urp-user", "rt-1", default);
+        (await a.GetAsync("oauth2/refresh-token-urp-user", default)).Should().BeNull();
+        var stored = await RawAsync(nodeA);
+        stored.Should().HaveCount(2).And.OnlyContain(v => v.StartsWith(SharedKeysCipher.Prefix, StringComparison.Ordinal));
+        stored.Should().NotContain(v => v.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecretsKey_ConfiguredLater_PlainValuesSealedAtFirstUse_ANodeWithoutIt_OrWithAnother_IsToldWhich()
+    {
+        var database = await StoreUnderTest.AsNodeAsync(postgres.Server);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var before = new PostgreSqlSharedKeys(dataSource, NullLogger.Instance);
+        before.Add("webform/dataprotection/key-1", "<key>written before</key>");
+        await before.SetAsync("oauth2/refresh-token-urp-user", "rt-plain", default);
+
+        var keyed = Keyed(dataSource, NewKey());
+        (await keyed.GetAsync("oauth2/refresh-token-urp-user", default)).Should().Be("rt-plain");
+
+        (await RawAsync(dataSource)).Should().HaveCount(2).And.OnlyContain(v => v.StartsWith(SharedKeysCipher.Prefix, StringComparison.Ordinal));
+        keyed.List("webform/dataprotection/").Should().Equal(["<key>written before</key>"]);
+        var withoutKey = () => new PostgreSqlSharedKeys(dataSource, NullLogger.Instance).List("webform/");
+        withoutKey.Should().Throw<InvalidOperationException>().WithMessage("*'webform/dataprotection/key-1' is encrypted*SecretsKeyFile*");
+        var anotherKey = () => Keyed(dataSource, NewKey()).GetAsync("oauth2/refresh-token-urp-user", default);
+        await anotherKey.Should().ThrowAsync<InvalidOperationException>().WithMessage("*does not open with this node's*SecretsKeyFile*same key*");
+    }
+
+    [Fact]
+    public async Task SecretsKey_SealedValueMovedUnderAnotherName_DoesNotOpen()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await StoreUnderTest.AsNodeAsync(postgres.Server));
+        var keys = Keyed(dataSource, NewKey());
+        await keys.SetAsync("oauth2/refresh-token-urp-user", "rt-urp", default);
+        await keys.SetAsync("oauth2/refresh-token-pec-user", "rt-pec", default);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand(
+            "UPDATE shared_keys SET value = (SELECT value FROM shared_keys WHERE name = 'oauth2/refresh-token-urp-user') WHERE name = 'oauth2/refresh-token-pec-user'", connection))
+        {
+            (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        var read = () => keys.GetAsync("oauth2/refresh-token-pec-user", default);
+
+        await read.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'oauth2/refresh-token-pec-user'*altered or moved*");
+    }
+
+    private static PostgreSqlSharedKeys Keyed(NpgsqlDataSource dataSource, string key)
+    {
+        var variable = "CC_TEST_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, key);
+        return new PostgreSqlSharedKeys(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = variable }));
+    }
+
+    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static async Task<List<string>> RawAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT value FROM shared_keys ORDER BY name", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

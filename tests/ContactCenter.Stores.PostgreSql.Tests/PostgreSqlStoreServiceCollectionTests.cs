@@ -33,6 +33,35 @@ public sealed class PostgreSqlStoreServiceCollectionTests
         act.Should().Throw<OptionsValidationException>().WithMessage("*ContactCenter:Store:PostgreSql:PendingBlobBytes must be 0 or more*");
     }
 
+    [Theory]
+    [InlineData("c2hvcnQ=", "*SecretsKeyFile must hold 32 random bytes in base64*")]
+    [InlineData(null, "*SecretsKeyFile: no file*")]
+    public void AddPostgreSqlTicketStore_SecretsKeyFileWithoutAKey_FailsNamingTheKey(string? content, string message)
+    {
+        using var folder = new ContactCenter.Testing.TempDirectory("cc-secrets-key");
+        var file = Path.Combine(folder.Path, "secrets-key");
+        if (content is not null)
+        {
+            File.WriteAllText(file, content);
+        }
+
+        using var services = Build(("SecretsKeyFile", file));
+
+        var act = () => services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void AddPostgreSqlTicketStore_SecretsKeyInTwoPlaces_FailsNamingBoth()
+    {
+        using var services = Build(("SecretsKeyFile", "/etc/cc/key"), ("SecretsKeyEnvironmentVariable", "CC_SECRETS_KEY"));
+
+        var act = () => services.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value;
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*secrets key in one place only (SecretsKeyFile or SecretsKeyEnvironmentVariable)*");
+    }
+
     private static ServiceProvider Build(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(

@@ -4,8 +4,8 @@ namespace ContactCenter.Core.Storage;
 /// Secrets every node of a cluster must hold alike, kept in the shared store (the PostgreSQL store registers one; the
 /// embedded store does not, and a single machine keeps them in its data folder): the online form's signing keys, so a
 /// form served by one node is accepted by another and a receipt's tracking link opens on any of them; and the refresh
-/// tokens an OAuth2 provider rotates, so a node does not log in with one another node already spent. Values are
-/// stored as given (the data folder's files are not encrypted either): the database's access rules protect them.
+/// tokens an OAuth2 provider rotates, so a node does not log in with one another node already spent. Callers give and
+/// get values in the clear; the PostgreSQL store seals them at rest when the nodes share a secrets key.
 /// The form's reads and writes are synchronous, because their callers are (ASP.NET Core's key ring repository, a
 /// lazily loaded key).
 /// </summary>

@@ -24,7 +24,7 @@ internal static class PostgreSqlPassword
     }
 
     /// <summary>A relative name is first a systemd credential (<c>LoadCredential=name:/path</c>), then a path.</summary>
-    private static string ResolveFile(string file)
+    internal static string ResolveFile(string file)
     {
         var credentials = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
         if (!Path.IsPathRooted(file) && !string.IsNullOrEmpty(credentials) && File.Exists(Path.Combine(credentials, file)))

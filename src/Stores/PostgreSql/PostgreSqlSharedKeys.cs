@@ -5,42 +5,47 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// The cluster's shared secrets in the <c>shared_keys</c> table. The form's reads and writes are synchronous Npgsql
-/// calls, as their callers are; they run at a node's start and when a key ring is reloaded (once a day), never on an
-/// item's path.
+/// The cluster's shared secrets in the <c>shared_keys</c> table, sealed by <see cref="SharedKeysCipher"/> when the
+/// nodes have a secrets key (values written before it was configured are sealed at a node's first use). The form's
+/// reads and writes are synchronous Npgsql calls, as their callers are; they run at a node's start and when a key ring
+/// is reloaded (once a day), never on an item's path.
 /// </summary>
-internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger logger) : ISharedKeyStore
+internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger logger, SharedKeysCipher? cipher = null) : ISharedKeyStore
 {
     private const string ValueOf = "SELECT value FROM shared_keys WHERE name = @name";
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(1);
     private readonly SchemaGate _schema = new(dataSource, logger);
+    private readonly SharedKeysCipher _cipher = cipher ?? SharedKeysCipher.None;
+    private readonly SemaphoreSlim _sealing = new(1, 1);
+    private volatile bool _sealed;
 
     public string GetOrAdd(string name, string value)
     {
         using var connection = Open();
         // Read again after an insert that did nothing: under READ COMMITTED a new statement sees the row another node
         // committed meanwhile, which a single INSERT ... RETURNING could not return.
-        return Read(connection, name)
-            ?? Insert(connection, name, value)
+        var stored = Read(connection, name)
+            ?? Insert(connection, name, _cipher.Seal(name, value))
             ?? Read(connection, name)
             ?? throw new InvalidOperationException($"The shared key '{name}' was neither found nor added.");
+        return _cipher.Open(name, stored);
     }
 
     public void Add(string name, string value)
     {
         using var connection = Open();
-        Insert(connection, name, value);
+        Insert(connection, name, _cipher.Seal(name, value));
     }
 
     public IReadOnlyList<string> List(string prefix)
     {
         using var connection = Open();
-        using var command = Sql.Command(connection, "SELECT value FROM shared_keys WHERE starts_with(name, @prefix) ORDER BY created_at, name", ("prefix", prefix));
+        using var command = Sql.Command(connection, "SELECT name, value FROM shared_keys WHERE starts_with(name, @prefix) ORDER BY created_at, name", ("prefix", prefix));
         using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())
         {
-            values.Add(reader.GetString(0));
+            values.Add(_cipher.Open(reader.GetString(0), reader.GetString(1)));
         }
 
         return values;
@@ -49,7 +54,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await Sql.ScalarAsync(connection, ValueOf, cancellationToken, ("name", name)).ConfigureAwait(false) as string;
+        return await Sql.ScalarAsync(connection, ValueOf, cancellationToken, ("name", name)).ConfigureAwait(false) is string stored ? _cipher.Open(name, stored) : null;
     }
 
     public async Task SetAsync(string name, string value, CancellationToken cancellationToken)
@@ -57,14 +62,18 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await Sql.ExecuteAsync(connection,
             "INSERT INTO shared_keys (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = excluded.value, created_at = clock_timestamp()",
-            cancellationToken, ("name", name), ("value", value)).ConfigureAwait(false);
+            cancellationToken, ("name", name), ("value", _cipher.Seal(name, value))).ConfigureAwait(false);
     }
 
     public async Task RemoveAsync(string name, string value, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await Sql.ExecuteAsync(connection, "DELETE FROM shared_keys WHERE name = @name AND value = @value", cancellationToken, ("name", name), ("value", value))
-            .ConfigureAwait(false);
+        // A sealed value differs at each sealing: the stored one is compared opened, then removed only if still the same.
+        if (await Sql.ScalarAsync(connection, ValueOf, cancellationToken, ("name", name)).ConfigureAwait(false) is string stored && _cipher.Open(name, stored) == value)
+        {
+            await Sql.ExecuteAsync(connection, "DELETE FROM shared_keys WHERE name = @name AND value = @value", cancellationToken, ("name", name), ("value", stored))
+                .ConfigureAwait(false);
+        }
     }
 
     public async Task<T> ExclusivelyAsync<T>(string name, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
@@ -97,6 +106,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await SealPlainValuesAsync(cancellationToken).ConfigureAwait(false);
         return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -105,7 +115,57 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         // Migrated before the first statement (a key may be read before anything else touches the store), and never
         // while holding the advisory lock above: a migration waiting for that node would wait for itself.
         _schema.EnsureAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        SealPlainValuesAsync(CancellationToken.None).GetAwaiter().GetResult();
         return dataSource.OpenConnection();
+    }
+
+    /// <summary>
+    /// Once per process, with a secrets key, seals the values written before it was configured (the form's keys are
+    /// written once and never again): each only if still the one read, so a node replacing it meanwhile wins.
+    /// </summary>
+    private async Task SealPlainValuesAsync(CancellationToken cancellationToken)
+    {
+        if (_sealed || !_cipher.Seals)
+        {
+            return;
+        }
+
+        await _sealing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sealed)
+            {
+                return;
+            }
+
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var plain = new List<(string Name, string Value)>();
+            await using (var command = Sql.Command(connection, "SELECT name, value FROM shared_keys WHERE NOT starts_with(value, @prefix)", ("prefix", SharedKeysCipher.Prefix)))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    plain.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, value) in plain)
+            {
+                await Sql.ExecuteAsync(connection, "UPDATE shared_keys SET value = @sealed WHERE name = @name AND value = @value", cancellationToken,
+                    ("sealed", _cipher.Seal(name, value)), ("name", name), ("value", value)).ConfigureAwait(false);
+            }
+
+            if (plain.Count > 0)
+            {
+                PostgreSqlStoreLog.SharedKeysSealed(logger, plain.Count);
+            }
+
+            _sealed = true;
+        }
+        finally
+        {
+            _sealing.Release();
+        }
     }
 
     private static string? Read(NpgsqlConnection connection, string name) =>

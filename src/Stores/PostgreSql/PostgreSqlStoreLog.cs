@@ -65,4 +65,8 @@ internal static partial class PostgreSqlStoreLog
 
     [LoggerMessage(EventId = 2915, Level = LogLevel.Debug, Message = "Could not list the sessions a schema migration waits for: {Error}")]
     public static partial void SchemaMigrationWatchFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2916, Level = LogLevel.Information,
+        Message = "Sealed {Count} shared key(s) written before the secrets key was configured (ContactCenter:Store:PostgreSql:SecretsKeyFile)")]
+    public static partial void SharedKeysSealed(ILogger logger, int count);
 }

@@ -17,6 +17,16 @@ public sealed class PostgreSqlStoreOptions
     /// <summary>Environment variable holding the password.</summary>
     public string? PasswordEnvironmentVariable { get; set; }
 
+    /// <summary>
+    /// File holding the key that encrypts the cluster's shared secrets in the database (the online form's key ring and
+    /// tracking secret, rotated OAuth2 refresh tokens, routing models): 32 random bytes in base64, the same on every node,
+    /// kept out of the database (a relative name is first looked up as a systemd credential). Unset: stored as given.
+    /// </summary>
+    public string? SecretsKeyFile { get; set; }
+
+    /// <summary>Environment variable holding that key instead.</summary>
+    public string? SecretsKeyEnvironmentVariable { get; set; }
+
     /// <summary>Where originals live: in the database (default, every node reads them) or in a folder every node mounts.</summary>
     public PostgreSqlArchiveKind Archive { get; set; } = PostgreSqlArchiveKind.Database;
 

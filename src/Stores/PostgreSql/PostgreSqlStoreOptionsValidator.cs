@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
 
-/// <summary>One password source at most, and a connection string Npgsql can parse; each message names its key.</summary>
+/// <summary>One password source at most, a readable secrets key when one is named, and a connection string Npgsql can parse; each message names its key.</summary>
 internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<PostgreSqlStoreOptions>
 {
     public ValidateOptionsResult Validate(string? name, PostgreSqlStoreOptions options)
@@ -25,6 +25,26 @@ internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<Postgre
         if (sources > 1)
         {
             failures.Add($"{PostgreSqlStoreOptions.SectionName}: give the password in one place only (PasswordFile, PasswordEnvironmentVariable, or the connection string).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SecretsKeyFile) && !string.IsNullOrWhiteSpace(options.SecretsKeyEnvironmentVariable))
+        {
+            failures.Add($"{PostgreSqlStoreOptions.SectionName}: give the secrets key in one place only (SecretsKeyFile or SecretsKeyEnvironmentVariable).");
+        }
+        else
+        {
+            try
+            {
+                SecretsKey.Read(options);
+            }
+            catch (InvalidOperationException e)
+            {
+                failures.Add(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"{PostgreSqlStoreOptions.SectionName}:SecretsKeyFile could not be read: {e.Message}");
+            }
         }
 
         if (options.ClusterCheckinInterval < TimeSpan.FromSeconds(1))

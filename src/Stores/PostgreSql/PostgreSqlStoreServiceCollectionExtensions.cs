@@ -29,7 +29,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton<ClusterCheckIns>();
         services.TryAddSingleton<PostgreSqlStoreLocation>();
         services.TryAddSingleton<ISharedKeyStore>(sp => new PostgreSqlSharedKeys(
-            sp.GetRequiredService<NpgsqlDataSource>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlSharedKeys>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlSharedKeys>(),
+            SharedKeysCipher.From(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value)));
         services.TryAddSingleton(sp => new PendingBlobs(
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.PendingBlobBytes, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(

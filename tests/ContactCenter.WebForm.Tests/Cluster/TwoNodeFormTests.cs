@@ -16,15 +16,19 @@ public sealed partial class TwoNodeFormTests(PostgresFixture postgres) : IAsyncL
 {
     private WebFormHost a = null!;
     private WebFormHost b = null!;
+    private string database = null!;
 
     public async Task InitializeAsync()
     {
-        var database = await postgres.Server.CreateDatabaseAsync();
+        database = await postgres.Server.CreateDatabaseAsync();
+        // The nodes share a secrets key, as a cluster should: the key ring and the tracking secret rest sealed.
+        var keyVariable = "CC_TEST_FORM_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(keyVariable, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         object Store(string node, Testing.TempDirectory folder) => new
         {
             Provider = "PostgreSql",
             DataDirectory = folder.Combine("data"),
-            PostgreSql = new { ConnectionString = database, NodeName = node },
+            PostgreSql = new { ConnectionString = database, NodeName = node, SecretsKeyEnvironmentVariable = keyVariable },
         };
 
         // Started together, as systemd starts a cluster's nodes after an upgrade: neither finds a key the other made.
@@ -47,6 +51,11 @@ public sealed partial class TwoNodeFormTests(PostgresFixture postgres) : IAsyncL
         var ring = a.Services.GetRequiredService<ISharedKeyStore>().List("dataprotection/");
         ring.Should().ContainSingle();
         b.Services.GetRequiredService<ISharedKeyStore>().List("dataprotection/").Should().Equal(ring);
+        ring[0].Should().Contain("<key ", "read back in the clear");
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT value FROM shared_keys WHERE starts_with(name, 'dataprotection/')", connection);
+        ((string)command.ExecuteScalar()!).Should().StartWith("aes256gcm:", "the ring rests sealed with the nodes' secrets key");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ContactCenter.Testing;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Workers.Tests.Cli;
 using ContactCenter.Workers.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ContactCenter.Workers.Tests.Cluster;
@@ -156,7 +157,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         Directory.CreateDirectory(Path.Combine(data, "oauth2"));
         await File.WriteAllTextAsync(Path.Combine(data, "oauth2", "refresh-token-urp-0123456789ab.json"), Rotated);
         var source = JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
-        async Task<(CliRun.Result Copy, string Database)> CopyIntoAsync(params string[] before)
+        async Task<(CliRun.Result Copy, string Database)> CopyIntoAsync(string? keyVariable, params string[] before)
         {
             var database = await postgres.Server.CreateDatabaseAsync();
             await using var dataSource = NpgsqlDataSource.Create(database);
@@ -167,12 +168,18 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
                 await command.ExecuteNonQueryAsync();
             }
 
-            var target = JsonConfigFile.Write(folder.Path, new { Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("pg"), PostgreSql = new { ConnectionString = database } } });
+            var target = JsonConfigFile.Write(folder.Path, new
+            {
+                Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("pg"), PostgreSql = new { ConnectionString = database, SecretsKeyEnvironmentVariable = keyVariable } },
+            });
             return (await CliRun.RunAsync(null, "store", "copy", "--config", source, "--to-config", target), database);
         }
 
-        var (copy, copied) = await CopyIntoAsync();
-        var (refused, _) = await CopyIntoAsync("INSERT INTO shared_keys (name, value) VALUES ('webform/tracking', 'a-secret-a-node-made-there-first-0000000000')");
+        var (copy, copied) = await CopyIntoAsync(null);
+        var keyVariable = "CC_TEST_COPY_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(keyVariable, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var (sealedCopy, sealedInto) = await CopyIntoAsync(keyVariable);
+        var (refused, _) = await CopyIntoAsync(null, "INSERT INTO shared_keys (name, value) VALUES ('webform/tracking', 'a-secret-a-node-made-there-first-0000000000')");
 
         copy.ExitCode.Should().Be(0, copy.Output + copy.Error);
         copy.Output.Should().MatchRegex(@"form keys\s*│\s*2\s*│\s*2").And.MatchRegex(@"OAuth2 rotated tokens\s*│\s*1\s*│\s*1");
@@ -190,6 +197,15 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
                 ("dataprotection/key-7d1e", "<key id=\"7d1e\" version=\"1\"><creationDate>2026-01-02T03:04:05Z</creationDate></key>"),
                 ("oauth2/refresh-token-urp-0123456789ab", Rotated),
                 ("webform/tracking", secret));
+        }
+
+        sealedCopy.ExitCode.Should().Be(0, sealedCopy.Output + sealedCopy.Error);
+        await using (var dataSource = NpgsqlDataSource.Create(sealedInto))
+        {
+            var nodes = new PostgreSqlSharedKeys(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = keyVariable }));
+            (await nodes.GetAsync("oauth2/refresh-token-urp-0123456789ab", default)).Should().Be(Rotated, "sealed with the target's secrets key, opened by a node's");
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM shared_keys WHERE starts_with(value, 'aes256gcm:')");
+            (await command.ExecuteScalarAsync()).Should().Be(3L, "the form's keys and the token rest sealed");
         }
 
         refused.ExitCode.Should().NotBe(0, "the receipts' links would not open on the nodes");

@@ -70,7 +70,7 @@ public static class LiteDbToPostgreSqlCopy
         }
 
         counts.Add(new StoreCopyCount("originals", originals, verified));
-        counts.AddRange(SharedKeysCopy.Run(source.DataDirectory, target, problems));
+        counts.AddRange(SharedKeysCopy.Run(source.DataDirectory, target, targetOptions, problems));
         return new StoreCopyReport(counts, verified, problems);
     }
 

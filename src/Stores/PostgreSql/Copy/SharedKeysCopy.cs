@@ -15,9 +15,10 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// </summary>
 internal static class SharedKeysCopy
 {
-    public static IEnumerable<StoreCopyCount> Run(string dataDirectory, NpgsqlDataSource target, List<string> problems)
+    public static IEnumerable<StoreCopyCount> Run(string dataDirectory, NpgsqlDataSource target, PostgreSqlStoreOptions targetOptions, List<string> problems)
     {
-        var shared = new PostgreSqlSharedKeys(target, NullLogger.Instance);
+        // Sealed with the nodes' secrets key, when the target's configuration names one, as the nodes would seal them.
+        var shared = new PostgreSqlSharedKeys(target, NullLogger.Instance, SharedKeysCipher.From(targetOptions));
         yield return CopyFormKeys(dataDirectory, shared, problems);
         var tokens = OAuth2StateFiles.Local(dataDirectory).ToList();
         foreach (var (name, json) in tokens)
