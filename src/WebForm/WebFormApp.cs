@@ -2,6 +2,7 @@ using System.Net;
 using ContactCenter.Core.Storage;
 using ContactCenter.WebForm.Keys;
 using ContactCenter.WebForm.Pages;
+using ContactCenter.WebForm.RateLimits;
 using ContactCenter.WebForm.Submission;
 using ContactCenter.WebForm.Tracking;
 using Microsoft.AspNetCore.Builder;
@@ -62,7 +63,10 @@ internal static class WebFormApp
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.HeaderName = null;
         });
-        builder.Services.AddRateLimiter(limiter => WebFormRateLimits.Configure(limiter, options));
+        var sharedWindows = services.GetService<ISharedRateCounter>() is { } counter
+            ? new SharedRateWindows(counter, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<SharedRateWindows>>())
+            : null;
+        builder.Services.AddRateLimiter(limiter => WebFormRateLimits.Configure(limiter, options, sharedWindows));
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded => ConfigureProxies(forwarded, options));
         AddServiceObjects(builder.Services, services);
 

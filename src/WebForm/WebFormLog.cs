@@ -37,4 +37,8 @@ internal static partial class WebFormLog
 
     [LoggerMessage(EventId = 2810, Level = LogLevel.Warning, Message = "Online form: the shared key ring could not be loaded at start ({Error}); the first form served loads it")]
     public static partial void KeyRingNotLoaded(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2811, Level = LogLevel.Warning,
+        Message = "Online form: the cluster's rate limit ({Policy}) could not be counted ({Error}); each node's own limit holds meanwhile (logged at most once a minute)")]
+    public static partial void SharedRateLimitUnavailable(ILogger logger, string policy, string error);
 }

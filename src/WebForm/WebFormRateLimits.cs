@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using ContactCenter.WebForm.Pages;
+using ContactCenter.WebForm.RateLimits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +10,18 @@ namespace ContactCenter.WebForm;
 /// <summary>
 /// Per-address fixed windows (ASP.NET Core's rate limiter): one for submissions (form and JSON), one for tracking
 /// look-ups. The address is the client's as the configured proxies report it, else the connection's; IPv6 clients are
-/// counted by their /64 (<see cref="ClientNetwork"/>).
+/// counted by their /64 (<see cref="ClientNetwork"/>). On several nodes (a store that shares a rate counter) the
+/// windows are the cluster's (<see cref="ClusterWindowLimiter"/>), else each node's.
 /// </summary>
 internal static class WebFormRateLimits
 {
     public const string Submit = "submit";
     public const string Tracking = "tracking";
 
-    public static void Configure(RateLimiterOptions limiter, WebFormOptions options)
+    public static void Configure(RateLimiterOptions limiter, WebFormOptions options, SharedRateWindows? shared)
     {
-        limiter.AddPolicy(Submit, context => Window(ClientNetwork.Of(context.Connection.RemoteIpAddress), options.SubmitPermitLimit, options.SubmitWindow));
-        limiter.AddPolicy(Tracking, context => Window(ClientNetwork.Of(context.Connection.RemoteIpAddress), options.TrackingPermitLimit, options.TrackingWindow));
+        limiter.AddPolicy(Submit, context => Window(shared, Submit, ClientNetwork.Of(context.Connection.RemoteIpAddress), options.SubmitPermitLimit, options.SubmitWindow));
+        limiter.AddPolicy(Tracking, context => Window(shared, Tracking, ClientNetwork.Of(context.Connection.RemoteIpAddress), options.TrackingPermitLimit, options.TrackingWindow));
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
             var context = rejected.HttpContext;
@@ -47,12 +49,14 @@ internal static class WebFormRateLimits
 
     public static bool IsJson(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
-    private static RateLimitPartition<string> Window(string client, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    private static RateLimitPartition<string> Window(SharedRateWindows? shared, string policy, string client, int permits, TimeSpan window) =>
+        shared is null
+            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            })
+            : RateLimitPartition.Get(client, key => new ClusterWindowLimiter(shared, policy, key, permits, window));
 }

@@ -13,7 +13,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>ContactCenter:Store:PostgreSql</c> (validated at start) and registers the PostgreSQL store and archive
-    /// on one shared data source, and the cluster's shared secrets (<see cref="ISharedKeyStore"/>). Call before
+    /// on one shared data source, the cluster's shared secrets (<see cref="ISharedKeyStore"/>) and its rate windows
+    /// (<see cref="ISharedRateCounter"/>). Call before
     /// <c>AddTicketStore</c>, whose LiteDB registrations then stand aside.
     /// </summary>
     public static IServiceCollection AddPostgreSqlTicketStore(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +32,9 @@ public static class PostgreSqlStoreServiceCollectionExtensions
         services.TryAddSingleton<ISharedKeyStore>(sp => new PostgreSqlSharedKeys(
             sp.GetRequiredService<NpgsqlDataSource>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlSharedKeys>(),
             SharedKeysCipher.From(sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value)));
+        services.TryAddSingleton<ISharedRateCounter>(sp => new PostgreSqlRateWindows(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlRateWindows>()));
         services.TryAddSingleton(sp => new PendingBlobs(
             sp.GetRequiredService<IOptions<PostgreSqlStoreOptions>>().Value.PendingBlobBytes, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ITicketStore>(sp => PostgreSqlTicketStoreFactory.Open(

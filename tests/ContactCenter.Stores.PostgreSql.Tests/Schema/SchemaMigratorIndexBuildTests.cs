@@ -186,7 +186,7 @@ public sealed class SchemaMigratorIndexBuildTests(PostgresFixture postgres) : IA
     {
         await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
         await dataSource.ScalarAsync("DROP INDEX tickets_review, tickets_sender");
-        await dataSource.ScalarAsync("DROP TABLE node_versions, shared_keys");
+        await dataSource.ScalarAsync("DROP TABLE node_versions, shared_keys, rate_windows");
         await dataSource.ScalarAsync("DELETE FROM cc_schema_version WHERE version >= 8");
     }
 
