@@ -123,7 +123,31 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         var withoutKey = () => new PostgreSqlSharedKeys(dataSource, NullLogger.Instance).List("webform/");
         withoutKey.Should().Throw<InvalidOperationException>().WithMessage("*'webform/dataprotection/key-1' is encrypted*SecretsKeyFile*");
         var anotherKey = () => Keyed(dataSource, NewKey()).GetAsync("oauth2/refresh-token-urp-user", default);
-        await anotherKey.Should().ThrowAsync<InvalidOperationException>().WithMessage("*does not open with this node's*SecretsKeyFile*same key*");
+        await anotherKey.Should().ThrowAsync<InvalidOperationException>().WithMessage("*was sealed with key *, which this node's*SecretsKeyFile does not hold*");
+    }
+
+    [Fact]
+    public async Task SecretsKey_Rotated_NewKeyFirst_EverythingSealedAgain_ThenTheOldKeyAloneNoLongerOpens()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await StoreUnderTest.AsNodeAsync(postgres.Server));
+        var (oldKey, newKey) = (NewKey(), NewKey());
+        var before = Keyed(dataSource, oldKey);
+        before.Add("webform/dataprotection/key-1", "<key>ring</key>");
+        await before.SetAsync("oauth2/refresh-token-urp-user", "rt-1", default);
+        var sealedBefore = await RawAsync(dataSource);
+
+        var rotating = Keyed(dataSource, newKey + "\n" + oldKey);
+        (await rotating.GetAsync("oauth2/refresh-token-urp-user", default)).Should().Be("rt-1", "the old key still opens");
+        var sealedAfter = await RawAsync(dataSource);
+        var afterRotation = Keyed(dataSource, newKey);
+
+        // "aes256gcm:" and the key's identifier: one sealing key before, another after.
+        var keyBefore = sealedBefore.Select(KeyIdOf).Distinct().Should().ContainSingle().Subject;
+        sealedAfter.Select(KeyIdOf).Distinct().Should().ContainSingle().Which.Should().NotBe(keyBefore, "every value is sealed again under the new key");
+        afterRotation.List("webform/dataprotection/").Should().Equal(["<key>ring</key>"]);
+        (await afterRotation.GetAsync("oauth2/refresh-token-urp-user", default)).Should().Be("rt-1");
+        var oldOnly = () => Keyed(dataSource, oldKey).GetAsync("oauth2/refresh-token-urp-user", default);
+        await oldOnly.Should().ThrowAsync<InvalidOperationException>().WithMessage("*sealed with key*does not hold*");
     }
 
     [Fact]
@@ -151,6 +175,8 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         Environment.SetEnvironmentVariable(variable, key);
         return new PostgreSqlSharedKeys(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = variable }));
     }
+
+    private static string KeyIdOf(string stored) => stored.Split(':')[1];
 
     private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 

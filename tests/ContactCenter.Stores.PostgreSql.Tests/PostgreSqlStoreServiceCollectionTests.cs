@@ -36,6 +36,8 @@ public sealed class PostgreSqlStoreServiceCollectionTests
     [Theory]
     [InlineData("c2hvcnQ=", "*SecretsKeyFile must hold 32 random bytes in base64*")]
     [InlineData(null, "*SecretsKeyFile: no file*")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\nnot a key", "*SecretsKeyFile must hold 32 random bytes in base64 per line*line 2 does not*")]
+    [InlineData("\n", "*SecretsKeyFile names no key*")]
     public void AddPostgreSqlTicketStore_SecretsKeyFileWithoutAKey_FailsNamingTheKey(string? content, string message)
     {
         using var folder = new ContactCenter.Testing.TempDirectory("cc-secrets-key");

@@ -120,8 +120,9 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     }
 
     /// <summary>
-    /// Once per process, with a secrets key, seals the values written before it was configured (the form's keys are
-    /// written once and never again): each only if still the one read, so a node replacing it meanwhile wins.
+    /// Once per process, with a secrets key, seals the values written before it was configured or sealed by an older key
+    /// (the form's keys are written once and never again): each only if still the one read, so a node replacing it
+    /// meanwhile wins.
     /// </summary>
     private async Task SealPlainValuesAsync(CancellationToken cancellationToken)
     {
@@ -140,7 +141,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
 
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var plain = new List<(string Name, string Value)>();
-            await using (var command = Sql.Command(connection, "SELECT name, value FROM shared_keys WHERE NOT starts_with(value, @prefix)", ("prefix", SharedKeysCipher.Prefix)))
+            await using (var command = Sql.Command(connection, "SELECT name, value FROM shared_keys WHERE NOT starts_with(value, @prefix)", ("prefix", _cipher.SealedPrefix)))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -149,15 +150,20 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
                 }
             }
 
+            var resealed = 0;
             foreach (var (name, value) in plain)
             {
-                await Sql.ExecuteAsync(connection, "UPDATE shared_keys SET value = @sealed WHERE name = @name AND value = @value", cancellationToken,
-                    ("sealed", _cipher.Seal(name, value)), ("name", name), ("value", value)).ConfigureAwait(false);
+                // A value sealed with a key this node lacks is left as it is: reading it says which key is missing.
+                if (TryOpen(name, value) is { } opened)
+                {
+                    resealed += await Sql.ExecuteAsync(connection, "UPDATE shared_keys SET value = @sealed WHERE name = @name AND value = @value", cancellationToken,
+                        ("sealed", _cipher.Seal(name, opened)), ("name", name), ("value", value)).ConfigureAwait(false);
+                }
             }
 
-            if (plain.Count > 0)
+            if (resealed > 0)
             {
-                PostgreSqlStoreLog.SharedKeysSealed(logger, plain.Count);
+                PostgreSqlStoreLog.SharedKeysSealed(logger, resealed);
             }
 
             _sealed = true;
@@ -165,6 +171,18 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         finally
         {
             _sealing.Release();
+        }
+    }
+
+    private string? TryOpen(string name, string stored)
+    {
+        try
+        {
+            return _cipher.Open(name, stored);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -67,6 +67,6 @@ internal static partial class PostgreSqlStoreLog
     public static partial void SchemaMigrationWatchFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2916, Level = LogLevel.Information,
-        Message = "Sealed {Count} shared key(s) written before the secrets key was configured (ContactCenter:Store:PostgreSql:SecretsKeyFile)")]
+        Message = "Sealed {Count} shared key(s) written before the secrets key was configured, or sealed by an older one (ContactCenter:Store:PostgreSql:SecretsKeyFile)")]
     public static partial void SharedKeysSealed(ILogger logger, int count);
 }

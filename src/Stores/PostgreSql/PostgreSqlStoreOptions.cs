@@ -20,7 +20,8 @@ public sealed class PostgreSqlStoreOptions
     /// <summary>
     /// File holding the key that encrypts the cluster's shared secrets in the database (the online form's key ring and
     /// tracking secret, rotated OAuth2 refresh tokens, routing models): 32 random bytes in base64, the same on every node,
-    /// kept out of the database (a relative name is first looked up as a systemd credential). Unset: stored as given.
+    /// kept out of the database (a relative name is first looked up as a systemd credential). Further lines hold older
+    /// keys, which still open what they sealed (a rotation). Unset: stored as given.
     /// </summary>
     public string? SecretsKeyFile { get; set; }
 

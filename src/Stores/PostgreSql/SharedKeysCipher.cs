@@ -6,30 +6,36 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>
 /// Seals the values of <c>shared_keys</c> at rest with AES-256-GCM under the key every node reads from its own
 /// configuration (<see cref="PostgreSqlStoreOptions.SecretsKeyFile"/>), never from the database: a dump, a replica or a
-/// role that may read the table no longer holds the form's signing keys or a mailbox's refresh token. The name is the
-/// associated data, so a sealed value copied under another name does not open. A value without the prefix was written
-/// before a key was configured and is read as it is (<see cref="PostgreSqlSharedKeys"/> seals those at first use).
+/// role that may read the table no longer holds the form's signing keys or a mailbox's refresh token. A sealed value
+/// names its key by an identifier (the first bytes of the key's SHA-256, which tell nothing of the key), so a node that
+/// also holds older keys opens what they sealed; the name is the associated data, so a sealed value copied under
+/// another name does not open. A value without the prefix was written before a key was configured and is read as it is
+/// (<see cref="PostgreSqlSharedKeys"/> seals those, and those an older key sealed, at first use).
 /// </summary>
 internal sealed class SharedKeysCipher
 {
     public const string Prefix = "aes256gcm:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private readonly byte[]? key;
+    private readonly IReadOnlyList<(string Id, byte[] Key)> keys;
 
-    private SharedKeysCipher(byte[]? key) => this.key = key;
+    private SharedKeysCipher(IReadOnlyList<byte[]> keys) =>
+        this.keys = [.. keys.Select(key => (Convert.ToHexStringLower(SHA256.HashData(key))[..8], key))];
 
-    public static SharedKeysCipher None { get; } = new(null);
+    public static SharedKeysCipher None { get; } = new([]);
 
-    public bool Seals => key is not null;
+    public bool Seals => keys.Count > 0;
 
-    public static SharedKeysCipher From(PostgreSqlStoreOptions options) => SecretsKey.Read(options) is { } key ? new(key) : None;
+    /// <summary>How every value the sealing key sealed begins; any other value is sealed again at first use.</summary>
+    public string SealedPrefix => Seals ? $"{Prefix}{keys[0].Id}:" : Prefix;
+
+    public static SharedKeysCipher From(PostgreSqlStoreOptions options) => SecretsKey.Read(options) is { } read ? new(read) : None;
 
     public static bool IsSealed(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
 
     public string Seal(string name, string value)
     {
-        if (key is null)
+        if (!Seals)
         {
             return value;
         }
@@ -38,9 +44,9 @@ internal sealed class SharedKeysCipher
         var sealedBytes = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
+        using var aes = new AesGcm(keys[0].Key, TagSize);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(name));
-        return Prefix + Convert.ToBase64String(sealedBytes);
+        return SealedPrefix + Convert.ToBase64String(sealedBytes);
     }
 
     public string Open(string name, string stored)
@@ -50,14 +56,20 @@ internal sealed class SharedKeysCipher
             return stored;
         }
 
-        if (key is null)
+        var setting = $"{PostgreSqlStoreOptions.SectionName}:{nameof(PostgreSqlStoreOptions.SecretsKeyFile)}";
+        var separator = stored.IndexOf(':', Prefix.Length);
+        var id = separator < 0 ? "" : stored[Prefix.Length..separator];
+        if (!Seals)
         {
             throw new InvalidOperationException(
-                $"The shared key '{name}' is encrypted, and this node has no key to open it: set {PostgreSqlStoreOptions.SectionName}:{nameof(PostgreSqlStoreOptions.SecretsKeyFile)} "
+                $"The shared key '{name}' is encrypted, and this node has no key to open it: set {setting} "
                 + $"(or {nameof(PostgreSqlStoreOptions.SecretsKeyEnvironmentVariable)}) as on the other nodes.");
         }
 
-        var sealedBytes = Convert.FromBase64String(stored[Prefix.Length..]);
+        var key = keys.FirstOrDefault(k => k.Id == id).Key
+            ?? throw new InvalidOperationException(
+                $"The shared key '{name}' was sealed with key {id}, which this node's {setting} does not hold: every node needs the keys the others seal with.");
+        var sealedBytes = Convert.FromBase64String(stored[(separator + 1)..]);
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         try
         {
@@ -66,9 +78,7 @@ internal sealed class SharedKeysCipher
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new InvalidOperationException(
-                $"The shared key '{name}' does not open with this node's {PostgreSqlStoreOptions.SectionName}:{nameof(PostgreSqlStoreOptions.SecretsKeyFile)}: "
-                + "every node needs the same key (or the value was altered or moved in the database).", e);
+            throw new InvalidOperationException($"The shared key '{name}' does not open with key {id} of this node's {setting}: the value was altered or moved in the database.", e);
         }
 
         return Encoding.UTF8.GetString(plain);
