@@ -8,17 +8,25 @@ namespace ContactCenter.WebForm.RateLimits;
 /// it, and a request the node would allow is counted in the cluster's window too, which refuses it once the client's
 /// requests to all nodes together pass the limit.
 /// </summary>
-internal sealed class ClusterWindowLimiter(SharedRateWindows shared, string policy, string client, int permits, TimeSpan window) : RateLimiter
+internal sealed class ClusterWindowLimiter(SharedRateWindows shared, string policy, string client, int permits, TimeSpan window) : ReplenishingRateLimiter
 {
+    // Replenished by the partitioned limiter's one timer, as its own fixed windows are: a timer per client address
+    // would let a sender rotating addresses make thousands.
     private readonly FixedWindowRateLimiter local = new(new FixedWindowRateLimiterOptions
     {
         PermitLimit = permits,
         Window = window,
         QueueLimit = 0,
-        AutoReplenishment = true,
+        AutoReplenishment = false,
     });
 
+    public override bool IsAutoReplenishing => false;
+
+    public override TimeSpan ReplenishmentPeriod => local.ReplenishmentPeriod;
+
     public override TimeSpan? IdleDuration => local.IdleDuration;
+
+    public override bool TryReplenish() => local.TryReplenish();
 
     public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
 
