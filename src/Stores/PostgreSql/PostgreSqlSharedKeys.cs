@@ -140,18 +140,18 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
             }
 
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var plain = new List<(string Name, string Value)>();
+            var stale = new List<(string Name, string Value)>();
             await using (var command = Sql.Command(connection, "SELECT name, value FROM shared_keys WHERE NOT starts_with(value, @prefix)", ("prefix", _cipher.SealedPrefix)))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    plain.Add((reader.GetString(0), reader.GetString(1)));
+                    stale.Add((reader.GetString(0), reader.GetString(1)));
                 }
             }
 
             var resealed = 0;
-            foreach (var (name, value) in plain)
+            foreach (var (name, value) in stale)
             {
                 // A value sealed with a key this node lacks is left as it is: reading it says which key is missing.
                 if (TryOpen(name, value) is { } opened)
