@@ -106,7 +106,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        await SealPlainValuesAsync(cancellationToken).ConfigureAwait(false);
+        await SealStaleValuesAsync(cancellationToken).ConfigureAwait(false);
         return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,7 +115,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
         // Migrated before the first statement (a key may be read before anything else touches the store), and never
         // while holding the advisory lock above: a migration waiting for that node would wait for itself.
         _schema.EnsureAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        SealPlainValuesAsync(CancellationToken.None).GetAwaiter().GetResult();
+        SealStaleValuesAsync(CancellationToken.None).GetAwaiter().GetResult();
         return dataSource.OpenConnection();
     }
 
@@ -124,7 +124,7 @@ internal sealed class PostgreSqlSharedKeys(NpgsqlDataSource dataSource, ILogger 
     /// (the form's keys are written once and never again): each only if still the one read, so a node replacing it
     /// meanwhile wins.
     /// </summary>
-    private async Task SealPlainValuesAsync(CancellationToken cancellationToken)
+    private async Task SealStaleValuesAsync(CancellationToken cancellationToken)
     {
         if (_sealed || !_cipher.Seals)
         {
