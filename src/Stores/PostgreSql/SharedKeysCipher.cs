@@ -26,6 +26,9 @@ internal sealed class SharedKeysCipher
 
     public bool Seals => keys.Count > 0;
 
+    /// <summary>The identifiers of the keys this node holds, the sealing one first.</summary>
+    public IReadOnlyList<string> KeyIds => [.. keys.Select(k => k.Id)];
+
     /// <summary>How every value the sealing key sealed begins; any other value is sealed again at first use.</summary>
     public string SealedPrefix => Seals ? $"{Prefix}{keys[0].Id}:" : Prefix;
 

@@ -44,6 +44,40 @@ public sealed class ChannelsCheckDatabaseTests(PostgresFixture postgres) : IDisp
             .And.Contain("✓ m (MailDrop)", "the other checks still run").And.NotContain("never-printed");
     }
 
+    [Fact]
+    public async Task Check_SharedKeys_SaysHowTheyRest_AndWhenTheNodeLacksTheKeyTheOthersSealWith()
+    {
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var plainConfig = Config(database);
+        (await CliRun.RunAsync(null, "store", "migrate", "--config", plainConfig)).ExitCode.Should().Be(0);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database);
+        await new PostgreSqlSharedKeys(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).SetAsync("webform/tracking", "secret", default);
+        var keyVariable = "CC_TEST_CHECK_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Environment.SetEnvironmentVariable(keyVariable, key);
+        var keyed = SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = keyVariable });
+        var keyedConfig = JsonConfigFile.Write(folder.Path, new
+        {
+            Store = new { Provider = "PostgreSql", DataDirectory = folder.Combine("data"), PostgreSql = new { ConnectionString = database, SecretsKeyEnvironmentVariable = keyVariable } },
+            Receipts = new { Enabled = false },
+            Control = new { Url = $"http://127.0.0.1:{FreePort.Next()}" },
+            Channels = new { m = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("inbox")).FullName } },
+        });
+
+        var asGiven = await CliRun.RunAsync(null, "channels", "check", "--config", plainConfig);
+        var notYet = await CliRun.RunAsync(null, "channels", "check", "--config", keyedConfig);
+        await new PostgreSqlSharedKeys(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, keyed).GetAsync("webform/tracking", default);
+        var sealedAll = await CliRun.RunAsync(null, "channels", "check", "--config", keyedConfig);
+        var lacking = await CliRun.RunAsync(null, "channels", "check", "--config", plainConfig);
+
+        var id = keyed.KeyIds[0];
+        asGiven.Output.Should().Contain("✓ shared keys (PostgreSql): 1, all stored as given (no SecretsKeyFile)");
+        notYet.Output.Should().Contain($"✓ shared keys (PostgreSql): 1, 0 sealed with key {id}, 1 not yet (stored as given, or under an older key)");
+        sealedAll.Output.Should().Contain($"✓ shared keys (PostgreSql): 1, all sealed with key {id}").And.NotContain(key);
+        lacking.Output.Should().Contain($"✗ shared keys (PostgreSql): 1 of 1 sealed with key(s) {id}, and this node has no SecretsKeyFile");
+        lacking.ExitCode.Should().Be(1);
+    }
+
     private string Config(string connectionString) => StoreConfig.WritePostgreSql(folder.Path, connectionString,
         new { m = new { Type = "MailDrop", Path = Directory.CreateDirectory(folder.Combine("inbox")).FullName } });
 }

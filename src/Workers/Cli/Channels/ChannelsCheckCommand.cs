@@ -4,6 +4,7 @@ using ContactCenter.Channels.OAuth;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Core.Receipts;
 using ContactCenter.Core.Storage;
+using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Workers.Hosting;
 using ContactCenter.Workers.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,8 @@ internal sealed class ChannelsCheckCommand(CliContext context) : AsyncCommand<Js
         if (StoreProviderServiceCollectionExtensions.IsShared(configuration))
         {
             yield return await DatabaseProbe.CheckAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false);
+            yield return await SharedKeysProbe.CheckAsync(session.Get<NpgsqlDataSource>(), session.Get<IOptions<PostgreSqlStoreOptions>>().Value, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var channels = session.Get<ChannelCatalog>().Channels;
