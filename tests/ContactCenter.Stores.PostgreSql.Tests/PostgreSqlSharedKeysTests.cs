@@ -169,16 +169,12 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         await read.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'oauth2/refresh-token-pec-user'*altered or moved*");
     }
 
-    private static PostgreSqlSharedKeys Keyed(NpgsqlDataSource dataSource, string key)
-    {
-        var variable = "CC_TEST_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(variable, key);
-        return new PostgreSqlSharedKeys(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = variable }));
-    }
+    private static PostgreSqlSharedKeys Keyed(NpgsqlDataSource dataSource, string keys) =>
+        new(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = TestSecretsKey.Create(keys).Variable }));
 
     private static string KeyIdOf(string stored) => stored.Split(':')[1];
 
-    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static string NewKey() => TestSecretsKey.NewKey();
 
     private static async Task<List<string>> RawAsync(NpgsqlDataSource dataSource)
     {

@@ -22,8 +22,7 @@ public sealed partial class TwoNodeFormTests(PostgresFixture postgres) : IAsyncL
     {
         database = await postgres.Server.CreateDatabaseAsync();
         // The nodes share a secrets key, as a cluster should: the key ring and the tracking secret rest sealed.
-        var keyVariable = "CC_TEST_FORM_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(keyVariable, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var keyVariable = TestSecretsKey.Create().Variable;
         object Store(string node, Testing.TempDirectory folder) => new
         {
             Provider = "PostgreSql",

@@ -52,9 +52,7 @@ public sealed class ChannelsCheckDatabaseTests(PostgresFixture postgres) : IDisp
         (await CliRun.RunAsync(null, "store", "migrate", "--config", plainConfig)).ExitCode.Should().Be(0);
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(database);
         await new PostgreSqlSharedKeys(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).SetAsync("webform/tracking", "secret", default);
-        var keyVariable = "CC_TEST_CHECK_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
-        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        Environment.SetEnvironmentVariable(keyVariable, key);
+        var (keyVariable, key) = TestSecretsKey.Create();
         var keyed = SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = keyVariable });
         var keyedConfig = JsonConfigFile.Write(folder.Path, new
         {

@@ -176,8 +176,7 @@ public sealed class StoreCopyTests(PostgresFixture postgres) : IDisposable
         }
 
         var (copy, copied) = await CopyIntoAsync(null);
-        var keyVariable = "CC_TEST_COPY_SECRETS_KEY_" + Guid.NewGuid().ToString("N");
-        Environment.SetEnvironmentVariable(keyVariable, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        var keyVariable = TestSecretsKey.Create().Variable;
         var (sealedCopy, sealedInto) = await CopyIntoAsync(keyVariable);
         var (refused, _) = await CopyIntoAsync(null, "INSERT INTO shared_keys (name, value) VALUES ('webform/tracking', 'a-secret-a-node-made-there-first-0000000000')");
 
