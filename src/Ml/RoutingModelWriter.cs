@@ -7,11 +7,12 @@ namespace ContactCenter.Ml;
 internal static class RoutingModelWriter
 {
     /// <summary>
-    /// As <see cref="Write"/>; into a models folder with the cluster's <paramref name="shared"/> keys, as the cluster's
-    /// next version, which every node then loads (<see cref="SharedRoutingModels"/>).
+    /// As <see cref="Write"/>; with the cluster's <paramref name="shared"/> keys (given only with the service's models
+    /// folder as <paramref name="target"/>), as the cluster's next version, which every node then loads
+    /// (<see cref="SharedRoutingModels"/>).
     /// </summary>
     public static async Task<string> WriteAsync(RoutingModel model, string target, ISharedKeyStore? shared, CancellationToken cancellationToken) =>
-        shared is null || target.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+        shared is null
             ? Write(model, target)
             : await new SharedRoutingModels(shared).PublishNewAsync(new MLContext(RoutingPipeline.Seed), model, new RoutingModelFolder(target), cancellationToken)
                 .ConfigureAwait(false);

@@ -24,8 +24,9 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
     public Task<string> PublishNewAsync(MLContext ml, RoutingModel model, RoutingModelFolder folder, CancellationToken cancellationToken) =>
         shared.ExclusivelyAsync(PublishLock, async ct =>
         {
-            await SyncHoldingLockAsync(folder, ct).ConfigureAwait(false);
-            var version = Math.Max(folder.NextVersion(), ((await CurrentAsync(ct).ConfigureAwait(false))?.Version ?? 0) + 1);
+            var current = await CurrentAsync(ct).ConfigureAwait(false);
+            await SyncHoldingLockAsync(folder, current, ct).ConfigureAwait(false);
+            var version = Math.Max(folder.NextVersion(), (current?.Version ?? 0) + 1);
             while (true)
             {
                 var file = folder.Save(ml, model, version);
@@ -49,23 +50,25 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
         await CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current
             ? await PullAsync(folder, current, cancellationToken).ConfigureAwait(false)
             // Publishing the folder's model writes the cluster's pointer: under the trainings' lock, and looked at again there.
-            : await shared.ExclusivelyAsync(PublishLock, ct => SyncHoldingLockAsync(folder, ct), cancellationToken).ConfigureAwait(false);
+            : await shared.ExclusivelyAsync(PublishLock, async ct => await SyncHoldingLockAsync(folder, await CurrentAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
 
-    private async Task<(int Version, bool Pulled)?> SyncHoldingLockAsync(RoutingModelFolder folder, CancellationToken cancellationToken)
+    /// <summary>As <see cref="SyncAsync"/>, for a caller holding the trainings' lock that has read the cluster's pointer under it.</summary>
+    private async Task<(int Version, bool Pulled)?> SyncHoldingLockAsync(RoutingModelFolder folder, SharedModelPointer? current, CancellationToken cancellationToken)
     {
-        if (await CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current)
+        if (current is not null)
         {
             return await PullAsync(folder, current, cancellationToken).ConfigureAwait(false);
         }
 
-        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
+        var local = Local(folder);
         return local is { Version: > 0 } && await OfferAsync(local.Version, await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false), cancellationToken)
             .ConfigureAwait(false) ? (local.Version, false) : null;
     }
 
     private async Task<(int Version, bool Pulled)?> PullAsync(RoutingModelFolder folder, SharedModelPointer current, CancellationToken cancellationToken)
     {
-        var local = folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
+        var local = Local(folder);
         // The pointer's SHA-256 spares reading and hashing the file at every check; an older pointer has none.
         if (local?.Version == current.Version
             && (local.Sha256 ?? RoutingModelFolder.Sha256Of(await File.ReadAllBytesAsync(local.File, cancellationToken).ConfigureAwait(false))) == current.Sha256)
@@ -100,6 +103,9 @@ internal sealed class SharedRoutingModels(ISharedKeyStore shared)
 
     private async Task<SharedModelPointer?> CurrentAsync(CancellationToken cancellationToken) =>
         await shared.GetAsync(CurrentName, cancellationToken).ConfigureAwait(false) is { } json ? JsonSerializer.Deserialize<SharedModelPointer>(json) : null;
+
+    /// <summary>The folder's current model, when its pointer names a file that is there.</summary>
+    private static RoutingModelPointer? Local(RoutingModelFolder folder) => folder.Current() is { } pointer && File.Exists(pointer.File) ? pointer : null;
 
     private static string VersionName(int version) => $"routing/model/v{version}";
 }

@@ -49,14 +49,20 @@ internal static class WebFormRateLimits
 
     public static bool IsJson(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A client's fixed window: no queue, refused at once past the limit; replenished by the partitioned limiter's one
+    /// timer (which <see cref="RateLimitPartition.GetFixedWindowLimiter{TKey}"/> arranges anyway), not a timer per client.
+    /// </summary>
+    public static FixedWindowRateLimiterOptions WindowOptions(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        QueueLimit = 0,
+        AutoReplenishment = false,
+    };
+
     private static RateLimitPartition<string> Window(SharedRateWindows? shared, string policy, string client, int permits, TimeSpan window) =>
         shared is null
-            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
+            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => WindowOptions(permits, window))
             : RateLimitPartition.Get(client, key => new ClusterWindowLimiter(shared, policy, key, permits, window));
 }

@@ -1,3 +1,5 @@
+using ContactCenter.Core.Diagnostics;
+
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
@@ -10,8 +12,7 @@ internal sealed class ConnectionWarnings(TimeProvider timeProvider)
 {
     public static readonly TimeSpan RepeatEvery = TimeSpan.FromDays(1);
 
-    private readonly Lock _gate = new();
-    private DateTimeOffset? _lastWarned;
+    private readonly IntervalGate _gate = new(timeProvider, RepeatEvery);
 
     /// <summary>
     /// Which standing warnings this connect logs: certificates left unchecked, and no TLS to a host that is not this
@@ -27,18 +28,5 @@ internal sealed class ConnectionWarnings(TimeProvider timeProvider)
     }
 
     /// <summary>True when this connect logs the warnings; the next true comes <see cref="RepeatEvery"/> later.</summary>
-    public bool Due()
-    {
-        var now = timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            if (_lastWarned is { } last && now - last < RepeatEvery)
-            {
-                return false;
-            }
-
-            _lastWarned = now;
-            return true;
-        }
-    }
+    public bool Due() => _gate.Due();
 }

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -11,9 +12,8 @@ namespace ContactCenter.Stores.PostgreSql;
 internal sealed class PostgreSqlRateWindows(NpgsqlDataSource dataSource, TimeProvider time, ILogger logger) : ISharedRateCounter
 {
     private static readonly TimeSpan Kept = TimeSpan.FromDays(1);
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private readonly SchemaGate _schema = new(dataSource, logger);
-    private long _nextPrune;
+    private readonly IntervalGate _prune = new(time, TimeSpan.FromHours(1));
 
     public async Task<int> HitAsync(string policy, string client, DateTimeOffset windowStart, CancellationToken cancellationToken)
     {
@@ -23,20 +23,12 @@ internal sealed class PostgreSqlRateWindows(NpgsqlDataSource dataSource, TimePro
             "INSERT INTO rate_windows (policy, client, window_start, hits) VALUES (@policy, @client, @start, 1) "
             + "ON CONFLICT (policy, client, window_start) DO UPDATE SET hits = rate_windows.hits + 1 RETURNING hits",
             cancellationToken, ("policy", policy), ("client", client), ("start", windowStart.ToUniversalTime())).ConfigureAwait(false);
-        await PruneAsync(connection, cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt32(hits, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task PruneAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var due = Interlocked.Read(ref _nextPrune);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPrune, (now + PruneEvery).UtcTicks, due) != due)
+        if (_prune.Due())
         {
-            return;
+            await Sql.ExecuteAsync(connection, "DELETE FROM rate_windows WHERE window_start < @before", cancellationToken,
+                ("before", (time.GetUtcNow() - Kept).ToUniversalTime())).ConfigureAwait(false);
         }
 
-        await Sql.ExecuteAsync(connection, "DELETE FROM rate_windows WHERE window_start < @before", cancellationToken, ("before", (now - Kept).ToUniversalTime()))
-            .ConfigureAwait(false);
+        return Convert.ToInt32(hits, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -12,13 +12,7 @@ internal sealed class ClusterWindowLimiter(SharedRateWindows shared, string poli
 {
     // Replenished by the partitioned limiter's one timer, as its own fixed windows are: a timer per client address
     // would let a sender rotating addresses make thousands.
-    private readonly FixedWindowRateLimiter local = new(new FixedWindowRateLimiterOptions
-    {
-        PermitLimit = permits,
-        Window = window,
-        QueueLimit = 0,
-        AutoReplenishment = false,
-    });
+    private readonly FixedWindowRateLimiter local = new(WebFormRateLimits.WindowOptions(permits, window));
 
     public override bool IsAutoReplenishing => false;
 

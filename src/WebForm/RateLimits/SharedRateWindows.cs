@@ -1,3 +1,4 @@
+using ContactCenter.Core.Diagnostics;
 using ContactCenter.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +12,7 @@ namespace ContactCenter.WebForm.RateLimits;
 /// </summary>
 internal sealed class SharedRateWindows(ISharedRateCounter counter, TimeProvider time, ILogger logger)
 {
-    private static readonly TimeSpan WarnEvery = TimeSpan.FromMinutes(1);
-    private long _nextWarning;
+    private readonly IntervalGate _warning = new(time, TimeSpan.FromMinutes(1));
 
     /// <summary>Counts the request; null when it is within <paramref name="permits"/>, else how long until the window ends.</summary>
     public async Task<TimeSpan?> RefusedAsync(string policy, string client, int permits, TimeSpan window, CancellationToken cancellationToken)
@@ -26,8 +26,7 @@ internal sealed class SharedRateWindows(ISharedRateCounter counter, TimeProvider
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var due = Interlocked.Read(ref _nextWarning);
-            if (now.UtcTicks >= due && Interlocked.CompareExchange(ref _nextWarning, (now + WarnEvery).UtcTicks, due) == due)
+            if (_warning.Due())
             {
                 WebFormLog.SharedRateLimitUnavailable(logger, policy, e.Message);
             }
