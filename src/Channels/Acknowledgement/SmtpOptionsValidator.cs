@@ -35,7 +35,7 @@ internal sealed class SmtpOptionsValidator(IOptions<ReceiptOptions> receipts) : 
             errors.Add($"{Prefix}Timeout must be positive, e.g. 00:00:30.");
         }
 
-        if (!string.IsNullOrEmpty(options.PasswordFile) && !File.Exists(Email.MailPassword.ResolveFile(options.PasswordFile)))
+        if (!string.IsNullOrEmpty(options.PasswordFile) && !File.Exists(SecretFile.Resolve(options.PasswordFile)))
         {
             errors.Add($"{Prefix}PasswordFile '{options.PasswordFile}' not found.");
         }

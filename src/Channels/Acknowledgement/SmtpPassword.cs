@@ -1,3 +1,5 @@
+using ContactCenter.Core.Configuration;
+
 namespace ContactCenter.Channels.Acknowledgement;
 
 /// <summary>Reads the SMTP password from where it is configured, at connect time so that a rotated secret is picked up;
@@ -9,7 +11,7 @@ internal static class SmtpPassword
     {
         if (!string.IsNullOrEmpty(options.PasswordFile))
         {
-            var text = await File.ReadAllTextAsync(Email.MailPassword.ResolveFile(options.PasswordFile), cancellationToken).ConfigureAwait(false);
+            var text = await File.ReadAllTextAsync(SecretFile.Resolve(options.PasswordFile), cancellationToken).ConfigureAwait(false);
             return text.TrimEnd('\r', '\n');
         }
 

@@ -1,3 +1,5 @@
+using ContactCenter.Core.Configuration;
+
 namespace ContactCenter.Channels.Email;
 
 /// <summary>Reads the password from whichever single source the options name, at connect time (so rotation needs no restart).</summary>
@@ -24,30 +26,11 @@ internal static class MailPassword
 
         if (!string.IsNullOrWhiteSpace(options.PasswordFile))
         {
-            var path = ResolveFile(options.PasswordFile);
+            var path = SecretFile.Resolve(options.PasswordFile);
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             return text.Trim();
         }
 
         throw new InvalidOperationException("No password source configured (Password, PasswordFile or PasswordEnvironmentVariable).");
-    }
-
-    /// <summary>A relative name is first a systemd credential (<c>LoadCredential=name:/path</c>), then a path.</summary>
-    public static string ResolveFile(string file)
-    {
-        if (!Path.IsPathRooted(file))
-        {
-            var credentials = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
-            if (!string.IsNullOrEmpty(credentials))
-            {
-                var candidate = Path.Combine(credentials, file);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return Path.GetFullPath(file);
     }
 }

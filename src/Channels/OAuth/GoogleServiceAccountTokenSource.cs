@@ -1,3 +1,4 @@
+using ContactCenter.Core.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -68,7 +69,7 @@ internal sealed class GoogleServiceAccountTokenSource(
     {
         try
         {
-            var path = Email.MailPassword.ResolveFile(options.ServiceAccountKeyFile!);
+            var path = SecretFile.Resolve(options.ServiceAccountKeyFile!);
             await using var stream = File.OpenRead(path);
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
             var root = document.RootElement;

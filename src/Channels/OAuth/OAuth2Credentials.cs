@@ -1,3 +1,4 @@
+using ContactCenter.Core.Configuration;
 using System.Security.Cryptography.X509Certificates;
 
 namespace ContactCenter.Channels.OAuth;
@@ -11,7 +12,7 @@ internal static class OAuth2Credentials
     /// <summary>A PKCS#12 file (with the password from <c>CertificatePasswordFile</c>) or a PEM holding certificate and key.</summary>
     public static X509Certificate2 LoadCertificate(OAuth2Options options)
     {
-        var path = Email.MailPassword.ResolveFile(options.CertificateFile!);
+        var path = SecretFile.Resolve(options.CertificateFile!);
         try
         {
             var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -22,7 +23,7 @@ internal static class OAuth2Credentials
 
             var password = string.IsNullOrWhiteSpace(options.CertificatePasswordFile)
                 ? null
-                : File.ReadAllText(Email.MailPassword.ResolveFile(options.CertificatePasswordFile)).Trim();
+                : File.ReadAllText(SecretFile.Resolve(options.CertificatePasswordFile)).Trim();
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)

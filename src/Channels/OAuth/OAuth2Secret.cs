@@ -1,4 +1,4 @@
-using ContactCenter.Channels.Email;
+using ContactCenter.Core.Configuration;
 
 namespace ContactCenter.Channels.OAuth;
 
@@ -29,7 +29,7 @@ internal static class OAuth2Secret
 
         try
         {
-            var text = await File.ReadAllTextAsync(MailPassword.ResolveFile(file), cancellationToken).ConfigureAwait(false);
+            var text = await File.ReadAllTextAsync(SecretFile.Resolve(file), cancellationToken).ConfigureAwait(false);
             return text.Trim();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

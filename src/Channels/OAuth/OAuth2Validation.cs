@@ -1,4 +1,4 @@
-using ContactCenter.Channels.Email;
+using ContactCenter.Core.Configuration;
 
 namespace ContactCenter.Channels.OAuth;
 
@@ -130,7 +130,7 @@ public static class OAuth2Validation
                      ("CertificatePasswordFile", o.CertificatePasswordFile), ("ServiceAccountKeyFile", o.ServiceAccountKeyFile),
                  })
         {
-            if (!string.IsNullOrWhiteSpace(file) && !File.Exists(MailPassword.ResolveFile(file)))
+            if (!string.IsNullOrWhiteSpace(file) && !File.Exists(SecretFile.Resolve(file)))
             {
                 errors.Add($"{path}:{key}: the file '{file}' does not exist");
             }

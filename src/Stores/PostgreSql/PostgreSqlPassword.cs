@@ -1,3 +1,5 @@
+using ContactCenter.Core.Configuration;
+
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>Reads the database password from the one source the options name, at each new physical connection (rotation needs no restart).</summary>
@@ -17,21 +19,9 @@ internal static class PostgreSqlPassword
 
         if (!string.IsNullOrWhiteSpace(options.PasswordFile))
         {
-            return File.ReadAllText(ResolveFile(options.PasswordFile)).Trim();
+            return File.ReadAllText(SecretFile.Resolve(options.PasswordFile)).Trim();
         }
 
         throw new InvalidOperationException("No database password source configured.");
-    }
-
-    /// <summary>A relative name is first a systemd credential (<c>LoadCredential=name:/path</c>), then a path.</summary>
-    internal static string ResolveFile(string file)
-    {
-        var credentials = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY");
-        if (!Path.IsPathRooted(file) && !string.IsNullOrEmpty(credentials) && File.Exists(Path.Combine(credentials, file)))
-        {
-            return Path.Combine(credentials, file);
-        }
-
-        return Path.GetFullPath(file);
     }
 }

@@ -1,3 +1,5 @@
+using ContactCenter.Core.Configuration;
+
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class SecretsKey
         else if (!string.IsNullOrWhiteSpace(options.SecretsKeyFile))
         {
             setting = $"{PostgreSqlStoreOptions.SectionName}:{nameof(options.SecretsKeyFile)}";
-            var path = PostgreSqlPassword.ResolveFile(options.SecretsKeyFile);
+            var path = SecretFile.Resolve(options.SecretsKeyFile);
             text = File.Exists(path) ? File.ReadAllText(path) : throw new InvalidOperationException($"{setting}: no file {path}.");
         }
         else

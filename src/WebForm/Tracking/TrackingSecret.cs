@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ContactCenter.Core.Configuration;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tracking;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace ContactCenter.WebForm.Tracking;
 
 /// <summary>
 /// The key the tracking links are signed with: from <c>TrackingSecretEnvironmentVariable</c>, else from
-/// <c>TrackingSecretFile</c> (a relative name is looked up in systemd's <c>$CREDENTIALS_DIRECTORY</c>), else, on a
+/// <c>TrackingSecretFile</c> (a relative name is looked up in systemd's <c>$CREDENTIALS_DIRECTORY</c> first), else, on a
 /// store shared by several nodes, from the store's shared keys (every node must check the links any node sent), else from
 /// <c>{DataDirectory}/webform/tracking.key</c>, which is created with 32 random bytes (owner-only) on first use so
 /// that links in receipts already sent stay valid after a restart. Read once; never logged.
@@ -33,9 +34,7 @@ internal sealed class TrackingSecret(IOptions<WebFormOptions> options, IOptions<
 
         if (!string.IsNullOrEmpty(options.TrackingSecretFile))
         {
-            var path = Path.IsPathRooted(options.TrackingSecretFile) || Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is not { Length: > 0 } credentials
-                ? options.TrackingSecretFile
-                : Path.Combine(credentials, options.TrackingSecretFile);
+            var path = SecretFile.Resolve(options.TrackingSecretFile);
             return Checked(File.ReadAllText(path).TrimEnd('\r', '\n'), $"{WebFormOptions.SectionName}:TrackingSecretFile ({path})");
         }
 

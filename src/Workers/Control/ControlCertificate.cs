@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using ContactCenter.Channels.Email;
+using ContactCenter.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Workers.Control;
@@ -14,12 +14,12 @@ internal static class ControlCertificate
     {
         try
         {
-            var path = MailPassword.ResolveFile(options.Path!);
+            var path = SecretFile.Resolve(options.Path!);
             var password = ReadPassword(options);
             X509Certificate2 certificate;
             if (!string.IsNullOrWhiteSpace(options.KeyPath))
             {
-                var keyPath = MailPassword.ResolveFile(options.KeyPath);
+                var keyPath = SecretFile.Resolve(options.KeyPath);
                 certificate = password is null
                     ? X509Certificate2.CreateFromPemFile(path, keyPath)
                     : X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath);
@@ -46,6 +46,6 @@ internal static class ControlCertificate
                 ?? throw new InvalidOperationException($"the environment variable {options.PasswordEnvironmentVariable} is not set");
         }
 
-        return string.IsNullOrWhiteSpace(options.PasswordFile) ? null : File.ReadAllText(MailPassword.ResolveFile(options.PasswordFile)).Trim();
+        return string.IsNullOrWhiteSpace(options.PasswordFile) ? null : File.ReadAllText(SecretFile.Resolve(options.PasswordFile)).Trim();
     }
 }

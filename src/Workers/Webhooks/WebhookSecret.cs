@@ -1,5 +1,5 @@
 using System.Text;
-using ContactCenter.Channels.Email;
+using ContactCenter.Core.Configuration;
 
 namespace ContactCenter.Workers.Webhooks;
 
@@ -32,7 +32,7 @@ internal static class WebhookSecret
         }
         else if (!string.IsNullOrWhiteSpace(options.SecretFile))
         {
-            var path = MailPassword.ResolveFile(options.SecretFile);
+            var path = SecretFile.Resolve(options.SecretFile);
             text = File.Exists(path) ? File.ReadAllText(path) : throw new InvalidOperationException($"the secret file {path} does not exist");
         }
         else

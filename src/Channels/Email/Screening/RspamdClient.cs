@@ -1,3 +1,4 @@
+using ContactCenter.Core.Configuration;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -122,7 +123,7 @@ public sealed class RspamdClient : IDisposable
 
         return string.IsNullOrWhiteSpace(options.PasswordFile)
             ? null
-            : (await File.ReadAllTextAsync(MailPassword.ResolveFile(options.PasswordFile), cancellationToken).ConfigureAwait(false)).Trim();
+            : (await File.ReadAllTextAsync(SecretFile.Resolve(options.PasswordFile), cancellationToken).ConfigureAwait(false)).Trim();
     }
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
