@@ -63,6 +63,10 @@ internal static partial class PostgreSqlStoreLog
         Message = "Schema migration {Version} ({Name}) waits for {Count} session(s) to end the transactions they began before it: {Sessions}")]
     public static partial void SchemaMigrationBlocked(ILogger logger, int version, string name, int count, string sessions);
 
+    [LoggerMessage(EventId = 2917, Level = LogLevel.Warning,
+        Message = "Schema migration {Version} ({Name}) has waited {Waited} for a table other sessions hold (stepping out of the lock queue between tries, so the other nodes go on); {Count} session(s) have held tables since before: {Sessions}")]
+    public static partial void SchemaMigrationQueued(ILogger logger, int version, string name, TimeSpan waited, int count, string sessions);
+
     [LoggerMessage(EventId = 2915, Level = LogLevel.Debug, Message = "Could not list the sessions a schema migration waits for: {Error}")]
     public static partial void SchemaMigrationWatchFailed(ILogger logger, string error);
 

@@ -7,8 +7,9 @@ namespace ContactCenter.Stores.PostgreSql.Schema;
 /// Brings the database to the newest schema: the embedded scripts not yet recorded in <c>cc_schema_version</c> run in
 /// order under <see cref="MigrationLock"/>, so two nodes starting together apply each script once (the second waits,
 /// then finds nothing to do). Each script commits with its version row in one transaction (DDL is transactional in
-/// PostgreSQL: a failed script leaves the schema at the version before it), except the index builds that must not stop
-/// the other nodes' writes (<see cref="MigrationScript.OutsideTransaction"/>).
+/// PostgreSQL: a failed script leaves the schema at the version before it), never holding a table's lock queue for
+/// long (<see cref="LockQueue"/>), except the index builds that must not stop the other nodes' writes
+/// (<see cref="MigrationScript.OutsideTransaction"/>).
 /// </summary>
 internal static class SchemaMigrator
 {
@@ -17,11 +18,15 @@ internal static class SchemaMigrator
     public static int LatestVersion => Scripts[^1].Version;
 
     /// <summary>Returns the versions applied now (empty when the schema was already current).</summary>
-    /// <param name="waitReportInterval">How often an index build names the sessions it waits for (<see cref="MigrationWaitReport"/>).</param>
+    /// <param name="waitReportInterval">How often a waiting step names the sessions it waits for (<see cref="MigrationWaitReport"/>, <see cref="LockQueue"/>).</param>
+    /// <param name="lockRetryDelay">How long a script that found its table locked stays out of the lock queue (<see cref="LockQueue"/>).</param>
     public static async Task<IReadOnlyList<int>> MigrateAsync(
-        NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken, TimeSpan? waitReportInterval = null)
+        NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken, TimeSpan? waitReportInterval = null, TimeSpan? lockRetryDelay = null)
     {
-        var run = new MigrationRun(dataSource, logger, waitReportInterval ?? MigrationWaitReport.DefaultInterval);
+        var run = new MigrationRun(dataSource, logger, waitReportInterval ?? MigrationWaitReport.DefaultInterval)
+        {
+            LockRetryDelay = lockRetryDelay ?? MigrationRun.DefaultLockRetryDelay,
+        };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
         try
@@ -81,10 +86,8 @@ internal static class SchemaMigrator
     {
         if (!script.OutsideTransaction)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await Sql.ExecuteAsync(connection, script.Text, cancellationToken).ConfigureAwait(false);
-            await RecordAsync(connection, script, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await LockQueue.ApplyAsync(connection, script, run, () => RecordAsync(connection, script, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
             return;
         }
 

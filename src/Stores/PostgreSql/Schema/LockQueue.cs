@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace ContactCenter.Stores.PostgreSql.Schema;
+
+/// <summary>
+/// Runs a script that alters a table without freezing the other nodes. Altering a table takes its ACCESS EXCLUSIVE
+/// lock, which queues behind every session using the table (pg_dump holds every table for the whole dump), and while
+/// it queues every later reader and writer of that table, on every node, queues behind it. So an attempt waits at most
+/// <see cref="MigrationRun.LockTimeout"/>, steps out of the queue for <see cref="MigrationRun.LockRetryDelay"/> (the
+/// others' writes go through) and tries again, until the lock is free; this node's start waits, and every
+/// <see cref="MigrationRun.WaitReportInterval"/> it names the sessions that have held locks since before the wait.
+/// </summary>
+internal static class LockQueue
+{
+    public static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationRun run, Func<Task> record,
+        CancellationToken cancellationToken)
+    {
+        var waiting = Stopwatch.GetTimestamp();
+        var reported = waiting;
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var timeout = ((long)run.LockTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+                await Sql.ExecuteAsync(connection, $"SET LOCAL lock_timeout = {timeout}", cancellationToken).ConfigureAwait(false);
+                await Sql.ExecuteAsync(connection, script.Text, cancellationToken).ConfigureAwait(false);
+                await record().ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Stopwatch.GetElapsedTime(reported) >= run.WaitReportInterval)
+            {
+                reported = Stopwatch.GetTimestamp();
+                await ReportAsync(connection, script, run, Stopwatch.GetElapsedTime(waiting), cancellationToken).ConfigureAwait(false);
+            }
+
+            await Task.Delay(run.LockRetryDelay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ReportAsync(NpgsqlConnection connection, MigrationScript script, MigrationRun run, TimeSpan waited,
+        CancellationToken cancellationToken)
+    {
+        var sessions = await Sql.ListAsync(connection,
+            "SELECT format('pid %s (%s, %s, %s since %s)', a.pid, coalesce(nullif(a.application_name, ''), 'no application name'), "
+            + "coalesce(host(a.client_addr), 'local socket'), a.state, to_char(a.xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC')) "
+            + "FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid() AND a.xact_start < now() - @waited AND EXISTS ("
+            + "SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'relation' "
+            + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) ORDER BY a.xact_start",
+            r => r.GetString(0), cancellationToken, ("waited", waited)).ConfigureAwait(false);
+        PostgreSqlStoreLog.SchemaMigrationQueued(run.Logger, script.Version, script.Name, waited, sessions.Count, string.Join("; ", sessions));
+    }
+}
