@@ -50,11 +50,9 @@ internal static class LockQueue
         CancellationToken cancellationToken)
     {
         var sessions = await Sql.ListAsync(connection,
-            "SELECT format('pid %s (%s, %s, %s since %s)', a.pid, coalesce(nullif(a.application_name, ''), 'no application name'), "
-            + "coalesce(host(a.client_addr), 'local socket'), a.state, to_char(a.xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC')) "
-            + "FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid() AND a.xact_start < now() - @waited AND EXISTS ("
+            $"SELECT {MigrationWaitReport.Session} FROM pg_stat_activity a WHERE pid <> pg_backend_pid() AND xact_start < now() - @waited AND EXISTS ("
             + "SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'relation' "
-            + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) ORDER BY a.xact_start",
+            + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) ORDER BY xact_start",
             r => r.GetString(0), cancellationToken, ("waited", waited)).ConfigureAwait(false);
         PostgreSqlStoreLog.SchemaMigrationQueued(run.Logger, script.Version, script.Name, waited, sessions.Count, string.Join("; ", sessions));
     }

@@ -12,6 +12,10 @@ internal static class MigrationWaitReport
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>A row of <c>pg_stat_activity</c> as the admin needs it to find the session: pid, application, address, state and since when.</summary>
+    public const string Session = "format('pid %s (%s, %s, %s since %s)', pid, coalesce(nullif(application_name, ''), 'no application name'), "
+        + "coalesce(host(client_addr), 'local socket'), state, to_char(xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC'))";
+
     public static async Task ExecuteAsync(MigrationRun run, NpgsqlConnection connection, MigrationScript script, string statement, CancellationToken cancellationToken)
     {
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -36,9 +40,7 @@ internal static class MigrationWaitReport
             {
                 await using var connection = await run.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 var sessions = await Sql.ListAsync(connection,
-                    "SELECT format('pid %s (%s, %s, %s since %s)', pid, coalesce(nullif(application_name, ''), 'no application name'), "
-                    + "coalesce(host(client_addr), 'local socket'), state, to_char(xact_start AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS UTC')) "
-                    + "FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(@pid)) ORDER BY xact_start",
+                    $"SELECT {Session} FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids(@pid)) ORDER BY xact_start",
                     r => r.GetString(0), cancellationToken, ("pid", pid)).ConfigureAwait(false);
                 if (sessions.Count > 0)
                 {
