@@ -47,6 +47,7 @@ public sealed class SchemaMigratorLockQueueTests(PostgresFixture postgres)
         (await migration).Should().Equal(13);
         (await dataSource.ScalarAsync("SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'blobs'::regclass AND attname = 'content'"))
             .Should().Be("e");
+        (await dataSource.ScalarAsync("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'blobs'::regclass")).Should().Be("toast_tuple_target=8160");
         var report = logger.Entries.First(e => e.Id.Id == 2917);
         report.Level.Should().Be(LogLevel.Warning);
         report.Message.Should().StartWith("Schema migration 13 (0013_blobs_uncompressed) has waited")
@@ -59,6 +60,7 @@ public sealed class SchemaMigratorLockQueueTests(PostgresFixture postgres)
         await SchemaMigrator.MigrateAsync(dataSource, NullLogger.Instance, default);
         SchemaMigrator.LatestVersion.Should().Be(13, "this test takes the database back one script");
         await dataSource.ScalarAsync("ALTER TABLE blobs ALTER COLUMN content SET STORAGE EXTENDED");
+        await dataSource.ScalarAsync("ALTER TABLE blobs RESET (toast_tuple_target)");
         await dataSource.ScalarAsync("DELETE FROM cc_schema_version WHERE version >= 13");
     }
 }
