@@ -1,7 +1,7 @@
-using ContactCenter.Core.Configuration;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ContactCenter.Core.Configuration;
 
 namespace ContactCenter.Channels.OAuth;
 

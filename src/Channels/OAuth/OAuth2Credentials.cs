@@ -1,5 +1,5 @@
-using ContactCenter.Core.Configuration;
 using System.Security.Cryptography.X509Certificates;
+using ContactCenter.Core.Configuration;
 
 namespace ContactCenter.Channels.OAuth;
 

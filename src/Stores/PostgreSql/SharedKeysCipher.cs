@@ -17,6 +17,7 @@ internal sealed class SharedKeysCipher
     public const string Prefix = "aes256gcm:";
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const string Setting = $"{PostgreSqlStoreOptions.SectionName}:{nameof(PostgreSqlStoreOptions.SecretsKeyFile)}";
     private readonly IReadOnlyList<(string Id, byte[] Key)> keys;
 
     private SharedKeysCipher(IReadOnlyList<byte[]> keys) =>
@@ -59,19 +60,18 @@ internal sealed class SharedKeysCipher
             return stored;
         }
 
-        var setting = $"{PostgreSqlStoreOptions.SectionName}:{nameof(PostgreSqlStoreOptions.SecretsKeyFile)}";
         var separator = stored.IndexOf(':', Prefix.Length);
         var id = separator < 0 ? "" : stored[Prefix.Length..separator];
         if (!Seals)
         {
             throw new InvalidOperationException(
-                $"The shared key '{name}' is encrypted, and this node has no key to open it: set {setting} "
+                $"The shared key '{name}' is encrypted, and this node has no key to open it: set {Setting} "
                 + $"(or {nameof(PostgreSqlStoreOptions.SecretsKeyEnvironmentVariable)}) as on the other nodes.");
         }
 
         var key = keys.FirstOrDefault(k => k.Id == id).Key
             ?? throw new InvalidOperationException(
-                $"The shared key '{name}' was sealed with key {id}, which this node's {setting} does not hold: every node needs the keys the others seal with.");
+                $"The shared key '{name}' was sealed with key {id}, which this node's {Setting} does not hold: every node needs the keys the others seal with.");
         var sealedBytes = Convert.FromBase64String(stored[(separator + 1)..]);
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         try
@@ -81,7 +81,7 @@ internal sealed class SharedKeysCipher
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new InvalidOperationException($"The shared key '{name}' does not open with key {id} of this node's {setting}: the value was altered or moved in the database.", e);
+            throw new InvalidOperationException($"The shared key '{name}' does not open with key {id} of this node's {Setting}: the value was altered or moved in the database.", e);
         }
 
         return Encoding.UTF8.GetString(plain);

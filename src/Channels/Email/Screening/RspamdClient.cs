@@ -1,7 +1,7 @@
-using ContactCenter.Core.Configuration;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ContactCenter.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Channels.Email.Screening;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql.Schema;
@@ -8,12 +7,16 @@ namespace ContactCenter.Stores.PostgreSql.Schema;
 /// Runs a script that alters a table without freezing the other nodes. Altering a table takes its ACCESS EXCLUSIVE
 /// lock, which queues behind every session using the table (pg_dump holds every table for the whole dump), and while
 /// it queues every later reader and writer of that table, on every node, queues behind it. So an attempt waits at most
-/// <see cref="MigrationRun.LockTimeout"/>, steps out of the queue for <see cref="MigrationRun.LockRetryDelay"/> (the
-/// others' writes go through) and tries again, until the lock is free; this node's start waits, and every
-/// <see cref="MigrationRun.WaitReportInterval"/> it names the sessions that have held locks since before the wait.
+/// half a second, steps out of the queue for <see cref="MigrationRun.LockRetryDelay"/> (the others' writes go through)
+/// and tries again, until the lock is free; this node's start waits, and every <see cref="MigrationRun.WaitReportInterval"/>
+/// it names the sessions that have held locks since before the wait.
 /// </summary>
 internal static class LockQueue
 {
+    public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(2);
+
+    private const string WaitAtMostHalfASecond = "SET LOCAL lock_timeout = '500ms'";
+
     public static async Task ApplyAsync(NpgsqlConnection connection, MigrationScript script, MigrationRun run, Func<Task> record,
         CancellationToken cancellationToken)
     {
@@ -24,8 +27,7 @@ internal static class LockQueue
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var timeout = ((long)run.LockTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-                await Sql.ExecuteAsync(connection, $"SET LOCAL lock_timeout = {timeout}", cancellationToken).ConfigureAwait(false);
+                await Sql.ExecuteAsync(connection, WaitAtMostHalfASecond, cancellationToken).ConfigureAwait(false);
                 await Sql.ExecuteAsync(connection, script.Text, cancellationToken).ConfigureAwait(false);
                 await record().ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

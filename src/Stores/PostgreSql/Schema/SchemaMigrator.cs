@@ -23,10 +23,7 @@ internal static class SchemaMigrator
     public static async Task<IReadOnlyList<int>> MigrateAsync(
         NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken, TimeSpan? waitReportInterval = null, TimeSpan? lockRetryDelay = null)
     {
-        var run = new MigrationRun(dataSource, logger, waitReportInterval ?? MigrationWaitReport.DefaultInterval)
-        {
-            LockRetryDelay = lockRetryDelay ?? MigrationRun.DefaultLockRetryDelay,
-        };
+        var run = new MigrationRun(dataSource, logger, waitReportInterval ?? MigrationWaitReport.DefaultInterval, lockRetryDelay ?? LockQueue.DefaultRetryDelay);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await MigrationLock.AcquireAsync(connection, logger, cancellationToken).ConfigureAwait(false);
         try
