@@ -169,6 +169,33 @@ public sealed class PostgreSqlSharedKeysTests(PostgresFixture postgres)
         await read.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'oauth2/refresh-token-pec-user'*altered or moved*");
     }
 
+    [Theory]
+    [InlineData("not base64 at all!")]
+    [InlineData("AAAAAAAAAAAAAAAA")]
+    public async Task SecretsKey_SealedValueCutShortOrNotBase64_SaysAltered_TheOtherKeysStillRead(string altered)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await StoreUnderTest.AsNodeAsync(postgres.Server));
+        var (oldKey, newKey) = (NewKey(), NewKey());
+        var before = Keyed(dataSource, oldKey);
+        await before.SetAsync("oauth2/refresh-token-urp-user", "rt-urp", default);
+        await before.SetAsync("oauth2/refresh-token-pec-user", "rt-pec", default);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var command = new NpgsqlCommand(
+            "UPDATE shared_keys SET value = split_part(value, ':', 1) || ':' || split_part(value, ':', 2) || ':' || @altered WHERE name = 'oauth2/refresh-token-pec-user'", connection))
+        {
+            command.Parameters.AddWithValue("altered", altered);
+            (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        // The node that rotates seals every value the old key sealed, at first use; the altered one is left to say so.
+        var rotating = Keyed(dataSource, newKey + "\n" + oldKey);
+
+        (await rotating.GetAsync("oauth2/refresh-token-urp-user", default)).Should().Be("rt-urp");
+        var read = () => rotating.GetAsync("oauth2/refresh-token-pec-user", default);
+        await read.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'oauth2/refresh-token-pec-user'*altered or moved*");
+        (await RawAsync(dataSource)).Select(KeyIdOf).Distinct().Should().HaveCount(2, "the value that opened is sealed again under the new key, the altered one is kept as found");
+    }
+
     private static PostgreSqlSharedKeys Keyed(NpgsqlDataSource dataSource, string keys) =>
         new(dataSource, NullLogger.Instance, SharedKeysCipher.From(new PostgreSqlStoreOptions { SecretsKeyEnvironmentVariable = TestSecretsKey.Create(keys).Variable }));
 

@@ -72,7 +72,14 @@ internal sealed class SharedKeysCipher
         var key = keys.FirstOrDefault(k => k.Id == id).Key
             ?? throw new InvalidOperationException(
                 $"The shared key '{name}' was sealed with key {id}, which this node's {Setting} does not hold: every node needs the keys the others seal with.");
-        var sealedBytes = Convert.FromBase64String(stored[(separator + 1)..]);
+        // A value cut short or no longer base64 was altered as surely as one whose tag fails, and must say so the same
+        // way: the sealing pass skips exactly that error, so any other would fail every read on this node.
+        var sealedBytes = TryDecode(stored.AsSpan(separator + 1));
+        if (sealedBytes is null || sealedBytes.Length < NonceSize + TagSize)
+        {
+            throw Altered(name, id, null);
+        }
+
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         try
         {
@@ -81,9 +88,18 @@ internal sealed class SharedKeysCipher
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new InvalidOperationException($"The shared key '{name}' does not open with key {id} of this node's {Setting}: the value was altered or moved in the database.", e);
+            throw Altered(name, id, e);
         }
 
         return Encoding.UTF8.GetString(plain);
     }
+
+    private static byte[]? TryDecode(ReadOnlySpan<char> base64)
+    {
+        var bytes = new byte[base64.Length * 3 / 4];
+        return Convert.TryFromBase64Chars(base64, bytes, out var written) ? bytes[..written] : null;
+    }
+
+    private static InvalidOperationException Altered(string name, string id, Exception? inner) =>
+        new($"The shared key '{name}' does not open with key {id} of this node's {Setting}: the value was altered or moved in the database.", inner);
 }
