@@ -1,22 +1,31 @@
+using System.Security.Cryptography;
 using ContactCenter.Core.Storage;
+using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
 using MimeKit;
 using MimeKit.IO;
 
 namespace ContactCenter.Channels.Email;
 
-/// <summary>Streams each pending attachment into the content archive: decoded parts, forwarded messages byte for byte.</summary>
+/// <summary>
+/// Records each pending attachment: one whose bytes the parser left as a slice of the original is hashed as it decodes
+/// and read from the archived original later (<see cref="OriginalSliceReader"/>); only what exists nowhere in the
+/// original (parts a salvage rewrote, files unpacked from a winmail.dat) is streamed into the archive apart.
+/// </summary>
 internal sealed class AttachmentArchiver(IContentArchive archive)
 {
     private static readonly FormatOptions CanonicalFormat = CreateCanonicalFormat();
 
     public async Task<TicketAttachment> StoreAsync(
-        PendingAttachment pending, ParsedMessage parsed, Stream spool, CancellationToken cancellationToken)
+        PendingAttachment pending, ParsedMessage parsed, Stream spool, TicketAttachment original, CancellationToken cancellationToken)
     {
-        var content = await OpenAsync(pending.Entity, parsed, spool, cancellationToken).ConfigureAwait(false);
+        var (content, slice) = await OpenAsync(pending.Entity, parsed, spool, cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
-            var stored = await archive.StoreAsync(content, pending.FileName, pending.ContentType, cancellationToken).ConfigureAwait(false);
+            var stored = slice is { } range
+                ? await HashAsync(content, new OriginalSlice { Sha256 = original.Sha256, Start = range.Range.Start, End = range.Range.End, Encoding = range.Encoding.ToString() },
+                    cancellationToken).ConfigureAwait(false)
+                : await archive.StoreAsync(content, pending.FileName, pending.ContentType, cancellationToken).ConfigureAwait(false);
             stored.FileName = pending.FileName;
             stored.ContentType = pending.ContentType;
             stored.IsInline = pending.IsInline;
@@ -25,22 +34,33 @@ internal sealed class AttachmentArchiver(IContentArchive archive)
         }
     }
 
-    private static async Task<Stream> OpenAsync(MimeEntity entity, ParsedMessage parsed, Stream spool, CancellationToken cancellationToken)
+    private static async Task<TicketAttachment> HashAsync(Stream content, OriginalSlice slice, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var size = await HashingCopy.CopyAsync(content, Stream.Null, hash, cancellationToken).ConfigureAwait(false);
+        return new TicketAttachment { Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()), Size = size, InOriginal = slice };
+    }
+
+    private static async Task<(Stream Content, (ByteRange Range, ContentEncoding Encoding)? Slice)> OpenAsync(
+        MimeEntity entity, ParsedMessage parsed, Stream spool, CancellationToken cancellationToken)
     {
         switch (entity)
         {
             case MessagePart forwarded when parsed.NestedMessages.TryGetValue(forwarded, out var range):
-                return new BoundStream(spool, range.Start, range.End, leaveOpen: true);
+                return (OriginalSliceReader.Open(spool, range.Start, range.End, ContentEncoding.Binary), (range, ContentEncoding.Binary));
             case MessagePart forwarded when forwarded.Message is not null:
                 // Only messages MimeKit built itself (inside a winmail.dat) have no bytes of their own to copy.
                 var buffer = new MemoryStream();
                 await forwarded.Message.WriteToAsync(CanonicalFormat, buffer, cancellationToken).ConfigureAwait(false);
                 buffer.Position = 0;
-                return buffer;
+                return (buffer, null);
+            case MimePart { Content: { } content } when parsed.RangeOf(content) is { } range:
+                // Decoded exactly as a later read decodes it, from the same bytes: the hash recorded is the one it checks.
+                return (OriginalSliceReader.Open(spool, range.Start, range.End, content.Encoding), (range, content.Encoding));
             case MimePart { Content: not null } part:
-                return part.Content.Open();
+                return (part.Content.Open(), null);
             default:
-                return new MemoryStream([], writable: false);
+                return (new MemoryStream([], writable: false), null);
         }
     }
 

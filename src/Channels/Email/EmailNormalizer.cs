@@ -10,7 +10,7 @@ namespace ContactCenter.Channels.Email;
 /// <summary>
 /// Turns an e-mail (message/rfc822, any channel but fax) into a ticket draft. The original is read once into a spool
 /// (memory, or a temp file when large), parsed from there with MimeKit, archived byte for byte as message.eml, and its
-/// attachments streamed into the archive. Unparseable, oversized or normaliser-breaking messages are rejected with the reason; archive (disk)
+/// attachments read from there (only those that exist nowhere in it are archived apart). Unparseable, oversized or normaliser-breaking messages are rejected with the reason; archive (disk)
 /// failures propagate unchanged so the item is retried instead of quarantined.
 /// </summary>
 internal sealed class EmailNormalizer : IItemNormalizer
@@ -81,7 +81,7 @@ internal sealed class EmailNormalizer : IItemNormalizer
                 foreach (var pending in contents.Attachments)
                 {
                     draft.Attachments.Add(
-                        await attachmentArchiver.StoreAsync(pending, parsed, parseStream, cancellationToken).ConfigureAwait(false));
+                        await attachmentArchiver.StoreAsync(pending, parsed, parseStream, draft.Original, cancellationToken).ConfigureAwait(false));
                 }
 
                 Report(item, draft, contents, spool.Length);

@@ -49,7 +49,7 @@ internal sealed class MimeMessageLoader
                     nested[e.Parent] = new ByteRange(e.BeginOffset + skip, e.EndOffset + skip);
                 }
             };
-            return new ParsedMessage(parser.ParseMessage(cancellationToken), nested, salvage);
+            return new ParsedMessage(parser.ParseMessage(cancellationToken), nested, salvage, source, skip);
         }
         catch (FormatException ex)
         {

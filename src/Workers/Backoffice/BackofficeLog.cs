@@ -23,6 +23,9 @@ internal static partial class BackofficeLog
     [LoggerMessage(EventId = 1925, Level = LogLevel.Error, Message = "{Owner} refers to file {Sha256}, which is not in the archive: restore it from a backup of the archive")]
     public static partial void ArchivedFileMissing(ILogger logger, string owner, string sha256);
 
+    [LoggerMessage(EventId = 1926, Level = LogLevel.Error, Message = "{Owner}: {Problem} Restore it from a backup of the archive")]
+    public static partial void ArchivedFileDamaged(ILogger logger, string owner, string problem);
+
     [LoggerMessage(EventId = 2180, Level = LogLevel.Information, Message = "Ticket opened by hand ({SourceKey}) by {Operator}: {Outcome} {TicketNumber}")]
     public static partial void TicketOpened(ILogger logger, string sourceKey, string @operator, Core.Storage.DispatchOutcomeKind outcome, string? ticketNumber);
 

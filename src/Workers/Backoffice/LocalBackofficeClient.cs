@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Core.Routing;
 using ContactCenter.Core.Sla;
 using ContactCenter.Core.Statistics;
@@ -196,12 +197,19 @@ internal sealed class LocalBackofficeClient : IBackofficeClient
         try
         {
             // The database archive reads synchronously: not on the caller's thread.
-            return new ArchivedFile(file, await Task.Run(() => archive.OpenRead(file.Sha256), cancellationToken).ConfigureAwait(false));
+            return new ArchivedFile(file, await Task.Run(() => OriginalSliceReader.OpenRead(archive, file), cancellationToken).ConfigureAwait(false));
         }
         catch (FileNotFoundException ex)
         {
-            BackofficeLog.ArchivedFileMissing(logger, owner, file.Sha256);
-            throw new ArchivedFileMissingException(owner, file.Sha256, ex);
+            // An attachment kept in its original is missing when that original is: name the file that is gone.
+            var missing = file.InOriginal?.Sha256 ?? file.Sha256;
+            BackofficeLog.ArchivedFileMissing(logger, owner, missing);
+            throw new ArchivedFileMissingException(owner, missing, ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            BackofficeLog.ArchivedFileDamaged(logger, owner, ex.Message);
+            throw new ArchivedFileDamagedException(owner, ex.Message, ex);
         }
     }
 

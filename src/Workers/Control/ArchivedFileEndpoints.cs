@@ -48,6 +48,10 @@ internal static class ArchivedFileEndpoints
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status500InternalServerError, title: "File missing from the archive");
         }
+        catch (ArchivedFileDamagedException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status500InternalServerError, title: "File damaged in the archive");
+        }
 
         if (file is null)
         {

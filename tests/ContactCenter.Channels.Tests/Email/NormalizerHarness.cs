@@ -48,7 +48,7 @@ internal sealed class NormalizerHarness : IDisposable
 
     public byte[] Bytes(TicketAttachment attachment)
     {
-        using var stream = Archive.OpenRead(attachment.Sha256);
+        using var stream = OriginalSliceReader.OpenRead(Archive, attachment);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

@@ -51,7 +51,7 @@ internal sealed class VoicemailHarness : IDisposable
 
     public byte[] Read(TicketAttachment attachment)
     {
-        using var stream = Archive.OpenRead(attachment.Sha256);
+        using var stream = OriginalSliceReader.OpenRead(Archive, attachment);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

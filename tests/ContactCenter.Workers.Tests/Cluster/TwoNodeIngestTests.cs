@@ -130,22 +130,28 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
         return stream.ToArray();
     }
 
-    /// <summary>Every ticket's originals and attachments are in the blobs table, whole: <paramref name="messages"/> and <paramref name="attachments"/>.</summary>
+    /// <summary>
+    /// Every ticket's originals are in the blobs table, whole (<paramref name="messages"/>), and its
+    /// <paramref name="attachments"/> are read from them: each one's original there, holding the slice it names.
+    /// </summary>
     private static async Task AssertEveryBlobStoredAsync(string database, int messages, int attachments)
     {
         await using var dataSource = NpgsqlDataSource.Create(database);
         await using var command = dataSource.CreateCommand(
             """
             WITH referred AS (
-                SELECT m->'Original' AS blob, false AS attachment FROM tickets, jsonb_array_elements(doc->'Messages') m
-                UNION ALL SELECT a, true FROM tickets, jsonb_array_elements(doc->'Attachments') a)
-            SELECT count(*) FILTER (WHERE attachment), count(*) FILTER (WHERE NOT attachment),
-                   count(*) FILTER (WHERE b.sha256 IS NULL OR b.size <> (r.blob->>'Size')::bigint)
-            FROM referred r LEFT JOIN blobs b ON b.sha256 = r.blob->>'Sha256'
+                SELECT m->'Original' AS blob, m->'Original'->'InOriginal' AS slice, false AS attachment FROM tickets, jsonb_array_elements(doc->'Messages') m
+                UNION ALL SELECT a, a->'InOriginal', true FROM tickets, jsonb_array_elements(doc->'Attachments') a)
+            SELECT count(*) FILTER (WHERE attachment), count(*) FILTER (WHERE NOT attachment), count(*) FILTER (WHERE attachment AND slice IS NOT NULL),
+                   count(*) FILTER (WHERE b.sha256 IS NULL
+                       OR (slice IS NULL AND b.size <> (r.blob->>'Size')::bigint)
+                       OR (slice IS NOT NULL AND b.size < (slice->>'End')::bigint))
+            FROM referred r LEFT JOIN blobs b ON b.sha256 = COALESCE(slice->>'Sha256', r.blob->>'Sha256')
             """);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)).Should().Be(((long)attachments, (long)messages, 0L), "every ticket's bytes are stored, whole");
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)).Should().Be(
+            ((long)attachments, (long)messages, (long)attachments, 0L), "every ticket's bytes are stored, whole, the attachments in their originals");
     }
 
     private static async Task AssertOneTicketPerMessageAsync(string database, int messages)

@@ -72,12 +72,39 @@ public sealed class ArchivedFileEndpointsTests : IDisposable
         await using var service = await AttachmentMail.StartServiceAsync(folder);
         var (damage, _) = await TicketsAsync(service.Http);
         var sha = Attachments(damage)["foto danni.jpg"];
-        File.Delete(folder.Combine("data", "archive", sha[..2], sha[2..4], sha));
+        var original = damage.GetProperty("messages")[0].GetProperty("original").GetProperty("sha256").GetString()!;
+        File.Delete(folder.Combine("data", "archive", original[..2], original[2..4], original));
 
         using var response = await service.Http.GetAsync(Url(damage.GetProperty("number").GetString()!, sha));
 
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        (await response.Content.ReadAsStringAsync()).Should().Contain(sha).And.Contain("not in the archive");
+        (await response.Content.ReadAsStringAsync()).Should().Contain(original, "the photo is read from the original, the file that is gone").And.Contain("not in the archive");
+    }
+
+    [Fact]
+    public async Task TicketFile_AttachmentsOriginalDamaged_IsAnErrorThatSaysSo_NeverOtherBytes()
+    {
+        await AttachmentMail.IngestOnceAsync(folder);
+        var key = ApiKeyHash.NewKey();
+        await using var service = await SecuredServiceHost.StartAsync(folder, new Dictionary<string, (string, string)> { ["archivio"] = ("Reader", ApiKeyHash.Of(key)) });
+        using var reader = service.Remote(key);
+        var (damage, _) = await TicketsAsync(reader);
+        var sha = Attachments(damage)["foto danni.jpg"];
+        var original = damage.GetProperty("messages")[0].GetProperty("original").GetProperty("sha256").GetString()!;
+        var slice = damage.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("sha256").GetString() == sha).GetProperty("inOriginal");
+        slice.GetProperty("sha256").GetString().Should().Be(original);
+        var path = folder.Combine("data", "archive", original[..2], original[2..4], original);
+        var bytes = await File.ReadAllBytesAsync(path);
+        var inPhoto = (int)((slice.GetProperty("start").GetInt64() + slice.GetProperty("end").GetInt64()) / 2);
+        bytes[inPhoto] = bytes[inPhoto] == (byte)'A' ? (byte)'B' : (byte)'A';
+        await File.WriteAllBytesAsync(path, bytes);
+
+        using var response = await reader.GetAsync(Url(damage.GetProperty("number").GetString()!, sha));
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("File damaged in the archive").And.Contain(original).And.Contain(sha);
+        service.Logs.Entries.Should().Contain(e => e.EventId == 1926 && e.Message.Contains(original));
+        service.Logs.Entries.Should().NotContain(e => e.Message.Contains("foto danni"), "a file's name can name a person: the log has its hash");
     }
 
     [Fact]

@@ -54,8 +54,10 @@ public sealed class ControlProblemsTests : IDisposable
         var (damage, _) = await ArchivedFileEndpointsTests.TicketsAsync(reader);
         var sha = ArchivedFileEndpointsTests.Attachments(damage)["foto danni.jpg"];
         var url = ArchivedFileEndpointsTests.Url(damage.GetProperty("number").GetString()!, sha);
-        // A folder where the archive expects the file: opening it fails with an error that names the archive's path.
-        var blob = folder.Combine("data", "archive", sha[..2], sha[2..4], sha);
+        // A folder where the archive expects the photo's original (it is read from there): opening it fails with an
+        // error that names the archive's path.
+        var original = damage.GetProperty("messages")[0].GetProperty("original").GetProperty("sha256").GetString()!;
+        var blob = folder.Combine("data", "archive", original[..2], original[2..4], original);
         File.Delete(blob);
         Directory.CreateDirectory(blob);
 

@@ -74,7 +74,7 @@ internal static class PipelineDriver
 
     private static byte[] Read(IContentArchive archive, TicketAttachment attachment)
     {
-        using var stream = archive.OpenRead(attachment.Sha256);
+        using var stream = OriginalSliceReader.OpenRead(archive, attachment);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

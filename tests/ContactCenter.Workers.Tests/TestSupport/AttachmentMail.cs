@@ -20,6 +20,14 @@ internal static class AttachmentMail
 
     public static byte[] Form { get; } = RandomBytes(5_000, seed: 8);
 
+    /// <summary>
+    /// The damage report's original in an archive folder (its attachments are read from it): the largest file there,
+    /// since it holds the photo.
+    /// </summary>
+    public static string DamageOriginal(string archive) =>
+        Directory.GetFiles(archive, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f).Length == 64).MaxBy(f => new FileInfo(f).Length)
+        ?? throw new FileNotFoundException($"No archived file in {archive}.");
+
     /// <summary>Writes both messages into <c>{folder}/inbox</c> and returns that folder.</summary>
     public static string Write(TempDirectory folder)
     {

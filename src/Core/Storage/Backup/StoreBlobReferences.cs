@@ -26,14 +26,18 @@ public static class StoreBlobReferences
         return hashes;
     }
 
-    /// <summary>Every attachment shape in the document, however deep: a non-empty string field named Sha256.</summary>
+    /// <summary>
+    /// Every attachment shape in the document, however deep: a non-empty string field named Sha256, except that of an
+    /// attachment read from its original (whose slice names the original, the file it needs).
+    /// </summary>
     private static void Collect(BsonValue value, Sha256Set hashes)
     {
         if (value.IsDocument)
         {
+            var inOriginal = value.AsDocument.TryGetValue(nameof(Tickets.TicketAttachment.InOriginal), out var slice) && slice.IsDocument;
             foreach (var (key, field) in value.AsDocument)
             {
-                if (key == nameof(Tickets.TicketAttachment.Sha256) && field.IsString && field.AsString.Length > 0)
+                if (key == nameof(Tickets.TicketAttachment.Sha256) && field.IsString && field.AsString.Length > 0 && !inOriginal)
                 {
                     hashes.Add(field.AsString);
                 }

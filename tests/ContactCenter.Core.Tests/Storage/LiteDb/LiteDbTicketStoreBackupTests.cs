@@ -45,11 +45,16 @@ public sealed class LiteDbTicketStoreBackupTests : IDisposable
     }
 
     [Fact]
-    public async Task BlobReferences_OfACopy_AreEveryArchivedFileItsRecordsName()
+    public async Task BlobReferences_OfACopy_AreEveryArchivedFileItsRecordsName_AnAttachmentInItsOriginalNamingThatOriginal()
     {
         var (original, photo, followUp, quarantined) = (Sha('1'), Sha('2'), Sha('3'), Sha('4'));
         var first = StoreRequests.Mail("k1", messageId: "<a@example.it>", originalSha256: original);
         first.Draft.Attachments.Add(new Tickets.TicketAttachment { FileName = "foto.jpg", Sha256 = photo });
+        first.Draft.Attachments.Add(new Tickets.TicketAttachment
+        {
+            FileName = "perizia.pdf", Sha256 = Sha('5'),
+            InOriginal = new Tickets.OriginalSlice { Sha256 = original, Start = 812, End = 4_096, Encoding = "Base64" },
+        });
         await _ctx.Store.DispatchAsync([first], default);
         await _ctx.Store.DispatchAsync([StoreRequests.Mail("k2", inReplyTo: "<a@example.it>", originalSha256: followUp)], default);
         await _ctx.Store.QuarantineAsync(new QuarantineRecord

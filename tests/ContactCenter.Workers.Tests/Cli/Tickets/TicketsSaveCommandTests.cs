@@ -51,17 +51,22 @@ public sealed class TicketsSaveCommandTests : IDisposable
     {
         var (config, number) = await IngestAsync();
         var show = await CliRun.RunAsync(null, "tickets", "show", number, "--json", "--config", config);
-        var sha = ArchivedFileEndpointsTests.Attachments(JsonDocument.Parse(show.Output).RootElement)["foto danni.jpg"];
-        var blob = folder.Combine("data", "archive", sha[..2], sha[2..4], sha);
+        var ticket = JsonDocument.Parse(show.Output).RootElement;
+        var sha = ArchivedFileEndpointsTests.Attachments(ticket)["foto danni.jpg"];
+        // The photo is read from the message's original, where it came: that is the archive's copy to damage.
+        var original = ticket.GetProperty("messages")[0].GetProperty("original").GetProperty("sha256").GetString()!;
+        var blob = folder.Combine("data", "archive", original[..2], original[2..4], original);
+        var slice = ticket.GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("sha256").GetString() == sha).GetProperty("inOriginal");
         var bytes = File.ReadAllBytes(blob);
-        bytes[^1] ^= 0xFF;
+        var inPhoto = (int)((slice.GetProperty("start").GetInt64() + slice.GetProperty("end").GetInt64()) / 2);
+        bytes[inPhoto] = bytes[inPhoto] == (byte)'A' ? (byte)'B' : (byte)'A';
         File.WriteAllBytes(blob, bytes);
         var to = folder.Combine("pratica");
 
         var damaged = await CliRun.RunAsync(null, "tickets", "save", number, "--to", to, "--file", sha, "--config", config);
 
         damaged.ExitCode.Should().Be(1);
-        damaged.Error.Should().Contain("damaged").And.Contain(sha);
+        damaged.Error.Should().Contain("damaged").And.Contain(sha).And.Contain(original);
         Directory.GetFileSystemEntries(to).Should().BeEmpty();
 
         File.Delete(blob);
