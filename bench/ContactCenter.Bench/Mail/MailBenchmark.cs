@@ -40,8 +40,8 @@ internal sealed class MailBenchmark : IBenchmark
         return
         [
             Row($"E-mail end to end, {count:N0} messages ({Rate.Mebibytes(seeded.Bytes)}) over IMAP", first, firstFloor,
-                "the process's first ingest (the JIT compiles the pipeline as it runs; the floor was the process's first fetch): fetch, normalise (archive .eml "
-                + "and attachments), classify, plan SLA, queue receipt, durable dispatch per batch of 100, MOVE to Processed. CPU of the bench process "
+                "the process's first ingest (the JIT compiles the pipeline as it runs; the floor was the process's first fetch): fetch, normalise (archive the .eml, "
+                + "hash the attachments read from it), classify, plan SLA, queue receipt, durable dispatch per batch of 100, MOVE to Processed. CPU of the bench process "
                 + $"(Dovecot's not counted): floor {Rate.Seconds(firstFloor.Cpu)}, ingest "),
             Row($"E-mail end to end, warm: the same {count:N0} messages in another mailbox, after the first", warm, warmFloor,
                 "what every later poll of a running service does: the code compiled by the first ingest (and the floor's by the first floor), the garbage "
