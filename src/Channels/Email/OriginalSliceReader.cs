@@ -55,6 +55,14 @@ internal static class OriginalSliceReader
         }
     }
 
+    /// <summary>The record of an attachment already decoded from its slice of <paramref name="original"/>.</summary>
+    public static TicketAttachment Describe(byte[] decoded, TicketAttachment original, ByteRange range, ContentEncoding encoding) => new()
+    {
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(decoded)),
+        Size = decoded.Length,
+        InOriginal = new OriginalSlice { Sha256 = original.Sha256, Start = range.Start, End = range.End, Encoding = encoding.ToString() },
+    };
+
     /// <summary>
     /// The bytes [start, end) of a seekable stream, decoded as MimeKit decodes a part's content. The result does not
     /// close <paramref name="stream"/> (MimeKit's decoding stream leaves its source open): the caller does.

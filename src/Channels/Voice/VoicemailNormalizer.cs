@@ -52,7 +52,8 @@ internal sealed partial class VoicemailNormalizer(
             var parseStream = spool.OpenRead();
             await using (parseStream.ConfigureAwait(false))
             {
-                var message = loader.Load(parseStream, cancellationToken).Message;
+                var parsed = loader.Load(parseStream, cancellationToken);
+                var message = parsed.Message;
                 var notice = VoicemailNoticeParser.Parse(message.Headers, message.Subject, message.TextBody);
                 var parts = VoicemailAudio.Select(message);
                 if (notice.Format == VoicemailFormat.Generic)
@@ -74,8 +75,19 @@ internal sealed partial class VoicemailNormalizer(
                 var recordings = new List<VoicemailRecording>(audio.Count);
                 foreach (var (part, bytes, contentType) in audio)
                 {
-                    var stored = await archive.StoreAsync(new MemoryStream(bytes, writable: false), VoicemailAudio.FileName(part), contentType,
-                        cancellationToken).ConfigureAwait(false);
+                    // A recording is in the original already (base64, a third larger): read from there, not archived again.
+                    TicketAttachment stored;
+                    if (part.Content is { } content && parsed.RangeOf(content) is { } range)
+                    {
+                        stored = OriginalSliceReader.Describe(bytes, original, range, content.Encoding);
+                        stored.FileName = VoicemailAudio.FileName(part);
+                        stored.ContentType = contentType;
+                    }
+                    else
+                    {
+                        stored = await archive.StoreAsync(new MemoryStream(bytes, writable: false), VoicemailAudio.FileName(part), contentType,
+                            cancellationToken).ConfigureAwait(false);
+                    }
                     recordings.Add(new VoicemailRecording(stored, AudioDuration.Measure(bytes, contentType)));
                 }
 

@@ -60,8 +60,10 @@ public sealed class VoicemailChannelTests(DovecotFixture fixture) : IDisposable
         var audio = draft.Attachments.Should().ContainSingle().Subject;
         audio.FileName.Should().Be("msg0000.wav");
         audio.ContentType.Should().Be("audio/wav");
-        harness.Read(audio).Should().Equal(wav, "the recording is archived byte for byte");
+        harness.Read(audio).Should().Equal(wav, "the recording is kept byte for byte");
         draft.Original!.ContentType.Should().Be("message/rfc822");
+        audio.InOriginal!.Sha256.Should().Be(draft.Original.Sha256, "the recording is read from the notification it came in, not archived twice");
+        harness.Archive.Contains(audio.Sha256).Should().BeFalse();
         (await fixture.Server.CountAsync(user, "Processed")).Should().Be(1);
     }
 
