@@ -19,7 +19,7 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
         new Random(11).NextBytes(pdf);
         var text = "Verbale di sopralluogo: lesioni è crepe al solaio, già segnalate al Comune.\r\n" + new string('x', 200) + "=fine";
         var forwarded = RawMail.Simple("Inoltro la segnalazione del vicino.");
-        var message = Mixed(
+        var message = RawMail.Mixed(
             "Content-Type: text/plain; charset=utf-8\r\n\r\nIn allegato i documenti.",
             "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"perizia.pdf\"\r\n"
                 + $"Content-Transfer-Encoding: base64\r\n\r\n{RawMail.Base64Lines(pdf)}",
@@ -47,7 +47,7 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4 relazione tecnica");
         var tnef = new TnefBuilder().Body("Testo TNEF").Attachment("relazione.pdf", pdf).ToArray();
 
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: text/plain\r\n\r\nVedi allegato.",
             $"Content-Type: application/ms-tnef\r\nContent-Disposition: attachment; filename=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{RawMail.Base64Lines(tnef)}"));
 
@@ -60,7 +60,7 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
     [Fact]
     public async Task OpenRead_SliceNoLongerHashingToTheRecord_FailsBeforeAnyByteIsServed()
     {
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\n"
             + $"Content-Transfer-Encoding: base64\r\n\r\n{RawMail.Base64Lines("%PDF-1.4 originale"u8.ToArray())}"));
         var attachment = draft.Attachments.Should().ContainSingle().Subject;
@@ -79,7 +79,7 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
     [Fact]
     public async Task OpenRead_SliceInAnEncodingThisVersionDoesNotKnow_SaysSo()
     {
-        var draft = await harness.NormalizeAsync(Mixed("Content-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a.txt\"\r\n\r\nciao"));
+        var draft = await harness.NormalizeAsync(RawMail.Mixed("Content-Type: text/plain\r\nContent-Disposition: attachment; filename=\"a.txt\"\r\n\r\nciao"));
         var attachment = draft.Attachments.Should().ContainSingle().Subject;
         attachment.InOriginal!.Encoding = "x-compressed";
 
@@ -93,7 +93,7 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
     {
         var scan = new byte[3_000_000];
         new Random(5).NextBytes(scan);
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: image/tiff\r\nContent-Disposition: attachment; filename=\"scansione.tif\"\r\n"
             + $"Content-Transfer-Encoding: base64\r\n\r\n{RawMail.Base64Lines(scan)}"));
 
@@ -143,25 +143,5 @@ public sealed class EmailNormalizerAttachmentSliceTests : IDisposable
         using var decoded = new MemoryStream();
         part.Content!.DecodeTo(decoded);
         return decoded.ToArray();
-    }
-
-    private static byte[] Mixed(params string[] parts)
-    {
-        var lines = new List<string>
-        {
-            "From: Mario Rossi <mario.rossi@example.it>",
-            "Subject: Allegati",
-            "MIME-Version: 1.0",
-            "Content-Type: multipart/mixed; boundary=\"mix\"",
-            "",
-        };
-        foreach (var part in parts)
-        {
-            lines.Add("--mix");
-            lines.Add(part);
-        }
-
-        lines.Add("--mix--");
-        return RawMail.Lines([.. lines]);
     }
 }

@@ -18,7 +18,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     public async Task Normalize_HostileAttachmentName_IsSanitised(string dispositionParameter, string expected)
     {
         var content = Encoding.ASCII.GetBytes("%PDF-1.4 contenuto");
-        var draft = await harness.NormalizeAsync(Mixed(Attachment("application/pdf", dispositionParameter, content)));
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(Attachment("application/pdf", dispositionParameter, content)));
 
         var attachment = draft.Attachments.Should().ContainSingle().Subject;
         attachment.FileName.Should().Be(expected);
@@ -29,7 +29,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     public async Task Normalize_300CharacterName_IsTruncatedKeepingItsExtension()
     {
         var name = new string('a', 296) + ".pdf";
-        var draft = await harness.NormalizeAsync(Mixed(Attachment("application/pdf", $"filename=\"{name}\"", [1, 2, 3])));
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(Attachment("application/pdf", $"filename=\"{name}\"", [1, 2, 3])));
 
         var fileName = draft.Attachments.Should().ContainSingle().Subject.FileName;
         fileName.Length.Should().BeLessThanOrEqualTo(SafeFileName.MaxLength);
@@ -123,7 +123,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     public async Task Normalize_ForwardWithSlashInSubject_NamesEmlFromWholeSubject()
     {
         var inner = RawMail.Lines("From: x@example.it", "Subject: Re: pratica 12/2026", "", "testo");
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: message/rfc822\r\n\r\n" + Encoding.Latin1.GetString(inner)));
 
         draft.Attachments.Should().ContainSingle().Which.FileName.Should().Be("Re pratica 12-2026.eml");
@@ -134,7 +134,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     {
         var inner = RawMail.Lines(
             "From: x@example.it", "Subject: Frana", "Content-Type: text/html; charset=utf-8", "", "<p>La frana ha chiuso la strada.</p>");
-        var draft = await harness.NormalizeAsync(Mixed("Content-Type: message/rfc822\r\n\r\n" + Encoding.Latin1.GetString(inner)));
+        var draft = await harness.NormalizeAsync(RawMail.Mixed("Content-Type: message/rfc822\r\n\r\n" + Encoding.Latin1.GetString(inner)));
 
         draft.TextBody.Should().Be("La frana ha chiuso la strada.");
         draft.HtmlBody.Should().BeNull();
@@ -179,7 +179,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
             .Attachment("../../foto danni.jpg", jpeg)
             .ToArray();
 
-        var draft = await harness.NormalizeAsync(Mixed(Attachment("application/ms-tnef", "filename=\"winmail.dat\"", tnef)));
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(Attachment("application/ms-tnef", "filename=\"winmail.dat\"", tnef)));
 
         draft.Attachments.Select(a => a.FileName).Should().Equal("relazione.pdf", "foto danni.jpg");
         draft.Attachments.Select(a => a.ContentType).Should().Equal("application/pdf", "image/jpeg");
@@ -193,7 +193,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     public async Task Normalize_WinmailDatBesideText_KeepsTheMessageText()
     {
         var tnef = new TnefBuilder().Body("Testo TNEF").Attachment("a.txt", "allegato"u8.ToArray()).ToArray();
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: text/plain; charset=utf-8\r\n\r\nTesto del messaggio.",
             Attachment("application/vnd.ms-tnef", "filename=\"winmail.dat\"", tnef)));
 
@@ -204,7 +204,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     [Fact]
     public async Task Normalize_DamagedWinmailDat_IsKeptAsItIsAndFlagged()
     {
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: text/plain\r\n\r\nVedi allegato.",
             Attachment("application/ms-tnef", "filename=\"winmail.dat\"", Encoding.ASCII.GetBytes("non è un TNEF"))));
 
@@ -219,7 +219,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
         using var strict = new NormalizerHarness(o => o.MaxAttachments = 3);
         var parts = Enumerable.Range(1, 4).Select(i => Attachment("text/plain", $"filename=\"f{i}.txt\"", [(byte)'x'])).ToArray();
 
-        var act = () => strict.NormalizeAsync(Mixed(parts));
+        var act = () => strict.NormalizeAsync(RawMail.Mixed(parts));
 
         (await act.Should().ThrowAsync<InboundItemRejectedException>())
             .WithMessage("*4 attachments*limit of 3*ContactCenter:Mail:MaxAttachments*");
@@ -230,7 +230,7 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     {
         var big = new byte[6 * 1024 * 1024];
         new Random(7).NextBytes(big);
-        var draft = await harness.NormalizeAsync(Mixed(
+        var draft = await harness.NormalizeAsync(RawMail.Mixed(
             "Content-Type: text/plain\r\n\r\nPlanimetria allegata.",
             Attachment("application/octet-stream", "filename=\"planimetria.dwg\"", big)));
 
@@ -242,26 +242,6 @@ public sealed class EmailNormalizerAttachmentTests : IDisposable
     private static string Attachment(string contentType, string dispositionParameter, byte[] content) =>
         $"Content-Type: {contentType}\r\nContent-Disposition: attachment; {dispositionParameter}\r\n"
         + $"Content-Transfer-Encoding: base64\r\n\r\n{RawMail.Base64Lines(content)}";
-
-    private static byte[] Mixed(params string[] parts)
-    {
-        var lines = new List<string>
-        {
-            "From: Mario Rossi <mario.rossi@example.it>",
-            "Subject: Allegati",
-            "MIME-Version: 1.0",
-            "Content-Type: multipart/mixed; boundary=\"mix\"",
-            "",
-        };
-        foreach (var part in parts)
-        {
-            lines.Add("--mix");
-            lines.Add(part);
-        }
-
-        lines.Add("--mix--");
-        return RawMail.Lines([.. lines]);
-    }
 
     public void Dispose() => harness.Dispose();
 }

@@ -24,6 +24,27 @@ internal static class RawMail
             Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(body)),
         ]);
 
+    /// <summary>A multipart/mixed message from Mario Rossi, "Allegati", with these parts (each its headers, a blank line, its body).</summary>
+    public static byte[] Mixed(params string[] parts)
+    {
+        var lines = new List<string>
+        {
+            "From: Mario Rossi <mario.rossi@example.it>",
+            "Subject: Allegati",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"mix\"",
+            "",
+        };
+        foreach (var part in parts)
+        {
+            lines.Add("--mix");
+            lines.Add(part);
+        }
+
+        lines.Add("--mix--");
+        return Lines([.. lines]);
+    }
+
     public static string Base64Lines(byte[] data) =>
         string.Join("\r\n", Convert.ToBase64String(data).Chunk(76).Select(c => new string(c)));
 }
