@@ -1,4 +1,6 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Fuzz;
 
@@ -16,6 +18,26 @@ internal static class DraftChecks
 
         Require(draft.Subject is not null && draft.TextBody is not null, "null subject or body");
         Require(draft.HtmlBody is null || !draft.HtmlBody.Contains("<script", StringComparison.OrdinalIgnoreCase), "script left in sanitised HTML");
+    }
+
+    /// <summary>
+    /// Every attachment reads back to the hash its record names, from its slice of the original or from the archive:
+    /// an offset or a transfer encoding recorded wrong would otherwise surface only when an operator opens the file.
+    /// </summary>
+    public static void ReadsBack(TicketDraft draft, IContentArchive archive)
+    {
+        foreach (var attachment in draft.Attachments.Where(a => a.InOriginal is not null))
+        {
+            Require(attachment.InOriginal!.Sha256 == draft.Original?.Sha256, "attachment sliced from another original");
+            try
+            {
+                using var read = OriginalSliceReader.OpenRead(archive, attachment);
+            }
+            catch (InvalidDataException ex)
+            {
+                Require(false, ex.Message);
+            }
+        }
     }
 
     private static void Require(bool condition, string problem)

@@ -20,6 +20,7 @@ internal sealed class MailTarget : IFuzzTarget
     private readonly string root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"cc-fuzz-mail-{Environment.ProcessId}");
     private readonly bool strict;
     private EmailNormalizer normalizer = null!;
+    private IContentArchive archive = null!;
     private int runs;
 
     public MailTarget(bool strict)
@@ -50,6 +51,7 @@ internal sealed class MailTarget : IFuzzTarget
         {
             var draft = normalizer.NormalizeAsync(item, CancellationToken.None).GetAwaiter().GetResult();
             DraftChecks.Verify(draft);
+            DraftChecks.ReadsBack(draft, archive);
         }
         catch (InboundItemRejectedException ex) when (!strict || !Rejections.HideBug(ex))
         {
@@ -63,7 +65,7 @@ internal sealed class MailTarget : IFuzzTarget
     {
         DeleteRoot();
         var options = new StoreOptions { DataDirectory = root };
-        var archive = TicketStoreFactory.OpenArchive(options);
+        archive = TicketStoreFactory.OpenArchive(options);
         normalizer = new EmailNormalizer(
             archive,
             Options.Create(new MailNormalizerOptions { OwnAddresses = ["protezionecivile.example.it"] }),
