@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
 using ContactCenter.Core.Intake;
@@ -5,12 +6,13 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using MimeKit.IO;
 
 namespace ContactCenter.Channels.Fax;
 
 /// <summary>
 /// A fax delivered by a fax-to-e-mail gateway (Channel Fax, content <c>message/rfc822</c>): archives the .eml, reads
-/// the TIFF (or, when there is none, the PDF) attachments and takes the sender's number from the gateway's subject and
+/// the TIFF (or, when there is none, the PDF) attachments (kept as slices of the .eml when its stream can seek) and takes the sender's number from the gateway's subject and
 /// body. The gateway's own From address is never used as the reply address: receipts would go to the fax server.
 /// </summary>
 internal sealed class FaxMailNormalizer(
@@ -33,11 +35,14 @@ internal sealed class FaxMailNormalizer(
                 content, SafeFileName.From(item.OriginalFileName, "fax.eml"), PaperContentTypes.Mail, cancellationToken);
         }
 
-        MimeMessage message;
-        await using (var content = await item.OpenAsync(cancellationToken))
-        {
-            message = await MimeMessage.LoadAsync(content, cancellationToken);
-        }
+        // Parsed persistently when the item's stream can seek (a mail drop's file, a fetched message's spool): the
+        // documents stay slices of the original, which holds them already, and are read from there instead of archived
+        // a second time. The stream stays open until they are decoded.
+        var source = await item.OpenAsync(cancellationToken);
+        await using var _ = source.ConfigureAwait(false);
+        var message = source is { CanSeek: true, Position: 0 }
+            ? await new MimeParser(source, persistent: true).ParseMessageAsync(cancellationToken)
+            : await MimeMessage.LoadAsync(source, cancellationToken);
 
         var documents = FaxMailAttachments.Select(message);
         if (documents.Count == 0)
@@ -52,7 +57,7 @@ internal sealed class FaxMailNormalizer(
         var maxPages = (ocr?.Value ?? new OcrOptions()).MaxPages;
         foreach (var part in documents)
         {
-            var (attachment, document) = await ReadAsync(part, cancellationToken);
+            var (attachment, document) = await ReadAsync(part, source, original, cancellationToken);
             attachments.Add(attachment);
             pages.AddRange(document.Pages.Select(p => p with { Number = pages.Count + 1 }));
             if (pages.Count > maxPages)
@@ -78,18 +83,30 @@ internal sealed class FaxMailNormalizer(
         return draft;
     }
 
-    private async Task<(TicketAttachment Attachment, DocumentText Document)> ReadAsync(MimePart part, CancellationToken cancellationToken)
+    private async Task<(TicketAttachment Attachment, DocumentText Document)> ReadAsync(
+        MimePart part, Stream source, TicketAttachment original, CancellationToken cancellationToken)
     {
         var fileName = FaxMailAttachments.FileName(part);
+        var contentType = PaperContentTypes.FromFileName(fileName) ?? part.ContentType.MimeType;
         using var buffer = new MemoryStream();
         if (part.Content is { } content)
         {
             await content.DecodeToAsync(buffer, cancellationToken);
         }
 
-        buffer.Position = 0;
-        var attachment = await archive.StoreAsync(
-            buffer, fileName, PaperContentTypes.FromFileName(fileName) ?? part.ContentType.MimeType, cancellationToken);
+        TicketAttachment attachment;
+        if (part.Content is { Stream: BoundStream { EndBoundary: >= 0 } bound } sliced && ReferenceEquals(bound.BaseStream, source))
+        {
+            attachment = OriginalSliceReader.Describe(buffer.ToArray(), original, new ByteRange(bound.StartBoundary, bound.EndBoundary), sliced.Encoding);
+            attachment.FileName = SafeFileName.From(fileName);
+            attachment.ContentType = contentType;
+        }
+        else
+        {
+            buffer.Position = 0;
+            attachment = await archive.StoreAsync(buffer, fileName, contentType, cancellationToken);
+        }
+
         buffer.Position = 0;
         return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
     }

@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Fax;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
@@ -42,8 +43,34 @@ public sealed class FaxMailNormalizerTests : IDisposable
         await archive.OpenRead(draft.Original.Sha256).CopyToAsync(archived);
         archived.ToArray().Should().Equal(eml);
         draft.SameItemKey.Should().Be($"original:{draft.ChannelName}/{draft.Original.Sha256}", "the .eml's hash knows the fax again under a new UID");
-        draft.Attachments.Should().ContainSingle().Which.FileName.Should().Be("fax00012.tif");
+        var tiff = draft.Attachments.Should().ContainSingle().Subject;
+        tiff.FileName.Should().Be("fax00012.tif");
         reader.Reads.Should().ContainSingle().Which.Bytes.Should().Equal("II*\0tiff"u8.ToArray());
+        tiff.InOriginal!.Sha256.Should().Be(draft.Original.Sha256, "the fax is in the .eml already: read from there, not archived twice");
+        archive.Contains(tiff.Sha256).Should().BeFalse();
+        using var read = new MemoryStream();
+        OriginalSliceReader.OpenRead(archive, tiff).CopyTo(read);
+        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task Normalize_MailFromAStreamThatCannotSeek_TheFaxArchivedApart()
+    {
+        var archive = ContentArchives.InFolder(folder.Combine("archive"));
+        var eml = Mail("Facsimile received from COMUNE DI PROVA", "Sender: COMUNE DI PROVA\n", ("fax.tif", "image/tiff", "II*\0tiff"));
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write(eml);
+        }
+
+        var item = Item(eml, open: () => new System.IO.Compression.GZipStream(new MemoryStream(compressed.ToArray()), System.IO.Compression.CompressionMode.Decompress));
+
+        var draft = await Normalizer(new FixedTextReader(Page(1, "testo", 90)), archive).NormalizeAsync(item, CancellationToken.None);
+
+        var tiff = draft.Attachments.Should().ContainSingle().Subject;
+        tiff.InOriginal.Should().BeNull("without seeking there are no offsets to keep");
+        archive.Contains(tiff.Sha256).Should().BeTrue();
     }
 
     [Fact]
@@ -117,13 +144,13 @@ public sealed class FaxMailNormalizerTests : IDisposable
         return stream.ToArray();
     }
 
-    private static InboundItem Item(byte[] eml, ChannelKind channel = ChannelKind.Fax, string contentType = "message/rfc822") => new()
+    private static InboundItem Item(byte[] eml, ChannelKind channel = ChannelKind.Fax, string contentType = "message/rfc822", Func<Stream>? open = null) => new()
     {
         SourceKey = "imap:fax/INBOX/1/7",
         ChannelName = "fax-mail",
         Channel = channel,
         ReceivedAt = DateTimeOffset.UnixEpoch,
-        OpenAsync = _ => ValueTask.FromResult<Stream>(new MemoryStream(eml)),
+        OpenAsync = _ => ValueTask.FromResult(open?.Invoke() ?? new MemoryStream(eml)),
         OriginalFileName = "message.eml",
         OriginalContentType = contentType,
     };
