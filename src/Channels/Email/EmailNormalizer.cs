@@ -10,8 +10,9 @@ namespace ContactCenter.Channels.Email;
 /// <summary>
 /// Turns an e-mail (message/rfc822, any channel but fax) into a ticket draft. The original is read once into a spool
 /// (memory, or a temp file when large), parsed from there with MimeKit, archived byte for byte as message.eml, and its
-/// attachments read from there (only those that exist nowhere in it are archived apart). Unparseable, oversized or normaliser-breaking messages are rejected with the reason; archive (disk)
-/// failures propagate unchanged so the item is retried instead of quarantined.
+/// attachments read from there (only those that exist nowhere in it are archived apart). Unparseable, oversized or
+/// normaliser-breaking messages are rejected with the reason; archive (disk) failures propagate unchanged so the item
+/// is retried instead of quarantined.
 /// </summary>
 internal sealed class EmailNormalizer : IItemNormalizer
 {

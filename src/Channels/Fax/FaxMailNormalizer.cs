@@ -12,8 +12,9 @@ namespace ContactCenter.Channels.Fax;
 
 /// <summary>
 /// A fax delivered by a fax-to-e-mail gateway (Channel Fax, content <c>message/rfc822</c>): archives the .eml, reads
-/// the TIFF (or, when there is none, the PDF) attachments (kept as slices of the .eml when its stream can seek) and takes the sender's number from the gateway's subject and
-/// body. The gateway's own From address is never used as the reply address: receipts would go to the fax server.
+/// the TIFF (or, when there is none, the PDF) attachments (kept as slices of the .eml when its stream can seek) and
+/// takes the sender's number from the gateway's subject and body. The gateway's own From address is never used as the
+/// reply address: receipts would go to the fax server.
 /// </summary>
 internal sealed class FaxMailNormalizer(
     IContentArchive archive,
