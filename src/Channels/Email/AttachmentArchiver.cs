@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
@@ -19,12 +20,11 @@ internal sealed class AttachmentArchiver(IContentArchive archive)
     public async Task<TicketAttachment> StoreAsync(
         PendingAttachment pending, ParsedMessage parsed, Stream spool, TicketAttachment original, CancellationToken cancellationToken)
     {
-        var (content, slice) = await OpenAsync(pending.Entity, parsed, spool, cancellationToken).ConfigureAwait(false);
+        var (content, slice) = await OpenAsync(pending.Entity, parsed, spool, original, cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
-            var stored = slice is { } range
-                ? await HashAsync(content, new OriginalSlice { Sha256 = original.Sha256, Start = range.Range.Start, End = range.Range.End, Encoding = range.Encoding.ToString() },
-                    cancellationToken).ConfigureAwait(false)
+            var stored = slice is not null
+                ? await HashAsync(content, slice, cancellationToken).ConfigureAwait(false)
                 : await archive.StoreAsync(content, pending.FileName, pending.ContentType, cancellationToken).ConfigureAwait(false);
             stored.FileName = pending.FileName;
             stored.ContentType = pending.ContentType;
@@ -41,22 +41,42 @@ internal sealed class AttachmentArchiver(IContentArchive archive)
         return new TicketAttachment { Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset()), Size = size, InOriginal = slice };
     }
 
-    private static async Task<(Stream Content, (ByteRange Range, ContentEncoding Encoding)? Slice)> OpenAsync(
-        MimeEntity entity, ParsedMessage parsed, Stream spool, CancellationToken cancellationToken)
+    /// <summary>
+    /// A part already decoded in memory (a voicemail's recording, a fax mail's document): recorded as its
+    /// <paramref name="slice"/> of the original when the parser left one, else archived.
+    /// </summary>
+    public static async Task<TicketAttachment> RecordDecodedAsync(IContentArchive archive,
+        ArraySegment<byte> decoded, OriginalSlice? slice, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        if (slice is null)
+        {
+            return await archive.StoreAsync(new MemoryStream(decoded.Array!, decoded.Offset, decoded.Count, writable: false), fileName, contentType,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TicketAttachment
+        {
+            FileName = SafeFileName.From(fileName), ContentType = contentType,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(decoded)), Size = decoded.Count, InOriginal = slice,
+        };
+    }
+
+    private static async Task<(Stream Content, OriginalSlice? Slice)> OpenAsync(
+        MimeEntity entity, ParsedMessage parsed, Stream spool, TicketAttachment original, CancellationToken cancellationToken)
     {
         switch (entity)
         {
             case MessagePart forwarded when parsed.NestedMessages.TryGetValue(forwarded, out var range):
-                return (OriginalSliceReader.Open(spool, range.Start, range.End, ContentEncoding.Binary), (range, ContentEncoding.Binary));
+                return (OriginalSliceReader.Open(spool, range.Start, range.End, ContentEncoding.Binary), OriginalSliceReader.Slice(original, range, ContentEncoding.Binary));
             case MessagePart forwarded when forwarded.Message is not null:
                 // Only messages MimeKit built itself (inside a winmail.dat) have no bytes of their own to copy.
                 var buffer = new MemoryStream();
                 await forwarded.Message.WriteToAsync(CanonicalFormat, buffer, cancellationToken).ConfigureAwait(false);
                 buffer.Position = 0;
                 return (buffer, null);
-            case MimePart { Content: { } content } when parsed.RangeOf(content) is { } range:
+            case MimePart { Content: { } content } when parsed.SliceOf(content, original) is { } slice:
                 // Decoded exactly as a later read decodes it, from the same bytes: the hash recorded is the one it checks.
-                return (OriginalSliceReader.Open(spool, range.Start, range.End, content.Encoding), (range, content.Encoding));
+                return (OriginalSliceReader.Open(spool, slice.Start, slice.End, content.Encoding), slice);
             case MimePart { Content: not null } part:
                 return (part.Content.Open(), null);
             default:

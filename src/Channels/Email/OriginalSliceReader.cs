@@ -55,13 +55,17 @@ internal static class OriginalSliceReader
         }
     }
 
-    /// <summary>The record of an attachment already decoded from its slice of <paramref name="original"/>.</summary>
-    public static TicketAttachment Describe(byte[] decoded, TicketAttachment original, ByteRange range, ContentEncoding encoding) => new()
-    {
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(decoded)),
-        Size = decoded.Length,
-        InOriginal = new OriginalSlice { Sha256 = original.Sha256, Start = range.Start, End = range.End, Encoding = encoding.ToString() },
-    };
+    /// <summary>
+    /// The slice of the original a parsed part's content still is: the parser (persistent) left it as a range of
+    /// <paramref name="source"/>, which starts <paramref name="skip"/> bytes into <paramref name="original"/>.
+    /// </summary>
+    public static OriginalSlice? SliceOf(IMimeContent? content, Stream source, long skip, TicketAttachment original) =>
+        content?.Stream is BoundStream { EndBoundary: >= 0 } bound && ReferenceEquals(bound.BaseStream, source)
+            ? Slice(original, new ByteRange(bound.StartBoundary + skip, bound.EndBoundary + skip), content.Encoding)
+            : null;
+
+    public static OriginalSlice Slice(TicketAttachment original, ByteRange range, ContentEncoding encoding) =>
+        new() { Sha256 = original.Sha256, Start = range.Start, End = range.End, Encoding = encoding.ToString() };
 
     /// <summary>
     /// The bytes [start, end) of a seekable stream, decoded as MimeKit decodes a part's content. The result does not

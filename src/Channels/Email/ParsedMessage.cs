@@ -1,6 +1,6 @@
 using ContactCenter.Channels.Email.Salvage;
+using ContactCenter.Core.Tickets;
 using MimeKit;
-using MimeKit.IO;
 
 namespace ContactCenter.Channels.Email;
 
@@ -13,11 +13,8 @@ internal sealed record ParsedMessage(
     MimeMessage Message, IReadOnlyDictionary<MessagePart, ByteRange> NestedMessages, MailSalvageReport Salvage, Stream Source, long Skip)
 {
     /// <summary>
-    /// Where a part's encoded content lies in the original, when it is still the slice the parser left (not content a
-    /// salvage or an unpacked winmail.dat made).
+    /// Where a part's content lies in <paramref name="original"/> (this message's archived bytes), when it is still the
+    /// slice the parser left (not content a salvage or an unpacked winmail.dat made).
     /// </summary>
-    public ByteRange? RangeOf(IMimeContent content) =>
-        content.Stream is BoundStream { EndBoundary: >= 0 } bound && ReferenceEquals(bound.BaseStream, Source)
-            ? new ByteRange(bound.StartBoundary + Skip, bound.EndBoundary + Skip)
-            : null;
+    public OriginalSlice? SliceOf(IMimeContent? content, TicketAttachment original) => OriginalSliceReader.SliceOf(content, Source, Skip, original);
 }

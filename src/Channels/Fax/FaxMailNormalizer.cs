@@ -6,7 +6,6 @@ using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using MimeKit.IO;
 
 namespace ContactCenter.Channels.Fax;
 
@@ -95,19 +94,9 @@ internal sealed class FaxMailNormalizer(
             await content.DecodeToAsync(buffer, cancellationToken);
         }
 
-        TicketAttachment attachment;
-        if (part.Content is { Stream: BoundStream { EndBoundary: >= 0 } bound } sliced && ReferenceEquals(bound.BaseStream, source))
-        {
-            attachment = OriginalSliceReader.Describe(buffer.ToArray(), original, new ByteRange(bound.StartBoundary, bound.EndBoundary), sliced.Encoding);
-            attachment.FileName = SafeFileName.From(fileName);
-            attachment.ContentType = contentType;
-        }
-        else
-        {
-            buffer.Position = 0;
-            attachment = await archive.StoreAsync(buffer, fileName, contentType, cancellationToken);
-        }
-
+        var attachment = await AttachmentArchiver.RecordDecodedAsync(archive,
+            new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), OriginalSliceReader.SliceOf(part.Content, source, 0, original), fileName, contentType,
+            cancellationToken);
         buffer.Position = 0;
         return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
     }

@@ -76,18 +76,8 @@ internal sealed partial class VoicemailNormalizer(
                 foreach (var (part, bytes, contentType) in audio)
                 {
                     // A recording is in the original already (base64, a third larger): read from there, not archived again.
-                    TicketAttachment stored;
-                    if (part.Content is { } content && parsed.RangeOf(content) is { } range)
-                    {
-                        stored = OriginalSliceReader.Describe(bytes, original, range, content.Encoding);
-                        stored.FileName = VoicemailAudio.FileName(part);
-                        stored.ContentType = contentType;
-                    }
-                    else
-                    {
-                        stored = await archive.StoreAsync(new MemoryStream(bytes, writable: false), VoicemailAudio.FileName(part), contentType,
-                            cancellationToken).ConfigureAwait(false);
-                    }
+                    var stored = await AttachmentArchiver.RecordDecodedAsync(archive, bytes, parsed.SliceOf(part.Content, original), VoicemailAudio.FileName(part), contentType,
+                        cancellationToken).ConfigureAwait(false);
                     recordings.Add(new VoicemailRecording(stored, AudioDuration.Measure(bytes, contentType)));
                 }
 

@@ -4,17 +4,16 @@ using Npgsql;
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
-/// The archived files the PostgreSQL store's records name: every <c>Sha256</c> field, however deep (but an attachment's kept in its original), in the tickets',
-/// quarantined and held-spam documents (the same rule as the LiteDB store's <c>StoreBlobReferences</c>), distinct.
+/// The archived files the PostgreSQL store's records name: every <c>Sha256</c> field, however deep, in the tickets',
+/// quarantined and held-spam documents (the same rule as the LiteDB store's <c>StoreBlobReferences</c>), distinct. An
+/// attachment read from its original (<c>InOriginal</c>) needs that original, which its slice names, not a file of its own.
 /// </summary>
 public static class PostgreSqlArchiveReferences
 {
-    // An attachment read from its original (InOriginal) needs that original, which its slice names, not a file of its own.
     private const string Query = """
         SELECT DISTINCT sha FROM (
-            SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && !exists(@.InOriginal)).Sha256') #>> '{}' AS sha FROM tickets
-            UNION ALL SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && !exists(@.InOriginal)).Sha256') #>> '{}' FROM quarantine
-            UNION ALL SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && !exists(@.InOriginal)).Sha256') #>> '{}' FROM spam) named
+            SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && !exists(@.InOriginal)).Sha256') #>> '{}' AS sha
+            FROM (SELECT doc FROM tickets UNION ALL SELECT doc FROM quarantine UNION ALL SELECT doc FROM spam) documents) named
         WHERE sha <> ''
         """;
 
