@@ -21,8 +21,8 @@ internal static class DraftChecks
     }
 
     /// <summary>
-    /// Every attachment reads back to the hash its record names, from its slice of the original or from the archive:
-    /// an offset or a transfer encoding recorded wrong would otherwise surface only when an operator opens the file.
+    /// Every attachment read from its original decodes back from its slice to the hash its record names: an offset or
+    /// a transfer encoding recorded wrong would otherwise surface only when an operator opens the file.
     /// </summary>
     public static void ReadsBack(TicketDraft draft, IContentArchive archive)
     {
