@@ -5,45 +5,58 @@ using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Tickets;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ContactCenter.Channels.Fax;
 
 /// <summary>
 /// A fax delivered by a fax-to-e-mail gateway (Channel Fax, content <c>message/rfc822</c>): archives the .eml, reads
-/// the TIFF (or, when there is none, the PDF) attachments (kept as slices of the .eml when its stream can seek) and
-/// takes the sender's number from the gateway's subject and body. The gateway's own From address is never used as the
-/// reply address: receipts would go to the fax server.
+/// the TIFF (or, when there is none, the PDF) attachments (kept as slices of the .eml) and takes the sender's number
+/// from the gateway's subject and body. The gateway's own From address is never used as the reply address: receipts
+/// would go to the fax server. The message is spooled, parsed and checked with the e-mail normaliser's limits
+/// (<c>ContactCenter:Mail</c>): a gateway's mailbox takes mail from anyone who knows its address.
 /// </summary>
 internal sealed class FaxMailNormalizer(
     IContentArchive archive,
     IDocumentTextReader reader,
     PaperTextExtractor extractor,
     ILogger<FaxMailNormalizer> logger,
-    Microsoft.Extensions.Options.IOptions<OcrOptions>? ocr = null) : IItemNormalizer
+    IOptions<OcrOptions>? ocr = null,
+    IOptions<MailNormalizerOptions>? mail = null) : IItemNormalizer
 {
+    private static readonly MailNormalizerOptions MailDefaults = new();
+    private readonly MailNormalizerOptions mailOptions = mail?.Value ?? MailDefaults;
+    private readonly MimeMessageLoader loader = new(mail?.Value ?? MailDefaults);
+    private readonly MimeLimits limits = new(mail?.Value ?? MailDefaults);
+
     public bool CanNormalize(InboundItem item) =>
         item.Channel == ChannelKind.Fax
         && item.OriginalContentType.StartsWith(PaperContentTypes.Mail, StringComparison.OrdinalIgnoreCase);
 
     public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
     {
+        // Spooled once (in memory, or a private temp file when large): archived and parsed from the same bytes, and the
+        // documents stay slices of the original, which holds them already, instead of being archived a second time.
+        var spool = await MessageSpool.CreateAsync(item, mailOptions.MaxMessageBytes, cancellationToken);
+        await using var _ = spool.ConfigureAwait(false);
+        if (spool.Length == 0)
+        {
+            throw new InboundItemRejectedException("Empty message (0 bytes).");
+        }
+
         TicketAttachment original;
-        await using (var content = await item.OpenAsync(cancellationToken))
+        await using (var content = spool.OpenRead())
         {
             original = await archive.StoreAsync(
                 content, SafeFileName.From(item.OriginalFileName, "fax.eml"), PaperContentTypes.Mail, cancellationToken);
         }
 
-        // Parsed persistently when the item's stream can seek (a mail drop's file, a fetched message's spool): the
-        // documents stay slices of the original, which holds them already, and are read from there instead of archived
-        // a second time. The stream stays open until they are decoded.
-        var source = await item.OpenAsync(cancellationToken);
-        await using var _ = source.ConfigureAwait(false);
-        var message = source is { CanSeek: true, Position: 0 }
-            ? await new MimeParser(source, persistent: true).ParseMessageAsync(cancellationToken)
-            : await MimeMessage.LoadAsync(source, cancellationToken);
-
+        var source = spool.OpenRead();
+        await using var __ = source.ConfigureAwait(false);
+        var parsed = loader.Load(source, cancellationToken);
+        limits.Check(parsed.Message);
+        var message = parsed.Message;
         var documents = FaxMailAttachments.Select(message);
         if (documents.Count == 0)
         {
@@ -57,7 +70,7 @@ internal sealed class FaxMailNormalizer(
         var maxPages = (ocr?.Value ?? new OcrOptions()).MaxPages;
         foreach (var part in documents)
         {
-            var (attachment, document) = await ReadAsync(part, source, original, cancellationToken);
+            var (attachment, document) = await ReadAsync(part, parsed, original, cancellationToken);
             attachments.Add(attachment);
             pages.AddRange(document.Pages.Select(p => p with { Number = pages.Count + 1 }));
             if (pages.Count > maxPages)
@@ -84,7 +97,7 @@ internal sealed class FaxMailNormalizer(
     }
 
     private async Task<(TicketAttachment Attachment, DocumentText Document)> ReadAsync(
-        MimePart part, Stream source, TicketAttachment original, CancellationToken cancellationToken)
+        MimePart part, ParsedMessage parsed, TicketAttachment original, CancellationToken cancellationToken)
     {
         var fileName = FaxMailAttachments.FileName(part);
         var contentType = PaperContentTypes.FromFileName(fileName) ?? part.ContentType.MimeType;
@@ -95,8 +108,8 @@ internal sealed class FaxMailNormalizer(
         }
 
         var attachment = await AttachmentArchiver.RecordDecodedAsync(archive,
-            new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), OriginalSliceReader.SliceOf(part.Content, source, 0, original), fileName, contentType,
-            cancellationToken);
+            new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), parsed.SliceOf(part.Content, original), fileName,
+            contentType, cancellationToken);
         buffer.Position = 0;
         return (attachment, await reader.ReadAsync(buffer, fileName, cancellationToken));
     }

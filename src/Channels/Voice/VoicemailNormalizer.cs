@@ -22,6 +22,7 @@ internal sealed partial class VoicemailNormalizer(
     ILogger<VoicemailNormalizer> logger) : IItemNormalizer
 {
     private readonly MimeMessageLoader loader = new(mail.Value);
+    private readonly MimeLimits limits = new(mail.Value);
 
     public bool CanNormalize(InboundItem item) =>
         item.Channel == ChannelKind.Voicemail && item.OriginalContentType.Equals("message/rfc822", StringComparison.OrdinalIgnoreCase);
@@ -53,6 +54,7 @@ internal sealed partial class VoicemailNormalizer(
             await using (parseStream.ConfigureAwait(false))
             {
                 var parsed = loader.Load(parseStream, cancellationToken);
+                limits.Check(parsed.Message);
                 var message = parsed.Message;
                 var notice = VoicemailNoticeParser.Parse(message.Headers, message.Subject, message.TextBody);
                 var parts = VoicemailAudio.Select(message);

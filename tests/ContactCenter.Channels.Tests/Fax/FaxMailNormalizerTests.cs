@@ -54,7 +54,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
     }
 
     [Fact]
-    public async Task Normalize_MailFromAStreamThatCannotSeek_TheFaxArchivedApart()
+    public async Task Normalize_MailFromAStreamThatCannotSeek_SpooledOnce_TheFaxStillASliceOfTheOriginal()
     {
         var archive = ContentArchives.InFolder(folder.Combine("archive"));
         var eml = Mail("Facsimile received from COMUNE DI PROVA", "Sender: COMUNE DI PROVA\n", ("fax.tif", "image/tiff", "II*\0tiff"));
@@ -64,13 +64,57 @@ public sealed class FaxMailNormalizerTests : IDisposable
             gzip.Write(eml);
         }
 
-        var item = Item(eml, open: () => new System.IO.Compression.GZipStream(new MemoryStream(compressed.ToArray()), System.IO.Compression.CompressionMode.Decompress));
+        var opened = 0;
+        var item = Item(eml, open: () =>
+        {
+            opened++;
+            return new System.IO.Compression.GZipStream(new MemoryStream(compressed.ToArray()), System.IO.Compression.CompressionMode.Decompress);
+        });
 
         var draft = await Normalizer(new FixedTextReader(Page(1, "testo", 90)), archive).NormalizeAsync(item, CancellationToken.None);
 
+        opened.Should().Be(1, "the message is read from its source once, then from the spool");
         var tiff = draft.Attachments.Should().ContainSingle().Subject;
-        tiff.InOriginal.Should().BeNull("without seeking there are no offsets to keep");
-        archive.Contains(tiff.Sha256).Should().BeTrue();
+        tiff.InOriginal!.Sha256.Should().Be(draft.Original!.Sha256);
+        archive.Contains(tiff.Sha256).Should().BeFalse();
+        using var read = new MemoryStream();
+        OriginalSliceReader.OpenRead(archive, tiff).CopyTo(read);
+        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task Normalize_JunkBeforeTheHeaders_SkippedAndTheFaxStillASliceOfTheOriginal()
+    {
+        var archive = ContentArchives.InFolder(folder.Combine("archive"));
+        var eml = Mail("New fax from 0612345678", "", ("fax.tif", "image/tiff", "II*\0tiff"));
+        var item = Item([.. "From gateway Tue Dec  1 10:00:00 2026\r\n"u8, .. eml]);
+
+        var draft = await Normalizer(new FixedTextReader(Page(1, "testo", 90)), archive).NormalizeAsync(item, CancellationToken.None);
+
+        draft.Sender.Fax.Should().Be("+390612345678");
+        using var read = new MemoryStream();
+        OriginalSliceReader.OpenRead(archive, draft.Attachments.Single()).CopyTo(read);
+        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task Normalize_OverTheMailLimits_RejectedWithTheLimitsKey_NothingRead()
+    {
+        var reader = new FixedTextReader(Page(1, "testo", 90));
+        var manyParts = Mail("New fax from 0612345678", "", [.. Enumerable.Range(1, 12).Select(i => ($"f{i}.tif", "image/tiff", "II*\0"))]);
+        var longHeader = Mail("New fax from 0612345678 " + new string('A', 5000), "", ("fax.tif", "image/tiff", "II*\0"));
+        var limited = Normalizer(reader, mail: new MailNormalizerOptions { MaxMimeParts = 10, MaxHeaderBytes = 4096, MaxMessageBytes = 100_000 });
+
+        var parts = () => limited.NormalizeAsync(Item(manyParts), CancellationToken.None);
+        var header = () => limited.NormalizeAsync(Item(longHeader), CancellationToken.None);
+        var size = () => limited.NormalizeAsync(Item(Mail("New fax", "", ("fax.tif", "image/tiff", new string('x', 200_000)))), CancellationToken.None);
+        var empty = () => limited.NormalizeAsync(Item([]), CancellationToken.None);
+
+        (await parts.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*more than 10 MIME parts*Mail:MaxMimeParts*");
+        (await header.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*Header Subject*Mail:MaxHeaderBytes*");
+        (await size.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("*Mail:MaxMessageBytes*");
+        (await empty.Should().ThrowAsync<InboundItemRejectedException>()).WithMessage("Empty message*");
+        reader.Reads.Should().BeEmpty("a message over a limit is refused before its documents are read");
     }
 
     [Fact]
@@ -122,11 +166,12 @@ public sealed class FaxMailNormalizerTests : IDisposable
         Normalizer(new FixedTextReader()).CanNormalize(item).Should().Be(expected);
     }
 
-    private FaxMailNormalizer Normalizer(FixedTextReader reader, IContentArchive? archive = null) => new(
+    private FaxMailNormalizer Normalizer(FixedTextReader reader, IContentArchive? archive = null, MailNormalizerOptions? mail = null) => new(
         archive ?? ContentArchives.InFolder(folder.Combine("archive")),
         reader,
         new PaperTextExtractor(Options.Create(new OcrOptions())),
-        NullLogger<FaxMailNormalizer>.Instance);
+        NullLogger<FaxMailNormalizer>.Instance,
+        mail: Options.Create(mail ?? new MailNormalizerOptions()));
 
     private static byte[] Mail(string subject, string body, params (string Name, string Type, string Content)[] attachments)
     {

@@ -54,6 +54,22 @@ public sealed class VoicemailNormalizerTests : IDisposable
     }
 
     [Fact]
+    public async Task Normalize_NotificationWithThousandsOfParts_RejectedWithTheMailLimitsKey()
+    {
+        var message = VoicemailMail.Asterisk("3331234567", "Mario Rossi", 25);
+        var body = (Multipart)message.Body!;
+        for (var i = 0; i < 1_500; i++)
+        {
+            body.Add(new TextPart("plain") { Text = "x" });
+        }
+
+        var act = () => harness.NormalizeAsync(message);
+
+        (await act.Should().ThrowAsync<InboundItemRejectedException>()).Which.Message.Should()
+            .Contain("more than 1000 MIME parts").And.Contain("ContactCenter:Mail:MaxMimeParts");
+    }
+
+    [Fact]
     public async Task Normalize_ItalianAsteriskBody_WithoutAttachment_StillOpensATicketPointingToTheMailbox()
     {
         var message = VoicemailMail.Asterisk("+39 333 765 4321", "Giulia Bianchi", 25, mailbox: "300", messageNumber: 4, italian: true);
