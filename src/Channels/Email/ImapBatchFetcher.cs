@@ -13,7 +13,7 @@ namespace ContactCenter.Channels.Email;
 /// <paramref name="maxMessageBytes"/> is never downloaded: sizes and arrival dates are read first, for
 /// <see cref="SummaryBatches"/> batches in one FETCH, so that most batches take one round trip rather than two. Two
 /// buffer sets take turns: a batch is fetched while the one before it is still being stored, and the pipeline asks for
-/// a batch only once the one two back is acknowledged.
+/// a batch only once the one two back is committed (its acknowledgement, which may still run, reads only UIDs).
 /// </summary>
 internal sealed class ImapBatchFetcher(
     string channelName, ChannelKind channel, ImapChannelOptions options, ImapConnection connection, ILogger logger,

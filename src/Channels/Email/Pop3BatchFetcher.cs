@@ -8,7 +8,7 @@ namespace ContactCenter.Channels.Email;
 /// Fetches a chunk of pending messages pipelined (RETR after RETR without waiting) and buffers each one, so the
 /// session is free again before the caller starts processing. A message the server sizes (LIST) over
 /// <paramref name="maxMessageBytes"/> is never downloaded. Two buffer sets take turns: a batch is fetched while the
-/// one before it is still being stored, and the pipeline asks for a batch only once the one two back is acknowledged.
+/// one before it is still being stored, and the pipeline asks for a batch only once the one two back is committed.
 /// </summary>
 internal sealed class Pop3BatchFetcher(
     string channelName, Pop3ChannelOptions options, Pop3Session session, ILogger logger, TimeProvider timeProvider,

@@ -83,45 +83,67 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Batch after batch: each is prepared (known items sorted out, fresh ones normalised), then committed (routed,
-    /// stored in one dispatch, then acknowledged). For an <see cref="IPrefetchingSource"/> the next batch is fetched and
-    /// normalised while the current one is committed: at most two batches in flight, and the fetch starts only once the
-    /// batch before the current one was acknowledged (its buffers may be reused). Routing waits for the commit before it,
-    /// so receipt limits and follow-ups see every earlier ticket.
+    /// stored in one dispatch), then acknowledged. For an <see cref="IPrefetchingSource"/> the next batch is fetched and
+    /// normalised while the current one is committed, and a committed batch's acknowledgement runs on beside the next
+    /// batch's commit: the source's connection and the store each work on their own batch instead of taking turns (an
+    /// acknowledgement is a round trip: an IMAP MOVE, a POP3 DELE). At most two batches' contents are in flight: a fetch
+    /// starts once the batch before the current one was committed (its buffers may be reused; its acknowledgement needs
+    /// only its keys). Acknowledgements still come after their own batch's commit and in batch order, none after a failed
+    /// one, and no batch is stored once the acknowledgement before it has failed; the poll ends after the last one.
+    /// Routing waits for the commit before it, so receipt limits and follow-ups see every earlier ticket.
     /// </summary>
     private async Task DrainAsync(IInboundSource source, IAsyncEnumerator<InboundBatch> batches, IProgress<PipelineProgress>? progress,
         PollCounters counters, bool retry, CancellationToken cancellationToken)
     {
         var prefetch = source is IPrefetchingSource { FetchesAhead: true };
-        // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the host's
-        // ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
-        var current = await NextAsync().ConfigureAwait(false);
-        while (current is not null)
+        // The acknowledgement of the batch committed last, still running when the source fetches ahead.
+        var acknowledging = Task.CompletedTask;
+        try
         {
-            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var ahead = prefetch && !cancellationToken.IsCancellationRequested
-                ? FetchAndPrepareAsync(batches, retry, cancellationToken, abandon.Token)
-                : null;
-            try
+            // A fetched batch is finished (stored, then acknowledged) even when a stop is requested meanwhile: the host's
+            // ShutdownTimeout bounds the wait, and stopping between batches leaves nothing half done.
+            var current = await NextAsync().ConfigureAwait(false);
+            while (current is not null)
             {
-                await CommitAsync(source, current, counters, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch when (ahead is not null)
-            {
-                // The enumerator cannot be disposed while a fetch runs; the batch ahead is neither stored nor acknowledged.
-                await abandon.CancelAsync().ConfigureAwait(false);
-                await ObserveAsync(ahead).ConfigureAwait(false);
-                throw;
+                using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var ahead = prefetch && !cancellationToken.IsCancellationRequested
+                    ? FetchAndPrepareAsync(batches, retry, cancellationToken, abandon.Token)
+                    : null;
+                try
+                {
+                    var stored = await CommitAsync(source, current, counters, acknowledging, CancellationToken.None).ConfigureAwait(false);
+                    acknowledging = AcknowledgeAsync(source, current.Batch, stored, counters, acknowledging);
+                    if (!prefetch)
+                    {
+                        await acknowledging.ConfigureAwait(false);
+                    }
+                }
+                catch when (ahead is not null)
+                {
+                    // The enumerator cannot be disposed while a fetch runs; the batch ahead is neither stored nor acknowledged.
+                    await abandon.CancelAsync().ConfigureAwait(false);
+                    await ObserveAsync(ahead).ConfigureAwait(false);
+                    throw;
+                }
+
+                progress?.Report(new PipelineProgress(source.Name, counters.Fetched, current.Batch.Remaining));
+                current = ahead is not null
+                    ? await AheadAsync(ahead, cancellationToken).ConfigureAwait(false)
+                    : await NextAsync().ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // A batch prepared ahead is left unacknowledged at the source: the next poll fetches it again.
+                    current = null;
+                }
             }
 
-            progress?.Report(new PipelineProgress(source.Name, counters.Fetched, current.Batch.Remaining));
-            current = ahead is not null
-                ? await AheadAsync(ahead, cancellationToken).ConfigureAwait(false)
-                : await NextAsync().ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                // A batch prepared ahead is left unacknowledged at the source: the next poll fetches it again.
-                current = null;
-            }
+            await acknowledging.ConfigureAwait(false);
+        }
+        catch when (!acknowledging.IsCompleted)
+        {
+            // A committed batch's acknowledgement is finished before the poll ends (and its source is closed).
+            await ObserveAsync(acknowledging).ConfigureAwait(false);
+            throw;
         }
 
         async Task<PreparedBatch?> NextAsync() =>
@@ -165,7 +187,9 @@ public sealed class IngestPipeline
         }
     }
 
-    private async Task CommitAsync(IInboundSource source, PreparedBatch prepared, PollCounters counters, CancellationToken cancellationToken)
+    /// <summary>Routes and stores the batch; returns the items to acknowledge (stored, known, held as spam).</summary>
+    private async Task<HashSet<InboundItem>> CommitAsync(
+        IInboundSource source, PreparedBatch prepared, PollCounters counters, Task acknowledging, CancellationToken cancellationToken)
     {
         var batch = prepared.Batch;
         counters.Fetched += batch.Items.Count;
@@ -205,13 +229,26 @@ public sealed class IngestPipeline
             acknowledge.Add(result.Item);
         }
 
+        if (acknowledging.IsFaulted)
+        {
+            // The source failed to acknowledge the batch before: nothing more is stored in this poll.
+            await acknowledging.ConfigureAwait(false);
+        }
+
         var outcomes = await dispatcher.DispatchAsync(source, items, acknowledge, counters).ConfigureAwait(false);
         DispatchOutcomes.Record(source.Name, outcomes, counters, metrics, logger);
         (source as IDispatchObservingSource)?.Dispatched(outcomes);
+        return acknowledge;
+    }
+
+    /// <summary>After the batch before it has been acknowledged (and not when that failed).</summary>
+    private async Task AcknowledgeAsync(IInboundSource source, InboundBatch batch, HashSet<InboundItem> acknowledge, PollCounters counters, Task before)
+    {
+        await before.ConfigureAwait(false);
         if (acknowledge.Count > 0)
         {
-            // In the batch's order: a source may rely on it (e.g. IMAP UID ranges).
-            await source.AcknowledgeAsync(batch.Items.Where(acknowledge.Contains).ToList(), cancellationToken).ConfigureAwait(false);
+            // In the batch's order: a source may rely on it (e.g. IMAP UID ranges). Never cancelled: the batch is stored.
+            await source.AcknowledgeAsync(batch.Items.Where(acknowledge.Contains).ToList(), CancellationToken.None).ConfigureAwait(false);
         }
 
         counters.Settled += batch.Items.Count;
