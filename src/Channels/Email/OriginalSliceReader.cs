@@ -28,13 +28,8 @@ internal static class OriginalSliceReader
             return archive.OpenRead(file.Sha256);
         }
 
-        if (!Enum.TryParse<ContentEncoding>(slice.Encoding, ignoreCase: false, out var encoding) || slice.Start < 0 || slice.End < slice.Start)
-        {
-            throw new InvalidDataException($"Attachment {file.Sha256} names a slice of original {slice.Sha256} this version cannot read ({slice.Encoding}, {slice.Start}-{slice.End}).");
-        }
-
         using var original = archive.OpenRead(slice.Sha256);
-        using var decoded = Open(original, slice.Start, slice.End, encoding);
+        using var decoded = Open(original, file.Sha256, slice);
         Stream spool = file.Size <= InMemoryLimit ? new MemoryStream() : TemporaryFile();
         try
         {
@@ -54,6 +49,23 @@ internal static class OriginalSliceReader
             throw;
         }
     }
+
+    /// <summary>
+    /// What a slice decodes to, hashed as it is read and not kept (<c>store verify</c>): equal to the attachment's
+    /// <see cref="TicketAttachment.Sha256"/> when both its original and its record are sound.
+    /// </summary>
+    public static string HashOf(IContentArchive archive, string sha256, OriginalSlice slice)
+    {
+        using var original = archive.OpenRead(slice.Sha256);
+        using var decoded = Open(original, sha256, slice);
+        return Copy(decoded, Stream.Null);
+    }
+
+    private static Stream Open(Stream original, string sha256, OriginalSlice slice) =>
+        Enum.TryParse<ContentEncoding>(slice.Encoding, ignoreCase: false, out var encoding) && slice.Start >= 0 && slice.End >= slice.Start
+            ? Open(original, slice.Start, slice.End, encoding)
+            : throw new InvalidDataException(
+                $"Attachment {sha256} names a slice of original {slice.Sha256} this version cannot read ({slice.Encoding}, {slice.Start}-{slice.End}).");
 
     /// <summary>
     /// The slice of the original a parsed part's content still is: the parser (persistent) left it as a range of

@@ -49,7 +49,6 @@ public static class PostgreSqlArchiveAudit
                 }
             }
         }).ConfigureAwait(false);
-        return new ArchiveAuditReport(referenced.Count, present, verified, bytes,
-            problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem).ToList());
+        return ArchiveAuditReport.Of(referenced.Count, present, verified, bytes, problems);
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using ContactCenter.Core.Storage.Archive;
+using ContactCenter.Core.Tickets;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
@@ -17,6 +20,38 @@ public static class PostgreSqlArchiveReferences
         WHERE sha <> ''
         """;
 
+    // Each attachment read from its original, once however many documents name it.
+    private const string SlicesQuery = """
+        SELECT DISTINCT a ->> 'Sha256', a #>> '{InOriginal,Sha256}', a #>> '{InOriginal,Start}', a #>> '{InOriginal,End}', a #>> '{InOriginal,Encoding}'
+        FROM (
+            SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && exists(@.InOriginal))') AS a
+            FROM (SELECT doc FROM tickets UNION ALL SELECT doc FROM quarantine UNION ALL SELECT doc FROM spam) documents) attachments
+        """;
+
+    /// <summary>The attachments read from a slice of their original (<c>InOriginal</c>), for <c>store verify</c> to decode.</summary>
+    public static async IAsyncEnumerable<TicketAttachment> ReadSlicesAsync(
+        NpgsqlDataSource dataSource, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(SlicesQuery, db);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new TicketAttachment
+            {
+                Sha256 = reader.IsDBNull(0) ? "" : reader.GetString(0),
+                InOriginal = new OriginalSlice
+                {
+                    Sha256 = reader.IsDBNull(1) ? "" : reader.GetString(1),
+                    // A record that is not a number reads as -1: the audit reports the slice as unreadable.
+                    Start = Number(reader, 2),
+                    End = Number(reader, 3),
+                    Encoding = reader.IsDBNull(4) ? "" : reader.GetString(4),
+                },
+            };
+        }
+    }
+
     public static async Task<Sha256Set> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var hashes = new Sha256Set();
@@ -30,4 +65,7 @@ public static class PostgreSqlArchiveReferences
 
         return hashes;
     }
+
+    private static long Number(NpgsqlDataReader reader, int column) =>
+        !reader.IsDBNull(column) && long.TryParse(reader.GetString(column), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
 }

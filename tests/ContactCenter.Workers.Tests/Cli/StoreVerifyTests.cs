@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContactCenter.Testing;
 using ContactCenter.Workers.Tests.Control;
 using ContactCenter.Workers.Tests.TestSupport;
+using LiteDB;
 
 namespace ContactCenter.Workers.Tests.Cli;
 
@@ -29,6 +30,37 @@ public sealed class StoreVerifyTests : IDisposable
         referenced.Should().Be(2, "the two originals, which hold the photo, the HTML report and the form");
         report.GetProperty("verified").GetInt32().Should().Be(referenced);
         report.GetProperty("verifiedBytes").GetInt64().Should().BeGreaterThan(AttachmentMail.Photo.Length);
+        report.GetProperty("slices").GetInt32().Should().Be(3, "the photo, the HTML report and the form, each read from its original");
+        report.GetProperty("slicesVerified").GetInt32().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task Verify_SliceRecordAltered_OriginalsSound_FailsNamingTheAttachment()
+    {
+        var config = await AttachmentMail.IngestOnceAsync(folder);
+        string photo;
+        using (var db = new LiteDatabase(new ConnectionString { Filename = folder.Combine("data", "tickets.db"), Connection = ConnectionType.Direct }))
+        {
+            var tickets = db.GetCollection("tickets");
+            var ticket = tickets.FindAll().Single(t => t["Attachments"].AsArray.Any(a => a["FileName"].AsString.EndsWith(".jpg", StringComparison.Ordinal)));
+            var attachment = ticket["Attachments"].AsArray.Select(a => a.AsDocument).Single(a => a["FileName"].AsString.EndsWith(".jpg", StringComparison.Ordinal));
+            photo = attachment["Sha256"].AsString;
+            var slice = attachment["InOriginal"].AsDocument;
+            slice["Start"] = Convert.ToInt64(slice["Start"].RawValue, System.Globalization.CultureInfo.InvariantCulture) + 4;
+            tickets.Update(ticket).Should().BeTrue();
+            db.Checkpoint();
+        }
+
+        var full = await CliRun.RunAsync(null, "store", "verify", "--config", config);
+        var quick = await CliRun.RunAsync(null, "store", "verify", "--quick", "--config", config);
+
+        full.ExitCode.Should().Be(1, full.Output + full.Error);
+        full.Output.Should().Contain("2 of the 2 file(s) the store names read back and re-hashed sound")
+            .And.Contain("Attachments read from their originals: 3 of 4 decoded and hashing to their names.",
+                "the ticket's list holds the altered record, its message's list the photo's record as it was");
+        full.Error.Should().Contain("NOT sound (1 problem(s))").And.Contain($"attachment {photo}: its slice of original")
+            .And.Contain("the ticket's record of where it lies is wrong");
+        quick.ExitCode.Should().Be(0, "--quick only checks that the files are there: " + quick.Error);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class StoreVerifyOnPostgreSqlTests(PostgresFixture postgres) : IDi
         var report = JsonDocument.Parse(sound.Output).RootElement;
         report.GetProperty("referenced").GetInt32().Should().Be(2, "the two originals, which hold the attachments");
         report.GetProperty("verified").GetInt32().Should().Be(report.GetProperty("referenced").GetInt32());
+        report.GetProperty("slices").GetInt32().Should().Be(3, "the photo, the HTML report and the form, each read from its original");
+        report.GetProperty("slicesVerified").GetInt32().Should().Be(3);
 
         // The originals of the message with the photo (the larger) and of the one with the form.
         string photo, form;
@@ -46,6 +48,22 @@ public sealed class StoreVerifyOnPostgreSqlTests(PostgresFixture postgres) : IDi
                 names.Should().HaveCount(2);
                 (photo, form) = (names[0], names[1]);
             }
+
+            // First a ticket's record of where the photo lies in its original, four bytes off: the originals are sound.
+            var photoAttachment = (string)(await dataSource.CreateCommand(
+                "SELECT a ->> 'Sha256' FROM tickets, jsonb_array_elements(doc -> 'Attachments') a WHERE a ->> 'FileName' LIKE '%.jpg'").ExecuteScalarAsync())!;
+            await dataSource.CreateCommand("""
+                UPDATE tickets SET doc = jsonb_set(doc, '{Attachments}', (
+                    SELECT jsonb_agg(CASE WHEN a ->> 'FileName' LIKE '%.jpg'
+                        THEN jsonb_set(a, '{InOriginal,Start}', to_jsonb((a #>> '{InOriginal,Start}')::bigint + 4)) ELSE a END)
+                    FROM jsonb_array_elements(doc -> 'Attachments') a))
+                WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(doc -> 'Attachments') a WHERE a ->> 'FileName' LIKE '%.jpg')
+                """).ExecuteNonQueryAsync();
+            var misplaced = await CliRun.RunAsync(null, "store", "verify", "--config", config);
+            misplaced.ExitCode.Should().Be(1, misplaced.Output + misplaced.Error);
+            misplaced.Output.Should().Contain("Attachments read from their originals: 3 of 4 decoded");
+            misplaced.Error.Should().Contain("NOT sound (1 problem(s))").And.Contain($"attachment {photoAttachment}: its slice of original")
+                .And.Contain("the ticket's record of where it lies is wrong");
 
             await dataSource.CreateCommand($"UPDATE blobs SET content = set_byte(content, 0, 255 - get_byte(content, 0)) WHERE sha256 = '{photo}'; DELETE FROM blobs WHERE sha256 = '{form}'")
                 .ExecuteNonQueryAsync();

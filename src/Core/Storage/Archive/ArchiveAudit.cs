@@ -60,7 +60,6 @@ public static class ArchiveAudit
                 problems.Add((sha, $"archive file {sha}: unreadable ({ex.GetType().Name}: {ex.Message})"));
             }
         }).ConfigureAwait(false);
-        return new ArchiveAuditReport(referenced.Count, present, verified, bytes,
-            problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem).ToList());
+        return ArchiveAuditReport.Of(referenced.Count, present, verified, bytes, problems);
     }
 }

@@ -1,12 +1,36 @@
+using System.Text.Json.Serialization;
+
 namespace ContactCenter.Core.Storage.Archive;
 
 /// <summary>
 /// What <see cref="ArchiveAudit"/> found in the live archive: the files the store names, how many are there, how many
-/// were read back and re-hashed sound (none with a presence check only), and each one missing, damaged or unreadable.
+/// were read back and re-hashed sound (none with a presence check only), and each one missing, damaged or unreadable;
+/// then, when re-hashed, the attachments kept as slices of their originals (<see cref="Slices"/>) decoded from them and
+/// checked against their own hashes.
 /// </summary>
 public sealed record ArchiveAuditReport(int Referenced, int Present, int Verified, long VerifiedBytes, IReadOnlyList<string> Problems)
 {
     public bool Sound => Problems.Count == 0;
+
+    /// <summary>Attachments the store reads from a slice of their original (<c>InOriginal</c>); 0 when not checked (<c>--quick</c>).</summary>
+    public int Slices { get; init; }
+
+    /// <summary>Of <see cref="Slices"/>, those that decoded from a sound original to bytes hashing to their name.</summary>
+    public int SlicesVerified { get; init; }
+
+    /// <summary>The files named in <see cref="Problems"/>: their slices are not decoded again (the original's line says it).</summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> UnsoundFiles { get; init; } = new HashSet<string>();
+
+    /// <summary>The report of a run whose problems are given with the file each names.</summary>
+    public static ArchiveAuditReport Of(int referenced, int present, int verified, long bytes, IEnumerable<(string Sha, string Problem)> problems)
+    {
+        var sorted = problems.OrderBy(p => p.Sha, StringComparer.Ordinal).ToList();
+        return new ArchiveAuditReport(referenced, present, verified, bytes, sorted.Select(p => p.Problem).ToList())
+        {
+            UnsoundFiles = sorted.Select(p => p.Sha).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
+    }
 
     /// <summary>The problem of a file the store names and the archive lacks, in the words every archive's audit uses.</summary>
     public static string Missing(string sha256) => $"archive file {sha256}: named by the store, not in the archive";

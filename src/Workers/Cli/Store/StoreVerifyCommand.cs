@@ -1,3 +1,4 @@
+using ContactCenter.Channels.Email;
 using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Storage.Backup;
@@ -14,7 +15,8 @@ namespace ContactCenter.Workers.Cli.Store;
 /// held items) is read back from the live archive and re-hashed against its name, on either store, while the service
 /// runs. What the LiteDB store names is read from a snapshot (from the service when it runs, as <c>store backup</c>
 /// takes it) in a private temporary folder; PostgreSQL's from its tables, and the <c>blobs</c> table is hashed by the
-/// server (<see cref="PostgreSqlArchiveAudit"/>).
+/// server (<see cref="PostgreSqlArchiveAudit"/>). Then every attachment kept as a slice of its original is decoded from
+/// it and hashed (<see cref="AttachmentSliceAudit"/>); <c>--quick</c> only checks that the files are there.
 /// </summary>
 internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<StoreVerifySettings>
 {
@@ -23,29 +25,25 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
         {
             await using var session = CliSession.Open(context, settings, command);
             var shared = StoreProviderServiceCollectionExtensions.IsShared(session.Configuration);
-            var referenced = shared
+            // What the LiteDB store names is read from a snapshot, kept until the slices are decoded too.
+            using var snapshot = shared ? null : await VerifySnapshot.TakeAsync(session, cancellationToken).ConfigureAwait(false);
+            var referenced = snapshot is null
                 ? await PostgreSqlArchiveReferences.ReadAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false)
-                : await ReadFromSnapshotAsync(session, cancellationToken).ConfigureAwait(false);
+                : StoreBlobReferences.Read(snapshot.DatabasePath);
             var report = shared && session.Get<IOptions<PostgreSqlStoreOptions>>().Value.Archive == PostgreSqlArchiveKind.Database
                 ? await PostgreSqlArchiveAudit.RunAsync(session.Get<NpgsqlDataSource>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false)
                 : await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false);
+            if (!settings.Quick)
+            {
+                var slices = snapshot is null
+                    ? PostgreSqlArchiveReferences.ReadSlicesAsync(session.Get<NpgsqlDataSource>(), cancellationToken)
+                    : StoreBlobReferences.ReadSlicesAsync(snapshot.DatabasePath, cancellationToken);
+                report = await AttachmentSliceAudit.RunAsync(session.Get<IContentArchive>(), slices, report, cancellationToken).ConfigureAwait(false);
+            }
+
             await PrintAsync(report, settings).ConfigureAwait(false);
             return report.Sound ? ExitCodes.Ok : ExitCodes.Failure;
         });
-
-    private static async Task<Sha256Set> ReadFromSnapshotAsync(CliSession session, CancellationToken cancellationToken)
-    {
-        var folder = Directory.CreateTempSubdirectory("contactcenter-verify-");
-        try
-        {
-            await StoreSnapshotDownload.WriteAsync(session, folder.FullName, cancellationToken).ConfigureAwait(false);
-            return StoreBlobReferences.Read(Path.Combine(folder.FullName, StoreSnapshotFile.FileName));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
 
     private async Task PrintAsync(ArchiveAuditReport report, StoreVerifySettings settings)
     {
@@ -59,6 +57,12 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
             ? $"Archive: {report.Present:N0} of the {report.Referenced:N0} file(s) the store names are there (not re-hashed: --quick)."
             : $"Archive: {report.Verified:N0} of the {report.Referenced:N0} file(s) the store names read back and re-hashed sound ({report.VerifiedBytes:N0} bytes).")
             .ConfigureAwait(false);
+        if (!settings.Quick && report.Slices > 0)
+        {
+            await context.Output.WriteLineAsync(
+                $"Attachments read from their originals: {report.SlicesVerified:N0} of {report.Slices:N0} decoded and hashing to their names.").ConfigureAwait(false);
+        }
+
         if (report.Sound)
         {
             return;
