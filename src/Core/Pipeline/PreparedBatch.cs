@@ -1,4 +1,5 @@
 using ContactCenter.Core.Intake;
+using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Core.Pipeline;
 
@@ -9,6 +10,7 @@ namespace ContactCenter.Core.Pipeline;
 internal sealed record PreparedBatch(
     InboundBatch Batch,
     DateTimeOffset ReadAt,
+    ServiceMode Mode,
     IReadOnlyList<InboundItem> Known,
     IReadOnlyDictionary<string, string?> KnownKeys,
     NormalizedItem[] Normalized);
