@@ -9,6 +9,7 @@ using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Testing.Bulk;
 using ContactCenter.Testing.Dovecot;
 using ContactCenter.Testing.PostgreSql;
+using Npgsql;
 
 namespace ContactCenter.Bench.PostgreSql;
 
@@ -17,10 +18,16 @@ namespace ContactCenter.Bench.PostgreSql;
 /// PostgreSQL: tickets and originals (the <c>blobs</c> table, the default archive) in a private PostgreSQL on loopback.
 /// The same messages are seeded into six mailboxes and ingested twice on each store, alternating, so a second row says
 /// whether the store costs the pipeline anything: PostgreSQL's faster rate over LiteDB's (after an untimed warm-up
-/// ingest, so that neither pays for the JIT); a third does the same with the originals in a folder (<c>Archive: Folder</c>). The floor only reads, so it runs first and the mailboxes need no restoring.
+/// ingest, so that neither pays for the JIT); a third does the same with the originals in a folder (<c>Archive: Folder</c>),
+/// and a fourth with the database on another machine (<see cref="RemoteOneWay"/> each way through a <see cref="DelayingProxy"/>,
+/// as for a node whose database is in the server room or at the other site). The floor only reads, so it runs first
+/// and the mailboxes need no restoring.
 /// </summary>
 internal sealed class PostgreSqlMailBenchmark : IBenchmark
 {
+    /// <summary>Half the round trip to a database on another machine of the same network (5 ms there and back).</summary>
+    private static readonly TimeSpan RemoteOneWay = TimeSpan.FromMilliseconds(2.5);
+
     public string Name => "pgmail";
 
     public async Task<IReadOnlyList<BenchRow>> RunAsync(BenchContext context, CancellationToken cancellationToken)
@@ -29,9 +36,10 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         await using var postgres = await PostgresServer.CreateAsync(cancellationToken, ProductionSettings.With(ServerStatements.Settings));
         string[] databases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
         string[] folderDatabases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
+        string[] remoteDatabases = [await MigratedDatabaseAsync(postgres, cancellationToken), await MigratedDatabaseAsync(postgres, cancellationToken)];
         var warmDatabase = await MigratedDatabaseAsync(postgres, cancellationToken);
 
-        foreach (var database in databases.Concat(folderDatabases))
+        foreach (var database in databases.Concat(folderDatabases).Concat(remoteDatabases))
         {
             await WarmWal.RunAsync(database, cancellationToken);
         }
@@ -40,11 +48,12 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         string[] pgUsers = [server.CreateUser("pgbench"), server.CreateUser("pgbench2")];
         string[] liteUsers = [server.CreateUser("litebench"), server.CreateUser("litebench2")];
         string[] folderUsers = [server.CreateUser("pgfolder"), server.CreateUser("pgfolder2")];
+        string[] remoteUsers = [server.CreateUser("pgremote"), server.CreateUser("pgremote2")];
         var warmUser = server.CreateUser("warmbench");
         var pgWarmUser = server.CreateUser("pgwarmbench");
         // The same messages in each of the four timed mailboxes.
         var seeded = new List<(int Count, long Bytes, TimeSpan Elapsed)>();
-        foreach (var user in pgUsers.Concat(liteUsers).Concat(folderUsers))
+        foreach (var user in pgUsers.Concat(liteUsers).Concat(folderUsers).Concat(remoteUsers))
         {
             seeded.Add(await MailboxSeeder.SeedAsync(server, user, new BulkMail(seed: 20261203, run: "pgmail"), count, cancellationToken));
         }
@@ -68,7 +77,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
         // run of each store is the one least disturbed.
         // The third store is PostgreSQL with the originals in a folder (Archive: Folder, as on a shared mount): what
         // the tickets alone cost on PostgreSQL, apart from writing originals into the database.
-        var (lites, pgs, folders) = (new List<Ingest>(), new List<Ingest>(), new List<Ingest>());
+        var (lites, pgs, folders, remotes) = (new List<Ingest>(), new List<Ingest>(), new List<Ingest>(), new List<Ingest>());
         for (var round = 0; round < 2; round++)
         {
             await ProcessSettle.WaitAsync(cancellationToken);
@@ -77,10 +86,13 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             pgs.Add(await IngestAsync(context, server, pgUsers[round], count, databases[round], postgres, cancellationToken));
             await ProcessSettle.WaitAsync(cancellationToken);
             folders.Add(await IngestAsync(context, server, folderUsers[round], count, folderDatabases[round], postgres, cancellationToken, PostgreSqlArchiveKind.Folder));
+            await ProcessSettle.WaitAsync(cancellationToken);
+            remotes.Add(await IngestAsync(context, server, remoteUsers[round], count, remoteDatabases[round], postgres, cancellationToken, oneWay: RemoteOneWay));
         }
 
-        var (lite, pg, folder) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!, folders.MinBy(i => i.Elapsed)!);
+        var (lite, pg, folder, remote) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!, folders.MinBy(i => i.Elapsed)!, remotes.MinBy(i => i.Elapsed)!);
         var folderRate = Rate.PerSecond(count, folder.Elapsed);
+        var remoteRate = Rate.PerSecond(count, remote.Elapsed);
         var runs = string.Create(CultureInfo.InvariantCulture,
             $"faster of two alternating runs each (LiteDB {string.Join(" and ", lites.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}, "
             + $"PostgreSQL {string.Join(" and ", pgs.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))})");
@@ -130,14 +142,30 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                     + $"dispatch {folder.Clock.Total("store.DispatchAsync").TotalSeconds:F1} s, archive writes {folder.Clock.Total("archive.StoreAsync").TotalSeconds:F1} s summed; "
                     + $"CPU: bench process {folder.Cpu.TotalSeconds:F1} s, PostgreSQL server {folder.ServerCpu:F1} s (with originals in the database {pg.ServerCpu:F1} s). "
                     + $"Store bottleneck: {folder.StoreWait}")),
+            new BenchRow(
+                $"E-mail end to end, PostgreSQL on another machine ({2 * RemoteOneWay.TotalMilliseconds:0.#} ms round trip) against LiteDB store ({count:N0} messages, same run)",
+                Rate.Format(remoteRate, "msg/s"),
+                $"the LiteDB runs above: {Rate.Format(liteRate, "msg/s")}",
+                remoteRate / liteRate,
+                "–",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"a node whose database is elsewhere in the building or the city: tickets and originals in PostgreSQL as in the first row, every chunk to and from the "
+                    + $"server delayed {RemoteOneWay.TotalMilliseconds:0.#} ms each way by a loopback relay (latency only); faster of two runs "
+                    + $"({string.Join(" and ", remotes.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}), alternating with the rows above "
+                    + $"(on loopback {Rate.Format(rate, "msg/s")}); dispatch {remote.Clock.Total("store.DispatchAsync").TotalSeconds:F1} s "
+                    + $"({remote.Clock.Total("store.DispatchAsync").TotalMilliseconds / Math.Max(1, remote.Clock.Calls("store.DispatchAsync")):F0} ms a batch, on loopback "
+                    + $"{pg.Clock.Total("store.DispatchAsync").TotalMilliseconds / Math.Max(1, pg.Clock.Calls("store.DispatchAsync")):F0} ms). "
+                    + $"Time by component: {remote.Clock.Describe(7)}. Store bottleneck: {remote.StoreWait}")),
         ];
     }
 
     private static async Task<Ingest> IngestAsync(BenchContext context, DovecotServer server, string user, int count, string? database, PostgresServer? postgres,
-        CancellationToken cancellationToken, PostgreSqlArchiveKind archive = PostgreSqlArchiveKind.Database)
+        CancellationToken cancellationToken, PostgreSqlArchiveKind archive = PostgreSqlArchiveKind.Database, TimeSpan? oneWay = null)
     {
         var clock = new PhaseClock();
         var settings = BenchServices.ImapChannel("urp", server, user);
+        await using var link = oneWay is { } delay && database is not null ? new DelayingProxy(new NpgsqlConnectionStringBuilder(database).Port, delay) : null;
+        database = link is null ? database : new NpgsqlConnectionStringBuilder(database) { Port = link.Port }.ConnectionString;
         if (database is not null)
         {
             settings["ContactCenter:Store:Provider"] = "PostgreSql";
@@ -146,7 +174,8 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             settings["ContactCenter:Store:PostgreSql:Archive"] = archive.ToString();
         }
 
-        var store = database is null ? "LiteDB" : archive == PostgreSqlArchiveKind.Folder ? "PostgreSQL (originals in a folder)" : "PostgreSQL";
+        var store = database is null ? "LiteDB" : archive == PostgreSqlArchiveKind.Folder ? "PostgreSQL (originals in a folder)"
+            : link is not null ? "PostgreSQL (over a link)" : "PostgreSQL";
         await using var services = new BenchServices(context.NewFolder($"pgmail-{user}"), settings, clock: clock);
         await services.WarmUpAsync(cancellationToken);
         if (database is not null)
