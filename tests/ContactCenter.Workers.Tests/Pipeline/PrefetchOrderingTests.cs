@@ -100,6 +100,38 @@ public sealed class PrefetchOrderingTests(DovecotFixture dovecot) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Poll_MoveOfBatchOneStillRunningWhenBatchTwoIsStored_EveryMoveAfterItsCommitInOrder()
+    {
+        var server = dovecot.Server;
+        var user = server.CreateUser("ackbeside");
+        await server.AppendManyAsync(user, Enumerable.Range(1, Messages).Select(i => CitizenMail.Request(i, "ackbeside")));
+
+        var log = new PipelineEventLog();
+        await using (var run = new PrefetchRun(folder.Path, log, Channel(server.ImapPort, user)))
+        {
+            // Batch 1's MOVE waits for batch 2's commit: a poll that acknowledged between the two commits would wait
+            // for itself (and fail after 10 s).
+            run.Store.SignalCommit = 2;
+            run.Source.HoldAcknowledge = 1;
+            run.Source.HoldAcknowledgeUntil = run.Store.Committed.Task;
+
+            var summary = await run.Pipeline.RunAsync(run.Source, null, CancellationToken.None);
+
+            summary.Created.Should().Be(Messages);
+            summary.Settled.Should().Be(Messages, "the poll ends after its last acknowledgement");
+            (await run.TicketsAsync()).Should().HaveCount(Messages);
+        }
+
+        var events = log.Snapshot();
+        log.IndexOf($"commit {PrefetchLogAssertions.FirstKey(events, 2)}").Should()
+            .BeLessThan(events.ToList().FindIndex(e => e.StartsWith($"ack {PrefetchLogAssertions.FirstKey(events, 1)} ", StringComparison.Ordinal)),
+                "batch 2 was stored while batch 1's MOVE waited");
+        PrefetchLogAssertions.EachAcknowledgementAfterItsCommitInOrder(log, (Messages + BatchSize - 1) / BatchSize);
+        (await server.CountAsync(user, "INBOX")).Should().Be(0);
+        (await server.CountAsync(user, "Processed")).Should().Be(Messages, "every message moved exactly once");
+    }
+
     private static Dictionary<string, string> Channel(int port, string user, int batchSize = BatchSize) => new()
     {
         ["Type"] = "Imap",

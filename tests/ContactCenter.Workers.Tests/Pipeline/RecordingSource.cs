@@ -25,6 +25,11 @@ internal sealed class RecordingSource(IInboundSource inner, PipelineEventLog log
     /// <summary>This acknowledgement (from 1) fails before it reaches the server, as a crash after the commit.</summary>
     public int FailAcknowledge { get; set; }
 
+    /// <summary>This acknowledgement (from 1) waits for <see cref="HoldAcknowledgeUntil"/> (at most 10 s) before it reaches the server.</summary>
+    public int HoldAcknowledge { get; set; }
+
+    public Task HoldAcknowledgeUntil { get; set; } = Task.CompletedTask;
+
     private int acknowledgements;
 
     public async IAsyncEnumerable<InboundBatch> PollAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -58,10 +63,16 @@ internal sealed class RecordingSource(IInboundSource inner, PipelineEventLog log
 
     public async ValueTask AcknowledgeAsync(IReadOnlyList<InboundItem> items, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref acknowledgements) == FailAcknowledge)
+        var number = Interlocked.Increment(ref acknowledgements);
+        if (number == FailAcknowledge)
         {
             log.Add($"ack failed {items[0].SourceKey}");
             throw new IOException("Connection reset by peer");
+        }
+
+        if (number == HoldAcknowledge)
+        {
+            await HoldAcknowledgeUntil.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         }
 
         await inner.AcknowledgeAsync(items, cancellationToken);

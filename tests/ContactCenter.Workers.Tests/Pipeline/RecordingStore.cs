@@ -5,7 +5,8 @@ namespace ContactCenter.Workers.Tests.Pipeline;
 
 /// <summary>
 /// The real store, logging each batch's commit by the first source key in it; it can fail one dispatch (number
-/// <see cref="FailDispatch"/>, from 1) after waiting for <see cref="HoldFailureUntil"/>, as a crash at that commit.
+/// <see cref="FailDispatch"/>, from 1) after waiting for <see cref="HoldFailureUntil"/>, as a crash at that commit, and
+/// say when one has committed (<see cref="SignalCommit"/>).
 /// </summary>
 internal sealed class RecordingStore(ITicketStore inner, PipelineEventLog log) : TicketStoreDecorator
 {
@@ -16,6 +17,11 @@ internal sealed class RecordingStore(ITicketStore inner, PipelineEventLog log) :
     public TaskCompletionSource DispatchStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task HoldFailureUntil { get; set; } = Task.CompletedTask;
+
+    /// <summary>Completed once dispatch number <see cref="SignalCommit"/> (from 1) has committed.</summary>
+    public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int SignalCommit { get; set; }
 
     protected override ITicketStore Inner => inner;
 
@@ -33,6 +39,11 @@ internal sealed class RecordingStore(ITicketStore inner, PipelineEventLog log) :
 
         var outcomes = await inner.DispatchAsync(batch, cancellationToken);
         log.Add($"commit {first}");
+        if (number == SignalCommit)
+        {
+            Committed.TrySetResult();
+        }
+
         return outcomes;
     }
 }
