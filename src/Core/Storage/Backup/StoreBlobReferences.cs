@@ -35,7 +35,8 @@ public static class StoreBlobReferences
     {
         var queue = Channel.CreateBounded<TicketAttachment>(new BoundedChannelOptions(256) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Factory.StartNew(() => Produce(databasePath, queue.Writer, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Started whatever the token says: only Produce completes the queue, which the loop below waits on.
+        var reader = Task.Factory.StartNew(() => Produce(databasePath, queue.Writer, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             await foreach (var attachment in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -49,10 +50,9 @@ public static class StoreBlobReferences
             await stop.CancelAsync().ConfigureAwait(false);
             await reader.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        await reader.ConfigureAwait(false);
     }
 
+    /// <summary>Never throws: a failure (or the stop) completes the queue with it, so the reading side sees it.</summary>
     private static void Produce(string databasePath, ChannelWriter<TicketAttachment> writer, CancellationToken cancellationToken)
     {
         try
