@@ -26,27 +26,12 @@ internal sealed class BatchPreparer(ITicketStore store, ItemNormalizerRunner nor
         var knownQuery = retry
             ? Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>())
             : Task.Run(() => store.FindKnownSourcesAsync(keys, cancellationToken), cancellationToken);
-        // The service mode the batch is routed in, read as it is read (a round trip to a database elsewhere, kept off
-        // the commit's path): a switch of mode reaches the batches read after it.
-        var modeQuery = Task.Run(() => store.GetModeAsync(cancellationToken), cancellationToken);
         NormalizedItem?[] normalized;
         try
         {
             normalized = await normalizers.NormalizeAllAsync(batch.Items, knownQuery, cancellationToken).ConfigureAwait(false);
         }
-        catch
-        {
-            await IngestPipeline.ObserveAsync(knownQuery).ConfigureAwait(false);
-            await IngestPipeline.ObserveAsync(modeQuery).ConfigureAwait(false);
-            throw;
-        }
-
-        ServiceMode mode;
-        try
-        {
-            mode = await modeQuery.ConfigureAwait(false);
-        }
-        catch
+        catch when (!knownQuery.IsCompleted)
         {
             await IngestPipeline.ObserveAsync(knownQuery).ConfigureAwait(false);
             throw;
@@ -72,6 +57,6 @@ internal sealed class BatchPreparer(ITicketStore store, ItemNormalizerRunner nor
             PipelineLog.KnownAfterNormalising(logger, known.Count, known[0].SourceKey, normalized.Count(n => n is not null) - fresh.Count);
         }
 
-        return new PreparedBatch(batch, readAt, mode, known, knownKeys, [.. fresh]);
+        return new PreparedBatch(batch, readAt, known, knownKeys, [.. fresh]);
     }
 }

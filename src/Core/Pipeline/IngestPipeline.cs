@@ -20,6 +20,7 @@ public sealed class IngestPipeline
     /// <summary>An arrival before this is a clock that was never set, not a date: no citizen wrote to this service then.</summary>
     internal static readonly DateTimeOffset ClockNeverSet = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private readonly ITicketStore store;
     private readonly ItemQuarantine quarantine;
     private readonly DraftRouter router;
     private readonly TimeProvider time;
@@ -36,6 +37,7 @@ public sealed class IngestPipeline
         this.metrics = metrics;
         dispatcher = new BatchDispatcher(store, quarantine, logger, metrics);
         preparer = new BatchPreparer(store, normalizers, time, logger);
+        this.store = store;
         this.quarantine = quarantine;
         this.router = router;
         this.time = time;
@@ -197,7 +199,7 @@ public sealed class IngestPipeline
             await SettleKnownAsync(source, prepared.Known, prepared.KnownKeys, acknowledge, counters, cancellationToken).ConfigureAwait(false);
         }
 
-        var mode = prepared.Mode;
+        var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<ItemDispatch>(prepared.Normalized.Length);
         foreach (var result in prepared.Normalized)
         {

@@ -1,5 +1,4 @@
 using ContactCenter.Core.Intake;
-using ContactCenter.Core.Storage;
 
 namespace ContactCenter.Core.Pipeline;
 
@@ -10,7 +9,6 @@ namespace ContactCenter.Core.Pipeline;
 internal sealed record PreparedBatch(
     InboundBatch Batch,
     DateTimeOffset ReadAt,
-    ServiceMode Mode,
     IReadOnlyList<InboundItem> Known,
     IReadOnlyDictionary<string, string?> KnownKeys,
     NormalizedItem[] Normalized);
