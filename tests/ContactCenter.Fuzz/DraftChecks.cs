@@ -31,7 +31,9 @@ internal static class DraftChecks
             Require(attachment.InOriginal!.Sha256 == draft.Original?.Sha256, "attachment sliced from another original");
             try
             {
-                using var read = OriginalSliceReader.OpenRead(archive, attachment);
+                // Hashed as it decodes, as store verify reads it: nothing spooled for each input.
+                var actual = OriginalSliceReader.HashOf(archive, attachment.Sha256, attachment.InOriginal);
+                Require(actual == attachment.Sha256, $"attachment {attachment.Sha256} decodes from its slice to bytes hashing to {actual}");
             }
             catch (InvalidDataException ex)
             {

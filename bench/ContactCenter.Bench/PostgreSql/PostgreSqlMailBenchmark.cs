@@ -90,12 +90,17 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
             remotes.Add(await IngestAsync(context, server, remoteUsers[round], count, remoteDatabases[round], postgres, cancellationToken, oneWay: RemoteOneWay));
         }
 
+        // Each run's rate, in the order run, and the mean dispatch of a batch in milliseconds.
+        string Rates(IEnumerable<Ingest> ingests) => string.Join(" and ", ingests.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")));
+        static double DispatchPerBatch(Ingest ingest) =>
+            ingest.Clock.Total("store.DispatchAsync").TotalMilliseconds / Math.Max(1, ingest.Clock.Calls("store.DispatchAsync"));
+
         var (lite, pg, folder, remote) = (lites.MinBy(i => i.Elapsed)!, pgs.MinBy(i => i.Elapsed)!, folders.MinBy(i => i.Elapsed)!, remotes.MinBy(i => i.Elapsed)!);
         var folderRate = Rate.PerSecond(count, folder.Elapsed);
         var remoteRate = Rate.PerSecond(count, remote.Elapsed);
         var runs = string.Create(CultureInfo.InvariantCulture,
-            $"faster of two alternating runs each (LiteDB {string.Join(" and ", lites.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}, "
-            + $"PostgreSQL {string.Join(" and ", pgs.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))})");
+            $"faster of two alternating runs each (LiteDB {Rates(lites)}, "
+            + $"PostgreSQL {Rates(pgs)})");
         var rate = Rate.PerSecond(count, pg.Elapsed);
         var liteRate = Rate.PerSecond(count, lite.Elapsed);
         var ratio = rate / floorRate;
@@ -138,7 +143,7 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                 "–",
                 string.Create(CultureInfo.InvariantCulture,
                     $"tickets in PostgreSQL, originals as files on the same disk as LiteDB's archive (a shared mount in a cluster), flushed before each batch commits; faster of two runs "
-                    + $"({string.Join(" and ", folders.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}), alternating with the two rows above; "
+                    + $"({Rates(folders)}), alternating with the two rows above; "
                     + $"dispatch {folder.Clock.Total("store.DispatchAsync").TotalSeconds:F1} s, archive writes {folder.Clock.Total("archive.StoreAsync").TotalSeconds:F1} s summed; "
                     + $"CPU: bench process {folder.Cpu.TotalSeconds:F1} s, PostgreSQL server {folder.ServerCpu:F1} s (with originals in the database {pg.ServerCpu:F1} s). "
                     + $"Store bottleneck: {folder.StoreWait}")),
@@ -151,10 +156,10 @@ internal sealed class PostgreSqlMailBenchmark : IBenchmark
                 string.Create(CultureInfo.InvariantCulture,
                     $"a node whose database is elsewhere in the building or the city: tickets and originals in PostgreSQL as in the first row, every chunk to and from the "
                     + $"server delayed {RemoteOneWay.TotalMilliseconds:0.#} ms each way by a loopback relay (latency only); faster of two runs "
-                    + $"({string.Join(" and ", remotes.Select(i => Rate.Format(Rate.PerSecond(count, i.Elapsed), "msg/s")))}), alternating with the rows above "
+                    + $"({Rates(remotes)}), alternating with the rows above "
                     + $"(on loopback {Rate.Format(rate, "msg/s")}); dispatch {remote.Clock.Total("store.DispatchAsync").TotalSeconds:F1} s "
-                    + $"({remote.Clock.Total("store.DispatchAsync").TotalMilliseconds / Math.Max(1, remote.Clock.Calls("store.DispatchAsync")):F0} ms a batch, on loopback "
-                    + $"{pg.Clock.Total("store.DispatchAsync").TotalMilliseconds / Math.Max(1, pg.Clock.Calls("store.DispatchAsync")):F0} ms). "
+                    + $"({DispatchPerBatch(remote):F0} ms a batch, on loopback "
+                    + $"{DispatchPerBatch(pg):F0} ms). "
                     + $"Time by component: {remote.Clock.Describe(7)}. Store bottleneck: {remote.StoreWait}")),
         ];
     }

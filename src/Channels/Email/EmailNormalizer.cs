@@ -24,7 +24,6 @@ internal sealed class EmailNormalizer : IItemNormalizer
     private readonly AttachmentArchiver attachmentArchiver;
     private readonly MimeMessageLoader loader;
     private readonly MailDraftBuilder builder;
-    private readonly MimeLimits limits;
     private readonly ILogger<EmailNormalizer> logger;
 
     public EmailNormalizer(
@@ -41,7 +40,6 @@ internal sealed class EmailNormalizer : IItemNormalizer
         this.logger = logger;
         attachmentArchiver = new AttachmentArchiver(archive);
         loader = new MimeMessageLoader(this.options);
-        limits = new MimeLimits(this.options);
         builder = new MailDraftBuilder(this.options, new MailAddressRules(this.options));
     }
 
@@ -67,11 +65,6 @@ internal sealed class EmailNormalizer : IItemNormalizer
         var spool = await MessageSpool.CreateAsync(item, options.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         await using (spool.ConfigureAwait(false))
         {
-            if (spool.Length == 0)
-            {
-                throw new InboundItemRejectedException("Empty message (0 bytes).");
-            }
-
             var parseStream = spool.OpenRead();
             await using (parseStream.ConfigureAwait(false))
             {
@@ -97,7 +90,6 @@ internal sealed class EmailNormalizer : IItemNormalizer
         try
         {
             var parsed = loader.Load(parseStream, cancellationToken);
-            limits.Check(parsed.Message);
             MimePartSalvage.Repair(parsed.Message, parsed.Salvage);
             var (draft, contents) = builder.Build(item, parsed.Message, parsed.Salvage);
             parsed.Salvage.ApplyTo(draft);

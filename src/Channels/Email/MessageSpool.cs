@@ -34,8 +34,18 @@ internal sealed class MessageSpool : IDisposable, IAsyncDisposable
     /// <summary>The name the spool file of a large message was created under (gone already where it could be unlinked); null while in memory.</summary>
     public string? FilePath => path;
 
-    /// <summary>Reads the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// Reads the item, throwing <see cref="InboundItemRejectedException"/> when it is over <paramref name="maxBytes"/> or
+    /// empty (no message at all: every normaliser of mail refuses it the same way).
+    /// </summary>
     public static async Task<MessageSpool> CreateAsync(InboundItem item, long maxBytes, CancellationToken cancellationToken)
+    {
+        var spool = await ReadAsync(item, maxBytes, cancellationToken).ConfigureAwait(false);
+        // An empty spool is held in memory: there is nothing to dispose.
+        return spool.Length > 0 ? spool : throw new InboundItemRejectedException("Empty message (0 bytes).");
+    }
+
+    private static async Task<MessageSpool> ReadAsync(InboundItem item, long maxBytes, CancellationToken cancellationToken)
     {
         if (item.Length > maxBytes)
         {

@@ -5,18 +5,24 @@ using MimeKit.IO;
 
 namespace ContactCenter.Channels.Email;
 
-/// <summary>Parses a spooled message with lenient, bounded MimeKit options; unparseable input becomes a rejection.</summary>
+/// <summary>
+/// Parses a spooled message with lenient, bounded MimeKit options and checks the parsed tree against the structural
+/// limits of <c>ContactCenter:Mail</c> (<see cref="MimeLimits"/>); unparseable input, or a message over a limit,
+/// becomes a rejection.
+/// </summary>
 internal sealed class MimeMessageLoader
 {
     private readonly ParserOptions parserOptions;
+    private readonly MimeLimits limits;
 
     public MimeMessageLoader(MailNormalizerOptions options)
     {
+        limits = new MimeLimits(options);
         MailTextEncodings.EnsureRegistered();
         Utf7EncodingProvider.EnsureRegistered();
         parserOptions = new ParserOptions
         {
-            MaxMimeDepth = new MimeLimits(options).ParserDepth,
+            MaxMimeDepth = limits.ParserDepth,
             CharsetEncoding = MailTextEncodings.Resolve(options.FallbackCharset),
             AddressParserComplianceMode = RfcComplianceMode.Loose,
             ParameterComplianceMode = RfcComplianceMode.Loose,
@@ -49,7 +55,9 @@ internal sealed class MimeMessageLoader
                     nested[e.Parent] = new ByteRange(e.BeginOffset + skip, e.EndOffset + skip);
                 }
             };
-            return new ParsedMessage(parser.ParseMessage(cancellationToken), nested, salvage, source, skip);
+            var message = parser.ParseMessage(cancellationToken);
+            limits.Check(message);
+            return new ParsedMessage(message, nested, salvage, source, skip);
         }
         catch (FormatException ex)
         {

@@ -28,7 +28,6 @@ internal sealed class FaxMailNormalizer(
     private static readonly MailNormalizerOptions MailDefaults = new();
     private readonly MailNormalizerOptions mailOptions = mail?.Value ?? MailDefaults;
     private readonly MimeMessageLoader loader = new(mail?.Value ?? MailDefaults);
-    private readonly MimeLimits limits = new(mail?.Value ?? MailDefaults);
 
     public bool CanNormalize(InboundItem item) =>
         item.Channel == ChannelKind.Fax
@@ -40,10 +39,6 @@ internal sealed class FaxMailNormalizer(
         // documents stay slices of the original, which holds them already, instead of being archived a second time.
         var spool = await MessageSpool.CreateAsync(item, mailOptions.MaxMessageBytes, cancellationToken);
         await using var _ = spool.ConfigureAwait(false);
-        if (spool.Length == 0)
-        {
-            throw new InboundItemRejectedException("Empty message (0 bytes).");
-        }
 
         TicketAttachment original;
         await using (var content = spool.OpenRead())
@@ -55,7 +50,6 @@ internal sealed class FaxMailNormalizer(
         var source = spool.OpenRead();
         await using var __ = source.ConfigureAwait(false);
         var parsed = loader.Load(source, cancellationToken);
-        limits.Check(parsed.Message);
         var message = parsed.Message;
         var documents = FaxMailAttachments.Select(message);
         if (documents.Count == 0)

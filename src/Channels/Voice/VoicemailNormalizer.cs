@@ -22,7 +22,6 @@ internal sealed partial class VoicemailNormalizer(
     ILogger<VoicemailNormalizer> logger) : IItemNormalizer
 {
     private readonly MimeMessageLoader loader = new(mail.Value);
-    private readonly MimeLimits limits = new(mail.Value);
 
     public bool CanNormalize(InboundItem item) =>
         item.Channel == ChannelKind.Voicemail && item.OriginalContentType.Equals("message/rfc822", StringComparison.OrdinalIgnoreCase);
@@ -45,16 +44,10 @@ internal sealed partial class VoicemailNormalizer(
         var spool = await MessageSpool.CreateAsync(item, mail.Value.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         await using (spool.ConfigureAwait(false))
         {
-            if (spool.Length == 0)
-            {
-                throw new InboundItemRejectedException("Empty message (0 bytes).");
-            }
-
             var parseStream = spool.OpenRead();
             await using (parseStream.ConfigureAwait(false))
             {
                 var parsed = loader.Load(parseStream, cancellationToken);
-                limits.Check(parsed.Message);
                 var message = parsed.Message;
                 var notice = VoicemailNoticeParser.Parse(message.Headers, message.Subject, message.TextBody);
                 var parts = VoicemailAudio.Select(message);

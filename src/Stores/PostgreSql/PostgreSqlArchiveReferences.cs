@@ -13,19 +13,22 @@ namespace ContactCenter.Stores.PostgreSql;
 /// </summary>
 public static class PostgreSqlArchiveReferences
 {
-    private const string Query = """
+    // Every document that may name an archived file: the tickets', quarantined and held-spam records.
+    private const string Documents = "(SELECT doc FROM tickets UNION ALL SELECT doc FROM quarantine UNION ALL SELECT doc FROM spam) documents";
+
+    private const string Query = $$"""
         SELECT DISTINCT sha FROM (
             SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && !exists(@.InOriginal)).Sha256') #>> '{}' AS sha
-            FROM (SELECT doc FROM tickets UNION ALL SELECT doc FROM quarantine UNION ALL SELECT doc FROM spam) documents) named
+            FROM {{Documents}}) named
         WHERE sha <> ''
         """;
 
     // Each attachment read from its original, once however many documents name it.
-    private const string SlicesQuery = """
+    private const string SlicesQuery = $$"""
         SELECT DISTINCT a ->> 'Sha256', a #>> '{InOriginal,Sha256}', a #>> '{InOriginal,Start}', a #>> '{InOriginal,End}', a #>> '{InOriginal,Encoding}'
         FROM (
             SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && exists(@.InOriginal))') AS a
-            FROM (SELECT doc FROM tickets UNION ALL SELECT doc FROM quarantine UNION ALL SELECT doc FROM spam) documents) attachments
+            FROM {{Documents}}) attachments
         """;
 
     /// <summary>The attachments read from a slice of their original (<c>InOriginal</c>), for <c>store verify</c> to decode.</summary>

@@ -46,13 +46,7 @@ internal sealed class NormalizerHarness : IDisposable
 
     public Task<TicketDraft> NormalizeAsync(byte[] raw) => Normalizer.NormalizeAsync(Item(raw), CancellationToken.None);
 
-    public byte[] Bytes(TicketAttachment attachment)
-    {
-        using var stream = OriginalSliceReader.OpenRead(Archive, attachment);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public byte[] Bytes(TicketAttachment attachment) => AttachmentBytes.Read(Archive, attachment);
 
     public string Text(TicketAttachment attachment) => System.Text.Encoding.UTF8.GetString(Bytes(attachment));
 

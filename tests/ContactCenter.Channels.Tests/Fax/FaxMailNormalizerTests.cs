@@ -2,6 +2,7 @@ using ContactCenter.Channels.Email;
 using ContactCenter.Channels.Fax;
 using ContactCenter.Channels.Ocr;
 using ContactCenter.Channels.Paper;
+using ContactCenter.Channels.Tests.Email;
 using ContactCenter.Channels.Tests.Paper;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
@@ -48,9 +49,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
         reader.Reads.Should().ContainSingle().Which.Bytes.Should().Equal("II*\0tiff"u8.ToArray());
         tiff.InOriginal!.Sha256.Should().Be(draft.Original.Sha256, "the fax is in the .eml already: read from there, not archived twice");
         archive.Contains(tiff.Sha256).Should().BeFalse();
-        using var read = new MemoryStream();
-        OriginalSliceReader.OpenRead(archive, tiff).CopyTo(read);
-        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+        AttachmentBytes.Read(archive, tiff).Should().Equal("II*\0tiff"u8.ToArray());
     }
 
     [Fact]
@@ -77,9 +76,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
         var tiff = draft.Attachments.Should().ContainSingle().Subject;
         tiff.InOriginal!.Sha256.Should().Be(draft.Original!.Sha256);
         archive.Contains(tiff.Sha256).Should().BeFalse();
-        using var read = new MemoryStream();
-        OriginalSliceReader.OpenRead(archive, tiff).CopyTo(read);
-        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+        AttachmentBytes.Read(archive, tiff).Should().Equal("II*\0tiff"u8.ToArray());
     }
 
     [Fact]
@@ -92,9 +89,7 @@ public sealed class FaxMailNormalizerTests : IDisposable
         var draft = await Normalizer(new FixedTextReader(Page(1, "testo", 90)), archive).NormalizeAsync(item, CancellationToken.None);
 
         draft.Sender.Fax.Should().Be("+390612345678");
-        using var read = new MemoryStream();
-        OriginalSliceReader.OpenRead(archive, draft.Attachments.Single()).CopyTo(read);
-        read.ToArray().Should().Equal("II*\0tiff"u8.ToArray());
+        AttachmentBytes.Read(archive, draft.Attachments.Single()).Should().Equal("II*\0tiff"u8.ToArray());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ContactCenter.Channels.Email;
+using ContactCenter.Channels.Tests.Email;
 using ContactCenter.Channels.Voice;
 using ContactCenter.Core.Intake;
 using ContactCenter.Core.Storage;
@@ -49,13 +50,7 @@ internal sealed class VoicemailHarness : IDisposable
 
     public Task<TicketDraft> NormalizeAsync(MimeMessage message) => Normalizer.NormalizeAsync(Item(message), CancellationToken.None);
 
-    public byte[] Read(TicketAttachment attachment)
-    {
-        using var stream = OriginalSliceReader.OpenRead(Archive, attachment);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public byte[] Read(TicketAttachment attachment) => AttachmentBytes.Read(Archive, attachment);
 
     public void Dispose() => folder.Dispose();
 }
