@@ -20,12 +20,19 @@ internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers number
 
     public void Add(NpgsqlBatchCommand command) => _queued.Add(command);
 
-    /// <summary>Writes everything queued so far; also before a query that must see the batch's own rows.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes everything queued so far; also before a query that must see the batch's own rows. With
+    /// <paramref name="commit"/> the transaction's COMMIT follows in the same round trip: the server runs it only when
+    /// every row before it was written (after a failed one it skips the rest, and the caller's transaction rolls back),
+    /// and answers it once the commit is on disk (<see cref="Sql.SynchronousCommitOn"/>).
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken, bool commit = false)
     {
-        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued, .. Commit(commit)];
         _blobs = [];
         _queued.Clear();
         await Sql.ExecuteBatchAsync(db, commands, cancellationToken).ConfigureAwait(false);
     }
+
+    private static IEnumerable<NpgsqlBatchCommand> Commit(bool commit) => commit ? [new NpgsqlBatchCommand("COMMIT")] : [];
 }

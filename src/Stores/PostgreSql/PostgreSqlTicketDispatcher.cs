@@ -13,9 +13,9 @@ namespace ContactCenter.Stores.PostgreSql;
 /// store's TicketDispatcher (same order: source key, Message-ID with the same content fingerprint in the same mailbox, automatic mail, ticket number in
 /// the subject, In-Reply-To, References from the newest, else a new ticket). Tickets, messages and history are built
 /// by Core's TicketFactory, so both stores write the same documents. The round trips are per batch, not per item:
-/// <see cref="PrepareAsync"/> reads what the batch's decisions need in one (<see cref="DispatchBatchReads"/>), the
-/// year's counter is locked once (<see cref="BatchTicketNumbers"/>), and every row is written by
-/// <see cref="FlushAsync"/> in one more; the batch's own rows are kept in memory meanwhile, so its later items see
+/// <see cref="PrepareAsync"/> reads what the batch's decisions need and locks the year's counter in one
+/// (<see cref="DispatchBatchReads"/>, <see cref="BatchTicketNumbers"/>), and <see cref="CommitAsync"/> writes every row
+/// and commits in one more; the batch's own rows are kept in memory meanwhile, so its later items see
 /// its earlier ones. Rows a racing node could also write (source key, Message-ID) are plain INSERTs: the loser gets a
 /// unique violation and its whole batch runs again, where it then finds the winner's rows and reports Duplicate.
 /// </summary>
@@ -50,7 +50,7 @@ internal sealed class PostgreSqlTicketDispatcher
     /// <returns>The pending blobs the batch makes durable once it commits.</returns>
     public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
     {
-        _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, cancellationToken).ConfigureAwait(false);
+        _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, _numbers, cancellationToken).ConfigureAwait(false);
         _writes.AddBlobs(_reads.BlobInserts);
         _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
         await _tickets.PreloadAsync(_reads.NamedTickets(batch, _prefix), cancellationToken).ConfigureAwait(false);
@@ -60,8 +60,8 @@ internal sealed class PostgreSqlTicketDispatcher
     /// <summary>Queues a row the batch writes with its own (webhook deliveries).</summary>
     public void Queue(NpgsqlBatchCommand command) => _writes.Add(command);
 
-    /// <summary>Writes the batch's rows; the caller then commits.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken) => _writes.FlushAsync(cancellationToken);
+    /// <summary>Writes the batch's rows and commits the transaction with them, in one round trip.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken) => _writes.FlushAsync(cancellationToken, commit: true);
 
     public async Task<DispatchOutcome> DispatchAsync(DispatchRequest request, CancellationToken cancellationToken)
     {

@@ -77,10 +77,11 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
                 dispatcher.Queue(PostgreSqlWebhooks.InsertCommand(delivery));
             }
 
-            await dispatcher.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _beforeCommit();
+            await dispatcher.CommitAsync(cancellationToken).ConfigureAwait(false);
             LogBatch(outcomes, started);
             return outcomes;
-        }, cancellationToken, workSetsSynchronousCommit: true).ConfigureAwait(false);
+        }, cancellationToken, workCommits: true).ConfigureAwait(false);
         _pendingBlobs?.Durable(madeDurable);
         return outcomes;
     }
@@ -125,8 +126,11 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
     /// Runs <paramref name="work"/> in one transaction and commits it durably; runs it again, from a fresh transaction,
     /// when it lost a race with another writer.
     /// </summary>
-    /// <param name="workSetsSynchronousCommit">The work's first statement is <see cref="Sql.SynchronousCommitOn"/> (saves a round trip).</param>
-    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool workSetsSynchronousCommit = false)
+    /// <param name="workCommits">
+    /// The work's first statement is <see cref="Sql.SynchronousCommitOn"/>, and it makes its blobs durable and commits
+    /// with its last statements itself: a round trip saved at each end.
+    /// </param>
+    private async Task<T> WriteAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool workCommits = false)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -134,11 +138,13 @@ internal sealed partial class PostgreSqlTicketStore : ITicketStore
             {
                 await using var db = await OpenAsync(cancellationToken).ConfigureAwait(false);
                 await using var transaction = await db.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
-                if (!workSetsSynchronousCommit)
+                if (workCommits)
                 {
-                    await Sql.ExecuteAsync(db, Sql.SynchronousCommitOn, cancellationToken).ConfigureAwait(false);
+                    // A statement of the work that failed leaves the transaction open and aborted: disposing it rolls back.
+                    return await work(db).ConfigureAwait(false);
                 }
 
+                await Sql.ExecuteAsync(db, Sql.SynchronousCommitOn, cancellationToken).ConfigureAwait(false);
                 var result = await work(db).ConfigureAwait(false);
                 _beforeCommit();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
