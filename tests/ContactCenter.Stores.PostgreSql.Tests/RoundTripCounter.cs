@@ -1,6 +1,6 @@
-using System.Net;
-using System.Runtime.CompilerServices;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using ContactCenter.Testing.Network;
 
 namespace ContactCenter.Stores.PostgreSql.Tests;
 
@@ -10,62 +10,21 @@ namespace ContactCenter.Stores.PostgreSql.Tests;
 /// answered once counts one, however many statements or TCP chunks it takes. The server only answers what it was
 /// sent, so the two directions are never counted out of order.
 /// </summary>
-internal sealed class RoundTripCounter : IAsyncDisposable
+internal sealed class RoundTripCounter : LoopbackRelay
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private readonly int _upstreamPort;
     private int _turns;
 
     public RoundTripCounter(int upstreamPort)
-    {
-        _upstreamPort = upstreamPort;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = AcceptAsync(_stop.Token);
-    }
-
-    public int Port { get; }
+        : base(upstreamPort) => Start();
 
     public int Turns => Volatile.Read(ref _turns);
 
-    public async ValueTask DisposeAsync()
+    protected override async Task RelayAsync(NetworkStream client, NetworkStream server, CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var client = await _listener.AcceptTcpClientAsync(cancellationToken);
-            _ = RelayAsync(client, cancellationToken);
-        }
-    }
-
-    private async Task RelayAsync(TcpClient client, CancellationToken cancellationToken)
-    {
-        using (client)
-        using (var upstream = new TcpClient { NoDelay = true })
-        {
-            client.NoDelay = true;
-            try
-            {
-                await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort, cancellationToken);
-                var serverSpokeLast = new StrongBox<bool>(true);
-                await Task.WhenAny(
-                    PumpAsync(client.GetStream(), upstream.GetStream(), fromClient: true, serverSpokeLast, cancellationToken),
-                    PumpAsync(upstream.GetStream(), client.GetStream(), fromClient: false, serverSpokeLast, cancellationToken));
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // Either side hung up: both are closed here.
-            }
-        }
+        var serverSpokeLast = new StrongBox<bool>(true);
+        await Task.WhenAny(
+            PumpAsync(client, server, fromClient: true, serverSpokeLast, cancellationToken),
+            PumpAsync(server, client, fromClient: false, serverSpokeLast, cancellationToken));
     }
 
     private async Task PumpAsync(NetworkStream from, NetworkStream to, bool fromClient, StrongBox<bool> serverSpokeLast, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using ContactCenter.Testing.Network;
 
 namespace ContactCenter.Bench.Mail;
 
@@ -10,62 +10,19 @@ namespace ContactCenter.Bench.Mail;
 /// a mail server elsewhere (a provider, another site), with its round trips, on one machine. Latency only: chunks are
 /// read as fast as they come and queued, so a long transfer is not slowed beyond the delay.
 /// </summary>
-internal sealed class DelayingProxy : IAsyncDisposable
+internal sealed class DelayingProxy : LoopbackRelay
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task accepting;
-    private readonly int upstreamPort;
-
     public DelayingProxy(int upstreamPort, TimeSpan oneWay)
+        : base(upstreamPort)
     {
-        this.upstreamPort = upstreamPort;
         OneWay = oneWay;
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        accepting = AcceptAsync(stop.Token);
+        Start();
     }
-
-    public int Port { get; }
 
     public TimeSpan OneWay { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var client = await listener.AcceptTcpClientAsync(cancellationToken);
-            _ = RelayAsync(client, cancellationToken);
-        }
-    }
-
-    private async Task RelayAsync(TcpClient client, CancellationToken cancellationToken)
-    {
-        using (client)
-        using (var upstream = new TcpClient { NoDelay = true })
-        {
-            client.NoDelay = true;
-            try
-            {
-                await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, cancellationToken);
-                await Task.WhenAny(
-                    PumpAsync(client.GetStream(), upstream.GetStream(), cancellationToken),
-                    PumpAsync(upstream.GetStream(), client.GetStream(), cancellationToken));
-            }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // Either side hung up: both are closed below, as a link that went down.
-            }
-        }
-    }
+    protected override async Task RelayAsync(NetworkStream client, NetworkStream server, CancellationToken cancellationToken) =>
+        await Task.WhenAny(PumpAsync(client, server, cancellationToken), PumpAsync(server, client, cancellationToken));
 
     private async Task PumpAsync(NetworkStream from, NetworkStream to, CancellationToken cancellationToken)
     {
