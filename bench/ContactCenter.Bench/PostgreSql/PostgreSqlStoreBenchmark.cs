@@ -38,8 +38,8 @@ internal sealed class PostgreSqlStoreBenchmark : IBenchmark
                 $"raw Npgsql INSERT of the same rows, one NpgsqlBatch + commit per batch: {Rate.Format(raw, "tickets/s")}",
                 store / raw,
                 "–",
-                "per batch: one read of its source keys and Message-IDs, the year's counter row locked once, its ticket, source and Message-ID rows "
-                + "in one NpgsqlBatch, one commit (synchronous_commit on); loopback TCP to a private PostgreSQL 15 (shared_buffers 512 MB, as a production server)"));
+                "per batch, two round trips: one reads its source keys and Message-IDs and locks the year's counter row, one NpgsqlBatch writes its "
+                + "ticket, source and Message-ID rows and commits (synchronous_commit on); loopback TCP to a private PostgreSQL 15 (shared_buffers 512 MB, as a production server)"));
         }
 
         return rows;
