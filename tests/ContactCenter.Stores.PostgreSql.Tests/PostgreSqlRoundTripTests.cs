@@ -32,6 +32,27 @@ public sealed class PostgreSqlRoundTripTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Dispatch_RepliesNamingTheirTicketInTheSubject_StillTwoRoundTrips()
+    {
+        await using var rig = await PooledStore.CreateAsync(postgres);
+        var first = await rig.Store.DispatchAsync([StoreRequests.Mail("first", messageId: "<first@example.it>")], default);
+        var number = first.Single().TicketNumber;
+
+        var before = rig.Relay.Turns;
+        var outcomes = await rig.Store.DispatchAsync([
+            StoreRequests.Mail("new", messageId: "<new@example.it>"),
+            StoreRequests.Mail("reply", subject: $"Re: Richiesta informazioni allerta meteo [{number}]", messageId: "<reply@example.it>", inReplyTo: "<first@example.it>"),
+            StoreRequests.Mail("by-subject", subject: $"Ancora sulla pratica {number}", messageId: "<other@example.it>"),
+        ], default);
+        var dispatch = rig.Relay.Turns - before;
+
+        outcomes.Select(o => (o.Kind, o.TicketNumber == number)).Should().Equal(
+            (DispatchOutcomeKind.Created, false), (DispatchOutcomeKind.FollowUpAppended, true), (DispatchOutcomeKind.FollowUpAppended, true));
+        dispatch.Should().Be(2, "the ticket a subject names is locked and read with the batch's other reads");
+        (await rig.Store.GetAsync(number!, default))!.Messages.Should().HaveCount(3);
+    }
+
+    [Fact]
     public async Task Dispatch_RowRefusedBesideTheCommit_NothingStoredAndTheKeptConnectionServesTheNextBatch()
     {
         await using var rig = await PooledStore.CreateAsync(postgres, maxPoolSize: 1);

@@ -14,10 +14,20 @@ internal sealed class BatchTickets(NpgsqlConnection db)
     private readonly List<Entry> _order = [];
     private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
 
-    /// <summary>Locks and reads the tickets the batch will probably change, in one statement.</summary>
+    /// <summary>
+    /// The statement that locks and reads <paramref name="numbers"/> with the batch's first reads, what reads its rows,
+    /// and what to call once it has run (the numbers it did not find are then known absent).
+    /// </summary>
+    public (NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow, Action Done) Lock(IEnumerable<string> numbers)
+    {
+        var wanted = Wanted(numbers);
+        return (TicketRows.FindForUpdateCommand(wanted), r => Track(new Entry(TicketRows.Read(r), Stored: true)), () => NoteAbsent(wanted));
+    }
+
+    /// <summary>Locks and reads the tickets the batch will probably change, in one statement (none when all are known).</summary>
     public async Task PreloadAsync(IEnumerable<string> numbers, CancellationToken cancellationToken)
     {
-        var wanted = numbers.Where(n => !_entries.ContainsKey(n) && !_absent.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+        var wanted = Wanted(numbers);
         if (wanted.Length == 0)
         {
             return;
@@ -28,7 +38,7 @@ internal sealed class BatchTickets(NpgsqlConnection db)
             Track(new Entry(ticket, Stored: true));
         }
 
-        _absent.UnionWith(wanted.Where(n => !_entries.ContainsKey(n)));
+        NoteAbsent(wanted);
     }
 
     public async Task<Ticket?> FindForUpdateAsync(string number, CancellationToken cancellationToken)
@@ -64,6 +74,11 @@ internal sealed class BatchTickets(NpgsqlConnection db)
 
         return commands;
     }
+
+    private string[] Wanted(IEnumerable<string> numbers) =>
+        numbers.Where(n => !_entries.ContainsKey(n) && !_absent.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+
+    private void NoteAbsent(string[] wanted) => _absent.UnionWith(wanted.Where(n => !_entries.ContainsKey(n)));
 
     private void Track(Entry entry)
     {

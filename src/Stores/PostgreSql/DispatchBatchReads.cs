@@ -9,8 +9,9 @@ namespace ContactCenter.Stores.PostgreSql;
 /// What a dispatch batch's decisions need, read in one round trip before the first (which also sets the transaction's
 /// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
 /// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
-/// its senders, the ticket counters of its arrivals' years (locked: <see cref="BatchTicketNumbers.Lock"/>), and which
-/// of its pending blobs written through are still there (those held in memory are written with
+/// its senders, the rows the caller locks with them (the counters of its arrivals' years, the tickets its subjects name:
+/// <see cref="BatchTicketNumbers.Lock"/>, <see cref="BatchTickets.Lock"/>), and which of its pending blobs written
+/// through are still there (those held in memory are written with
 /// the batch's rows: <see cref="BlobInserts"/>). The batch's own outcomes are added as it goes.
 /// </summary>
 internal sealed class DispatchBatchReads
@@ -32,7 +33,7 @@ internal sealed class DispatchBatchReads
 
     /// <exception cref="InvalidOperationException">A pending blob the batch refers to is gone (see <see cref="ArchivedBlobsCheck"/>).</exception>
     public static async Task<DispatchBatchReads> ReadAsync(NpgsqlConnection db, IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending,
-        BatchTicketNumbers numbers, CancellationToken cancellationToken)
+        IEnumerable<(NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow)> locks, CancellationToken cancellationToken)
     {
         var reads = new DispatchBatchReads(new MessageIdRows(batch));
         var keys = batch.SelectMany(r => SameItem.Keys(r.Draft)).Distinct(StringComparer.Ordinal).ToArray();
@@ -58,8 +59,8 @@ internal sealed class DispatchBatchReads
                 ("to", addresses.ToArray()), ("since", start)), r => queued.Add((r.GetString(0), (int)r.GetInt64(1)))));
         }
 
-        // After the rows and locks above, as every batch takes them: the counters are locked in the same order everywhere.
-        queries.Add(numbers.Lock(batch.Select(r => r.Draft.ReceivedAt)));
+        // After the rows and locks above, in the caller's order: every batch takes its locks in the same order.
+        queries.AddRange(locks);
         var blobs = await PendingBlobWrite.ForAsync(pending, batch.SelectMany(r => r.Draft.Attachments.Append(r.Draft.Original)), cancellationToken)
             .ConfigureAwait(false);
         var present = new List<string>();

@@ -44,15 +44,20 @@ internal sealed class PostgreSqlTicketDispatcher
 
     /// <summary>
     /// Reads the batch's source keys, Message-IDs and receipt counts, checks its pending blobs written through (those
-    /// held in memory are queued to be written first), and locks the tickets its items name; must run before the first
-    /// <see cref="DispatchAsync"/>.
+    /// held in memory are queued to be written first), and locks its years' counters and the tickets its items name
+    /// (those named in a subject in the same round trip); must run before the first <see cref="DispatchAsync"/>.
     /// </summary>
     /// <returns>The pending blobs the batch makes durable once it commits.</returns>
     public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
     {
-        _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending, _numbers, cancellationToken).ConfigureAwait(false);
+        // The counters before the tickets, as every batch (which serialises batches before they lock any ticket).
+        var bySubject = _tickets.Lock(batch.Select(r => TicketNumber.TryFind(r.Draft.Subject, _prefix, out var number) ? number : null).OfType<string>());
+        _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending,
+            [_numbers.Lock(batch.Select(r => r.Draft.ReceivedAt)), (bySubject.Command, bySubject.ReadRow)], cancellationToken).ConfigureAwait(false);
+        bySubject.Done();
         _writes.AddBlobs(_reads.BlobInserts);
         _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
+        // Those the references lead to (usually the ones the subjects named, locked above already).
         await _tickets.PreloadAsync(_reads.NamedTickets(batch, _prefix), cancellationToken).ConfigureAwait(false);
         return _reads.MadeDurable;
     }

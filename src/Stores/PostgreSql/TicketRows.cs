@@ -26,7 +26,12 @@ internal static class TicketRows
 
     /// <summary>Tickets with their rows locked (in number order, so two writers lock alike); numbers not stored are left out.</summary>
     public static Task<List<Ticket>> FindForUpdateAsync(NpgsqlConnection db, string[] numbers, CancellationToken cancellationToken) =>
-        Sql.ListAsync(db, $"SELECT {Columns} FROM tickets WHERE number = ANY(@n) ORDER BY number FOR UPDATE", Read, cancellationToken, ("n", numbers));
+        Sql.ListAsync(db, LockSql, Read, cancellationToken, ("n", numbers));
+
+    /// <summary>The same as one statement of a batch.</summary>
+    public static NpgsqlBatchCommand FindForUpdateCommand(string[] numbers) => Sql.BatchCommand(LockSql, ("n", numbers));
+
+    private const string LockSql = $"SELECT {Columns} FROM tickets WHERE number = ANY(@n) ORDER BY number FOR UPDATE";
 
     public static Task UpdateAsync(NpgsqlConnection db, Ticket ticket, CancellationToken cancellationToken) =>
         Sql.ExecuteAsync(db, UpdateSql, cancellationToken, Values(ticket));
