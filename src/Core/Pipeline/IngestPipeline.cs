@@ -64,7 +64,7 @@ public sealed class IngestPipeline
             var batches = source.PollAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (batches.ConfigureAwait(false))
             {
-                await DrainAsync(source, batches, progress, counters, new PollModeReading(store, time), retry, cancellationToken).ConfigureAwait(false);
+                await DrainAsync(source, batches, progress, counters, retry, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -93,7 +93,7 @@ public sealed class IngestPipeline
     /// Routing waits for the commit before it, so receipt limits and follow-ups see every earlier ticket.
     /// </summary>
     private async Task DrainAsync(IInboundSource source, IAsyncEnumerator<InboundBatch> batches, IProgress<PipelineProgress>? progress,
-        PollCounters counters, PollModeReading modes, bool retry, CancellationToken cancellationToken)
+        PollCounters counters, bool retry, CancellationToken cancellationToken)
     {
         var prefetch = source is IPrefetchingSource { FetchesAhead: true };
         // The acknowledgement of the batch committed last, still running when the source fetches ahead.
@@ -111,7 +111,7 @@ public sealed class IngestPipeline
                     : null;
                 try
                 {
-                    var stored = await CommitAsync(source, current, counters, modes, acknowledging, CancellationToken.None).ConfigureAwait(false);
+                    var stored = await CommitAsync(source, current, counters, acknowledging, CancellationToken.None).ConfigureAwait(false);
                     acknowledging = AcknowledgeAsync(source, current.Batch, stored, counters, acknowledging);
                     if (!prefetch)
                     {
@@ -189,7 +189,7 @@ public sealed class IngestPipeline
 
     /// <summary>Routes and stores the batch; returns the items to acknowledge (stored, known, held as spam).</summary>
     private async Task<HashSet<InboundItem>> CommitAsync(
-        IInboundSource source, PreparedBatch prepared, PollCounters counters, PollModeReading modes, Task acknowledging, CancellationToken cancellationToken)
+        IInboundSource source, PreparedBatch prepared, PollCounters counters, Task acknowledging, CancellationToken cancellationToken)
     {
         var batch = prepared.Batch;
         counters.Fetched += batch.Items.Count;
@@ -199,7 +199,7 @@ public sealed class IngestPipeline
             await SettleKnownAsync(source, prepared.Known, prepared.KnownKeys, acknowledge, counters, cancellationToken).ConfigureAwait(false);
         }
 
-        var mode = await modes.GetAsync(cancellationToken).ConfigureAwait(false);
+        var mode = await store.GetModeAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<ItemDispatch>(prepared.Normalized.Length);
         foreach (var result in prepared.Normalized)
         {
