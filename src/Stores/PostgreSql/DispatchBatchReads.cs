@@ -7,12 +7,11 @@ namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// What a dispatch batch's decisions need, read in one round trip before the first (which also sets the transaction's
-/// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its
-/// keys, every <c>message_ids</c> row under a Message-ID it carries or refers to, the receipts already queued today to
-/// its senders, the rows the caller locks with them (the counters of its arrivals' years, the tickets its subjects name:
-/// <see cref="BatchTicketNumbers.Lock"/>, <see cref="BatchTickets.Lock"/>), and which of its pending blobs written
-/// through are still there (those held in memory are written with
-/// the batch's rows: <see cref="BlobInserts"/>). The batch's own outcomes are added as it goes.
+/// <see cref="Sql.SynchronousCommitOn"/>): the <c>sources</c> rows of its keys, every <c>message_ids</c> row under a
+/// Message-ID it carries or refers to, the receipts already queued today to its senders, the rows the caller locks with
+/// them (the counters of its arrivals' years, the tickets its subjects name: <see cref="BatchTicketNumbers.Lock"/>,
+/// <see cref="BatchTickets.Lock"/>), and which of its pending blobs written through are still there (those held in
+/// memory are written with the batch's rows: <see cref="BlobInserts"/>). The batch's own outcomes are added as it goes.
 /// </summary>
 internal sealed class DispatchBatchReads
 {
