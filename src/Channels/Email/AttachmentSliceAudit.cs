@@ -10,7 +10,8 @@ namespace ContactCenter.Channels.Email;
 /// its original and hashed, and must hash to the attachment's name. A sound original proves its bytes, and this proves
 /// that the ticket's record of where the attachment lies in it still finds the attachment, so that every file a
 /// ticket lists can be served. A slice of an original the first half found missing or damaged is not decoded: that
-/// original's own line says what to restore.
+/// original's own line says what to restore. Slices of one original that come one after the other (a message's
+/// attachments) share one read of it: with originals in the database each read is the whole original over the network.
 /// </summary>
 internal static class AttachmentSliceAudit
 {
@@ -21,23 +22,24 @@ internal static class AttachmentSliceAudit
         int slices = 0, verified = 0;
         // Decoding is CPU and reading is I/O: a few at once, as the first half reads.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(attachments, parallel, (attachment, _) =>
+        await Parallel.ForEachAsync(ByOriginal(attachments, cancellationToken), parallel, (group, _) =>
         {
-            Interlocked.Increment(ref slices);
-            var slice = attachment.InOriginal!;
-            if (report.UnsoundFiles.Contains(slice.Sha256))
+            Interlocked.Add(ref slices, group.Count);
+            if (report.UnsoundFiles.Contains(group[0].InOriginal!.Sha256))
             {
                 return ValueTask.CompletedTask;
             }
 
-            var problem = Check(archive, attachment.Sha256, slice);
-            if (problem is null)
+            foreach (var (attachment, problem) in Check(archive, group))
             {
-                Interlocked.Increment(ref verified);
-            }
-            else
-            {
-                problems.Add((attachment.Sha256, problem));
+                if (problem is null)
+                {
+                    Interlocked.Increment(ref verified);
+                }
+                else
+                {
+                    problems.Add((attachment.Sha256, problem));
+                }
             }
 
             return ValueTask.CompletedTask;
@@ -47,23 +49,70 @@ internal static class AttachmentSliceAudit
         return report with { Problems = all, Slices = slices, SlicesVerified = verified };
     }
 
-    private static string? Check(IContentArchive archive, string sha256, OriginalSlice slice)
+    /// <summary>Runs of consecutive attachments sliced from the same original.</summary>
+    private static async IAsyncEnumerable<List<TicketAttachment>> ByOriginal(
+        IAsyncEnumerable<TicketAttachment> attachments, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var where = $"attachment {sha256}: its slice of original {slice.Sha256} (bytes {slice.Start}-{slice.End}, {slice.Encoding})";
-        try
+        List<TicketAttachment> group = [];
+        await foreach (var attachment in attachments.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var actual = OriginalSliceReader.HashOf(archive, sha256, slice);
-            return string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase)
-                ? null
-                : $"{where} decodes to bytes hashing to {actual}, not to its name: the ticket's record of where it lies is wrong";
+            if (group.Count > 0 && !string.Equals(group[0].InOriginal!.Sha256, attachment.InOriginal!.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return group;
+                group = [];
+            }
+
+            group.Add(attachment);
         }
-        catch (FileNotFoundException)
+
+        if (group.Count > 0)
         {
-            return $"{where}: the original is not in the archive";
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or StorageUnavailableException or FormatException)
-        {
-            return $"{where}: unreadable ({ex.GetType().Name}: {ex.Message})";
+            yield return group;
         }
     }
+
+    /// <summary>Each slice's problem (null when sound), the original opened once for them all.</summary>
+    private static IEnumerable<(TicketAttachment Attachment, string? Problem)> Check(IContentArchive archive, List<TicketAttachment> group)
+    {
+        Stream original;
+        try
+        {
+            original = archive.OpenRead(group[0].InOriginal!.Sha256);
+        }
+        catch (Exception ex) when (Problem(ex) is { } problem)
+        {
+            return group.Select(a => (a, (string?)$"{Where(a)}{problem}"));
+        }
+
+        using (original)
+        {
+            return [.. group.Select(a => (a, Check(original, a)))];
+        }
+    }
+
+    private static string? Check(Stream original, TicketAttachment attachment)
+    {
+        try
+        {
+            var actual = OriginalSliceReader.HashOf(original, attachment.Sha256, attachment.InOriginal!);
+            return string.Equals(actual, attachment.Sha256, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"{Where(attachment)} decodes to bytes hashing to {actual}, not to its name: the ticket's record of where it lies is wrong";
+        }
+        catch (Exception ex) when (Problem(ex) is { } problem)
+        {
+            return $"{Where(attachment)}{problem}";
+        }
+    }
+
+    private static string? Problem(Exception ex) => ex switch
+    {
+        FileNotFoundException => ": the original is not in the archive",
+        InvalidDataException or IOException or UnauthorizedAccessException or StorageUnavailableException or FormatException
+            => $": unreadable ({ex.GetType().Name}: {ex.Message})",
+        _ => null,
+    };
+
+    private static string Where(TicketAttachment attachment) =>
+        $"attachment {attachment.Sha256}: its slice of original {attachment.InOriginal!.Sha256} (bytes {attachment.InOriginal.Start}-{attachment.InOriginal.End}, {attachment.InOriginal.Encoding})";
 }

@@ -57,6 +57,12 @@ internal static class OriginalSliceReader
     public static string HashOf(IContentArchive archive, string sha256, OriginalSlice slice)
     {
         using var original = archive.OpenRead(slice.Sha256);
+        return HashOf(original, sha256, slice);
+    }
+
+    /// <summary>The same from an original already open (seekable; left open), so its slices share one read of it.</summary>
+    public static string HashOf(Stream original, string sha256, OriginalSlice slice)
+    {
         using var decoded = Open(original, sha256, slice);
         return Copy(decoded, Stream.Null);
     }

@@ -23,12 +23,14 @@ public static class PostgreSqlArchiveReferences
         WHERE sha <> ''
         """;
 
-    // Each attachment read from its original, once however many documents name it.
+    // Each attachment read from its original, once however many documents name it; an original's slices together, so
+    // the audit reads it once for them all.
     private const string SlicesQuery = $$"""
         SELECT DISTINCT a ->> 'Sha256', a #>> '{InOriginal,Sha256}', a #>> '{InOriginal,Start}', a #>> '{InOriginal,End}', a #>> '{InOriginal,Encoding}'
         FROM (
             SELECT jsonb_path_query(doc, 'strict $.** ? (exists(@.Sha256) && exists(@.InOriginal))') AS a
             FROM {{Documents}}) attachments
+        ORDER BY 2, 3
         """;
 
     /// <summary>The attachments read from a slice of their original (<c>InOriginal</c>), for <c>store verify</c> to decode.</summary>
