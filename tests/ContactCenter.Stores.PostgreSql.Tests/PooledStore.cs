@@ -45,8 +45,7 @@ internal sealed class PooledStore : IAsyncDisposable
     public async Task AsOwnerAsync(string sql)
     {
         await using var dataSource = NpgsqlDataSource.Create(_ownerConnectionString);
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
+        await dataSource.ScalarAsync(sql);
     }
 
     public async ValueTask DisposeAsync()

@@ -39,9 +39,7 @@ internal sealed class BatchTicketNumbers(NpgsqlConnection db, string prefix)
         var year = TicketYear.Of(receivedAt);
         if (!_last.TryGetValue(year, out var last))
         {
-            last = await Sql.ListAsync(db, LockSql, r => r.GetInt32(1), cancellationToken, ("years", new[] { year })).ConfigureAwait(false) is [var value]
-                ? value
-                : throw new InvalidOperationException($"The counter of {year} was not returned.");
+            last = (await Sql.ListAsync(db, LockSql, r => r.GetInt32(1), cancellationToken, ("years", new[] { year })).ConfigureAwait(false)).Single();
         }
 
         _last[year] = ++last;

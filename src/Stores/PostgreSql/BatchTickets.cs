@@ -14,20 +14,14 @@ internal sealed class BatchTickets(NpgsqlConnection db)
     private readonly List<Entry> _order = [];
     private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The statement that locks and reads <paramref name="numbers"/> with the batch's first reads, what reads its rows,
-    /// and what to call once it has run (the numbers it did not find are then known absent).
-    /// </summary>
-    public (NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow, Action Done) Lock(IEnumerable<string> numbers)
-    {
-        var wanted = Wanted(numbers);
-        return (TicketRows.FindForUpdateCommand(wanted), r => Track(new Entry(TicketRows.Read(r), Stored: true)), () => NoteAbsent(wanted));
-    }
+    /// <summary>The statement that locks and reads <paramref name="numbers"/> with the batch's first reads, and what reads its rows.</summary>
+    public (NpgsqlBatchCommand Command, Action<NpgsqlDataReader> ReadRow) Lock(IEnumerable<string> numbers) =>
+        (TicketRows.FindForUpdateCommand(Want(numbers)), r => Track(new Entry(TicketRows.Read(r), Stored: true)));
 
     /// <summary>Locks and reads the tickets the batch will probably change, in one statement (none when all are known).</summary>
     public async Task PreloadAsync(IEnumerable<string> numbers, CancellationToken cancellationToken)
     {
-        var wanted = Wanted(numbers);
+        var wanted = Want(numbers);
         if (wanted.Length == 0)
         {
             return;
@@ -37,8 +31,6 @@ internal sealed class BatchTickets(NpgsqlConnection db)
         {
             Track(new Entry(ticket, Stored: true));
         }
-
-        NoteAbsent(wanted);
     }
 
     public async Task<Ticket?> FindForUpdateAsync(string number, CancellationToken cancellationToken)
@@ -53,11 +45,7 @@ internal sealed class BatchTickets(NpgsqlConnection db)
         : _absent.Contains(number) ? null
         : await TicketRows.FindAsync(db, number, cancellationToken).ConfigureAwait(false);
 
-    public void Created(Ticket ticket)
-    {
-        _absent.Remove(ticket.Number);
-        Track(new Entry(ticket, Stored: false) { Changed = true });
-    }
+    public void Created(Ticket ticket) => Track(new Entry(ticket, Stored: false) { Changed = true });
 
     public void Changed(Ticket ticket) => _entries[ticket.Number].Changed = true;
 
@@ -75,13 +63,17 @@ internal sealed class BatchTickets(NpgsqlConnection db)
         return commands;
     }
 
-    private string[] Wanted(IEnumerable<string> numbers) =>
-        numbers.Where(n => !_entries.ContainsKey(n) && !_absent.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
-
-    private void NoteAbsent(string[] wanted) => _absent.UnionWith(wanted.Where(n => !_entries.ContainsKey(n)));
+    /// <summary>The numbers not seen yet, absent from now on unless their read finds them (<see cref="Track"/>).</summary>
+    private string[] Want(IEnumerable<string> numbers)
+    {
+        var wanted = numbers.Where(n => !_entries.ContainsKey(n) && !_absent.Contains(n)).Distinct(StringComparer.Ordinal).ToArray();
+        _absent.UnionWith(wanted);
+        return wanted;
+    }
 
     private void Track(Entry entry)
     {
+        _absent.Remove(entry.Ticket.Number);
         _entries.Add(entry.Ticket.Number, entry);
         _order.Add(entry);
     }

@@ -28,11 +28,14 @@ internal sealed class BatchWrites(NpgsqlConnection db, BatchTicketNumbers number
     /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken, bool commit = false)
     {
-        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued, .. Commit(commit)];
+        List<NpgsqlBatchCommand> commands = [.. _blobs, .. numbers.TakeWrites(), .. tickets.TakeWrites(), .. _queued];
+        if (commit)
+        {
+            commands.Add(new NpgsqlBatchCommand("COMMIT"));
+        }
+
         _blobs = [];
         _queued.Clear();
         await Sql.ExecuteBatchAsync(db, commands, cancellationToken).ConfigureAwait(false);
     }
-
-    private static IEnumerable<NpgsqlBatchCommand> Commit(bool commit) => commit ? [new NpgsqlBatchCommand("COMMIT")] : [];
 }

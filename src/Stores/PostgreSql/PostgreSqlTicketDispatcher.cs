@@ -51,10 +51,9 @@ internal sealed class PostgreSqlTicketDispatcher
     public async Task<IReadOnlyList<string>> PrepareAsync(IReadOnlyList<DispatchRequest> batch, PendingBlobs? pending, CancellationToken cancellationToken)
     {
         // The counters before the tickets, as every batch (which serialises batches before they lock any ticket).
-        var bySubject = _tickets.Lock(batch.Select(r => TicketNumber.TryFind(r.Draft.Subject, _prefix, out var number) ? number : null).OfType<string>());
+        var bySubject = batch.Select(r => TicketNumber.TryFind(r.Draft.Subject, _prefix, out var number) ? number : null).OfType<string>();
         _reads = await DispatchBatchReads.ReadAsync(_db, batch, pending,
-            [_numbers.Lock(batch.Select(r => r.Draft.ReceivedAt)), (bySubject.Command, bySubject.ReadRow)], cancellationToken).ConfigureAwait(false);
-        bySubject.Done();
+            [_numbers.Lock(batch.Select(r => r.Draft.ReceivedAt)), _tickets.Lock(bySubject)], cancellationToken).ConfigureAwait(false);
         _writes.AddBlobs(_reads.BlobInserts);
         _messageIds = new MessageIdMatch(_db, _reads.MessageIds, _tickets, _writes);
         // Those the references lead to (usually the ones the subjects named, locked above already).

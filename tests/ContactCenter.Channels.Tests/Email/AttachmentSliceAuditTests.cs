@@ -16,7 +16,7 @@ public sealed class AttachmentSliceAuditTests : IDisposable
         var draft = await harness.NormalizeAsync(MessageWithAttachments("perizia.pdf", "foto.jpg", "verbale.txt"));
         var archive = new OpenCountingArchive(harness.Archive);
 
-        var report = await AttachmentSliceAudit.RunAsync(archive, Slices(draft.Attachments), Sound(), CancellationToken.None);
+        var report = await AttachmentSliceAudit.RunAsync(archive, draft.Attachments.ToAsyncEnumerable(), Sound(), CancellationToken.None);
 
         report.Problems.Should().BeEmpty();
         (report.Slices, report.SlicesVerified).Should().Be((3, 3));
@@ -32,7 +32,7 @@ public sealed class AttachmentSliceAuditTests : IDisposable
         var moved = new TicketAttachment { Sha256 = wrong.Sha256, InOriginal = new OriginalSlice { Sha256 = wrong.InOriginal!.Sha256, Start = wrong.InOriginal.Start + 8, End = wrong.InOriginal.End, Encoding = wrong.InOriginal.Encoding } };
         var archive = new OpenCountingArchive(harness.Archive);
 
-        var report = await AttachmentSliceAudit.RunAsync(archive, Slices([first.Attachments[0], moved, .. second.Attachments]), Sound(), CancellationToken.None);
+        var report = await AttachmentSliceAudit.RunAsync(archive, new[] { first.Attachments[0], moved, second.Attachments[0] }.ToAsyncEnumerable(), Sound(), CancellationToken.None);
 
         (report.Slices, report.SlicesVerified).Should().Be((3, 2));
         report.Problems.Should().ContainSingle().Which.Should().StartWith($"attachment {wrong.Sha256}: its slice of original {first.Original!.Sha256}")
@@ -46,7 +46,7 @@ public sealed class AttachmentSliceAuditTests : IDisposable
         var draft = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
         File.Delete(Directory.EnumerateFiles(harness.ArchiveRoot, draft.Original!.Sha256 + "*", SearchOption.AllDirectories).Single());
 
-        var report = await AttachmentSliceAudit.RunAsync(harness.Archive, Slices(draft.Attachments), Sound(), CancellationToken.None);
+        var report = await AttachmentSliceAudit.RunAsync(harness.Archive, draft.Attachments.ToAsyncEnumerable(), Sound(), CancellationToken.None);
 
         (report.Slices, report.SlicesVerified).Should().Be((2, 0));
         report.Problems.Should().HaveCount(2).And.OnlyContain(p => p.EndsWith(": the original is not in the archive", StringComparison.Ordinal));
@@ -55,15 +55,6 @@ public sealed class AttachmentSliceAuditTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static ArchiveAuditReport Sound() => ArchiveAuditReport.Of(0, 0, 0, 0, []);
-
-    private static async IAsyncEnumerable<TicketAttachment> Slices(IEnumerable<TicketAttachment> attachments)
-    {
-        foreach (var attachment in attachments)
-        {
-            await Task.Yield();
-            yield return attachment;
-        }
-    }
 
     private static byte[] MessageWithAttachments(params string[] names) =>
         RawMail.Mixed([
