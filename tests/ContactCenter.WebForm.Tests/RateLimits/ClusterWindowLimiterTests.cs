@@ -15,9 +15,11 @@ public sealed class ClusterWindowLimiterTests(PostgresFixture postgres)
     public async Task Acquire_PastTheLimit_Refused_ThenAllowedAgainInTheNextWindow_ReplenishedByThePartitionedLimiter()
     {
         await using var dataSource = NpgsqlDataSource.Create(await postgres.Server.CreateDatabaseAsync());
-        var shared = new SharedRateWindows(new PostgreSqlRateWindows(dataSource, TimeProvider.System, NullLogger.Instance), TimeProvider.System, NullLogger.Instance);
+        var counter = new PostgreSqlRateWindows(dataSource, TimeProvider.System, NullLogger.Instance);
+        var shared = new SharedRateWindows(counter, TimeProvider.System, NullLogger.Instance);
+        var window = TimeSpan.FromSeconds(3);
         using var limiter = PartitionedRateLimiter.Create<string, string>(client =>
-            RateLimitPartition.Get(client, key => new ClusterWindowLimiter(shared, "tracking", key, 2, TimeSpan.FromSeconds(2))));
+            RateLimitPartition.Get(client, key => new ClusterWindowLimiter(shared, "tracking", key, 2, window)));
 
         async Task<bool> AcquireAsync()
         {
@@ -27,11 +29,24 @@ public sealed class ClusterWindowLimiterTests(PostgresFixture postgres)
             return lease.IsAcquired;
         }
 
+        // The cluster's windows are aligned on the clock and the node's starts with its first request: the table is
+        // made and the pool opened beforehand, and the three requests are sent just after a boundary, so a slow first
+        // request on a loaded machine cannot spread them over two windows.
+        await counter.HitAsync("warm-up", "192.0.2.1", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var boundary = await WindowStartAsync(window);
         var first = new[] { await AcquireAsync(), await AcquireAsync(), await AcquireAsync() };
-        await Task.Delay(TimeSpan.FromSeconds(4.2));
+        await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (boundary + window + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow).Ticks)));
         var later = await AcquireAsync();
 
         first.Should().Equal([true, true, false], "two permits a window");
         later.Should().BeTrue("the node's window was replenished and the cluster's is a new one");
+    }
+
+    private static async Task<DateTimeOffset> WindowStartAsync(TimeSpan window)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var next = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero) + window;
+        await Task.Delay(next - now + TimeSpan.FromMilliseconds(20));
+        return next;
     }
 }
