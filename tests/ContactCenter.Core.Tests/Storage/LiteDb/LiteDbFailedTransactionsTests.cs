@@ -19,6 +19,7 @@ public sealed class LiteDbFailedTransactionsTests : IDisposable
         var transactions = LiteDbFailedTransactions.Of(db);
 
         transactions.Should().ContainSingle().Which.GetType().Name.Should().Be("TransactionService");
+        LiteDbFailedTransactions.ReaderOf(transactions![0]).Should().NotBeNull().And.Subject.GetType().Name.Should().Be("DiskReader");
         db.Rollback().Should().BeTrue();
     }
 

@@ -21,10 +21,18 @@ public sealed class LiteDbTicketStoreDiskFullTests : IDisposable
     private readonly FakeTimeProvider _time = new(StoreRequests.Received.AddHours(1));
     private readonly RecordingLogger _log = new();
     private int _next;
+    private int _bodyLength;
 
-    [Fact]
-    public async Task Dispatch_AfterTheDiskFilledAndWasFreed_StoresEveryItemOnce()
+    // Tickets of several sizes fill the disk at different writes: a commit's, its checkpoint's, or the rollback's after
+    // a failed commit (which left the engine's log open until a garbage collection: LiteDbFailedTransactions).
+    [Theory]
+    [InlineData(700)]
+    [InlineData(1000)]
+    [InlineData(1500)]
+    [InlineData(3000)]
+    public async Task Dispatch_AfterTheDiskFilledAndWasFreed_StoresEveryItemOnce(int bodyLength)
     {
+        _bodyLength = bodyLength;
         await using var disk = await SmallDisk.MountAsync(1 << 20);
         var options = new StoreOptions { DataDirectory = _temp.Combine("data"), DatabasePath = disk.Combine("tickets.db"), TicketPrefix = "PC" };
         var refused = new List<DispatchRequest[]>();
@@ -78,7 +86,7 @@ public sealed class LiteDbTicketStoreDiskFullTests : IDisposable
     private LiteDbTicketStore Open(StoreOptions options) => new(options, _time, new TypedRecordingLogger<LiteDbTicketStore>(_log));
 
     private DispatchRequest[] Batch() =>
-        [.. Enumerable.Range(0, BatchSize).Select(_ => StoreRequests.Mail($"k{_next++}", body: new string('x', 1500)))];
+        [.. Enumerable.Range(0, BatchSize).Select(_ => StoreRequests.Mail($"k{_next++}", body: new string('x', _bodyLength)))];
 
     private async Task ShouldHoldEveryItemOnceAsync(LiteDbTicketStore store)
     {
