@@ -7,7 +7,7 @@ namespace ContactCenter.Core.Tickets;
 /// <see cref="Sha256"/>, decoded with the MIME content transfer encoding <see cref="Encoding"/>, are the attachment
 /// whose own hash the attachment's record keeps; reading it back checks that hash.
 /// </summary>
-public sealed class OriginalSlice
+public sealed record OriginalSlice
 {
     /// <summary>The original's hash: named like every archived file's, so whatever gathers a store's files finds it.</summary>
     public string Sha256 { get; set; } = "";

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Npgsql;
 
 namespace ContactCenter.Stores.PostgreSql;
 
 /// <summary>
 /// The JSON of stored documents: property names as in the model (PascalCase, like the LiteDB store's BSON), enums by
-/// name, nulls left out, computed read-only properties (Ticket.IsSuspended) not stored. Instants keep their ticks.
+/// name, nulls left out, computed read-only properties (Ticket.IsSuspended) not stored, a ticket's first message's text,
+/// HTML and attachments once (<see cref="TicketFirstMessageJson"/>). Instants keep their ticks.
 /// </summary>
 internal static class StoreJson
 {
@@ -16,6 +18,7 @@ internal static class StoreJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         IgnoreReadOnlyProperties = true,
         PropertyNameCaseInsensitive = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TicketFirstMessageJson.Modify } },
     };
 
     public static Sql.Json Serialize<T>(T value) => new(JsonSerializer.Serialize(value, Options));

@@ -141,7 +141,7 @@ public sealed class TwoNodeIngestTests(DovecotFixture dovecot, PostgresFixture p
             """
             WITH referred AS (
                 SELECT m->'Original' AS blob, m->'Original'->'InOriginal' AS slice, false AS attachment FROM tickets, jsonb_array_elements(doc->'Messages') m
-                UNION ALL SELECT a, a->'InOriginal', true FROM tickets, jsonb_array_elements(doc->'Attachments') a)
+                UNION ALL SELECT a, a->'InOriginal', true FROM tickets, jsonb_array_elements(doc->'Messages') m, jsonb_array_elements(m->'Attachments') a)
             SELECT count(*) FILTER (WHERE attachment), count(*) FILTER (WHERE NOT attachment), count(*) FILTER (WHERE attachment AND slice IS NOT NULL),
                    count(*) FILTER (WHERE b.sha256 IS NULL
                        OR (slice IS NULL AND b.size <> (r.blob->>'Size')::bigint)

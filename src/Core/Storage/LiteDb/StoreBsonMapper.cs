@@ -17,6 +17,9 @@ internal static class StoreBsonMapper
         // not kept, values come back in UTC (the instant is what matters for due dates and statistics).
         mapper.RegisterType(ToBson, FromBson);
 
+        // A ticket's text, HTML and attachments are kept once, in its first message (TicketFirstMessageCopies).
+        mapper.ResolveMember = TicketFirstMessageBson.OmitRepeated;
+        mapper.OnDeserialization = TicketFirstMessageBson.Restore;
         mapper.Entity<Ticket>().Ignore(t => t.IsSuspended);
         return mapper;
     }
