@@ -14,6 +14,14 @@ internal static class TicketFirstMessageJson
     // Only ever compared by reference.
     private static readonly string Absent = new('\0', 1);
 
+    /// <summary>
+    /// SQL reading a ticket's document <paramref name="column"/> as this class writes it: a ticket written before (with
+    /// its first message's copies) without those copies.
+    /// </summary>
+    public static string StoredOnceSql(string column) =>
+        $"({column} - ARRAY(SELECT f FROM unnest(ARRAY['{string.Join("','", TicketFirstMessageCopies.Fields)}']) f "
+        + $"WHERE {column} -> f = {column} #> ARRAY['{nameof(Ticket.Messages)}', '0', f]))";
+
     public static void Modify(JsonTypeInfo info)
     {
         if (info.Type != typeof(Ticket))

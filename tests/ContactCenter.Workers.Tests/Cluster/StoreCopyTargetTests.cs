@@ -68,6 +68,36 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Copy_RunAgainOverTicketsAnEarlierVersionCopied_WithTheirFirstMessagesCopies_Verified()
+    {
+        var data = folder.Combine("data");
+        var numbers = await KnownStore.BuildAsync(data);
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var first = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        // As a copy made before a ticket's first message's text and attachments were kept once wrote them.
+        (await dataSource.CreateCommand("""
+            UPDATE tickets SET doc = doc || jsonb_build_object('TextBody', doc #> '{Messages,0,TextBody}', 'Attachments', doc #> '{Messages,0,Attachments}')
+            """).ExecuteNonQueryAsync()).Should().Be(numbers.Count);
+
+        var again = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        await using (var tamper = dataSource.CreateCommand("UPDATE tickets SET doc = jsonb_set(doc, '{TextBody}', '\"altro\"') WHERE number = $1"))
+        {
+            tamper.Parameters.AddWithValue(numbers["B"]);
+            (await tamper.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        var tampered = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+
+        again.ExitCode.Should().Be(0, again.Output + again.Error);
+        again.Output.Should().Contain("Copy verified", "the earlier documents read as today's");
+        tampered.ExitCode.Should().NotBe(0, tampered.Output + tampered.Error);
+        tampered.Output.Should().Contain($"tickets: 1 row in PostgreSQL is not in the LiteDB store: {numbers["B"]} (doc differs)",
+            "a text of the ticket's own that is not its first message's still differs");
+    }
+
+    [Fact]
     public async Task Copy_TargetRowChangedAfterCopy_NotVerifiedAndNamesTheRow()
     {
         var data = folder.Combine("data");

@@ -5,7 +5,10 @@ namespace ContactCenter.Stores.PostgreSql.Copy;
 /// values of those columns, and the SQL that inserts a row or compares the target's row of the same key with it. The
 /// insert and the comparison take the same values, so what is checked is exactly what was written.
 /// </summary>
-internal sealed class CopiedTable(string name, string[] columns, int keyLength, Func<IEnumerable<object?[]>> rows)
+/// <param name="compared">For a column whose stored form may differ from what the copy writes today though it means the
+/// same (a ticket's document written by an earlier copy), the SQL that reads the target's column in today's form.</param>
+internal sealed class CopiedTable(string name, string[] columns, int keyLength, Func<IEnumerable<object?[]>> rows,
+    IReadOnlyDictionary<string, string>? compared = null)
 {
     public string Name => name;
 
@@ -18,7 +21,7 @@ internal sealed class CopiedTable(string name, string[] columns, int keyLength, 
 
     /// <summary>No row: the key is missing; else one boolean per column, true where the target holds the same value.</summary>
     public string CompareSql { get; } =
-        $"SELECT {string.Join(", ", columns.Select((c, i) => $"{c} IS NOT DISTINCT FROM @p{i}"))} FROM {name} WHERE " +
+        $"SELECT {string.Join(", ", columns.Select((c, i) => $"{compared?.GetValueOrDefault(c) ?? c} IS NOT DISTINCT FROM @p{i}"))} FROM {name} WHERE " +
         string.Join(" AND ", columns[..keyLength].Select((c, i) => $"{c} = @p{i}"));
 
     public string KeySql { get; } = $"SELECT {string.Join(", ", columns[..keyLength])} FROM {name}";

@@ -13,7 +13,8 @@ internal static class CopiedTables
         return
         [
             new("tickets", ["number", "year", "sequence", "source_key", "status", "channel_name", "received_at", "due_at", "doc"], 1, () => LiteDbPages.Read(db, c.Tickets)
-                .Select(t => new object?[] { t.Number, t.Year, t.Sequence, t.SourceKey, t.Status.ToString(), t.ChannelName, t.ReceivedAt, t.DueAt, StoreJson.Serialize(t) })),
+                .Select(t => new object?[] { t.Number, t.Year, t.Sequence, t.SourceKey, t.Status.ToString(), t.ChannelName, t.ReceivedAt, t.DueAt, StoreJson.Serialize(t) }),
+                new Dictionary<string, string> { ["doc"] = TicketFirstMessageJson.StoredOnceSql("doc") }),
             new("sources", ["key", "outcome", "ticket_number", "at"], 1, () => LiteDbPages.Read(db, c.Sources)
                 .Select(s => new object?[] { s.Key, s.Outcome.ToString(), s.TicketNumber, s.At })),
             new("message_ids", ["channel", "message_id", "n", "ticket_number", "fingerprint", "source_key"], 3, () => LiteDbPages.Read(db, c.MessageIds)
