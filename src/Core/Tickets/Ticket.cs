@@ -14,6 +14,8 @@ public sealed class Ticket
     public DateTimeOffset ReceivedAt { get; set; }
     public Party Sender { get; set; } = new();
     public string Subject { get; set; } = "";
+
+    // The text, HTML and attachments are the first message's: the stores keep them there only (TicketFirstMessageCopies).
     public string TextBody { get; set; } = "";
     public string? HtmlBody { get; set; }
     public string? Language { get; set; }
