@@ -46,8 +46,9 @@ internal static class ScanFolderRun
     private static string[] TicketTexts(string database, IReadOnlyList<string> pages)
     {
         using var db = new LiteDatabase($"Filename={database};ReadOnly=true");
-        var bodies = db.GetCollection("tickets").FindAll()
-            .ToDictionary(t => t["Messages"].AsArray[0]["Original"]["FileName"].AsString, t => t["TextBody"].AsString);
+        // The ticket's text is kept once, in its first message.
+        var bodies = db.GetCollection("tickets").FindAll().Select(t => t["Messages"].AsArray[0])
+            .ToDictionary(m => m["Original"]["FileName"].AsString, m => m["TextBody"].AsString);
         return pages.Select(p => bodies.TryGetValue(Path.GetFileName(p), out var body)
             ? body
             : throw new InvalidOperationException($"no ticket for {Path.GetFileName(p)}: the channel quarantined or skipped it")).ToArray();
