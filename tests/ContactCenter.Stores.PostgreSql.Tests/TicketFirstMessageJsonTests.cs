@@ -1,30 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContactCenter.Core.Tickets;
+using ContactCenter.Testing.Storage;
 
 namespace ContactCenter.Stores.PostgreSql.Tests;
 
 public sealed class TicketFirstMessageJsonTests
 {
-    private static readonly TicketAttachment Photo = new() { FileName = "foto.jpg", ContentType = "image/jpeg", Size = 10, Sha256 = new string('b', 64) };
-
     [Fact]
     public void Serialize_TicketRepeatingItsFirstMessage_LeavesTheCopiesOut_AndReadsThemBack()
     {
-        var json = StoreJson.Serialize(Repeating("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", Photo)).Text;
+        var json = StoreJson.Serialize(RepeatingTickets.Of("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", RepeatingTickets.Photo)).Text;
 
         var back = StoreJson.Deserialize<Ticket>(json);
 
         JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Should().NotContain(["TextBody", "HtmlBody", "Attachments"]);
         (back.TextBody, back.HtmlBody).Should().Be(("Il ponte è aperto?", "<p>Il ponte è aperto?</p>"));
-        back.Attachments.Should().Equal(Photo).And.NotBeSameAs(back.Messages[0].Attachments);
+        back.Attachments.Should().Equal(RepeatingTickets.Photo).And.NotBeSameAs(back.Messages[0].Attachments);
     }
 
     [Fact]
     public void Deserialize_TicketStoredWithItsCopies_ReadsTheSame()
     {
         // As every ticket was written before the copies were left out.
-        var json = JsonSerializer.Serialize(Repeating("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", Photo), new JsonSerializerOptions(StoreJson.Options)
+        var json = JsonSerializer.Serialize(RepeatingTickets.Of("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", RepeatingTickets.Photo), new JsonSerializerOptions(StoreJson.Options)
         {
             TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         });
@@ -33,13 +32,13 @@ public sealed class TicketFirstMessageJsonTests
 
         json.Should().Contain("\"TextBody\"");
         (back.TextBody, back.HtmlBody).Should().Be(("Il ponte è aperto?", "<p>Il ponte è aperto?</p>"));
-        back.Attachments.Should().Equal(Photo);
+        back.Attachments.Should().Equal(RepeatingTickets.Photo);
     }
 
     [Fact]
     public void Serialize_TicketWhoseOwnFieldsDiffer_KeepsThem_ANullOrEmptyOneToo()
     {
-        var ticket = Repeating("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", Photo);
+        var ticket = RepeatingTickets.Of("Il ponte è aperto?", "<p>Il ponte è aperto?</p>", RepeatingTickets.Photo);
         (ticket.TextBody, ticket.HtmlBody, ticket.Attachments) = ("", null, []);
 
         var back = StoreJson.Deserialize<Ticket>(StoreJson.Serialize(ticket).Text);
@@ -58,13 +57,4 @@ public sealed class TicketFirstMessageJsonTests
         (back.TextBody, back.HtmlBody).Should().Be(("", null));
         back.Attachments.Should().NotBeNull().And.BeEmpty();
     }
-
-    private static Ticket Repeating(string text, string? html, params TicketAttachment[] attachments) => new()
-    {
-        Number = "PC-2026-000001",
-        TextBody = text,
-        HtmlBody = html,
-        Attachments = [.. attachments],
-        Messages = [new TicketMessage { TextBody = text, HtmlBody = html, Attachments = [.. attachments] }],
-    };
 }
