@@ -25,16 +25,14 @@ internal static class TicketDocumentSize
 
     /// <summary>UTF-8 bytes of every text a ticket stores (once), plus a fixed allowance per message, attachment and history line.</summary>
     public static long Of(Ticket ticket) =>
-        Texts(ticket.Subject, Own(ticket, nameof(Ticket.TextBody), ticket.TextBody), Own(ticket, nameof(Ticket.HtmlBody), ticket.HtmlBody), ticket.MessageId)
+        // What the stores keep once, in the first message (TicketFirstMessageCopies), is counted there only.
+        Texts(ticket.Subject, TicketFirstMessageCopies.TextRepeated(ticket) ? null : ticket.TextBody,
+            TicketFirstMessageCopies.HtmlRepeated(ticket) ? null : ticket.HtmlBody, ticket.MessageId)
         + Of(ticket.Sender) + Of(ticket.Metadata)
-        + ((Own(ticket, nameof(Ticket.Attachments), ticket.Attachments)?.Count ?? 0) + 1) * PerEntry
+        + ((TicketFirstMessageCopies.AttachmentsRepeated(ticket) ? 0 : ticket.Attachments.Count) + 1) * PerEntry
         + ticket.Messages.Sum(m => Texts(m.Subject, m.TextBody, m.HtmlBody, m.MessageId, m.InReplyTo) + Texts(m.References)
             + Of(m.From) + Of(m.Metadata) + (m.Attachments.Count + 2) * PerEntry)
         + ticket.History.Sum(e => Texts(e.Detail) + PerEntry);
-
-    // What the stores keep once, in the first message (TicketFirstMessageCopies), is counted there only.
-    private static T? Own<T>(Ticket ticket, string field, T value)
-        where T : class? => TicketFirstMessageCopies.RepeatsFirstMessage(field)!(ticket) ? null : value;
 
     private static long Of(Party party) => Texts(party.DisplayName, party.Email, party.Phone, party.Fax, party.PostalAddress, party.FiscalCode);
 

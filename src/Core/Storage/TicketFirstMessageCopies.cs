@@ -15,11 +15,17 @@ internal static class TicketFirstMessageCopies
     /// <summary>Whether the ticket's field <paramref name="name"/> (one of <see cref="Fields"/>) repeats its first message's; null when it is no such field.</summary>
     public static Func<Ticket, bool>? RepeatsFirstMessage(string name) => name switch
     {
-        nameof(Ticket.TextBody) => static t => First(t) is { } m && string.Equals(t.TextBody, m.TextBody, StringComparison.Ordinal),
-        nameof(Ticket.HtmlBody) => static t => First(t) is { } m && string.Equals(t.HtmlBody, m.HtmlBody, StringComparison.Ordinal),
-        nameof(Ticket.Attachments) => static t => First(t) is { } m && t.Attachments.SequenceEqual(m.Attachments),
+        nameof(Ticket.TextBody) => TextRepeated,
+        nameof(Ticket.HtmlBody) => HtmlRepeated,
+        nameof(Ticket.Attachments) => AttachmentsRepeated,
         _ => null,
     };
+
+    public static bool TextRepeated(Ticket ticket) => First(ticket) is { } m && string.Equals(ticket.TextBody, m.TextBody, StringComparison.Ordinal);
+
+    public static bool HtmlRepeated(Ticket ticket) => First(ticket) is { } m && string.Equals(ticket.HtmlBody, m.HtmlBody, StringComparison.Ordinal);
+
+    public static bool AttachmentsRepeated(Ticket ticket) => First(ticket) is { } m && ticket.Attachments.SequenceEqual(m.Attachments);
 
     private static TicketMessage? First(Ticket ticket) => ticket.Messages.Count > 0 ? ticket.Messages[0] : null;
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ContactCenter.Core.Storage;
-using ContactCenter.Core.Tickets;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.Testing.Storage;
 using LiteDB;
@@ -18,7 +17,7 @@ public sealed partial class TicketStoreContractTests
         await using var s = await OpenAsync(provider);
         var first = StoreRequests.Mail("k1", messageId: "<m1@example.it>", body: "Vorrei sapere se il ponte è aperto.");
         first.Draft.HtmlBody = "<p>Vorrei sapere se il ponte è aperto.</p>";
-        first.Draft.Attachments.Add(new TicketAttachment { FileName = "foto.jpg", ContentType = "image/jpeg", Size = 10, Sha256 = new string('b', 64) });
+        first.Draft.Attachments.Add(RepeatingTickets.Photo);
         await s.Store.DispatchAsync([first], default);
         await s.Store.DispatchAsync([StoreRequests.Mail("k2", subject: "Re: PC-2026-000001", inReplyTo: "<m1@example.it>", body: "Aggiungo una foto.")], default);
 

@@ -25,14 +25,8 @@ public sealed class ClusterRateLimitTests(PostgresFixture postgres) : IAsyncLife
             WebFormHost.StartAsync(settings, folder => Store("b", folder, database)));
         (a, b) = (started[0], started[1]);
 
-        // The cluster's windows are aligned on the clock (10 minutes by default): a test begun in a window's last seconds
-        // would count its requests in two.
-        var now = DateTimeOffset.UtcNow;
-        var left = TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.FromMinutes(10).Ticks);
-        if (left < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(left + TimeSpan.FromSeconds(1));
-        }
+        // Not in the last seconds of a window (10 minutes by default), where the requests would be counted in two.
+        await ClockWindows.WithRoomAsync(TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using ContactCenter.Stores.PostgreSql;
 using ContactCenter.Testing.PostgreSql;
 using ContactCenter.WebForm.RateLimits;
+using ContactCenter.WebForm.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -33,20 +34,12 @@ public sealed class ClusterWindowLimiterTests(PostgresFixture postgres)
         // made and the pool opened beforehand, and the three requests are sent just after a boundary, so a slow first
         // request on a loaded machine cannot spread them over two windows.
         await counter.HitAsync("warm-up", "192.0.2.1", DateTimeOffset.UnixEpoch, CancellationToken.None);
-        var boundary = await WindowStartAsync(window);
+        var boundary = await ClockWindows.WithRoomAsync(window, window);
         var first = new[] { await AcquireAsync(), await AcquireAsync(), await AcquireAsync() };
         await Task.Delay(TimeSpan.FromTicks(Math.Max(0, (boundary + window + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow).Ticks)));
         var later = await AcquireAsync();
 
         first.Should().Equal([true, true, false], "two permits a window");
         later.Should().BeTrue("the node's window was replenished and the cluster's is a new one");
-    }
-
-    private static async Task<DateTimeOffset> WindowStartAsync(TimeSpan window)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var next = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero) + window;
-        await Task.Delay(next - now + TimeSpan.FromMilliseconds(20));
-        return next;
     }
 }

@@ -62,8 +62,9 @@ public static class StoreBlobReferences
             {
                 slices.Clear();
                 Collect(document, null, slices);
-                // A ticket lists an attachment twice (its own list and its message's): each record once, as PostgreSQL's DISTINCT
-                // does, and an original's slices together, so the audit reads it once for them all.
+                // A ticket stored before its first message's list was kept once lists an attachment twice (its own list and its
+                // message's): each record once, as PostgreSQL's DISTINCT does, and an original's slices together, so the audit
+                // reads it once for them all.
                 foreach (var slice in slices.DistinctBy(a => (a.Sha256, a.InOriginal!.Sha256, a.InOriginal.Start, a.InOriginal.End, a.InOriginal.Encoding))
                     .OrderBy(a => a.InOriginal!.Sha256, StringComparer.Ordinal))
                 {
