@@ -6,31 +6,28 @@ using ContactCenter.Core.Tickets;
 namespace ContactCenter.Channels.Email;
 
 /// <summary>
-/// The second half of <c>store verify</c> for attachments kept as slices of their originals: each slice is decoded from
-/// its original and hashed, and must hash to the attachment's name. A sound original proves its bytes, and this proves
-/// that the ticket's record of where the attachment lies in it still finds the attachment, so that every file a
-/// ticket lists can be served. A slice of an original the first half found missing or damaged is not decoded: that
-/// original's own line says what to restore. Slices of one original that come one after the other (a message's
-/// attachments) share one read of it: with originals in the database each read is the whole original over the network.
+/// The part of <c>store verify</c> for attachments kept as slices of their originals, run before the archive's own
+/// check: each slice is decoded from its original and hashed, and must hash to the attachment's name. A sound original
+/// proves its bytes, and this proves that the ticket's record of where the attachment lies in it still finds the
+/// attachment, so that every file a ticket lists can be served. Slices of one original that come one after the other
+/// (a message's attachments) share one read of it, and that read hashes the original too (recorded in
+/// <see cref="CheckedArchiveFiles"/>, which the archive's check then skips): with originals in the database each read is
+/// the whole original over the network, and on disk mail with attachments is most of the archive's bytes. When that
+/// original is missing or damaged its slices are not reported one by one: the original's own line says what to restore.
 /// </summary>
 internal static class AttachmentSliceAudit
 {
-    public static async Task<ArchiveAuditReport> RunAsync(
-        IContentArchive archive, IAsyncEnumerable<TicketAttachment> attachments, ArchiveAuditReport report, CancellationToken cancellationToken)
+    public static async Task<AttachmentSliceFindings> RunAsync(IContentArchive archive, IAsyncEnumerable<TicketAttachment> attachments,
+        Sha256Set referenced, CheckedArchiveFiles originals, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentBag<(string Sha, string Problem)>();
         int slices = 0, verified = 0;
-        // Decoding is CPU and reading is I/O: a few at once, as the first half reads.
+        // Decoding is CPU and reading is I/O: a few at once, as the archive's check reads.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ByOriginal(attachments, cancellationToken), parallel, (group, _) =>
         {
             Interlocked.Add(ref slices, group.Count);
-            if (report.UnsoundFiles.Contains(group[0].InOriginal!.Sha256))
-            {
-                return ValueTask.CompletedTask;
-            }
-
-            foreach (var (attachment, problem) in Check(archive, group))
+            foreach (var (attachment, problem) in Check(archive, group, referenced, originals))
             {
                 if (problem is null)
                 {
@@ -45,8 +42,7 @@ internal static class AttachmentSliceAudit
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        var all = report.Problems.Concat(problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem)).ToList();
-        return report with { Problems = all, Slices = slices, SlicesVerified = verified };
+        return new AttachmentSliceFindings(slices, verified, [.. problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem)]);
     }
 
     /// <summary>Runs of consecutive attachments sliced from the same original.</summary>
@@ -71,23 +67,67 @@ internal static class AttachmentSliceAudit
         }
     }
 
-    /// <summary>Each slice's problem (null when sound), the original opened once for them all.</summary>
-    private static IEnumerable<(TicketAttachment Attachment, string? Problem)> Check(IContentArchive archive, List<TicketAttachment> group)
+    /// <summary>
+    /// Each slice's problem (null when sound), the original opened once for them all; the original itself is hashed in
+    /// that read unless another group of its slices did it already or the store does not name it.
+    /// </summary>
+    private static IEnumerable<(TicketAttachment Attachment, string? Problem)> Check(
+        IContentArchive archive, List<TicketAttachment> group, Sha256Set referenced, CheckedArchiveFiles originals)
     {
+        var sha = group[0].InOriginal!.Sha256;
+        var hashing = referenced.Contains(sha) && originals.TryClaim(sha);
         Stream original;
         try
         {
-            original = archive.OpenRead(group[0].InOriginal!.Sha256);
+            original = archive.OpenRead(sha);
         }
         catch (Exception ex) when (Problem(ex) is { } problem)
         {
-            return group.Select(a => (a, (string?)$"{Where(a)}{problem}"));
+            if (!hashing)
+            {
+                return group.Select(a => (a, (string?)$"{Where(a)}{problem}"));
+            }
+
+            if (ex is FileNotFoundException)
+            {
+                originals.Missing(sha);
+            }
+            else
+            {
+                originals.Unreadable(sha, ex);
+            }
+
+            return [];
         }
 
         using (original)
         {
-            return [.. group.Select(a => (a, Check(original, a)))];
+            return hashing ? CheckAndHash(original, sha, group, originals) : [.. group.Select(a => (a, Check(original, a)))];
         }
+    }
+
+    private static List<(TicketAttachment Attachment, string? Problem)> CheckAndHash(
+        Stream original, string sha, List<TicketAttachment> group, CheckedArchiveFiles originals)
+    {
+        using var reading = new SequentialHashingStream(original);
+        var checks = group.OrderBy(a => a.InOriginal!.Start).Select(a => (a, Check(reading, a))).ToList();
+        try
+        {
+            var (actual, length) = reading.Finish();
+            if (string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
+            {
+                originals.Sound(length);
+                return checks;
+            }
+
+            originals.Damaged(sha, actual);
+        }
+        catch (Exception ex) when (Problem(ex) is not null)
+        {
+            originals.Unreadable(sha, ex);
+        }
+
+        return [];
     }
 
     private static string? Check(Stream original, TicketAttachment attachment)
@@ -108,7 +148,7 @@ internal static class AttachmentSliceAudit
     private static string? Problem(Exception ex) => ex switch
     {
         FileNotFoundException => ": the original is not in the archive",
-        InvalidDataException or IOException or UnauthorizedAccessException or StorageUnavailableException or FormatException
+        InvalidDataException or IOException or UnauthorizedAccessException or StorageUnavailableException or FormatException or ArgumentException
             => $": unreadable ({ex.GetType().Name}: {ex.Message})",
         _ => null,
     };

@@ -7,15 +7,17 @@ namespace ContactCenter.Stores.PostgreSql;
 /// <summary>
 /// <see cref="ArchiveAudit"/> for originals in the <c>blobs</c> table, done where they are: the server hashes each blob
 /// (<c>sha256(content)</c>) and sends back 64 characters, where reading them through the client would carry the whole
-/// table over the network and spool every blob over 1 MiB to a temporary file first. Same findings, same words.
+/// table over the network and spool every blob over 1 MiB to a temporary file first. Same findings, same words; files
+/// in <c>checkedBefore</c> are not asked for again.
 /// </summary>
 public static class PostgreSqlArchiveAudit
 {
     private const int BatchSize = 256;
 
     public static async Task<ArchiveAuditReport> RunAsync(NpgsqlDataSource dataSource, Sha256Set referenced, bool rehash,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, CheckedArchiveFiles? checkedBefore = null)
     {
+        checkedBefore ??= new CheckedArchiveFiles();
         var sql = rehash
             ? "SELECT sha256, size, encode(sha256(content), 'hex') FROM blobs WHERE sha256 = ANY(@h)"
             : "SELECT sha256, size, NULL::text FROM blobs WHERE sha256 = ANY(@h)";
@@ -24,7 +26,7 @@ public static class PostgreSqlArchiveAudit
         long bytes = 0;
         // The server hashes one blob at a time per statement: two statements keep two of its cores busy.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken };
-        var batches = referenced.Chunk(BatchSize); // distinct, lowercase and in order already
+        var batches = referenced.Where(sha => !checkedBefore.Contains(sha)).Chunk(BatchSize); // distinct, lowercase and in order already
         await Parallel.ForEachAsync(batches, parallel, async (batch, token) =>
         {
             await using var db = await dataSource.OpenConnectionAsync(token).ConfigureAwait(false);
@@ -49,6 +51,6 @@ public static class PostgreSqlArchiveAudit
                 }
             }
         }).ConfigureAwait(false);
-        return ArchiveAuditReport.Of(referenced.Count, present, verified, bytes, problems);
+        return checkedBefore.Report(referenced.Count, present, verified, bytes, problems);
     }
 }

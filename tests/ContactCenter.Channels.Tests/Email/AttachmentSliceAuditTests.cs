@@ -1,30 +1,37 @@
+using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Channels.Email;
+using ContactCenter.Core.Storage;
 using ContactCenter.Core.Storage.Archive;
 using ContactCenter.Core.Tickets;
 
 namespace ContactCenter.Channels.Tests.Email;
 
-/// <summary><c>store verify</c>'s decoding of attachment slices: each checked, an original read once for its slices.</summary>
+/// <summary>
+/// <c>store verify</c>'s decoding of attachment slices, before the archive's own check: each slice checked, and an
+/// original read once for its slices and its own hash, which the archive's check then does not read again.
+/// </summary>
 public sealed class AttachmentSliceAuditTests : IDisposable
 {
     private readonly NormalizerHarness harness = new();
 
     [Fact]
-    public async Task Audit_ThreeAttachmentsOfOneMessage_EachVerifiedFromOneReadOfTheOriginal()
+    public async Task Verify_ThreeAttachmentsOfOneMessage_OriginalReadOnceForItsSlicesAndItsHash()
     {
         var draft = await harness.NormalizeAsync(MessageWithAttachments("perizia.pdf", "foto.jpg", "verbale.txt"));
         var archive = new OpenCountingArchive(harness.Archive);
 
-        var report = await AttachmentSliceAudit.RunAsync(archive, draft.Attachments.ToAsyncEnumerable(), Sound(), CancellationToken.None);
+        var report = await VerifyAsync(archive, [draft.Original!.Sha256], draft.Attachments);
 
         report.Problems.Should().BeEmpty();
         (report.Slices, report.SlicesVerified).Should().Be((3, 3));
-        archive.Opens(draft.Original!.Sha256).Should().Be(1);
+        (report.Referenced, report.Present, report.Verified).Should().Be((1, 1, 1));
+        report.VerifiedBytes.Should().Be(new FileInfo(BlobPath(draft.Original.Sha256)).Length);
+        archive.Opens(draft.Original.Sha256).Should().Be(1);
     }
 
     [Fact]
-    public async Task Audit_TwoMessagesAndOneWrongRecord_OnlyThatSliceReported()
+    public async Task Verify_TwoMessagesAndOneWrongRecord_OnlyThatSliceReported()
     {
         var first = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
         var second = await harness.NormalizeAsync(MessageWithAttachments("c.pdf"));
@@ -32,29 +39,70 @@ public sealed class AttachmentSliceAuditTests : IDisposable
         var moved = new TicketAttachment { Sha256 = wrong.Sha256, InOriginal = new OriginalSlice { Sha256 = wrong.InOriginal!.Sha256, Start = wrong.InOriginal.Start + 8, End = wrong.InOriginal.End, Encoding = wrong.InOriginal.Encoding } };
         var archive = new OpenCountingArchive(harness.Archive);
 
-        var report = await AttachmentSliceAudit.RunAsync(archive, new[] { first.Attachments[0], moved, second.Attachments[0] }.ToAsyncEnumerable(), Sound(), CancellationToken.None);
+        var report = await VerifyAsync(archive, [first.Original!.Sha256, second.Original!.Sha256], [first.Attachments[0], moved, second.Attachments[0]]);
 
-        (report.Slices, report.SlicesVerified).Should().Be((3, 2));
-        report.Problems.Should().ContainSingle().Which.Should().StartWith($"attachment {wrong.Sha256}: its slice of original {first.Original!.Sha256}")
+        (report.Slices, report.SlicesVerified, report.Verified).Should().Be((3, 2, 2));
+        report.Problems.Should().ContainSingle().Which.Should().StartWith($"attachment {wrong.Sha256}: its slice of original {first.Original.Sha256}")
             .And.EndWith("not to its name: the ticket's record of where it lies is wrong");
-        (archive.Opens(first.Original.Sha256), archive.Opens(second.Original!.Sha256)).Should().Be((1, 1));
+        (archive.Opens(first.Original.Sha256), archive.Opens(second.Original.Sha256)).Should().Be((1, 1));
     }
 
     [Fact]
-    public async Task Audit_OriginalMissing_EverySliceOfItSaysSo()
+    public async Task Verify_OriginalDamaged_ItsLineOnly_SlicesNotReportedOneByOne()
     {
         var draft = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
-        File.Delete(Directory.EnumerateFiles(harness.ArchiveRoot, draft.Original!.Sha256 + "*", SearchOption.AllDirectories).Single());
+        var path = BlobPath(draft.Original!.Sha256);
+        var damaged = File.ReadAllBytes(path);
+        damaged[^1] ^= 0xFF;
+        File.WriteAllBytes(path, damaged);
+        var archive = new OpenCountingArchive(harness.Archive);
 
-        var report = await AttachmentSliceAudit.RunAsync(harness.Archive, draft.Attachments.ToAsyncEnumerable(), Sound(), CancellationToken.None);
+        var report = await VerifyAsync(archive, [draft.Original.Sha256], draft.Attachments);
 
-        (report.Slices, report.SlicesVerified).Should().Be((2, 0));
-        report.Problems.Should().HaveCount(2).And.OnlyContain(p => p.EndsWith(": the original is not in the archive", StringComparison.Ordinal));
+        (report.Slices, report.SlicesVerified, report.Present, report.Verified).Should().Be((2, 0, 1, 0));
+        report.Problems.Should().ContainSingle().Which.Should().Be(
+            ArchiveAuditReport.Damaged(draft.Original.Sha256, Convert.ToHexStringLower(SHA256.HashData(damaged))));
+        archive.Opens(draft.Original.Sha256).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Verify_OriginalMissing_ItsLineOnly()
+    {
+        var draft = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
+        File.Delete(BlobPath(draft.Original!.Sha256));
+
+        var report = await VerifyAsync(harness.Archive, [draft.Original.Sha256], draft.Attachments);
+
+        (report.Slices, report.SlicesVerified, report.Present).Should().Be((2, 0, 0));
+        report.Problems.Should().Equal(ArchiveAuditReport.Missing(draft.Original.Sha256));
+    }
+
+    [Fact]
+    public async Task Audit_OriginalMissingAndNotNamedByTheStore_EverySliceOfItSaysSo()
+    {
+        var draft = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
+        File.Delete(BlobPath(draft.Original!.Sha256));
+        var originals = new CheckedArchiveFiles();
+
+        var findings = await AttachmentSliceAudit.RunAsync(harness.Archive, draft.Attachments.ToAsyncEnumerable(), [], originals, CancellationToken.None);
+
+        (findings.Slices, findings.Verified).Should().Be((2, 0));
+        findings.Problems.Should().HaveCount(2).And.OnlyContain(p => p.EndsWith(": the original is not in the archive", StringComparison.Ordinal));
+        originals.Contains(draft.Original.Sha256).Should().BeFalse("only a file the store names is counted in the archive's report");
     }
 
     public void Dispose() => harness.Dispose();
 
-    private static ArchiveAuditReport Sound() => ArchiveAuditReport.Of(0, 0, 0, 0, []);
+    /// <summary>As <c>store verify</c> runs them: the slices first, then the archive's check of what they did not read.</summary>
+    private async Task<ArchiveAuditReport> VerifyAsync(IContentArchive archive, Sha256Set referenced, IEnumerable<TicketAttachment> attachments)
+    {
+        var originals = new CheckedArchiveFiles();
+        var findings = await AttachmentSliceAudit.RunAsync(archive, attachments.ToAsyncEnumerable(), referenced, originals, CancellationToken.None);
+        return findings.AddTo(await ArchiveAudit.RunAsync(archive, referenced, rehash: true, CancellationToken.None, originals));
+    }
+
+    private string BlobPath(string sha256) =>
+        Directory.EnumerateFiles(harness.ArchiveRoot, sha256 + "*", SearchOption.AllDirectories).Single();
 
     private static byte[] MessageWithAttachments(params string[] names) =>
         RawMail.Mixed([

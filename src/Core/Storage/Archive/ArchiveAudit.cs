@@ -7,12 +7,15 @@ namespace ContactCenter.Core.Storage.Archive;
 /// Checks that every archived file the store names (originals, attachments, quarantined and held items) is in the
 /// archive, whichever kind it is, and with <c>rehash</c> that its content still hashes to its name: what proves that no
 /// original was lost or altered since its ticket was registered. Read-only; the service may run meanwhile, since a
-/// file is archived before the record naming it commits and is never deleted.
+/// file is archived before the record naming it commits and is never deleted. Files in <c>checkedBefore</c> are not
+/// read again: their findings join this pass's.
 /// </summary>
 public static class ArchiveAudit
 {
-    public static async Task<ArchiveAuditReport> RunAsync(IContentArchive archive, Sha256Set referenced, bool rehash, CancellationToken cancellationToken)
+    public static async Task<ArchiveAuditReport> RunAsync(IContentArchive archive, Sha256Set referenced, bool rehash, CancellationToken cancellationToken,
+        CheckedArchiveFiles? checkedBefore = null)
     {
+        checkedBefore ??= new CheckedArchiveFiles();
         var problems = new ConcurrentBag<(string Sha, string Problem)>();
         int present = 0, verified = 0;
         long bytes = 0;
@@ -20,6 +23,11 @@ public static class ArchiveAudit
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(referenced, parallel, async (sha, token) =>
         {
+            if (checkedBefore.Contains(sha))
+            {
+                return;
+            }
+
             try
             {
                 if (!rehash)
@@ -57,9 +65,9 @@ public static class ArchiveAudit
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageUnavailableException or ArgumentException)
             {
-                problems.Add((sha, $"archive file {sha}: unreadable ({ex.GetType().Name}: {ex.Message})"));
+                problems.Add((sha, ArchiveAuditReport.Unreadable(sha, ex)));
             }
         }).ConfigureAwait(false);
-        return ArchiveAuditReport.Of(referenced.Count, present, verified, bytes, problems);
+        return checkedBefore.Report(referenced.Count, present, verified, bytes, problems);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ContactCenter.Core.Storage.Archive;
 
 /// <summary>
@@ -18,18 +16,11 @@ public sealed record ArchiveAuditReport(int Referenced, int Present, int Verifie
     /// <summary>Of <see cref="Slices"/>, those that decoded from a sound original to bytes hashing to their name.</summary>
     public int SlicesVerified { get; init; }
 
-    /// <summary>The files named in <see cref="Problems"/>: their slices are not decoded again (the original's line says it).</summary>
-    [JsonIgnore]
-    public IReadOnlySet<string> UnsoundFiles { get; init; } = new HashSet<string>();
-
     /// <summary>The report of a run whose problems are given with the file each names.</summary>
     public static ArchiveAuditReport Of(int referenced, int present, int verified, long bytes, IEnumerable<(string Sha, string Problem)> problems)
     {
-        var sorted = problems.OrderBy(p => p.Sha, StringComparer.Ordinal).ToList();
-        return new ArchiveAuditReport(referenced, present, verified, bytes, sorted.Select(p => p.Problem).ToList())
-        {
-            UnsoundFiles = sorted.Select(p => p.Sha).ToHashSet(StringComparer.OrdinalIgnoreCase),
-        };
+        var sorted = problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem).ToList();
+        return new ArchiveAuditReport(referenced, present, verified, bytes, sorted);
     }
 
     /// <summary>The problem of a file the store names and the archive lacks, in the words every archive's audit uses.</summary>
@@ -38,4 +29,8 @@ public sealed record ArchiveAuditReport(int Referenced, int Present, int Verifie
     /// <summary>The problem of a file whose content no longer hashes to its name.</summary>
     public static string Damaged(string sha256, string actual) =>
         $"archive file {sha256}: its content hashes to {actual}, not to its name (damaged in the archive)";
+
+    /// <summary>The problem of a file that is there but could not be read to its end.</summary>
+    public static string Unreadable(string sha256, Exception exception) =>
+        $"archive file {sha256}: unreadable ({exception.GetType().Name}: {exception.Message})";
 }

@@ -15,8 +15,9 @@ namespace ContactCenter.Workers.Cli.Store;
 /// held items) is read back from the live archive and re-hashed against its name, on either store, while the service
 /// runs. What the LiteDB store names is read from a snapshot (from the service when it runs, as <c>store backup</c>
 /// takes it) in a private temporary folder; PostgreSQL's from its tables, and the <c>blobs</c> table is hashed by the
-/// server (<see cref="PostgreSqlArchiveAudit"/>). Then every attachment kept as a slice of its original is decoded from
-/// it and hashed (<see cref="AttachmentSliceAudit"/>); <c>--quick</c> only checks that the files are there.
+/// server (<see cref="PostgreSqlArchiveAudit"/>). Every attachment kept as a slice of its original is decoded from it and
+/// hashed (<see cref="AttachmentSliceAudit"/>), first, in the read that hashes that original; <c>--quick</c> only
+/// checks that the files are there.
 /// </summary>
 internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<StoreVerifySettings>
 {
@@ -30,16 +31,16 @@ internal sealed class StoreVerifyCommand(CliContext context) : AsyncCommand<Stor
             var referenced = snapshot is null
                 ? await PostgreSqlArchiveReferences.ReadAsync(session.Get<NpgsqlDataSource>(), cancellationToken).ConfigureAwait(false)
                 : StoreBlobReferences.Read(snapshot.DatabasePath);
-            var report = shared && session.Get<IOptions<PostgreSqlStoreOptions>>().Value.Archive == PostgreSqlArchiveKind.Database
-                ? await PostgreSqlArchiveAudit.RunAsync(session.Get<NpgsqlDataSource>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false)
-                : await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken).ConfigureAwait(false);
-            if (!settings.Quick)
-            {
-                var slices = snapshot is null
+            // The attachments first: the read that decodes an original's slices hashes it too, and the archive's check skips it.
+            var originals = new CheckedArchiveFiles();
+            var slices = settings.Quick ? null : await AttachmentSliceAudit.RunAsync(session.Get<IContentArchive>(), snapshot is null
                     ? PostgreSqlArchiveReferences.ReadSlicesAsync(session.Get<NpgsqlDataSource>(), cancellationToken)
-                    : StoreBlobReferences.ReadSlicesAsync(snapshot.DatabasePath, cancellationToken);
-                report = await AttachmentSliceAudit.RunAsync(session.Get<IContentArchive>(), slices, report, cancellationToken).ConfigureAwait(false);
-            }
+                    : StoreBlobReferences.ReadSlicesAsync(snapshot.DatabasePath, cancellationToken),
+                referenced, originals, cancellationToken).ConfigureAwait(false);
+            var report = shared && session.Get<IOptions<PostgreSqlStoreOptions>>().Value.Archive == PostgreSqlArchiveKind.Database
+                ? await PostgreSqlArchiveAudit.RunAsync(session.Get<NpgsqlDataSource>(), referenced, rehash: !settings.Quick, cancellationToken, originals).ConfigureAwait(false)
+                : await ArchiveAudit.RunAsync(session.Get<IContentArchive>(), referenced, rehash: !settings.Quick, cancellationToken, originals).ConfigureAwait(false);
+            report = slices?.AddTo(report) ?? report;
 
             await PrintAsync(report, settings).ConfigureAwait(false);
             return report.Sound ? ExitCodes.Ok : ExitCodes.Failure;

@@ -62,6 +62,30 @@ public sealed class ArchiveAuditTests : IDisposable
         (report.Referenced, report.Present, report.Verified).Should().Be((20, 20, 20));
     }
 
+    [Fact]
+    public async Task Audit_FilesCheckedBefore_NotReadAgain_TheirFindingsJoinThisPass()
+    {
+        var root = _temp.Combine("archive");
+        var archive = ContentArchives.InFolder(root);
+        var sound = await StoreAsync(archive, RandomNumberGenerator.GetBytes(1_000));
+        var readSound = await StoreAsync(archive, RandomNumberGenerator.GetBytes(2_000));
+        var readDamaged = await StoreAsync(archive, RandomNumberGenerator.GetBytes(3_000));
+        // Gone since the earlier read: had this pass read them again, it would say so.
+        File.Delete(ContentArchive.PathIn(root, readSound));
+        File.Delete(ContentArchive.PathIn(root, readDamaged));
+        var checkedBefore = new CheckedArchiveFiles();
+        checkedBefore.TryClaim(readSound).Should().BeTrue();
+        checkedBefore.TryClaim(readDamaged).Should().BeTrue();
+        checkedBefore.TryClaim(readSound).Should().BeFalse("a file is read by its first claimant only");
+        checkedBefore.Sound(2_000);
+        checkedBefore.Damaged(readDamaged, new string('0', 64));
+
+        var report = await ArchiveAudit.RunAsync(archive, [sound, readSound, readDamaged], rehash: true, default, checkedBefore);
+
+        (report.Referenced, report.Present, report.Verified, report.VerifiedBytes).Should().Be((3, 3, 2, 3_000L));
+        report.Problems.Should().Equal(ArchiveAuditReport.Damaged(readDamaged, new string('0', 64)));
+    }
+
     private static async Task<string> StoreAsync(Core.Storage.IContentArchive archive, byte[] bytes) =>
         (await archive.StoreAsync(new MemoryStream(bytes), "file.bin", "application/octet-stream", default)).Sha256;
 }
