@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Core.Pipeline;
 
 /// <summary>
-/// Runs the normalisers of a batch in parallel (OCR is the slow part of a scan or fax batch), the largest items first,
-/// and returns the results in the batch's order. A normaliser's failure becomes a quarantine reason; only cancellation and a failure of the
+/// Runs the normalisers of a batch in parallel (OCR is the slow part of a scan or fax batch) and returns the results
+/// in the batch's order. A normaliser's failure becomes a quarantine reason; only cancellation and a failure of the
 /// service's own storage (<see cref="StorageUnavailableException"/>) escape.
 /// </summary>
 internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normalizers, IOptions<PipelineOptions> options)
@@ -27,18 +27,10 @@ internal sealed class ItemNormalizerRunner(IEnumerable<IItemNormalizer> normaliz
             MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelNormalizers),
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(LargestFirst(items), parallel, async (index, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
             results[index] = await NormalizeUnlessKnownAsync(items[index], index, cancellation, token).ConfigureAwait(false)).ConfigureAwait(false);
         return results;
     }
-
-    /// <summary>
-    /// The order the normalisers take the items in: largest first (those of unknown size last, as they came). A large
-    /// message or scan taken last leaves the other normalisers idle while it finishes, and on PostgreSQL its original
-    /// (written behind) starts last, so the batch's commit waits for it; taken first, both overlap the small ones.
-    /// </summary>
-    internal static IEnumerable<int> LargestFirst(IReadOnlyList<InboundItem> items) =>
-        Enumerable.Range(0, items.Count).OrderByDescending(i => items[i].Length ?? -1);
 
     private async Task<NormalizedItem?> NormalizeUnlessKnownAsync(InboundItem item, int index, KnownItemCancellation known, CancellationToken cancellationToken)
     {

@@ -21,9 +21,6 @@ internal sealed class TextNormalizer : IItemNormalizer
 
     public int Calls => calls;
 
-    /// <summary>The items in the order normalising started on them.</summary>
-    public System.Collections.Concurrent.ConcurrentQueue<string> Order { get; } = new();
-
     /// <summary>Whether normalising has started on any of these items since <see cref="ForgetStarted"/>.</summary>
     public bool Started(IEnumerable<string> sourceKeys) => sourceKeys.Any(started.ContainsKey);
 
@@ -42,7 +39,6 @@ internal sealed class TextNormalizer : IItemNormalizer
     public async Task<TicketDraft> NormalizeAsync(InboundItem item, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
-        Order.Enqueue(item.SourceKey);
         started.TryAdd(item.SourceKey, 0);
         if (held.ContainsKey(item.SourceKey))
         {
