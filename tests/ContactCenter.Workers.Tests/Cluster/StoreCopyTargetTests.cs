@@ -31,7 +31,7 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
             (await used.DispatchAsync([Request("svc-1"), Request("svc-2")], default)).Select(o => o.TicketNumber).Should().Equal("PC-2026-000001", "PC-2026-000002");
         }
 
-        var copy = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        var copy = await CopyAsync(data, database);
 
         copy.ExitCode.Should().NotBe(0, copy.Output + copy.Error);
         copy.Output.Should().NotContain("Copy verified");
@@ -45,12 +45,7 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task Copy_InterruptedThenRunAgain_GoesOnAndIsVerified()
     {
-        var data = folder.Combine("data");
-        await KnownStore.BuildAsync(data);
-        await KnownStore.AddManyAsync(data, 1100);
-        var database = await postgres.Server.CreateDatabaseAsync();
-        var first = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
-        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        var (data, _, database) = await CopiedAsync(more: 1100);
         // Killed after the first chunk of tickets: none of the later tables were reached.
         await using (var dataSource = NpgsqlDataSource.Create(database))
         {
@@ -58,7 +53,7 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
                 .ExecuteNonQueryAsync();
         }
 
-        var again = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        var again = await CopyAsync(data, database);
 
         again.ExitCode.Should().Be(0, again.Output + again.Error);
         again.Output.Should().Contain("Copy verified");
@@ -70,25 +65,21 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task Copy_RunAgainOverTicketsAnEarlierVersionCopied_WithTheirFirstMessagesCopies_Verified()
     {
-        var data = folder.Combine("data");
-        var numbers = await KnownStore.BuildAsync(data);
-        var database = await postgres.Server.CreateDatabaseAsync();
-        var first = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
-        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        var (data, numbers, database) = await CopiedAsync();
         await using var dataSource = NpgsqlDataSource.Create(database);
         // As a copy made before a ticket's first message's text and attachments were kept once wrote them.
         (await dataSource.CreateCommand("""
             UPDATE tickets SET doc = doc || jsonb_build_object('TextBody', doc #> '{Messages,0,TextBody}', 'Attachments', doc #> '{Messages,0,Attachments}')
             """).ExecuteNonQueryAsync()).Should().Be(numbers.Count);
 
-        var again = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        var again = await CopyAsync(data, database);
         await using (var tamper = dataSource.CreateCommand("UPDATE tickets SET doc = jsonb_set(doc, '{TextBody}', '\"altro\"') WHERE number = $1"))
         {
             tamper.Parameters.AddWithValue(numbers["B"]);
             (await tamper.ExecuteNonQueryAsync()).Should().Be(1);
         }
 
-        var tampered = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        var tampered = await CopyAsync(data, database);
 
         again.ExitCode.Should().Be(0, again.Output + again.Error);
         again.Output.Should().Contain("Copy verified", "the earlier documents read as today's");
@@ -100,11 +91,7 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
     [Fact]
     public async Task Copy_TargetRowChangedAfterCopy_NotVerifiedAndNamesTheRow()
     {
-        var data = folder.Combine("data");
-        var numbers = await KnownStore.BuildAsync(data);
-        var database = await postgres.Server.CreateDatabaseAsync();
-        var first = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
-        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        var (data, numbers, database) = await CopiedAsync();
         await using (var dataSource = NpgsqlDataSource.Create(database))
         {
             await using var tamper = dataSource.CreateCommand("UPDATE tickets SET doc = doc || '{\"tampered\": true}'::jsonb WHERE number = $1");
@@ -112,12 +99,31 @@ public sealed class StoreCopyTargetTests(PostgresFixture postgres) : IDisposable
             (await tamper.ExecuteNonQueryAsync()).Should().Be(1);
         }
 
-        var again = await CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
+        var again = await CopyAsync(data, database);
 
         again.ExitCode.Should().NotBe(0, again.Output + again.Error);
         again.Output.Should().NotContain("Copy verified");
         again.Output.Should().Contain($"{numbers["B"]} (doc differs)");
     }
+
+    /// <summary>The known LiteDB store (with <paramref name="more"/> tickets besides) copied once into a new database.</summary>
+    private async Task<(string Data, IReadOnlyDictionary<string, string> Numbers, string Database)> CopiedAsync(int more = 0)
+    {
+        var data = folder.Combine("data");
+        var numbers = await KnownStore.BuildAsync(data);
+        if (more > 0)
+        {
+            await KnownStore.AddManyAsync(data, more);
+        }
+
+        var database = await postgres.Server.CreateDatabaseAsync();
+        var first = await CopyAsync(data, database);
+        first.ExitCode.Should().Be(0, first.Output + first.Error);
+        return (data, numbers, database);
+    }
+
+    private Task<CliRun.Result> CopyAsync(string data, string database) =>
+        CliRun.RunAsync(null, "store", "copy", "--config", Source(data), "--to-config", Target(database));
 
     private string Source(string data) => JsonConfigFile.Write(folder.Path, new { Store = new { DataDirectory = data } });
 
