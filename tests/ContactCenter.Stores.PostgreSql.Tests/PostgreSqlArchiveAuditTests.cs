@@ -29,7 +29,7 @@ public sealed class PostgreSqlArchiveAuditTests(PostgresFixture postgres)
         // The slices' pass read and hashed this one before the blob was damaged: its finding stands, the server is not asked.
         var checkedBefore = new CheckedArchiveFiles();
         checkedBefore.TryClaim(readBefore).Should().BeTrue();
-        checkedBefore.Sound(24);
+        checkedBefore.Hashed(readBefore, readBefore, 24).Should().BeTrue();
 
         var report = await PostgreSqlArchiveAudit.RunAsync(dataSource, [sound, damaged, readBefore, missing], rehash: true, default, checkedBefore);
 

@@ -88,15 +88,7 @@ internal static class AttachmentSliceAudit
                 return group.Select(a => (a, (string?)$"{Where(a)}{problem}"));
             }
 
-            if (ex is FileNotFoundException)
-            {
-                originals.Missing(sha);
-            }
-            else
-            {
-                originals.Unreadable(sha, ex);
-            }
-
+            originals.Failed(sha, ex);
             return [];
         }
 
@@ -114,20 +106,13 @@ internal static class AttachmentSliceAudit
         try
         {
             var (actual, length) = reading.Finish();
-            if (string.Equals(actual, sha, StringComparison.OrdinalIgnoreCase))
-            {
-                originals.Sound(length);
-                return checks;
-            }
-
-            originals.Damaged(sha, actual);
+            return originals.Hashed(sha, actual, length) ? checks : [];
         }
         catch (Exception ex) when (Problem(ex) is not null)
         {
-            originals.Unreadable(sha, ex);
+            originals.Failed(sha, ex);
+            return [];
         }
-
-        return [];
     }
 
     private static string? Check(Stream original, TicketAttachment attachment)

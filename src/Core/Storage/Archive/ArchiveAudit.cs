@@ -59,13 +59,9 @@ public static class ArchiveAudit
                     problems.Add((sha, ArchiveAuditReport.Damaged(sha, actual)));
                 }
             }
-            catch (FileNotFoundException)
-            {
-                problems.Add((sha, ArchiveAuditReport.Missing(sha)));
-            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageUnavailableException or ArgumentException)
             {
-                problems.Add((sha, ArchiveAuditReport.Unreadable(sha, ex)));
+                problems.Add((sha, ArchiveAuditReport.Failed(sha, ex)));
             }
         }).ConfigureAwait(false);
         return checkedBefore.Report(referenced.Count, present, verified, bytes, problems);

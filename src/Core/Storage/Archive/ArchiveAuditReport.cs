@@ -30,7 +30,8 @@ public sealed record ArchiveAuditReport(int Referenced, int Present, int Verifie
     public static string Damaged(string sha256, string actual) =>
         $"archive file {sha256}: its content hashes to {actual}, not to its name (damaged in the archive)";
 
-    /// <summary>The problem of a file that is there but could not be read to its end.</summary>
-    public static string Unreadable(string sha256, Exception exception) =>
-        $"archive file {sha256}: unreadable ({exception.GetType().Name}: {exception.Message})";
+    /// <summary>The problem of a file that could not be read: not there (<see cref="Missing"/>), or not to its end.</summary>
+    public static string Failed(string sha256, Exception exception) => exception is FileNotFoundException
+        ? Missing(sha256)
+        : $"archive file {sha256}: unreadable ({exception.GetType().Name}: {exception.Message})";
 }

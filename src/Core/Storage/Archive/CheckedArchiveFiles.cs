@@ -33,22 +33,23 @@ public sealed class CheckedArchiveFiles
         }
     }
 
-    public void Sound(long length)
+    /// <summary>Records a file read to its end whose content hashed to <paramref name="actual"/>; true when that is its name.</summary>
+    public bool Hashed(string sha256, string actual, long length)
     {
         Interlocked.Increment(ref present);
+        if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add((sha256, ArchiveAuditReport.Damaged(sha256, actual)));
+            return false;
+        }
+
         Interlocked.Increment(ref verified);
         Interlocked.Add(ref bytes, length);
+        return true;
     }
 
-    public void Damaged(string sha256, string actual)
-    {
-        Interlocked.Increment(ref present);
-        problems.Add((sha256, ArchiveAuditReport.Damaged(sha256, actual)));
-    }
-
-    public void Missing(string sha256) => problems.Add((sha256, ArchiveAuditReport.Missing(sha256)));
-
-    public void Unreadable(string sha256, Exception exception) => problems.Add((sha256, ArchiveAuditReport.Unreadable(sha256, exception)));
+    /// <summary>Records a file that could not be read (<see cref="ArchiveAuditReport.Failed"/>).</summary>
+    public void Failed(string sha256, Exception exception) => problems.Add((sha256, ArchiveAuditReport.Failed(sha256, exception)));
 
     /// <summary>The main pass's report, with the files checked here added to its counts and problems.</summary>
     public ArchiveAuditReport Report(int referenced, int present, int verified, long bytes, IEnumerable<(string Sha, string Problem)> problems) =>

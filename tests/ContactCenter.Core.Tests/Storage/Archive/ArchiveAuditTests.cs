@@ -77,8 +77,8 @@ public sealed class ArchiveAuditTests : IDisposable
         checkedBefore.TryClaim(readSound).Should().BeTrue();
         checkedBefore.TryClaim(readDamaged).Should().BeTrue();
         checkedBefore.TryClaim(readSound).Should().BeFalse("a file is read by its first claimant only");
-        checkedBefore.Sound(2_000);
-        checkedBefore.Damaged(readDamaged, new string('0', 64));
+        checkedBefore.Hashed(readSound, readSound, 2_000).Should().BeTrue();
+        checkedBefore.Hashed(readDamaged, new string('0', 64), 3_000).Should().BeFalse();
 
         var report = await ArchiveAudit.RunAsync(archive, [sound, readSound, readDamaged], rehash: true, default, checkedBefore);
 
