@@ -13,7 +13,8 @@ namespace ContactCenter.Channels.Email;
 /// (a message's attachments) share one read of it, and that read hashes the original too (recorded in
 /// <see cref="CheckedArchiveFiles"/>, which the archive's check then skips): with originals in the database each read is
 /// the whole original over the network, and on disk mail with attachments is most of the archive's bytes. When that
-/// original is missing or damaged its slices are not reported one by one: the original's own line says what to restore.
+/// original is missing or damaged its slices are not reported one by one, nor those of another run of its slices (one
+/// original under two tickets), which read it again: the original's own line says what to restore.
 /// </summary>
 internal static class AttachmentSliceAudit
 {
@@ -21,28 +22,53 @@ internal static class AttachmentSliceAudit
         Sha256Set referenced, CheckedArchiveFiles originals, CancellationToken cancellationToken)
     {
         var problems = new ConcurrentBag<(string Sha, string Problem)>();
+        // Slices of an original another run reads and hashes: they count once its finding is known (rare: one original
+        // under two tickets), so only these are kept, never every slice of a store of years.
+        var deferred = new ConcurrentBag<(TicketAttachment Attachment, string? Problem)>();
         int slices = 0, verified = 0;
         // Decoding is CPU and reading is I/O: a few at once, as the archive's check reads.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 2, 4), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(ByOriginal(attachments, cancellationToken), parallel, (group, _) =>
         {
             Interlocked.Add(ref slices, group.Count);
-            foreach (var (attachment, problem) in Check(archive, group, referenced, originals))
+            var sha = group[0].InOriginal!.Sha256;
+            var named = referenced.Contains(sha);
+            var hashing = named && originals.TryClaim(sha);
+            foreach (var check in Check(archive, group, hashing, originals))
             {
-                if (problem is null)
+                if (named && !hashing)
                 {
-                    Interlocked.Increment(ref verified);
+                    deferred.Add(check);
                 }
                 else
                 {
-                    problems.Add((attachment.Sha256, problem));
+                    Count(check);
                 }
             }
 
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
+        // Every run has ended, so every original one of them hashed has its finding: the slices of one found missing or
+        // damaged count neither way, as those of the run that hashed it do not.
+        foreach (var check in deferred.Where(c => !originals.Unsound(c.Attachment.InOriginal!.Sha256)))
+        {
+            Count(check);
+        }
+
         return new AttachmentSliceFindings(slices, verified, [.. problems.OrderBy(p => p.Sha, StringComparer.Ordinal).Select(p => p.Problem)]);
+
+        void Count((TicketAttachment Attachment, string? Problem) check)
+        {
+            if (check.Problem is null)
+            {
+                Interlocked.Increment(ref verified);
+            }
+            else
+            {
+                problems.Add((check.Attachment.Sha256, check.Problem));
+            }
+        }
     }
 
     /// <summary>Runs of consecutive attachments sliced from the same original.</summary>
@@ -68,14 +94,13 @@ internal static class AttachmentSliceAudit
     }
 
     /// <summary>
-    /// Each slice's problem (null when sound), the original opened once for them all; the original itself is hashed in
-    /// that read unless another group of its slices did it already or the store does not name it.
+    /// Each slice's problem (null when sound), the original opened once for them all; when <paramref name="hashing"/>
+    /// (the first run of its slices, and the store names it) the original itself is hashed in that read.
     /// </summary>
     private static IEnumerable<(TicketAttachment Attachment, string? Problem)> Check(
-        IContentArchive archive, List<TicketAttachment> group, Sha256Set referenced, CheckedArchiveFiles originals)
+        IContentArchive archive, List<TicketAttachment> group, bool hashing, CheckedArchiveFiles originals)
     {
         var sha = group[0].InOriginal!.Sha256;
-        var hashing = referenced.Contains(sha) && originals.TryClaim(sha);
         Stream original;
         try
         {

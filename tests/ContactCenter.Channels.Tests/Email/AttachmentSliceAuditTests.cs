@@ -65,6 +65,37 @@ public sealed class AttachmentSliceAuditTests : IDisposable
         archive.Opens(draft.Original.Sha256).Should().Be(1);
     }
 
+    /// <summary>One original's slices in two runs apart (the same message under two tickets): the second run reads it too.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Verify_OriginalDamagedOrMissing_SlicesInTwoRunsApart_ItsLineOnly(bool missing)
+    {
+        var draft = await harness.NormalizeAsync(MessageWithAttachments("a.pdf", "b.pdf"));
+        var other = await harness.NormalizeAsync(MessageWithAttachments("c.pdf"));
+        var path = BlobPath(draft.Original!.Sha256);
+        var damaged = File.ReadAllBytes(path);
+        damaged[^1] ^= 0xFF;
+        if (missing)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            File.WriteAllBytes(path, damaged);
+        }
+
+        var archive = new OpenCountingArchive(harness.Archive);
+
+        var report = await VerifyAsync(archive, [draft.Original.Sha256, other.Original!.Sha256], [draft.Attachments[0], other.Attachments[0], draft.Attachments[1]]);
+
+        (report.Slices, report.SlicesVerified).Should().Be((3, 1), "only the other message's slice counts as sound");
+        report.Problems.Should().Equal(missing
+            ? ArchiveAuditReport.Missing(draft.Original.Sha256)
+            : ArchiveAuditReport.Damaged(draft.Original.Sha256, Convert.ToHexStringLower(SHA256.HashData(damaged))));
+        archive.Opens(draft.Original.Sha256).Should().Be(2, "each run of its slices reads it");
+    }
+
     [Fact]
     public async Task Verify_OriginalMissing_ItsLineOnly()
     {

@@ -11,7 +11,7 @@ namespace ContactCenter.Core.Storage.Archive;
 public sealed class CheckedArchiveFiles
 {
     private readonly Sha256Set names = [];
-    private readonly ConcurrentBag<(string Sha, string Problem)> problems = [];
+    private readonly ConcurrentDictionary<string, string> problems = new(StringComparer.OrdinalIgnoreCase);
     private int present;
     private int verified;
     private long bytes;
@@ -39,7 +39,7 @@ public sealed class CheckedArchiveFiles
         Interlocked.Increment(ref present);
         if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add((sha256, ArchiveAuditReport.Damaged(sha256, actual)));
+            problems.TryAdd(sha256, ArchiveAuditReport.Damaged(sha256, actual));
             return false;
         }
 
@@ -49,10 +49,13 @@ public sealed class CheckedArchiveFiles
     }
 
     /// <summary>Records a file that could not be read (<see cref="ArchiveAuditReport.Failed"/>).</summary>
-    public void Failed(string sha256, Exception exception) => problems.Add((sha256, ArchiveAuditReport.Failed(sha256, exception)));
+    public void Failed(string sha256, Exception exception) => problems.TryAdd(sha256, ArchiveAuditReport.Failed(sha256, exception));
+
+    /// <summary>Whether the file was found missing, unreadable or damaged here.</summary>
+    public bool Unsound(string sha256) => problems.ContainsKey(sha256);
 
     /// <summary>The main pass's report, with the files checked here added to its counts and problems.</summary>
     public ArchiveAuditReport Report(int referenced, int present, int verified, long bytes, IEnumerable<(string Sha, string Problem)> problems) =>
         ArchiveAuditReport.Of(referenced, present + Volatile.Read(ref this.present), verified + Volatile.Read(ref this.verified),
-            bytes + Interlocked.Read(ref this.bytes), problems.Concat(this.problems));
+            bytes + Interlocked.Read(ref this.bytes), problems.Concat(this.problems.Select(p => (p.Key, p.Value))));
 }
