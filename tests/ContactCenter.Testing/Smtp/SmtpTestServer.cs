@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using ContactCenter.Testing.Dovecot;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Net;
@@ -36,7 +36,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         this.certificate = certificate;
         this.credentials = credentials;
         this.bearerTokens = bearerTokens;
-        Port = FreeLoopbackPort();
+        Port = FreePort.Next();
     }
 
     public string Host => "127.0.0.1";
@@ -174,11 +174,4 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 }
             })
             .Build();
-
-    private static int FreeLoopbackPort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
